@@ -1,0 +1,40 @@
+# studybot: `make run` and `make test` set everything up themselves.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# The CPU build of torch, installed before the project so no CUDA packages are pulled.
+TORCH_PIN := torch==2.13.0
+INSTALL_PROJECT := pip install -e '.[dev]'
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint format index clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check $(TORCH_PIN)
+	$(BIN)/$(INSTALL_PROJECT) --quiet --disable-pip-version-check
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/studybot index
+	$(BIN)/studybot chat
+
+index: $(STAMP)
+	$(BIN)/studybot index
+
+test: $(STAMP)
+	STUDYBOT_TEST_DATABASE_URL="$$(bash scripts/postgres.sh start)" && export STUDYBOT_TEST_DATABASE_URL && \
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/index_scale.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

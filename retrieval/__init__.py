@@ -1,0 +1,1 @@
+"""Retrieval: read, clean and chunk notes, embed and index them, answer with citations."""

@@ -1,0 +1,82 @@
+"""Cleaning of exported notes: mojibake, flashcard rating widgets, blog-page residue, bullets."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+RATING_WIDGET = re.compile(
+    r"How\s+well\s+did\s+you\s+know\s+this\?\s*1\s*Not\s+at\s+all\s*2\s*3\s*4\s*5\s*Perfectly",
+    re.IGNORECASE,
+)
+READ_TIME = re.compile(r"^\s*\d+\s*min\s+read(?:[A-Z ]|$).*$")
+LONE_DASHES = re.compile(r"^\s*[-–—]{2,}\s*$")
+RESPONSES = re.compile(r"^\s*(?:\d+\s+)?Responses?\s*(?:\(\d+\))?\s*$", re.IGNORECASE)
+PAGE_CHROME = re.compile(
+    r"^\s*(?:Follow|Listen|Share|Sign up|Sign in|Open in app|Member-only story|Get started|"
+    r"Written by .{1,60}|Published in .{1,80}|More from .{1,80}|Recommended from Medium|"
+    r"See all responses|Text to speech|\d+\s+Followers?|\d+\s+claps?)\s*$",
+    re.IGNORECASE,
+)
+BULLETS = re.compile(r"^(\s*)[·•▪●◦‣∙]\s*", re.MULTILINE)
+FOOTER_MAX_CHARS = 600
+
+
+def clean_text(text: str) -> str:
+    """Fix encoding damage and remove everything that is export residue rather than notes."""
+    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = RATING_WIDGET.sub("\n", text)
+    text = BULLETS.sub(r"\1- ", text)
+    lines = _drop_footer(text.split("\n"))
+    lines = _drop_byline(lines)
+    kept = [line.rstrip() for line in lines if not _is_residue(line)]
+    return _squeeze_blank_lines("\n".join(kept)).strip()
+
+
+def _is_residue(line: str) -> bool:
+    return bool(
+        READ_TIME.match(line)
+        or LONE_DASHES.match(line)
+        or RESPONSES.match(line)
+        or PAGE_CHROME.match(line)
+    )
+
+
+def _drop_footer(lines: list[str]) -> list[str]:
+    """Blog exports end with '--' separators followed by the author's name and bio: cut them."""
+    last = max((i for i, line in enumerate(lines) if LONE_DASHES.match(line)), default=None)
+    if last is None:
+        return lines
+    tail = "\n".join(lines[last + 1 :])
+    if len(tail.strip()) <= FOOTER_MAX_CHARS:
+        return lines[: last + 1]
+    return lines
+
+
+def _drop_byline(lines: list[str]) -> list[str]:
+    """The author's name stands on the line before '16 min read…'; drop it with the read time."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if READ_TIME.match(line):
+            j = i - 1
+            while j >= 0 and not out[j].strip():
+                j -= 1
+            if j >= 0 and _looks_like_name(out[j]):
+                out[j] = ""
+    return out
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 4 and len(line) <= 40 and not re.search(r"[.:;!?()]", line)
+
+
+def _squeeze_blank_lines(text: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def normalize_for_dedupe(text: str) -> str:
+    """The form two passages must share to count as the same: case, spacing and bullets folded."""
+    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
+    return re.sub(r"\s+", " ", text).strip().lower()

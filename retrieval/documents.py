@@ -1,0 +1,103 @@
+"""The records that flow through ingestion: documents read, chunks to embed, skipped files."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["note", "flashcard"]
+HEADING_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Document:
+    """One unit a reader produced: a whole notes file, or one flashcard.
+
+    `fmt` says how headings are written in `text`: "markdown" (# headings) or "text" (bare title
+    lines). Flashcards carry their question as `heading` and "Q … A …" as text.
+    """
+
+    source: str
+    kind: Kind
+    text: str
+    fmt: Literal["markdown", "text", "card"] = "markdown"
+    title: str = ""
+    heading: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage that is embedded, searched and cited.
+
+    `start`/`end` are character offsets into the cleaned text of its document (for a flashcard,
+    into the card's "Q … A …" text).
+    """
+
+    source: str
+    heading: tuple[str, ...]
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", chunk_id(self.source, self.heading, self.text))
+
+    @property
+    def heading_path(self) -> str:
+        return HEADING_SEPARATOR.join(self.heading)
+
+    @property
+    def citation(self) -> str:
+        return (
+            f"{self.source}{HEADING_SEPARATOR}{self.heading_path}" if self.heading else self.source
+        )
+
+    def embed_text(self) -> str:
+        """What the embedder and BM25 see: the nearest heading as context, then the passage."""
+        if self.kind == "note" and self.heading:
+            return f"{self.heading[-1]}\n{self.text}"
+        return self.text
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["heading"] = list(self.heading)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Chunk:
+        return cls(
+            source=data["source"],
+            heading=tuple(data["heading"]),
+            kind=data["kind"],
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=data["text"],
+            id=data["id"],
+        )
+
+
+def chunk_id(source: str, heading: tuple[str, ...], text: str) -> str:
+    """A stable id: the same passage under the same heading of the same file keeps its id."""
+    digest = hashlib.sha1("\x1f".join((source, *heading, text)).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def vector_id(chunk_id_hex: str) -> int:
+    """The 63-bit integer FAISS stores for a chunk id."""
+    return int(chunk_id_hex, 16) & 0x7FFF_FFFF_FFFF_FFFF
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not indexed, and why; `warning` is False for files that are not notes."""
+
+    source: str
+    reason: str
+    warning: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

@@ -1,0 +1,167 @@
+"""The on-disk index: each build in its own folder, made live by atomically rewriting a
+CURRENT pointer, so a reader always sees a complete build and a crash leaves the last one live.
+
+    index/CURRENT                  name of the live build
+    index/builds/<name>/           manifest.json, chunks.jsonl, vectors.npy, sentences.npz,
+                                   dense.faiss, bm25/, glossary.json
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from retrieval.dense import DenseIndex, DenseParams
+from retrieval.documents import Chunk
+from retrieval.lexical import LexicalIndex
+
+FORMAT_VERSION = 1
+KEEP_BUILDS = 2
+
+
+class IndexMissingError(FileNotFoundError):
+    """No index has been built in this data dir yet."""
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def current_build(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    if not pointer.is_file():
+        return None
+    build = index_dir / "builds" / pointer.read_text().strip()
+    return build if (build / "manifest.json").is_file() else None
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    build = current_build(index_dir)
+    if build is None:
+        return None
+    manifest: dict[str, Any] = json.loads((build / "manifest.json").read_text())
+    return manifest if manifest.get("format") == FORMAT_VERSION else None
+
+
+@contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """One build at a time per data dir (another process waits for the first to finish)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def staging_dir(index_dir: Path) -> Iterator[Path]:
+    """A fresh folder to write a build into; removed if the build fails before `publish`."""
+    builds = index_dir / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    for stale in builds.glob(".staging-*"):  # left by a build that died
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = builds / f".staging-{uuid.uuid4().hex}"
+    staging.mkdir()
+    try:
+        yield staging
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish(index_dir: Path, staging: Path) -> Path:
+    """Make a finished build live: rename it into place, then swap the pointer atomically."""
+    name = time.strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:6]}"
+    final = staging.parent / name
+    os.replace(staging, final)
+    pointer_tmp = index_dir / f".CURRENT.{uuid.uuid4().hex}.tmp"
+    pointer_tmp.write_text(name)
+    os.replace(pointer_tmp, index_dir / "CURRENT")
+    _prune(index_dir, keep=name)
+    return final
+
+
+def _prune(index_dir: Path, keep: str) -> None:
+    builds = sorted(
+        (p for p in (index_dir / "builds").iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.name,
+    )
+    for old in builds[:-KEEP_BUILDS]:
+        if old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass
+class BuildFiles:
+    """Everything a build writes, in memory."""
+
+    manifest: dict[str, Any]
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    sentence_chunk: np.ndarray  # chunk row of each sentence
+    sentence_spans: np.ndarray  # (start, end) of each sentence in its chunk's text
+    sentence_vectors: np.ndarray
+    dense: DenseIndex
+    lexical: LexicalIndex
+    glossary: dict[str, str]
+
+    def write(self, folder: Path) -> None:
+        with (folder / "chunks.jsonl").open("w", encoding="utf-8") as handle:
+            for chunk in self.chunks:
+                handle.write(json.dumps(chunk.to_json(), ensure_ascii=False) + "\n")
+        np.save(folder / "vectors.npy", self.vectors)
+        np.savez(
+            folder / "sentences.npz",
+            chunk=self.sentence_chunk,
+            spans=self.sentence_spans,
+            vectors=self.sentence_vectors,
+        )
+        self.dense.save(folder / "dense.faiss")
+        (folder / "bm25").mkdir()
+        self.lexical.save(folder / "bm25")
+        (folder / "glossary.json").write_text(json.dumps(self.glossary, indent=1, sort_keys=True))
+        # The manifest goes last: a folder with a manifest is a complete build.
+        write_json_atomic(folder / "manifest.json", self.manifest)
+
+    @classmethod
+    def read(cls, folder: Path) -> BuildFiles:
+        manifest = json.loads((folder / "manifest.json").read_text())
+        with (folder / "chunks.jsonl").open(encoding="utf-8") as handle:
+            chunks = [Chunk.from_json(json.loads(line)) for line in handle if line.strip()]
+        sentences = np.load(folder / "sentences.npz")
+        return cls(
+            manifest=manifest,
+            chunks=chunks,
+            vectors=np.load(folder / "vectors.npy"),
+            sentence_chunk=sentences["chunk"],
+            sentence_spans=sentences["spans"],
+            sentence_vectors=sentences["vectors"],
+            dense=DenseIndex.load(folder / "dense.faiss", DenseParams.from_dict(manifest["dense"])),
+            lexical=LexicalIndex.load(folder / "bm25"),
+            glossary=json.loads((folder / "glossary.json").read_text()),
+        )
+
+
+def load_current(index_dir: Path) -> tuple[Path, BuildFiles]:
+    build = current_build(index_dir)
+    if build is None:
+        raise IndexMissingError(f"no index in {index_dir}: run `studybot index` first")
+    return build, BuildFiles.read(build)

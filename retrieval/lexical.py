@@ -1,0 +1,204 @@
+"""BM25 keyword search over chunks with bm25s (English stemming, stopwords), saved beside FAISS."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+TOKEN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+# Short technical tokens (s3, ec2, k, f1) carry meaning here; only true stopwords are dropped.
+STOPWORDS = frozenset(
+    {
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "u",
+        "ur",
+        "pls",
+        "plz",
+        "thx",
+        "thanks",
+        "hey",
+        "hi",
+    }
+)
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase word tokens without stopwords, stemmed; hyphenated terms also kept whole."""
+    words: list[str] = []
+    for token in TOKEN.findall(text.lower()):
+        if token in STOPWORDS:
+            continue
+        words.append(token)
+        if "-" in token or "_" in token or "." in token:
+            words.extend(p for p in re.split(r"[-_.]", token) if p and p not in STOPWORDS)
+    return list(_stemmer().stemWords(words))
+
+
+class LexicalIndex:
+    """BM25 scores of every chunk for a query."""
+
+    def __init__(self, bm25: object) -> None:
+        self._bm25 = bm25
+
+    @classmethod
+    def build(cls, texts: list[str]) -> LexicalIndex:
+        import bm25s
+
+        bm25 = bm25s.BM25()
+        bm25.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
+        return cls(bm25)
+
+    def scores(self, query: str) -> np.ndarray:
+        vocab = self._bm25.vocab_dict  # type: ignore[attr-defined]
+        tokens = [t for t in tokenize(query) if t in vocab]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)  # type: ignore[attr-defined]
+
+    @property
+    def size(self) -> int:
+        return int(self._bm25.scores["num_docs"])  # type: ignore[attr-defined]
+
+    def save(self, directory: Path) -> None:
+        self._bm25.save(str(directory), show_progress=False)  # type: ignore[attr-defined]
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex:
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(directory), show_progress=False))

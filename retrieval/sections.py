@@ -1,0 +1,139 @@
+"""Split a cleaned document into sections by its headings: Markdown headings, or bare title
+lines in plain-text exports (a short line on its own, without closing punctuation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from retrieval.documents import Document
+
+
+@dataclass(frozen=True)
+class Section:
+    """The body under one heading path; `start`/`end` are offsets into the document text."""
+
+    heading: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Heading:
+    line: int
+    level: int
+    title: str
+    end_line: int = -1  # the line after the heading (setext headings span two lines)
+
+    @property
+    def body_line(self) -> int:
+        return self.end_line if self.end_line >= 0 else self.line + 1
+
+
+def split_sections(document: Document) -> list[Section]:
+    if document.fmt == "card":
+        return [Section(document.heading, 0, len(document.text), document.text)]
+    lines = document.text.split("\n")
+    if document.fmt == "markdown":
+        headings = _markdown_headings(document.text)
+    else:
+        headings = _plain_text_headings(lines)
+    return _sections_between(lines, headings)
+
+
+def _markdown_headings(text: str) -> list[_Heading]:
+    tokens = MarkdownIt("commonmark").parse(text)
+    found: list[_Heading] = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None:
+            title = tokens[i + 1].content.strip()
+            found.append(_Heading(token.map[0], int(token.tag[1]), title, token.map[1]))
+    return found
+
+
+BULLET = re.compile(r"^\s*(?:[-*+•·]|\d+[.)]|[a-z][.)])\s")
+CLOSING = re.compile(r"[.,;!?…\"”]$")
+MAX_TITLE_CHARS = 70
+MAX_TITLE_WORDS = 9
+
+
+def _is_title_line(lines: list[str], i: int) -> bool:
+    line = lines[i].strip()
+    if not line or len(line) > MAX_TITLE_CHARS or len(line.split()) > MAX_TITLE_WORDS:
+        return False
+    if (
+        BULLET.match(lines[i])
+        or CLOSING.search(line)
+        or not (line[0].isupper() or line[0].isdigit())
+    ):
+        return False
+    before_blank = i == 0 or not lines[i - 1].strip()
+    after_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+    return before_blank and after_blank
+
+
+def _plain_text_headings(lines: list[str]) -> list[_Heading]:
+    """Title lines become headings. The first line is the document title (level 1). A title
+    followed directly by another title groups it (level 2 over level 3); a run of three or more
+    titles with no text between is a list of terms, kept as text, not headings."""
+    candidates = [i for i in range(len(lines)) if _is_title_line(lines, i)]
+    headings: list[_Heading] = []
+    if candidates and candidates[0] == _first_text_line(lines):
+        headings.append(_Heading(candidates[0], 1, _title(lines[candidates[0]])))
+        candidates = candidates[1:]
+    for run in _runs(lines, candidates):
+        if len(run) == 2:
+            headings.append(_Heading(run[0], 2, _title(lines[run[0]])))
+            headings.append(_Heading(run[1], 3, _title(lines[run[1]])))
+        else:
+            headings.append(_Heading(run[-1], 2, _title(lines[run[-1]])))
+    return sorted(headings, key=lambda h: h.line)
+
+
+def _first_text_line(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.strip()), -1)
+
+
+def _title(line: str) -> str:
+    return line.strip().rstrip(":").strip()
+
+
+def _runs(lines: list[str], candidates: list[int]) -> list[list[int]]:
+    """Group candidate lines that follow each other with only blank lines between."""
+    runs: list[list[int]] = []
+    for index in candidates:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and all(not lines[j].strip() for j in range(previous + 1, index)):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _sections_between(lines: list[str], headings: list[_Heading]) -> list[Section]:
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    text = "\n".join(lines)
+    sections: list[Section] = []
+    stack: list[_Heading] = []
+    boundaries = [*headings, _Heading(len(lines), 0, "")]
+    body_start_line = 0
+    for heading in boundaries:
+        start, end = offsets[body_start_line], max(offsets[heading.line] - 1, 0)
+        body = text[start:end] if end > start else ""
+        if body.strip():
+            lead = len(body) - len(body.lstrip())
+            stripped = body.strip()
+            path = tuple(h.title for h in stack)
+            sections.append(Section(path, start + lead, start + lead + len(stripped), stripped))
+        if heading.level == 0:
+            break
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        stack.append(heading)
+        body_start_line = heading.body_line
+    return sections

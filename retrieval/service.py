@@ -1,0 +1,66 @@
+"""The live question-answering service: loads the current build once, answers from it, and
+swaps in a newer build without a restart (queries in flight finish on the one they started on)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from retrieval.answer import Answer, answer_question
+from retrieval.embed import Embedder, load_embedder
+from retrieval.index_store import BuildFiles, current_build, load_current
+from retrieval.search import Mode, Searcher
+
+
+class Tutor:
+    def __init__(
+        self,
+        index_dir: Path,
+        model: str,
+        *,
+        embedder: Embedder | None = None,
+        min_confidence: float = 0.5,
+    ) -> None:
+        self.index_dir = index_dir
+        self.model = model
+        self.min_confidence = min_confidence
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        build, files = load_current(index_dir)
+        self._build = build
+        self._searcher = self._make_searcher(files)
+
+    def _make_searcher(self, files: BuildFiles) -> Searcher:
+        if files.manifest["model"] != self.model:
+            raise ValueError(
+                f"the index was built with {files.manifest['model']!r}, not {self.model!r}: "
+                "run `studybot index`"
+            )
+        if self._embedder is None:
+            self._embedder = load_embedder(self.model)
+        return Searcher(files, self._embedder)
+
+    @property
+    def searcher(self) -> Searcher:
+        return self._searcher
+
+    @property
+    def build(self) -> Path:
+        return self._build
+
+    def ask(self, question: str, *, k: int = 3) -> Answer:
+        return answer_question(self._searcher, question, k=k, min_confidence=self.min_confidence)
+
+    def search(self, question: str, *, k: int = 5, mode: Mode = "hybrid") -> list:  # type: ignore[type-arg]
+        return self._searcher.search(question, k=k, mode=mode)
+
+    def refresh(self) -> bool:
+        """Load the live build if it changed since this tutor loaded; True when it swapped."""
+        with self._lock:
+            latest = current_build(self.index_dir)
+            if latest is None or latest == self._build:
+                return False
+            build, files = load_current(self.index_dir)
+            self._searcher = self._make_searcher(files)
+            self._build = build
+            return True

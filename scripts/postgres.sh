@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL server on 127.0.0.1 for the test suite and prints its URL.
+# Installs Debian's postgresql package when it is missing (needs root). pg_ctl refuses to run
+# as root, so as root the server runs as the `postgres` user. Usage: postgres.sh start|stop
+set -euo pipefail
+
+PORT="${STUDYBOT_PG_PORT:-55432}"
+DATA="${STUDYBOT_PG_DATA:-/tmp/studybot-pg-$PORT}"
+DB="studybot_test"
+log() { echo "postgres.sh: $*" >&2; }
+
+find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi
+}
+
+install_server() {
+  if [ "$(id -u)" != 0 ]; then
+    log "PostgreSQL is not installed and this user cannot install it (apt-get install postgresql)"
+    exit 1
+  fi
+  log "installing PostgreSQL from Debian packages"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+}
+
+start() {
+  local bin
+  bin="$(find_bin)"
+  if [ -z "$bin" ]; then install_server; bin="$(find_bin)"; fi
+  if [ -f "$DATA/PG_VERSION" ] && as_owner "'$bin/pg_ctl' -D '$DATA' status" >/dev/null 2>&1; then
+    log "reusing the server in $DATA"
+  else
+    rm -rf "$DATA"
+    mkdir -p "$DATA"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$DATA"
+    as_owner "'$bin/initdb' -D '$DATA' -A trust -U postgres --no-sync" >/dev/null
+    as_owner "'$bin/pg_ctl' -D '$DATA' -l '$DATA/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $PORT -k /tmp -c fsync=off\" start" >/dev/null
+    log "started PostgreSQL on 127.0.0.1:$PORT (data in $DATA)"
+  fi
+  if ! "$bin/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
+    "$bin/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$DB"
+  fi
+  echo "postgresql+psycopg://postgres@127.0.0.1:$PORT/$DB"
+}
+
+stop() {
+  local bin
+  bin="$(find_bin)"
+  [ -n "$bin" ] && [ -f "$DATA/PG_VERSION" ] && as_owner "'$bin/pg_ctl' -D '$DATA' -m fast stop" >/dev/null 2>&1 || true
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  *) log "usage: postgres.sh start|stop"; exit 2 ;;
+esac

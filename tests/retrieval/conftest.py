@@ -1,0 +1,39 @@
+"""Fixtures for retrieval tests: a fixture corpus and a built index over it, made once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from retrieval.build import BuildOptions, BuildReport, build_index
+from retrieval.embed import Embedder
+from tests.retrieval.fixtures import write_good_corpus
+
+MODEL = "all-MiniLM-L6-v2"
+
+
+@pytest.fixture
+def build(embedder: Embedder) -> Callable[..., BuildReport]:
+    """Build an index with the session's model; keyword arguments go to BuildOptions."""
+
+    def run(roots: list[Path], index_dir: Path, **options: object) -> BuildReport:
+        return build_index(
+            BuildOptions(roots=roots, index_dir=index_dir, model=MODEL, **options),  # type: ignore[arg-type]
+            embedder_factory=lambda _name: embedder,
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """The fixture corpus indexed once per session; returns the index dir."""
+    root = write_good_corpus(tmp_path_factory.mktemp("corpus"))
+    index_dir = tmp_path_factory.mktemp("data") / "index"
+    build_index(
+        BuildOptions(roots=[root], index_dir=index_dir, model=MODEL),
+        embedder_factory=lambda _name: embedder,
+    )
+    return index_dir

@@ -1,0 +1,85 @@
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer import EmptyQuestionError
+from retrieval.service import Tutor
+from tests.retrieval.conftest import MODEL
+
+
+@pytest.fixture(scope="module")
+def tutor(built_index: Path, embedder) -> Tutor:  # type: ignore[no-untyped-def]
+    return Tutor(built_index, MODEL, embedder=embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "heading"),
+    [
+        ("when do i use pipe mode??", "blog.txt", "Training input modes"),
+        ("how do i fix a classifier that ignores the rare fraud class", "imbalance.md", "SMOTE"),
+        ("wat does rcf do", "cards.txt", "Random Cut Forest"),
+        ("how much can 1 shard ingest per second", "cards.txt", "Kinesis shard limits"),
+        ("why is parquet cheaper in athena", "athena.html", "Cost"),
+        ("where do endpoint metrics and alarms go", "imbalance.md", "CloudWatch"),
+    ],
+)
+def test_the_right_passage_comes_first(
+    tutor: Tutor, question: str, source: str, heading: str
+) -> None:
+    answer = tutor.ask(question)
+    first = answer.passages[0]
+    assert (first.source, first.heading.split(" › ")[-1]) == (source, heading)
+    assert answer.covered and 1 <= len(answer.sentences) <= 3
+
+
+def test_acronyms_are_expanded_from_the_notes_glossary(tutor: Tutor) -> None:
+    query, _ = tutor.searcher.prepare("is smote good")
+    assert "Synthetic Minority Oversampling Technique" in query
+
+
+def test_answer_sentences_come_from_the_cited_passages(tutor: Tutor) -> None:
+    answer = tutor.ask("when do i use pipe mode??")
+    assert "Pipe mode streams the training data" in answer.text
+    assert any("Pipe mode streams" in p.text for p in answer.passages)
+
+
+def test_an_off_topic_question_says_the_notes_do_not_cover_it(tutor: Tutor) -> None:
+    answer = tutor.ask("what temperature should I bake sourdough bread at")
+    assert not answer.covered
+    assert answer.confidence < 0.5 and answer.passages
+    assert answer.as_dict()["answer"] == ""
+
+
+def test_empty_question_is_refused(tutor: Tutor) -> None:
+    with pytest.raises(EmptyQuestionError):
+        tutor.ask("   \n ")
+
+
+def test_a_ten_thousand_character_question_is_answered(tutor: Tutor) -> None:
+    answer = tutor.ask("how does pipe mode stream data from s3 " * 260)
+    assert answer.passages and 0.0 <= answer.confidence <= 1.0
+
+
+def test_search_modes_all_rank_and_score_in_range(tutor: Tutor) -> None:
+    for mode in ("hybrid", "dense", "bm25", "blend"):
+        hits = tutor.search("kinesis shard write limit", k=3, mode=mode)  # type: ignore[arg-type]
+        assert hits and hits[0].chunk.heading == ("Kinesis shard limits",), mode
+
+
+def test_refresh_swaps_in_a_new_build_without_a_restart(tmp_path: Path, build, embedder) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.md").write_text("# Glue\n\n## Crawlers\n\nA Glue crawler infers table schemas.\n")
+    build([root], tmp_path / "index")
+    tutor = Tutor(tmp_path / "index", MODEL, embedder=embedder)
+    old_searcher = tutor.searcher
+    assert tutor.refresh() is False
+    (root / "b.md").write_text(
+        "# Athena\n\n## Pricing\n\nAthena bills per terabyte of data scanned.\n"
+    )
+    build([root], tmp_path / "index")
+    assert tutor.refresh() is True
+    assert tutor.ask("how is athena billed").passages[0].heading.endswith("Pricing")
+    assert (
+        old_searcher.search("crawler", k=1)[0].chunk.heading[-1] == "Crawlers"
+    )  # in-flight still works

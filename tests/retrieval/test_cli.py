@@ -1,0 +1,96 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from tests.retrieval.fixtures import write_bad_files, write_good_corpus
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def corpus_args(tmp_path_factory: pytest.TempPathFactory, embedder) -> list[str]:  # type: ignore[no-untyped-def]
+    root = write_good_corpus(tmp_path_factory.mktemp("cli-corpus"))
+    data = tmp_path_factory.mktemp("cli-data")
+    args = ["--corpus", str(root), "--data-dir", str(data)]
+    result = runner.invoke(app, ["index", *args])
+    assert result.exit_code == 0, result.output
+    return args
+
+
+def test_index_prints_a_summary_and_is_then_up_to_date(corpus_args: list[str]) -> None:
+    result = runner.invoke(app, ["index", *corpus_args])
+    assert result.exit_code == 0
+    assert "up to date" in result.output
+
+
+def test_ask_json_has_the_documented_schema(corpus_args: list[str]) -> None:
+    result = runner.invoke(
+        app, ["ask", "when do i use pipe mode??", "--json", "--k", "2", *corpus_args]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"question", "answer", "confidence", "passages"}
+    assert data["question"] == "when do i use pipe mode??" and data["answer"]
+    assert 0 <= data["confidence"] <= 1 and len(data["passages"]) == 2
+    assert set(data["passages"][0]) == {"text", "source", "heading", "score"}
+
+
+def test_ask_file_answers_one_json_object_per_line(corpus_args: list[str], tmp_path: Path) -> None:
+    questions = tmp_path / "q.txt"
+    questions.write_text("what is smote\n\nhow does athena charge\nrcf?\n")
+    result = runner.invoke(app, ["ask", "--file", str(questions), "--json", *corpus_args])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [line["question"] for line in lines] == [
+        "what is smote",
+        "how does athena charge",
+        "rcf?",
+    ]
+
+
+def test_ask_prints_the_answer_and_its_citations(corpus_args: list[str]) -> None:
+    result = runner.invoke(app, ["ask", "when do i use pipe mode??", *corpus_args])
+    assert result.exit_code == 0
+    assert "Pipe mode streams" in result.stdout and "blog.txt › " in result.stdout
+
+
+def test_empty_question_is_a_clear_error(corpus_args: list[str]) -> None:
+    result = runner.invoke(app, ["ask", "   ", *corpus_args])
+    assert result.exit_code == 2 and "question" in result.output.lower()
+
+
+def test_chat_without_a_terminal_answers_each_stdin_line(corpus_args: list[str]) -> None:
+    result = runner.invoke(app, ["chat", *corpus_args], input="what is smote\n/more\nrcf?\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("From your notes") == 2
+    assert "imbalance.md › Imbalanced data › SMOTE" in result.stdout
+
+
+def test_index_strict_exits_2_naming_each_bad_file(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    root = write_good_corpus(tmp_path / "corpus")
+    expected = write_bad_files(root)
+    result = runner.invoke(
+        app, ["index", "--strict", "--corpus", str(root), "--data-dir", str(tmp_path / "d")]
+    )
+    assert result.exit_code == 2
+    for name in expected:
+        assert name in result.output
+
+
+def test_index_warns_once_per_bad_file_and_indexes_the_rest(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    root = write_good_corpus(tmp_path / "corpus")
+    expected = write_bad_files(root)
+    result = runner.invoke(app, ["index", "--corpus", str(root), "--data-dir", str(tmp_path / "d")])
+    assert result.exit_code == 0
+    for name in expected:
+        assert result.output.count(f"skipped {name}:") == 1
+
+
+def test_missing_corpus_path_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["index", "--corpus", str(tmp_path / "nope"), "--data-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 2 and "does not exist" in result.output
