@@ -1,0 +1,81 @@
+"""The shipped study corpus keeps its promises: coverage of the seed terms, a full deck, a
+balanced bank and a dev set whose expected passages exist."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+NOTES = {p.name: p.read_text(encoding="utf-8") for p in (CORPUS / "notes").glob("*.md")}
+DOMAINS = {
+    "data-engineering": 0.20,
+    "exploratory-data-analysis": 0.24,
+    "modeling": 0.36,
+    "ml-implementation-operations": 0.20,
+}
+
+
+def headings(text: str) -> set[str]:
+    return {m.group(1).strip() for m in re.finditer(r"^#{1,6}\s+(.+)$", text, re.MULTILINE)}
+
+
+def test_every_coverage_term_appears_in_the_notes() -> None:
+    lines = (CORPUS / "eval/coverage_terms.txt").read_text(encoding="utf-8").splitlines()
+    terms = [t.strip() for t in lines if t.strip() and not t.startswith("#")]
+    assert len(terms) >= 250
+    notes = "\n".join(NOTES.values()).lower()
+    assert [t for t in terms if t.lower() not in notes] == []
+
+
+def test_notes_cover_the_four_domains_with_a_heading_per_concept() -> None:
+    assert len(NOTES) >= 12
+    assert sum(len(headings(t)) for t in NOTES.values()) >= 300
+
+
+def test_flashcards_are_an_anki_csv_of_at_least_200_tagged_cards() -> None:
+    text = (CORPUS / "flashcards/aws-ml.csv").read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert "#separator:Comma" in header and "#tags column:3" in header
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    rows = list(csv.reader(io.StringIO(body)))
+    assert len(rows) >= 200
+    assert all(len(r) == 3 and r[0].strip() and r[1].strip() for r in rows)
+    assert all(any(t.split("::")[-1] in DOMAINS for t in r[2].split()) for r in rows)
+    fronts = [r[0].strip().lower() for r in rows]
+    assert len(fronts) == len(set(fronts))
+
+
+def load_bank() -> list[dict]:
+    items: list[dict] = []
+    for path in sorted((CORPUS / "questions").glob("*.yaml")):
+        items.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return items
+
+
+def test_bank_is_spread_over_domains_by_exam_weight() -> None:
+    bank = load_bank()
+    assert len(bank) >= 150
+    shares = Counter(q["domain"] for q in bank)
+    for domain, weight in DOMAINS.items():
+        assert abs(shares[domain] / len(bank) - weight) <= 0.04, (domain, shares[domain])
+
+
+def test_every_answer_letter_is_right_for_20_to_30_percent() -> None:
+    bank = load_bank()
+    letters = Counter(q["answer"] for q in bank)
+    assert set(letters) == set("ABCD")
+    assert all(0.20 <= n / len(bank) <= 0.30 for n in letters.values()), letters
+
+
+def test_dev_questions_point_at_existing_headings() -> None:
+    dev = yaml.safe_load((CORPUS / "eval/dev_questions.yaml").read_text(encoding="utf-8"))
+    assert len(dev) >= 80
+    for item in dev:
+        assert item["heading"] in headings(NOTES[item["file"]]), item
+        assert 1 <= len(item["terms"]) <= 3
