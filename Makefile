@@ -27,8 +27,11 @@ test: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/retrieval.py
-	$(BIN)/python bench/index_scale.py
+	$(BIN)/python -m bench.retrieval
+	$(BIN)/python -m bench.bank_agreement
+	$(BIN)/python -m bench.index_scale
+	$(BIN)/python -m bench.quiz_grading
+	STUDYBOT_TEST_DATABASE_URL="$$(bash scripts/postgres.sh start)" $(BIN)/python -m bench.leaderboard
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -195,27 +195,35 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
 
 
 def _chat_command(text: str, settings: Settings) -> bool:
-    """Quiz commands inside chat, when the quiz front end is installed."""
-    try:
-        from bot import cli_quiz
-    except ImportError:
+    """Quiz commands inside chat (/quiz, /answer, /leaderboard, /practice)."""
+    from bot import cli_quiz
+
+    if not cli_quiz.chat_command(text, settings, out):
         out.print(f"Unknown command {text}. /help lists commands.")
-        return True
-    return cli_quiz.chat_command(text, settings, out)
+    return True
+
+
+OUR_PACKAGES = ("bot", "retrieval", "quiz", "store", "jobs")
+CHATTY_LIBRARIES = ("alembic", "faiss", "sentence_transformers", "transformers", "httpx", "urllib3")
+
+
+def configure_logging(level: str) -> None:
+    """Our packages log at the configured level; libraries only warn (some set their own
+    loggers to INFO, which would otherwise reach the console)."""
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for name in OUR_PACKAGES:
+        logging.getLogger(name).setLevel(level.upper())
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def main() -> None:
-    import logging
+    configure_logging(Settings().log_level)
+    from bot import cli_quiz
 
-    logging.basicConfig(
-        level=Settings().log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
-    )
-    try:
-        from bot import cli_quiz
-    except ImportError:
-        cli_quiz = None  # type: ignore[assignment]
-    if cli_quiz is not None:
-        cli_quiz.register(app)
+    cli_quiz.register(app)
     app()
 
 

@@ -19,10 +19,11 @@ CHAT_WELCOME = (
     "/more shows more passages, /help lists commands, /quit leaves."
 )
 CHAT_HELP = """Commands:
-  <question>   answer from your notes, with the passages it came from
-  /more        more passages for the last question
-  /quiz        today's scenario question      /practice   your due practice cards
-  /leaderboard this week's scores             /quit       leave"""
+  <question>           answer from your notes, with the passages it came from
+  /more                more passages for the last question
+  /quiz                today's scenario question     /answer <letter or words>  answer it
+  /practice            your due flashcards           /leaderboard [week|month|all]
+  /quit                leave"""
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:

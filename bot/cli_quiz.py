@@ -1,0 +1,360 @@
+"""Console front end of the quiz: `quiz`, `practice`, `leaderboard`, and the `bank`, `db` and
+`member` command groups, added to the root CLI with `register(app)`.
+
+Errors from the domain print one line and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bot.config import Settings
+
+if TYPE_CHECKING:
+    from quiz.answering import AnswerResult
+    from store.db import Database
+
+# The quiz and store packages (SQLAlchemy, alembic, fsrs) load inside the commands that use
+# them, so `studybot index` and `studybot ask` do not pay for them at start-up.
+
+CONSOLE_ID = "console"
+MAX_PROMPTS = 3
+
+DataDir = Annotated[
+    Path | None, typer.Option("--data-dir", help="Folder for the database and index.")
+]
+DatabaseUrl = Annotated[
+    str | None, typer.Option("--database-url", help="SQLAlchemy URL; overrides DATABASE_URL.")
+]
+Channel = Annotated[str, typer.Option("--channel", help="Local channel id to play in.")]
+MemberOpt = Annotated[str, typer.Option("--member", help="Member id to play as.")]
+
+bank_app = typer.Typer(help="Check and sync the question bank.", no_args_is_help=True)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+member_app = typer.Typer(
+    help="Export or forget what is stored about members.", no_args_is_help=True
+)
+out = Console()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the quiz commands and command groups to the root `studybot` app."""
+    app.command("quiz")(quiz_command)
+    app.command("practice")(practice_command)
+    app.command("leaderboard")(leaderboard_command)
+    app.add_typer(bank_app, name="bank")
+    app.add_typer(db_app, name="db")
+    app.add_typer(member_app, name="member")
+
+
+def _settings(data_dir: Path | None, database_url: str | None) -> Settings:
+    overrides: dict[str, object] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    if database_url is not None:
+        overrides["database_url"] = database_url
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    from quiz.errors import QuizError
+
+    try:
+        yield
+    except QuizError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def _database(settings: Settings) -> Iterator[Database]:
+    """The migrated store (migrations run on start)."""
+    from store.db import Database, is_sqlite
+    from store.migrate import upgrade
+
+    url = settings.effective_database_url
+    if is_sqlite(url):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(url)
+    database = Database(url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def _sync(database: Database, settings: Settings, now: datetime) -> None:
+    from quiz.sync import load_corpus, sync_bank
+
+    questions, cards = load_corpus(settings.corpus)
+    with database.session() as session:
+        sync_bank(session, questions, cards, now)
+
+
+def quiz_command(
+    answer: Annotated[
+        str | None, typer.Option("--answer", help="Answer without being asked.")
+    ] = None,
+    channel: Channel = CONSOLE_ID,
+    member: MemberOpt = CONSOLE_ID,
+    timezone: Annotated[str, typer.Option("--timezone", help="The channel's time zone.")] = "UTC",
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Today's question for a local channel: answer by letter or in your own words."""
+    from quiz.answering import Status
+    from quiz.posts import open_post, subscribe_channel
+    from store.models import Channel as ChannelRow
+
+    settings = _settings(data_dir, database_url)
+    now = datetime.now(UTC)
+    with _errors(), _database(settings) as database:
+        _sync(database, settings, now)
+        with database.session() as session:
+            if session.get(ChannelRow, channel) is None:
+                subscribe_channel(session, channel, timezone=timezone, name=channel)
+            post = open_post(session, channel, now)
+            question = post.question
+            post_id = post.id
+        out.print(f"[bold]Question of {post.quiz_date}[/bold] ({question.bank_id})")
+        out.print(question.stem, markup=False)
+        for letter, text in sorted(question.options.items()):
+            out.print(f"  {letter}) {text}", markup=False)
+        for attempt in range(MAX_PROMPTS):
+            text = answer if answer is not None else typer.prompt("Your answer")
+            result = _submit(database, settings, post_id, member, text)
+            out.print(result.message, markup=False)
+            if result.status is not Status.NEEDS_CHOICE:
+                return
+            if answer is not None or attempt == MAX_PROMPTS - 1:
+                raise typer.Exit(1)
+
+
+def _submit(
+    database: Database, settings: Settings, post_id: int, member: str, text: str
+) -> AnswerResult:
+    from quiz.answering import submit_answer
+    from quiz.choice import read_choice
+    from quiz.grade import FreeTextGrader
+    from retrieval.embed import load_embedder
+
+    reading = read_choice(text)
+    grader = None
+    if reading.letter is None and not reading.ambiguous:
+        grader = FreeTextGrader(load_embedder(settings.embed_model))
+    with database.session() as session:
+        return submit_answer(
+            session,
+            post_id,
+            member,
+            datetime.now(UTC),
+            text=text,
+            grader=grader,
+            notes_roots=settings.corpus,
+        )
+
+
+def practice_command(
+    member: MemberOpt = CONSOLE_ID,
+    new_per_day: Annotated[int, typer.Option("--new-per-day", min=0)] = 10,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Spaced-repetition practice: due cards first, then new ones up to the daily limit."""
+    from quiz.practice import next_item, parse_rating, review, stats
+
+    settings = _settings(data_dir, database_url)
+    with _errors(), _database(settings) as database:
+        _sync(database, settings, datetime.now(UTC))
+        while True:
+            with database.session() as session:
+                item = next_item(session, member, datetime.now(UTC), new_per_day=new_per_day)
+            if item is None:
+                break
+            out.print(f"[bold]{'New' if item.is_new else 'Review'}[/bold]")
+            out.print(item.front, markup=False)
+            typer.prompt("Press Enter to see the answer", default="", show_default=False)
+            out.print(item.back, markup=False)
+            choice = typer.prompt("Rate it: again, hard, good, easy (q to stop)")
+            if choice.strip().lower() in {"q", "quit"}:
+                break
+            with database.session() as session:
+                review(session, item.card_id, parse_rating(choice), datetime.now(UTC))
+        with database.session() as session:
+            summary = stats(session, member, datetime.now(UTC))
+        out.print(
+            f"Nothing more due now. {summary.total} cards, {summary.due} due, "
+            f"{summary.new_today} new today."
+        )
+
+
+def leaderboard_command(
+    period: Annotated[str, typer.Argument(help="week, month or all")] = "week",
+    teams: Annotated[bool, typer.Option("--teams", help="Team against team.")] = False,
+    channel: Channel = CONSOLE_ID,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Standings for a channel, or team against team by mean points per active member."""
+    from quiz.leaderboard import Period, channel_leaderboard, team_leaderboard
+
+    settings = _settings(data_dir, database_url)
+    now = datetime.now(UTC)
+    with _errors(), _database(settings) as database, database.session() as session:
+        which = Period.parse(period)
+        if teams:
+            table = Table("rank", "team", "members", "points", "mean", title=f"Teams · {which}")
+            for t in team_leaderboard(session, which, now):
+                table.add_row(
+                    str(t.rank),
+                    t.name,
+                    str(t.active_members),
+                    str(t.points),
+                    f"{t.mean_points:.1f}",
+                )
+        else:
+            table = Table("rank", "member", "points", "answers", title=f"{channel} · {which}")
+            for s in channel_leaderboard(session, channel, which, now):
+                table.add_row(str(s.rank), s.name, str(s.points), str(s.answers))
+        out.print(table)
+
+
+@bank_app.command("check")
+def bank_check(
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Validate the bank: schema, citations, letter balance, near-duplicate stems."""
+    from quiz.bank import flashcard_files, question_files
+    from quiz.check import check_files
+    from retrieval.embed import load_embedder
+
+    settings = _settings(data_dir, database_url)
+    questions, problems = check_files(
+        question_files(settings.corpus),
+        flashcard_files(settings.corpus),
+        settings.corpus,
+        load_embedder(settings.embed_model),
+    )
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in the bank.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"bank ok: {len(questions)} questions")
+
+
+@bank_app.command("sync")
+def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
+    """Store the bank and flashcards; edited questions become new versions."""
+    from quiz.sync import load_corpus, sync_bank
+
+    settings = _settings(data_dir, database_url)
+    with _errors():
+        questions, cards = load_corpus(settings.corpus)
+        with _database(settings) as database, database.session() as session:
+            report = sync_bank(session, questions, cards, datetime.now(UTC))
+    typer.echo(report.summary())
+
+
+@db_app.command("upgrade")
+def db_upgrade(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
+    """Apply pending database migrations."""
+    from store.migrate import current_revision
+
+    settings = _settings(data_dir, database_url)
+    with _database(settings):
+        pass
+    typer.echo(f"database at revision {current_revision(settings.effective_database_url)}")
+
+
+@member_app.command("export")
+def member_export(
+    member_ids: Annotated[list[str], typer.Argument(help="Slack user ids (U…).")],
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Print everything stored about the members as JSON."""
+    from quiz.errors import UnknownMember
+    from store.privacy import export_member
+
+    settings = _settings(data_dir, database_url)
+    with _errors(), _database(settings) as database, database.session() as session:
+        exported = {}
+        for member_id in member_ids:
+            data = export_member(session, member_id)
+            if data is None:
+                raise UnknownMember(member_id)
+            exported[member_id] = data
+    typer.echo(json.dumps(exported, indent=2, ensure_ascii=False))
+
+
+@member_app.command("forget")
+def member_forget(
+    member_ids: Annotated[list[str], typer.Argument(help="Slack user ids (U…).")],
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Delete everything stored about the members."""
+    from quiz.errors import UnknownMember
+    from store.privacy import forget_member
+
+    settings = _settings(data_dir, database_url)
+    with _errors(), _database(settings) as database, database.session() as session:
+        for member_id in member_ids:
+            counts = forget_member(session, member_id)
+            if counts is None:
+                raise UnknownMember(member_id)
+            removed = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
+            typer.echo(f"forgot {member_id}: {removed}")
+
+
+def chat_command(text: str, settings: Settings, console: Console) -> bool:
+    """Quiz commands inside `studybot chat`; returns False when `text` is not one of them."""
+    from quiz.errors import QuizError
+    from quiz.leaderboard import Period, channel_leaderboard
+    from quiz.posts import open_post, subscribe_channel
+    from store.models import Channel as ChannelRow
+
+    command, _, rest = text.strip().partition(" ")
+    if command not in {"/quiz", "/answer", "/leaderboard", "/practice"}:
+        return False
+    if command == "/practice":
+        practice_command(data_dir=settings.data_dir, database_url=settings.database_url)
+        return True
+    now = datetime.now(UTC)
+    try:
+        with _database(settings) as database:
+            _sync(database, settings, now)
+            with database.session() as session:
+                if session.get(ChannelRow, CONSOLE_ID) is None:
+                    subscribe_channel(session, CONSOLE_ID, name=CONSOLE_ID)
+                post = open_post(session, CONSOLE_ID, now)
+                post_id, question = post.id, post.question
+            if command == "/quiz":
+                console.print(question.stem, markup=False)
+                for letter, option in sorted(question.options.items()):
+                    console.print(f"  {letter}) {option}", markup=False)
+            elif command == "/answer":
+                result = _submit(database, settings, post_id, CONSOLE_ID, rest)
+                console.print(result.message, markup=False)
+            else:
+                with database.session() as session:
+                    board = channel_leaderboard(
+                        session, CONSOLE_ID, Period.parse(rest or "week"), now
+                    )
+                for s in board:
+                    console.print(f"{s.rank}. {s.name}: {s.points} points", markup=False)
+    except QuizError as error:
+        console.print(f"error: {error}", markup=False)
+    return True

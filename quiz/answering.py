@@ -1,0 +1,155 @@
+"""Takes a member's answer to a post: reads it, grades it, scores it and stores it once.
+
+The first answer per member and post is scored; the unique (post, member) constraint settles
+races between replicas. Later answers are acknowledged, answers after closing are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quiz.bank import KeyPoint
+from quiz.choice import button_choice, read_choice
+from quiz.clock import month_start, require_aware
+from quiz.feedback import feedback_text
+from quiz.grade import FreeTextGrader, Grade, grade_choice, words
+from quiz.posts import ensure_member, get_post, is_open
+from quiz.scoring import points_for, streak_through
+from store.models import Answer, Question, QuizPost, ScoreTotal
+
+MIN_FREE_TEXT_WORDS = 4
+
+
+class Status(StrEnum):
+    SCORED = "scored"
+    ALREADY_ANSWERED = "already_answered"
+    CLOSED = "closed"
+    NEEDS_CHOICE = "needs_choice"
+
+
+MESSAGES = {
+    Status.ALREADY_ANSWERED: "Thanks! Only your first answer to this question counts.",
+    Status.CLOSED: "This question has closed, so the answer was not scored.",
+    Status.NEEDS_CHOICE: "Please pick one option: reply with a single letter, A, B, C or D.",
+}
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    status: Status
+    message: str
+    answer: Answer | None = None
+    grade: Grade | None = None
+
+
+def key_points_of(question: Question) -> tuple[KeyPoint, ...]:
+    return tuple(KeyPoint(kp["point"], tuple(kp["terms"])) for kp in question.key_points)
+
+
+def submit_answer(
+    session: Session,
+    post_id: int,
+    member_id: str,
+    now: datetime,
+    *,
+    text: str | None = None,
+    button_value: str | None = None,
+    grader: FreeTextGrader | None = None,
+    notes_roots: Sequence[Path] = (),
+    member_name: str = "",
+) -> AnswerResult:
+    """Grade and store the member's answer; free text is graded only when `grader` is given."""
+    now = require_aware(now)
+    post = get_post(session, post_id)
+    if not is_open(post, now):
+        return _reply(Status.CLOSED)
+    if _existing(session, post_id, member_id):
+        return _reply(Status.ALREADY_ANSWERED)
+    grade = _grade(post.question, text, button_value, grader)
+    if grade is None:
+        return _reply(Status.NEEDS_CHOICE)
+    ensure_member(session, member_id, now, name=member_name)
+    streak = streak_through(session, post, member_id)
+    points = points_for(grade.score, streak)
+    answer = Answer(
+        post_id=post_id,
+        member_id=member_id,
+        choice=grade.choice,
+        text=text,
+        score=grade.score,
+        correct=grade.correct,
+        points=points,
+        streak=streak,
+        feedback=feedback_text(post.question, grade, points, streak, notes_roots),
+        answered_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(answer)
+            session.flush()
+            _add_to_totals(session, post, member_id, points, grade.correct)
+    except IntegrityError:
+        return _reply(Status.ALREADY_ANSWERED)
+    return AnswerResult(Status.SCORED, answer.feedback, answer, grade)
+
+
+def _reply(status: Status) -> AnswerResult:
+    return AnswerResult(status, MESSAGES[status])
+
+
+def _existing(session: Session, post_id: int, member_id: str) -> bool:
+    found = session.scalar(
+        select(Answer.id).where(Answer.post_id == post_id, Answer.member_id == member_id)
+    )
+    return found is not None
+
+
+def _grade(
+    question: Question, text: str | None, button_value: str | None, grader: FreeTextGrader | None
+) -> Grade | None:
+    if button_value is not None:
+        letter = button_choice(button_value)
+        return grade_choice(letter, question.answer) if letter else None
+    if not text or not text.strip():
+        return None
+    reading = read_choice(text)
+    if reading.letter is not None:
+        return grade_choice(reading.letter, question.answer)
+    if reading.ambiguous or grader is None or len(words(text)) < MIN_FREE_TEXT_WORDS:
+        return None
+    return grader.grade(key_points_of(question), text)
+
+
+def _add_to_totals(
+    session: Session, post: QuizPost, member_id: str, points: int, correct: bool
+) -> None:
+    """Add the answer to the monthly rollup with one upsert (safe under concurrency)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    values = {
+        "channel_id": post.channel_id,
+        "month": month_start(post.quiz_date),
+        "member_id": member_id,
+        "points": points,
+        "answers": 1,
+        "correct": int(correct),
+    }
+    statement = insert(ScoreTotal).values(**values)
+    statement = statement.on_conflict_do_update(
+        index_elements=["channel_id", "month", "member_id"],
+        set_={
+            "points": ScoreTotal.points + statement.excluded.points,
+            "answers": ScoreTotal.answers + 1,
+            "correct": ScoreTotal.correct + statement.excluded.correct,
+        },
+    )
+    session.execute(statement)

@@ -1,0 +1,138 @@
+"""Channels, members and the daily post: open today's post once, close it, look it up."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quiz.clock import local_date, require_aware, zone
+from quiz.errors import UnknownChannel, UnknownPost
+from quiz.pick import pick_question
+from store.models import WEEKDAYS_MON_FRI, Channel, Member, QuizPost, Team
+
+
+def subscribe_channel(
+    session: Session,
+    channel_id: str,
+    *,
+    name: str = "",
+    timezone: str = "UTC",
+    post_time: time = time(9, 0),
+    weekdays: int = WEEKDAYS_MON_FRI,
+    reveal_delay_minutes: int = 240,
+    team: str | None = None,
+) -> Channel:
+    """Create or update a channel's subscription; `team` groups it with other channels."""
+    zone(timezone)
+    channel = session.get(Channel, channel_id) or Channel(id=channel_id)
+    channel.name = name or channel.name or channel_id
+    channel.timezone = timezone
+    channel.post_time = post_time
+    channel.weekdays = weekdays
+    channel.reveal_delay_minutes = reveal_delay_minutes
+    channel.active = True
+    channel.team = ensure_team(session, team) if team else None
+    session.add(channel)
+    session.flush()
+    return channel
+
+
+def ensure_team(session: Session, name: str) -> Team:
+    team = session.scalar(select(Team).where(Team.name == name))
+    if team is None:
+        try:
+            with session.begin_nested():
+                team = Team(name=name)
+                session.add(team)
+        except IntegrityError:
+            team = session.scalar(select(Team).where(Team.name == name))
+            assert team is not None
+    return team
+
+
+def ensure_member(
+    session: Session, member_id: str, now: datetime, *, name: str = "", timezone: str | None = None
+) -> Member:
+    """The member row, created on first sight; safe when two replicas see them at once."""
+    member = session.get(Member, member_id)
+    if member is None:
+        member = Member(id=member_id, name=name or member_id, created_at=require_aware(now))
+        member.timezone = timezone or "UTC"
+        try:
+            with session.begin_nested():
+                session.add(member)
+        except IntegrityError:
+            found = session.get(Member, member_id)
+            assert found is not None
+            member = found
+    member.name = name or member.name
+    member.timezone = timezone or member.timezone
+    return member
+
+
+def get_channel(session: Session, channel_id: str) -> Channel:
+    channel = session.get(Channel, channel_id)
+    if channel is None:
+        raise UnknownChannel(channel_id)
+    return channel
+
+
+def get_post(session: Session, post_id: int) -> QuizPost:
+    post = session.get(QuizPost, post_id)
+    if post is None:
+        raise UnknownPost(post_id)
+    return post
+
+
+def todays_post(session: Session, channel_id: str, now: datetime) -> QuizPost | None:
+    channel = get_channel(session, channel_id)
+    return session.scalar(
+        select(QuizPost).where(
+            QuizPost.channel_id == channel_id,
+            QuizPost.quiz_date == local_date(now, channel.timezone),
+        )
+    )
+
+
+def open_post(session: Session, channel_id: str, now: datetime) -> QuizPost:
+    """Today's post for the channel (its local date), created at most once."""
+    now = require_aware(now)
+    existing = todays_post(session, channel_id, now)
+    if existing is not None:
+        return existing
+    channel = get_channel(session, channel_id)
+    quiz_date = local_date(now, channel.timezone)
+    post = QuizPost(
+        channel_id=channel_id,
+        quiz_date=quiz_date,
+        question=pick_question(session, channel_id, quiz_date),
+        posted_at=now,
+        closes_at=now + timedelta(minutes=channel.reveal_delay_minutes),
+    )
+    try:
+        with session.begin_nested():
+            session.add(post)
+    except IntegrityError:
+        # Another replica opened the same post first: theirs stands.
+        found = todays_post(session, channel_id, now)
+        assert found is not None
+        return found
+    return post
+
+
+def is_open(post: QuizPost, now: datetime) -> bool:
+    return post.closed_at is None and require_aware(now) < post.closes_at
+
+
+def close_post(session: Session, post_id: int, now: datetime) -> QuizPost:
+    post = get_post(session, post_id)
+    if post.closed_at is None:
+        post.closed_at = require_aware(now)
+    return post
+
+
+def record_slack_ts(session: Session, post_id: int, slack_ts: str) -> None:
+    get_post(session, post_id).slack_ts = slack_ts

@@ -1,0 +1,90 @@
+"""Everything stored about one member: export it as plain data, or forget it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, inspect, select
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from store.models import (
+    Answer,
+    AskLog,
+    Member,
+    PracticeCard,
+    Question,
+    QuizPost,
+    ReviewLog,
+    ScoreTotal,
+)
+
+
+def _plain(row: DeclarativeBase) -> dict[str, Any]:
+    mapper = inspect(type(row))
+    values = {column.key: getattr(row, column.key) for column in mapper.column_attrs}
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
+
+
+def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
+    """A JSON-ready dict of the member's rows, or None when nothing is stored."""
+    member = session.get(Member, member_id)
+    if member is None:
+        return None
+    answers = session.execute(
+        select(Answer, QuizPost.channel_id, QuizPost.quiz_date, Question.bank_id, Question.version)
+        .join(QuizPost, Answer.post_id == QuizPost.id)
+        .join(Question, QuizPost.question_id == Question.id)
+        .where(Answer.member_id == member_id)
+        .order_by(Answer.answered_at, Answer.id)
+    )
+    cards = list(
+        session.scalars(
+            select(PracticeCard)
+            .where(PracticeCard.member_id == member_id)
+            .order_by(PracticeCard.id)
+        )
+    )
+    reviews = session.scalars(
+        select(ReviewLog)
+        .where(ReviewLog.practice_card_id.in_([c.id for c in cards]))
+        .order_by(ReviewLog.id)
+    )
+    return {
+        "member": _plain(member),
+        "answers": [
+            _plain(a)
+            | {"channel_id": ch, "quiz_date": d.isoformat(), "question": b, "question_version": v}
+            for a, ch, d, b, v in answers
+        ],
+        "score_totals": [
+            _plain(t)
+            for t in session.scalars(select(ScoreTotal).where(ScoreTotal.member_id == member_id))
+        ],
+        "practice_cards": [_plain(c) for c in cards],
+        "review_logs": [_plain(r) for r in reviews],
+        "ask_logs": [
+            _plain(a)
+            for a in session.scalars(
+                select(AskLog).where(AskLog.member_id == member_id).order_by(AskLog.id)
+            )
+        ],
+    }
+
+
+def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
+    """Delete every row about the member; returns counts per table, or None if unknown."""
+    if session.get(Member, member_id) is None:
+        return None
+    card_ids = select(PracticeCard.id).where(PracticeCard.member_id == member_id)
+    counts: dict[str, int] = {}
+    for name, statement in (
+        ("review_logs", delete(ReviewLog).where(ReviewLog.practice_card_id.in_(card_ids))),
+        ("practice_cards", delete(PracticeCard).where(PracticeCard.member_id == member_id)),
+        ("answers", delete(Answer).where(Answer.member_id == member_id)),
+        ("score_totals", delete(ScoreTotal).where(ScoreTotal.member_id == member_id)),
+        ("ask_logs", delete(AskLog).where(AskLog.member_id == member_id)),
+        ("members", delete(Member).where(Member.id == member_id)),
+    ):
+        counts[name] = session.execute(statement).rowcount  # type: ignore[attr-defined]
+    session.expunge_all()
+    return counts
