@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
@@ -69,6 +69,80 @@ class Settings(BaseSettings):
         description="Logging level: DEBUG, INFO, WARNING or ERROR.",
     )
 
+    log_json: bool = Field(
+        False,
+        validation_alias=_env("STUDYBOT_LOG_JSON"),
+        description="Write logs as JSON lines (structlog) instead of plain text.",
+    )
+    slack_bot_token: SecretStr | None = Field(
+        None,
+        validation_alias=_env("SLACK_BOT_TOKEN"),
+        description="Bot token (xoxb-…); with it, `make run` starts the Slack bot.",
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        None,
+        validation_alias=_env("SLACK_SIGNING_SECRET"),
+        description="Signing secret that verifies every request Slack sends (always checked).",
+    )
+    slack_app_token: SecretStr | None = Field(
+        None,
+        validation_alias=_env("SLACK_APP_TOKEN"),
+        description="App-level token (xapp-…); when set, the bot connects over Socket Mode.",
+    )
+    slack_client_id: str | None = Field(
+        None,
+        validation_alias=_env("SLACK_CLIENT_ID"),
+        description="OAuth client id: with the secret, HTTP mode installs into many workspaces.",
+    )
+    slack_client_secret: SecretStr | None = Field(
+        None,
+        validation_alias=_env("SLACK_CLIENT_SECRET"),
+        description="OAuth client secret, for installing into many workspaces.",
+    )
+    slack_api_url: str | None = Field(
+        None,
+        validation_alias=_env("SLACK_API_URL"),
+        description="Slack Web API base URL (default https://slack.com/api/); for tests, proxies.",
+    )
+    admins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        validation_alias=_env("STUDYBOT_ADMINS"),
+        description="Slack user ids (comma separated) who may run admin commands, besides admins.",
+    )
+    new_cards_per_day: int = Field(
+        10,
+        ge=0,
+        validation_alias=_env("STUDYBOT_NEW_CARDS_PER_DAY"),
+        description="New practice cards a member sees per day.",
+    )
+    leaderboard_day: str = Field(
+        "fri",
+        validation_alias=_env("STUDYBOT_LEADERBOARD_DAY"),
+        description="Day of the weekly leaderboard post (mon … sun), in each channel's time zone.",
+    )
+    leaderboard_time: str = Field(
+        "16:00",
+        validation_alias=_env("STUDYBOT_LEADERBOARD_TIME"),
+        description="Local time (HH:MM) of the weekly leaderboard post.",
+    )
+    nudge_time: str = Field(
+        "09:00",
+        validation_alias=_env("STUDYBOT_NUDGE_TIME"),
+        description="Local time (HH:MM) of the daily practice nudge, in each member's time zone.",
+    )
+    post_grace_minutes: int = Field(
+        120,
+        ge=0,
+        validation_alias=_env("STUDYBOT_POST_GRACE_MINUTES"),
+        description="A daily post missed during downtime is still made this many minutes late.",
+    )
+    slack_posts_per_minute: int = Field(
+        60,
+        ge=1,
+        validation_alias=_env("STUDYBOT_SLACK_POSTS_PER_MINUTE"),
+        description="Workspace budget for scheduled posts (Slack adds 1 message/s per channel).",
+    )
+
     @field_validator("corpus", mode="before")
     @classmethod
     def _split_paths(cls, value: Any) -> Any:
@@ -76,6 +150,17 @@ class Settings(BaseSettings):
             parts = [p.strip() for chunk in value.split(",") for p in chunk.split(os.pathsep)]
             return [Path(p) for p in parts if p]
         return value
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [p.strip() for p in value.split(",") if p.strip()]
+        return value
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_bot_token is not None or self.slack_client_id is not None
 
     @property
     def index_dir(self) -> Path:
