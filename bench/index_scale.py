@@ -3,8 +3,9 @@
 For each size, builds the index studybot would choose (`DenseParams.for_size`: HNSW above the
 threshold) and, as the naive baseline in the same process, exact flat inner-product search.
 Prints build time, memory, recall@10 of the chosen index against exact search, and single-query
-latency p50/p95 of both. Vectors are clustered like real sentence embeddings (topics), not
-uniform noise, with queries drawn from the same distribution.
+latency p50/p95 of both. Vectors imitate sentence embeddings (topic clusters on a
+low-dimensional manifold, see `synthetic`), queries drawn from the same distribution;
+`--data isotropic` is a harder, less realistic case.
 
     python bench/index_scale.py [--sizes 100000,1000000] [--queries 500]
 """
@@ -24,17 +25,39 @@ DIM = 384
 K = 10
 
 
-def synthetic(n: int, rng: np.random.Generator, clusters: int = 2000) -> np.ndarray:
-    centers = rng.standard_normal((clusters, DIM)).astype(np.float32)
+LATENT_DIM = 48
+
+
+def synthetic(n: int, rng: np.random.Generator, clusters: int = 5_000) -> np.ndarray:
+    """Embedding-like vectors: topic clusters in a 48-d latent space, projected into 384-d
+    with a little isotropic noise (sentence embeddings have a low intrinsic dimension;
+    uniform 384-d noise would make every distance alike, which real embeddings never do)."""
+    centers = rng.standard_normal((clusters, LATENT_DIM)).astype(np.float32)
+    projection = rng.standard_normal((LATENT_DIM, DIM)).astype(np.float32) / np.sqrt(LATENT_DIM)
     labels = rng.integers(0, clusters, size=n)
     out = np.empty((n, DIM), dtype=np.float32)
     step = 100_000
     for start in range(0, n, step):
         part = labels[start : start + step]
-        noise = rng.standard_normal((len(part), DIM)).astype(np.float32) * 0.9
-        out[start : start + len(part)] = centers[part] + noise
+        latent = centers[part] + 0.6 * rng.standard_normal((len(part), LATENT_DIM)).astype(
+            np.float32
+        )
+        noise = 0.05 * rng.standard_normal((len(part), DIM)).astype(np.float32)
+        out[start : start + len(part)] = latent @ projection + noise
     faiss.normalize_L2(out)
     return out
+
+
+def isotropic(n: int, rng: np.random.Generator, clusters: int = 10_000) -> np.ndarray:
+    """A harder, less realistic case: small clusters drowned in full 384-d noise."""
+    centers = rng.standard_normal((clusters, DIM)).astype(np.float32)
+    labels = rng.integers(0, clusters, size=n)
+    out = centers[labels] + 1.5 * rng.standard_normal((n, DIM)).astype(np.float32)
+    faiss.normalize_L2(out)
+    return out
+
+
+DATA = {"embedding": synthetic, "isotropic": isotropic}
 
 
 def single_query_ms(index: DenseIndex, queries: np.ndarray) -> list[float]:
@@ -46,8 +69,8 @@ def single_query_ms(index: DenseIndex, queries: np.ndarray) -> list[float]:
     return samples
 
 
-def run(n: int, queries: int, rng: np.random.Generator) -> None:
-    data = synthetic(n + queries, rng)
+def run(n: int, queries: int, rng: np.random.Generator, kind: str = "embedding") -> None:
+    data = DATA[kind](n + queries, rng)
     base, query = data[:n], data[n:]
     ids = np.arange(n, dtype=np.int64)
     params = DenseParams.for_size(n)
@@ -67,7 +90,8 @@ def run(n: int, queries: int, rng: np.random.Generator) -> None:
     flat_ms = single_query_ms(flat, query)
     chosen_mb = len(faiss.serialize_index(chosen._index)) / 2**20
     flat_mb = len(faiss.serialize_index(flat._index)) / 2**20
-    print(f"\n== {n:,} vectors, {queries} queries, {faiss.omp_get_max_threads()} threads ==")
+    threads = faiss.omp_get_max_threads()
+    print(f"\n== {n:,} {kind} vectors, {queries} queries, {threads} threads ==")
     print(f"{'index':28} {'build s':>8} {'MB':>8} {'recall@10':>9} {'p50 ms':>8} {'p95 ms':>8}")
     label = f"chosen: {params.kind} " + (
         f"(M={params.m}, efC={params.ef_construction}, efS={params.ef_search})"
@@ -88,10 +112,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--data", choices=sorted(DATA), default="embedding")
     args = parser.parse_args()
     rng = np.random.default_rng(7)
     for n in (int(s) for s in args.sizes.split(",")):
-        run(n, args.queries, rng)
+        run(n, args.queries, rng, args.data)
 
 
 if __name__ == "__main__":

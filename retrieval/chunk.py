@@ -13,7 +13,9 @@ from retrieval.documents import Chunk, Document
 from retrieval.embed import TokenCounter
 from retrieval.sections import Section, split_sections
 
-CHUNKER_VERSION = 2
+# Bump when reading, cleaning or chunking changes what chunks a file yields: builds with
+# another version are rebuilt from scratch.
+CHUNKER_VERSION = 3
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] take two of the model's positions
 
 

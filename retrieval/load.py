@@ -27,8 +27,10 @@ CSV_LIKE = {".csv", ".tsv"}
 PDF = {".pdf"}
 APKG = {".apkg"}
 SUPPORTED = MARKDOWN | TEXT | HTML | CSV_LIKE | PDF | APKG
-# Files that live in a corpus folder but are not notes (the question bank, evaluation sets).
+# Files that live in a corpus folder but are not notes: the question bank, evaluation sets, and
+# a folder's README, which describes the export rather than teaching anything.
 NOT_NOTES = {".yaml", ".yml", ".json", ".gitkeep", ".ds_store", ".py"}
+NOT_NOTES_NAMES = {"readme", "readme.md", "readme.txt", "readme.markdown"}
 
 
 class ReadError(ValueError):
@@ -290,7 +292,10 @@ def read_corpus(files: Iterable[SourceFile]) -> tuple[dict[str, list[Document]],
     skipped: list[Skipped] = []
     for file in files:
         suffix = file.path.suffix.lower()
-        if suffix not in SUPPORTED and (suffix in NOT_NOTES or file.path.name.lower() in NOT_NOTES):
+        name = file.path.name.lower()
+        if name in NOT_NOTES_NAMES or (
+            suffix not in SUPPORTED and (suffix in NOT_NOTES or name in NOT_NOTES)
+        ):
             skipped.append(Skipped(file.source, "not a notes file", warning=False))
             continue
         try:

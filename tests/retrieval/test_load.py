@@ -89,10 +89,23 @@ def test_each_bad_file_is_skipped_with_its_reason(tmp_path: Path) -> None:
         assert words in reasons[source], (source, reasons[source])
 
 
-def test_question_bank_files_are_not_notes(tmp_path: Path) -> None:
+def test_question_bank_files_and_folder_readmes_are_not_notes(tmp_path: Path) -> None:
     (tmp_path / "bank.yaml").write_text("- id: x\n")
-    _, skipped = read_corpus([SourceFile(tmp_path / "bank.yaml", "bank.yaml")])
-    assert skipped[0].warning is False
+    (tmp_path / "README.md").write_text("# Export\n\nThese files came from the study app.\n")
+    files = [SourceFile(tmp_path / n, n) for n in ("bank.yaml", "README.md")]
+    documents, skipped = read_corpus(files)
+    assert documents == {} and [s.warning for s in skipped] == [False, False]
+
+
+def test_tsv_flashcards_with_tags(tmp_path: Path) -> None:
+    (tmp_path / "deck.tsv").write_text(
+        "front\tback\ttags\nWhat is AUC?\tArea under the ROC curve.\tmetrics\n"
+        "What is RMSE?\tRoot mean squared error.\n"
+    )
+    documents, skipped = read(tmp_path)
+    assert skipped == []
+    assert [d.heading for d in documents["deck.tsv"]] == [("What is AUC?",), ("What is RMSE?",)]
+    assert documents["deck.tsv"][0].text == "Q: What is AUC?\nA: Area under the ROC curve."
 
 
 def test_long_sections_are_split_within_the_token_limit(tmp_path: Path) -> None:
