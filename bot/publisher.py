@@ -11,6 +11,7 @@ from datetime import date
 from typing import Protocol
 
 from quiz.leaderboard import Standing, TeamStanding
+from store.models import QuizPost
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,24 @@ class QuestionView:
     source_file: str
     source_heading: str
     thread_ts: str | None = None  # the posted message, once posted
+
+
+def question_view(post: QuizPost) -> QuestionView:
+    """The view of a stored post (with its question loaded), as a front end shows it."""
+    question = post.question
+    return QuestionView(
+        post_id=post.id,
+        channel_id=post.channel_id,
+        quiz_date=post.quiz_date,
+        bank_id=question.bank_id,
+        stem=question.stem,
+        options=dict(question.options),
+        answer=question.answer,
+        explanation=question.explanation,
+        source_file=question.source_file,
+        source_heading=question.source_heading,
+        thread_ts=post.slack_ts,
+    )
 
 
 @dataclass(frozen=True)

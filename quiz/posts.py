@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +12,9 @@ from quiz.clock import local_date, require_aware, zone
 from quiz.errors import UnknownChannel, UnknownPost
 from quiz.pick import pick_question
 from store.models import WEEKDAYS_MON_FRI, Channel, Member, QuizPost, Team
+from store.schedule_changes import mark_schedule_changed
+
+DEFAULT_REVEAL_MINUTES = 8 * 60  # the question closes and is revealed 8 hours after posting
 
 
 def subscribe_channel(
@@ -22,10 +25,12 @@ def subscribe_channel(
     timezone: str = "UTC",
     post_time: time = time(9, 0),
     weekdays: int = WEEKDAYS_MON_FRI,
-    reveal_delay_minutes: int = 240,
+    reveal_delay_minutes: int = DEFAULT_REVEAL_MINUTES,
     team: str | None = None,
+    now: datetime | None = None,
 ) -> Channel:
-    """Create or update a channel's subscription; `team` groups it with other channels."""
+    """Create or update a channel's subscription; `team` groups it with other channels.
+    The scheduler is told in the same transaction (`now` orders the change; default: now)."""
     zone(timezone)
     channel = session.get(Channel, channel_id) or Channel(id=channel_id)
     channel.name = name or channel.name or channel_id
@@ -37,6 +42,7 @@ def subscribe_channel(
     channel.team = ensure_team(session, team) if team else None
     session.add(channel)
     session.flush()
+    mark_schedule_changed(session, channel.id, now or datetime.now(UTC))
     return channel
 
 

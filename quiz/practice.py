@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from quiz.clock import local_date, require_aware, zone
 from quiz.errors import QuizError
 from quiz.posts import ensure_member
-from store.models import Flashcard, PracticeCard, Question, ReviewLog
+from store.models import Flashcard, PracticeCard, PracticeNudge, Question, ReviewLog
 
 ITEM_CARD = "card"
 ITEM_QUESTION = "question"
@@ -76,7 +76,7 @@ def next_item(
         .where(PracticeCard.member_id == member_id, PracticeCard.due <= now)
         .order_by(PracticeCard.due, PracticeCard.id)
     ):
-        item = _item_for(session, card, is_new=False)
+        item = item_for(session, card, is_new=False)
         if item is not None:
             return item
     if new_cards_today(session, member_id, now, member.timezone) >= new_per_day:
@@ -131,12 +131,13 @@ def _create(session: Session, member_id: str, kind: str, key: str, now: datetime
     session.add(row)
     session.flush()
     row.state = dict(Card(card_id=row.id, due=now).to_dict())
-    item = _item_for(session, row, is_new=True)
+    item = item_for(session, row, is_new=True)
     assert item is not None
     return item
 
 
-def _item_for(session: Session, card: PracticeCard, *, is_new: bool) -> PracticeItem | None:
+def item_for(session: Session, card: PracticeCard, *, is_new: bool) -> PracticeItem | None:
+    """What a practice card shows (front, back), or None when its item was retired."""
     if card.item_kind == ITEM_CARD:
         flashcard = session.scalar(select(Flashcard).where(Flashcard.card_key == card.item_key))
         if flashcard is None or not flashcard.is_current:
@@ -193,3 +194,15 @@ def stats(session: Session, member_id: str, now: datetime, tz: str = "UTC") -> P
     return PracticeStats(
         int(due or 0), new_cards_today(session, member_id, now, tz), int(total or 0)
     )
+
+
+def set_practice_nudges(session: Session, member_id: str, enabled: bool, now: datetime) -> None:
+    """Opt the member in to (or out of) the daily practice nudge."""
+    now = require_aware(now)
+    ensure_member(session, member_id, now)
+    row = session.get(PracticeNudge, member_id)
+    if row is None:
+        session.add(PracticeNudge(member_id=member_id, enabled=enabled, updated_at=now))
+    else:
+        row.enabled = enabled
+        row.updated_at = now

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -69,8 +70,11 @@ class Channel(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     post_time: Mapped[time] = mapped_column(Time, default=time(9, 0))
     weekdays: Mapped[int] = mapped_column(Integer, default=WEEKDAYS_MON_FRI)
-    reveal_delay_minutes: Mapped[int] = mapped_column(Integer, default=240)
+    # Minutes from post to reveal; quiz.posts.DEFAULT_REVEAL_MINUTES (8 hours) is the default.
+    reveal_delay_minutes: Mapped[int] = mapped_column(Integer, default=480)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Show each answer's result at once instead of at the reveal (added by migration 0002).
+    show_results_early: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     team: Mapped[Team | None] = relationship()
 
@@ -249,3 +253,62 @@ class ProcessedEvent(Base):
 
     event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     received_at: Mapped[datetime]
+
+
+class QuestionReport(Base):
+    """A member's report of a problem with a question; three reports quarantine it."""
+
+    __tablename__ = "question_reports"
+    __table_args__ = (UniqueConstraint("question_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class SchedulerLease(Base):
+    """Who may run the scheduled jobs: one holder at a time, until `expires_at` (renewed)."""
+
+    __tablename__ = "scheduler_leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    acquired_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class ScheduleChange(Base):
+    """A channel whose jobs must be rescheduled; the lease holder applies and deletes it."""
+
+    __tablename__ = "schedule_changes"
+
+    channel_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    requested_at: Mapped[datetime]
+
+
+class JobClaim(Base):
+    """At most once per key (a post's publication, a reveal, a weekly board, a nudge):
+    claimed before the Slack call, done after it, deleted when the call failed."""
+
+    __tablename__ = "job_claims"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    claimed_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+
+
+class PracticeNudge(Base):
+    """A member's opt-in to the daily practice nudge (sent at their local nudge time)."""
+
+    __tablename__ = "practice_nudges"
+
+    member_id: Mapped[str] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime]

@@ -1,0 +1,148 @@
+"""create_app: the slack-bolt App with its client, OAuth (when configured) and listeners.
+
+Nothing happens at import time; every dependency comes in through the arguments.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor, ThreadPoolExecutor
+
+from slack_bolt import App
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
+from slack_sdk.http_retry import RateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
+
+from bot.config import Settings
+from bot.metrics import SLACK_RATE_LIMITED
+from bot.slack.errors import handle_error
+from bot.slack.listeners import register_listeners
+from bot.slack.services import Services
+
+DEFAULT_API_URL = "https://slack.com/api/"
+RATE_LIMIT_RETRIES = 3
+# Everything the bot calls, and the events it subscribes to (see manifest.json).
+BOT_SCOPES = (
+    "app_mentions:read",
+    "channels:history",
+    "groups:history",
+    "im:history",
+    "im:write",
+    "chat:write",
+    "commands",
+    "files:write",
+    "users:read",
+)
+OAUTH_STATE_SECONDS = 600
+# Answers are CPU-bound (the query embedding): a few workers keep the request threads, which
+# only verify and ack, from waiting on the GIL behind a crowd of answers.
+ANSWER_WORKERS = 4
+
+
+class SlackConfigError(RuntimeError):
+    """The Slack settings cannot start a bot; the message names the missing setting."""
+
+
+class CountingRateLimitHandler(RateLimitErrorRetryHandler):
+    """Waits for Retry-After like its parent, and counts each 429 per method."""
+
+    def prepare_for_next_attempt(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        method = request.url.rstrip("/").rsplit("/", 1)[-1]
+        SLACK_RATE_LIMITED.labels(method=method).inc()
+        super().prepare_for_next_attempt(
+            state=state, request=request, response=response, error=error
+        )
+
+
+def api_url(settings: Settings) -> str:
+    url = settings.slack_api_url or DEFAULT_API_URL
+    return url if url.endswith("/") else f"{url}/"
+
+
+def make_client(settings: Settings) -> WebClient:
+    """The Web API client: SLACK_API_URL as base URL, retries on 429 and dropped connections."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(
+        token=token,
+        base_url=api_url(settings),
+        retry_handlers=[
+            ConnectionErrorRetryHandler(),
+            CountingRateLimitHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+
+
+def _ensure_rate_limit_retry(client: WebClient) -> None:
+    if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
+        client.retry_handlers.append(CountingRateLimitHandler(max_retry_count=RATE_LIMIT_RETRIES))
+
+
+def listener_pool(workers: int = ANSWER_WORKERS) -> ThreadPoolExecutor:
+    """The pool that runs listeners after the ack."""
+    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-listener")
+
+
+def oauth_enabled(settings: Settings) -> bool:
+    return bool(settings.slack_client_id and settings.slack_client_secret)
+
+
+def oauth_settings(settings: Settings, services: Services) -> OAuthSettings:
+    """Installations and OAuth states kept in studybot's own database (tables made if missing)."""
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+    from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+
+    assert settings.slack_client_id and settings.slack_client_secret
+    engine = services.database.engine
+    installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=engine)
+    states = SQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=engine)
+    installations.create_tables()
+    states.metadata.create_all(engine)
+    return OAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret.get_secret_value(),
+        scopes=list(BOT_SCOPES),
+        installation_store=installations,
+        state_store=states,
+    )
+
+
+def create_app(
+    settings: Settings,
+    *,
+    services: Services,
+    client: WebClient | None = None,
+    listener_executor: Executor | None = None,
+    process_before_response: bool = False,
+) -> App:
+    """The bot. Request signatures are always verified; slow work runs after the ack."""
+    if settings.slack_signing_secret is None:
+        raise SlackConfigError("SLACK_SIGNING_SECRET is not set: Slack requests cannot be verified")
+    use_oauth = oauth_enabled(settings)
+    if not use_oauth and settings.slack_bot_token is None and (client is None or not client.token):
+        raise SlackConfigError("set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET")
+    client = client or make_client(settings)
+    _ensure_rate_limit_retry(client)
+    app = App(
+        client=client,
+        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        oauth_settings=oauth_settings(settings, services) if use_oauth else None,
+        request_verification_enabled=True,
+        token_verification_enabled=False,  # no network call here; run_bot checks the token
+        process_before_response=process_before_response,
+        logger=logging.getLogger("bot.slack.bolt"),
+        listener_executor=listener_executor or listener_pool(),
+    )
+    register_listeners(app, services)
+    app.error(handle_error)
+    return app

@@ -1,0 +1,90 @@
+"""The one error handler: domain errors become their own polite message, anything else a
+generic apology; every failure is logged with its context (never with tokens or bodies)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from slack_bolt import BoltContext
+from slack_sdk.errors import SlackApiError
+
+from bot.slack import messages
+from quiz.errors import QuizError
+
+logger = logging.getLogger(__name__)
+
+
+class UserError(Exception):
+    """A request the bot cannot carry out as asked; the message tells the member what to do."""
+
+
+def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:
+    where = request_context(body)
+    if isinstance(error, QuizError | UserError):
+        logger.info("refused %s: %s", where, error)
+        text = messages.clip(str(error), messages.SECTION_MAX)
+    else:
+        logger.error("failed %s: %s", where, _describe(error), exc_info=error)
+        text = messages.ERROR_GENERIC
+    _tell_user(context, body, text)
+
+
+@contextmanager
+def reported(body: dict[str, Any], context: BoltContext) -> Iterator[None]:
+    """Run a listener's work after its ack, sending any failure to `handle_error` here.
+
+    slack_bolt's thread runner undoes an ack (and answers 404 after 3 s) when an acked command
+    or action listener raises before the ack has been sent, so failures must not escape.
+    """
+    try:
+        yield
+    except Exception as error:
+        handle_error(error, body, context)
+
+
+def request_context(body: dict[str, Any]) -> str:
+    """What the request was about: its kind, the user, the channel, the event or action id."""
+    event = body.get("event") or {}
+    parts = {
+        "type": event.get("type") or body.get("type") or ("command" if "command" in body else ""),
+        "command": body.get("command"),
+        "action": _action_id(body),
+        "event_id": body.get("event_id"),
+        "team": body.get("team_id") or (body.get("team") or {}).get("id"),
+        "user": body.get("user_id") or event.get("user") or (body.get("user") or {}).get("id"),
+        "channel": body.get("channel_id") or event.get("channel"),
+    }
+    return " ".join(f"{k}={v}" for k, v in parts.items() if v)
+
+
+def _action_id(body: dict[str, Any]) -> str | None:
+    actions = body.get("actions") or []
+    if actions:
+        return str(actions[0].get("action_id"))
+    view = body.get("view") or {}
+    return view.get("callback_id")
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, SlackApiError):
+        return (
+            f"Slack API error {error.response.get('error')!r} (HTTP {error.response.status_code})"
+        )
+    return f"{type(error).__name__}: {error}"
+
+
+def _tell_user(context: BoltContext, body: dict[str, Any], text: str) -> None:
+    """Reply privately where we can; a reply that fails too is only logged."""
+    try:
+        if context.respond is not None and context.response_url:
+            context.respond(text=text, response_type="ephemeral", replace_original=False)
+            return
+        event = body.get("event") or {}
+        channel, user = event.get("channel"), event.get("user")
+        if context.client is not None and channel and user:
+            context.client.chat_postEphemeral(channel=channel, user=user, text=text)
+    except Exception as reply_error:  # the apology itself failed: log, never raise
+        logger.error("could not report the failure: %s", _describe(reply_error))

@@ -1,0 +1,149 @@
+"""Button clicks: answer feedback, more passages, sharing, quiz choices, reports, practice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.slack import ids, messages
+from bot.slack.asking import asked_question, record_feedback
+from bot.slack.errors import UserError, reported
+from bot.slack.practicing import card_item, rate, send_next_card
+from bot.slack.quizzing import submit
+from bot.slack.services import Services
+from quiz.posts import get_post
+
+Body = dict[str, Any]
+
+
+def register(app: App, services: Services) -> None:
+    _register_asks(app, services)
+    _register_quiz(app, services)
+    _register_practice(app, services)
+
+
+def _register_asks(app: App, services: Services) -> None:
+    @app.action(ids.ASK_FEEDBACK)
+    def on_feedback(
+        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
+    ) -> None:
+        ack()
+        with reported(body, context):
+            kind = "up" if action["action_id"] == ids.ASK_HELPFUL else "down"
+            record_feedback(services, int(action["value"]), body["user"]["id"], kind)
+            respond(
+                text=messages.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False
+            )
+
+    @app.action(ids.ASK_MORE)
+    def on_more(
+        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
+    ) -> None:
+        ack()
+        with reported(body, context):
+            answer = services.tutor.ask(_question(services, action))
+            respond(
+                text=messages.fallback("More passages"),
+                blocks=messages.more_blocks(answer),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+
+    @app.action(ids.ASK_SHARE)
+    def on_share(
+        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
+    ) -> None:
+        ack()
+        with reported(body, context):
+            answer = services.tutor.ask(_question(services, action))
+            blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
+            respond(
+                text=messages.answer_text(answer),
+                blocks=blocks,
+                response_type="in_channel",
+                replace_original=False,
+            )
+            respond(delete_original=True)
+
+
+def _question(services: Services, action: dict[str, Any]) -> str:
+    question = asked_question(services, int(action["value"]))
+    if question is None:
+        raise UserError(messages.ASK_GONE)
+    return question
+
+
+def _register_quiz(app: App, services: Services) -> None:
+    @app.action(ids.QUIZ_CHOICE)
+    def on_choice(
+        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
+    ) -> None:
+        ack()
+        with reported(body, context):
+            post_id = ids.post_id_of_block(action.get("block_id", ""))
+            if post_id is None:
+                return
+            user = body["user"]
+            submitted = submit(
+                services,
+                post_id,
+                user["id"],
+                member_name=user.get("name", ""),
+                button_value=action["value"],
+            )
+            respond(text=submitted.reply, response_type="ephemeral", replace_original=False)
+
+    @app.action(ids.QUIZ_REPORT)
+    def on_report(
+        ack: Ack, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        ack()
+        with reported(body, context):
+            post_id = int(action["value"])
+            with services.database.session() as session:
+                stem = get_post(session, post_id).question.stem
+            client.views_open(
+                trigger_id=body["trigger_id"], view=messages.report_modal(post_id, stem)
+            )
+
+
+def _register_practice(app: App, services: Services) -> None:
+    @app.action(ids.PRACTICE_START)
+    def on_start(ack: Ack, body: Body, client: WebClient, context: BoltContext) -> None:
+        ack()
+        with reported(body, context):
+            send_next_card(client, services, body["user"]["id"])
+
+    @app.action(ids.PRACTICE_SHOW)
+    def on_show(
+        ack: Ack, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        ack()
+        with reported(body, context):
+            item = card_item(services, int(action["value"]), body["user"]["id"])
+            client.chat_update(
+                channel=body["channel"]["id"],
+                ts=body["message"]["ts"],
+                text=messages.practice_text(item),
+                blocks=messages.practice_back_blocks(item),
+            )
+
+    @app.action(ids.PRACTICE_RATE)
+    def on_rate(
+        ack: Ack, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        ack()
+        with reported(body, context):
+            rating = ids.PRACTICE_RATE.match(action["action_id"])
+            assert rating is not None  # the listener matched this pattern
+            user = body["user"]["id"]
+            blocks = rate(services, int(action["value"]), user, rating.group(1))
+            client.chat_update(
+                channel=body["channel"]["id"],
+                ts=body["message"]["ts"],
+                text=messages.fallback(f"Rated {rating.group(1)}"),
+                blocks=blocks,
+            )
+            send_next_card(client, services, user)

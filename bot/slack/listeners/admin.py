@@ -1,0 +1,117 @@
+"""The admin subcommands of /study: subscribe, unsubscribe and settings (checked server-side)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from datetime import time
+from typing import Any
+
+from slack_bolt import Respond
+from slack_sdk import WebClient
+
+from bot.slack import messages
+from bot.slack.errors import UserError
+from bot.slack.permissions import is_quiz_admin, user_profile
+from bot.slack.services import Services
+from quiz.channel_settings import set_results_early, unsubscribe_channel
+from quiz.clock import zone
+from quiz.posts import get_channel, subscribe_channel
+from store.models import WEEKDAYS_MON_FRI
+
+CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+SCHEDULES = {"weekdays": WEEKDAYS_MON_FRI, "daily": messages.ALL_WEEKDAYS}
+AdminHandler = Callable[[Services, WebClient, Respond, dict[str, Any], list[str]], None]
+
+
+def admins_only(handler: AdminHandler) -> AdminHandler:
+    @functools.wraps(handler)
+    def checked(
+        services: Services,
+        client: WebClient,
+        respond: Respond,
+        command: dict[str, Any],
+        args: list[str],
+    ) -> None:
+        if not is_quiz_admin(client, services.settings, command["user_id"]):
+            respond(text=messages.NOT_ADMIN, response_type="ephemeral")
+            return
+        handler(services, client, respond, command, args)
+
+    return checked
+
+
+def parse_schedule(args: list[str]) -> tuple[time, str | None, int]:
+    """`HH:MM [tz] [weekdays|daily]` as (time, time zone or None, weekday mask)."""
+    if not args or not (match := CLOCK.match(args[0])):
+        raise UserError(messages.SUBSCRIBE_USAGE)
+    at = time(int(match.group(1)), int(match.group(2)))
+    timezone, weekdays = None, WEEKDAYS_MON_FRI
+    for word in args[1:]:
+        if word.lower() in SCHEDULES:
+            weekdays = SCHEDULES[word.lower()]
+        elif timezone is None:
+            timezone = word
+        else:
+            raise UserError(messages.SUBSCRIBE_USAGE)
+    return at, timezone, weekdays
+
+
+@admins_only
+def subscribe(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    at, timezone, weekdays = parse_schedule(args)
+    if timezone is None:
+        timezone = user_profile(client, command["user_id"])[1] or "UTC"
+    zone(timezone)  # an unknown zone is refused before anything is stored
+    with services.database.session() as session:
+        channel = subscribe_channel(
+            session,
+            command["channel_id"],
+            name=command.get("channel_name", ""),
+            timezone=timezone,
+            post_time=at,
+            weekdays=weekdays,
+            now=services.now(),
+        )
+        text = messages.subscription_text(channel)
+    respond(text=text, response_type="in_channel")
+
+
+@admins_only
+def unsubscribe(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    with services.database.session() as session:
+        unsubscribe_channel(session, command["channel_id"], services.now())
+    respond(text=messages.UNSUBSCRIBED, response_type="in_channel")
+
+
+@admins_only
+def settings(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    words = [a.lower() for a in args]
+    with services.database.session() as session:
+        if not words:
+            channel = get_channel(session, command["channel_id"])
+        elif len(words) == 2 and words[0] == "results" and words[1] in {"early", "reveal"}:
+            channel = set_results_early(session, command["channel_id"], words[1] == "early")
+        else:
+            raise UserError(messages.SETTINGS_USAGE)
+        text = messages.subscription_text(channel)
+    respond(text=text, response_type="ephemeral")

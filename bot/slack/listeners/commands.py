@@ -1,0 +1,203 @@
+"""The /study command: acked at once, then one subcommand runs and answers via response_url."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from sqlalchemy.orm import Session
+
+from bot.publisher import question_view
+from bot.slack import messages
+from bot.slack.asking import ask
+from bot.slack.errors import reported
+from bot.slack.listeners import admin
+from bot.slack.permissions import user_profile
+from bot.slack.practicing import send_next_card
+from bot.slack.publisher import SlackPublisher
+from bot.slack.services import Services
+from quiz.leaderboard import Period, channel_leaderboard, mastery, team_leaderboard
+from quiz.posts import ensure_member, get_channel, open_post, record_slack_ts
+from quiz.practice import set_practice_nudges, stats
+from quiz.scoring import current_streak
+from store.models import Channel
+
+Handler = Callable[[Services, WebClient, Respond, dict[str, Any], list[str]], None]
+
+Body = dict[str, Any]
+
+
+def register(app: App, services: Services) -> None:
+    @app.command("/study")
+    def on_study(
+        ack: Ack,
+        body: Body,
+        command: dict[str, Any],
+        respond: Respond,
+        client: WebClient,
+        context: BoltContext,
+    ) -> None:
+        ack()
+        with reported(body, context):
+            name, *args = (command.get("text") or "").split() or ["help"]
+            handler = SUBCOMMANDS.get(name.lower(), show_help)
+            handler(services, client, respond, command, args)
+
+
+def show_help(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    respond(text=messages.HELP, response_type="ephemeral")
+
+
+def ask_privately(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    text = (command.get("text") or "").strip()[len("ask") :]
+    asked = ask(
+        services,
+        text,
+        member_id=command["user_id"],
+        channel_id=command.get("channel_id"),
+        surface="command",
+    )
+    if asked is None:
+        respond(text=messages.EMPTY_QUESTION, response_type="ephemeral")
+        return
+    respond(
+        text=messages.answer_text(asked.answer),
+        blocks=messages.answer_blocks(
+            asked.answer, asked.ask_id, trimmed=asked.trimmed, shareable=True
+        ),
+        response_type="ephemeral",
+    )
+
+
+def show_quiz(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    """Today's question for the channel: posted now if the schedule has not posted it yet."""
+    channel_id = command["channel_id"]
+    if channel_id.startswith("D"):
+        respond(text=messages.QUIZ_IN_DM, response_type="ephemeral")
+        return
+    with services.database.session() as session:
+        if not get_channel(session, channel_id).active:
+            respond(text=messages.NOT_SUBSCRIBED, response_type="ephemeral")
+            return
+        view = question_view(open_post(session, channel_id, services.now()))
+    if view.thread_ts is not None:
+        link = client.chat_getPermalink(channel=channel_id, message_ts=view.thread_ts)
+        text = messages.QUIZ_ALREADY_POSTED.format(link=link["permalink"])
+        respond(text=text, response_type="ephemeral")
+        return
+    ts = SlackPublisher(client).post_question(view)
+    with services.database.session() as session:
+        record_slack_ts(session, view.post_id, ts)
+    respond(text=messages.QUIZ_POSTED, response_type="ephemeral")
+
+
+def show_leaderboard(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    words = [a.lower() for a in args]
+    teams = "teams" in words
+    period = Period.parse(next((w for w in words if w != "teams"), "week"))
+    now = services.now()
+    with services.database.session() as session:
+        if teams:
+            blocks = messages.leaderboard_blocks(
+                period, teams=team_leaderboard(session, period, now)
+            )
+        else:
+            standings = channel_leaderboard(session, command["channel_id"], period, now, limit=20)
+            blocks = messages.leaderboard_blocks(period, standings)
+    respond(text=f"Leaderboard ({period})", blocks=blocks, response_type="ephemeral")
+
+
+def show_stats(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    member, channel_id, now = command["user_id"], command["channel_id"], services.now()
+    with services.database.session() as session:
+        subscribed = not channel_id.startswith("D") and _subscribed(session, channel_id)
+        board = channel_leaderboard(session, channel_id, Period.ALL, now) if subscribed else []
+        blocks = messages.stats_blocks(
+            streak=current_streak(session, channel_id, member, now) if subscribed else 0,
+            standing=next((s for s in board if s.member_id == member), None),
+            practice=stats(session, member, now),
+            domains=mastery(session, member).by_domain,
+        )
+    respond(text="Your stats", blocks=blocks, response_type="ephemeral")
+
+
+def _subscribed(session: Session, channel_id: str) -> bool:
+    return session.get(Channel, channel_id) is not None
+
+
+def start_practice(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    send_next_card(client, services, command["user_id"])
+    if not command["channel_id"].startswith("D"):
+        respond(text=messages.PRACTICE_SENT, response_type="ephemeral")
+
+
+def set_nudges(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    """Opt in to (or out of) the daily practice nudge, at the member's own local time."""
+    choice = args[0].lower() if args else ""
+    if choice not in {"on", "off"}:
+        respond(text=messages.NUDGES_USAGE, response_type="ephemeral")
+        return
+    member_id = command["user_id"]
+    name, timezone = user_profile(client, member_id)
+    with services.database.session() as session:
+        ensure_member(session, member_id, services.now(), name=name, timezone=timezone)
+        set_practice_nudges(session, member_id, choice == "on", services.now())
+    respond(text=messages.nudges_set(choice == "on", timezone), response_type="ephemeral")
+
+
+SUBCOMMANDS: dict[str, Handler] = {
+    "help": show_help,
+    "ask": ask_privately,
+    "quiz": show_quiz,
+    "leaderboard": show_leaderboard,
+    "stats": show_stats,
+    "practice": start_practice,
+    "nudges": set_nudges,
+    "subscribe": admin.subscribe,
+    "unsubscribe": admin.unsubscribe,
+    "settings": admin.settings,
+}

@@ -1,0 +1,103 @@
+"""Events: mentions and direct messages are answered; quiz thread replies are graded; the App
+Home is published when opened. Each event is handled once, whatever Slack retries."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.slack import messages
+from bot.slack.asking import ask
+from bot.slack.dedupe import claim_event
+from bot.slack.home import publish_home
+from bot.slack.permissions import user_profile
+from bot.slack.quizzing import post_for_thread, submit
+from bot.slack.services import Services
+from bot.slack.text import mentions, strip_references
+
+logger = logging.getLogger(__name__)
+THREAD_HISTORY = 50
+
+
+def register(app: App, services: Services) -> None:
+    @app.event("app_mention")
+    def on_mention(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        if claim_event(services.database, body["event_id"], services.now()):
+            answer(services, client, event, surface="mention")
+
+    @app.event("message")
+    def on_message(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        if event.get("subtype") or event.get("bot_id") or not event.get("user"):
+            return  # edits, joins, other bots (our own messages never reach here)
+        if event.get("channel_type") == "im":
+            if claim_event(services.database, body["event_id"], services.now()):
+                answer(services, client, event, surface="dm")
+        elif event.get("thread_ts") and not mentions(event.get("text", ""), context.bot_user_id):
+            grade_thread_reply(services, client, body, event)
+
+    @app.event("app_home_opened")
+    def on_home(event: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab", "home") == "home":
+            publish_home(client, services, event["user"])
+
+
+def answer(services: Services, client: WebClient, event: dict[str, Any], *, surface: str) -> None:
+    """Answer in the event's thread (a mention) or in the DM, citing the notes."""
+    channel = event["channel"]
+    in_thread = event.get("thread_ts")
+    reply_ts = in_thread or (event["ts"] if surface == "mention" else None)
+    earlier = thread_question(client, channel, in_thread, event["ts"]) if in_thread else ""
+    asked = ask(
+        services,
+        event.get("text", ""),
+        member_id=event["user"],
+        channel_id=channel,
+        surface=surface,
+        earlier=earlier,
+    )
+    if asked is None:
+        client.chat_postMessage(channel=channel, thread_ts=reply_ts, text=messages.EMPTY_QUESTION)
+        return
+    client.chat_postMessage(
+        channel=channel,
+        thread_ts=reply_ts,
+        text=messages.answer_text(asked.answer),
+        blocks=messages.answer_blocks(asked.answer, asked.ask_id, trimmed=asked.trimmed),
+        unfurl_links=False,
+    )
+
+
+def thread_question(client: WebClient, channel: str, thread_ts: str, before_ts: str) -> str:
+    """The first question a person asked in this thread, to search a follow-up together with."""
+    try:
+        replies = client.conversations_replies(channel=channel, ts=thread_ts, limit=THREAD_HISTORY)
+    except SlackApiError as error:
+        logger.warning("conversations.replies failed in %s: %s", channel, error.response["error"])
+        return ""
+    for message in replies.get("messages", []):
+        if message.get("bot_id") or float(message["ts"]) >= float(before_ts):
+            continue
+        text = strip_references(message.get("text", ""))
+        if text:
+            return text
+    return ""
+
+
+def grade_thread_reply(
+    services: Services, client: WebClient, body: dict[str, Any], event: dict[str, Any]
+) -> None:
+    channel = event["channel"]
+    post_id = post_for_thread(services, channel, event["thread_ts"])
+    if post_id is None or not claim_event(services.database, body["event_id"], services.now()):
+        return
+    name, _tz = user_profile(client, event["user"])
+    submitted = submit(services, post_id, event["user"], member_name=name, text=event.get("text"))
+    client.chat_postEphemeral(
+        channel=channel, user=event["user"], thread_ts=event["thread_ts"], text=submitted.reply
+    )

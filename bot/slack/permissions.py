@@ -1,0 +1,34 @@
+"""Who may change a channel's quiz: workspace admins and owners, and STUDYBOT_ADMINS."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def is_quiz_admin(client: WebClient, settings: Settings, user_id: str) -> bool:
+    """Checked on the server for every admin command (users.info, never the request body)."""
+    if user_id in settings.admins:
+        return True
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError as error:
+        logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner"))
+
+
+def user_profile(client: WebClient, user_id: str) -> tuple[str, str | None]:
+    """The member's display name and time zone, or their id and None when Slack won't say."""
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError as error:
+        logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+        return user_id, None
+    return str(user.get("real_name") or user.get("name") or user_id), user.get("tz")

@@ -1,0 +1,132 @@
+"""run_bot: migrate, make sure an index exists, then serve Slack over Socket Mode or HTTP,
+hot-swapping a rebuilt index every 30 s."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.config import Settings
+from bot.slack.app import create_app, make_client
+from bot.slack.services import Services
+
+if TYPE_CHECKING:
+    from retrieval.embed import Embedder
+
+logger = logging.getLogger(__name__)
+REFRESH_SECONDS = 30.0
+# slack_sdk and slack_bolt log request details at DEBUG; keep them quiet so no body is logged.
+QUIET_LOGGERS = ("slack_sdk", "slack_bolt", "waitress.queue")
+
+
+def run_bot(
+    settings: Settings, *, http: bool = False, port: int = 3000, services: Services | None = None
+) -> None:
+    """Blocks until stopped. Socket Mode when SLACK_APP_TOKEN is set and not `http` (with
+    /healthz and /metrics still served on `port`), else Slack's events over HTTP on `port`."""
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    services = services or build_services(settings)
+    client = make_client(settings)
+    _check_token(client, settings)
+    app = create_app(settings, services=services, client=client)
+    stop = threading.Event()
+    start_index_refresher(services, stop)
+    try:
+        if settings.slack_app_token is not None and not http:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            # /healthz and /metrics are served in Socket Mode too, for health checks.
+            threading.Thread(
+                target=_serve_http, args=(app, services, client, port), daemon=True
+            ).start()
+            logger.info("studybot connecting to Slack over Socket Mode")
+            SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+        else:
+            _serve_http(app, services, client, port)
+    finally:
+        stop.set()
+
+
+def _serve_http(app: App, services: Services, client: WebClient, port: int) -> None:
+    from bot.slack.server import HealthCheck, create_wsgi_app, make_server
+
+    server = make_server(create_wsgi_app(app, HealthCheck(services, client)), port=port)
+    logger.info("studybot serving Slack over HTTP on port %s", server.effective_port)
+    server.run()
+
+
+def _check_token(client: WebClient, settings: Settings) -> None:
+    if settings.slack_bot_token is None:
+        return  # OAuth: tokens come with each installation
+    try:
+        client.auth_test()
+    except SlackApiError as error:
+        raise SystemExit(f"Slack refused SLACK_BOT_TOKEN: {error.response.get('error')}") from None
+
+
+def build_services(settings: Settings) -> Services:
+    """Migrations, the bank synced, the index built if missing, the tutor and grader loaded."""
+    from quiz.grade import FreeTextGrader
+    from quiz.sync import load_corpus, sync_bank
+    from retrieval.embed import load_embedder
+    from retrieval.index_store import current_build
+    from retrieval.service import Tutor
+    from store.db import Database, is_sqlite
+    from store.migrate import upgrade
+
+    url = settings.effective_database_url
+    if is_sqlite(url):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(url)
+    database = Database(url)
+    embedder = load_embedder(settings.embed_model)
+    if current_build(settings.index_dir) is None:
+        _build_index(settings, embedder)
+    questions, cards = load_corpus(settings.corpus)
+    with database.session() as session:
+        sync_bank(session, questions, cards, datetime.now(UTC))
+    tutor = Tutor(
+        settings.index_dir,
+        settings.embed_model,
+        embedder=embedder,
+        min_confidence=settings.min_confidence,
+    )
+    return Services(settings, database, tutor, FreeTextGrader(embedder))
+
+
+def _build_index(settings: Settings, embedder: Embedder) -> None:
+    from retrieval.build import BuildOptions, build_index
+
+    logger.info("no index yet: building it from %s", ", ".join(map(str, settings.corpus)))
+    options = BuildOptions(
+        roots=settings.corpus,
+        index_dir=settings.index_dir,
+        model=settings.embed_model,
+        token_limit=settings.chunk_tokens,
+    )
+    build_index(options, embedder_factory=lambda _name: embedder)
+
+
+def start_index_refresher(
+    services: Services, stop: threading.Event, every: float = REFRESH_SECONDS
+) -> threading.Thread:
+    """A daemon thread that swaps in a rebuilt index (made by `studybot index`) when it appears."""
+
+    def refresh_forever() -> None:
+        while not stop.wait(every):
+            try:
+                if services.tutor.refresh():
+                    logger.info("loaded the new index build %s", services.tutor.build.name)
+            except Exception:
+                logger.exception("could not load the new index build; keeping the current one")
+
+    thread = threading.Thread(target=refresh_forever, name="index-refresh", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,35 @@
+"""What the listeners work with: settings, the database, the tutor, the grader and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.config import Settings
+
+if TYPE_CHECKING:
+    from quiz.grade import FreeTextGrader
+    from retrieval.service import Tutor
+    from store.db import Database
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """One container handed to every listener; time is a parameter (`now`)."""
+
+    settings: Settings
+    database: Database
+    tutor: Tutor
+    grader: FreeTextGrader | None = None
+    now: Callable[[], datetime] = field(default=utc_now)
+
+    @property
+    def notes_roots(self) -> list[Path]:
+        return list(self.settings.corpus)
