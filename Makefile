@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/$(INSTALL_PROJECT) --quiet --disable-pip-version-check
 	touch $(STAMP)
 
+# The Slack bot and its scheduler when Slack tokens are set, the console tutor otherwise.
 run: $(STAMP)
 	$(BIN)/studybot index
-	$(BIN)/studybot chat
+	$(BIN)/studybot run
 
 index: $(STAMP)
 	$(BIN)/studybot index
@@ -32,6 +33,8 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.index_scale
 	$(BIN)/python -m bench.quiz_grading
 	STUDYBOT_TEST_DATABASE_URL="$$(bash scripts/postgres.sh start)" $(BIN)/python -m bench.leaderboard
+	$(BIN)/python -m bench.slack_load
+	$(BIN)/python -m bench.fanout
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -203,27 +203,17 @@ def _chat_command(text: str, settings: Settings) -> bool:
     return True
 
 
-OUR_PACKAGES = ("bot", "retrieval", "quiz", "store", "jobs")
-CHATTY_LIBRARIES = ("alembic", "faiss", "sentence_transformers", "transformers", "httpx", "urllib3")
-
-
-def configure_logging(level: str) -> None:
-    """Our packages log at the configured level; libraries only warn (some set their own
-    loggers to INFO, which would otherwise reach the console)."""
-    import logging
-
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for name in OUR_PACKAGES:
-        logging.getLogger(name).setLevel(level.upper())
-    for name in CHATTY_LIBRARIES:
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-
 def main() -> None:
-    configure_logging(Settings().log_level)
-    from bot import cli_quiz
+    from bot import cli_jobs, cli_quiz
+    from bot.logs import configure_logging
 
+    settings = Settings()
+    configure_logging(settings.log_level, json=settings.log_json)
     cli_quiz.register(app)
+    cli_jobs.register(app)
+    from bot import cli_slack
+
+    cli_slack.register(app)
     app()
 
 

@@ -1,0 +1,133 @@
+"""Operations commands: `studybot jobs` (the scheduler, with lease and standby), `studybot run`
+(bot and scheduler in one process) and `studybot db backup PATH`; added with `register(app)`.
+
+Heavy imports (APScheduler, SQLAlchemy, slack_sdk) stay inside the commands.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.config import Settings
+
+DataDir = Annotated[
+    Path | None, typer.Option("--data-dir", help="Folder for the database and index.")
+]
+DatabaseUrl = Annotated[
+    str | None, typer.Option("--database-url", help="SQLAlchemy URL; overrides DATABASE_URL.")
+]
+NO_SLACK = "Slack tokens are not set (SLACK_BOT_TOKEN): starting the console tutor instead."
+JOBS_NEED_SLACK = "the scheduler posts to Slack: set SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET)"
+RUN_WITHOUT_JOBS = (
+    "SLACK_BOT_TOKEN is not set (OAuth installs only): running the bot without scheduled jobs."
+)
+PG_BACKUP = (
+    "studybot db backup copies SQLite databases only; for PostgreSQL use pg_dump, e.g. "
+    'pg_dump --format=custom --file=studybot.dump "$DATABASE_URL"'
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `jobs`, `run` and `db backup` to the root `studybot` app."""
+    from bot import cli_quiz
+
+    app.command("jobs")(jobs_command)
+    app.command("run")(run_command)
+    cli_quiz.db_app.command("backup")(db_backup)
+
+
+def _settings(data_dir: Path | None = None, database_url: str | None = None) -> Settings:
+    overrides: dict[str, object] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    if database_url is not None:
+        overrides["database_url"] = database_url
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def jobs_command(
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    lease_ttl: Annotated[
+        float,
+        typer.Option(
+            "--lease-ttl", min=1.0, help="Lease lifetime in seconds; a standby takes over after it."
+        ),
+    ] = 30.0,
+) -> None:
+    """Run the scheduled jobs only (one process at a time holds the lease; others stand by)."""
+    from jobs.wiring import open_database, run_until_signalled, scheduler_service, slack_publisher
+
+    settings = _settings(data_dir, database_url)
+    if not settings.slack_enabled or settings.slack_bot_token is None:
+        typer.echo(f"error: {JOBS_NEED_SLACK}", err=True)
+        raise typer.Exit(2)
+    database = open_database(settings)
+    try:
+        service = scheduler_service(
+            settings, database, slack_publisher(settings), ttl=timedelta(seconds=lease_ttl)
+        )
+        run_until_signalled(service)
+    finally:
+        database.dispose()
+
+
+def run_command(
+    http: Annotated[
+        bool, typer.Option("--http", help="Serve Slack over HTTP, not Socket Mode.")
+    ] = False,
+    port: Annotated[int, typer.Option("--port", help="HTTP port (with --http).")] = 3000,
+    data_dir: DataDir = None,
+) -> None:
+    """Run the Slack bot and the scheduler in one process (the one-machine default)."""
+    settings = _settings(data_dir)
+    if not settings.slack_enabled:
+        typer.echo(NO_SLACK, err=True)
+        from bot.cli import chat
+
+        chat(data_dir=data_dir, corpus=None)
+        return
+    from bot.slack.app import SlackConfigError
+    from bot.slack.runner import run_bot
+    from jobs.wiring import open_database, run_in_background, scheduler_service, slack_publisher
+
+    if settings.slack_bot_token is None:
+        typer.echo(RUN_WITHOUT_JOBS, err=True)
+        run_bot(settings, http=http, port=port)
+        return
+    database = open_database(settings)
+    service = scheduler_service(settings, database, slack_publisher(settings))
+    thread = run_in_background(service)
+    try:
+        run_bot(settings, http=http, port=port)
+    except SlackConfigError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        service.stop()
+        thread.join(timeout=10)
+        database.dispose()
+
+
+def db_backup(
+    path: Annotated[Path, typer.Argument(help="Where to write the copy of the database.")],
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Copy the SQLite database while the bot runs (online backup, written atomically)."""
+    from store.backup import NotSqlite, backup_sqlite
+
+    settings = _settings(data_dir, database_url)
+    try:
+        pages = backup_sqlite(settings.effective_database_url, path)
+    except NotSqlite:
+        typer.echo(PG_BACKUP, err=True)
+        raise typer.Exit(2) from None
+    except FileNotFoundError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Backed up {pages} pages to {path}")

@@ -1,0 +1,97 @@
+"""Logging for every studybot process: structlog over the standard library, JSON lines or
+readable console lines, with the request or job id bound through contextvars.
+
+Our packages log at the configured level; chatty libraries only warn (some set their own
+loggers to INFO, which would otherwise reach the console).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import structlog
+
+OUR_PACKAGES = ("bot", "retrieval", "quiz", "store", "jobs")
+CHATTY_LIBRARIES = (
+    "alembic",
+    "apscheduler",
+    "faiss",
+    "sentence_transformers",
+    "transformers",
+    "httpx",
+    "urllib3",
+    "waitress",
+)
+
+
+def _shared_processors() -> list[Any]:
+    return [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_logger_name,
+        structlog.stdlib.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
+
+
+def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
+    """Route structlog and stdlib records through one handler on stderr."""
+    shared = _shared_processors()
+    renderer: Any = (
+        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+    )
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=shared,
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info if json else _identity,
+            renderer,
+        ],
+    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    for name in OUR_PACKAGES:
+        logging.getLogger(name).setLevel(level.upper())
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    structlog.configure(
+        processors=[
+            structlog.stdlib.filter_by_level,
+            *shared,
+            structlog.processors.StackInfoRenderer(),
+            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+
+
+def _identity(_logger: Any, _name: str, event: Any) -> Any:
+    return event
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@contextmanager
+def bound(**ids: str) -> Iterator[None]:
+    """Bind ids (request_id=…, job_id=…) to every log line written inside the block."""
+    with structlog.contextvars.bound_contextvars(**ids):
+        yield
+
+
+@contextmanager
+def request_context(request_id: str | None = None) -> Iterator[str]:
+    """A request id for one Slack request (given, or a new one) bound to its log lines."""
+    value = request_id or new_id()
+    with bound(request_id=value):
+        yield value

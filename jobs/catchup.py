@@ -1,0 +1,45 @@
+"""The safety net: posts and reveals that are due but not done (after downtime, a failure or
+a takeover) are made now, within the grace window; old finished claims are forgotten."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import structlog
+
+from jobs import claims
+from jobs.context import JobContext, current
+from jobs.daily import Outcome, due_channels, post_daily_question
+from jobs.observe import observed
+from jobs.reveal import reveal_due
+from quiz.clock import require_aware
+
+log = structlog.get_logger(__name__)
+KEEP_CLAIMS = timedelta(days=30)
+
+
+def catch_up(ctx: JobContext, now: datetime) -> dict[str, Outcome]:
+    """Post every channel's due question (each call is a no-op when done) and due reveals."""
+    now = require_aware(now)
+    outcomes: dict[str, Outcome] = {}
+    for channel_id in due_channels(ctx):
+        try:
+            outcomes[channel_id] = post_daily_question(ctx, channel_id, now)
+        except Exception:  # one channel's Slack failure must not starve the others
+            log.exception("catch-up post failed", channel=channel_id)
+    try:
+        reveal_due(ctx, None, now)
+    except Exception:
+        log.exception("catch-up reveal failed")
+    with ctx.database.session() as session:
+        claims.prune(session, now - KEEP_CLAIMS)
+    return outcomes
+
+
+@observed("quiz-catch-up")
+def run_catch_up() -> None:
+    """Job `quiz-catch-up`, every few minutes and whenever a scheduler takes the lease."""
+    ctx = current()
+    posted = [c for c, o in catch_up(ctx, ctx.clock()).items() if o is Outcome.POSTED]
+    if posted:
+        log.info("caught up on daily posts", channels=posted)

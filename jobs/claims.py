@@ -1,0 +1,85 @@
+"""At most once per key: claim before calling Slack, mark done after, release on failure.
+
+The claim row's primary key decides between racing schedulers; a claim left by a process that
+died is taken over once it is older than `stale_after`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from store.models import JobClaim
+
+DEFAULT_STALE_AFTER = timedelta(minutes=15)
+
+
+def claim(
+    session: Session,
+    key: str,
+    holder: str,
+    now: datetime,
+    stale_after: timedelta = DEFAULT_STALE_AFTER,
+) -> bool:
+    """True when this holder now owns `key`: it was free, or a stale unfinished claim."""
+    try:
+        with session.begin_nested():
+            session.add(JobClaim(key=key, holder=holder, claimed_at=now, done_at=None))
+        return True
+    except IntegrityError:
+        pass
+    taken = session.execute(
+        update(JobClaim)
+        .where(
+            JobClaim.key == key,
+            JobClaim.done_at.is_(None),
+            JobClaim.claimed_at < now - stale_after,
+        )
+        .values(holder=holder, claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return taken.rowcount == 1  # type: ignore[attr-defined]
+
+
+def mark_done(session: Session, key: str, holder: str, now: datetime) -> None:
+    session.execute(
+        update(JobClaim)
+        .where(JobClaim.key == key, JobClaim.holder == holder)
+        .values(done_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def release(session: Session, key: str, holder: str) -> None:
+    """Give the key back after a failed call, so a later run can try again."""
+    session.execute(
+        delete(JobClaim)
+        .where(JobClaim.key == key, JobClaim.holder == holder, JobClaim.done_at.is_(None))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def is_done(session: Session, key: str) -> bool:
+    row = session.get(JobClaim, key)
+    return row is not None and row.done_at is not None
+
+
+def prune(session: Session, before: datetime) -> int:
+    """Forget finished claims older than `before` (their posts/dates are long past)."""
+    result = session.execute(
+        delete(JobClaim)
+        .where(JobClaim.done_at.is_not(None), JobClaim.done_at < before)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def first_time(session: Session, key: str, now: datetime) -> bool:
+    """True the first time `key` is seen (a finished claim at once): for log-once notices."""
+    if not claim(session, key, "notice", now):
+        return False
+    mark_done(session, key, "notice", now)
+    return True

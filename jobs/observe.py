@@ -1,0 +1,42 @@
+"""Every job run counted (JOB_RUNS, JOB_FAILURES) and logged with its job id bound."""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import structlog
+
+from bot.metrics import JOB_FAILURES, JOB_RUNS
+
+P = ParamSpec("P")
+T = TypeVar("T")
+log = structlog.get_logger(__name__)
+
+
+def observed(job: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """Wrap a job function: bind job and run ids for its log lines, count runs and failures."""
+
+    def decorate(func: Callable[P, T]) -> Callable[P, T]:
+        @functools.wraps(func)
+        def run(*args: P.args, **kwargs: P.kwargs) -> T:
+            target = ":".join(str(a) for a in args)
+            job_id = f"{job}:{target}" if target else job
+            with structlog.contextvars.bound_contextvars(
+                job_id=job_id, run_id=uuid.uuid4().hex[:12]
+            ):
+                JOB_RUNS.labels(job=job).inc()
+                try:
+                    result = func(*args, **kwargs)
+                except Exception:
+                    JOB_FAILURES.labels(job=job).inc()
+                    log.exception("job failed")
+                    raise
+                log.info("job done")
+                return result
+
+        return run
+
+    return decorate

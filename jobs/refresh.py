@@ -1,0 +1,66 @@
+"""Index refresh: rebuild the index when the notes changed (only changed files re-embedded),
+sync the question bank, and hot-swap the running tutor.
+
+`Tutor.refresh()` swaps its searcher under a lock; a query in flight keeps the searcher it
+started with, so nothing fails mid-answer. Bot processes (`studybot serve`, and the bot half
+of `studybot run`) swap their own tutor when a new build appears (bot.slack.runner).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import structlog
+
+from jobs.context import JobContext, current
+from jobs.observe import observed
+from quiz.clock import require_aware
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    rebuilt: bool
+    swapped: bool
+
+
+def refresh_index(ctx: JobContext, now: datetime) -> RefreshResult:
+    """Rebuild if the corpus changed since the last build; swap the tutor to the new build."""
+    from retrieval.build import BuildOptions, build_index
+
+    require_aware(now)
+    settings = ctx.settings
+    options = BuildOptions(
+        roots=settings.corpus,
+        index_dir=settings.index_dir,
+        model=settings.embed_model,
+        token_limit=settings.chunk_tokens,
+    )
+    embedder = ctx.embedder
+    if embedder is not None:
+        report = build_index(options, embedder_factory=lambda _name: embedder, now=lambda: now)
+    else:
+        report = build_index(options, now=lambda: now)
+    if not report.up_to_date:
+        _sync_bank(ctx, now)
+        log.info("index rebuilt", embedded=report.embedded, reused=report.reused)
+    swapped = ctx.tutor.refresh() if ctx.tutor is not None else False
+    return RefreshResult(rebuilt=not report.up_to_date, swapped=swapped)
+
+
+def _sync_bank(ctx: JobContext, now: datetime) -> None:
+    from quiz.sync import load_corpus, sync_bank
+
+    questions, cards = load_corpus(ctx.settings.corpus)
+    with ctx.database.session() as session:
+        report = sync_bank(session, questions, cards, now)
+    log.info("question bank synced", summary=report.summary())
+
+
+@observed("index-refresh")
+def run_index_refresh() -> None:
+    """Job `index-refresh`."""
+    ctx = current()
+    refresh_index(ctx, ctx.clock())

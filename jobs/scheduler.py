@@ -1,0 +1,199 @@
+"""The APScheduler 3.x scheduler of the lease holder and the jobs it keeps per channel.
+
+Jobs live in a SQLAlchemy job store on the project database, as references to module-level
+functions with stable ids, added with `replace_existing=True`:
+`quiz-post:<channel>`, `quiz-reveal:<channel>`, `leaderboard-weekly:<channel>`,
+`practice-nudge`, `index-refresh`, and `quiz-catch-up` (the safety net that posts and reveals
+whatever a restart, a failure or a takeover left due). Only the lease holder starts one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import structlog
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import select
+
+from bot.config import Settings
+from jobs.catchup import run_catch_up
+from jobs.daily import run_daily_post
+from jobs.nudges import run_practice_nudges
+from jobs.refresh import run_index_refresh
+from jobs.reveal import run_reveal
+from jobs.timing import cron_days, parse_clock
+from jobs.weekly import run_weekly_board
+from quiz.clock import zone
+from store.db import Database
+from store.models import Channel, QuizPost
+
+log = structlog.get_logger(__name__)
+JOBS_TABLE = "apscheduler_jobs"
+WORKERS = 10
+NUDGE_EVERY = timedelta(minutes=5)
+REFRESH_EVERY = timedelta(minutes=10)
+CATCH_UP_EVERY = timedelta(minutes=5)
+
+
+def post_job_id(channel_id: str) -> str:
+    return f"quiz-post:{channel_id}"
+
+
+def reveal_job_id(channel_id: str) -> str:
+    return f"quiz-reveal:{channel_id}"
+
+
+def weekly_job_id(channel_id: str) -> str:
+    return f"leaderboard-weekly:{channel_id}"
+
+
+def build_scheduler(database: Database, settings: Settings) -> BackgroundScheduler:
+    """A scheduler on the project database; missed runs coalesce and keep the grace window."""
+    return BackgroundScheduler(
+        jobstores={"default": SQLAlchemyJobStore(engine=database.engine, tablename=JOBS_TABLE)},
+        executors={"default": ThreadPoolExecutor(WORKERS)},
+        job_defaults={
+            "coalesce": True,
+            "max_instances": 1,
+            "misfire_grace_time": settings.post_grace_minutes * 60 or 1,
+        },
+        timezone=UTC,
+    )
+
+
+def sync_global_jobs(scheduler: BaseScheduler, now: datetime) -> None:
+    """The jobs that do not belong to a channel. The catch-up runs at once (a new holder
+    makes up for the time without one); the others after their first interval."""
+    for job_id, func, every, first in (
+        ("practice-nudge", run_practice_nudges, NUDGE_EVERY, now + NUDGE_EVERY),
+        ("index-refresh", run_index_refresh, REFRESH_EVERY, now + REFRESH_EVERY),
+        ("quiz-catch-up", run_catch_up, CATCH_UP_EVERY, now),
+    ):
+        scheduler.add_job(
+            func,
+            IntervalTrigger(seconds=every.total_seconds(), timezone=UTC),
+            next_run_time=first,
+            id=job_id,
+            name=job_id,
+            replace_existing=True,
+        )
+
+
+@dataclass(frozen=True)
+class ChannelPlan:
+    """What a subscribed channel's jobs need, read from the database."""
+
+    tz: ZoneInfo
+    post_time: time
+    days: str
+    open_until: datetime | None
+
+
+def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
+    """The channel's schedule, or None when it is not subscribed (or has no weekday)."""
+    with database.session() as session:
+        channel = session.get(Channel, channel_id)
+        days = cron_days(channel.weekdays) if channel is not None else None
+        if channel is None or not channel.active or days is None:
+            return None
+        open_until = session.scalar(
+            select(QuizPost.closes_at)
+            .where(QuizPost.channel_id == channel_id, QuizPost.closed_at.is_(None))
+            .order_by(QuizPost.closes_at)
+            .limit(1)
+        )
+        return ChannelPlan(zone(channel.timezone), channel.post_time, days, open_until)
+
+
+def sync_channel_jobs(
+    scheduler: BaseScheduler, database: Database, settings: Settings, channel_id: str
+) -> bool:
+    """Make the channel's jobs match its subscription; False when it has none (jobs removed).
+
+    The plan is read first and the transaction closed before the job store is touched: on
+    SQLite the store writes through another connection and would wait for our write lock.
+    """
+    plan = channel_plan(database, channel_id)
+    if plan is None:
+        for job_id in (
+            post_job_id(channel_id),
+            weekly_job_id(channel_id),
+            reveal_job_id(channel_id),
+        ):
+            _remove(scheduler, job_id)
+        return False
+    at = plan.post_time
+    scheduler.add_job(
+        run_daily_post,
+        CronTrigger(day_of_week=plan.days, hour=at.hour, minute=at.minute, timezone=plan.tz),
+        args=[channel_id],
+        id=post_job_id(channel_id),
+        name=post_job_id(channel_id),
+        replace_existing=True,
+    )
+    board_at = parse_clock(settings.leaderboard_time)
+    scheduler.add_job(
+        run_weekly_board,
+        CronTrigger(
+            day_of_week=settings.leaderboard_day,
+            hour=board_at.hour,
+            minute=board_at.minute,
+            timezone=plan.tz,
+        ),
+        args=[channel_id],
+        id=weekly_job_id(channel_id),
+        name=weekly_job_id(channel_id),
+        replace_existing=True,
+    )
+    if plan.open_until is not None:
+        schedule_reveal(scheduler, channel_id, plan.open_until)
+    return True
+
+
+def schedule_reveal(scheduler: BaseScheduler, channel_id: str, closes_at: datetime) -> None:
+    """The reveal runs at the post's closing time, however late the scheduler gets to it."""
+    scheduler.add_job(
+        run_reveal,
+        DateTrigger(run_date=closes_at, timezone=UTC),
+        args=[channel_id],
+        id=reveal_job_id(channel_id),
+        name=reveal_job_id(channel_id),
+        replace_existing=True,
+        misfire_grace_time=None,
+    )
+
+
+def sync_all(
+    scheduler: BaseScheduler, database: Database, settings: Settings, now: datetime
+) -> int:
+    """Every channel's jobs plus the global ones; stale channel jobs are removed."""
+    sync_global_jobs(scheduler, now)
+    with database.session() as session:
+        channel_ids = set(session.scalars(select(Channel.id)))
+    scheduled = {
+        job.args[0] for job in scheduler.get_jobs() if job.id.split(":", 1)[0] in _CHANNEL_KINDS
+    }
+    active = sum(
+        sync_channel_jobs(scheduler, database, settings, channel_id)
+        for channel_id in sorted(channel_ids | scheduled)
+    )
+    log.info("jobs synced", channels=active)
+    return active
+
+
+_CHANNEL_KINDS = {"quiz-post", "quiz-reveal", "leaderboard-weekly"}
+
+
+def _remove(scheduler: BaseScheduler, job_id: str) -> None:
+    with contextlib.suppress(JobLookupError):
+        scheduler.remove_job(job_id)

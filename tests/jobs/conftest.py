@@ -1,0 +1,70 @@
+"""Jobs fixtures: a migrated database per backend with the fixture bank, settings pointing at
+a copy of the fixture corpus, a recording publisher and a job context that never sleeps."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from jobs import context
+from jobs.context import JobContext
+from quiz.sync import load_corpus, sync_bank
+from store.db import Database
+from tests.dbfixtures import db, db_url
+from tests.jobs.helpers import RecordingPublisher, utc
+
+__all__ = ["db", "db_url"]
+
+FIXTURE_CORPUS = Path(__file__).parents[1] / "quiz" / "fixtures" / "corpus"
+SYNC_TIME = utc(2025, 1, 1, 0, 0)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(FIXTURE_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, corpus: Path, db_url: str) -> Settings:
+    return Settings(data_dir=tmp_path / "data", corpus=[corpus], database_url=db_url)
+
+
+@pytest.fixture
+def synced(db: Database, corpus: Path) -> Database:
+    questions, cards = load_corpus([corpus])
+    with db.session() as session:
+        sync_bank(session, questions, cards, SYNC_TIME)
+    return db
+
+
+@pytest.fixture
+def publisher() -> RecordingPublisher:
+    return RecordingPublisher()
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def ctx(
+    synced: Database, publisher: RecordingPublisher, settings: Settings, sleeps: list[float]
+) -> Iterator[JobContext]:
+    """A job context over the synced database; retries record their waits instead of sleeping."""
+    job_context = JobContext(
+        database=synced,
+        publisher=publisher,
+        settings=settings,
+        holder="test-holder",
+        retry_delays=(1.0, 4.0),
+        sleep=sleeps.append,
+    )
+    yield job_context
+    context.install(None)

@@ -1,0 +1,135 @@
+"""The operations commands: `db backup` (SQLite online copy; PostgreSQL points at pg_dump),
+`run` without Slack tokens falling back to the console tutor, `jobs` refusing without them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from bot import cli_jobs
+from store.db import Database
+from store.migrate import upgrade
+
+SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "DATABASE_URL")
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    root = typer.Typer()
+    root.command("noop")(lambda: None)
+    cli_jobs.register(root)
+    from bot import cli_quiz
+
+    root.add_typer(cli_quiz.db_app, name="db")
+    return root
+
+
+def test_db_backup_copies_a_live_sqlite_database(app: typer.Typer, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    url = f"sqlite:///{data / 'studybot.db'}"
+    upgrade(url)
+    with Database(url) as database, database.session() as session:
+        from quiz.posts import subscribe_channel
+
+        subscribe_channel(session, "C1")
+    target = tmp_path / "backups" / "copy.db"
+    result = CliRunner().invoke(app, ["db", "backup", str(target), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "Backed up" in result.output
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("select id from channels").fetchall() == [("C1",)]
+    assert [p.name for p in target.parent.iterdir()] == ["copy.db"]  # no partial left behind
+
+
+def test_db_backup_of_postgresql_points_at_pg_dump(app: typer.Typer, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["db", "backup", str(tmp_path / "x"), "--database-url", "postgresql+psycopg://u@h/db"],
+    )
+    assert result.exit_code == 2
+    assert "pg_dump" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_run_without_slack_tokens_starts_the_console_tutor(
+    app: typer.Typer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chats: list[object] = []
+    monkeypatch.setattr("bot.cli.chat", lambda **kwargs: chats.append(kwargs))
+    result = CliRunner().invoke(app, ["run"])
+    assert result.exit_code == 0, result.output
+    assert "Slack tokens are not set" in result.output
+    assert len(chats) == 1
+
+
+def test_jobs_without_slack_tokens_exits_2(app: typer.Typer) -> None:
+    result = CliRunner().invoke(app, ["jobs"])
+    assert result.exit_code == 2
+    assert "SLACK_BOT_TOKEN" in result.output
+
+
+def test_studybot_lists_the_operations_commands() -> None:
+    import subprocess
+    import sys
+
+    listing = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv=['studybot','--help']; from bot.cli import main; main()",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for command in ("jobs", "run", "serve", "db"):
+        assert f" {command} " in listing
+
+
+def test_run_starts_the_scheduler_beside_the_bot(
+    app: typer.Typer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from jobs import lease
+    from tests.fakeslack import FakeSlack
+    from tests.jobs.conftest import FIXTURE_CORPUS
+    from tests.jobs.helpers import subscribe
+
+    url = f"sqlite:///{tmp_path / 'studybot.db'}"
+    upgrade(url)
+    with Database(url) as database:
+        from quiz.sync import load_corpus, sync_bank
+
+        questions, cards = load_corpus([FIXTURE_CORPUS])
+        with database.session() as session:
+            sync_bank(session, questions, cards, datetime.now(UTC))
+        due = (datetime.now(UTC) - timedelta(minutes=5)).time().replace(second=0, microsecond=0)
+        subscribe(database, "C1", post_time=due)
+    bot_runs: list[dict[str, object]] = []
+    with FakeSlack() as slack:
+
+        def fake_bot(settings: object, *, http: bool, port: int) -> None:
+            bot_runs.append({"http": http, "port": port})
+            slack.wait_for("chat.postMessage", 1, timeout=15, ok=True)
+
+        monkeypatch.setattr("bot.slack.runner.run_bot", fake_bot)
+        for name, value in {
+            "DATABASE_URL": url,
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_API_URL": slack.api_url,
+            "STUDYBOT_CORPUS": str(FIXTURE_CORPUS),
+        }.items():
+            monkeypatch.setenv(name, value)
+        result = CliRunner().invoke(app, ["run", "--http", "--port", "3123"])
+        assert result.exit_code == 0, result.output
+    assert bot_runs == [{"http": True, "port": 3123}]
+    with Database(url) as database:
+        assert lease.current_holder(database, datetime.now(UTC)) is None  # handed back

@@ -1,0 +1,202 @@
+"""The daily post: at the local slot, once per channel and date (restarts, retries, two
+schedulers), a row made by `/study quiz` published rather than duplicated, Slack failures
+retried with backoff and never left half-recorded, the grace window, midnight and DST."""
+
+from __future__ import annotations
+
+import threading
+from datetime import time, timedelta
+
+import pytest
+import time_machine
+from sqlalchemy import func, select
+
+from jobs import context
+from jobs.context import JobContext
+from jobs.daily import Outcome, post_daily_question, run_daily_post
+from quiz.posts import DEFAULT_REVEAL_MINUTES, open_post
+from store.db import Database
+from store.models import WEEKDAYS_MON_FRI, JobClaim, QuizPost
+from tests.jobs.helpers import RecordingPublisher, SlackDown, subscribe, utc
+
+
+def posts(db: Database, channel_id: str) -> list[QuizPost]:
+    with db.session() as session:
+        return list(
+            session.scalars(
+                select(QuizPost).where(QuizPost.channel_id == channel_id).order_by(QuizPost.id)
+            )
+        )
+
+
+def open_claims(db: Database) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).where(JobClaim.done_at.is_(None))) or 0)
+
+
+def test_posts_at_new_york_nine_on_the_spring_forward_day(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    subscribe(ctx.database, "C1", timezone="America/New_York")
+    context.install(ctx)
+    with time_machine.travel(utc(2025, 3, 9, 12, 59), tick=False):
+        run_daily_post("C1")  # 08:59 EDT: not yet; yesterday's slot is past the grace window
+    assert publisher.questions == []
+    with time_machine.travel(utc(2025, 3, 9, 13, 0, 30), tick=False):
+        run_daily_post("C1")
+    [question] = publisher.questions
+    assert question.quiz_date.isoformat() == "2025-03-09"
+    [post] = posts(ctx.database, "C1")
+    assert post.slack_ts == "1700000000.000001"
+    assert post.closes_at == utc(2025, 3, 9, 13, 0, 30) + timedelta(minutes=DEFAULT_REVEAL_MINUTES)
+
+
+def test_restart_and_retry_never_post_twice(ctx: JobContext, publisher: RecordingPublisher) -> None:
+    subscribe(ctx.database, "C1")
+    now = utc(2025, 3, 4, 9, 0)
+    assert post_daily_question(ctx, "C1", now) is Outcome.POSTED
+    assert post_daily_question(ctx, "C1", now + timedelta(minutes=5)) is Outcome.ALREADY_POSTED
+    assert len(publisher.questions) == 1
+    assert len(posts(ctx.database, "C1")) == 1
+
+
+def test_two_schedulers_at_the_same_moment_post_once(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    subscribe(ctx.database, "C1")
+    publisher.delay_s = 0.2
+    other = JobContext(
+        database=Database(ctx.database.url),
+        publisher=publisher,
+        settings=ctx.settings,
+        holder="other-holder",
+    )
+    outcomes: list[Outcome] = []
+    start = threading.Barrier(2)
+
+    def run(job_ctx: JobContext) -> None:
+        start.wait()
+        outcomes.append(post_daily_question(job_ctx, "C1", utc(2025, 3, 4, 9, 0)))
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in (ctx, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    other.database.dispose()
+    assert sorted(outcomes) == sorted([Outcome.POSTED, Outcome.IN_PROGRESS])
+    assert len(publisher.questions) == 1
+    assert len(posts(ctx.database, "C1")) == 1
+
+
+def test_a_post_opened_by_study_quiz_is_published_not_duplicated(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    subscribe(ctx.database, "C1")
+    with ctx.database.session() as session:
+        early = open_post(session, "C1", utc(2025, 3, 4, 7, 30))
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is Outcome.POSTED
+    [post] = posts(ctx.database, "C1")
+    assert post.id == early.id and post.slack_ts
+    assert publisher.questions[0].post_id == early.id
+
+
+def test_slack_failures_are_retried_with_backoff(
+    ctx: JobContext, publisher: RecordingPublisher, sleeps: list[float]
+) -> None:
+    subscribe(ctx.database, "C1")
+    publisher.failures = 2
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is Outcome.POSTED
+    assert sleeps == [1.0, 4.0]
+    assert len(publisher.questions) == 1
+    assert open_claims(ctx.database) == 0
+
+
+def test_slack_down_for_good_leaves_no_half_recorded_post(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    subscribe(ctx.database, "C1")
+    publisher.failures = 3
+    with pytest.raises(SlackDown):
+        post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0))
+    assert posts(ctx.database, "C1") == []
+    assert open_claims(ctx.database) == 0
+    # The next catch-up round posts it cleanly.
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 5)) is Outcome.POSTED
+    [post] = posts(ctx.database, "C1")
+    assert post.slack_ts and len(publisher.questions) == 1
+
+
+def test_slack_down_keeps_a_row_made_by_study_quiz_without_a_ts(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    subscribe(ctx.database, "C1")
+    with ctx.database.session() as session:
+        open_post(session, "C1", utc(2025, 3, 4, 8, 0))
+    publisher.failures = 3
+    with pytest.raises(SlackDown):
+        post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0))
+    [post] = posts(ctx.database, "C1")
+    assert post.slack_ts is None
+    assert open_claims(ctx.database) == 0
+
+
+@pytest.mark.parametrize(
+    ("late", "expected"),
+    [(timedelta(minutes=119), Outcome.POSTED), (timedelta(minutes=121), Outcome.TOO_LATE)],
+)
+def test_missed_runs_post_within_the_grace_window_only(
+    ctx: JobContext,
+    publisher: RecordingPublisher,
+    late: timedelta,
+    expected: Outcome,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    subscribe(ctx.database, "C1", timezone="Europe/Berlin")
+    slot = utc(2025, 10, 26, 8, 0)  # 09:00 CET, the fall-back day
+    assert post_daily_question(ctx, "C1", slot + late) is expected
+    assert len(publisher.questions) == (1 if expected is Outcome.POSTED else 0)
+    assert len(posts(ctx.database, "C1")) == len(publisher.questions)
+
+
+def test_too_late_is_logged_once_per_date(
+    ctx: JobContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from structlog.testing import capture_logs
+
+    subscribe(ctx.database, "C1")
+    with capture_logs() as logs:
+        for minutes in (180, 185, 300):
+            post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0) + timedelta(minutes=minutes))
+    skipped = [e for e in logs if e["event"].startswith("daily post skipped")]
+    assert len(skipped) == 1 and skipped[0]["quiz_date"] == "2025-03-04"
+
+
+def test_across_midnight_a_late_post_keeps_its_date(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    # 23:30 in Auckland (UTC+13 in March) is 10:30 UTC; the scheduler is back at 00:20 local.
+    subscribe(ctx.database, "C1", timezone="Pacific/Auckland", post_time=time(23, 30))
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 11, 20)) is Outcome.POSTED
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 5, 10, 30)) is Outcome.POSTED
+    assert [q.quiz_date.isoformat() for q in publisher.questions] == ["2025-03-04", "2025-03-05"]
+
+
+def test_weekdays_only(ctx: JobContext, publisher: RecordingPublisher) -> None:
+    subscribe(ctx.database, "C1", weekdays=WEEKDAYS_MON_FRI)
+    saturday_nine = utc(2025, 3, 8, 9, 0)
+    assert post_daily_question(ctx, "C1", saturday_nine) is Outcome.TOO_LATE
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 10, 9, 1)) is Outcome.POSTED
+    assert [q.quiz_date.weekday() for q in publisher.questions] == [0]
+
+
+def test_inactive_channel_is_not_posted(ctx: JobContext, publisher: RecordingPublisher) -> None:
+    from store.models import Channel
+
+    subscribe(ctx.database, "C1")
+    with ctx.database.session() as session:
+        channel = session.get(Channel, "C1")
+        assert channel is not None
+        channel.active = False
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is Outcome.NOT_DUE
+    assert publisher.questions == []

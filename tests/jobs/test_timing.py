@@ -1,0 +1,65 @@
+"""Local slots across time zones, weekdays and daylight-saving changes, and the cron trigger
+APScheduler gets for them firing at the same instants."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from apscheduler.triggers.cron import CronTrigger
+
+from jobs.timing import cron_days, latest_slot, parse_clock, runs_on
+from store.models import WEEKDAYS_MON_FRI
+from tests.jobs.helpers import EVERY_DAY, utc
+
+NINE = time(9, 0)
+
+
+@pytest.mark.parametrize(
+    ("tz", "now", "expected"),
+    [
+        # New York springs forward on Sunday 2025-03-09: 09:00 is EDT (UTC-4), the day before EST.
+        ("America/New_York", utc(2025, 3, 9, 13, 0), utc(2025, 3, 9, 13, 0)),
+        ("America/New_York", utc(2025, 3, 9, 12, 59), utc(2025, 3, 8, 14, 0)),
+        # Berlin falls back on Sunday 2025-10-26: 09:00 is CET (UTC+1), the day before CEST.
+        ("Europe/Berlin", utc(2025, 10, 26, 8, 0), utc(2025, 10, 26, 8, 0)),
+        ("Europe/Berlin", utc(2025, 10, 26, 7, 59), utc(2025, 10, 25, 7, 0)),
+        # Auckland is UTC+13 in March: its 09:00 is the previous UTC day.
+        ("Pacific/Auckland", utc(2025, 3, 4, 20, 30), utc(2025, 3, 4, 20, 0)),
+    ],
+)
+def test_latest_slot_follows_local_time(tz: str, now, expected) -> None:  # type: ignore[no-untyped-def]
+    assert latest_slot(NINE, EVERY_DAY, tz, now) == expected
+
+
+def test_latest_slot_skips_days_off() -> None:
+    saturday_noon = utc(2025, 3, 8, 12, 0)
+    friday_nine = utc(2025, 3, 7, 9, 0)
+    assert latest_slot(NINE, WEEKDAYS_MON_FRI, "UTC", saturday_noon) == friday_nine
+    assert latest_slot(NINE, 0, "UTC", saturday_noon) is None
+
+
+def test_weekday_mask_and_cron_days() -> None:
+    assert runs_on(WEEKDAYS_MON_FRI, 0) and not runs_on(WEEKDAYS_MON_FRI, 5)
+    assert cron_days(WEEKDAYS_MON_FRI) == "mon,tue,wed,thu,fri"
+    assert cron_days(0b1000001) == "mon,sun"
+    assert cron_days(0) is None
+    assert parse_clock("16:05") == time(16, 5)
+
+
+@pytest.mark.parametrize(
+    ("tz", "after", "expected"),
+    [
+        ("America/New_York", utc(2025, 3, 8, 15, 0), utc(2025, 3, 9, 13, 0)),
+        ("Europe/Berlin", utc(2025, 10, 25, 8, 0), utc(2025, 10, 26, 8, 0)),
+        # Auckland falls back on 2025-04-06 at 03:00: its 09:00 is then UTC+12.
+        ("Pacific/Auckland", utc(2025, 4, 5, 12, 0), utc(2025, 4, 5, 21, 0)),
+    ],
+)
+def test_cron_trigger_fires_at_the_slot_across_dst(tz: str, after, expected) -> None:  # type: ignore[no-untyped-def]
+    trigger = CronTrigger(day_of_week=cron_days(EVERY_DAY), hour=9, minute=0, timezone=ZoneInfo(tz))
+    fire = trigger.get_next_fire_time(None, after)
+    assert fire is not None
+    assert fire == expected
+    assert latest_slot(NINE, EVERY_DAY, tz, fire + timedelta(seconds=1)) == expected
