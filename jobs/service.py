@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -32,6 +33,37 @@ from jobs.scheduler import (
 
 log = structlog.get_logger(__name__)
 CHANGES_POLL_S = 2.0
+# A clean shutdown waits this long for running jobs before handing the lease back.
+DRAIN_S = 15.0
+
+
+class RunningJobs:
+    """Waits, with a limit, for the jobs a scheduler is running (APScheduler's own
+    `shutdown(wait=True)` has no limit, and one stuck job would hang the shutdown)."""
+
+    def __init__(self, poll_s: float = 0.05) -> None:
+        self._scheduler: BaseScheduler | None = None
+        self._poll_s = poll_s
+
+    def listen(self, scheduler: BaseScheduler) -> None:
+        self._scheduler = scheduler
+
+    def count(self) -> int:
+        if self._scheduler is None:
+            return 0
+        # Each executor counts its running instances per job; the count goes up in
+        # submit_job, before the job's thread starts, so a job just handed over is seen too.
+        # (APScheduler 3.x, pinned below 4, keeps this stable.)
+        executors = self._scheduler._executors.values()  # type: ignore[attr-defined]
+        return sum(sum(e._instances.values()) for e in executors)
+
+    def wait_idle(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while self.count() > 0:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(self._poll_s)
+        return True
 
 
 def holder_name() -> str:
@@ -54,6 +86,7 @@ class SchedulerService:
         self._make_scheduler = make_scheduler or (lambda c: build_scheduler(c.database, c.settings))
         self.scheduler: BaseScheduler | None = None
         self._renewed_at: datetime | None = None
+        self._running = RunningJobs()
         self.stopping = threading.Event()
 
     @property
@@ -102,6 +135,8 @@ class SchedulerService:
         scheduler = self._make_scheduler(self.ctx)
         self.ctx.schedule_reveal = lambda channel, at: schedule_reveal(scheduler, channel, at)
         context.install(self.ctx)
+        self._running = RunningJobs()
+        self._running.listen(scheduler)
         scheduler.start(paused=True)
         sync_all(scheduler, self.ctx.database, self.ctx.settings, now)
         scheduler.resume()
@@ -120,6 +155,12 @@ class SchedulerService:
         scheduler, self.scheduler = self.scheduler, None
         self._renewed_at = None
         if scheduler is not None:
+            # A clean shutdown lets running jobs finish (within DRAIN_S) before the lease is
+            # handed back; a lost lease does not wait (the database constraints keep a late
+            # job from doubling up).
+            scheduler.pause()
+            if release and not self._running.wait_idle(DRAIN_S):
+                log.warning("jobs still running at shutdown", waited_s=DRAIN_S)
             scheduler.shutdown(wait=False)
             context.install(None)
             log.info("scheduler stopped", holder=self.ctx.holder)
