@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from bot.config import Settings
+from bot.config import Settings, load_settings
 from bot.console import (
     CHAT_HELP,
     CHAT_WELCOME,
@@ -39,16 +39,6 @@ CorpusOpt = Annotated[
     list[Path] | None,
     typer.Option("--corpus", help="Notes file or folder to index (repeat for several)."),
 ]
-
-
-def load_settings(data_dir: Path | None = None, corpus: list[Path] | None = None) -> Settings:
-    settings = Settings()
-    updates: dict[str, object] = {}
-    if data_dir is not None:
-        updates["data_dir"] = data_dir
-    if corpus:
-        updates["corpus"] = list(corpus)
-    return settings.model_copy(update=updates) if updates else settings
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -96,7 +86,7 @@ def index(
     ] = False,
 ) -> None:
     """Build or update the search index from the notes (only changed files are re-embedded)."""
-    run_index(load_settings(data_dir, corpus), strict=strict, force=rebuild)
+    run_index(load_settings(data_dir=data_dir, corpus=corpus or None), strict=strict, force=rebuild)
 
 
 def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
@@ -142,7 +132,7 @@ def ask(
         raise fail("give a question, or --file with one question per line")
     if not any(q.strip() for q in questions):
         raise fail(EMPTY_QUESTION)
-    tutor = open_tutor(load_settings(data_dir, corpus))
+    tutor = open_tutor(load_settings(data_dir=data_dir, corpus=corpus or None))
     for text in questions:
         try:
             answer = tutor.ask(text, k=k)
@@ -159,7 +149,7 @@ def ask(
 @app.command()
 def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
     """The console tutor: ask questions at a prompt (or one per line on stdin)."""
-    settings = load_settings(data_dir, corpus)
+    settings = load_settings(data_dir=data_dir, corpus=corpus or None)
     tutor = open_tutor(settings)
     interactive = sys.stdin.isatty()
     if interactive:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from bot.config import Settings
+from bot.config import load_settings
 
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="Folder for the database and index.")
@@ -40,15 +40,6 @@ def register(app: typer.Typer) -> None:
     cli_quiz.db_app.command("backup")(db_backup)
 
 
-def _settings(data_dir: Path | None = None, database_url: str | None = None) -> Settings:
-    overrides: dict[str, object] = {}
-    if data_dir is not None:
-        overrides["data_dir"] = data_dir
-    if database_url is not None:
-        overrides["database_url"] = database_url
-    return Settings(**overrides)  # type: ignore[arg-type]
-
-
 def jobs_command(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
@@ -62,7 +53,7 @@ def jobs_command(
     """Run the scheduled jobs only (one process at a time holds the lease; others stand by)."""
     from jobs.wiring import open_database, run_until_signalled, scheduler_service, slack_publisher
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     if not settings.slack_enabled or settings.slack_bot_token is None:
         typer.echo(f"error: {JOBS_NEED_SLACK}", err=True)
         raise typer.Exit(2)
@@ -84,7 +75,7 @@ def run_command(
     data_dir: DataDir = None,
 ) -> None:
     """Run the Slack bot and the scheduler in one process (the one-machine default)."""
-    settings = _settings(data_dir)
+    settings = load_settings(data_dir=data_dir)
     if not settings.slack_enabled:
         typer.echo(NO_SLACK, err=True)
         from bot.cli import chat
@@ -121,7 +112,7 @@ def db_backup(
     """Copy the SQLite database while the bot runs (online backup, written atomically)."""
     from store.backup import NotSqlite, backup_sqlite
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     try:
         pages = backup_sqlite(settings.effective_database_url, path)
     except NotSqlite:

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from bot.config import Settings
+from bot.config import Settings, load_settings
 
 if TYPE_CHECKING:
     from quiz.answering import AnswerResult
@@ -54,15 +54,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(bank_app, name="bank")
     app.add_typer(db_app, name="db")
     app.add_typer(member_app, name="member")
-
-
-def _settings(data_dir: Path | None, database_url: str | None) -> Settings:
-    overrides: dict[str, object] = {}
-    if data_dir is not None:
-        overrides["data_dir"] = data_dir
-    if database_url is not None:
-        overrides["database_url"] = database_url
-    return Settings(**overrides)  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -116,7 +107,7 @@ def quiz_command(
     from quiz.posts import open_post, subscribe_channel
     from store.models import Channel as ChannelRow
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     now = datetime.now(UTC)
     with _errors(), _database(settings) as database:
         _sync(database, settings, now)
@@ -173,7 +164,7 @@ def practice_command(
     """Spaced-repetition practice: due cards first, then new ones up to the daily limit."""
     from quiz.practice import next_item, parse_rating, review, stats
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     with _errors(), _database(settings) as database:
         _sync(database, settings, datetime.now(UTC))
         while True:
@@ -208,7 +199,7 @@ def leaderboard_command(
     """Standings for a channel, or team against team by mean points per active member."""
     from quiz.leaderboard import Period, channel_leaderboard, team_leaderboard
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     now = datetime.now(UTC)
     with _errors(), _database(settings) as database, database.session() as session:
         which = Period.parse(period)
@@ -239,7 +230,7 @@ def bank_check(
     from quiz.check import check_files
     from retrieval.embed import load_embedder
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     questions, problems = check_files(
         question_files(settings.corpus),
         flashcard_files(settings.corpus),
@@ -259,7 +250,7 @@ def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> Non
     """Store the bank and flashcards; edited questions become new versions."""
     from quiz.sync import load_corpus, sync_bank
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     with _errors():
         questions, cards = load_corpus(settings.corpus)
         with _database(settings) as database, database.session() as session:
@@ -272,7 +263,7 @@ def db_upgrade(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> No
     """Apply pending database migrations."""
     from store.migrate import current_revision
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     with _database(settings):
         pass
     typer.echo(f"database at revision {current_revision(settings.effective_database_url)}")
@@ -288,7 +279,7 @@ def member_export(
     from quiz.errors import UnknownMember
     from store.privacy import export_member
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     with _errors(), _database(settings) as database, database.session() as session:
         exported = {}
         for member_id in member_ids:
@@ -309,7 +300,7 @@ def member_forget(
     from quiz.errors import UnknownMember
     from store.privacy import forget_member
 
-    settings = _settings(data_dir, database_url)
+    settings = load_settings(data_dir=data_dir, database_url=database_url)
     with _errors(), _database(settings) as database, database.session() as session:
         for member_id in member_ids:
             counts = forget_member(session, member_id)

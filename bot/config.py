@@ -174,6 +174,11 @@ class Settings(BaseSettings):
         return f"sqlite:///{(self.data_dir / 'studybot.db').resolve()}"
 
 
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with the command line's options (those given) on top."""
+    return Settings(**{name: value for name, value in overrides.items() if value is not None})
+
+
 def setting_env_names() -> dict[str, str]:
     """Map each setting's environment variable to its help text (used by docs and their test)."""
     names: dict[str, str] = {}
