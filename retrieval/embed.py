@@ -17,6 +17,9 @@ import numpy as np
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
+# Measured on 2 CPU cores (MiniLM): 16 texts a batch embeds passages and sentences fastest;
+# 64 was 1.5x slower on passages, as padding and attention grow with the batch's longest text.
+BATCH_SIZE = 16
 BUNDLED_NAMES = {
     "all-minilm-l6-v2",
     "sentence-transformers/all-minilm-l6-v2",
@@ -44,7 +47,7 @@ class Embedder(TokenCounter, Protocol):
         self,
         texts: Sequence[str],
         *,
-        batch_size: int = 64,
+        batch_size: int = BATCH_SIZE,
         progress: Callable[[int], None] | None = None,
     ) -> np.ndarray:
         """L2-normalized float32 vectors, one row per text."""
@@ -132,7 +135,7 @@ class SentenceTransformerEmbedder:
         self,
         texts: Sequence[str],
         *,
-        batch_size: int = 64,
+        batch_size: int = BATCH_SIZE,
         progress: Callable[[int], None] | None = None,
     ) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
