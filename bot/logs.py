@@ -20,6 +20,7 @@ OUR_PACKAGES = ("bot", "retrieval", "quiz", "store", "jobs")
 CHATTY_LIBRARIES = (
     "alembic",
     "apscheduler",
+    "bm25s",
     "faiss",
     "sentence_transformers",
     "transformers",
@@ -27,6 +28,14 @@ CHATTY_LIBRARIES = (
     "urllib3",
     "waitress",
 )
+
+
+class OnlyOurInfo(logging.Filter):
+    """Below WARNING, only our own packages' records reach the handler: some libraries set
+    their own loggers to INFO or DEBUG (alembic, faiss, bm25s), whatever the root level."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.split(".")[0] in OUR_PACKAGES
 
 
 def _shared_processors() -> list[Any]:
@@ -54,6 +63,7 @@ def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
     )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(formatter)
+    handler.addFilter(OnlyOurInfo())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)

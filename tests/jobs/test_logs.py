@@ -36,3 +36,21 @@ def test_json_lines_carry_the_job_id(capsys: pytest.CaptureFixture[str]) -> None
     assert events["in a request"]["request_id"] == "req-1"
     assert "job_id" not in events["in a request"]
     assert "chatty library" not in events
+
+
+def test_a_library_that_sets_its_own_logger_to_debug_stays_quiet(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging("INFO", json=True)
+    library = logging.getLogger("somelib.indexer")
+    library.setLevel(logging.DEBUG)  # as bm25s and faiss do
+    try:
+        library.debug("building index from tokens")
+        library.info("loaded with AVX2")
+        library.warning("disk nearly full")
+        logging.getLogger("retrieval.build").info("index built")
+    finally:
+        library.setLevel(logging.NOTSET)
+        configure_logging("INFO", json=False)
+    events = [json.loads(line)["event"] for line in capsys.readouterr().err.splitlines()]
+    assert events == ["disk nearly full", "index built"]
