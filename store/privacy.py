@@ -12,7 +12,9 @@ from store.models import (
     AskLog,
     Member,
     PracticeCard,
+    PracticeNudge,
     Question,
+    QuestionReport,
     QuizPost,
     ReviewLog,
     ScoreTotal,
@@ -68,6 +70,21 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
                 select(AskLog).where(AskLog.member_id == member_id).order_by(AskLog.id)
             )
         ],
+        "question_reports": [
+            _plain(r) | {"question": bank_id}
+            for r, bank_id in session.execute(
+                select(QuestionReport, Question.bank_id)
+                .join(Question, QuestionReport.question_id == Question.id)
+                .where(QuestionReport.member_id == member_id)
+                .order_by(QuestionReport.id)
+            )
+        ],
+        "practice_nudges": [
+            _plain(n)
+            for n in session.scalars(
+                select(PracticeNudge).where(PracticeNudge.member_id == member_id)
+            )
+        ],
     }
 
 
@@ -83,6 +100,8 @@ def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
         ("answers", delete(Answer).where(Answer.member_id == member_id)),
         ("score_totals", delete(ScoreTotal).where(ScoreTotal.member_id == member_id)),
         ("ask_logs", delete(AskLog).where(AskLog.member_id == member_id)),
+        ("question_reports", delete(QuestionReport).where(QuestionReport.member_id == member_id)),
+        ("practice_nudges", delete(PracticeNudge).where(PracticeNudge.member_id == member_id)),
         ("members", delete(Member).where(Member.id == member_id)),
     ):
         counts[name] = session.execute(statement).rowcount  # type: ignore[attr-defined]

@@ -11,10 +11,13 @@ from store.db import Database
 from store.models import (
     Answer,
     AskLog,
+    Base,
     Channel,
     Member,
     PracticeCard,
+    PracticeNudge,
     Question,
+    QuestionReport,
     QuizPost,
     ReviewLog,
     ScoreTotal,
@@ -78,6 +81,13 @@ def _seed(db: Database) -> None:
                     asked_at=NOW,
                 )
             )
+            session.flush()
+            session.add(
+                QuestionReport(
+                    question_id=question.id, member_id=member_id, reason="typo", created_at=NOW
+                )
+            )
+            session.add(PracticeNudge(member_id=member_id, enabled=True, updated_at=NOW))
 
 
 def test_export_holds_every_row_about_the_member(db: Database) -> None:
@@ -92,7 +102,21 @@ def test_export_holds_every_row_about_the_member(db: Database) -> None:
     assert data["answers"][0]["member_id"] == "U1"
     assert len(data["practice_cards"]) == len(data["review_logs"]) == len(data["ask_logs"]) == 1
     assert data["score_totals"][0]["points"] == 10
+    assert data["question_reports"][0]["question"] == "de-x-001"
+    assert data["practice_nudges"][0]["enabled"] is True
     assert "U2" not in json.dumps(data)
+
+
+def test_every_table_with_a_member_column_is_exported_and_forgotten() -> None:
+    """A new table about members must be added to export and forget (this test says so)."""
+    about_members = {
+        table.name
+        for table in Base.metadata.sorted_tables
+        if "member_id" in table.columns and table.name != "members"
+    }
+    exported = {"answers", "score_totals", "practice_cards", "ask_logs", "question_reports",
+                "practice_nudges"}  # fmt: skip
+    assert about_members == exported
 
 
 def test_forget_deletes_the_member_and_keeps_the_others(db: Database) -> None:
@@ -106,11 +130,21 @@ def test_forget_deletes_the_member_and_keeps_the_others(db: Database) -> None:
         "answers": 1,
         "score_totals": 1,
         "ask_logs": 1,
+        "question_reports": 1,
+        "practice_nudges": 1,
         "members": 1,
     }
     with db.session() as session:
         assert export_member(session, "U1") is None
-        for model in (Answer, PracticeCard, AskLog, ScoreTotal, Member):
+        for model in (
+            Answer,
+            PracticeCard,
+            AskLog,
+            ScoreTotal,
+            QuestionReport,
+            PracticeNudge,
+            Member,
+        ):
             assert session.scalar(select(func.count()).select_from(model)) == 1, model
         assert session.scalar(select(func.count()).select_from(ReviewLog)) == 1
         assert session.scalar(select(func.count()).select_from(QuizPost)) == 1
