@@ -20,7 +20,7 @@ from bot.publisher import question_view
 from jobs import claims
 from jobs.context import JobContext, current
 from jobs.observe import observed
-from jobs.retry import with_retries
+from jobs.retry import publish_claimed
 from jobs.timing import latest_slot
 from quiz.clock import local_date, require_aware
 from quiz.posts import open_post, record_slack_ts
@@ -118,29 +118,24 @@ def _publish(ctx: JobContext, prepared: Prepared, now: datetime) -> None:
         post = session.get(QuizPost, prepared.post_id)
         assert post is not None
         view = question_view(post)
-    try:
-        ts = with_retries(
-            lambda: ctx.publisher.post_question(view),
-            delays=ctx.retry_delays,
-            sleep=ctx.sleep,
-            what=f"post question to {view.channel_id}",
-        )
-    except Exception:
-        _undo(ctx, prepared, key)
-        raise
+    ts = publish_claimed(
+        ctx,
+        key,
+        lambda: ctx.publisher.post_question(view),
+        what=f"post question to {view.channel_id}",
+        undo=lambda session: _drop_unanswered_new_post(session, prepared),
+    )
     with ctx.database.session() as session:
         record_slack_ts(session, prepared.post_id, ts)
         claims.mark_done(session, key, ctx.holder, now)
     log.info("daily question posted", channel=view.channel_id, post_id=prepared.post_id, ts=ts)
 
 
-def _undo(ctx: JobContext, prepared: Prepared, key: str) -> None:
-    """Slack refused for good: release the claim, and drop the row if this run made it."""
-    with ctx.database.session() as session:
-        claims.release(session, key, ctx.holder)
-        answered = session.scalar(select(exists().where(Answer.post_id == prepared.post_id)))
-        if prepared.created and not answered:
-            session.execute(delete(QuizPost).where(QuizPost.id == prepared.post_id))
+def _drop_unanswered_new_post(session: Session, prepared: Prepared) -> None:
+    """Slack refused for good: a row this run made (and nobody answered) is not left behind."""
+    answered = session.scalar(select(exists().where(Answer.post_id == prepared.post_id)))
+    if prepared.created and not answered:
+        session.execute(delete(QuizPost).where(QuizPost.id == prepared.post_id))
 
 
 def due_channels(ctx: JobContext) -> list[str]:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from jobs import claims
 from jobs.context import JobContext, current
 from jobs.observe import observed
-from jobs.retry import with_retries
+from jobs.retry import publish_claimed
 from jobs.timing import parse_clock
 from quiz.clock import at_local_time, local_date, require_aware
 from quiz.practice import stats
@@ -57,15 +57,13 @@ def _nudge(ctx: JobContext, member_id: str, tz: str, now: datetime) -> bool:
         if due == 0 or not claims.claim(session, key, ctx.holder, now):
             return False
     try:
-        with_retries(
+        publish_claimed(
+            ctx,
+            key,
             lambda: ctx.publisher.send_practice_nudge(member_id, due),
-            delays=ctx.retry_delays,
-            sleep=ctx.sleep,
             what=f"practice nudge to {member_id}",
         )
     except Exception:
-        with ctx.database.session() as session:
-            claims.release(session, key, ctx.holder)
         log.exception("practice nudge failed", member=member_id)
         return False
     with ctx.database.session() as session:

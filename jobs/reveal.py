@@ -19,7 +19,7 @@ from bot.publisher import Reveal, RevealEntry, question_view
 from jobs import claims
 from jobs.context import JobContext, current
 from jobs.observe import observed
-from jobs.retry import with_retries
+from jobs.retry import publish_claimed
 from quiz.clock import require_aware
 from quiz.notes import find_section
 from quiz.posts import close_post
@@ -79,17 +79,9 @@ def reveal_post(ctx: JobContext, post_id: int, now: datetime) -> bool:
         if not claims.claim(session, key, ctx.holder, now):
             return False
         reveal = build_reveal(session, post, list(ctx.settings.corpus))
-    try:
-        with_retries(
-            lambda: ctx.publisher.post_reveal(reveal),
-            delays=ctx.retry_delays,
-            sleep=ctx.sleep,
-            what=f"reveal post {post_id}",
-        )
-    except Exception:
-        with ctx.database.session() as session:
-            claims.release(session, key, ctx.holder)
-        raise
+    publish_claimed(
+        ctx, key, lambda: ctx.publisher.post_reveal(reveal), what=f"reveal post {post_id}"
+    )
     with ctx.database.session() as session:
         close_post(session, post_id, now)
         claims.mark_done(session, key, ctx.holder, now)

@@ -17,7 +17,7 @@ from jobs import claims
 from jobs.chart import weekly_chart_png
 from jobs.context import JobContext, current
 from jobs.observe import observed
-from jobs.retry import with_retries
+from jobs.retry import publish_claimed
 from quiz.clock import local_date, require_aware, week_start
 from quiz.leaderboard import Period, channel_leaderboard, team_leaderboard
 from quiz.posts import get_channel
@@ -95,17 +95,12 @@ def post_weekly_board(ctx: JobContext, channel_id: str, now: datetime) -> bool:
         if not claims.claim(session, key, ctx.holder, now):
             return False
     chart = weekly_chart_png(board, last_week)
-    try:
-        with_retries(
-            lambda: ctx.publisher.post_weekly_leaderboard(board, chart),
-            delays=ctx.retry_delays,
-            sleep=ctx.sleep,
-            what=f"weekly board for {channel_id}",
-        )
-    except Exception:
-        with ctx.database.session() as session:
-            claims.release(session, key, ctx.holder)
-        raise
+    publish_claimed(
+        ctx,
+        key,
+        lambda: ctx.publisher.post_weekly_leaderboard(board, chart),
+        what=f"weekly board for {channel_id}",
+    )
     with ctx.database.session() as session:
         claims.mark_done(session, key, ctx.holder, now)
     return True
