@@ -3,7 +3,6 @@ a copy of the fixture corpus, a recording publisher and a job context that never
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,22 +11,14 @@ import pytest
 from bot.config import Settings
 from jobs import context
 from jobs.context import JobContext
-from quiz.sync import load_corpus, sync_bank
 from store.db import Database
+from tests.bankfixtures import corpus, sync_corpus
 from tests.dbfixtures import db, db_url
 from tests.jobs.helpers import RecordingPublisher, utc
 
-__all__ = ["db", "db_url"]
+__all__ = ["corpus", "db", "db_url"]
 
-FIXTURE_CORPUS = Path(__file__).parents[1] / "quiz" / "fixtures" / "corpus"
 SYNC_TIME = utc(2025, 1, 1, 0, 0)
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(FIXTURE_CORPUS, target)
-    return target
 
 
 @pytest.fixture
@@ -37,9 +28,7 @@ def settings(tmp_path: Path, corpus: Path, db_url: str) -> Settings:
 
 @pytest.fixture
 def synced(db: Database, corpus: Path) -> Database:
-    questions, cards = load_corpus([corpus])
-    with db.session() as session:
-        sync_bank(session, questions, cards, SYNC_TIME)
+    sync_corpus(db, corpus, SYNC_TIME)
     return db
 
 

@@ -99,18 +99,14 @@ def test_run_starts_the_scheduler_beside_the_bot(
     from datetime import UTC, datetime, timedelta
 
     from jobs import lease
+    from tests.bankfixtures import FIXTURE_CORPUS, sync_corpus
     from tests.fakeslack import FakeSlack
-    from tests.jobs.conftest import FIXTURE_CORPUS
     from tests.jobs.helpers import subscribe
 
     url = f"sqlite:///{tmp_path / 'studybot.db'}"
     upgrade(url)
     with Database(url) as database:
-        from quiz.sync import load_corpus, sync_bank
-
-        questions, cards = load_corpus([FIXTURE_CORPUS])
-        with database.session() as session:
-            sync_bank(session, questions, cards, datetime.now(UTC))
+        sync_corpus(database, FIXTURE_CORPUS, datetime.now(UTC))
         due = (datetime.now(UTC) - timedelta(minutes=5)).time().replace(second=0, microsecond=0)
         subscribe(database, "C1", post_time=due)
     bot_runs: list[dict[str, object]] = []

@@ -23,11 +23,11 @@ from bot.slack.app import create_app, make_client
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
 from quiz.grade import FreeTextGrader
-from quiz.sync import load_corpus, sync_bank
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.service import Tutor
 from store.db import Database
+from tests.bankfixtures import FIXTURE_CORPUS, sync_corpus
 from tests.dbfixtures import db, db_url
 from tests.fakeslack import (
     FakeSlack,
@@ -40,7 +40,7 @@ from tests.fakeslack import (
 
 __all__ = ["db", "db_url"]
 
-CORPUS = Path(__file__).parent.parent / "quiz" / "fixtures" / "corpus"
+CORPUS = FIXTURE_CORPUS
 MODEL = "all-MiniLM-L6-v2"
 SECRET = "test-signing-secret"
 TOKEN = "xoxb-test-token"
@@ -249,9 +249,7 @@ def settings(tmp_path: Path, fake_slack: FakeSlack, db_url: str) -> Settings:
 
 @pytest.fixture
 def services(settings: Settings, db: Database, tutor: Tutor, grader: FreeTextGrader) -> Services:
-    questions, cards = load_corpus([CORPUS])
-    with db.session() as session:
-        sync_bank(session, questions, cards, NOW)
+    sync_corpus(db, CORPUS, NOW)
     return Services(settings, db, tutor, grader, now=lambda: NOW)
 
 
