@@ -1,4 +1,4 @@
-"""Free-text grading: calibration accuracy on corpus/eval/grading_labelled.yaml and throughput
+"""Free-text grading: calibration accuracy on bench/data/grading_labelled.yaml and throughput
 (answers/s) of the grader, next to a naive baseline (no point cache, always embedding).
 
 Run: .venv/bin/python bench/quiz_grading.py
@@ -53,7 +53,7 @@ def throughput(items: list[LabelledAnswer], grader: FreeTextGrader) -> tuple[flo
 
 def main() -> None:
     questions = load_bank(question_files([ROOT / "corpus"]))
-    items = load_labelled(ROOT / "corpus" / "eval" / "grading_labelled.yaml", questions)
+    items = load_labelled(ROOT / "bench" / "data" / "grading_labelled.yaml", questions)
     grader = FreeTextGrader(load_embedder(DEFAULT_EMBED_MODEL))
     thresholds = [round(t, 2) for t in np.arange(0.40, 0.86, 0.05)]
     results = sweep(grader, items, thresholds)

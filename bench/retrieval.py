@@ -1,7 +1,7 @@
 """Retrieval quality and speed on the shipped corpus.
 
 Prints, for BM25 only, dense only, the tuned score blend and hybrid RRF: hit@1/3/5 and MRR on
-corpus/eval/dev_questions.yaml; warm `ask` latency p50/p95 per mode; indexing throughput
+bench/data/dev_questions.yaml; warm `ask` latency p50/p95 per mode; indexing throughput
 (length-sorted batches against a naive one-text-at-a-time baseline); cold start of
 `studybot ask`; and a refit of the confidence calibration (dev questions vs off-topic ones).
 """
@@ -140,8 +140,8 @@ def main() -> None:
     )
     print(f"index: {report.chunks} chunks ({'up to date' if report.up_to_date else 'built'})")
     tutor = Tutor(settings.index_dir, settings.embed_model)
-    dev = load_yaml(ROOT / "corpus/eval/dev_questions.yaml")
-    off_topic = load_yaml(ROOT / "corpus/eval/off_topic.yaml")
+    dev = load_yaml(ROOT / "bench/data/dev_questions.yaml")
+    off_topic = load_yaml(ROOT / "bench/data/off_topic.yaml")
     tutor.ask("warm up")
 
     print(f"\n== quality on {len(dev)} dev questions ==")

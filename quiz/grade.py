@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from quiz.bank import KeyPoint
 from retrieval.embed import Embedder
 
-# Calibrated on corpus/eval/grading_labelled.yaml (see bench/quiz_grading.py).
+# Calibrated on bench/data/grading_labelled.yaml (see bench/quiz_grading.py).
 DEFAULT_SIMILARITY_THRESHOLD = 0.65
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4

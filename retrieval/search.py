@@ -1,6 +1,6 @@
 """Hybrid search: dense (FAISS) and BM25 candidates fused into one ranking, with acronym expansion.
 
-Fusion choice, measured by bench/retrieval.py on corpus/eval/dev_questions.yaml (163 questions,
+Fusion choice, measured by bench/retrieval.py on bench/data/dev_questions.yaml (163 questions,
 shipped corpus): a score blend, 0.7 x cosine + 0.3 x BM25 / best BM25 of the query, reached
 hit@3 0.951 and MRR 0.835, against 0.920 and 0.812 for reciprocal rank fusion (RRF). The blend
 keeps how far apart two passages score, which ranks throw away; normalising BM25 by the query's

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-CORPUS = Path(__file__).parent.parent / "corpus"
+ROOT = Path(__file__).parent.parent
+CORPUS = ROOT / "corpus"
 NOTES = {p.name: p.read_text(encoding="utf-8") for p in (CORPUS / "notes").glob("*.md")}
 DOMAINS = {
     "data-engineering": 0.20,
@@ -26,7 +27,7 @@ def headings(text: str) -> set[str]:
 
 
 def test_every_coverage_term_appears_in_the_notes() -> None:
-    lines = (CORPUS / "eval/coverage_terms.txt").read_text(encoding="utf-8").splitlines()
+    lines = (ROOT / "bench/data/coverage_terms.txt").read_text(encoding="utf-8").splitlines()
     terms = [t.strip() for t in lines if t.strip() and not t.startswith("#")]
     assert len(terms) >= 250
     notes = "\n".join(NOTES.values()).lower()
@@ -74,7 +75,7 @@ def test_every_answer_letter_is_right_for_20_to_30_percent() -> None:
 
 
 def test_dev_questions_point_at_existing_headings() -> None:
-    dev = yaml.safe_load((CORPUS / "eval/dev_questions.yaml").read_text(encoding="utf-8"))
+    dev = yaml.safe_load((ROOT / "bench/data/dev_questions.yaml").read_text(encoding="utf-8"))
     assert len(dev) >= 80
     for item in dev:
         assert item["heading"] in headings(NOTES[item["file"]]), item

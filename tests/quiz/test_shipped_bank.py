@@ -33,7 +33,7 @@ def test_shipped_bank_passes_bank_check(shipped: Path, embedder: Embedder) -> No
 
 def test_grader_calibration_on_the_labelled_answers(shipped: Path, embedder: Embedder) -> None:
     questions = load_bank(question_files([shipped]))
-    items = load_labelled(shipped / "eval" / "grading_labelled.yaml", questions)
+    items = load_labelled(shipped.parent / "bench" / "data" / "grading_labelled.yaml", questions)
     assert {i.label for i in items} == {"good", "partial", "wrong"}
     accuracy = sweep(FreeTextGrader(embedder), items, [DEFAULT_SIMILARITY_THRESHOLD])
     assert accuracy[DEFAULT_SIMILARITY_THRESHOLD] >= MIN_ACCURACY
