@@ -198,7 +198,7 @@ def main() -> None:
     from bot.logs import configure_logging
 
     settings = Settings()
-    configure_logging(settings.log_level, json=settings.log_json)
+    configure_logging(settings.log_level, json=settings.log_json, secrets=settings.secret_values)
     cli_quiz.register(app)
     cli_jobs.register(app)
     from bot import cli_slack

@@ -159,6 +159,17 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def secret_values(self) -> tuple[str, ...]:
+        """Every secret setting's value, for the log redaction filter."""
+        fields = (
+            self.slack_bot_token,
+            self.slack_signing_secret,
+            self.slack_app_token,
+            self.slack_client_secret,
+        )
+        return tuple(f.get_secret_value() for f in fields if f is not None)
+
+    @property
     def slack_enabled(self) -> bool:
         return self.slack_bot_token is not None or self.slack_client_id is not None
 

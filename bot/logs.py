@@ -2,17 +2,20 @@
 readable console lines, with the request or job id bound through contextvars.
 
 Our packages log at the configured level; chatty libraries only warn (some set their own
-loggers to INFO, which would otherwise reach the console).
+loggers to INFO, which would otherwise reach the console). Tracebacks are plain: never the
+local variables of each frame, which hold tokens and members' messages. As a last guard every
+rendered line has Slack tokens, Bearer credentials and signing secrets blanked out.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, Any
 
 import structlog
 
@@ -28,6 +31,30 @@ CHATTY_LIBRARIES = (
     "urllib3",
     "waitress",
 )
+
+
+# xoxb-/xoxp-/xoxa-/xoxe-… tokens, app-level xapp- tokens, and any Bearer credential.
+SECRET_PATTERN = re.compile(r"\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+|(Bearer\s+)\S+", re.IGNORECASE)
+REDACTED = "[redacted]"
+
+
+def redact(text: str) -> str:
+    return SECRET_PATTERN.sub(lambda m: f"{m.group(1) or m.group(2)}{REDACTED}", text)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats with `inner`, then blanks out anything shaped like a Slack token or credential."""
+
+    def __init__(self, inner: logging.Formatter, secrets: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.inner = inner
+        self.secrets = tuple(s for s in secrets if len(s) >= 8)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = redact(self.inner.format(record))
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
 
 
 class OnlyOurInfo(logging.Filter):
@@ -47,11 +74,22 @@ def _shared_processors() -> list[Any]:
     ]
 
 
-def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
-    """Route structlog and stdlib records through one handler on stderr."""
+def configure_logging(
+    level: str = "INFO",
+    *,
+    json: bool = False,
+    stream: IO[str] | None = None,
+    secrets: tuple[str, ...] = (),
+) -> None:
+    """Route structlog and stdlib records through one handler on `stream` (stderr); `secrets`
+    (the signing secret, say) are blanked out of every line besides the token patterns."""
     shared = _shared_processors()
     renderer: Any = (
-        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+        structlog.processors.JSONRenderer()
+        if json
+        else structlog.dev.ConsoleRenderer(
+            colors=False, exception_formatter=structlog.dev.plain_traceback
+        )
     )
     formatter = structlog.stdlib.ProcessorFormatter(
         foreign_pre_chain=shared,
@@ -61,8 +99,8 @@ def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
             renderer,
         ],
     )
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(formatter)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(RedactingFormatter(formatter, secrets))
     handler.addFilter(OnlyOurInfo())
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -29,3 +29,14 @@ SLACK_RATE_LIMITED = Counter(
     ["method"],
     registry=REGISTRY,
 )
+SLACK_REJECTED = Counter(
+    "studybot_slack_requests_rejected_total",
+    "Requests to /slack/events refused before reaching the app (401 unsigned, 400 malformed, 413).",
+    ["status"],
+    registry=REGISTRY,
+)
+ANSWERS_DROPPED = Counter(
+    "studybot_answers_dropped_total",
+    "Questions not answered because the answer queue was full.",
+    registry=REGISTRY,
+)

@@ -6,7 +6,7 @@ Nothing happens at import time; every dependency comes in through the arguments.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor
 
 from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
@@ -20,8 +20,10 @@ from slack_sdk.http_retry.state import RetryState
 from bot.config import Settings
 from bot.metrics import SLACK_RATE_LIMITED
 from bot.slack.errors import handle_error
+from bot.slack.identity import BotIdentity
 from bot.slack.listeners import register_listeners
 from bot.slack.services import Services
+from bot.slack.workers import listener_pool
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
@@ -38,9 +40,21 @@ BOT_SCOPES = (
     "users:read",
 )
 OAUTH_STATE_SECONDS = 600
-# Answers are CPU-bound (the query embedding): a few workers keep the request threads, which
-# only verify and ack, from waiting on the GIL behind a crowd of answers.
-ANSWER_WORKERS = 4
+
+
+class NoUnhandledBodies(logging.Filter):
+    """slack-bolt's "Unhandled request" warning prints the request body; drop it (the front door
+    already turns away what no listener handles)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Unhandled request")
+
+
+def bolt_logger() -> logging.Logger:
+    logger = logging.getLogger("bot.slack.bolt")
+    if not any(isinstance(f, NoUnhandledBodies) for f in logger.filters):
+        logger.addFilter(NoUnhandledBodies())
+    return logger
 
 
 class SlackConfigError(RuntimeError):
@@ -88,11 +102,6 @@ def _ensure_rate_limit_retry(client: WebClient) -> None:
         client.retry_handlers.append(CountingRateLimitHandler(max_retry_count=RATE_LIMIT_RETRIES))
 
 
-def listener_pool(workers: int = ANSWER_WORKERS) -> ThreadPoolExecutor:
-    """The pool that runs listeners after the ack."""
-    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-listener")
-
-
 def oauth_enabled(settings: Settings) -> bool:
     return bool(settings.slack_client_id and settings.slack_client_secret)
 
@@ -123,9 +132,9 @@ def create_app(
     services: Services,
     client: WebClient | None = None,
     listener_executor: Executor | None = None,
-    process_before_response: bool = False,
 ) -> App:
-    """The bot. Request signatures are always verified; slow work runs after the ack."""
+    """The bot. Request signatures are always verified (by the front door, and again by
+    slack-bolt); every listener acks from the request's thread and works afterwards."""
     if settings.slack_signing_secret is None:
         raise SlackConfigError("SLACK_SIGNING_SECRET is not set: Slack requests cannot be verified")
     use_oauth = oauth_enabled(settings)
@@ -133,14 +142,19 @@ def create_app(
         raise SlackConfigError("set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET")
     client = client or make_client(settings)
     _ensure_rate_limit_retry(client)
+    identity = None if use_oauth else BotIdentity(client)
+    if identity is not None:
+        identity.learn_in_background()
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         oauth_settings=oauth_settings(settings, services) if use_oauth else None,
+        authorize=identity.authorize_function() if identity is not None else None,
         request_verification_enabled=True,
         token_verification_enabled=False,  # no network call here; run_bot checks the token
-        process_before_response=process_before_response,
-        logger=logging.getLogger("bot.slack.bolt"),
+        # Ack functions run on the request's thread and only ack; the work is lazy (dispatch.py).
+        process_before_response=True,
+        logger=bolt_logger(),
         listener_executor=listener_executor or listener_pool(),
     )
     register_listeners(app, services)

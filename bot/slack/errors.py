@@ -1,5 +1,8 @@
 """The one error handler: domain errors become their own polite message, anything else a
-generic apology; every failure is logged with its context (never with tokens or bodies)."""
+generic apology; every failure is logged with its context (never with tokens or bodies).
+
+Only verified requests get here (the front door answers 401 before slack-bolt sees anything
+else), and nothing here trusts the body's shape: odd fields are skipped, never raised on."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from slack_bolt import BoltContext
 from slack_sdk.errors import SlackApiError
 
 from bot.slack import messages
+from bot.slack.text import escape
 from quiz.errors import QuizError
 
 logger = logging.getLogger(__name__)
@@ -24,8 +28,9 @@ class UserError(Exception):
 def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:
     where = request_context(body)
     if isinstance(error, QuizError | UserError):
-        logger.info("refused %s: %s", where, error)
-        text = messages.clip(str(error), messages.SECTION_MAX)
+        # The message may quote what the member typed: it goes to them, not to the log.
+        logger.info("refused %s: %s", where, type(error).__name__)
+        text = messages.clip(escape(str(error)), messages.SECTION_MAX)
     else:
         logger.error("failed %s: %s", where, _describe(error), exc_info=error)
         text = messages.ERROR_GENERIC
@@ -45,27 +50,35 @@ def reported(body: dict[str, Any], context: BoltContext) -> Iterator[None]:
         handle_error(error, body, context)
 
 
-def request_context(body: dict[str, Any]) -> str:
+def request_context(body: Any) -> str:
     """What the request was about: its kind, the user, the channel, the event or action id."""
-    event = body.get("event") or {}
+    body = _mapping(body)
+    event = _mapping(body.get("event"))
     parts = {
         "type": event.get("type") or body.get("type") or ("command" if "command" in body else ""),
         "command": body.get("command"),
         "action": _action_id(body),
         "event_id": body.get("event_id"),
-        "team": body.get("team_id") or (body.get("team") or {}).get("id"),
-        "user": body.get("user_id") or event.get("user") or (body.get("user") or {}).get("id"),
+        "team": body.get("team_id") or _mapping(body.get("team")).get("id"),
+        "user": body.get("user_id") or event.get("user") or _mapping(body.get("user")).get("id"),
         "channel": body.get("channel_id") or event.get("channel"),
     }
-    return " ".join(f"{k}={v}" for k, v in parts.items() if v)
+    return " ".join(f"{k}={_short(v)}" for k, v in parts.items() if isinstance(v, str) and v)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _short(value: str) -> str:
+    return value[:64]
 
 
 def _action_id(body: dict[str, Any]) -> str | None:
-    actions = body.get("actions") or []
-    if actions:
-        return str(actions[0].get("action_id"))
-    view = body.get("view") or {}
-    return view.get("callback_id")
+    actions = body.get("actions")
+    if isinstance(actions, list) and actions:
+        return _mapping(actions[0]).get("action_id")
+    return _mapping(body.get("view")).get("callback_id")
 
 
 def _describe(error: Exception) -> str:
@@ -82,9 +95,9 @@ def _tell_user(context: BoltContext, body: dict[str, Any], text: str) -> None:
         if context.respond is not None and context.response_url:
             context.respond(text=text, response_type="ephemeral", replace_original=False)
             return
-        event = body.get("event") or {}
+        event = _mapping(_mapping(body).get("event"))
         channel, user = event.get("channel"), event.get("user")
-        if context.client is not None and channel and user:
+        if context.client is not None and isinstance(channel, str) and isinstance(user, str):
             context.client.chat_postEphemeral(channel=channel, user=user, text=text)
     except Exception as reply_error:  # the apology itself failed: log, never raise
         logger.error("could not report the failure: %s", _describe(reply_error))

@@ -66,6 +66,7 @@ NO_MORE_PASSAGES = "There are no more passages for that question."
 ASK_GONE = "I no longer have that question, so please ask it again."
 SHARED_BY = "Shared by <@{user}>"
 ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a minute."
+BUSY = "I have too many questions queued right now. Please ask again in a minute."
 NOT_ADMIN = (
     "Sorry, only workspace admins and studybot admins can change the quiz schedule "
     "or settings of a channel."

@@ -15,12 +15,14 @@ from slack_sdk.errors import SlackApiError
 from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.services import Services
+from bot.slack.workers import answer_pool
 
 if TYPE_CHECKING:
     from retrieval.embed import Embedder
 
 logger = logging.getLogger(__name__)
 REFRESH_SECONDS = 30.0
+MAX_RETRY_WAIT = 60.0
 # slack_sdk and slack_bolt log request details at DEBUG; keep them quiet so no body is logged.
 QUIET_LOGGERS = ("slack_sdk", "slack_bolt", "waitress.queue")
 
@@ -33,42 +35,76 @@ def run_bot(
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
     services = services or build_services(settings)
+    services.answer_pool = services.answer_pool or answer_pool()
     client = make_client(settings)
-    _check_token(client, settings)
+    check_token(client, settings)
     app = create_app(settings, services=services, client=client)
     stop = threading.Event()
     start_index_refresher(services, stop)
     try:
         if settings.slack_app_token is not None and not http:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
-
             # /healthz and /metrics are served in Socket Mode too, for health checks.
             threading.Thread(
-                target=_serve_http, args=(app, services, client, port), daemon=True
+                target=_serve_http, args=(app, services, client, settings, port), daemon=True
             ).start()
-            logger.info("studybot connecting to Slack over Socket Mode")
-            SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+            connect_socket_mode(app, settings.slack_app_token.get_secret_value(), stop)
         else:
-            _serve_http(app, services, client, port)
+            _serve_http(app, services, client, settings, port)
     finally:
         stop.set()
 
 
-def _serve_http(app: App, services: Services, client: WebClient, port: int) -> None:
+def _serve_http(
+    app: App, services: Services, client: WebClient, settings: Settings, port: int
+) -> None:
     from bot.slack.server import HealthCheck, create_wsgi_app, make_server
 
-    server = make_server(create_wsgi_app(app, HealthCheck(services, client)), port=port)
+    assert settings.slack_signing_secret is not None  # create_app refuses to start without it
+    health = HealthCheck(services, client)
+    health.slack()  # the first Slack check starts now, in the background
+    wsgi = create_wsgi_app(
+        app, health, signing_secret=settings.slack_signing_secret.get_secret_value()
+    )
+    server = make_server(wsgi, port=port)
     logger.info("studybot serving Slack over HTTP on port %s", server.effective_port)
     server.run()
 
 
-def _check_token(client: WebClient, settings: Settings) -> None:
+def connect_socket_mode(
+    app: App, app_token: str, stop: threading.Event, *, first_wait: float = 5.0
+) -> None:
+    """Connect over Socket Mode, retrying with backoff (one log line) while Slack is away."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    wait = first_wait
+    while not stop.is_set():
+        try:
+            logger.info("studybot connecting to Slack over Socket Mode")
+            SocketModeHandler(app, app_token).start()
+            return
+        except (OSError, SlackApiError) as error:
+            logger.warning(
+                "cannot reach Slack (%s); retrying in %.0f s", type(error).__name__, wait
+            )
+            stop.wait(wait)
+            wait = min(wait * 2, MAX_RETRY_WAIT)
+
+
+def check_token(client: WebClient, settings: Settings) -> None:
+    """Exit if Slack refuses the bot token; if Slack cannot be reached, say so once and go on
+    (the health check keeps trying and reports it until Slack answers)."""
     if settings.slack_bot_token is None:
         return  # OAuth: tokens come with each installation
     try:
         client.auth_test()
     except SlackApiError as error:
         raise SystemExit(f"Slack refused SLACK_BOT_TOKEN: {error.response.get('error')}") from None
+    except OSError as error:  # URLError, timeouts, refused connections
+        logger.warning(
+            "cannot reach Slack at %s (%s); starting anyway, /healthz reports it until it answers",
+            client.base_url,
+            type(error).__name__,
+        )
 
 
 def build_services(settings: Settings) -> Services:

@@ -3,11 +3,13 @@ when OAuth is configured, the install and redirect routes."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -16,7 +18,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from sqlalchemy import text
 
-from bot.metrics import REGISTRY
+from bot.metrics import REGISTRY, SLACK_REJECTED
+from bot.slack.front_door import MAX_BODY_BYTES, Verdict, check_body, check_signature, malformed
 from bot.slack.services import Services
 
 if TYPE_CHECKING:
@@ -24,11 +27,22 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 SLACK_CHECK_SECONDS = 30.0
+SLACK_CHECKING = "checking"
+EVENTS_PATH = "/slack/events"
 DEFAULT_THREADS = 16
+# Waitress's own limits, set deliberately (its defaults: 100 connections, 120 s idle, 1 GiB body).
+# Slack opens few connections and sends small bodies; a load balancer in front should close idle
+# upstream connections before CHANNEL_TIMEOUT (see the README's scale-out section).
+CONNECTION_LIMIT = 500
+CHANNEL_TIMEOUT = 15
+CLEANUP_INTERVAL = 5
+MAX_HEADER_BYTES = 64 * 1024
 
 
 class HealthCheck:
-    """Database `SELECT 1`, index loaded, Slack reachable (auth.test, cached ~30 s)."""
+    """Database `SELECT 1`, index loaded, Slack reachable. The Slack check never runs on the
+    request's thread: it is refreshed in the background at most every `slack_ttl` seconds and
+    /healthz reads the last result, so a slow or unreachable Slack cannot hold up a probe."""
 
     def __init__(
         self,
@@ -44,9 +58,10 @@ class HealthCheck:
         self.clock = clock
         self._lock = threading.Lock()
         self._slack: tuple[float, str] | None = None
+        self._refreshing = False
 
     def run(self) -> dict[str, str]:
-        return {"database": self._database(), "index": self._index(), "slack": self._slack_status()}
+        return {"database": self._database(), "index": self._index(), "slack": self.slack()}
 
     def _database(self) -> str:
         try:
@@ -60,14 +75,27 @@ class HealthCheck:
         build = getattr(self.services.tutor, "build", None)
         return "ok" if build is not None and build.exists() else "error: no index loaded"
 
-    def _slack_status(self) -> str:
+    def slack(self) -> str:
+        """The last Slack check ("checking" before the first), starting a refresh when stale."""
         with self._lock:
-            now = self.clock()
-            if self._slack is not None and now - self._slack[0] < self.slack_ttl:
-                return self._slack[1]
+            cached = self._slack
+            stale = cached is None or self.clock() - cached[0] >= self.slack_ttl
+            start = stale and not self._refreshing
+            self._refreshing = self._refreshing or start
+        if start:
+            threading.Thread(target=self.refresh_slack, name="health-slack", daemon=True).start()
+        return cached[1] if cached is not None else SLACK_CHECKING
+
+    def refresh_slack(self) -> str:
+        """Call Slack now (on the caller's thread) and cache the result."""
+        try:
             status = self._call_slack()
-            self._slack = (now, status)
-            return status
+        finally:
+            with self._lock:
+                self._refreshing = False
+        with self._lock:
+            self._slack = (self.clock(), status)
+        return status
 
     def _call_slack(self) -> str:
         try:
@@ -79,8 +107,11 @@ class HealthCheck:
         return "ok" if response.get("ok") else f"error: {response.get('error')}"
 
 
-def create_wsgi_app(app: App, health: HealthCheck) -> WSGIApplication:
+def create_wsgi_app(app: App, health: HealthCheck, *, signing_secret: str) -> WSGIApplication:
+    """Health and metrics routes, and /slack/events behind the front door (size, signature,
+    shape); only a request that passes it reaches slack-bolt."""
     slack = SlackRequestHandler(app)
+    secret = signing_secret.encode()
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
@@ -90,14 +121,49 @@ def create_wsgi_app(app: App, health: HealthCheck) -> WSGIApplication:
             return _respond(
                 start_response, "200 OK", CONTENT_TYPE_LATEST, generate_latest(REGISTRY)
             )
+        if method == "POST" and path == EVENTS_PATH:
+            verdict, body = admit(environ, secret)
+            if not verdict.passes:
+                return _refuse(start_response, verdict)
+            environ = {**environ, "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
         return slack(environ, start_response)
 
     return wsgi
 
 
+def admit(environ: WSGIEnvironment, secret: bytes) -> tuple[Verdict, bytes]:
+    """Read at most MAX_BODY_BYTES, then verify the signature, then check the body's shape."""
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return malformed("bad Content-Length"), b""
+    if length > MAX_BODY_BYTES:
+        return Verdict(413, f"body of {length} bytes"), b""
+    body = environ["wsgi.input"].read(length) if length > 0 else b""
+    verdict = check_signature(
+        secret,
+        body,
+        environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
+        environ.get("HTTP_X_SLACK_SIGNATURE"),
+    )
+    if verdict.passes:
+        verdict = check_body(body, environ.get("CONTENT_TYPE") or "")
+    return verdict, body
+
+
+def _refuse(start_response: StartResponse, verdict: Verdict) -> Iterable[bytes]:
+    assert verdict.status is not None
+    SLACK_REJECTED.labels(status=str(verdict.status)).inc()
+    logger.info("refused a request to %s: %s (%s)", EVENTS_PATH, verdict.status, verdict.reason)
+    phrase = HTTPStatus(verdict.status).phrase
+    return _respond(
+        start_response, f"{verdict.status} {phrase}", "text/plain", f"{phrase}\n".encode()
+    )
+
+
 def _health(health: HealthCheck, start_response: StartResponse) -> Iterable[bytes]:
     checks = health.run()
-    failing = [name for name, status in checks.items() if status != "ok"]
+    failing = [name for name, status in checks.items() if status not in ("ok", SLACK_CHECKING)]
     body: dict[str, Any] = {"status": "ok" if not failing else "failing", "checks": checks}
     if failing:
         body["failing"] = failing
@@ -125,8 +191,16 @@ def make_server(
     `adjustments` go to waitress as they are (e.g. `asyncore_loop_timeout`)."""
     from waitress import create_server
 
+    limits: dict[str, Any] = {
+        "connection_limit": CONNECTION_LIMIT,
+        "channel_timeout": CHANNEL_TIMEOUT,
+        "cleanup_interval": CLEANUP_INTERVAL,
+        "max_request_body_size": MAX_BODY_BYTES,
+        "max_request_header_size": MAX_HEADER_BYTES,
+        "asyncore_use_poll": True,  # select() cannot watch descriptors past 1024
+    }
     return create_server(
-        wsgi, host=host, port=port, threads=threads, ident="studybot", **adjustments
+        wsgi, host=host, port=port, threads=threads, ident="studybot", **(limits | adjustments)
     )
 
 
@@ -135,6 +209,8 @@ def serve_until(server: Any, stop: threading.Event, *, tick: float = 0.05) -> No
     thread-safe stop: closing its socket from elsewhere races the select loop)."""
     try:
         while not stop.is_set():
-            server.asyncore.loop(timeout=tick, map=server._map, count=1)
+            server.asyncore.loop(
+                timeout=tick, map=server._map, count=1, use_poll=server.adj.asyncore_use_poll
+            )
     finally:
         server.close()

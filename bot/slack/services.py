@@ -1,4 +1,5 @@
-"""What the listeners work with: settings, the database, the tutor, the grader and the clock."""
+"""What the listeners work with: settings, the database, the tutor, the grader, the clock and
+the pool answers run in."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from bot.config import Settings
 
 if TYPE_CHECKING:
+    from bot.slack.workers import WorkPool
     from quiz.grade import FreeTextGrader
     from retrieval.service import Tutor
     from store.db import Database
@@ -29,6 +31,8 @@ class Services:
     tutor: Tutor
     grader: FreeTextGrader | None = None
     now: Callable[[], datetime] = field(default=utc_now)
+    # Answers run here when set (bounded, CPU-bound work); inline in the listener otherwise.
+    answer_pool: WorkPool | None = None
 
     @property
     def notes_roots(self) -> list[Path]:

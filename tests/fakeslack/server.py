@@ -129,6 +129,7 @@ class FakeSlack:
         self._changed = threading.Condition(threading.RLock())
         self._calls: list[Call] = []
         self._failures: dict[str, list[_Failure]] = {}
+        self._delays: dict[str, float] = {}
         self._responses: dict[str, list[dict[str, Any]]] = {}
         self._response_ids = itertools.count(1)
         self._limiter = PostRateLimiter(
@@ -260,6 +261,15 @@ class FakeSlack:
         with self._changed:
             queue = self._failures.setdefault(method, [])
             queue.extend(_Failure(status, error, retry_after) for _ in range(times))
+
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer every call to ``method`` only after ``seconds`` (0 makes it prompt again)."""
+        with self._changed:
+            self._delays[method] = seconds
+
+    def delay_of(self, method: str) -> float:
+        with self._changed:
+            return self._delays.get(method, 0.0)
 
     def reset(self) -> None:
         """Forget calls, failures, rate-limit history, responses and workspace content."""
@@ -482,6 +492,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length else b""
 
     def _api(self, method: str, raw: bytes, query: str) -> None:
+        time.sleep(self.slack.delay_of(method))
         headers = {k.lower(): v for k, v in self.headers.items()}
         try:
             args = parse_body(raw, headers.get("content-type", ""), query)

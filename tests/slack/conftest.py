@@ -9,7 +9,6 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
+from bot.slack.workers import WorkPool
 from quiz.grade import FreeTextGrader
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
@@ -55,32 +55,6 @@ USERS = (
 )
 
 
-class TrackingExecutor(ThreadPoolExecutor):
-    """Bolt's listener pool, with a barrier: `wait_idle` returns once every task has finished."""
-
-    def __init__(self, workers: int = 8) -> None:
-        super().__init__(max_workers=workers, thread_name_prefix="listener")
-        self._pending = 0
-        self._idle = threading.Condition()
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        with self._idle:
-            self._pending += 1
-        future = super().submit(fn, *args, **kwargs)
-        future.add_done_callback(self._done)
-        return future
-
-    def _done(self, _future: Future[Any]) -> None:
-        with self._idle:
-            self._pending -= 1
-            self._idle.notify_all()
-
-    def wait_idle(self, timeout: float = 10.0) -> None:
-        with self._idle:
-            if not self._idle.wait_for(lambda: self._pending == 0, timeout=timeout):
-                raise AssertionError(f"{self._pending} listener task(s) still running")
-
-
 @dataclass
 class Reply:
     status: int
@@ -105,7 +79,7 @@ def http(url: str, body: str | None = None, headers: dict[str, str] | None = Non
 class Running:
     """A running server and the helpers that talk to it the way Slack does."""
 
-    def __init__(self, url: str, fake: FakeSlack, services: Services, pool: TrackingExecutor):
+    def __init__(self, url: str, fake: FakeSlack, services: Services, pool: WorkPool):
         self.url = url
         self.fake = fake
         self.services = services
@@ -279,10 +253,12 @@ def bot(
     fake_slack: FakeSlack,
     serve: Callable[[Any], str],
 ) -> Iterator[Running]:
-    pool = TrackingExecutor()
+    # One pool for listener work and answers, so `wait_idle` waits for both.
+    pool = WorkPool(8, name="listener")
+    services.answer_pool = pool
     client = make_client(settings)
     app: App = create_app(settings, services=services, client=client, listener_executor=pool)
-    url = serve(create_wsgi_app(app, HealthCheck(services, client)))
+    url = serve(create_wsgi_app(app, HealthCheck(services, client), signing_secret=SECRET))
     yield Running(url, fake_slack, services, pool)
     pool.wait_idle()
     pool.shutdown(wait=True)

@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
-from tests.slack.conftest import http
+from tests.slack.conftest import SECRET, http
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def oauth_url(settings: Settings, services: Services, serve: Callable[[Any], str
     oauth_services = Services(oauth, services.database, services.tutor, services.grader)
     client = make_client(oauth)
     app = create_app(oauth, services=oauth_services, client=client)
-    return serve(create_wsgi_app(app, HealthCheck(oauth_services, client)))
+    return serve(create_wsgi_app(app, HealthCheck(oauth_services, client), signing_secret=SECRET))
 
 
 def test_install_page_links_to_slack_with_our_client_id_and_scopes(

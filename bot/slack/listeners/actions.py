@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.slack import ids, messages
 from bot.slack.asking import asked_question, record_feedback
+from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import UserError, reported
 from bot.slack.practicing import card_item, rate, send_next_card
 from bot.slack.quizzing import submit
@@ -25,11 +26,10 @@ def register(app: App, services: Services) -> None:
 
 
 def _register_asks(app: App, services: Services) -> None:
-    @app.action(ids.ASK_FEEDBACK)
+    @acked(app.action(ids.ASK_FEEDBACK))
     def on_feedback(
-        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
+        body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
-        ack()
         with reported(body, context):
             kind = "up" if action["action_id"] == ids.ASK_HELPFUL else "down"
             record_feedback(services, int(action["value"]), body["user"]["id"], kind)
@@ -37,12 +37,9 @@ def _register_asks(app: App, services: Services) -> None:
                 text=messages.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False
             )
 
-    @app.action(ids.ASK_MORE)
-    def on_more(
-        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
-    ) -> None:
-        ack()
-        with reported(body, context):
+    @acked(app.action(ids.ASK_MORE))
+    def on_more(body: Body, action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        def more() -> None:
             answer = services.tutor.ask(_question(services, action))
             respond(
                 text=messages.fallback("More passages"),
@@ -51,12 +48,13 @@ def _register_asks(app: App, services: Services) -> None:
                 replace_original=False,
             )
 
-    @app.action(ids.ASK_SHARE)
+        answer_later(services, body, context, more)
+
+    @acked(app.action(ids.ASK_SHARE))
     def on_share(
-        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
+        body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
-        ack()
-        with reported(body, context):
+        def share() -> None:
             answer = services.tutor.ask(_question(services, action))
             blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
             respond(
@@ -67,6 +65,8 @@ def _register_asks(app: App, services: Services) -> None:
             )
             respond(delete_original=True)
 
+        answer_later(services, body, context, share)
+
 
 def _question(services: Services, action: dict[str, Any]) -> str:
     question = asked_question(services, int(action["value"]))
@@ -76,11 +76,10 @@ def _question(services: Services, action: dict[str, Any]) -> str:
 
 
 def _register_quiz(app: App, services: Services) -> None:
-    @app.action(ids.QUIZ_CHOICE)
+    @acked(app.action(ids.QUIZ_CHOICE))
     def on_choice(
-        ack: Ack, body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
+        body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
-        ack()
         with reported(body, context):
             post_id = ids.post_id_of_block(action.get("block_id", ""))
             if post_id is None:
@@ -95,11 +94,10 @@ def _register_quiz(app: App, services: Services) -> None:
             )
             respond(text=submitted.reply, response_type="ephemeral", replace_original=False)
 
-    @app.action(ids.QUIZ_REPORT)
+    @acked(app.action(ids.QUIZ_REPORT))
     def on_report(
-        ack: Ack, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
+        body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        ack()
         with reported(body, context):
             post_id = int(action["value"])
             with services.database.session() as session:
@@ -110,17 +108,15 @@ def _register_quiz(app: App, services: Services) -> None:
 
 
 def _register_practice(app: App, services: Services) -> None:
-    @app.action(ids.PRACTICE_START)
-    def on_start(ack: Ack, body: Body, client: WebClient, context: BoltContext) -> None:
-        ack()
+    @acked(app.action(ids.PRACTICE_START))
+    def on_start(body: Body, client: WebClient, context: BoltContext) -> None:
         with reported(body, context):
             send_next_card(client, services, body["user"]["id"])
 
-    @app.action(ids.PRACTICE_SHOW)
+    @acked(app.action(ids.PRACTICE_SHOW))
     def on_show(
-        ack: Ack, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
+        body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        ack()
         with reported(body, context):
             item = card_item(services, int(action["value"]), body["user"]["id"])
             client.chat_update(
@@ -130,11 +126,10 @@ def _register_practice(app: App, services: Services) -> None:
                 blocks=messages.practice_back_blocks(item),
             )
 
-    @app.action(ids.PRACTICE_RATE)
+    @acked(app.action(ids.PRACTICE_RATE))
     def on_rate(
-        ack: Ack, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
+        body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        ack()
         with reported(body, context):
             rating = ids.PRACTICE_RATE.match(action["action_id"])
             assert rating is not None  # the listener matched this pattern

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.publisher import question_view
 from bot.slack import messages
 from bot.slack.asking import ask
+from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import reported
 from bot.slack.listeners import admin
 from bot.slack.permissions import user_profile
@@ -30,20 +31,22 @@ Body = dict[str, Any]
 
 
 def register(app: App, services: Services) -> None:
-    @app.command("/study")
+    @acked(app.command("/study"))
     def on_study(
-        ack: Ack,
         body: Body,
         command: dict[str, Any],
         respond: Respond,
         client: WebClient,
         context: BoltContext,
     ) -> None:
-        ack()
         with reported(body, context):
             name, *args = (command.get("text") or "").split() or ["help"]
             handler = SUBCOMMANDS.get(name.lower(), show_help)
-            handler(services, client, respond, command, args)
+            if handler is ask_privately:
+                work = lambda: handler(services, client, respond, command, args)  # noqa: E731
+                answer_later(services, body, context, work)
+            else:
+                handler(services, client, respond, command, args)
 
 
 def show_help(

@@ -13,6 +13,8 @@ from slack_sdk.errors import SlackApiError
 from bot.slack import messages
 from bot.slack.asking import ask
 from bot.slack.dedupe import claim_event
+from bot.slack.dispatch import acked, answer_later
+from bot.slack.errors import reported
 from bot.slack.home import publish_home
 from bot.slack.permissions import user_profile
 from bot.slack.quizzing import post_for_thread, submit
@@ -24,33 +26,59 @@ THREAD_HISTORY = 50
 
 
 def register(app: App, services: Services) -> None:
-    @app.event("app_mention")
-    def on_mention(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
-        if claim_event(services.database, body["event_id"], services.now()):
-            answer(services, client, event, surface="mention")
+    @acked(app.event("app_mention"))
+    def on_mention(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        with reported(body, context):
+            if from_a_person(event) and claim_event(
+                services.database, body["event_id"], services.now()
+            ):
+                answer_later(
+                    services, body, context, lambda: answer(services, client, event, "mention")
+                )
 
-    @app.event("message")
+    @acked(app.event("message"))
     def on_message(
         body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        if event.get("subtype") or event.get("bot_id") or not event.get("user"):
-            return  # edits, joins, other bots (our own messages never reach here)
-        if event.get("channel_type") == "im":
-            if claim_event(services.database, body["event_id"], services.now()):
-                answer(services, client, event, surface="dm")
-        elif event.get("thread_ts") and not mentions(event.get("text", ""), context.bot_user_id):
-            grade_thread_reply(services, client, body, event)
+        with reported(body, context):
+            if not from_a_person(event):
+                return  # edits, joins, other bots (our own messages never reach here)
+            if event.get("channel_type") == "im":
+                if claim_event(services.database, body["event_id"], services.now()):
+                    answer_later(
+                        services, body, context, lambda: answer(services, client, event, "dm")
+                    )
+            elif isinstance(event.get("thread_ts"), str) and not mentions(
+                event.get("text", ""), context.bot_user_id or ""
+            ):
+                grade_thread_reply(services, client, body, event)
 
-    @app.event("app_home_opened")
-    def on_home(event: dict[str, Any], client: WebClient) -> None:
-        if event.get("tab", "home") == "home":
-            publish_home(client, services, event["user"])
+    @acked(app.event("app_home_opened"))
+    def on_home(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        with reported(body, context):
+            if event.get("tab", "home") == "home" and isinstance(event.get("user"), str):
+                publish_home(client, services, event["user"])
 
 
-def answer(services: Services, client: WebClient, event: dict[str, Any], *, surface: str) -> None:
+def from_a_person(event: dict[str, Any]) -> bool:
+    """A plain message by a member: no subtype (edits, joins, bot_message), no bot_id (other
+    bots, which could otherwise talk to us in a loop), and the fields an answer needs."""
+    if event.get("subtype") or event.get("bot_id"):
+        return False
+    fields = ("user", "channel", "ts")
+    if not all(isinstance(event.get(f), str) and event[f] for f in fields):
+        return False
+    return isinstance(event.get("text", ""), str)
+
+
+def answer(services: Services, client: WebClient, event: dict[str, Any], surface: str) -> None:
     """Answer in the event's thread (a mention) or in the DM, citing the notes."""
     channel = event["channel"]
-    in_thread = event.get("thread_ts")
+    in_thread = event.get("thread_ts") if isinstance(event.get("thread_ts"), str) else None
     reply_ts = in_thread or (event["ts"] if surface == "mention" else None)
     earlier = thread_question(client, channel, in_thread, event["ts"]) if in_thread else ""
     asked = ask(

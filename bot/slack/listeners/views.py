@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack import ids, messages
+from bot.slack.dispatch import acked
 from bot.slack.errors import reported
 from bot.slack.services import Services
 from quiz.posts import get_post
@@ -19,15 +20,13 @@ logger = logging.getLogger(__name__)
 
 
 def register(app: App, services: Services) -> None:
-    @app.view(ids.REPORT_VIEW)
+    @acked(app.view(ids.REPORT_VIEW))
     def on_report(
-        ack: Ack,
         body: dict[str, Any],
         view: dict[str, Any],
         client: WebClient,
         context: BoltContext,
     ) -> None:
-        ack()
         with reported(body, context):
             user = body["user"]["id"]
             outcome = file_report(services, int(view["private_metadata"]), user, _reason(view))
