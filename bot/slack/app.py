@@ -132,6 +132,7 @@ def create_app(
     services: Services,
     client: WebClient | None = None,
     listener_executor: Executor | None = None,
+    ack_on_request_thread: bool = True,
 ) -> App:
     """The bot. Request signatures are always verified (by the front door, and again by
     slack-bolt); every listener acks from the request's thread and works afterwards."""
@@ -153,7 +154,8 @@ def create_app(
         request_verification_enabled=True,
         token_verification_enabled=False,  # no network call here; run_bot checks the token
         # Ack functions run on the request's thread and only ack; the work is lazy (dispatch.py).
-        process_before_response=True,
+        # False is the old design (acks wait for a pool thread), kept for the load bench.
+        process_before_response=ack_on_request_thread,
         logger=bolt_logger(),
         listener_executor=listener_executor or listener_pool(),
     )
