@@ -13,6 +13,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlencode
@@ -20,6 +21,11 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import func, select
 
+from bot.config import Settings
+from bot.slack.app import create_app, make_client
+from bot.slack.runner import check_token
+from bot.slack.server import HealthCheck, create_wsgi_app
+from bot.slack.services import Services
 from store.models import AskLog, Member, ProcessedEvent
 from tests.fakeslack import command_body, event_body, signed_headers
 from tests.slack.conftest import BOSS, SECRET, Running, http
@@ -280,3 +286,35 @@ def test_a_signed_event_still_reaches_the_app(bot: Running) -> None:
     body = event_body({**MENTION, "channel": "C1"}, event_id="EvOk")
     assert http(f"{bot.url}/slack/events", body, signed_headers(SECRET, body)).status == 200
     bot.fake.wait_for("chat.postMessage", ok=True)
+
+
+def test_idle_half_sent_requests_do_not_block_the_server(bot: Running) -> None:
+    host, port = bot.url.removeprefix("http://").split(":")
+    idle = [socket.create_connection((host, int(port)), timeout=10) for _ in range(120)]
+    try:
+        for connection in idle:
+            connection.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 99\r\n")
+        reply = bot.event({**MENTION, "channel": "C1"})
+        assert reply.status == 200 and reply.seconds < 2.0
+    finally:
+        for connection in idle:
+            connection.close()
+
+
+def test_with_slack_unreachable_the_bot_still_acks_and_starts(
+    settings: Settings, services: Services, serve: Callable[[Any], str], caplog: Any
+) -> None:
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    away = settings.model_copy(
+        update={"slack_api_url": f"http://127.0.0.1:{closed.getsockname()[1]}/api/"}
+    )
+    closed.close()
+    client = make_client(away)
+    check_token(client, away)  # logs and returns instead of exiting
+    assert "cannot reach Slack" in caplog.text
+    app = create_app(away, services=services, client=client)
+    url = serve(create_wsgi_app(app, HealthCheck(services, client), signing_secret=SECRET))
+    body = event_body({**MENTION, "channel": "C1"}, event_id="EvAway")
+    reply = http(f"{url}/slack/events", body, signed_headers(SECRET, body))
+    assert reply.status == 200 and reply.seconds < 2.0
