@@ -26,6 +26,7 @@ from bot.slack.app import create_app, make_client
 from bot.slack.runner import check_token
 from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
+from bot.slack.workers import WorkPool
 from store.models import AskLog, Member, ProcessedEvent
 from tests.fakeslack import command_body, event_body, signed_headers
 from tests.slack.conftest import BOSS, SECRET, Running, http
@@ -313,8 +314,11 @@ def test_with_slack_unreachable_the_bot_still_acks_and_starts(
     client = make_client(away)
     check_token(client, away)  # logs and returns instead of exiting
     assert "cannot reach Slack" in caplog.text
-    app = create_app(away, services=services, client=client)
+    pool = WorkPool(2)
+    services.answer_pool = pool
+    app = create_app(away, services=services, client=client, listener_executor=pool)
     url = serve(create_wsgi_app(app, HealthCheck(services, client), signing_secret=SECRET))
     body = event_body({**MENTION, "channel": "C1"}, event_id="EvAway")
     reply = http(f"{url}/slack/events", body, signed_headers(SECRET, body))
     assert reply.status == 200 and reply.seconds < 2.0
+    pool.wait_idle(timeout=30)  # the answer could not be delivered; nothing is left running
