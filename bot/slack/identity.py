@@ -26,6 +26,7 @@ class BotIdentity:
         self._lock = threading.Lock()
         self._known: dict[str, str | None] | None = None
         self._learning = False
+        self._warned = False
 
     @property
     def known(self) -> bool:
@@ -36,7 +37,9 @@ class BotIdentity:
         try:
             response = self.client.auth_test()
         except (SlackApiError, OSError) as error:
-            logger.warning("auth.test failed (%s); will ask again", type(error).__name__)
+            if not self._warned:  # once: while Slack is away every request would say it again
+                logger.warning("auth.test failed (%s); will ask again", type(error).__name__)
+                self._warned = True
             return False
         finally:
             with self._lock:

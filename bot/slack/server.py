@@ -16,6 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from sqlalchemy import text
 
 from bot.metrics import REGISTRY, SLACK_REJECTED
@@ -101,10 +102,16 @@ class HealthCheck:
         try:
             # Without a bot token (OAuth installs) only reachability can be checked.
             response = self.client.auth_test() if self.client.token else self.client.api_test()
+            status = "ok" if response.get("ok") else f"error: {response.get('error')}"
+        except SlackApiError as error:
+            status = f"error: {error.response.get('error')}"
         except Exception as error:
-            logger.warning("Slack health check failed: %s", type(error).__name__)
-            return f"error: {type(error).__name__}"
-        return "ok" if response.get("ok") else f"error: {response.get('error')}"
+            status = f"error: {type(error).__name__}"
+        previous = self._slack[1] if self._slack is not None else None
+        if status != previous:  # one line when Slack goes away or comes back, not every check
+            log = logger.info if status == "ok" else logger.warning
+            log("Slack health check: %s", status)
+        return status
 
 
 def create_wsgi_app(app: App, health: HealthCheck, *, signing_secret: str) -> WSGIApplication:
