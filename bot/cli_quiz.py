@@ -225,9 +225,10 @@ def bank_check(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Validate the bank: schema, citations, letter balance, near-duplicate stems."""
+    """Validate the bank: schema, citations, letter balance, give-away option lengths,
+    near-duplicates, second right answers, and cards that contradict their notes."""
     from quiz.bank import flashcard_files, question_files
-    from quiz.check import check_files
+    from quiz.check import check_files, key_length_extremes
     from retrieval.embed import load_embedder
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
@@ -242,7 +243,11 @@ def bank_check(
     if problems:
         typer.echo(f"{len(problems)} problem(s) in the bank.", err=True)
         raise typer.Exit(1)
-    typer.echo(f"bank ok: {len(questions)} questions")
+    longest, shortest = key_length_extremes(questions)
+    typer.echo(
+        f"bank ok: {len(questions)} questions; the answer is the longest option in "
+        f"{longest:.0%} and the shortest in {shortest:.0%}"
+    )
 
 
 @bank_app.command("sync")

@@ -61,7 +61,7 @@ def load_bank() -> list[dict]:
 
 def test_bank_is_spread_over_domains_by_exam_weight() -> None:
     bank = load_bank()
-    assert len(bank) >= 150
+    assert len(bank) >= 180
     shares = Counter(q["domain"] for q in bank)
     for domain, weight in DOMAINS.items():
         assert abs(shares[domain] / len(bank) - weight) <= 0.04, (domain, shares[domain])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from pathlib import Path
 
 import yaml
 
-from quiz.bank import flashcard_files, question_files
-from quiz.check import check_files
+from quiz.bank import flashcard_files, load_questions_file, question_files
+from quiz.check import MAX_KEY_LENGTH_EXTREME_SHARE, check_files, key_length_share
 from retrieval.embed import Embedder
 
 
@@ -37,7 +39,8 @@ def test_near_duplicate_stems_are_reported(corpus: Path, embedder: Embedder) -> 
     _rewrite(corpus / "questions" / "streaming.yaml", add_copy)
     problems = _check(corpus, embedder)
     assert any(
-        "question de-kinesis-001: stem is a near-duplicate of de-kinesis-009" in p for p in problems
+        p.startswith("streaming.yaml:1, question de-kinesis-001: near-duplicate of de-kinesis-009")
+        for p in problems
     ), problems
 
 
@@ -67,3 +70,130 @@ def test_every_broken_file_is_reported_not_just_the_first(corpus: Path, embedder
     problems = _check(corpus, embedder)
     assert any(p.startswith("a.yaml, question #1: id 'x'") for p in problems)
     assert any(p.startswith("b.yaml: not valid YAML") for p in problems)
+
+
+def _twelve_questions(corpus: Path, longest: int, shortest: int = 0) -> list:  # type: ignore[type-arg]
+    """Twelve copies of a fixture question: the key is the longest option in the first
+    `longest`, the shortest in the next `shortest`, and in between in the rest."""
+    base = load_questions_file(corpus / "questions" / "streaming.yaml")[0]
+    key_texts = (
+        [base.options[base.answer] + " and nothing else at all"] * longest
+        + ["Firehose"] * shortest
+        + ["Kinesis Data Firehose converting the records to Parquet"] * (12 - longest - shortest)
+    )
+    return [
+        dataclasses.replace(
+            base, id=f"de-kinesis-{n + 100}", options={**base.options, base.answer: text}
+        )
+        for n, text in enumerate(key_texts)
+    ]
+
+
+def test_a_key_that_is_usually_the_longest_option_is_reported(corpus: Path) -> None:
+    problems = [str(p) for p in key_length_share("streaming.yaml", _twelve_questions(corpus, 5))]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        "streaming.yaml: the answer is the longest option in 5 of 12 questions (42%); "
+        f"keep it at most {MAX_KEY_LENGTH_EXTREME_SHARE:.0%}"
+    ), problems
+
+
+def test_keys_longest_and_shortest_for_a_quarter_each_pass(corpus: Path) -> None:
+    questions = _twelve_questions(corpus, longest=3, shortest=3)
+    assert key_length_share("streaming.yaml", questions) == []
+
+
+def test_a_key_that_is_usually_the_shortest_option_is_reported(corpus: Path) -> None:
+    questions = _twelve_questions(corpus, longest=0, shortest=6)
+    problems = [str(p) for p in key_length_share("streaming.yaml", questions)]
+    assert [p[:70] for p in problems] == [
+        "streaming.yaml: the answer is the shortest option in 6 of 12 questions"
+    ], problems
+
+
+def test_the_share_is_checked_over_all_files_together(corpus: Path, embedder: Embedder) -> None:
+    def grow(data: list[dict]) -> None:  # type: ignore[type-arg]
+        for n in range(8):
+            item = copy.deepcopy(data[n % len(data)])
+            item["id"] = f"de-kinesis-{n + 200}"
+            item["stem"] = f"Case {n}: " + item["stem"]
+            key = item["answer"]
+            item["options"][key] = item["options"][key] + " with a longer explanation of why"
+            data.append(item)
+
+    _rewrite(corpus / "questions" / "streaming.yaml", grow)
+    problems = _check(corpus, embedder)
+    assert any(p.startswith("streaming.yaml: the answer is the longest option") for p in problems)
+    assert any(p.startswith("all question files: the answer is the longest") for p in problems)
+
+
+def test_a_distractor_the_passage_supports_like_the_key_is_reported(
+    corpus: Path, embedder: Embedder
+) -> None:
+    def second_answer(data: list[dict]) -> None:  # type: ignore[type-arg]
+        data[0]["options"]["D"] = (
+            "Kinesis Data Firehose converting JSON records to Parquet before writing to S3"
+        )
+
+    _rewrite(corpus / "questions" / "streaming.yaml", second_answer)
+    problems = _check(corpus, embedder)
+    assert any(
+        p.startswith("streaming.yaml:1, question de-kinesis-001: distractor D matches the cited")
+        for p in problems
+    ), problems
+
+
+def _add_cards(corpus: Path, *rows: str) -> None:
+    with (corpus / "flashcards" / "cards.csv").open("a", encoding="utf-8") as deck:
+        deck.write("".join(f"{row}\n" for row in rows))
+
+
+def test_a_card_that_agrees_with_its_notes_heading_passes(corpus: Path, embedder: Embedder) -> None:
+    _add_cards(
+        corpus,
+        "How much does one Kinesis shard accept?,"
+        '"1 MB/s or 1,000 records/s of writes, and 2 MB/s of reads.",'
+        "domain::data-engineering notes::streaming.md::Kinesis_Data_Streams",
+    )
+    assert _check(corpus, embedder) == []
+
+
+def test_a_card_whose_figures_or_names_contradict_its_heading_is_reported(
+    corpus: Path, embedder: Embedder
+) -> None:
+    _add_cards(
+        corpus,
+        "How much does one Kinesis shard accept?,"
+        '"5 MB/s or 1,000 records/s, read with the KINESIS_PULL API.",'
+        "domain::data-engineering notes::streaming.md::Kinesis_Data_Streams",
+        "What is Kinesis Data Firehose?,A delivery stream.,notes::streaming.md::Kinesis_Firehose",
+    )
+    problems = _check(corpus, embedder)
+    shard = "cards.csv:8: card 'How much does one Kinesis shard accept?': "
+    assert f"{shard}states '5', which streaming.md › Kinesis Data Streams does not" in problems
+    assert any(p.startswith(shard) and "names 'KINESIS_PULL'" in p for p in problems), problems
+    assert any(
+        p.startswith("cards.csv:9") and "streaming.md › Kinesis_Firehose, which is not" in p
+        for p in problems
+    ), problems
+
+
+def test_a_card_silent_about_a_discontinued_service_is_reported(
+    corpus: Path, embedder: Embedder
+) -> None:
+    with (corpus / "notes" / "streaming.md").open("a", encoding="utf-8") as notes:
+        notes.write(
+            "\n## Kinesis Data Analytics SQL\n\nKinesis Data Analytics for SQL applications is "
+            "discontinued; use Managed Service for Apache Flink.\n"
+        )
+    tag = "notes::streaming.md::Kinesis_Data_Analytics_SQL"
+    _add_cards(
+        corpus,
+        f"What runs SQL on streams?,Kinesis Data Analytics for SQL applications.,{tag}",
+        f"What replaced KDA for SQL?,It is discontinued: use Managed Service for Flink.,{tag}",
+    )
+    problems = _check(corpus, embedder)
+    assert problems == [
+        "cards.csv:8: card 'What runs SQL on streams?': streaming.md › Kinesis Data Analytics SQL "
+        "says its subject is discontinued; the card does not"
+    ], problems

@@ -8,7 +8,7 @@ import pytest
 
 from quiz.bank import flashcard_files, load_bank, question_files
 from quiz.calibration import load_labelled, sweep
-from quiz.check import check_files
+from quiz.check import MAX_KEY_LENGTH_EXTREME_SHARE, check_files, key_length_extremes
 from quiz.grade import DEFAULT_SIMILARITY_THRESHOLD, FreeTextGrader
 from retrieval.embed import Embedder
 
@@ -28,7 +28,10 @@ def test_shipped_bank_passes_bank_check(shipped: Path, embedder: Embedder) -> No
         question_files([shipped]), flashcard_files([shipped]), [shipped], embedder
     )
     assert [str(p) for p in problems] == []
-    assert len(questions) >= 100
+    assert len(questions) >= 180
+    longest, shortest = key_length_extremes(questions)
+    assert 0.20 <= longest <= MAX_KEY_LENGTH_EXTREME_SHARE
+    assert 0.20 <= shortest <= MAX_KEY_LENGTH_EXTREME_SHARE
 
 
 def test_grader_calibration_on_the_labelled_answers(shipped: Path, embedder: Embedder) -> None:
