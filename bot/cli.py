@@ -142,12 +142,15 @@ def corpus_reachable(settings: Settings) -> bool:
 @app.command()
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question to answer.")] = None,
-    k: Annotated[int, typer.Option("--k", min=1, max=20, help="Passages to cite.")] = 3,
+    k: Annotated[
+        int, typer.Option("--k", min=1, max=20, metavar="N", help="Passages to cite (1-20).")
+    ] = 3,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON (one object per line).")
     ] = False,
     file: Annotated[
-        Path | None, typer.Option("--file", help="Answer each line of this file as a question.")
+        Path | None,
+        typer.Option("--file", metavar="FILE", help="Answer each line of this file as a question."),
     ] = None,
     data_dir: DataDir = None,
     corpus: CorpusOpt = None,

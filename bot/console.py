@@ -159,22 +159,30 @@ def render_skipped(console: Console, report: BuildReport) -> None:
 
 
 def render_build(console: Console, report: BuildReport) -> None:
+    """The build summary. `files read` counts only files that gave passages; a file skipped
+    with a warning, or passed over as not notes (the question bank, a README), is counted
+    apart."""
+    skipped = len(report.warnings)
+    passed_over = len(report.skipped) - skipped
+    read = report.files - len(report.skipped)
     if report.up_to_date:
         console.print(
-            f"Index is up to date: {report.chunks} chunks from {report.files} files "
-            f"({report.seconds:.2f} s)."
+            f"Index is up to date: {report.chunks} chunks from {_count(read, 'file')} "
+            f"({report.seconds:.2f} s).",
+            markup=False,
         )
         return
     table = Table(title="Index built", show_header=False, box=None, padding=(0, 2))
     table.add_column(style="dim")
     table.add_column(justify="right")
     rows = {
-        "files": report.files,
+        "files read": read,
+        "files skipped": skipped,
+        "not notes, passed over": passed_over,
         "chunks": report.chunks,
         "embedded now": report.embedded,
         "reused": report.reused,
         "duplicates dropped": report.duplicates,
-        "files skipped": len(report.warnings),
         "chunks truncated": report.truncated,
         "vector index": report.index_type,
         "seconds": f"{report.seconds:.1f}",
@@ -182,3 +190,7 @@ def render_build(console: Console, report: BuildReport) -> None:
     for name, value in rows.items():
         table.add_row(name, str(value))
     console.print(table)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -80,17 +80,14 @@ def test_practice_session(app: typer.Typer, env: dict[str, str]) -> None:
     assert result.exit_code == 0, result.output
     assert "What limits the write throughput" in result.output
     assert _flat(result.output).endswith(
-        "You reviewed 2 cards (2 new cards today); nothing more is due now. "
-        "Your deck has 2 cards."
+        "You reviewed 2 cards (2 new cards today); nothing more is due now. Your deck has 2 cards."
     )
 
 
 def test_practice_takes_its_daily_new_card_limit_from_the_setting(
     app: typer.Typer, env: dict[str, str]
 ) -> None:
-    result = _run(
-        app, {**env, "STUDYBOT_NEW_CARDS_PER_DAY": "1"}, "practice", stdin="\ngood\n" * 4
-    )
+    result = _run(app, {**env, "STUDYBOT_NEW_CARDS_PER_DAY": "1"}, "practice", stdin="\ngood\n" * 4)
     assert result.exit_code == 0, result.output
     assert result.output.count("New card") == 1
     assert "You reviewed 1 card (1 new card today)" in _flat(result.output)
