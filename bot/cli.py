@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +42,7 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
+log = logging.getLogger(__name__)
 
 DataDir = Annotated[
     Path | None,
@@ -88,6 +90,13 @@ def run_index(
         raise fail(str(exc)) from None
     finally:
         progress.stop()
+    log.debug(
+        "index checked: up_to_date=%s chunks=%d embedded=%d seconds=%.3f",
+        report.up_to_date,
+        report.chunks,
+        report.embedded,
+        report.seconds,
+    )
     if not (quiet and report.up_to_date):
         render_skipped(err, report)
     if not quiet:

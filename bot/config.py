@@ -233,11 +233,13 @@ def load_settings(**overrides: object) -> Settings:
 
 def describe_errors(error: ValidationError) -> str:
     """One line: each bad setting as VARIABLE=value and what is wrong with it."""
-    env_names = {name: env_name(name) for name in Settings.model_fields}
+    fields = {field.lower(): field for field in Settings.model_fields}
+    fields |= {env_name(field).lower(): field for field in Settings.model_fields}
     problems = []
     for item in error.errors():
-        field = str(item["loc"][0]) if item["loc"] else ""
-        name = env_names.get(field, field)
+        where = str(item["loc"][0]) if item["loc"] else ""
+        field = fields.get(where.lower(), where)
+        name = env_name(field) if field in Settings.model_fields else where
         shown = "" if field in HIDDEN_VALUES or _secret(field) else f"={item.get('input')}"
         message = str(item["msg"]).removeprefix("Value error, ")
         problems.append(f"{name}{shown}: {message[:1].lower()}{message[1:]}")
