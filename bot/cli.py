@@ -25,6 +25,7 @@ from bot.console import (
     INDEX_UPDATING,
     NO_MORE,
     EmbeddingProgress,
+    index_other_notes,
     model_error,
     render_answer,
     render_build,
@@ -129,7 +130,7 @@ def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
         err.print("No index yet: building it from the notes first.")
         run_index(settings)
     elif corpus_reachable(settings):
-        report = run_index(settings, quiet=True, announce=INDEX_UPDATING)
+        report = run_index(settings, quiet=True, announce=_index_change(settings))
         if not report.up_to_date:
             render_build(err, report)
     try:
@@ -138,6 +139,21 @@ def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
         )
     except ValueError as exc:
         raise fail(str(exc)) from None
+
+
+def _index_change(settings: Settings) -> str:
+    """What an update of the index is about to do, said before any embedding starts."""
+    from retrieval.index_store import read_manifest
+    from retrieval.load import discover
+
+    manifest = read_manifest(settings.index_dir)
+    try:
+        sources = {file.source for file in discover(settings.corpus)}
+    except FileNotFoundError:
+        return INDEX_UPDATING  # the build that follows names the missing path
+    if manifest is not None and not sources & set(manifest["digests"]):
+        return index_other_notes(settings.index_dir, settings.corpus)
+    return INDEX_UPDATING
 
 
 def corpus_reachable(settings: Settings) -> bool:

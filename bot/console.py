@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -32,16 +33,25 @@ CHAT_WELCOME = (
 )
 # Printed as-is (never as rich markup: "[week|month|all]" must show).
 CHAT_HELP = """Commands:
-  <question>                 answer from your notes, with the passages it came from
-  /more                      more passages for the last question
-  /quiz                      today's scenario question
-  /answer <letter or words>  answer it
-  /practice                  your due flashcards
+  <question>                     answer from your notes, with the passages it came from
+  /more                          more passages for the last question
+  /quiz                          today's scenario question
+  /answer <letter or words>      answer it
+  /practice                      your due flashcards
   /leaderboard [week|month|all]  this console's standings
-  /quit                      leave (or Ctrl-D); arrow keys edit and recall earlier lines"""
+  /quit                          leave (or Ctrl-D)
+Arrow keys edit the line and recall earlier ones; Tab completes a command."""
 CHAT_COMMANDS = ("/more", "/quiz", "/answer ", "/practice", "/leaderboard ", "/help", "/quit")
 NO_MORE = "No more passages for that question."
 INDEX_UPDATING = "The notes differ from what the index was built from: updating the index first."
+
+
+def index_other_notes(index_dir: Path, corpus: list[Path]) -> str:
+    roots = ", ".join(str(path) for path in corpus)
+    return (
+        f"The index in {index_dir} was built from other notes: rebuilding it from {roots} "
+        "(give each corpus its own --data-dir to keep both)."
+    )
 
 
 def unknown_command(text: str) -> str:

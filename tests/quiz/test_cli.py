@@ -162,3 +162,23 @@ def test_overrides_beat_the_environment(
     result = _run(app, {**env, "DATABASE_URL": ""}, "db", "upgrade", "--data-dir", str(other))
     assert result.exit_code == 0, result.output
     assert (other / "studybot.db").is_file()
+
+
+def test_chat_practice_takes_the_daily_new_card_limit_and_survives_a_typo(
+    env: dict[str, str], embedder: Embedder
+) -> None:
+    from bot.cli import app as root
+
+    result = runner.invoke(
+        root,
+        ["chat"],
+        env={**env, "STUDYBOT_NEW_CARDS_PER_DAY": "1"},
+        input="/practice\n\nmeh\ngood\n/practice\nwhat limits a kinesis shard\n",
+    )
+    assert result.exit_code == 0, result.output
+    out = _flat(result.stdout)
+    assert out.count("New card") == 1
+    assert "Unknown rating 'meh'" in out
+    assert "You reviewed 1 card (1 new card today); nothing more is due now." in out
+    assert "You reviewed 0 cards (1 new card today)" in out
+    assert "From your notes" in out  # chat carried on after practice

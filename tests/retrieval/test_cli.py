@@ -140,15 +140,19 @@ def test_ask_with_another_corpus_updates_the_index_first(tmp_path: Path, embedde
         app, ["ask", "what does helm rollback do", "--json", "--corpus", str(other), *data]
     )
     assert result.exit_code == 0, result.output
-    assert "updating the index first" in result.stderr
+    assert "was built from other notes: rebuilding it from" in _flat(result.stderr)
     answer = json.loads(result.stdout)
     assert {p["source"] for p in answer["passages"]} == {"helm.md"}
     chat = runner.invoke(app, ["chat", "--corpus", str(first), *data], input="what is smote\n")
     assert chat.exit_code == 0, chat.output
-    assert "updating the index first" in chat.stderr
+    assert "was built from other notes" in _flat(chat.stderr)
     assert "imbalance.md" in chat.stdout
     quiet = runner.invoke(app, ["ask", "what is smote", "--corpus", str(first), *data])
     assert quiet.exit_code == 0 and quiet.stderr == ""
+    notes = first / "imbalance.md"
+    notes.write_text(notes.read_text() + "\nSMOTE needs numeric features.\n")
+    edited = runner.invoke(app, ["ask", "what is smote", "--corpus", str(first), *data])
+    assert "The notes differ from what the index was built from" in _flat(edited.stderr)
 
 
 def test_empty_ask_says_how_to_ask_without_chat_commands(corpus_args: list[str]) -> None:
