@@ -13,8 +13,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 studybot
 WORKDIR /app
 
-# The Makefile's TORCH_PIN, before the project: the CPU build, so no CUDA packages come along.
-RUN pip install --quiet --disable-pip-version-check torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
+# The Makefile's INSTALL_TORCH, before the project: the CPU build from the PyTorch CPU wheel
+# index (or a local CPU wheel), checked to have brought no CUDA packages.
+COPY scripts/install_torch.sh ./scripts/
+RUN sh scripts/install_torch.sh 2.13.0 python
 
 # The Makefile's INSTALL_PROJECT.
 COPY pyproject.toml README.md ./

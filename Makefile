@@ -2,17 +2,20 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# The CPU build of torch, installed before the project so no CUDA packages are pulled.
-TORCH_PIN := torch==2.13.0
-INSTALL_PROJECT := pip install -e '.[dev]'
+# The CPU build of torch, installed before the project so no CUDA packages are pulled: from the
+# PyTorch CPU wheel index, else a local CPU wheel, checked afterwards (scripts/install_torch.sh).
+# The Dockerfile runs the same two commands with the image's python (tests/test_dockerfile.py).
+TORCH_VERSION := 2.13.0
+INSTALL_TORCH := sh scripts/install_torch.sh $(TORCH_VERSION)
+INSTALL_PROJECT := pip install -e '.[dev]' --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
 
 .PHONY: run test bench lint format index clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check $(TORCH_PIN)
-	$(BIN)/$(INSTALL_PROJECT) --quiet --disable-pip-version-check
+	$(INSTALL_TORCH) $(BIN)/python
+	$(BIN)/$(INSTALL_PROJECT)
 	touch $(STAMP)
 
 # The Slack bot and its scheduler when Slack tokens are set, the console tutor otherwise.

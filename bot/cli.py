@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from bot.config import Settings, load_settings
+from bot.config import Settings, SettingsError, load_settings
 from bot.console import (
+    ASK_USAGE,
+    CHAT_COMMANDS,
     CHAT_HELP,
+    CHAT_HISTORY_FILE,
+    CHAT_PROMPT,
     CHAT_WELCOME,
-    EMPTY_QUESTION,
+    INDEX_UPDATING,
+    NO_MORE,
     EmbeddingProgress,
+    index_other_notes,
+    model_error,
     render_answer,
     render_build,
     render_passages,
     render_skipped,
+    unknown_command,
 )
 
 app = typer.Typer(
@@ -31,24 +43,35 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
+log = logging.getLogger(__name__)
 
 DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Folder for the index and database.")
+    Path | None,
+    typer.Option("--data-dir", metavar="DIR", help="Folder for the index and database."),
 ]
 CorpusOpt = Annotated[
     list[Path] | None,
-    typer.Option("--corpus", help="Notes file or folder to index (repeat for several)."),
+    typer.Option(
+        "--corpus", metavar="PATH", help="Notes file or folder to index (repeat for several)."
+    ),
 ]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/] {message}", highlight=False)
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
 def run_index(
-    settings: Settings, *, strict: bool = False, force: bool = False, quiet: bool = False
+    settings: Settings,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    quiet: bool = False,
+    announce: str = "",
 ):  # type: ignore[no-untyped-def]
+    """Build or update the index. `quiet` prints no summary and no skipped-file warnings when
+    the index was already up to date; `announce` is printed before any embedding starts."""
     from retrieval.build import BuildError, BuildOptions, build_index
 
     options = BuildOptions(
@@ -59,7 +82,7 @@ def run_index(
         strict=strict,
         force=force,
     )
-    progress = EmbeddingProgress(err)
+    progress = EmbeddingProgress(err, announce=announce)
     try:
         report = build_index(options, progress=progress)
     except BuildError as exc:
@@ -68,7 +91,15 @@ def run_index(
         raise fail(str(exc)) from None
     finally:
         progress.stop()
-    render_skipped(err, report)
+    log.debug(
+        "index checked: up_to_date=%s chunks=%d embedded=%d seconds=%.3f",
+        report.up_to_date,
+        report.chunks,
+        report.embedded,
+        report.seconds,
+    )
+    if not (quiet and report.up_to_date):
+        render_skipped(err, report)
     if not quiet:
         render_build(err, report)
     return report
@@ -90,12 +121,18 @@ def index(
 
 
 def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
+    """The tutor over an index of `settings.corpus`: built first when there is none, brought up
+    to date first when the notes (or the --corpus given) differ from what it was built from."""
     from retrieval.index_store import current_build
     from retrieval.service import Tutor
 
     if current_build(settings.index_dir) is None:
         err.print("No index yet: building it from the notes first.")
         run_index(settings)
+    elif corpus_reachable(settings):
+        report = run_index(settings, quiet=True, announce=_index_change(settings))
+        if not report.up_to_date:
+            render_build(err, report)
     try:
         return Tutor(
             settings.index_dir, settings.embed_model, min_confidence=settings.min_confidence
@@ -104,15 +141,41 @@ def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
         raise fail(str(exc)) from None
 
 
+def _index_change(settings: Settings) -> str:
+    """What an update of the index is about to do, said before any embedding starts."""
+    from retrieval.index_store import read_manifest
+    from retrieval.load import discover
+
+    manifest = read_manifest(settings.index_dir)
+    try:
+        sources = {file.source for file in discover(settings.corpus)}
+    except FileNotFoundError:
+        return INDEX_UPDATING  # the build that follows names the missing path
+    if manifest is not None and not sources & set(manifest["digests"]):
+        return index_other_notes(settings.index_dir, settings.corpus)
+    return INDEX_UPDATING
+
+
+def corpus_reachable(settings: Settings) -> bool:
+    """Whether to check the index against the notes: always when the corpus was chosen (by
+    --corpus or STUDYBOT_CORPUS); for the default ./corpus only when it exists, so an index
+    built elsewhere still answers from a folder without notes."""
+    chosen = "corpus" in settings.model_fields_set
+    return chosen or all(path.exists() for path in settings.corpus)
+
+
 @app.command()
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question to answer.")] = None,
-    k: Annotated[int, typer.Option("--k", min=1, max=20, help="Passages to cite.")] = 3,
+    k: Annotated[
+        int, typer.Option("--k", min=1, max=20, metavar="N", help="Passages to cite (1-20).")
+    ] = 3,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON (one object per line).")
     ] = False,
     file: Annotated[
-        Path | None, typer.Option("--file", help="Answer each line of this file as a question.")
+        Path | None,
+        typer.Option("--file", metavar="FILE", help="Answer each line of this file as a question."),
     ] = None,
     data_dir: DataDir = None,
     corpus: CorpusOpt = None,
@@ -129,9 +192,9 @@ def ask(
     elif question is not None:
         questions = [question]
     else:
-        raise fail("give a question, or --file with one question per line")
+        raise fail(ASK_USAGE)
     if not any(q.strip() for q in questions):
-        raise fail(EMPTY_QUESTION)
+        raise fail(ASK_USAGE)
     tutor = open_tutor(load_settings(data_dir=data_dir, corpus=corpus or None))
     for text in questions:
         try:
@@ -153,35 +216,60 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
     tutor = open_tutor(settings)
     interactive = sys.stdin.isatty()
     if interactive:
-        out.print(CHAT_WELCOME)
+        out.print(CHAT_WELCOME, markup=False)
+        lines = prompt_lines(settings.data_dir / CHAT_HISTORY_FILE)
+    else:
+        lines = iter(sys.stdin.readline, "")
     last = None
-    while True:
-        try:
-            line = input("you> ") if interactive else sys.stdin.readline()
-        except (EOFError, KeyboardInterrupt):
-            break
-        if not interactive and line == "":
-            break
+    for line in lines:
         text = line.strip()
         if text in {"/quit", "/exit", "quit", "exit"}:
             break
         if not text:
-            if interactive:
-                out.print(EMPTY_QUESTION)
             continue
         if text == "/help":
-            out.print(CHAT_HELP)
+            out.print(CHAT_HELP, markup=False)
         elif text == "/more":
             if last is None or not last.more:
-                out.print("No more passages for that question.")
+                out.print(NO_MORE, markup=False)
             else:
                 render_passages(out, last.more, start=len(last.passages) + 1)
-        elif text.startswith("/") and _chat_command(text, settings):
-            pass
+        elif text.startswith("/"):
+            _chat_command(text, settings)
         else:
             last = tutor.ask(text)
             render_answer(out, last)
-        out.print()
+        if interactive:
+            out.print()
+
+
+def prompt_lines(history: Path) -> Iterator[str]:
+    """Lines typed at `you> ` with line editing, history (kept in `history` between sessions)
+    and Tab completion of the chat commands; ends on Ctrl-D or Ctrl-C."""
+    import readline
+
+    readline.set_history_length(1000)
+    with contextlib.suppress(OSError):
+        readline.read_history_file(history)
+    readline.set_completer(_command_completer)
+    readline.set_completer_delims(" ")
+    readline.parse_and_bind("tab: complete")
+    try:
+        while True:
+            try:
+                yield input(CHAT_PROMPT)
+            except (EOFError, KeyboardInterrupt):
+                out.print()
+                return
+    finally:
+        with contextlib.suppress(OSError):
+            history.parent.mkdir(parents=True, exist_ok=True)
+            readline.write_history_file(history)
+
+
+def _command_completer(text: str, state: int) -> str | None:
+    matches = [c for c in CHAT_COMMANDS if c.startswith(text)] if text.startswith("/") else []
+    return matches[state] if state < len(matches) else None
 
 
 def _chat_command(text: str, settings: Settings) -> bool:
@@ -189,22 +277,31 @@ def _chat_command(text: str, settings: Settings) -> bool:
     from bot import cli_quiz
 
     if not cli_quiz.chat_command(text, settings, out):
-        out.print(f"Unknown command {text}. /help lists commands.")
+        out.print(unknown_command(text), markup=False)
     return True
 
 
-def main() -> None:
-    from bot import cli_jobs, cli_quiz
+def main(argv: list[str] | None = None) -> None:
+    """The `studybot` entry point: a setting or model that cannot be used is one `error:` line
+    (exit 2), before any command runs, even `--help`."""
+    from bot import cli_jobs, cli_quiz, cli_slack
     from bot.logs import configure_logging
+    from retrieval.embed import EmbedderError
 
-    settings = Settings()
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        raise SystemExit(fail(str(exc)).exit_code) from None
     configure_logging(settings.log_level, json=settings.log_json, secrets=settings.secret_values)
     cli_quiz.register(app)
     cli_jobs.register(app)
-    from bot import cli_slack
-
     cli_slack.register(app)
-    app()
+    try:
+        app(args=argv)
+    except SettingsError as exc:
+        raise SystemExit(fail(str(exc)).exit_code) from None
+    except EmbedderError as exc:
+        raise SystemExit(fail(model_error(settings.embed_model, exc)).exit_code) from None
 
 
 if __name__ == "__main__":

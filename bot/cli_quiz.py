@@ -20,7 +20,11 @@ from rich.table import Table
 from bot.config import Settings, load_settings
 
 if TYPE_CHECKING:
+    from fsrs import Rating
+    from sqlalchemy.orm import Session
+
     from quiz.answering import AnswerResult
+    from quiz.practice import PracticeStats
     from store.db import Database
 
 # The quiz and store packages (SQLAlchemy, alembic, fsrs) load inside the commands that use
@@ -84,6 +88,22 @@ def _database(settings: Settings) -> Iterator[Database]:
         database.dispose()
 
 
+def local_channel(session: Session, channel_id: str, timezone: str, now: datetime) -> None:
+    """The console's own channel, created unsubscribed: the scheduler never posts to it in
+    Slack. An active `console` channel left by an older version is unsubscribed here."""
+    from quiz.channel_settings import unsubscribe_channel
+    from quiz.clock import zone
+    from store.models import Channel as ChannelRow
+
+    zone(timezone)
+    row = session.get(ChannelRow, channel_id)
+    if row is None:
+        session.add(ChannelRow(id=channel_id, name=channel_id, timezone=timezone, active=False))
+        session.flush()
+    elif row.active and channel_id == CONSOLE_ID:
+        unsubscribe_channel(session, channel_id, now)
+
+
 def _sync(database: Database, settings: Settings, now: datetime) -> None:
     from quiz.sync import load_corpus, sync_bank
 
@@ -104,16 +124,14 @@ def quiz_command(
 ) -> None:
     """Today's question for a local channel: answer by letter or in your own words."""
     from quiz.answering import Status
-    from quiz.posts import open_post, subscribe_channel
-    from store.models import Channel as ChannelRow
+    from quiz.posts import open_post
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     now = datetime.now(UTC)
     with _errors(), _database(settings) as database:
         _sync(database, settings, now)
         with database.session() as session:
-            if session.get(ChannelRow, channel) is None:
-                subscribe_channel(session, channel, timezone=timezone, name=channel)
+            local_channel(session, channel, timezone, now)
             post = open_post(session, channel, now)
             question = post.question
             post_id = post.id
@@ -157,36 +175,79 @@ def _submit(
 
 def practice_command(
     member: MemberOpt = CONSOLE_ID,
-    new_per_day: Annotated[int, typer.Option("--new-per-day", min=0)] = 10,
+    new_per_day: Annotated[
+        int | None,
+        typer.Option(
+            "--new-per-day",
+            min=0,
+            help="New cards today at most (default: STUDYBOT_NEW_CARDS_PER_DAY).",
+        ),
+    ] = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Spaced-repetition practice: due cards first, then new ones up to the daily limit."""
-    from quiz.practice import next_item, parse_rating, review, stats
-
     settings = load_settings(data_dir=data_dir, database_url=database_url)
+    limit = settings.new_cards_per_day if new_per_day is None else new_per_day
     with _errors(), _database(settings) as database:
         _sync(database, settings, datetime.now(UTC))
-        while True:
-            with database.session() as session:
-                item = next_item(session, member, datetime.now(UTC), new_per_day=new_per_day)
-            if item is None:
-                break
-            out.print(f"[bold]{'New' if item.is_new else 'Review'}[/bold]")
-            out.print(item.front, markup=False)
-            typer.prompt("Press Enter to see the answer", default="", show_default=False)
-            out.print(item.back, markup=False)
-            choice = typer.prompt("Rate it: again, hard, good, easy (q to stop)")
-            if choice.strip().lower() in {"q", "quit"}:
-                break
-            with database.session() as session:
-                review(session, item.card_id, parse_rating(choice), datetime.now(UTC))
+        run_practice(database, member, limit, out)
+
+
+def run_practice(database: Database, member: str, new_per_day: int, console: Console) -> None:
+    """Show due and new cards until none is left or the member stops; then a one-line summary."""
+    from quiz.practice import next_item, review, stats
+
+    reviewed = 0
+    while True:
         with database.session() as session:
-            summary = stats(session, member, datetime.now(UTC))
-        out.print(
-            f"Nothing more due now. {summary.total} cards, {summary.due} due, "
-            f"{summary.new_today} new today."
-        )
+            item = next_item(session, member, datetime.now(UTC), new_per_day=new_per_day)
+        if item is None:
+            break
+        console.print(f"[bold]{'New card' if item.is_new else 'Review'}[/bold]")
+        console.print(item.front, markup=False)
+        typer.prompt("Press Enter to see the answer", default="", show_default=False)
+        console.print(item.back, markup=False)
+        rating = _ask_rating(console)
+        if rating is None:
+            break
+        with database.session() as session:
+            review(session, item.card_id, rating, datetime.now(UTC))
+        reviewed += 1
+    with database.session() as session:
+        summary = stats(session, member, datetime.now(UTC))
+    console.print(practice_summary(reviewed, summary, stopped=item is not None), markup=False)
+
+
+def _ask_rating(console: Console) -> Rating | None:
+    """The member's rating, asked again until it is one; None when they stop."""
+    from quiz.practice import InvalidRating, parse_rating
+
+    while True:
+        choice = typer.prompt("How well did you know it? again, hard, good, easy (q to stop)")
+        if choice.strip().lower() in {"q", "quit", "stop", "/quit"}:
+            return None
+        try:
+            return parse_rating(choice)
+        except InvalidRating as error:
+            console.print(str(error), markup=False)
+
+
+def practice_summary(reviewed: int, summary: PracticeStats, *, stopped: bool) -> str:
+    """The session in one sentence, e.g. 'You reviewed 4 cards (4 new cards today); nothing
+    more is due now. Your deck has 4 cards.'"""
+    done = f"You {'stopped after' if stopped else 'reviewed'} {_count(reviewed, 'card')}"
+    if summary.new_today:
+        done += f" ({_count(summary.new_today, 'new card')} today)"
+    if summary.due:
+        left = f"{_count(summary.due, 'card')} {'is' if summary.due == 1 else 'are'} still due"
+    else:
+        left = "nothing more is due now"
+    return f"{done}; {left}. Your deck has {_count(summary.total, 'card')}."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def leaderboard_command(
@@ -319,22 +380,22 @@ def chat_command(text: str, settings: Settings, console: Console) -> bool:
     """Quiz commands inside `studybot chat`; returns False when `text` is not one of them."""
     from quiz.errors import QuizError
     from quiz.leaderboard import Period, channel_leaderboard
-    from quiz.posts import open_post, subscribe_channel
-    from store.models import Channel as ChannelRow
+    from quiz.posts import open_post
 
     command, _, rest = text.strip().partition(" ")
     if command not in {"/quiz", "/answer", "/leaderboard", "/practice"}:
         return False
     if command == "/practice":
-        practice_command(data_dir=settings.data_dir, database_url=settings.database_url)
+        with _database(settings) as database:
+            _sync(database, settings, datetime.now(UTC))
+            run_practice(database, CONSOLE_ID, settings.new_cards_per_day, console)
         return True
     now = datetime.now(UTC)
     try:
         with _database(settings) as database:
             _sync(database, settings, now)
             with database.session() as session:
-                if session.get(ChannelRow, CONSOLE_ID) is None:
-                    subscribe_channel(session, CONSOLE_ID, name=CONSOLE_ID)
+                local_channel(session, CONSOLE_ID, "UTC", now)
                 post = open_post(session, CONSOLE_ID, now)
                 post_id, question = post.id, post.question
             if command == "/quiz":

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+# Settings whose value is never repeated in an error message (a URL may hold a password).
+HIDDEN_VALUES = {"database_url"}
+
+
+class SettingsError(ValueError):
+    """A setting has a value studybot cannot use; the message names the variable."""
 
 
 def _env(name: str) -> AliasChoices:
@@ -151,6 +161,43 @@ class Settings(BaseSettings):
             return [Path(p) for p in parts if p]
         return value
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _known_level(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().upper() in LOG_LEVELS:
+            return value.strip().upper()
+        raise ValueError(f"use one of {', '.join(LOG_LEVELS)}")
+
+    @field_validator("leaderboard_day", mode="before")
+    @classmethod
+    def _weekday(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().lower()[:3] in WEEKDAYS:
+            return value.strip().lower()[:3]
+        raise ValueError(f"use a day of the week: {', '.join(WEEKDAYS)}")
+
+    @field_validator("leaderboard_time", "nudge_time", mode="before")
+    @classmethod
+    def _clock(cls, value: Any) -> Any:
+        if isinstance(value, str) and CLOCK.match(value.strip()):
+            return value.strip()
+        raise ValueError("use a 24-hour time as HH:MM, such as 09:00")
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _sqlalchemy_url(cls, value: Any) -> Any:
+        if value in (None, ""):
+            return None
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            make_url(value)
+        except ArgumentError:
+            raise ValueError(
+                "not a SQLAlchemy URL; use postgresql+psycopg://user:pass@host/db"
+            ) from None
+        return value
+
     @field_validator("admins", mode="before")
     @classmethod
     def _split_ids(cls, value: Any) -> Any:
@@ -186,8 +233,40 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Settings from the environment, with the command line's options (those given) on top."""
-    return Settings(**{name: value for name, value in overrides.items() if value is not None})
+    """Settings from the environment, with the command line's options (those given) on top.
+
+    Raises `SettingsError` naming each variable whose value cannot be used."""
+    try:
+        return Settings(**{name: value for name, value in overrides.items() if value is not None})
+    except ValidationError as exc:
+        raise SettingsError(describe_errors(exc)) from None
+
+
+def describe_errors(error: ValidationError) -> str:
+    """One line: each bad setting as VARIABLE=value and what is wrong with it."""
+    fields = {field.lower(): field for field in Settings.model_fields}
+    fields |= {env_name(field).lower(): field for field in Settings.model_fields}
+    problems = []
+    for item in error.errors():
+        where = str(item["loc"][0]) if item["loc"] else ""
+        field = fields.get(where.lower(), where)
+        name = env_name(field) if field in Settings.model_fields else where
+        shown = "" if field in HIDDEN_VALUES or _secret(field) else f"={item.get('input')}"
+        message = str(item["msg"]).removeprefix("Value error, ")
+        problems.append(f"{name}{shown}: {message[:1].lower()}{message[1:]}")
+    return "; ".join(problems)
+
+
+def _secret(field: str) -> bool:
+    info = Settings.model_fields.get(field)
+    return info is not None and "SecretStr" in repr(info.annotation)
+
+
+def env_name(field: str) -> str:
+    """The environment variable of a setting (`min_confidence` -> STUDYBOT_MIN_CONFIDENCE)."""
+    alias = Settings.model_fields[field].validation_alias
+    assert isinstance(alias, AliasChoices)
+    return str(alias.choices[0])
 
 
 def setting_env_names() -> dict[str, str]:

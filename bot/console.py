@@ -3,9 +3,20 @@ user-facing string of the console lives here)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from pathlib import Path
+
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from retrieval.answer import Answer, Passage
@@ -13,17 +24,50 @@ from retrieval.build import BuildReport
 
 SNIPPET_CHARS = 220
 NOT_COVERED = "Your notes don't seem to cover this. The closest passages:"
-EMPTY_QUESTION = "Type a question about your notes (or /help)."
+ASK_USAGE = 'give a question, e.g. studybot ask "when do I use Pipe mode?", or --file FILE'
+CHAT_PROMPT = "you> "
+CHAT_HISTORY_FILE = "chat_history"
 CHAT_WELCOME = (
     "studybot: ask anything about your notes. "
     "/more shows more passages, /help lists commands, /quit leaves."
 )
+# Printed as-is (never as rich markup: "[week|month|all]" must show).
 CHAT_HELP = """Commands:
-  <question>           answer from your notes, with the passages it came from
-  /more                more passages for the last question
-  /quiz                today's scenario question     /answer <letter or words>  answer it
-  /practice            your due flashcards           /leaderboard [week|month|all]
-  /quit                leave"""
+  <question>                     answer from your notes, with the passages it came from
+  /more                          more passages for the last question
+  /quiz                          today's scenario question
+  /answer <letter or words>      answer it
+  /practice                      your due flashcards
+  /leaderboard [week|month|all]  this console's standings
+  /quit                          leave (or Ctrl-D)
+Arrow keys edit the line and recall earlier ones; Tab completes a command."""
+CHAT_COMMANDS = ("/more", "/quiz", "/answer ", "/practice", "/leaderboard ", "/help", "/quit")
+NO_MORE = "No more passages for that question."
+INDEX_UPDATING = "The notes differ from what the index was built from: updating the index first."
+
+
+def index_other_notes(index_dir: Path, corpus: list[Path]) -> str:
+    roots = ", ".join(str(path) for path in corpus)
+    return (
+        f"The index in {index_dir} was built from other notes: rebuilding it from {roots} "
+        "(give each corpus its own --data-dir to keep both)."
+    )
+
+
+def unknown_command(text: str) -> str:
+    return f"Unknown command {text.split()[0]}. /help lists the commands."
+
+
+def model_error(model: str, error: Exception) -> str:
+    """One line for a model that cannot be loaded: which setting, why, and what to do."""
+    reason = " ".join(str(error).split("\n", 1)[0].split())
+    if len(reason) > 160:
+        reason = reason[:159].rstrip() + "…"
+    return (
+        f"STUDYBOT_EMBED_MODEL={model}: cannot load this model ({reason}). Models are loaded "
+        "offline: set it to the folder of a downloaded sentence-transformers model, or unset it "
+        "to use the bundled all-MiniLM-L6-v2."
+    )
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -48,29 +92,75 @@ def render_answer(console: Console, answer: Answer) -> None:
 
 
 class EmbeddingProgress:
-    """A rich progress bar for the embedding step of `studybot index`."""
+    """Progress of the embedding step of `studybot index`: a rich bar on a terminal; without one
+    (CI logs, `docker build`) one plain line every `every` seconds with done/total and the rate,
+    and a last line when it ends. `clock` is a parameter so the pacing can be tested."""
 
-    def __init__(self, console: Console) -> None:
-        self._progress = Progress(
-            TextColumn("Embedding notes"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=False,
-        )
-        self._task: int | None = None
+    def __init__(
+        self,
+        console: Console,
+        *,
+        announce: str = "",
+        every: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._console = console
+        self._announce = announce
+        self._every = every
+        self._clock = clock
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+        self._total = self._done = 0
+        self._started = self._last_line = 0.0
+        self._running = False
 
     def start(self, total: int) -> None:
-        self._progress.start()
-        self._task = self._progress.add_task("embed", total=total)
+        if self._announce:
+            self._console.print(self._announce, markup=False)
+        self._total, self._done, self._running = total, 0, True
+        self._started = self._last_line = self._clock()
+        if self._console.is_terminal:
+            self._bar = Progress(
+                TextColumn("Embedding notes"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self._console,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("embed", total=total)
+        else:
+            self._console.print(f"Embedding notes: {total:,} texts", markup=False)
 
     def advance(self, count: int) -> None:
-        if self._task is not None:
-            self._progress.advance(self._task, count)
+        self._done += count
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task, count)
+            return
+        now = self._clock()
+        if now - self._last_line >= self._every and self._done < self._total:
+            self._last_line = now
+            self._console.print(self._line(now), markup=False)
 
     def stop(self) -> None:
-        self._progress.stop()
+        if not self._running:
+            return
+        self._running = False
+        if self._bar is not None:
+            self._bar.stop()
+            return
+        self._console.print(self._line(self._clock(), final=True), markup=False)
+
+    def _line(self, now: float, *, final: bool = False) -> str:
+        elapsed = max(now - self._started, 1e-9)
+        rate = self._done / elapsed
+        share = self._done / self._total if self._total else 1.0
+        line = f"Embedding notes: {self._done:,}/{self._total:,} ({share:.0%}), {rate:,.1f} texts/s"
+        if final:
+            return f"{line}, {elapsed:.1f} s in all"
+        if rate > 0:
+            line += f", about {(self._total - self._done) / rate:.0f} s left"
+        return line
 
 
 def render_skipped(console: Console, report: BuildReport) -> None:
@@ -79,22 +169,30 @@ def render_skipped(console: Console, report: BuildReport) -> None:
 
 
 def render_build(console: Console, report: BuildReport) -> None:
+    """The build summary. `files read` counts only files that gave passages; a file skipped
+    with a warning, or passed over as not notes (the question bank, a README), is counted
+    apart."""
+    skipped = len(report.warnings)
+    passed_over = len(report.skipped) - skipped
+    read = report.files - len(report.skipped)
     if report.up_to_date:
         console.print(
-            f"Index is up to date: {report.chunks} chunks from {report.files} files "
-            f"({report.seconds:.2f} s)."
+            f"Index is up to date: {report.chunks} chunks from {_count(read, 'file')} "
+            f"({report.seconds:.2f} s).",
+            markup=False,
         )
         return
     table = Table(title="Index built", show_header=False, box=None, padding=(0, 2))
     table.add_column(style="dim")
     table.add_column(justify="right")
     rows = {
-        "files": report.files,
+        "files read": read,
+        "files skipped": skipped,
+        "not notes, passed over": passed_over,
         "chunks": report.chunks,
         "embedded now": report.embedded,
         "reused": report.reused,
         "duplicates dropped": report.duplicates,
-        "files skipped": len(report.warnings),
         "chunks truncated": report.truncated,
         "vector index": report.index_type,
         "seconds": f"{report.seconds:.1f}",
@@ -102,3 +200,7 @@ def render_build(console: Console, report: BuildReport) -> None:
     for name, value in rows.items():
         table.add_row(name, str(value))
     console.print(table)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import re
 import sqlite3
 import tempfile
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.clean import RATING_WIDGET, clean_text, normalize_for_dedupe
+from retrieval.clean import RATING_WIDGET, clean_text
 from retrieval.documents import Document, Skipped
 
 MARKDOWN = {".md", ".markdown"}
@@ -129,17 +130,13 @@ def read_numbered_cards(text: str, source: str) -> list[Document]:
 def cards_to_documents(
     cards: Iterable[tuple[str, str]], source: str, *, title: str = ""
 ) -> list[Document]:
-    """One document per card; empty cards are dropped and duplicate cards kept once."""
+    """One document per card; empty cards are dropped. A duplicate card stays here: the build
+    stores identical passages once and counts what it dropped (`duplicates dropped`)."""
     documents: list[Document] = []
-    seen: set[str] = set()
     for front, back in cards:
         front, back = front.strip(), back.strip()
         if not front and not back:
             continue
-        key = normalize_for_dedupe(f"{front}\n{back}")
-        if key in seen:
-            continue
-        seen.add(key)
         question = front.split("\n", 1)[0].strip() or back.split("\n", 1)[0].strip()
         body = f"Q: {front}\nA: {back}" if front and back else (front or back)
         documents.append(
@@ -222,17 +219,84 @@ def read_html(text: str, source: str) -> list[Document]:
 
 
 def read_pdf(data: bytes, source: str) -> list[Document]:
+    """PDF text, page by page. Lines set in larger type than the body (the title, section
+    headings) are set apart so they become headings; without such a line, the document's
+    metadata title (when it has one) heads the text."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+        reader = PdfReader(io.BytesIO(data))
+        pages = []
+        lines: list[_PdfLine] = []
+        for page in reader.pages:
+            fragments: list[tuple[str, float]] = []
+            pages.append(page.extract_text(visitor_text=_font_size_visitor(fragments)) or "")
+            lines += _pdf_lines(fragments)
+        meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except (PdfReadError, ValueError, KeyError) as exc:
         raise ReadError(f"unreadable PDF ({exc})") from exc
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
         raise ReadError("PDF has no extractable text (a scan without OCR?)")
+    headings = _large_lines(lines)
+    if headings:
+        text = _set_apart(text, headings)
+    elif meta_title.strip():
+        text = f"{' '.join(meta_title.split())}\n\n{text}"
     return read_text(text, source)
+
+
+_PdfLine = tuple[str, float]
+# A line this much larger than the body text is a heading.
+PDF_HEADING_RATIO = 1.2
+
+
+def _font_size_visitor(fragments: list[tuple[str, float]]) -> Callable[..., None]:
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3]) or 1.0
+        fragments.append((text, float(size) * scale))
+
+    return visit
+
+
+def _pdf_lines(fragments: list[tuple[str, float]]) -> list[_PdfLine]:
+    """Text lines with the largest type size on each, from pypdf's visitor fragments."""
+    lines: list[_PdfLine] = []
+    text, size = "", 0.0
+    for fragment, fragment_size in fragments:
+        pieces = fragment.split("\n")
+        for i, piece in enumerate(pieces):
+            if i:
+                lines.append((text.strip(), size))
+                text, size = "", 0.0
+            if piece.strip():
+                text, size = text + piece, max(size, fragment_size)
+    lines.append((text.strip(), size))
+    return [(line, size) for line, size in lines if line]
+
+
+def _large_lines(lines: list[_PdfLine]) -> list[str]:
+    """Lines set larger than the body type (the size that carries the most characters)."""
+    if not lines:
+        return []
+    weight: dict[float, int] = {}
+    for line, size in lines:
+        weight[round(size, 1)] = weight.get(round(size, 1), 0) + len(line)
+    body = max(weight, key=lambda size: weight[size])
+    return [line for line, size in lines if size >= body * PDF_HEADING_RATIO]
+
+
+def _set_apart(text: str, headings: list[str]) -> str:
+    """Blank lines around each heading line, so the plain-text reader takes it as a heading."""
+    wanted = set(headings)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.strip() in wanted:
+            out += ["", line.strip(), ""]
+        else:
+            out.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
 
 
 def read_apkg(data: bytes, source: str) -> list[Document]:

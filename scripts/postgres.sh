@@ -2,12 +2,27 @@
 # Starts a throwaway PostgreSQL server on 127.0.0.1 for the test suite and prints its URL.
 # Installs Debian's postgresql package when it is missing (needs root). pg_ctl refuses to run
 # as root, so as root the server runs as the `postgres` user. Usage: postgres.sh start|stop
+# The server is left running between test runs (start reuses it); `postgres.sh stop` stops it.
+# STUDYBOT_PG_PORT (default 55432) and STUDYBOT_PG_DATA (default /tmp/studybot-pg-PORT) choose
+# the port and the data folder; the server's log is server.log in the data folder.
 set -euo pipefail
 
 PORT="${STUDYBOT_PG_PORT:-55432}"
 DATA="${STUDYBOT_PG_DATA:-/tmp/studybot-pg-$PORT}"
 DB="studybot_test"
+LOG="$DATA/server.log"
 log() { echo "postgres.sh: $*" >&2; }
+
+# A start that failed (a port already in use, a full disk): name the log and show its end.
+start_failed() {
+  log "could not start PostgreSQL on 127.0.0.1:$PORT; the server log is $LOG"
+  if [ -f "$LOG" ]; then
+    log "last lines of $LOG:"
+    tail -n 15 "$LOG" | sed 's/^/  /' >&2
+  fi
+  log "another server on port $PORT? choose a free one with STUDYBOT_PG_PORT=<port>"
+  exit 1
+}
 
 find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
@@ -36,7 +51,7 @@ start() {
     mkdir -p "$DATA"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$DATA"
     as_owner "'$bin/initdb' -D '$DATA' -A trust -U postgres --no-sync" >/dev/null
-    as_owner "'$bin/pg_ctl' -D '$DATA' -l '$DATA/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $PORT -k /tmp -c fsync=off\" start" >/dev/null
+    as_owner "'$bin/pg_ctl' -D '$DATA' -l '$LOG' -w -o \"-c listen_addresses=127.0.0.1 -p $PORT -k /tmp -c fsync=off\" start" >/dev/null 2>&1 || start_failed
     log "started PostgreSQL on 127.0.0.1:$PORT (data in $DATA)"
   fi
   if ! "$bin/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then

@@ -71,11 +71,58 @@ def test_quiz_in_free_text(app: typer.Typer, env: dict[str, str], embedder: Embe
     assert "key points" in result.output and "Points missed" in result.output
 
 
+def _flat(output: str) -> str:
+    return " ".join(output.split())
+
+
 def test_practice_session(app: typer.Typer, env: dict[str, str]) -> None:
     result = _run(app, env, "practice", "--new-per-day", "2", stdin="\ngood\n\neasy\n")
     assert result.exit_code == 0, result.output
     assert "What limits the write throughput" in result.output
-    assert "2 cards" in result.output and "2 new today" in result.output
+    assert _flat(result.output).endswith(
+        "You reviewed 2 cards (2 new cards today); nothing more is due now. Your deck has 2 cards."
+    )
+
+
+def test_practice_takes_its_daily_new_card_limit_from_the_setting(
+    app: typer.Typer, env: dict[str, str]
+) -> None:
+    result = _run(app, {**env, "STUDYBOT_NEW_CARDS_PER_DAY": "1"}, "practice", stdin="\ngood\n" * 4)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("New card") == 1
+    assert "You reviewed 1 card (1 new card today)" in _flat(result.output)
+
+
+def test_a_mistyped_rating_is_asked_again_and_q_stops(
+    app: typer.Typer, env: dict[str, str]
+) -> None:
+    result = _run(app, env, "practice", stdin="\nmeh\ngood\n\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Unknown rating 'meh': use again, hard, good or easy" in result.output
+    assert result.output.count("How well did you know it?") == 3
+    assert "You stopped after 1 card (2 new cards today); 1 card is still due." in _flat(
+        result.output
+    )
+
+
+@time_machine.travel(datetime(2025, 3, 4, 9, tzinfo=UTC), tick=False)
+def test_the_console_channel_is_never_scheduled_for_slack(
+    app: typer.Typer, env: dict[str, str], db_url: str
+) -> None:
+    from jobs.scheduler import channel_plan
+    from store.db import Database
+    from store.models import Channel, ScheduleChange
+
+    assert _run(app, env, "quiz", "--answer", "B").exit_code == 0
+    database = Database(db_url)
+    try:
+        with database.session() as session:
+            channel = session.get(Channel, "console")
+            assert channel is not None and channel.active is False
+            assert session.query(ScheduleChange).count() == 0
+        assert channel_plan(database, "console") is None
+    finally:
+        database.dispose()
 
 
 def test_bank_sync_check_and_db_upgrade(
@@ -115,3 +162,23 @@ def test_overrides_beat_the_environment(
     result = _run(app, {**env, "DATABASE_URL": ""}, "db", "upgrade", "--data-dir", str(other))
     assert result.exit_code == 0, result.output
     assert (other / "studybot.db").is_file()
+
+
+def test_chat_practice_takes_the_daily_new_card_limit_and_survives_a_typo(
+    env: dict[str, str], embedder: Embedder
+) -> None:
+    from bot.cli import app as root
+
+    result = runner.invoke(
+        root,
+        ["chat"],
+        env={**env, "STUDYBOT_NEW_CARDS_PER_DAY": "1"},
+        input="/practice\n\nmeh\ngood\n/practice\nwhat limits a kinesis shard\n",
+    )
+    assert result.exit_code == 0, result.output
+    out = _flat(result.stdout)
+    assert out.count("New card") == 1
+    assert "Unknown rating 'meh'" in out
+    assert "You reviewed 1 card (1 new card today); nothing more is due now." in out
+    assert "You reviewed 0 cards (1 new card today)" in out
+    assert "From your notes" in out  # chat carried on after practice

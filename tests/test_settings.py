@@ -1,0 +1,154 @@
+"""Every command-line setting in the README's table, set through its environment variable and
+seen to change what the command does; settings that cannot be used stop with one `error:` line.
+(The Slack and scheduling settings are driven in tests/slack and tests/jobs.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from retrieval.index_store import read_manifest
+from tests.retrieval.fixtures import write_good_corpus
+
+runner = CliRunner()
+STUDYBOT = [sys.executable, "-c", "from bot.cli import main; main()"]
+
+
+def studybot(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real entry point in a child process, as a shell would run it."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STUDYBOT_")}
+    return subprocess.run(
+        [*STUDYBOT, *args],
+        env={**clean, "COLUMNS": "200", **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, embedder) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """A corpus and a data dir with its index, named by environment variables only."""
+    root = write_good_corpus(tmp_path_factory.mktemp("settings-corpus"))
+    env = {
+        "STUDYBOT_CORPUS": str(root),
+        "STUDYBOT_DATA_DIR": str(tmp_path_factory.mktemp("settings-data")),
+    }
+    result = runner.invoke(app, ["index"], env=env)
+    assert result.exit_code == 0, result.output
+    return env
+
+
+def test_data_dir_and_corpus_place_the_index_and_choose_the_notes(built: dict[str, str]) -> None:
+    manifest = read_manifest(Path(built["STUDYBOT_DATA_DIR"]) / "index")
+    assert manifest is not None and "imbalance.md" in manifest["digests"]
+    answer = runner.invoke(app, ["ask", "what is smote", "--json"], env=built)
+    assert json.loads(answer.stdout)["passages"][0]["source"] == "imbalance.md"
+
+
+def test_min_confidence_decides_when_the_notes_do_not_cover_a_question(
+    built: dict[str, str],
+) -> None:
+    def answer(threshold: str) -> str:
+        result = runner.invoke(
+            app,
+            ["ask", "what is smote", "--json"],
+            env={**built, "STUDYBOT_MIN_CONFIDENCE": threshold},
+        )
+        assert result.exit_code == 0, result.output
+        return str(json.loads(result.stdout)["answer"])
+
+    assert answer("0") != ""
+    assert answer("1") == ""
+
+
+def test_chunk_tokens_limits_the_passages_and_rebuilds(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**built, "STUDYBOT_DATA_DIR": str(tmp_path), "STUDYBOT_CHUNK_TOKENS": "40"}
+    assert runner.invoke(app, ["index"], env=env).exit_code == 0
+    small = read_manifest(tmp_path / "index")
+    default = read_manifest(Path(built["STUDYBOT_DATA_DIR"]) / "index")
+    assert small is not None and default is not None
+    assert small["chunking"] != default["chunking"]
+    assert small["counts"]["chunks"] > default["counts"]["chunks"]
+
+
+def test_database_url_chooses_the_database(tmp_path: Path) -> None:
+    from bot import cli_quiz
+
+    url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    quiz_app = __import__("typer").Typer()
+    cli_quiz.register(quiz_app)
+    result = runner.invoke(
+        quiz_app,
+        ["db", "upgrade"],
+        env={"DATABASE_URL": url, "STUDYBOT_DATA_DIR": str(tmp_path / "d")},
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "elsewhere.db").is_file() and not (tmp_path / "d" / "studybot.db").exists()
+
+
+def test_log_level_and_log_json_shape_the_log(built: dict[str, str], tmp_path: Path) -> None:
+    info = studybot("index", env=built, cwd=tmp_path)
+    assert info.returncode == 0, info.stderr
+    assert "index checked" not in info.stderr
+    debug = studybot(
+        "index",
+        env={**built, "STUDYBOT_LOG_LEVEL": "debug", "STUDYBOT_LOG_JSON": "true"},
+        cwd=tmp_path,
+    )
+    [line] = [line for line in debug.stderr.splitlines() if "index checked" in line]
+    record = json.loads(line)
+    assert record["level"] == "debug" and "up_to_date=True" in record["event"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("STUDYBOT_MIN_CONFIDENCE", "2", "input should be less than or equal to 1"),
+        ("STUDYBOT_LOG_LEVEL", "verbose", "use one of DEBUG, INFO, WARNING, ERROR"),
+        ("STUDYBOT_NEW_CARDS_PER_DAY", "many", "input should be a valid integer"),
+        ("STUDYBOT_LEADERBOARD_DAY", "someday", "use a day of the week"),
+        ("STUDYBOT_NUDGE_TIME", "9am", "use a 24-hour time as HH:MM"),
+    ],
+)
+def test_a_bad_setting_is_one_error_line_even_for_help(
+    variable: str, value: str, message: str, tmp_path: Path
+) -> None:
+    result = studybot("--help", env={variable: value}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {variable}={value}: {message}")
+
+
+def test_a_database_url_with_a_password_is_not_repeated(tmp_path: Path) -> None:
+    result = studybot("--help", env={"DATABASE_URL": "not a url s3cret"}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: DATABASE_URL: not a SQLAlchemy URL")
+    assert "s3cret" not in result.stderr
+
+
+def test_a_model_that_cannot_be_loaded_is_one_error_line_naming_the_setting(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    env = {
+        **built,
+        "STUDYBOT_DATA_DIR": str(tmp_path / "d"),
+        "STUDYBOT_EMBED_MODEL": "some/missing-model",
+    }
+    result = studybot("index", env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: STUDYBOT_EMBED_MODEL=some/missing-model: cannot load this model")
+    assert "unset it to use the bundled all-MiniLM-L6-v2" in line
+    assert "Traceback" not in result.stderr
