@@ -76,12 +76,14 @@ def run(
         tutor = Tutor(index_dir, DEFAULT_EMBED_MODEL, embedder=embedder)
         services = Services(settings, database, tutor, now=lambda: datetime.now(UTC))
         client = make_client(settings)
+        listeners = listener_pool()
+        _prestart(listeners, listeners._max_workers)
         app = create_app(
             settings,
             services=services,
             client=client,
             process_before_response=inline,
-            listener_executor=listener_pool(),
+            listener_executor=listeners,
         )
         server = make_server(
             create_wsgi_app(app, HealthCheck(services, client)), host="127.0.0.1", port=0
@@ -96,6 +98,14 @@ def run(
             stop.set()
             thread.join(timeout=5)
             database.dispose()
+
+
+def _prestart(pool: ThreadPoolExecutor, workers: int) -> None:
+    """Start every thread of a pool now, so the timed burst does not pay for thread creation
+    (a pool starts threads lazily, one per submit, inside the first requests' latency)."""
+    barrier = threading.Barrier(workers)
+    for future in [pool.submit(barrier.wait, 30) for _ in range(workers)]:
+        future.result()
 
 
 def _send(endpoint: str, body: str, retry: bool) -> tuple[float, int]:
@@ -124,8 +134,9 @@ def _load(name: str, fake: FakeSlack, endpoint: str, mentions: int, senders: int
     warm = {"type": "app_mention", "user": "U0", "text": "<@UBOT> warm up", "ts": warm_ts}
     _send(endpoint, event_body({**warm, "channel": "C1"}, event_id="EvWarm"), False)
     fake.wait_for("chat.postMessage", 1, timeout=30)
-    started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=senders) as pool:
+        _prestart(pool, senders)
+        started = time.perf_counter()
         results = list(pool.map(lambda b: _send(endpoint, b, False), bodies))
         results += list(pool.map(lambda b: _send(endpoint, b, True), retries))
     fake.wait_for("chat.postMessage", mentions + 1, timeout=300)

