@@ -74,6 +74,7 @@ class DenseIndex:
         else:
             inner = faiss.IndexFlatIP(dim)
         index = faiss.IndexIDMap(inner)
+        apply_faiss_threads()  # every core inside a build (retrieval.threads.all_cores)
         if len(vectors):
             index.add_with_ids(
                 np.ascontiguousarray(vectors, dtype=np.float32), ids.astype(np.int64)
