@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import re
+import threading
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -198,26 +199,29 @@ class OnnxEmbedder:
         self._counter.no_truncation()
         self._counter.no_padding()
         self._sessions: dict[int, Any] = {}
+        self._sessions_lock = threading.Lock()
         self._session_for(compute_threads())  # fail here, not on the first question
 
     def _session_for(self, threads: int) -> Any:
-        session = self._sessions.get(threads)
-        if session is None:
-            import onnxruntime as ort
+        with self._sessions_lock:
+            return self._sessions.get(threads) or self._new_session(threads)
 
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = threads
-            options.inter_op_num_threads = 1
-            options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            options.log_severity_level = 3
-            # Waiting threads sleep instead of spinning: on a shared machine spinning doubled the
-            # CPU time of an index build (measured 10.3 vs 23.6 ms of CPU per passage).
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            session = ort.InferenceSession(
-                str(self.folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
-            )
-            self._sessions[threads] = session
+    def _new_session(self, threads: int) -> Any:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        # Waiting threads sleep instead of spinning: on a shared machine spinning doubled the
+        # CPU time of an index build (measured 10.3 vs 23.6 ms of CPU per passage).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        session = ort.InferenceSession(
+            str(self.folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self._sessions[threads] = session
         return session
 
     def count_tokens(self, text: str) -> int:
@@ -279,16 +283,23 @@ def load_onnx_embedder(
 ) -> OnnxEmbedder:
     """The model's ONNX export from `cache_dir`, exported first (with torch) when missing."""
     folder = export_folder(cache_dir, model_name, precision)
-    if not (folder / "embedder.json").is_file():
+    if not _is_current_export(folder):
         cache_dir.mkdir(parents=True, exist_ok=True)
         with (cache_dir / ".export.lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be exporting the same model
-            if not (folder / "embedder.json").is_file():
+            if not _is_current_export(folder):
                 _export(model_name, folder, precision)
     try:
         return OnnxEmbedder(folder)
     except Exception as exc:
         raise EmbedderError(f"cannot load the ONNX export in {folder}: {exc}") from exc
+
+
+def _is_current_export(folder: Path) -> bool:
+    from retrieval.onnx_export import RECIPE  # a constant: the module imports no torch itself
+
+    config = folder / "embedder.json"
+    return config.is_file() and json.loads(config.read_text()).get("recipe") == RECIPE
 
 
 def _export(model_name: str, folder: Path, precision: str) -> None:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 PRECISIONS = ("fp32", "int8")
+# Bumped whenever the export changes (opset, quantization): older cached exports are redone.
+RECIPE = 1
 OPSET = 17
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -98,6 +100,7 @@ def _export_into(model_name: str, model_path: str, staging: Path, precision: str
     _save_tokenizer(model, staging / TOKENIZER_FILE)
     first = model._first_module()
     return {
+        "recipe": RECIPE,
         "model": model_name,
         "source": model_path,
         "precision": precision,
