@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import threading
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -288,6 +289,8 @@ def load_onnx_embedder(
         with (cache_dir / ".export.lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be exporting the same model
             if not _is_current_export(folder):
+                for stale in cache_dir.glob(f".{folder.name}.*"):  # left by a killed export
+                    shutil.rmtree(stale, ignore_errors=True)
                 _export(model_name, folder, precision)
     try:
         return OnnxEmbedder(folder)
