@@ -42,6 +42,8 @@ def export_model(model_name: str, model_path: str, folder: Path, precision: str)
         raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     try:
         # The tracer and the quantizer warn about things that do not apply to this graph.
         logging.disable(logging.WARNING)
@@ -54,6 +56,10 @@ def export_model(model_name: str, model_path: str, folder: Path, precision: str)
         os.replace(staging, folder)
     finally:
         logging.disable(logging.NOTSET)
+        # The quantizer calls logging.warning(), which gives the root logger a handler of its
+        # own (logging.basicConfig): the application's logging setup must not change.
+        root.handlers[:] = handlers
+        root.setLevel(level)
         shutil.rmtree(staging, ignore_errors=True)
 
 
