@@ -4,7 +4,7 @@ budget per rolling minute. Checks each channel is posted exactly once and no 429
 unhandled, and reports the wall time next to the minimum the budget allows. A naive baseline
 in the same process posts unpaced and relies on slack_sdk's 429 retries alone.
 
-Run: .venv/bin/python -m bench.fanout [--channels 500] [--budget 300] [--workers 10]
+Run: .venv/bin/python -m bench.fanout [--channels 500] [--budget 60] [--workers 10]
 """
 
 from __future__ import annotations
@@ -123,7 +123,12 @@ def fan_out(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--channels", type=int, default=500)
-    parser.add_argument("--budget", type=int, default=300, help="posts per rolling minute")
+    parser.add_argument(
+        "--budget",
+        type=int,
+        default=Settings.model_fields["slack_posts_per_minute"].default,
+        help="posts per rolling minute (default: the app's STUDYBOT_SLACK_POSTS_PER_MINUTE)",
+    )
     parser.add_argument("--workers", type=int, default=10, help="job threads (APScheduler: 10)")
     args = parser.parse_args()
     configure_logging("WARNING")

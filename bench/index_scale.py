@@ -1,44 +1,53 @@
-"""The vector index at scale: synthetic normalized 384-d vectors at 100k and 1M.
+"""The app's whole search at scale: 100k and 1M synthetic passages, clustered and isotropic.
 
-For each size, builds the index studybot would choose (`DenseParams.for_size`: HNSW above the
-threshold) and, as the naive baseline in the same process, exact flat inner-product search.
-Prints build time, memory, recall@10 of the chosen index against exact search, and single-query
-latency p50/p95 of both. Vectors imitate sentence embeddings (topic clusters on a
-low-dimensional manifold, see `synthetic`), queries drawn from the same distribution;
-`--data isotropic` is a harder, less realistic case.
+For each size and kind of vectors, builds what studybot would build (`DenseParams.for_size`:
+HNSW above the threshold, BM25 over synthetic passage text) and runs `Searcher.search` (dense
+candidates, BM25 candidates, their cosines, the blend), with the question already embedded (the
+embedding costs the same at any size; bench/retrieval.py times it). The naive baseline, in the
+same process: exact flat search plus the full pass search.py used to make (every vector times
+the question, a full sort of every BM25 score). Prints recall@10 of the dense candidates and of
+the final top 10 against exact search, latency p50/p95 of both, and the memory of every array
+the app keeps per chunk (passage text and metadata excluded: they are the corpus itself).
 
-    python bench/index_scale.py [--sizes 100000,1000000] [--queries 500]
+    python -m bench.index_scale [--sizes 100000,1000000] [--data clustered,isotropic]
+                                [--queries 300] [--ef-search 128,256]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
+from dataclasses import dataclass, replace
 
 import faiss
 import numpy as np
 
 from bench.common import percentile
 from retrieval.dense import DenseIndex, DenseParams
+from retrieval.documents import Chunk, vector_id
+from retrieval.index_store import BuildFiles
+from retrieval.lexical import LexicalIndex
+from retrieval.search import BLEND_DENSE_WEIGHT, CANDIDATES, Searcher
+from retrieval.threads import all_cores
 
 DIM = 384
 K = 10
-
-
 LATENT_DIM = 48
+VOCABULARY = 30_000
+WORDS_PER_PASSAGE = 60
+SENTENCES_PER_PASSAGE = 5  # the shipped corpus has 4.5
 
 
-def synthetic(n: int, rng: np.random.Generator, clusters: int = 5_000) -> np.ndarray:
+def clustered(n: int, rng: np.random.Generator, clusters: int = 5_000) -> np.ndarray:
     """Embedding-like vectors: topic clusters in a 48-d latent space, projected into 384-d
-    with a little isotropic noise (sentence embeddings have a low intrinsic dimension;
-    uniform 384-d noise would make every distance alike, which real embeddings never do)."""
+    with a little isotropic noise (sentence embeddings have a low intrinsic dimension)."""
     centers = rng.standard_normal((clusters, LATENT_DIM)).astype(np.float32)
     projection = rng.standard_normal((LATENT_DIM, DIM)).astype(np.float32) / np.sqrt(LATENT_DIM)
     labels = rng.integers(0, clusters, size=n)
     out = np.empty((n, DIM), dtype=np.float32)
-    step = 100_000
-    for start in range(0, n, step):
-        part = labels[start : start + step]
+    for start in range(0, n, 100_000):
+        part = labels[start : start + 100_000]
         latent = centers[part] + 0.6 * rng.standard_normal((len(part), LATENT_DIM)).astype(
             np.float32
         )
@@ -49,74 +58,151 @@ def synthetic(n: int, rng: np.random.Generator, clusters: int = 5_000) -> np.nda
 
 
 def isotropic(n: int, rng: np.random.Generator, clusters: int = 10_000) -> np.ndarray:
-    """A harder, less realistic case: small clusters drowned in full 384-d noise."""
+    """The hard case: small clusters drowned in full 384-d noise."""
     centers = rng.standard_normal((clusters, DIM)).astype(np.float32)
-    labels = rng.integers(0, clusters, size=n)
-    out = centers[labels] + 1.5 * rng.standard_normal((n, DIM)).astype(np.float32)
+    out = np.empty((n, DIM), dtype=np.float32)
+    for start in range(0, n, 100_000):
+        m = min(100_000, n - start)
+        labels = rng.integers(0, clusters, size=m)
+        out[start : start + m] = centers[labels] + 1.5 * rng.standard_normal((m, DIM)).astype(
+            np.float32
+        )
     faiss.normalize_L2(out)
     return out
 
 
-DATA = {"embedding": synthetic, "isotropic": isotropic}
+DATA = {"clustered": clustered, "isotropic": isotropic}
 
 
-def single_query_ms(index: DenseIndex, queries: np.ndarray) -> list[float]:
-    samples = []
-    for q in queries:
-        start = time.perf_counter()
-        index.search(q[None, :], K)
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+def passages(n: int, rng: np.random.Generator) -> list[str]:
+    """Texts whose word frequencies follow Zipf's law, as prose does, without its 100 most
+    frequent words (the stopwords BM25 drops)."""
+    words = (rng.zipf(1.1, size=n * WORDS_PER_PASSAGE) + 100) % VOCABULARY
+    words = words.reshape(n, WORDS_PER_PASSAGE)
+    return [" ".join(f"w{w}" for w in row) for row in words]
 
 
-def run(n: int, queries: int, rng: np.random.Generator, kind: str = "embedding") -> None:
-    data = DATA[kind](n + queries, rng)
-    base, query = data[:n], data[n:]
-    ids = np.arange(n, dtype=np.int64)
+@dataclass
+class Built:
+    searcher: Searcher
+    exact: DenseIndex
+    build_seconds: float
+    memory: dict[str, int]
+
+
+def build(vectors: np.ndarray, texts: list[str], ef_search: int) -> Built:
+    n = len(vectors)
+    chunks = [Chunk("synthetic.md", ("Synthetic",), "note", 0, 1, text) for text in texts]
+    ids = np.array([vector_id(c.id) for c in chunks], dtype=np.int64)
     params = DenseParams.for_size(n)
-
-    start = time.perf_counter()
-    flat = DenseIndex.build(base, ids, DenseParams("flat"))
-    flat_build = time.perf_counter() - start
-    _, truth = flat.search(query, K)
-
-    start = time.perf_counter()
-    chosen = DenseIndex.build(base, ids, params)
-    build_seconds = time.perf_counter() - start
-    _, found = chosen.search(query, K)
-    recall = np.mean([len(set(f) & set(t)) / K for f, t in zip(found, truth, strict=True)])
-
-    chosen_ms = single_query_ms(chosen, query)
-    flat_ms = single_query_ms(flat, query)
-    chosen_mb = len(faiss.serialize_index(chosen._index)) / 2**20
-    flat_mb = len(faiss.serialize_index(flat._index)) / 2**20
-    threads = faiss.omp_get_max_threads()
-    print(f"\n== {n:,} {kind} vectors, {queries} queries, {threads} threads ==")
-    print(f"{'index':28} {'build s':>8} {'MB':>8} {'recall@10':>9} {'p50 ms':>8} {'p95 ms':>8}")
-    label = f"chosen: {params.kind} " + (
-        f"(M={params.m}, efC={params.ef_construction}, efS={params.ef_search})"
-        if params.kind == "hnsw"
-        else ""
+    if params.kind == "hnsw":
+        params = DenseParams("hnsw", ef_search=ef_search)
+    started = time.perf_counter()
+    dense = DenseIndex.build(vectors, ids, params)
+    lexical = LexicalIndex.build(texts)
+    seconds = time.perf_counter() - started
+    sentences = n * SENTENCES_PER_PASSAGE
+    files = BuildFiles(
+        manifest={},
+        chunks=chunks,
+        sentence_chunk=np.repeat(np.arange(n, dtype=np.int32), SENTENCES_PER_PASSAGE),
+        sentence_spans=np.zeros((sentences, 2), dtype=np.int32),
+        sentence_vectors=np.zeros((0, DIM), dtype=np.float16),  # on disk, memory-mapped
+        dense=dense,
+        lexical=lexical,
+        glossary={},
     )
-    print(
-        f"{label:28} {build_seconds:8.1f} {chosen_mb:8.0f} {recall:9.3f} "
-        f"{percentile(chosen_ms, 50):8.3f} {percentile(chosen_ms, 95):8.3f}"
-    )
-    print(
-        f"{'baseline: exact flat':28} {flat_build:8.1f} {flat_mb:8.0f} {1.0:9.3f} "
-        f"{percentile(flat_ms, 50):8.3f} {percentile(flat_ms, 95):8.3f}"
-    )
+    searcher = Searcher(files, embedder=None)  # type: ignore[arg-type]  # questions come embedded
+    bm25 = lexical._bm25.scores  # type: ignore[attr-defined]
+    memory = {
+        "FAISS index (vectors, graph, ids)": dense.memory_bytes(),
+        "BM25 postings": sum(int(bm25[k].nbytes) for k in ("data", "indices", "indptr")),
+        "card weights": int(searcher._weights.nbytes),
+        "sentence rows + spans": int(files.sentence_chunk.nbytes + files.sentence_spans.nbytes),
+    }
+    exact = DenseIndex.build(vectors, ids, DenseParams("flat"))
+    return Built(searcher, exact, seconds, memory)
+
+
+def full_pass(built: Built, query: str, vector: np.ndarray) -> list[int]:
+    """The old search: every vector times the question, a full sort of the BM25 scores."""
+    files = built.searcher.files
+    cosine = built.exact.vectors() @ vector
+    lexical = files.lexical.scores(query)
+    top = float(lexical.max()) or 1.0
+    dense = np.argsort(-cosine, kind="stable")[:CANDIDATES].tolist()
+    bm25 = [int(r) for r in np.argsort(-lexical, kind="stable")[:CANDIDATES] if lexical[r] > 0]
+    scores = {
+        r: BLEND_DENSE_WEIGHT * float(cosine[r]) + (1 - BLEND_DENSE_WEIGHT) * lexical[r] / top
+        for r in set(dense) | set(bm25)
+    }
+    return sorted(scores, key=lambda r: (-round(scores[r], 9), r))[:K]
+
+
+def run(n: int, kind: str, queries: int, ef_values: list[int], seed: int = 7) -> None:
+    rng = np.random.default_rng(seed)
+    data = DATA[kind](n + queries, rng)
+    base, qvectors = data[:n], data[n:]
+    texts = passages(n + queries, rng)
+    qtexts = [" ".join(t.split()[:6]) for t in texts[n:]]
+    with all_cores():
+        built = build(base, texts[:n], ef_values[0])
+    truth = built.exact.search(qvectors, K)[1]
+    for ef in ef_values:
+        files = built.searcher.files
+        if files.dense.params.kind == "hnsw":
+            params = DenseParams("hnsw", ef_search=ef)
+            files = replace(files, dense=DenseIndex(files.dense._index, params))
+        searcher = Searcher(files, embedder=None)  # type: ignore[arg-type]
+        dense_found = [searcher._dense_candidates(q)[0][:K] for q in qvectors]
+        dense_recall = np.mean(
+            [len(set(f) & set(t)) / K for f, t in zip(dense_found, truth, strict=True)]
+        )
+        ours_ms, naive_ms, overlap = [], [], []
+        for text, vector in zip(qtexts, qvectors, strict=True):
+            started = time.perf_counter()
+            hits = searcher.search(text, k=K, prepared=(text, vector))
+            ours_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            expected = full_pass(built, text, vector)
+            naive_ms.append((time.perf_counter() - started) * 1000)
+            overlap.append(len({h.row for h in hits} & set(expected)) / K)
+        params = searcher.files.dense.params
+        per_chunk = {name: size / n for name, size in built.memory.items()}
+        print(
+            f"\n== {n:,} {kind} passages, {queries} queries, {params.kind} "
+            f"(M={params.m}, efSearch={params.ef_search}), load {os.getloadavg()[0]:.1f} =="
+        )
+        print(f"  build (FAISS + BM25) {built.build_seconds:.1f} s")
+        print(
+            f"  recall@10 vs exact: dense candidates {dense_recall:.3f}, "
+            f"final hybrid top 10 {np.mean(overlap):.3f}"
+        )
+        print(
+            f"  whole search ms p50/p95: ours {percentile(ours_ms, 50):6.2f} / "
+            f"{percentile(ours_ms, 95):6.2f} | naive full pass + exact "
+            f"{percentile(naive_ms, 50):6.2f} / {percentile(naive_ms, 95):6.2f} | p95 ratio "
+            f"{percentile(ours_ms, 95) / percentile(naive_ms, 95):.3f}"
+        )
+        for name, size in per_chunk.items():
+            print(f"  memory {name:34} {size:8.0f} B/chunk")
+        print(f"  memory {'total in RAM':34} {sum(per_chunk.values()):8.0f} B/chunk")
+        print(
+            f"  on disk, memory-mapped: sentence vectors (float16) "
+            f"{SENTENCES_PER_PASSAGE * DIM * 2} B/chunk, paged in only for quoted passages"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000,1000000")
-    parser.add_argument("--queries", type=int, default=500)
-    parser.add_argument("--data", choices=sorted(DATA), default="embedding")
+    parser.add_argument("--data", default="clustered,isotropic")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--ef-search", default=str(DenseParams("hnsw").ef_search))
     args = parser.parse_args()
-    rng = np.random.default_rng(7)
     for n in (int(s) for s in args.sizes.split(",")):
-        run(n, args.queries, rng, args.data)
+        for kind in args.data.split(","):
+            run(n, kind, args.queries, [int(e) for e in args.ef_search.split(",")])
 
 
 if __name__ == "__main__":

@@ -1,108 +1,217 @@
-"""Retrieval quality and speed on the shipped corpus.
+"""Retrieval quality and speed on the shipped corpus, each figure next to a naive baseline run in
+the same process: torch MiniLM (sentence-transformers, fp32) + a flat index + rank fusion (RRF).
 
-Prints, for BM25 only, dense only, the tuned score blend and hybrid RRF: hit@1/3/5 and MRR on
-bench/data/dev_questions.yaml; warm `ask` latency p50/p95 per mode; indexing throughput
-(length-sorted batches against a naive one-text-at-a-time baseline); cold start of
-`studybot ask`; and a refit of the confidence calibration (dev questions vs off-topic ones).
+Prints: the full `build_index` of the shipped corpus into a fresh data dir (ONNX export
+included) against the same build on torch; hit@1/3/5 and MRR per mode on the tuning and the
+held-out part of bench/data/dev_questions.yaml (every fifth question is held out and used for
+nothing but this report); how many held-out answers move against the torch fp32 path; per-stage
+warm latency (embed, dense, BM25, fuse, answer) p50/p95 with CPU time per ask and the load
+average, alone and with 4 concurrent askers; cold start as the median of 5 fresh processes, with
+their RSS and whether torch was imported; and the confidence calibration fitted on the tuning
+part and scored on the held-out part.
+
+Run: .venv/bin/python -m bench.retrieval
 """
 
 from __future__ import annotations
 
-import math
-import random
+import argparse
+import json
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from bench.common import ROOT, heading_matches, load_yaml, percentile, timed
+from bench.common import ROOT, heading_matches, load_yaml, percentile
 from bot.config import Settings
-from retrieval.answer import CONFIDENCE_BIAS, CONFIDENCE_WEIGHTS, _best_sentences, answer_question
-from retrieval.build import BuildOptions, build_index
-from retrieval.embed import load_embedder
+from retrieval.answer import (
+    CONFIDENCE_BIAS,
+    CONFIDENCE_WEIGHTS,
+    SENTENCE_POOL,
+    _best_sentences,
+    _confidence,
+    answer_question,
+)
+from retrieval.build import BuildOptions, BuildReport, build_index
+from retrieval.embed import Embedder, load_torch_embedder
+from retrieval.search import CANDIDATES, Searcher, _top_positive
 from retrieval.service import Tutor
 
 MODES = ("bm25", "dense", "rrf", "hybrid")
+HELD_OUT_EVERY = 5  # every fifth dev (and off-topic) question is held out of all tuning
+CONCURRENT_ASKERS = 4
+COLD_RUNS = 5
+STAGES = ("embed", "dense", "bm25", "fuse", "answer")
 
 
-def quality(tutor: Tutor, dev: list[dict]) -> dict[str, dict[str, float]]:
-    results: dict[str, dict[str, float]] = {}
-    for mode in MODES:
-        ranks: list[int | None] = []
-        for item in dev:
-            hits = tutor.search(item["question"], k=10, mode=mode)
-            rank = next(
-                (
-                    i + 1
-                    for i, h in enumerate(hits)
-                    if heading_matches(
-                        h.chunk.source, h.chunk.heading, item["file"], item["heading"]
-                    )
-                ),
-                None,
-            )
-            ranks.append(rank)
+def split(items: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+    """(tuning part, held-out part): a fixed, order-based split."""
+    tuning = [x for i, x in enumerate(items) if i % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
+    held_out = [x for i, x in enumerate(items) if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1]
+    return tuning, held_out
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} / {five:.2f} / {fifteen:.2f}"
+
+
+# -- building ---------------------------------------------------------------------------------
+
+
+def timed_build(
+    settings: Settings, data_dir: Path, factory: Callable[[str], Embedder] | None
+) -> tuple[BuildReport, float, float]:
+    """A first index into an empty data dir: wall and CPU seconds of the whole `build_index`."""
+    options = BuildOptions(settings.corpus, data_dir / "index", settings.embed_model)
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = build_index(options, embedder_factory=factory)
+    return report, time.perf_counter() - wall, time.process_time() - cpu
+
+
+# -- quality ----------------------------------------------------------------------------------
+
+
+def rank_of(tutor: Tutor, item: dict, mode: str) -> int | None:
+    hits = tutor.search(item["question"], k=10, mode=mode)  # type: ignore[arg-type]
+    return next(
+        (
+            i + 1
+            for i, h in enumerate(hits)
+            if heading_matches(h.chunk.source, h.chunk.heading, item["file"], item["heading"])
+        ),
+        None,
+    )
+
+
+def quality(tutor: Tutor, dev: list[dict], modes: Sequence[str] = MODES) -> dict[str, dict]:
+    results: dict[str, dict] = {}
+    for mode in modes:
+        ranks = [rank_of(tutor, item, mode) for item in dev]
         n = len(ranks)
         results[mode] = {
             "hit@1": sum(r == 1 for r in ranks if r) / n,
             "hit@3": sum(1 for r in ranks if r and r <= 3) / n,
             "hit@5": sum(1 for r in ranks if r and r <= 5) / n,
             "mrr": sum(1 / r for r in ranks if r) / n,
-            "misses@3": [d["question"] for d, r in zip(dev, ranks, strict=True) if not r or r > 3],  # type: ignore[dict-item]
         }
     return results
 
 
-def latency(tutor: Tutor, questions: list[str], repeats: int = 2) -> dict[str, tuple[float, float]]:
-    out: dict[str, tuple[float, float]] = {}
-    for mode in MODES:
-        samples = []
-        for _ in range(repeats):
-            for q in questions:
-                seconds, _ = timed(lambda q=q, mode=mode: tutor.search(q, k=5, mode=mode))
-                samples.append(seconds * 1000)
-        out[f"search {mode}"] = (percentile(samples, 50), percentile(samples, 95))
-    samples = []
-    for _ in range(repeats):
-        for q in questions:
-            seconds, _ = timed(lambda q=q: tutor.ask(q))
-            samples.append(seconds * 1000)
-    out["ask (hybrid + answer)"] = (percentile(samples, 50), percentile(samples, 95))
-    return out
-
-
-def throughput(tutor: Tutor, sample: int = 160) -> tuple[float, float]:
-    """Texts/s embedding a random mix of passages and sentences as the index build does
-    (length-sorted batches of 16) against one text at a time; warmed up, best of two."""
-    files = tutor.searcher.files
-    embedder = tutor.searcher.embedder
-    texts = [c.embed_text() for c in files.chunks]
-    texts += [
-        files.chunks[row].text[start:end]
-        for row, (start, end) in zip(
-            files.sentence_chunk.tolist(), files.sentence_spans.tolist(), strict=True
+def print_quality(name: str, results: dict[str, dict]) -> None:
+    for mode, r in results.items():
+        print(
+            f"{name:28} {mode:7} {r['hit@1']:6.3f} {r['hit@3']:6.3f} {r['hit@5']:6.3f} "
+            f"{r['mrr']:6.3f}"
         )
-    ]
-    mix = random.Random(7).sample(texts, sample)
-    embedder.encode(mix[:16])
-
-    def best(run: Callable[[], object]) -> float:
-        return min(timed(run)[0] for _ in range(2))
-
-    batched = best(lambda: embedder.encode(mix))
-    naive = best(lambda: [embedder.encode([t]) for t in mix])
-    return len(mix) / batched, len(mix) / naive
 
 
-def cold_start(settings: Settings) -> tuple[float, float]:
-    command = [sys.executable, "-m", "bot.cli", "ask", "when do i use pipe mode??", "--json"]
-    env_args = ["--data-dir", str(settings.data_dir)]
-    seconds, proc = timed(lambda: subprocess.run(command + env_args, capture_output=True, cwd=ROOT))
-    assert proc.returncode == 0, proc.stderr.decode()
-    bare, _ = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], cwd=ROOT))
-    return seconds, bare
+# -- latency ----------------------------------------------------------------------------------
+
+
+def staged_ask(searcher: Searcher, question: str) -> dict[str, float]:
+    """One ask, timed stage by stage (ms); the same steps as Searcher.search + the answer."""
+    t0 = time.perf_counter()
+    query, vector = searcher.prepare(question)
+    t1 = time.perf_counter()
+    searcher._dense_candidates(vector)
+    t2 = time.perf_counter()
+    lexical = searcher.files.lexical.scores(query)
+    _top_positive(lexical, CANDIDATES)
+    t3 = time.perf_counter()
+    hits = searcher.search(question, k=6, prepared=(query, vector))
+    t4 = time.perf_counter()
+    _, best = _best_sentences(searcher, hits[:SENTENCE_POOL], (query, vector))
+    _confidence(best, max(h.dense for h in hits[:SENTENCE_POOL]))
+    t5 = time.perf_counter()
+    # search() repeats dense and BM25 internally: its own cost beyond them is the fusion.
+    fuse = max(0.0, (t4 - t3) - (t3 - t1))
+    stages = (t1 - t0, t2 - t1, t3 - t2, fuse, t5 - t4)
+    return {name: s * 1000 for name, s in zip(STAGES, stages, strict=True)}
+
+
+def stage_latency(tutor: Tutor, questions: list[str]) -> dict[str, tuple[float, float]]:
+    samples: dict[str, list[float]] = {name: [] for name in STAGES}
+    for q in questions:
+        for name, ms in staged_ask(tutor.searcher, q).items():
+            samples[name].append(ms)
+    return {name: (percentile(v, 50), percentile(v, 95)) for name, v in samples.items()}
+
+
+def ask_latency(tutor: Tutor, questions: list[str], askers: int) -> tuple[float, float, float]:
+    """p50, p95 of `tutor.ask` (ms) with `askers` concurrent threads, and CPU ms per ask."""
+
+    def one(q: str) -> float:
+        started = time.perf_counter()
+        tutor.ask(q)
+        return (time.perf_counter() - started) * 1000
+
+    cpu = time.process_time()
+    if askers == 1:
+        samples = [one(q) for q in questions]
+    else:
+        with ThreadPoolExecutor(askers) as pool:
+            list(pool.map(lambda _: time.sleep(0.01), range(askers)))  # threads started first
+            samples = list(pool.map(one, questions))
+    cpu_ms = (time.process_time() - cpu) * 1000 / len(questions)
+    return percentile(samples, 50), percentile(samples, 95), cpu_ms
+
+
+# -- cold start -------------------------------------------------------------------------------
+
+COLD_SCRIPT = """
+import json, resource, sys, time
+started = time.perf_counter()
+from pathlib import Path
+from retrieval.service import Tutor
+{setup}
+tutor = Tutor(Path(sys.argv[1]), sys.argv[2], **kwargs)
+answer = tutor.ask("when do i use pipe mode??")
+print(json.dumps({{
+    "seconds": time.perf_counter() - started,
+    "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "torch": "torch" in sys.modules,
+    "covered": answer.covered,
+}}))
+"""
+OURS_SETUP = "kwargs = {}"
+TORCH_SETUP = (
+    "from retrieval.embed import load_torch_embedder\n"
+    "kwargs = {'embedder': load_torch_embedder(sys.argv[2])}"
+)
+
+
+def cold_start(index_dir: Path, model: str, setup: str) -> dict[str, Any]:
+    """Median over fresh processes of interpreter start to first answer, as a process sees it."""
+    runs = []
+    for _ in range(COLD_RUNS):
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", COLD_SCRIPT.format(setup=setup), str(index_dir), model],
+            capture_output=True,
+            cwd=ROOT,
+            text=True,
+        )
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr)
+        runs.append({**json.loads(proc.stdout.strip().splitlines()[-1]), "wall": wall})
+    return {
+        "wall": statistics.median(r["wall"] for r in runs),
+        "rss_mb": statistics.median(r["rss_mb"] for r in runs),
+        "torch": any(r["torch"] for r in runs),
+    }
+
+
+# -- calibration ------------------------------------------------------------------------------
 
 
 def calibration_features(tutor: Tutor, questions: list[str]) -> np.ndarray:
@@ -126,69 +235,128 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, steps: int = 20000, lr: float = 0
     return weights
 
 
-def accuracy(x: np.ndarray, y: np.ndarray, weights: tuple[float, float], bias: float) -> float:
+def accuracy(x: np.ndarray, y: np.ndarray, weights: Sequence[float], bias: float) -> float:
     z = x @ np.asarray(weights) + bias
     return float(((1 / (1 + np.exp(-z)) >= 0.5) == (y == 1)).mean())
 
 
-def main() -> None:
-    settings = Settings()
-    print(f"corpus: {', '.join(map(str, settings.corpus))}; data dir: {settings.data_dir}")
-    report = build_index(
-        BuildOptions(settings.corpus, settings.index_dir, settings.embed_model),
-        embedder_factory=load_embedder,
-    )
-    print(f"index: {report.chunks} chunks ({'up to date' if report.up_to_date else 'built'})")
-    tutor = Tutor(settings.index_dir, settings.embed_model)
-    dev = load_yaml(ROOT / "bench/data/dev_questions.yaml")
-    off_topic = load_yaml(ROOT / "bench/data/off_topic.yaml")
-    tutor.ask("warm up")
-
-    print(f"\n== quality on {len(dev)} dev questions ==")
-    print(f"{'mode':8} {'hit@1':>6} {'hit@3':>6} {'hit@5':>6} {'MRR':>6}")
-    results = quality(tutor, dev)
-    for mode, r in results.items():
-        print(f"{mode:8} {r['hit@1']:6.3f} {r['hit@3']:6.3f} {r['hit@5']:6.3f} {r['mrr']:6.3f}")
-    print("hybrid misses at 3:", *results["hybrid"]["misses@3"], sep="\n  ")  # type: ignore[arg-type]
-
-    print("\n== warm latency, ms (p50 / p95) ==")
-    for name, (p50, p95) in latency(tutor, [d["question"] for d in dev]).items():
-        print(f"{name:24} {p50:7.2f} / {p95:7.2f}")
-
-    batched, naive = throughput(tutor)
-    print("\n== indexing throughput (embedding passages and sentences) ==")
-    print(
-        f"length-sorted batches of 16 {batched:7.1f} texts/s | naive one at a time "
-        f"{naive:7.1f} texts/s | ratio {batched / naive:.1f}x"
-    )
-
-    cold, bare = cold_start(settings)
-    print("\n== cold start ==")
-    print(
-        f"`studybot ask` process start to first answer {cold:.2f} s (bare interpreter {bare:.2f} s)"
-    )
-
+def calibration_set(tutor: Tutor, dev: list[dict], off_topic: list[str]) -> tuple[Any, Any]:
     x = np.vstack(
         [
             calibration_features(tutor, [d["question"] for d in dev]),
             calibration_features(tutor, off_topic),
         ]
     )
-    y = np.array([1] * len(dev) + [0] * len(off_topic), dtype=np.float64)
-    fitted = fit_logistic(x, y)
-    print("\n== confidence calibration (dev = covered, off-topic = not covered) ==")
+    return x, np.array([1] * len(dev) + [0] * len(off_topic), dtype=np.float64)
+
+
+# -- report -----------------------------------------------------------------------------------
+
+
+def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    settings = Settings()
+    dev_all = load_yaml(ROOT / "bench/data/dev_questions.yaml")
+    off_all = load_yaml(ROOT / "bench/data/off_topic.yaml")
+    dev_tune, dev_held = split(dev_all)
+    off_tune, off_held = split(off_all)
+    print(f"corpus: {', '.join(map(str, settings.corpus))}; {load()}")
     print(
-        f"in code: weights {CONFIDENCE_WEIGHTS} bias {CONFIDENCE_BIAS}: "
-        f"accuracy {accuracy(x, y, CONFIDENCE_WEIGHTS, CONFIDENCE_BIAS):.3f}"
+        f"dev questions: {len(dev_tune)} tuning + {len(dev_held)} held out; off-topic: "
+        f"{len(off_tune)} + {len(off_held)}"
     )
-    w = (round(float(fitted[0]), 2), round(float(fitted[1]), 2))
-    b = round(float(fitted[2]), 2)
-    print(f"refit:   weights {w} bias {b}: accuracy {accuracy(x, y, w, b):.3f}")
-    covered = [answer_question(tutor.searcher, q).covered for q in off_topic]
-    print(f"off-topic questions answered as covered: {sum(covered)}/{len(covered)}")
-    print(
-        f"(sigmoid check: {1 / (1 + math.exp(-0)):.1f} at z=0; {time.strftime('%Y-%m-%d %H:%M')})"
-    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_dir, torch_dir = Path(tmp) / "ours", Path(tmp) / "torch"
+        print("\n== first index of the shipped corpus (fresh data dir, whole build_index) ==")
+        report, wall, cpu = timed_build(settings, ours_dir, None)
+        print(
+            f"ours (ONNX export + int8 embedding): {wall:6.1f} s wall, {cpu:6.1f} s CPU "
+            f"({report.chunks} chunks); {load()}"
+        )
+        _, wall_t, cpu_t = timed_build(settings, torch_dir, load_torch_embedder)
+        torch_embedder = load_torch_embedder(settings.embed_model)
+        print(
+            f"baseline (torch fp32 incl. loading):  {wall_t:6.1f} s wall, {cpu_t:6.1f} s CPU; "
+            f"ratio ours/baseline wall {wall / wall_t:.2f}, CPU {cpu / cpu_t:.2f}; {load()}"
+        )
+
+        ours = Tutor(ours_dir / "index", settings.embed_model)
+        naive = Tutor(torch_dir / "index", settings.embed_model, embedder=torch_embedder)
+        ours.ask("warm up")
+        naive.ask("warm up")
+
+        print("\n== quality (hit@1 hit@3 hit@5 MRR) ==")
+        print_quality("ours, tuning part", quality(ours, dev_tune))
+        print_quality("ours, HELD-OUT part", quality(ours, dev_held))
+        print_quality("baseline torch, tuning", quality(naive, dev_tune, ("rrf", "hybrid")))
+        print_quality("baseline torch, HELD-OUT", quality(naive, dev_held, ("rrf", "hybrid")))
+        moved = [
+            d["question"]
+            for d in dev_held
+            if ours.ask(d["question"]).text != naive.ask(d["question"]).text
+        ]
+        print(
+            f"held-out answers that differ from torch fp32 + float32 sentence vectors: "
+            f"{len(moved)}/{len(dev_held)}",
+            *moved,
+            sep="\n  ",
+        )
+
+        questions = [d["question"] for d in dev_all]
+        print(f"\n== warm latency per stage, ms p50 / p95 ({len(questions)} asks); {load()} ==")
+        for name, (p50, p95) in stage_latency(ours, questions).items():
+            print(f"  {name:7} {p50:7.2f} / {p95:7.2f}")
+        torch_ms = torch_embed_ms(naive, questions)
+        print(
+            f"  {'embed':7} {percentile(torch_ms, 50):7.2f} / {percentile(torch_ms, 95):7.2f}"
+            "  baseline (torch)"
+        )
+        print(f"\n== warm ask (search + answer), ms p50 / p95, CPU ms per ask; {load()} ==")
+        for askers in (1, CONCURRENT_ASKERS):
+            o = ask_latency(ours, questions, askers)
+            n = ask_latency(naive, questions, askers)
+            print(
+                f"  {askers} asker(s): ours {o[0]:7.2f} / {o[1]:7.2f} (CPU {o[2]:6.2f}) | "
+                f"baseline {n[0]:7.2f} / {n[1]:7.2f} (CPU {n[2]:6.2f}) | "
+                f"p95 ratio {o[1] / n[1]:.2f}"
+            )
+
+        print(f"\n== cold start: median of {COLD_RUNS} fresh processes to the first answer ==")
+        ours_cold = cold_start(ours_dir / "index", settings.embed_model, OURS_SETUP)
+        naive_cold = cold_start(torch_dir / "index", settings.embed_model, TORCH_SETUP)
+        for name, c in (("ours", ours_cold), ("baseline torch", naive_cold)):
+            print(
+                f"  {name:15} {c['wall']:5.2f} s, peak RSS {c['rss_mb']:6.0f} MB, "
+                f"torch imported: {c['torch']}"
+            )
+        print(f"  ratio {ours_cold['wall'] / naive_cold['wall']:.2f}; {load()}")
+
+        print("\n== confidence calibration: fitted on the tuning part, scored on HELD-OUT ==")
+        x_tune, y_tune = calibration_set(ours, dev_tune, off_tune)
+        x_held, y_held = calibration_set(ours, dev_held, off_held)
+        fitted = fit_logistic(x_tune, y_tune)
+        w, b = (round(float(fitted[0]), 2), round(float(fitted[1]), 2)), round(float(fitted[2]), 2)
+        for name, weights, bias in (
+            ("in code", CONFIDENCE_WEIGHTS, CONFIDENCE_BIAS),
+            ("refit on tuning", w, b),
+        ):
+            print(
+                f"  {name:16} weights {weights} bias {bias}: accuracy tuning "
+                f"{accuracy(x_tune, y_tune, weights, bias):.3f}, held-out "
+                f"{accuracy(x_held, y_held, weights, bias):.3f}"
+            )
+        covered = [answer_question(ours.searcher, q).covered for q in off_held]
+        print(f"  held-out off-topic questions answered as covered: {sum(covered)}/{len(covered)}")
+
+
+def torch_embed_ms(tutor: Tutor, questions: list[str]) -> list[float]:
+    samples = []
+    for q in questions:
+        started = time.perf_counter()
+        tutor.searcher.prepare(q)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
 
 
 if __name__ == "__main__":

@@ -129,6 +129,8 @@ def running(design: Design, embedder: Embedder, index_dir: Path) -> Iterator[Bot
         thread.start()
         endpoint = f"http://127.0.0.1:{server.effective_port}/slack/events"
         pools = [listeners] + ([answers] if answers is not None else [])
+        for pool in pools:
+            prestart(pool, pool._max_workers)
         try:
             yield Bot(fake, endpoint, pools)
         finally:
@@ -137,6 +139,14 @@ def running(design: Design, embedder: Embedder, index_dir: Path) -> Iterator[Bot
             stop.set()
             thread.join(timeout=5)
             database.dispose()
+
+
+def prestart(pool: ThreadPoolExecutor, workers: int) -> None:
+    """Start every thread of a pool now, so the timed burst does not pay for thread creation
+    (a pool starts threads lazily, one per submit, inside the first requests' latency)."""
+    barrier = threading.Barrier(workers)
+    for future in [pool.submit(barrier.wait, 30) for _ in range(workers)]:
+        future.result()
 
 
 def send(endpoint: str, body: str, *, retry: bool = False) -> tuple[float, int]:
@@ -173,7 +183,7 @@ def mentions(design: Design, bot: Bot, count: int, senders: int) -> MentionResul
     bodies = mention_bodies(bot.fake, count, prefix="Ev")
     retries = bodies[:: max(1, count // 20)][:20]
     with ThreadPoolExecutor(max_workers=senders) as pool:
-        list(pool.map(lambda _: None, range(senders)))  # threads started before the clock
+        prestart(pool, senders)
         started = time.perf_counter()
         results = list(pool.map(lambda b: send(bot.endpoint, b), bodies))
         results += list(pool.map(lambda b: send(bot.endpoint, b, retry=True), retries))
@@ -213,7 +223,7 @@ def acks_under_load(design: Design, bot: Bot, load: int, senders: int, probes: i
         interactive.append(click_body(bot.fake.new_response_url(), n))
     acks: list[float] = []
     with ThreadPoolExecutor(max_workers=senders) as pool:
-        list(pool.map(lambda _: None, range(senders)))
+        prestart(pool, senders)
         flood = [pool.submit(send, bot.endpoint, body) for body in bodies]
         time.sleep(0.5)  # the flood is in flight
         for body in interactive:
@@ -264,9 +274,9 @@ def main() -> None:
     parser.add_argument("--load-senders", type=int, default=50)
     parser.add_argument("--probes", type=int, default=30)
     args = parser.parse_args()
-    embedder = load_embedder(DEFAULT_EMBED_MODEL)
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = Path(tmp) / "index"
+        embedder = load_embedder(DEFAULT_EMBED_MODEL, index_dir)
         build(embedder, index_dir)
         first, second = [], []
         for design in (STUDYBOT, BASELINE):

@@ -160,7 +160,7 @@ def _submit(
     reading = read_choice(text)
     grader = None
     if reading.letter is None and not reading.ambiguous:
-        grader = FreeTextGrader(load_embedder(settings.embed_model))
+        grader = FreeTextGrader(load_embedder(settings.embed_model, settings.index_dir))
     with database.session() as session:
         return submit_answer(
             session,
@@ -297,7 +297,7 @@ def bank_check(
         question_files(settings.corpus),
         flashcard_files(settings.corpus),
         settings.corpus,
-        load_embedder(settings.embed_model),
+        load_embedder(settings.embed_model, settings.index_dir),
     )
     for problem in problems:
         typer.echo(str(problem))

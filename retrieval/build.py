@@ -1,8 +1,9 @@
 """`studybot index`: read, clean and chunk the corpus, embed what is new, write a build, swap it in.
 
-Incremental: a manifest records each file's hash, the model and the chunking parameters. With
-nothing changed the run ends before any model is loaded; a changed file re-embeds only chunks
-whose id is new; a different model or chunking setting rebuilds everything.
+Incremental: a manifest records each file's hash, the model, its ONNX export (precision and
+hash) and the chunking parameters. With nothing changed the run ends before any model is loaded;
+a changed file re-embeds only chunks whose id is new; a different model, precision or chunking
+setting rebuilds everything. A build computes on every core (retrieval.threads).
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from retrieval.chunk import (
 )
 from retrieval.dense import DEFAULT_HNSW_THRESHOLD, DenseIndex, DenseParams
 from retrieval.documents import Chunk, Skipped, vector_id
-from retrieval.embed import Embedder, EmbedderError, TokenCounter, load_embedder, load_tokenizer
+from retrieval.embed import (
+    DEFAULT_PRECISION,
+    Embedder,
+    EmbedderError,
+    TokenCounter,
+    load_embedder,
+    load_tokenizer,
+)
 from retrieval.glossary import build_glossary
 from retrieval.index_store import (
     FORMAT_VERSION,
@@ -39,6 +47,7 @@ from retrieval.index_store import (
 from retrieval.lexical import LexicalIndex
 from retrieval.load import SourceFile, discover, file_digest, read_corpus
 from retrieval.sentences import sentence_spans
+from retrieval.threads import all_cores
 
 
 class BuildError(RuntimeError):
@@ -87,9 +96,25 @@ EmbedderFactory = Callable[[str], Embedder]
 def build_index(
     options: BuildOptions,
     *,
-    embedder_factory: EmbedderFactory = load_embedder,
+    embedder_factory: EmbedderFactory | None = None,
     progress: EmbedProgress | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> BuildReport:
+    """Build or update the index; `embedder_factory` defaults to the ONNX model cached beside
+    the index (exported on first use)."""
+    with all_cores():
+        return _build(options, embedder_factory or _default_factory(options), progress, now)
+
+
+def _default_factory(options: BuildOptions) -> EmbedderFactory:
+    return lambda name: load_embedder(name, options.index_dir)
+
+
+def _build(
+    options: BuildOptions,
+    embedder_factory: EmbedderFactory,
+    progress: EmbedProgress | None,
+    now: Callable[[], datetime],
 ) -> BuildReport:
     started = time.perf_counter()
     files = discover(options.roots)
@@ -97,7 +122,11 @@ def build_index(
     params = ChunkingParams(options.model, options.token_limit).as_dict()
     with build_lock(options.index_dir):
         previous = read_manifest(options.index_dir)
-        compatible = previous is not None and previous["chunking"] == params
+        compatible = (
+            previous is not None
+            and previous["chunking"] == params
+            and previous["embedder"]["precision"] == DEFAULT_PRECISION
+        )
         if compatible and not options.force and previous["digests"] == digests:
             assert previous is not None
             return _up_to_date(previous, options, started)
@@ -108,13 +137,27 @@ def build_index(
         old = _previous_build(options.index_dir) if reuse else None
         report = BuildReport(files=len(files))
         chunks = _collect_chunks(files, unchanged, previous, old, options, embedder_factory, report)
-        files_out = _embed_and_index(chunks, old, options, embedder_factory, progress, report)
+        files_out, embedder = _embed_and_index(
+            chunks, old, options, embedder_factory, progress, report
+        )
         files_out.manifest = _manifest(options, params, digests, chunks, report, now(), files_out)
+        files_out.manifest["embedder"] = (
+            _embedder_record(embedder) if embedder is not None else old.manifest["embedder"]  # type: ignore[union-attr]
+        )
         with staging_dir(options.index_dir) as staging:
             files_out.write(staging)
             report.build = publish(options.index_dir, staging)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _embedder_record(embedder: Embedder) -> dict[str, Any]:
+    """What made the vectors: the runtime, precision and the hash of the ONNX file."""
+    return {
+        "runtime": "onnxruntime" if hasattr(embedder, "sha256") else type(embedder).__name__,
+        "precision": getattr(embedder, "precision", "fp32"),
+        "onnx_sha256": getattr(embedder, "sha256", None),
+    }
 
 
 def _up_to_date(manifest: dict[str, Any], options: BuildOptions, started: float) -> BuildReport:
@@ -204,13 +247,14 @@ def _embed_and_index(
     embedder_factory: EmbedderFactory,
     progress: EmbedProgress | None,
     report: BuildReport,
-) -> BuildFiles:
+) -> tuple[BuildFiles, Embedder | None]:
     old_rows = {c.id: i for i, c in enumerate(old.chunks)} if old else {}
     fresh = [c for c in chunks if c.id not in old_rows]
     fresh_spans = {c.id: _spans(c) for c in fresh}
     texts = [c.embed_text() for c in fresh]
     texts += [_sentence_text(c, span) for c in fresh for span in fresh_spans[c.id]]
     new_vectors = np.zeros((0, 0), dtype=np.float32)
+    embedder = None
     if fresh:
         embedder = embedder_factory(options.model)
         if progress is not None:
@@ -220,6 +264,7 @@ def _embed_and_index(
     report.embedded, report.reused = len(fresh), len(chunks) - len(fresh)
 
     vectors = np.zeros((len(chunks), dim), dtype=np.float32)
+    old_vectors = old.vectors if old is not None else None
     sentence_rows: list[int] = []
     spans: list[tuple[int, int]] = []
     sentence_vectors: list[np.ndarray] = []
@@ -238,7 +283,7 @@ def _embed_and_index(
         else:
             assert old is not None
             old_row = old_rows[chunk.id]
-            vectors[row] = old.vectors[old_row]
+            vectors[row] = old_vectors[old_row]  # type: ignore[index]
             mask = old.sentence_chunk == old_row
             chunk_spans = [tuple(s) for s in old.sentence_spans[mask].tolist()]  # type: ignore[misc]
             chunk_sentence_vectors = old.sentence_vectors[mask]
@@ -249,17 +294,17 @@ def _embed_and_index(
     ids = np.array([vector_id(c.id) for c in chunks], dtype=np.int64)
     dense_params = DenseParams.for_size(len(chunks), options.hnsw_threshold)
     report.index_type = dense_params.kind
-    return BuildFiles(
+    files = BuildFiles(
         manifest={},
         chunks=chunks,
-        vectors=vectors,
         sentence_chunk=np.array(sentence_rows, dtype=np.int32),
         sentence_spans=np.array(spans, dtype=np.int32).reshape(-1, 2),
-        sentence_vectors=np.vstack(sentence_vectors).astype(np.float32),
+        sentence_vectors=np.vstack(sentence_vectors).astype(np.float16),
         dense=DenseIndex.build(vectors, ids, dense_params),
         lexical=LexicalIndex.build([c.embed_text() for c in chunks]),
         glossary=build_glossary(c.text for c in chunks),
     )
+    return files, embedder
 
 
 def _manifest(

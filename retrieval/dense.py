@@ -1,5 +1,10 @@
 """The FAISS vector index: exact inner product below a size threshold, HNSW above it, both
-wrapped in `IndexIDMap2` so vectors are addressed by their chunk's stable 63-bit id."""
+wrapped in `IndexIDMap` so each vector carries its chunk's stable 63-bit id.
+
+Vectors are added in chunk-row order, so the inner index's position of a vector is its chunk's
+row: searches return rows directly (no id-to-row table) and the index's own storage is the only
+copy of the vectors (`vectors()` is a view of it, not a copy).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from retrieval.threads import apply_faiss_threads
 
 DEFAULT_HNSW_THRESHOLD = 50_000
 HNSW_M = 32
@@ -47,10 +54,14 @@ class DenseIndex:
     def __init__(self, index: Any, params: DenseParams) -> None:
         self._index = index
         self.params = params
-        if params.kind == "hnsw":
-            import faiss
+        import faiss
 
-            faiss.downcast_index(index.index).hnsw.efSearch = params.ef_search
+        self._inner = faiss.downcast_index(index.index)
+        if params.kind == "hnsw":
+            self._inner.hnsw.efSearch = params.ef_search
+            self._storage = faiss.downcast_index(self._inner.storage)
+        else:
+            self._storage = self._inner
 
     @classmethod
     def build(cls, vectors: np.ndarray, ids: np.ndarray, params: DenseParams) -> DenseIndex:
@@ -62,7 +73,8 @@ class DenseIndex:
             inner.hnsw.efConstruction = params.ef_construction
         else:
             inner = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIDMap2(inner)
+        index = faiss.IndexIDMap(inner)
+        apply_faiss_threads()  # every core inside a build (retrieval.threads.all_cores)
         if len(vectors):
             index.add_with_ids(
                 np.ascontiguousarray(vectors, dtype=np.float32), ids.astype(np.int64)
@@ -70,9 +82,33 @@ class DenseIndex:
         return cls(index, params)
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Scores and ids, shape (len(queries), k); missing results have id -1."""
+        """Scores and chunk rows, shape (len(queries), k); missing results have row -1."""
         k = max(1, min(k, self.size))
-        return self._index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+        apply_faiss_threads()
+        return self._inner.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+
+    def vectors(self) -> np.ndarray:
+        """Every vector, one row per chunk: a read-only view of the index's own storage."""
+        import faiss
+
+        n, dim = self.size, self._storage.d
+        if n == 0:
+            return np.zeros((0, dim), dtype=np.float32)
+        view = faiss.rev_swig_ptr(self._storage.get_xb(), n * dim).reshape(n, dim)
+        view.flags.writeable = False
+        return view
+
+    def ids(self) -> np.ndarray:
+        """The chunk id of each row."""
+        import faiss
+
+        return faiss.vector_to_array(self._index.id_map)
+
+    def memory_bytes(self) -> int:
+        """Bytes the index holds: vectors, graph links and ids (measured by serializing it)."""
+        import faiss
+
+        return int(faiss.serialize_index(self._index).nbytes)
 
     @property
     def size(self) -> int:

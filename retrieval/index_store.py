@@ -2,8 +2,11 @@
 CURRENT pointer, so a reader always sees a complete build and a crash leaves the last one live.
 
     index/CURRENT                  name of the live build
-    index/builds/<name>/           manifest.json, chunks.jsonl, vectors.npy, sentences.npz,
-                                   dense.faiss, bm25/, glossary.json
+    index/builds/<name>/           manifest.json, chunks.jsonl, dense.faiss (the passage
+                                   vectors' only copy), sentences.npz (which passage, where),
+                                   sentence_vectors.npy (float16, memory-mapped), bm25/,
+                                   glossary.json
+    index/models/                  the embedding model's ONNX export (retrieval.embed)
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from retrieval.dense import DenseIndex, DenseParams
 from retrieval.documents import Chunk
 from retrieval.lexical import LexicalIndex
 
-FORMAT_VERSION = 1
+# 2: no vectors.npy (the FAISS index holds the vectors), float16 sentence vectors.
+FORMAT_VERSION = 2
 KEEP_BUILDS = 2
 
 
@@ -115,25 +119,25 @@ class BuildFiles:
 
     manifest: dict[str, Any]
     chunks: list[Chunk]
-    vectors: np.ndarray
     sentence_chunk: np.ndarray  # chunk row of each sentence
     sentence_spans: np.ndarray  # (start, end) of each sentence in its chunk's text
+    # float16: half the bytes, and the answers on the dev questions do not move (bench/retrieval).
     sentence_vectors: np.ndarray
     dense: DenseIndex
     lexical: LexicalIndex
     glossary: dict[str, str]
 
+    @property
+    def vectors(self) -> np.ndarray:
+        """The passage vectors, one row per chunk: a view of the FAISS index, not a copy."""
+        return self.dense.vectors()
+
     def write(self, folder: Path) -> None:
         with (folder / "chunks.jsonl").open("w", encoding="utf-8") as handle:
             for chunk in self.chunks:
                 handle.write(json.dumps(chunk.to_json(), ensure_ascii=False) + "\n")
-        np.save(folder / "vectors.npy", self.vectors)
-        np.savez(
-            folder / "sentences.npz",
-            chunk=self.sentence_chunk,
-            spans=self.sentence_spans,
-            vectors=self.sentence_vectors,
-        )
+        np.savez(folder / "sentences.npz", chunk=self.sentence_chunk, spans=self.sentence_spans)
+        np.save(folder / "sentence_vectors.npy", self.sentence_vectors.astype(np.float16))
         self.dense.save(folder / "dense.faiss")
         (folder / "bm25").mkdir()
         self.lexical.save(folder / "bm25")
@@ -150,10 +154,10 @@ class BuildFiles:
         return cls(
             manifest=manifest,
             chunks=chunks,
-            vectors=np.load(folder / "vectors.npy"),
             sentence_chunk=sentences["chunk"],
             sentence_spans=sentences["spans"],
-            sentence_vectors=sentences["vectors"],
+            # Mapped, not read: only the sentences of the passages an answer quotes are paged in.
+            sentence_vectors=np.load(folder / "sentence_vectors.npy", mmap_mode="r"),
             dense=DenseIndex.load(folder / "dense.faiss", DenseParams.from_dict(manifest["dense"])),
             lexical=LexicalIndex.load(folder / "bm25"),
             glossary=json.loads((folder / "glossary.json").read_text()),

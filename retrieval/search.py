@@ -21,7 +21,7 @@ from typing import Literal
 
 import numpy as np
 
-from retrieval.documents import Chunk, vector_id
+from retrieval.documents import Chunk
 from retrieval.embed import Embedder
 from retrieval.glossary import expand_query
 from retrieval.index_store import BuildFiles
@@ -44,7 +44,12 @@ class Hit:
 
 
 class Searcher:
-    """Searches one loaded build. Immutable once made, so a swap never disturbs a query."""
+    """Searches one loaded build. Immutable once made, so a swap never disturbs a query.
+
+    No step of a query is a pass over every passage's vector: the dense candidates and their
+    cosines come from FAISS, the cosines of BM25-only candidates from their stored vectors, and
+    the BM25 top candidates from a partial selection of the scores.
+    """
 
     def __init__(
         self, files: BuildFiles, embedder: Embedder, *, card_weight: float = CARD_WEIGHT
@@ -55,7 +60,7 @@ class Searcher:
         self._weights = np.array(
             [card_weight if c.kind == "flashcard" else 1.0 for c in files.chunks], dtype=np.float32
         )
-        self._row_of_id = {vector_id(c.id): row for row, c in enumerate(files.chunks)}
+        self._vectors = files.vectors  # a view of the FAISS index's storage
 
     def prepare(self, question: str) -> tuple[str, np.ndarray]:
         """The expanded query text and its normalized vector."""
@@ -70,48 +75,61 @@ class Searcher:
         prepared: tuple[str, np.ndarray] | None = None,
     ) -> list[Hit]:
         query, vector = prepared or self.prepare(question)
-        cosine = self.files.vectors @ vector
+        dense_rank, cosine = self._dense_candidates(vector)
         lexical = self.files.lexical.scores(query)
-        dense_rank = self._dense_ranking(vector)
-        lexical_rank = [
-            int(r) for r in np.argsort(-lexical, kind="stable")[:CANDIDATES] if lexical[r] > 0
-        ]
-        fused = self._weighted(self._fuse(mode, dense_rank, lexical_rank, cosine, lexical))
-        blend = self._weighted(self._fuse("hybrid", dense_rank, lexical_rank, cosine, lexical))
+        lexical_rank = _top_positive(lexical, CANDIDATES)
+        self._add_cosines(cosine, lexical_rank, vector)
+        top = float(lexical[lexical_rank[0]]) if lexical_rank else 0.0
+        fused = self._weighted(self._fuse(mode, dense_rank, lexical_rank, cosine, lexical, top))
+        blend = (
+            fused
+            if mode == "hybrid"
+            else self._weighted(
+                self._fuse("hybrid", dense_rank, lexical_rank, cosine, lexical, top)
+            )
+        )
         # Reciprocal ranks tie often (1st + 2nd vs 2nd + 1st): the score blend decides those.
         order = sorted(fused, key=lambda row: (-round(fused[row], 9), -blend.get(row, 0.0), row))[
             :k
         ]
         return [
-            Hit(self.files.chunks[r], r, float(fused[r]), float(cosine[r]), float(lexical[r]))
+            Hit(self.files.chunks[r], r, float(fused[r]), cosine[r], float(lexical[r]))
             for r in order
         ]
 
     def _weighted(self, scores: dict[int, float]) -> dict[int, float]:
         return {row: score * float(self._weights[row]) for row, score in scores.items()}
 
-    def _dense_ranking(self, vector: np.ndarray) -> list[int]:
-        _, ids = self.files.dense.search(vector[None, :], CANDIDATES)
-        return [self._row_of_id[int(i)] for i in ids[0] if int(i) in self._row_of_id]
+    def _dense_candidates(self, vector: np.ndarray) -> tuple[list[int], dict[int, float]]:
+        """FAISS's top rows, best first, and their cosines (inner products of unit vectors)."""
+        scores, rows = self.files.dense.search(vector[None, :], CANDIDATES)
+        ranked = [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
+        return [r for r, _ in ranked], dict(ranked)
+
+    def _add_cosines(self, cosine: dict[int, float], rows: list[int], vector: np.ndarray) -> None:
+        missing = [r for r in rows if r not in cosine]
+        if missing:
+            values = self._vectors[missing] @ vector
+            cosine.update(zip(missing, values.tolist(), strict=True))
 
     @staticmethod
     def _fuse(
         mode: Mode,
         dense_rank: list[int],
         lexical_rank: list[int],
-        cosine: np.ndarray,
+        cosine: dict[int, float],
         lexical: np.ndarray,
+        top_lexical: float,
     ) -> dict[int, float]:
         if mode == "dense":
-            return {row: float(cosine[row]) for row in dense_rank}
+            return {row: cosine[row] for row in dense_rank}
+        top = top_lexical or 1.0
         if mode == "bm25":
-            top = float(lexical.max()) or 1.0
             return {row: float(lexical[row]) / top for row in lexical_rank}
         if mode == "hybrid":
-            top = float(lexical.max()) or 1.0
             rows = set(dense_rank) | set(lexical_rank)
             return {
-                row: BLEND_DENSE_WEIGHT * float(cosine[row])
+                row: BLEND_DENSE_WEIGHT * cosine[row]
                 + (1 - BLEND_DENSE_WEIGHT) * float(lexical[row]) / top
                 for row in rows
             }
@@ -121,3 +139,14 @@ class Searcher:
             for rank, row in enumerate(ranking):
                 fused[row] = fused.get(row, 0.0) + 1 / (RRF_K + rank + 1) / best
         return fused
+
+
+def _top_positive(scores: np.ndarray, k: int) -> list[int]:
+    """Rows of the `k` highest positive scores, best first (ties by row), without a full sort."""
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > k:
+        # Keep every row tied with the k-th score, then order exactly as a stable sort would.
+        kth = np.partition(scores[positive], len(positive) - k)[len(positive) - k]
+        positive = positive[scores[positive] >= kth]
+    order = np.lexsort((positive, -scores[positive]))
+    return positive[order][:k].tolist()

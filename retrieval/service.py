@@ -37,7 +37,7 @@ class Tutor:
                 "run `studybot index`"
             )
         if self._embedder is None:
-            self._embedder = load_embedder(self.model)
+            self._embedder = load_embedder(self.model, self.index_dir)
         return Searcher(files, self._embedder)
 
     @property

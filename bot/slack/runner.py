@@ -122,7 +122,7 @@ def build_services(settings: Settings) -> Services:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     upgrade(url)
     database = Database(url)
-    embedder = load_embedder(settings.embed_model)
+    embedder = load_embedder(settings.embed_model, settings.index_dir)
     if current_build(settings.index_dir) is None:
         _build_index(settings, embedder)
     questions, cards = load_corpus(settings.corpus)

@@ -1,0 +1,162 @@
+"""Turning a sentence-transformers model into an ONNX model, once, with torch.
+
+The whole sentence-transformers pipeline (transformer, pooling, and normalization when the model
+has it) is traced into one graph, so the pooling is exactly the model's own. The tokenizer is
+saved beside it as the model's own fast tokenizer with sentence-transformers' truncation and
+padding, so ONNX Runtime sees the same word pieces. int8 is ONNX Runtime's dynamic quantization
+of the fp32 graph. This is the only module that imports torch, and only while exporting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+PRECISIONS = ("fp32", "int8")
+# Bumped whenever the export changes (opset, quantization): older cached exports are redone.
+RECIPE = 1
+OPSET = 17
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+CONFIG_FILE = "embedder.json"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def export_model(model_name: str, model_path: str, folder: Path, precision: str) -> None:
+    """Write model.onnx, tokenizer.json and embedder.json into `folder` (made atomically)."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        # The tracer and the quantizer warn about things that do not apply to this graph.
+        logging.disable(logging.WARNING)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            config = _export_into(model_name, model_path, staging, precision)
+        (staging / CONFIG_FILE).write_text(json.dumps(config, indent=1))
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(staging, folder)
+    finally:
+        logging.disable(logging.NOTSET)
+        # The quantizer calls logging.warning(), which gives the root logger a handler of its
+        # own (logging.basicConfig): the application's logging setup must not change.
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _export_into(model_name: str, model_path: str, staging: Path, precision: str) -> dict[str, Any]:
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(model_path, device="cpu").eval()
+    tokenizer = model.tokenizer
+    input_names = [
+        name
+        for name in ("input_ids", "attention_mask", "token_type_ids")
+        if name in tokenizer.model_input_names
+    ]
+    sample = tokenizer(
+        ["A sample sentence to trace.", "Another one."], padding=True, return_tensors="pt"
+    )
+    fp32_path = staging / ("model-fp32.onnx" if precision == "int8" else MODEL_FILE)
+    dynamic = {name: {0: "batch", 1: "tokens"} for name in input_names}
+    with torch.inference_mode():
+        torch.onnx.export(
+            _pipeline(model, input_names),
+            tuple(sample[name] for name in input_names),
+            str(fp32_path),
+            input_names=input_names,
+            output_names=["sentence_embedding"],
+            dynamic_axes={**dynamic, "sentence_embedding": {0: "batch"}},
+            opset_version=OPSET,
+            dynamo=False,
+        )
+    if precision == "int8":
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        # Per-channel int8 weights on the MatMuls only: cosine to fp32 0.9935 mean on the dev
+        # questions, against 0.965 for the defaults (which also quantize the embedding table).
+        quantize_dynamic(
+            fp32_path,
+            staging / MODEL_FILE,
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            op_types_to_quantize=["MatMul"],
+        )
+        fp32_path.unlink()
+    _save_tokenizer(model, staging / TOKENIZER_FILE)
+    first = model._first_module()
+    return {
+        "recipe": RECIPE,
+        "model": model_name,
+        "source": model_path,
+        "precision": precision,
+        "dim": int(_embedding_dim(model)),
+        "max_seq_length": int(model.max_seq_length),
+        "do_lower_case": bool(getattr(first, "do_lower_case", False)),
+        "normalized_in_graph": any(type(m).__name__ == "Normalize" for m in model),
+        "input_names": input_names,
+        "onnx_sha256": file_sha256(staging / MODEL_FILE),
+    }
+
+
+def _embedding_dim(model: Any) -> int:
+    get_dim = getattr(model, "get_embedding_dimension", None) or (
+        model.get_sentence_embedding_dimension
+    )
+    return int(get_dim())
+
+
+def _save_tokenizer(model: Any, path: Path) -> None:
+    """The model's fast tokenizer, set to truncate and pad as sentence-transformers asks."""
+    tokenizer = model.tokenizer
+    backend = tokenizer.backend_tokenizer
+    from tokenizers import Tokenizer
+
+    copy = Tokenizer.from_str(backend.to_str())
+    copy.enable_truncation(max_length=int(model.max_seq_length))
+    copy.enable_padding(
+        pad_id=int(tokenizer.pad_token_id), pad_token=str(tokenizer.pad_token), direction="right"
+    )
+    copy.save(str(path))
+
+
+def _pipeline_class() -> type:
+    import torch
+
+    class Pipeline(torch.nn.Module):
+        """The sentence-transformers forward pass with positional tensor inputs."""
+
+        def __init__(self, model: Any, input_names: list[str]) -> None:
+            super().__init__()
+            self.model = model
+            self.input_names = input_names
+
+        def forward(self, *inputs: Any) -> Any:
+            features = dict(zip(self.input_names, inputs, strict=True))
+            return self.model(features)["sentence_embedding"]
+
+    return Pipeline
+
+
+def _pipeline(model: Any, input_names: list[str]) -> Any:
+    return _pipeline_class()(model, input_names).eval()

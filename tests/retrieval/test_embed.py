@@ -1,0 +1,100 @@
+"""The ONNX Runtime embedder against the sentence-transformers model it is exported from."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval.embed import (
+    OnnxEmbedder,
+    load_onnx_embedder,
+    load_torch_embedder,
+)
+from retrieval.onnx_export import file_sha256
+from retrieval.threads import SERVE_THREADS, all_cores, available_cores, compute_threads
+from tests.retrieval.conftest import MODEL
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = [
+    "when do i use pipe mode??",
+    "   Random Cut Forest (RCF) scores anomalies in a stream.   ",
+    "SMOTE",
+    "Kinesis Data Firehose converts records to Parquet before writing them to S3. " * 40,
+    "Ünïcödé and émojis 🚀 are tokenized like the model's own tokenizer does.",
+]
+
+
+@pytest.fixture(scope="module")
+def fp32(tmp_path_factory: pytest.TempPathFactory) -> OnnxEmbedder:
+    return load_onnx_embedder(MODEL, tmp_path_factory.mktemp("models"), "fp32")
+
+
+def test_fp32_export_gives_the_torch_vectors(fp32: OnnxEmbedder) -> None:
+    expected = load_torch_embedder(MODEL).encode(TEXTS)
+    got = fp32.encode(TEXTS)
+    assert got.dtype == np.float32 and got.shape == expected.shape == (len(TEXTS), 384)
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert np.all(1 - (got * expected).sum(axis=1) <= 1e-5)
+
+
+def test_tokenization_is_the_sentence_transformers_one(embedder: OnnxEmbedder) -> None:
+    torch_model = load_torch_embedder(MODEL)._model
+    reference = torch_model.tokenize(TEXTS)
+    feeds = embedder._feeds([embedder._prepare(t) for t in TEXTS])
+    assert feeds["input_ids"].shape[1] == 256  # the long text is cut at max_seq_length
+    for name, values in feeds.items():
+        assert np.array_equal(values, reference[name].numpy()), name
+
+
+def test_int8_stays_close_to_fp32(embedder: OnnxEmbedder, fp32: OnnxEmbedder) -> None:
+    assert embedder.precision == "int8"
+    cosines = (embedder.encode(TEXTS) * fp32.encode(TEXTS)).sum(axis=1)
+    assert cosines.min() >= 0.97, cosines
+
+
+def test_the_export_is_cached_with_its_hash(fp32: OnnxEmbedder) -> None:
+    config = json.loads((fp32.folder / "embedder.json").read_text())
+    assert config["onnx_sha256"] == file_sha256(fp32.folder / "model.onnx") == fp32.sha256
+    again = load_onnx_embedder(MODEL, fp32.folder.parent, "fp32")  # no second export
+    assert again.sha256 == fp32.sha256
+
+
+def test_queries_run_on_one_thread_and_builds_on_every_core(embedder: OnnxEmbedder) -> None:
+    assert compute_threads() == SERVE_THREADS
+    embedder.encode(["a query"])
+    with all_cores() as cores:
+        assert cores == available_cores() == compute_threads()
+        seen: list[int] = []
+        thread = threading.Thread(target=lambda: seen.append(compute_threads()))
+        thread.start()
+        thread.join()
+        assert seen == [SERVE_THREADS]  # a serving thread is not affected by a build
+        embedder.encode(["a passage"])
+    assert compute_threads() == SERVE_THREADS
+    threads = {
+        n: s.get_session_options().intra_op_num_threads for n, s in embedder._sessions.items()
+    }
+    assert threads[SERVE_THREADS] == SERVE_THREADS and threads[cores] == cores
+
+
+def test_serving_never_imports_torch(built_index: Path, embedder: OnnxEmbedder) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from retrieval.embed import load_onnx_embedder\n"
+        "from retrieval.service import Tutor\n"
+        f"embedder = load_onnx_embedder({MODEL!r}, Path({str(embedder.folder.parent)!r}))\n"
+        f"tutor = Tutor(Path({str(built_index)!r}), {MODEL!r}, embedder=embedder)\n"
+        "assert tutor.ask('how does smote balance classes').passages\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert out.stdout.strip() == "[]", out.stderr
