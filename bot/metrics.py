@@ -29,3 +29,9 @@ SLACK_RATE_LIMITED = Counter(
     ["method"],
     registry=REGISTRY,
 )
+OUTBOX_UNDELIVERED = Counter(
+    "studybot_outbox_undelivered_total",
+    "Messages to Slack given up on at their deadline.",
+    ["purpose"],
+    registry=REGISTRY,
+)

@@ -29,6 +29,8 @@ class Services:
     tutor: Tutor
     grader: FreeTextGrader | None = None
     now: Callable[[], datetime] = field(default=utc_now)
+    # The outbox sender (bot.slack.delivery.sender_of makes it on first use).
+    sender: object | None = None
 
     @property
     def notes_roots(self) -> list[Path]:

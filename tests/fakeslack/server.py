@@ -11,6 +11,7 @@ import email.parser
 import email.policy
 import itertools
 import json
+import socket
 import threading
 import time
 from collections import Counter
@@ -143,13 +144,18 @@ class FakeSlack:
             self.add_user(user)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._port = 0
+        self._dropped: dict[str, int] = {}
+        self._limited_until: float | None = None
+        self._limited_retry_after = 1
 
     # -- lifecycle -------------------------------------------------------------
 
     def start(self) -> FakeSlack:
         if self._server is not None:
             return self
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(self))
+        server = ThreadingHTTPServer(("127.0.0.1", self._port), _handler_class(self))
+        self._port = server.server_address[1]
         server.daemon_threads = True
         self._server = server
         self._thread = threading.Thread(
@@ -260,6 +266,33 @@ class FakeSlack:
         with self._changed:
             queue = self._failures.setdefault(method, [])
             queue.extend(_Failure(status, error, retry_after) for _ in range(times))
+
+    def drop_reply_next(self, method: str, *, times: int = 1) -> None:
+        """Accept the next ``times`` calls to ``method`` (a post is stored) and then close the
+        connection without answering: the caller cannot know whether it worked."""
+        with self._changed:
+            self._dropped[method] = self._dropped.get(method, 0) + times
+
+    def refuse_connections(self) -> None:
+        """Stop listening (connections are refused) until ``accept_connections``."""
+        self.stop()
+
+    def accept_connections(self) -> None:
+        """Listen again, on the same port."""
+        self.start()
+
+    def rate_limit_until(self, until: float, *, retry_after: int = 30) -> None:
+        """Answer every chat.postMessage 429 until ``clock()`` reaches ``until``."""
+        with self._changed:
+            self._limited_until = until
+            self._limited_retry_after = retry_after
+
+    def should_drop(self, method: str) -> bool:
+        with self._changed:
+            left = self._dropped.get(method, 0)
+            if left:
+                self._dropped[method] = left - 1
+            return bool(left)
 
     def reset(self) -> None:
         """Forget calls, failures, rate-limit history, responses and workspace content."""
@@ -395,7 +428,11 @@ class FakeSlack:
         return failure.status, {"ok": False, "error": failure.error}, headers
 
     def _rate_limit(self, method: str, args: dict[str, Any]) -> int | None:
-        if method not in RATE_LIMITED_METHODS or not self._limiter.enabled:
+        if method not in RATE_LIMITED_METHODS:
+            return None
+        if self._limited_until is not None and self._clock() < self._limited_until:
+            return self._limited_retry_after
+        if not self._limiter.enabled:
             return None
         channel = args.get("channel")
         return self._limiter.check(channel) if isinstance(channel, str) and channel else None
@@ -489,6 +526,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self._send_json(200, {"ok": False, "error": "invalid_json"})
             return
         status, body, extra = self.slack._handle_api(method, args, headers)
+        if self.slack.should_drop(method):
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         self._send_json(status, body, extra)
 
     def _response_url(self, response_id: str, raw: bytes) -> None:

@@ -13,7 +13,15 @@ from jobs.catchup import catch_up
 from jobs.context import JobContext
 from jobs.fanout import PacedWebClient, Pacer, paced_client
 from tests.fakeslack import FakeSlack
-from tests.jobs.helpers import SPEED, HttpPublisher, fast_clock, fast_sleep, subscribe, utc
+from tests.jobs.helpers import (
+    SPEED,
+    HttpPublisher,
+    fast_clock,
+    fast_sleep,
+    http_sender,
+    subscribe,
+    utc,
+)
 
 
 def test_pacer_spaces_a_channel_and_keeps_the_workspace_budget() -> None:
@@ -73,9 +81,8 @@ def test_channels_due_in_the_same_minute_are_each_posted_once(ctx: JobContext) -
     for channel in channels:
         subscribe(ctx.database, channel)
     with FakeSlack(per_channel_per_second=1, workspace_per_minute=600) as slack:
-        ctx.publisher = HttpPublisher(
-            paced_client("xoxb-test", per_minute=600, base_url=slack.api_url)
-        )
+        ctx.publisher = HttpPublisher()
+        ctx.sender = http_sender(ctx.database, slack.api_url, ctx.holder, Pacer(per_minute=600))
         outcomes = catch_up(ctx, utc(2025, 3, 4, 9, 0, 20))
         assert set(outcomes) == set(channels)
         posted = [call.body["channel"] for call in slack.calls("chat.postMessage", ok=True)]
