@@ -259,9 +259,7 @@ class OutboxSender:
             outbox.retry_later(session, pending.id, at=at, error=error, uncertain=uncertain)
         return Outcome.RETRY
 
-    def _give_up(
-        self, pending: Pending, notify: str | None, error: str, now: datetime
-    ) -> Outcome:
+    def _give_up(self, pending: Pending, notify: str | None, error: str, now: datetime) -> Outcome:
         with self.database.session() as session:
             row = outbox.mark_failed(session, pending.id, error=error, now=now)
             purpose = row.purpose or pending.method
