@@ -147,21 +147,20 @@ class OutboxSender:
         return self.attempt(row_id, now + timedelta(seconds=waited) if now else None)
 
     def deliver_soon(self, row_id: int, now: datetime, within_s: float) -> Outcome:
-        """`deliver`, retried in this thread while the next try is due within `within_s`
-        (a reply the member waits for); anything later is left to the drain."""
-        started = time.monotonic()
-        outcome = self.deliver(row_id, now)
+        """`deliver`, retried in this thread while the next try is due within `within_s` of
+        `now` (a reply the member waits for); anything later is left to the drain."""
+        at = now
+        outcome = self.deliver(row_id, at)
         while outcome is Outcome.RETRY:
-            elapsed = time.monotonic() - started
             with self.database.session() as session:
                 row = session.get(OutboxMessage, row_id)
                 due = row.next_attempt_at if row is not None else None
-            at = now + timedelta(seconds=elapsed)
-            wait = (due - at).total_seconds() if due is not None else within_s + 1
-            if elapsed + wait > within_s:
+            if due is None or (due - now).total_seconds() > within_s:
                 break
-            self.sleep(max(wait, 0.0))
-            outcome = self.deliver(row_id, now + timedelta(seconds=time.monotonic() - started))
+            wait = max((due - at).total_seconds(), 0.0)
+            self.sleep(wait)
+            at += timedelta(seconds=wait)
+            outcome = self.deliver(row_id, at)
         return outcome
 
     def drain_once(self, now: datetime | None = None) -> int:

@@ -146,6 +146,7 @@ class FakeSlack:
         self._thread: threading.Thread | None = None
         self._port = 0
         self._dropped: dict[str, int] = {}
+        self._delays: dict[str, list[float]] = {}
         self._limited_until: float | None = None
         self._limited_retry_after = 1
 
@@ -272,6 +273,17 @@ class FakeSlack:
         connection without answering: the caller cannot know whether it worked."""
         with self._changed:
             self._dropped[method] = self._dropped.get(method, 0) + times
+
+    def delay_reply_next(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """Accept the next ``times`` calls to ``method`` at once, answer ``seconds`` later
+        (a slow Slack: the post is visible in the channel before the caller hears back)."""
+        with self._changed:
+            self._delays.setdefault(method, []).extend([seconds] * times)
+
+    def reply_delay(self, method: str) -> float:
+        with self._changed:
+            queue = self._delays.get(method)
+            return queue.pop(0) if queue else 0.0
 
     def refuse_connections(self) -> None:
         """Stop listening (connections are refused) until ``accept_connections``."""
@@ -526,6 +538,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self._send_json(200, {"ok": False, "error": "invalid_json"})
             return
         status, body, extra = self.slack._handle_api(method, args, headers)
+        delay = self.slack.reply_delay(method)
+        if delay:
+            time.sleep(delay)
         if self.slack.should_drop(method):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
