@@ -545,7 +545,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        self._send_json(status, body, extra)
+        try:
+            self._send_json(status, body, extra)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the caller gave up (or was killed) meanwhile
 
     def _response_url(self, response_id: str, raw: bytes) -> None:
         try:
