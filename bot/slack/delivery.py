@@ -211,6 +211,8 @@ class OutboxSender:
             assert row is not None
             pending, uncertain, deadline = _pending(row), row.uncertain, row.deadline
             attempts, notify = row.attempts, row.notify_user
+            if not uncertain and now < deadline:
+                outbox.begin_send(session, row_id)  # the common case: one transaction
         if uncertain and pending.method != EPHEMERAL_METHOD:
             try:
                 found = self.transport.find(pending)
@@ -222,8 +224,9 @@ class OutboxSender:
                 return Outcome.FOUND
         if now >= deadline:
             return self._give_up(pending, notify, "deadline passed", now)
-        with self.database.session() as session:
-            outbox.begin_send(session, pending.id)
+        if uncertain:
+            with self.database.session() as session:
+                outbox.begin_send(session, pending.id)
         try:
             delivered = self.transport.send(pending)
         except RateLimited as limited:
