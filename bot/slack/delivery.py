@@ -29,7 +29,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.metrics import OUTBOX_UNDELIVERED, SLACK_RATE_LIMITED
+from bot.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
 from bot.slack import messages
 from bot.slack.pacing import Pacer
 from store import outbox
@@ -248,9 +248,11 @@ class OutboxSender:
 
     def _record(self, pending: Pending, delivered: Delivered, now: datetime) -> None:
         with self.database.session() as session:
-            outbox.mark_sent(
+            recorded = outbox.mark_sent(
                 session, pending.id, ts=delivered.ts, channel=delivered.channel, now=now
             )
+        if recorded and pending.key.startswith("post:"):
+            QUIZ_POSTS.inc()
 
     def _later(
         self, pending: Pending, now: datetime, attempts: int, error: str, *, uncertain: bool
