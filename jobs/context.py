@@ -29,7 +29,7 @@ class Deliverer(Protocol):
     """Sends an outbox row now (bot.slack.delivery.OutboxSender); what fails is retried by
     the sender's own drain, so a job never retries Slack itself."""
 
-    def deliver(self, row_id: int, now: datetime | None = None) -> object: ...
+    def deliver(self, row_id: int, now: datetime | None = None) -> str: ...
 
     def run(self, stop: threading.Event) -> None:
         """Drain the outbox until `stop` is set."""
@@ -52,12 +52,13 @@ class JobContext:
     embedder: Embedder | None = None
     schedule_reveal: RevealScheduler | None = None
 
-    def deliver(self, row_ids: list[int], now: datetime) -> None:
-        """Send the rows a job just queued, in order; without a sender they wait for one."""
+    def deliver(self, row_ids: list[int], now: datetime) -> bool:
+        """Send the rows a job just queued, in order; without a sender they wait for one.
+        True when all of them are in Slack now."""
         if self.sender is None:
-            return
-        for row_id in row_ids:
-            self.sender.deliver(row_id, now)
+            return False
+        outcomes = [self.sender.deliver(row_id, now) for row_id in row_ids]
+        return all(outcome in ("sent", "found") for outcome in outcomes)
 
 
 class NoJobContext(RuntimeError):

@@ -23,7 +23,7 @@ from jobs.timing import latest_slot
 from quiz.clock import local_date, require_aware
 from quiz.posts import open_post
 from store import outbox
-from store.models import Channel, OutboxMessage, QuizPost
+from store.models import Channel, QuizPost
 
 log = structlog.get_logger(__name__)
 
@@ -52,10 +52,9 @@ def post_daily_question(ctx: JobContext, channel_id: str, now: datetime) -> Outc
         return Outcome.ALREADY_POSTED
     if status == outbox.Status.FAILED:
         return Outcome.TOO_LATE
-    ctx.deliver([row_id], now)
+    sent = ctx.deliver([row_id], now)
     if ctx.schedule_reveal is not None:
         ctx.schedule_reveal(channel_id, closes_at)
-    sent = _is_sent(ctx, row_id)
     log.info("daily question queued", channel=channel_id, post_id=post.id, sent=sent)
     return Outcome.POSTED if sent else Outcome.QUEUED
 
@@ -95,12 +94,6 @@ def _prepare(
         post.closes_at = now + timedelta(minutes=channel.reveal_delay_minutes)
     session.flush()
     return post, slot
-
-
-def _is_sent(ctx: JobContext, row_id: int) -> bool:
-    with ctx.database.session() as session:
-        row = session.get(OutboxMessage, row_id)
-        return row is not None and row.status == outbox.Status.SENT
 
 
 def due_channels(ctx: JobContext) -> list[str]:
