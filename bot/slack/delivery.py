@@ -231,6 +231,7 @@ class OutboxSender:
             delivered = self.transport.send(pending)
         except RateLimited as limited:
             SLACK_RATE_LIMITED.labels(method=pending.method).inc()
+            self.pacer.refund()
             self.pacer.hold(pending.channel, limited.retry_after_s)
             at = now + timedelta(seconds=limited.retry_after_s)
             with self.database.session() as session:

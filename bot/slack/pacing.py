@@ -62,6 +62,12 @@ class Pacer:
             self._recent.append(now)
             return 0.0
 
+    def refund(self) -> None:
+        """A post Slack refused with 429 did not count at Slack: give its budget slot back."""
+        with self._lock:
+            if self._recent:
+                self._recent.pop()
+
     def hold(self, channel: str, seconds: float) -> None:
         """Slack answered 429: keep the channel quiet for Retry-After seconds."""
         with self._lock:

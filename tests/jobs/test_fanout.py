@@ -40,6 +40,16 @@ def test_pacer_spaces_a_channel_and_keeps_the_workspace_budget() -> None:
     assert starts == [0.0, 0.0, 1.5, 60.5]
 
 
+def test_a_refused_post_gives_its_budget_slot_back() -> None:
+    now = [0.0]
+    pacer = Pacer(per_minute=2, margin_s=0.0, clock=lambda: now[0], sleep=lambda s: None)
+    assert pacer.try_turn("C1") == 0.0
+    assert pacer.try_turn("C2") == 0.0
+    assert pacer.try_turn("C3") > 0  # the minute's budget is used up
+    pacer.refund()  # C2 was answered 429: Slack did not count it
+    assert pacer.try_turn("C3") == 0.0
+
+
 def test_paced_posts_never_hit_the_limits() -> None:
     with FakeSlack(per_channel_per_second=1, workspace_per_minute=8, clock=fast_clock) as slack:
         client = PacedWebClient(
