@@ -164,7 +164,7 @@ def main() -> None:
     args = parser.parse_args()
     configure_logging("WARNING")
     channels = [f"C{n:05d}" for n in range(args.channels)]
-    minimum = (math.ceil(args.channels / args.budget) - 1) * 60.0
+    minimum = max(math.ceil(args.channels / args.budget) - 1, 0) * 60.0
     print(
         f"{args.channels} channels due at 09:00; FakeSlack limits: 1 post/s per channel, "
         f"{args.budget} posts per rolling minute; {args.workers} job threads"
