@@ -2,8 +2,9 @@
 channel, a rolling per-minute workspace budget, and 429 `Retry-After` honoured.
 
 `PacedWebClient` is a `WebClient` whose channel-posting calls wait their turn at a shared
-`Pacer` first, so every job thread posting through it (and the publisher on top of it) is
-paced together; a 429 that still comes back holds that channel for Retry-After and retries.
+`Pacer` first; a 429 that still comes back holds that channel for Retry-After and retries.
+The scheduler itself no longer posts through it: its messages go through the outbox sender
+(`bot.slack.delivery`), which paces with the same `Pacer` and never re-sends blindly.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class PacedWebClient(WebClient):
 def paced_client(
     token: str, *, per_minute: int, base_url: str | None = None, **kwargs: Any
 ) -> PacedWebClient:
-    """The WebClient the scheduler posts with: paced at `per_minute` across the workspace."""
+    """A WebClient paced at `per_minute` across the workspace (for direct posting)."""
     if base_url:
         kwargs["base_url"] = base_url
     return PacedWebClient(token=token, pacer=Pacer(per_minute=per_minute), **kwargs)
