@@ -188,10 +188,10 @@ def test_two_processes_one_posts_then_the_standby_takes_over(
         }
         first = Worker(env, ttl_s, tmp_path / "first.log")
         workers.append(first)
-        poll(lambda: (holder() or "").find(first.pid_tag) > 0, 20, "the first process to lead")
+        poll(lambda: (holder() or "").find(first.pid_tag) > 0, 60, "the first process to lead")
         second = Worker(env, ttl_s, tmp_path / "second.log")
         workers.append(second)
-        poll(lambda: second.logged("scheduler service started"), 20, "the standby to start")
+        poll(lambda: second.logged("scheduler service started"), 60, "the standby to start")
         # The leader catches up on today's missed slot: one post; the standby posts nothing.
         slack.wait_for("chat.postMessage", 1, timeout=20, ok=True)
         poll(lambda: first.logged("job done", job_id="quiz-catch-up"), 20, "the first catch-up")
@@ -296,13 +296,17 @@ def test_a_scheduler_killed_mid_post_leaves_no_duplicate_and_no_silence(
             "every channel to be posted",
         )
         assert time.monotonic() - leading_at < 60
+
+        def recorded() -> dict[str, str | None]:
+            from store.models import QuizPost
+
+            with ctx.database.session() as session:
+                return {p.channel_id: p.slack_ts for p in session.query(QuizPost)}
+
+        poll(lambda: len(recorded()) == 4 and all(recorded().values()), 30, "the ts recorded")
         bot_posts = {c: [m for m in slack.messages(c) if m.get("bot_id")] for c in channels}
         assert {c: len(p) for c, p in bot_posts.items()} == dict.fromkeys(channels, 1)
         assert slack.count("conversations.history") >= 1  # the killed post was looked for
-        with ctx.database.session() as session:
-            from store.models import QuizPost
-
-            posts = {p.channel_id: p.slack_ts for p in session.query(QuizPost)}
-        assert posts == {c: bot_posts[c][0]["ts"] for c in channels}
+        assert recorded() == {c: bot_posts[c][0]["ts"] for c in channels}
         second.proc.send_signal(signal.SIGTERM)
         assert second.proc.wait(timeout=20) == 0
