@@ -281,12 +281,12 @@ def test_a_scheduler_killed_mid_post_leaves_no_duplicate_and_no_silence(
         }
         first = Worker(env, ttl_s, tmp_path / "first.log")
         workers.append(first)
-        slack.wait_for("chat.postMessage", 1, timeout=30)  # taken; the reply is held back
+        slack.wait_for("chat.postMessage", 1, timeout=60)  # taken; the reply is held back
         first.proc.send_signal(signal.SIGKILL)
         first.proc.wait(timeout=10)
         second = Worker(env, ttl_s, tmp_path / "second.log")
         workers.append(second)
-        poll(lambda: (holder() or "").find(second.pid_tag) > 0, 30, "the successor to lead")
+        poll(lambda: (holder() or "").find(second.pid_tag) > 0, 60, "the successor to lead")
         leading_at = time.monotonic()
         poll(
             lambda: all(
