@@ -309,4 +309,4 @@ def test_a_scheduler_killed_mid_post_leaves_no_duplicate_and_no_silence(
         assert slack.count("conversations.history") >= 1  # the killed post was looked for
         assert recorded() == {c: bot_posts[c][0]["ts"] for c in channels}
         second.proc.send_signal(signal.SIGTERM)
-        assert second.proc.wait(timeout=20) == 0
+        assert second.proc.wait(timeout=60) == 0
