@@ -40,3 +40,9 @@ ANSWERS_DROPPED = Counter(
     "Questions not answered because the answer queue was full.",
     registry=REGISTRY,
 )
+OUTBOX_UNDELIVERED = Counter(
+    "studybot_outbox_undelivered_total",
+    "Messages to Slack given up on at their deadline.",
+    ["purpose"],
+    registry=REGISTRY,
+)

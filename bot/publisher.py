@@ -1,17 +1,21 @@
 """What the scheduled jobs need from a chat front end, and the plain data they hand it.
 
 `jobs/` computes what to say (domain logic); a publisher (the Slack one in `bot/slack/`) decides
-how it looks and sends it. Neither side imports the other.
+how it looks, as outgoing messages the outbox delivers. Neither side imports the other.
+`queue_question` is the one path by which today's question goes out, scheduled or asked for.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Protocol
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session
 
 from quiz.leaderboard import Standing, TeamStanding
-from store.models import QuizPost
+from store import outbox
+from store.models import OutboxMessage, QuizPost
 
 
 @dataclass(frozen=True)
@@ -85,17 +89,82 @@ class WeeklyBoard:
     teams: list[TeamStanding] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """One message as the outbox keeps it: where, by which Web API method, and what."""
+
+    channel: str
+    payload: dict[str, Any]
+    method: str = "chat.postMessage"
+
+
 class QuizPublisher(Protocol):
-    def post_question(self, question: QuestionView) -> str:
-        """Post the daily question to its channel; returns the message ts."""
+    """Renders what the jobs publish; the outbox sender delivers it."""
+
+    def question(self, question: QuestionView) -> Outgoing:
+        """The daily question for its channel."""
         ...
 
-    def post_reveal(self, reveal: Reveal) -> None:
-        """Post the answer in the question's thread and a short summary in the channel."""
+    def reveal(self, reveal: Reveal) -> list[Outgoing]:
+        """The answer in the question's thread and a short summary in the channel."""
         ...
 
-    def post_weekly_leaderboard(self, board: WeeklyBoard, chart_png: bytes | None) -> None: ...
+    def weekly_leaderboard(self, board: WeeklyBoard, chart_png: bytes | None) -> list[Outgoing]: ...
 
-    def send_practice_nudge(self, member_id: str, due_cards: int) -> None:
+    def practice_nudge(self, member_id: str, due_cards: int) -> Outgoing:
         """A direct message with the number of due cards and a button to start."""
         ...
+
+
+def question_key(post_id: int) -> str:
+    return f"post:{post_id}"
+
+
+def queue_question(
+    session: Session,
+    post: QuizPost,
+    publisher: QuizPublisher,
+    now: datetime,
+    *,
+    deadline: timedelta = outbox.DEFAULT_DEADLINE,
+) -> OutboxMessage:
+    """Today's question into the outbox, once per post whoever asks (the schedule or
+    `/study quiz`, on any replica): the key `post:<id>` makes a second call a no-op.
+    Sending it records the ts on the post."""
+    out = publisher.question(question_view(post))
+    return outbox.enqueue(
+        session,
+        question_key(post.id),
+        channel=out.channel,
+        method=out.method,
+        payload=out.payload,
+        now=now,
+        deadline=deadline,
+        purpose="quiz_post",
+        subject=str(post.id),
+    )
+
+
+def queue_all(
+    session: Session,
+    key: str,
+    messages: list[Outgoing],
+    now: datetime,
+    *,
+    deadline: timedelta = outbox.DEFAULT_DEADLINE,
+) -> list[int]:
+    """Several messages under one key (`key:0`, `key:1`…), delivered in that order."""
+    rows = [
+        outbox.enqueue(
+            session,
+            f"{key}:{index}",
+            channel=out.channel,
+            method=out.method,
+            payload=out.payload,
+            now=now,
+            deadline=deadline,
+        )
+        for index, out in enumerate(messages)
+    ]
+    session.flush()
+    return [row.id for row in rows]

@@ -13,6 +13,7 @@ from jobs.daily import Outcome, due_channels, post_daily_question
 from jobs.observe import observed
 from jobs.reveal import reveal_due
 from quiz.clock import require_aware
+from store import outbox
 
 log = structlog.get_logger(__name__)
 KEEP_CLAIMS = timedelta(days=30)
@@ -33,6 +34,7 @@ def catch_up(ctx: JobContext, now: datetime) -> dict[str, Outcome]:
         log.exception("catch-up reveal failed")
     with ctx.database.session() as session:
         claims.prune(session, now - KEEP_CLAIMS)
+        outbox.prune(session, now - KEEP_CLAIMS)
     return outcomes
 
 
@@ -40,6 +42,7 @@ def catch_up(ctx: JobContext, now: datetime) -> dict[str, Outcome]:
 def run_catch_up() -> None:
     """Job `quiz-catch-up`, every few minutes and whenever a scheduler takes the lease."""
     ctx = current()
-    posted = [c for c, o in catch_up(ctx, ctx.clock()).items() if o is Outcome.POSTED]
+    outcomes = catch_up(ctx, ctx.clock()).items()
+    posted = [c for c, o in outcomes if o in (Outcome.POSTED, Outcome.QUEUED)]
     if posted:
         log.info("caught up on daily posts", channels=posted)

@@ -1,7 +1,9 @@
-"""At most once per key: claim before calling Slack, mark done after, release on failure.
+"""At most once per key, for work that is not a Slack message (messages go through
+`store.outbox`): claim, mark done, release on failure; log-once notices use `first_time`.
 
-The claim row's primary key decides between racing schedulers; a claim left by a process that
-died is taken over once it is older than `stale_after`.
+The claim row's primary key decides between racing schedulers. A claim left by a process that
+died is taken over once it is older than `stale_after`, or at once by the scheduler that takes
+over the dead holder's lease (`release_holder`).
 """
 
 from __future__ import annotations
@@ -60,6 +62,16 @@ def release(session: Session, key: str, holder: str) -> None:
         .where(JobClaim.key == key, JobClaim.holder == holder, JobClaim.done_at.is_(None))
         .execution_options(synchronize_session=False)
     )
+
+
+def release_holder(session: Session, holder: str) -> int:
+    """Drop every unfinished claim of `holder` (whose lease expired): its work is ours now."""
+    result = session.execute(
+        delete(JobClaim)
+        .where(JobClaim.holder == holder, JobClaim.done_at.is_(None))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def is_done(session: Session, key: str) -> bool:

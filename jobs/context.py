@@ -1,4 +1,5 @@
-"""What a running job needs (database, publisher, settings, clock), installed once per process.
+"""What a running job needs (database, publisher, outbox sender, settings, clock), installed
+once per process.
 
 APScheduler stores jobs as a reference to a module-level function plus pickled arguments, so
 the live objects a job uses cannot travel with it: the lease holder installs them here.
@@ -6,8 +7,8 @@ the live objects a job uses cannot travel with it: the lease holder installs the
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
@@ -24,12 +25,19 @@ class RevealScheduler(Protocol):
     def __call__(self, channel_id: str, closes_at: datetime) -> None: ...
 
 
+class Deliverer(Protocol):
+    """Sends an outbox row now (bot.slack.delivery.OutboxSender); what fails is retried by
+    the sender's own drain, so a job never retries Slack itself."""
+
+    def deliver(self, row_id: int, now: datetime | None = None) -> str: ...
+
+    def run(self, stop: threading.Event) -> None:
+        """Drain the outbox until `stop` is set."""
+        ...
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-# Waits between attempts when Slack fails (after slack_sdk's own 429 handling).
-DEFAULT_RETRY_DELAYS: tuple[float, ...] = (2.0, 10.0, 30.0)
 
 
 @dataclass
@@ -39,11 +47,18 @@ class JobContext:
     settings: Settings
     holder: str = "local"
     clock: Callable[[], datetime] = utc_now
-    retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
-    sleep: Callable[[float], None] = time.sleep
+    sender: Deliverer | None = None
     tutor: Tutor | None = None
     embedder: Embedder | None = None
     schedule_reveal: RevealScheduler | None = None
+
+    def deliver(self, row_ids: list[int], now: datetime) -> bool:
+        """Send the rows a job just queued, in order; without a sender they wait for one.
+        True when all of them are in Slack now."""
+        if self.sender is None:
+            return False
+        outcomes = [self.sender.deliver(row_id, now) for row_id in row_ids]
+        return all(outcome in ("sent", "found") for outcome in outcomes)
 
 
 class NoJobContext(RuntimeError):

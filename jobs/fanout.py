@@ -2,16 +2,14 @@
 channel, a rolling per-minute workspace budget, and 429 `Retry-After` honoured.
 
 `PacedWebClient` is a `WebClient` whose channel-posting calls wait their turn at a shared
-`Pacer` first, so every job thread posting through it (and the publisher on top of it) is
-paced together; a 429 that still comes back holds that channel for Retry-After and retries.
+`Pacer` first; a 429 that still comes back holds that channel for Retry-After and retries.
+The scheduler itself no longer posts through it: its messages go through the outbox sender
+(`bot.slack.delivery`), which paces with the same `Pacer` and never re-sends blindly.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import deque
-from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -20,70 +18,15 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.slack_response import SlackResponse
 
 from bot.metrics import SLACK_RATE_LIMITED
+from bot.slack.pacing import Pacer
+
+__all__ = ["PacedWebClient", "Pacer", "paced_client", "retry_after_s"]
 
 log = structlog.get_logger(__name__)
 
 # Methods that post a message into a channel, and where they name it.
 PACED_METHODS = {"chat.postMessage": "channel", "files.completeUploadExternal": "channel_id"}
-CHANNEL_SPACING_S = 1.0
-WINDOW_S = 60.0
-# A post is timed here a little before it lands at Slack (threads, network): keep a margin.
-MARGIN_S = 0.2
 MAX_RATE_LIMITED_RETRIES = 5
-
-
-class Pacer:
-    """Decides when the next post may go: per-channel spacing and a workspace budget."""
-
-    def __init__(
-        self,
-        *,
-        per_minute: int,
-        channel_spacing_s: float = CHANNEL_SPACING_S,
-        margin_s: float = MARGIN_S,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        if per_minute < 1:
-            raise ValueError("per_minute must be at least 1")
-        self.per_minute = per_minute
-        self._spacing = channel_spacing_s
-        self._margin = margin_s
-        self._clock = clock
-        self._sleep = sleep
-        self._lock = threading.Lock()
-        self._next_for_channel: dict[str, float] = {}
-        self._recent: deque[float] = deque()
-
-    def wait_turn(self, channel: str) -> float:
-        """Block until `channel` may post, record the post; returns the seconds waited."""
-        waited = 0.0
-        while True:
-            with self._lock:
-                now = self._clock()
-                wait = max(self._channel_wait(channel, now), self._workspace_wait(now))
-                if wait <= 0:
-                    self._next_for_channel[channel] = now + self._spacing + self._margin
-                    self._recent.append(now)
-                    return waited
-            self._sleep(wait)
-            waited += wait
-
-    def hold(self, channel: str, seconds: float) -> None:
-        """Slack answered 429: keep the channel quiet for Retry-After seconds."""
-        with self._lock:
-            until = self._clock() + seconds
-            self._next_for_channel[channel] = max(self._next_for_channel.get(channel, 0), until)
-
-    def _channel_wait(self, channel: str, now: float) -> float:
-        return self._next_for_channel.get(channel, now) - now
-
-    def _workspace_wait(self, now: float) -> float:
-        while self._recent and self._recent[0] <= now - WINDOW_S - self._margin:
-            self._recent.popleft()
-        if len(self._recent) < self.per_minute:
-            return 0.0
-        return self._recent[0] + WINDOW_S + self._margin - now
 
 
 def _channel_of(api_method: str, *payloads: dict[str, Any] | None) -> str | None:
@@ -158,7 +101,7 @@ class PacedWebClient(WebClient):
 def paced_client(
     token: str, *, per_minute: int, base_url: str | None = None, **kwargs: Any
 ) -> PacedWebClient:
-    """The WebClient the scheduler posts with: paced at `per_minute` across the workspace."""
+    """A WebClient paced at `per_minute` across the workspace (for direct posting)."""
     if base_url:
         kwargs["base_url"] = base_url
     return PacedWebClient(token=token, pacer=Pacer(per_minute=per_minute), **kwargs)

@@ -69,6 +69,13 @@ def release(database: Database, holder: str, now: datetime) -> None:
         )
 
 
+def last_holder(database: Database) -> str | None:
+    """Whoever holds or last held the lease, expired or not."""
+    with database.session() as session:
+        row = session.get(SchedulerLease, LEASE_NAME)
+        return row.holder if row is not None else None
+
+
 def current_holder(database: Database, now: datetime) -> str | None:
     """Who holds an unexpired lease, if anyone."""
     with database.session() as session:

@@ -3,7 +3,7 @@ number of due cards. Members opt in or out with `quiz.practice.set_practice_nudg
 
 The job runs every few minutes; a member is nudged on the first run after their local time,
 within `NUDGE_WINDOW` (so a scheduler that was down does not nudge at odd hours), and only
-when cards are due. One nudge per member and local date.
+when cards are due. One nudge per member and local date (its outbox key).
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from datetime import datetime, time, timedelta
 import structlog
 from sqlalchemy import select
 
-from jobs import claims
 from jobs.context import JobContext, current
 from jobs.observe import observed
-from jobs.retry import publish_claimed
 from jobs.timing import parse_clock
 from quiz.clock import at_local_time, local_date, require_aware
 from quiz.practice import stats
+from store import outbox
 from store.models import Member, PracticeNudge
 
 log = structlog.get_logger(__name__)
@@ -53,21 +52,23 @@ def send_practice_nudges(ctx: JobContext, now: datetime) -> int:
 def _nudge(ctx: JobContext, member_id: str, tz: str, now: datetime) -> bool:
     key = f"nudge:{member_id}:{local_date(now, tz).isoformat()}"
     with ctx.database.session() as session:
-        due = stats(session, member_id, now, tz).due
-        if due == 0 or not claims.claim(session, key, ctx.holder, now):
+        if outbox.by_key(session, key) is not None:
             return False
-    try:
-        publish_claimed(
-            ctx,
+        due = stats(session, member_id, now, tz).due
+        if due == 0:
+            return False
+        out = ctx.publisher.practice_nudge(member_id, due)
+        row = outbox.enqueue(
+            session,
             key,
-            lambda: ctx.publisher.send_practice_nudge(member_id, due),
-            what=f"practice nudge to {member_id}",
+            channel=out.channel,
+            method=out.method,
+            payload=out.payload,
+            now=now,
+            deadline=NUDGE_WINDOW,
         )
-    except Exception:
-        log.exception("practice nudge failed", member=member_id)
-        return False
-    with ctx.database.session() as session:
-        claims.mark_done(session, key, ctx.holder, now)
+        row_id = row.id
+    ctx.deliver([row_id], now)
     return True
 
 

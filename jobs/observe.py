@@ -1,4 +1,7 @@
-"""Every job run counted (JOB_RUNS, JOB_FAILURES) and logged with its job id bound."""
+"""Every job run counted (JOB_RUNS, JOB_FAILURES) and logged with its job id bound.
+
+A job that starts after its scheduler stepped down (queued in the executor when the lease
+was lost) finds no context installed: it is cancelled quietly, not counted as a failure."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import ParamSpec, TypeVar
 import structlog
 
 from bot.metrics import JOB_FAILURES, JOB_RUNS
+from jobs.context import NoJobContext
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -30,6 +34,9 @@ def observed(job: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
                 JOB_RUNS.labels(job=job).inc()
                 try:
                     result = func(*args, **kwargs)
+                except NoJobContext:
+                    log.info("job cancelled: this scheduler no longer holds the lease")
+                    return None  # type: ignore[return-value]
                 except Exception:
                     JOB_FAILURES.labels(job=job).inc()
                     log.exception("job failed")

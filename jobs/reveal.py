@@ -2,30 +2,31 @@
 
 Answers are graded as they arrive (quiz.answering) and refused once `closes_at` has passed,
 so at close time the results are settled; streaks and leaderboards already count them. The
-post is marked closed only after Slack took the reveal, so a failed reveal is retried.
+post is closed and its reveal messages queued in the outbox in one transaction (keys
+`reveal:<post>:0` in the thread, `:1` in the channel); the sender delivers them once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.publisher import Reveal, RevealEntry, question_view
-from jobs import claims
+from bot.publisher import Reveal, RevealEntry, question_view, queue_all
 from jobs.context import JobContext, current
 from jobs.observe import observed
-from jobs.retry import publish_claimed
 from quiz.clock import require_aware
 from quiz.notes import find_section
 from quiz.posts import close_post
 from store.models import Answer, Member, QuizPost
 
 log = structlog.get_logger(__name__)
+# A reveal is worth posting hours late (after an outage), not days.
+REVEAL_DEADLINE = timedelta(hours=12)
 
 
 def claim_key(post_id: int) -> str:
@@ -65,27 +66,20 @@ def build_reveal(session: Session, post: QuizPost, notes_roots: Sequence[Path]) 
 
 
 def reveal_post(ctx: JobContext, post_id: int, now: datetime) -> bool:
-    """Reveal one closed-by-time post; True when this call published it."""
+    """Reveal one closed-by-time post; True when this call queued its reveal."""
     now = require_aware(now)
-    key = claim_key(post_id)
     with ctx.database.session() as session:
-        post = session.get(QuizPost, post_id)
+        post = session.get(QuizPost, post_id, with_for_update={"of": QuizPost})
         if post is None or post.closed_at is not None or post.closes_at > now:
             return False
-        if not post.slack_ts:
-            # Never reached Slack (a console post): nothing to reveal there.
-            close_post(session, post_id, now)
-            return False
-        if not claims.claim(session, key, ctx.holder, now):
-            return False
-        reveal = build_reveal(session, post, list(ctx.settings.corpus))
-    publish_claimed(
-        ctx, key, lambda: ctx.publisher.post_reveal(reveal), what=f"reveal post {post_id}"
-    )
-    with ctx.database.session() as session:
         close_post(session, post_id, now)
-        claims.mark_done(session, key, ctx.holder, now)
-    log.info("reveal posted", post_id=post_id, answers=len(reveal.entries))
+        if not post.slack_ts:
+            return False  # never reached Slack (a console post): nothing to reveal there
+        reveal = build_reveal(session, post, list(ctx.settings.corpus))
+        out = ctx.publisher.reveal(reveal)
+        row_ids = queue_all(session, claim_key(post_id), out, now, deadline=REVEAL_DEADLINE)
+    ctx.deliver(row_ids, now)
+    log.info("reveal queued", post_id=post_id, answers=len(reveal.entries))
     return True
 
 

@@ -18,10 +18,17 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import structlog
+from apscheduler.events import (
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_JOB_SUBMITTED,
+    JobExecutionEvent,
+    JobSubmissionEvent,
+)
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.exc import SQLAlchemyError
 
-from jobs import context, lease
+from jobs import claims, context, lease
 from jobs.context import JobContext
 from jobs.schedule import forget_change, pending_changes
 from jobs.scheduler import (
@@ -30,6 +37,7 @@ from jobs.scheduler import (
     sync_all,
     sync_channel_jobs,
 )
+from store import outbox
 
 log = structlog.get_logger(__name__)
 CHANGES_POLL_S = 2.0
@@ -39,23 +47,43 @@ DRAIN_S = 15.0
 
 class RunningJobs:
     """Waits, with a limit, for the jobs a scheduler is running (APScheduler's own
-    `shutdown(wait=True)` has no limit, and one stuck job would hang the shutdown)."""
+    `shutdown(wait=True)` has no limit, and one stuck job would hang the shutdown).
+
+    Counted from the scheduler's events: a run is submitted (EVENT_JOB_SUBMITTED) and later
+    executed or failed (EVENT_JOB_EXECUTED, EVENT_JOB_ERROR). The executor may report the end
+    before the scheduler reports the submission, so runs are matched by (job id, run time).
+    """
 
     def __init__(self, poll_s: float = 0.05) -> None:
-        self._scheduler: BaseScheduler | None = None
         self._poll_s = poll_s
+        self._lock = threading.Lock()
+        self._running: set[tuple[str, datetime]] = set()
+        self._ended_early: set[tuple[str, datetime]] = set()
 
     def listen(self, scheduler: BaseScheduler) -> None:
-        self._scheduler = scheduler
+        scheduler.add_listener(self._submitted, EVENT_JOB_SUBMITTED)
+        scheduler.add_listener(self._ended, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+
+    def _submitted(self, event: JobSubmissionEvent) -> None:
+        with self._lock:
+            for run_time in event.scheduled_run_times:
+                key = (event.job_id, run_time)
+                if key in self._ended_early:
+                    self._ended_early.discard(key)
+                else:
+                    self._running.add(key)
+
+    def _ended(self, event: JobExecutionEvent) -> None:
+        with self._lock:
+            key = (event.job_id, event.scheduled_run_time)
+            if key in self._running:
+                self._running.discard(key)
+            else:
+                self._ended_early.add(key)
 
     def count(self) -> int:
-        if self._scheduler is None:
-            return 0
-        # Each executor counts its running instances per job; the count goes up in
-        # submit_job, before the job's thread starts, so a job just handed over is seen too.
-        # (APScheduler 3.x, pinned below 4, keeps this stable.)
-        executors = self._scheduler._executors.values()  # type: ignore[attr-defined]
-        return sum(sum(e._instances.values()) for e in executors)
+        with self._lock:
+            return len(self._running)
 
     def wait_idle(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
@@ -87,6 +115,7 @@ class SchedulerService:
         self.scheduler: BaseScheduler | None = None
         self._renewed_at: datetime | None = None
         self._running = RunningJobs()
+        self._sender_stop: threading.Event | None = None
         self.stopping = threading.Event()
 
     @property
@@ -118,7 +147,9 @@ class SchedulerService:
         """One round: take or renew the lease, then apply requested schedule changes."""
         try:
             if self.scheduler is None:
+                before = lease.last_holder(self.ctx.database)
                 if lease.acquire(self.ctx.database, self.ctx.holder, now, self.ttl):
+                    self._take_over(before)
                     self._lead(now)
             elif lease.renew(self.ctx.database, self.ctx.holder, now, self.ttl):
                 self._renewed_at = now
@@ -131,6 +162,17 @@ class SchedulerService:
             if self._renewed_at is not None and now - self._renewed_at >= self.ttl * 2 / 3:
                 self._step_down(release=False)
 
+    def _take_over(self, before: str | None) -> None:
+        """The previous holder's lease expired: its claims and outbox holds are ours at once,
+        not when they go stale (its sends were marked uncertain, so they are looked for)."""
+        if before is None or before == self.ctx.holder:
+            return
+        with self.ctx.database.session() as session:
+            dropped = claims.release_holder(session, before)
+            freed = outbox.release_claims_of(session, {before})
+        if dropped or freed:
+            log.info("took over claims", previous=before, claims=dropped, messages=freed)
+
     def _lead(self, now: datetime) -> None:
         scheduler = self._make_scheduler(self.ctx)
         self.ctx.schedule_reveal = lambda channel, at: schedule_reveal(scheduler, channel, at)
@@ -142,6 +184,7 @@ class SchedulerService:
         scheduler.resume()
         self.scheduler = scheduler
         self._renewed_at = now
+        self._start_sender()
         log.info("lease acquired: running jobs", holder=self.ctx.holder)
 
     def _apply_changes(self) -> None:
@@ -151,9 +194,21 @@ class SchedulerService:
             forget_change(self.ctx.database, channel_id, requested_at)
             log.info("channel rescheduled", channel=channel_id)
 
+    def _start_sender(self) -> None:
+        if self.ctx.sender is None:
+            return
+        stop = self._sender_stop = threading.Event()
+        thread = threading.Thread(
+            target=self.ctx.sender.run, args=(stop,), name="outbox-sender", daemon=True
+        )
+        thread.start()
+
     def _step_down(self, *, release: bool) -> None:
         scheduler, self.scheduler = self.scheduler, None
         self._renewed_at = None
+        if self._sender_stop is not None:
+            self._sender_stop.set()
+            self._sender_stop = None
         if scheduler is not None:
             # A clean shutdown lets running jobs finish (within DRAIN_S) before the lease is
             # handed back; a lost lease does not wait (the database constraints keep a late

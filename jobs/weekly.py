@@ -1,7 +1,8 @@
 """The weekly leaderboard per channel: top members, most improved, team against team, chart.
 
 The week is the channel's local Monday-to-Sunday week containing `now`; "most improved"
-compares each member's points with the week before. One board per channel and week.
+compares each member's points with the week before. One board per channel and week: the
+outbox keys `weekly:<channel>:<monday>:<n>` (board, then chart) make it so.
 """
 
 from __future__ import annotations
@@ -12,20 +13,20 @@ import structlog
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.publisher import Improvement, WeeklyBoard
-from jobs import claims
+from bot.publisher import Improvement, WeeklyBoard, queue_all
 from jobs.chart import weekly_chart_png
 from jobs.context import JobContext, current
 from jobs.observe import observed
-from jobs.retry import publish_claimed
 from quiz.clock import local_date, require_aware, week_start
 from quiz.leaderboard import Period, channel_leaderboard, team_leaderboard
 from quiz.posts import get_channel
+from store import outbox
 from store.models import Answer, Member, QuizPost
 
 log = structlog.get_logger(__name__)
 TOP_MEMBERS = 5
 MOST_IMPROVED = 3
+BOARD_DEADLINE = timedelta(hours=12)
 
 
 def claim_key(channel_id: str, start: date) -> str:
@@ -84,7 +85,7 @@ def weekly_board(
 
 
 def post_weekly_board(ctx: JobContext, channel_id: str, now: datetime) -> bool:
-    """Publish the channel's board for this week once; False when nobody played or it is out."""
+    """Queue the channel's board for this week once; False when nobody played or it is out."""
     now = require_aware(now)
     with ctx.database.session() as session:
         board, last_week = weekly_board(session, channel_id, now)
@@ -92,17 +93,13 @@ def post_weekly_board(ctx: JobContext, channel_id: str, now: datetime) -> bool:
         if not board.top:
             log.info("weekly board skipped: no answers this week", channel=channel_id)
             return False
-        if not claims.claim(session, key, ctx.holder, now):
+        if outbox.by_key(session, f"{key}:0") is not None:
             return False
-    chart = weekly_chart_png(board, last_week)
-    publish_claimed(
-        ctx,
-        key,
-        lambda: ctx.publisher.post_weekly_leaderboard(board, chart),
-        what=f"weekly board for {channel_id}",
-    )
+    chart = weekly_chart_png(board, last_week)  # drawn outside the transaction: it is slow
     with ctx.database.session() as session:
-        claims.mark_done(session, key, ctx.holder, now)
+        out = ctx.publisher.weekly_leaderboard(board, chart)
+        row_ids = queue_all(session, key, out, now, deadline=BOARD_DEADLINE)
+    ctx.deliver(row_ids, now)
     return True
 
 

@@ -1,5 +1,6 @@
-"""Assembles the scheduler service of a process from settings: database, paced Slack
-publisher, job context. Used by `studybot jobs` and `studybot run`."""
+"""Assembles the scheduler service of a process from settings: database, Slack publisher
+(renderer), the outbox sender with its pacer, job context. Used by `studybot jobs` and
+`studybot run`."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from jobs.context import JobContext
-from jobs.fanout import paced_client
+from jobs.context import Deliverer, JobContext
 from jobs.lease import DEFAULT_TTL
 from jobs.service import SchedulerService, holder_name
 
@@ -20,16 +20,23 @@ if TYPE_CHECKING:
 
 
 def slack_publisher(settings: Settings) -> QuizPublisher:
-    """The Slack publisher over a paced WebClient (workspace budget from the settings)."""
+    """How the jobs' messages look in Slack (the outbox sender delivers them)."""
     from bot.slack.publisher import SlackPublisher
 
+    return SlackPublisher()
+
+
+def outbox_sender(settings: Settings, database: Database, holder: str) -> Deliverer:
+    """The sender of this process: paced at the workspace budget, no blind retries."""
+    from bot.slack.delivery import OutboxSender, SlackTransport, sender_client
+    from bot.slack.pacing import Pacer
+
     assert settings.slack_bot_token is not None
-    client = paced_client(
-        settings.slack_bot_token.get_secret_value(),
-        per_minute=settings.slack_posts_per_minute,
-        base_url=settings.slack_api_url,
+    client = sender_client(
+        settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
     )
-    return SlackPublisher(client)
+    pacer = Pacer(per_minute=settings.slack_posts_per_minute)
+    return OutboxSender(database, SlackTransport(client), pacer, holder=holder)
 
 
 def open_database(settings: Settings) -> Database:
@@ -48,8 +55,10 @@ def scheduler_service(
     *,
     ttl: timedelta = DEFAULT_TTL,
 ) -> SchedulerService:
+    holder = holder_name()
+    sender = outbox_sender(settings, database, holder) if settings.slack_bot_token else None
     ctx = JobContext(
-        database=database, publisher=publisher, settings=settings, holder=holder_name()
+        database=database, publisher=publisher, settings=settings, holder=holder, sender=sender
     )
     return SchedulerService(ctx, ttl=ttl)
 

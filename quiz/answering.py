@@ -34,12 +34,15 @@ class Status(StrEnum):
     ALREADY_ANSWERED = "already_answered"
     CLOSED = "closed"
     NEEDS_CHOICE = "needs_choice"
+    WRONG_CHANNEL = "wrong_channel"
 
 
 MESSAGES = {
     Status.ALREADY_ANSWERED: "Thanks! Only your first answer to this question counts.",
     Status.CLOSED: "This question has closed, so the answer was not scored.",
     Status.NEEDS_CHOICE: "Please pick one option: reply with a single letter, A, B, C or D.",
+    Status.WRONG_CHANNEL: "That answer names a question from another channel, so it was not "
+    "counted.",
 }
 
 
@@ -66,10 +69,14 @@ def submit_answer(
     grader: FreeTextGrader | None = None,
     notes_roots: Sequence[Path] = (),
     member_name: str = "",
+    channel_id: str | None = None,
 ) -> AnswerResult:
-    """Grade and store the member's answer; free text is graded only when `grader` is given."""
+    """Grade and store the member's answer; free text is graded only when `grader` is given.
+    With `channel_id` (where the answer was given) a post of another channel is refused."""
     now = require_aware(now)
     post = get_post(session, post_id)
+    if channel_id is not None and post.channel_id != channel_id:
+        return _reply(Status.WRONG_CHANNEL)
     if not is_open(post, now):
         return _reply(Status.CLOSED)
     if _existing(session, post_id, member_id):

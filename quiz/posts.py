@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from quiz.clock import local_date, require_aware, zone
+from quiz.clock import at_local_time, local_date, require_aware, zone
 from quiz.errors import UnknownChannel, UnknownPost
 from quiz.pick import pick_question
 from store.models import WEEKDAYS_MON_FRI, Channel, Member, QuizPost, Team
@@ -30,8 +30,10 @@ def subscribe_channel(
     now: datetime | None = None,
 ) -> Channel:
     """Create or update a channel's subscription; `team` groups it with other channels.
-    The scheduler is told in the same transaction (`now` orders the change; default: now)."""
+    The scheduler is told in the same transaction (`now` orders the change; default: now).
+    The schedule counts from `now`: a time already past today starts tomorrow."""
     zone(timezone)
+    now = require_aware(now or datetime.now(UTC))
     channel = session.get(Channel, channel_id) or Channel(id=channel_id)
     channel.name = name or channel.name or channel_id
     channel.timezone = timezone
@@ -39,11 +41,23 @@ def subscribe_channel(
     channel.weekdays = weekdays
     channel.reveal_delay_minutes = reveal_delay_minutes
     channel.active = True
+    channel.schedule_from = now
     channel.team = ensure_team(session, team) if team else None
     session.add(channel)
     session.flush()
-    mark_schedule_changed(session, channel.id, now or datetime.now(UTC))
+    mark_schedule_changed(session, channel.id, now)
     return channel
+
+
+def first_post_date(channel: Channel, now: datetime) -> date:
+    """The local date of the channel's first scheduled post at or after `now`."""
+    today = local_date(now, channel.timezone)
+    for ahead in range(8):
+        day = today + timedelta(days=ahead)
+        slot = at_local_time(day, channel.post_time, channel.timezone)
+        if channel.weekdays & (1 << day.weekday()) and slot >= require_aware(now):
+            return day
+    return today + timedelta(days=7)
 
 
 def ensure_team(session: Session, name: str) -> Team:

@@ -75,6 +75,8 @@ class Channel(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Show each answer's result at once instead of at the reveal (added by migration 0002).
     show_results_early: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # When the current schedule was set (migration 0004): slots before it were never due.
+    schedule_from: Mapped[datetime | None]
 
     team: Mapped[Team | None] = relationship()
 
@@ -312,3 +314,35 @@ class PracticeNudge(Base):
     )
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime]
+
+
+class OutboxMessage(Base):
+    """One message to Slack, written in the transaction of the state it belongs to and
+    delivered by the outbox sender; `key` makes it exactly once, `slack_ts` records it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index(None, "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    channel: Mapped[str] = mapped_column(String(32), index=True)
+    method: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]]
+    # What the sent message records, e.g. "quiz_post" with the post id as `subject`.
+    purpose: Mapped[str] = mapped_column(String(32), default="")
+    subject: Mapped[str] = mapped_column(String(100), default="")
+    # The member to tell (ephemerally, in `channel`) when it could not be delivered.
+    notify_user: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # A send began and its outcome was never seen: look in the channel before sending again.
+    uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    next_attempt_at: Mapped[datetime]
+    deadline: Mapped[datetime]
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
+    claimed_until: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    slack_ts: Mapped[str | None] = mapped_column(String(32))
+    slack_channel: Mapped[str | None] = mapped_column(String(32))
+    last_error: Mapped[str] = mapped_column(Text, default="")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from bot.metrics import ANSWER_SECONDS, ASKS
+from bot.slack.delivery import send_reply
 from bot.slack.services import Services
 from bot.slack.text import read_question
 from quiz.posts import ensure_member
@@ -68,6 +70,16 @@ def record_feedback(services: Services, ask_id: int, member_id: str, feedback: s
         if row.member_id == member_id or row.feedback is None:
             row.feedback = feedback
         return True
+
+
+# -- delivery (issue 10): replies go through the outbox -------------------------------------
+
+
+def reply(services: Services, event: dict[str, Any], payload: dict[str, Any]) -> None:
+    """Send the reply to a mention or DM through the outbox: once per event (its channel and
+    ts are the key), retried until its deadline, and the asker told if it never goes out."""
+    key = f"answer:{event['channel']}:{event['ts']}"
+    send_reply(services, key, event["channel"], payload, asker=event.get("user"))
 
 
 def asked_question(services: Services, ask_id: int) -> str | None:

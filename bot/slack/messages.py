@@ -7,7 +7,7 @@ anything a member typed, and anything read from the notes, is escaped before it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from slack_sdk.models.blocks import (
@@ -83,6 +83,10 @@ NOT_SUBSCRIBED = (
 )
 QUIZ_ALREADY_POSTED = "Today's question is already here: {link}"
 QUIZ_POSTED = "Here is today's question."
+QUIZ_QUEUED = "Today's question is on its way to this channel."
+UNDELIVERED = (
+    "Sorry, Slack did not take my reply to you in time, so it was not delivered. Please ask again."
+)
 QUIZ_IN_DM = "The daily question lives in a channel: run `/study quiz` there."
 PRACTICE_SENT = "Your practice cards are in our direct messages."
 PRACTICE_DONE = (
@@ -492,16 +496,29 @@ def weekdays_label(mask: int) -> str:
     return ", ".join(name for bit, name in enumerate(WEEKDAY_NAMES) if mask & (1 << bit))
 
 
-def subscription_text(channel: Channel) -> str:
+def subscription_text(
+    channel: Channel, *, first: date | None = None, today: date | None = None
+) -> str:
+    """The channel's schedule; with `first` and `today`, when the first question comes."""
     if not channel.active:
         return NOT_SUBSCRIBED
     results = "at once" if channel.show_results_early else "at the reveal"
-    return (
+    text = (
         f"This channel gets the daily question at *{channel.post_time:%H:%M}* "
         f"({escape(channel.timezone)}) on {weekdays_label(channel.weekdays)}; the answer is "
         f"revealed {channel.reveal_delay_minutes} minutes later. Members see their result "
         f"{results}."
     )
+    if first is None or today is None:
+        return text
+    if first == today:
+        return f"{text} The first question comes today."
+    if first == today + timedelta(days=1):
+        return (
+            f"{text} Today's {channel.post_time:%H:%M} has passed, so the first question "
+            f"comes tomorrow, {first:%a %d %b}."
+        )
+    return f"{text} The first question comes on {first:%a %d %b}."
 
 
 # -- App Home ------------------------------------------------------------------------------------

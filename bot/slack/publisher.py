@@ -1,60 +1,62 @@
-"""SlackPublisher: the scheduled posts (question, reveal, weekly board, nudges) in Slack."""
+"""SlackPublisher: the scheduled messages (question, reveal, weekly board, nudges) as Slack
+renders them, handed to the outbox; `bot.slack.delivery` sends them."""
 
 from __future__ import annotations
 
-from slack_sdk import WebClient
+import base64
 
 from bot import publisher as views
-from bot.metrics import QUIZ_POSTS
+from bot.publisher import Outgoing
 from bot.slack import messages
+from bot.slack.delivery import UPLOAD_METHOD
 
-CHART_FILENAME = "leaderboard.png"
+
+def chart_filename(board: views.WeeklyBoard) -> str:
+    """Unique per channel and week: the sender recognises an upload that landed by its name."""
+    return f"leaderboard-{board.channel_id}-{board.week_start.isoformat()}.png"
 
 
 class SlackPublisher:
-    """Implements `bot.publisher.QuizPublisher` over a Web API client."""
+    """Implements `bot.publisher.QuizPublisher` with Block Kit messages."""
 
-    def __init__(self, client: WebClient) -> None:
-        self.client = client
-
-    def post_question(self, question: views.QuestionView) -> str:
-        response = self.client.chat_postMessage(
-            channel=question.channel_id,
-            text=messages.question_text(question),
-            blocks=messages.question_blocks(question),
-            unfurl_links=False,
+    def question(self, question: views.QuestionView) -> Outgoing:
+        return Outgoing(
+            question.channel_id,
+            {
+                "text": messages.question_text(question),
+                "blocks": [block.to_dict() for block in messages.question_blocks(question)],
+                "unfurl_links": False,
+            },
         )
-        QUIZ_POSTS.inc()
-        return str(response["ts"])
 
-    def post_reveal(self, reveal: views.Reveal) -> None:
+    def reveal(self, reveal: views.Reveal) -> list[Outgoing]:
         question = reveal.question
         summary = messages.reveal_summary_text(reveal)
-        self.client.chat_postMessage(
-            channel=question.channel_id,
-            thread_ts=question.thread_ts,
-            text=summary,
-            blocks=messages.reveal_blocks(reveal),
-        )
-        self.client.chat_postMessage(channel=question.channel_id, text=summary)
+        blocks = [block.to_dict() for block in messages.reveal_blocks(reveal)]
+        return [
+            Outgoing(
+                question.channel_id,
+                {"thread_ts": question.thread_ts, "text": summary, "blocks": blocks},
+            ),
+            Outgoing(question.channel_id, {"text": summary}),
+        ]
 
-    def post_weekly_leaderboard(self, board: views.WeeklyBoard, chart_png: bytes | None) -> None:
+    def weekly_leaderboard(
+        self, board: views.WeeklyBoard, chart_png: bytes | None
+    ) -> list[Outgoing]:
         title = messages.weekly_text(board)
-        self.client.chat_postMessage(
-            channel=board.channel_id, text=title, blocks=messages.weekly_blocks(board)
-        )
+        blocks = [block.to_dict() for block in messages.weekly_blocks(board)]
+        out = [Outgoing(board.channel_id, {"text": title, "blocks": blocks})]
         if chart_png:
-            self.client.files_upload_v2(
-                channel=board.channel_id,
-                content=chart_png,
-                filename=CHART_FILENAME,
-                title=title,
-                alt_txt=title,
-            )
+            upload = {
+                "content_b64": base64.b64encode(chart_png).decode("ascii"),
+                "filename": chart_filename(board),
+                "title": title,
+                "alt_txt": title,
+            }
+            out.append(Outgoing(board.channel_id, upload, method=UPLOAD_METHOD))
+        return out
 
-    def send_practice_nudge(self, member_id: str, due_cards: int) -> None:
-        self.client.chat_postMessage(
-            channel=member_id,
-            text=messages.nudge_text(due_cards),
-            blocks=messages.nudge_blocks(due_cards),
-        )
+    def practice_nudge(self, member_id: str, due_cards: int) -> Outgoing:
+        blocks = [block.to_dict() for block in messages.nudge_blocks(due_cards)]
+        return Outgoing(member_id, {"text": messages.nudge_text(due_cards), "blocks": blocks})

@@ -45,7 +45,10 @@ def submit(
     member_name: str = "",
     text: str | None = None,
     button_value: str | None = None,
+    channel_id: str | None = None,
 ) -> Submitted:
+    """Submit the member's answer; `channel_id` is where it was given (checked against the
+    post's own channel, so a crafted block_id cannot score another channel's post)."""
     with services.database.session() as session:
         result = submit_answer(
             session,
@@ -57,6 +60,7 @@ def submit(
             grader=services.grader,
             notes_roots=services.notes_roots,
             member_name=member_name,
+            channel_id=channel_id,
         )
         post = get_post(session, post_id)
         show_now, reveal_at = post.channel.show_results_early, post.closes_at

@@ -41,6 +41,10 @@ def run_bot(
     app = create_app(settings, services=services, client=client)
     stop = threading.Event()
     start_index_refresher(services, stop)
+    if settings.slack_bot_token is not None:
+        from bot.slack.delivery import sender_of, start_sender
+
+        start_sender(sender_of(services), stop)  # retries what a listener could not send
     try:
         if settings.slack_app_token is not None and not http:
             # /healthz and /metrics are served in Socket Mode too, for health checks.

@@ -33,6 +33,8 @@ class Services:
     now: Callable[[], datetime] = field(default=utc_now)
     # Answers run here when set (bounded, CPU-bound work); inline in the listener otherwise.
     answer_pool: WorkPool | None = None
+    # The outbox sender (bot.slack.delivery.sender_of makes it on first use).
+    sender: object | None = None
 
     @property
     def notes_roots(self) -> list[Path]:

@@ -349,6 +349,13 @@ def _limit(args: dict[str, Any], default: int) -> int:
     return int(args.get("limit") or default)
 
 
+def _shown(messages: list[dict[str, Any]], args: dict[str, Any]) -> list[dict[str, Any]]:
+    """Messages as history and replies return them: metadata only with include_all_metadata."""
+    if str(args.get("include_all_metadata", "")).lower() in ("1", "true"):
+        return [dict(m) for m in messages]
+    return [{k: v for k, v in m.items() if k != "metadata"} for m in messages]
+
+
 def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     channel = _channel(ws, args)
     top_level = [m for m in ws.messages.get(channel, []) if m.get("thread_ts") in (None, m["ts"])]
@@ -356,7 +363,7 @@ def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
     limit = _limit(args, 100)
     return {
         "ok": True,
-        "messages": newest_first[:limit],
+        "messages": _shown(newest_first[:limit], args),
         "has_more": len(newest_first) > limit,
         "pin_count": 0,
         "response_metadata": {"next_cursor": ""},
@@ -378,7 +385,7 @@ def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
     limit = _limit(args, 1000)
     return {
         "ok": True,
-        "messages": oldest_first[:limit],
+        "messages": _shown(oldest_first[:limit], args),
         "has_more": len(oldest_first) > limit,
         "response_metadata": {"next_cursor": ""},
     }

@@ -11,6 +11,7 @@ import email.parser
 import email.policy
 import itertools
 import json
+import socket
 import threading
 import time
 from collections import Counter
@@ -129,7 +130,7 @@ class FakeSlack:
         self._changed = threading.Condition(threading.RLock())
         self._calls: list[Call] = []
         self._failures: dict[str, list[_Failure]] = {}
-        self._delays: dict[str, float] = {}
+        self._slow: dict[str, float] = {}
         self._responses: dict[str, list[dict[str, Any]]] = {}
         self._response_ids = itertools.count(1)
         self._limiter = PostRateLimiter(
@@ -144,13 +145,19 @@ class FakeSlack:
             self.add_user(user)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._port = 0
+        self._dropped: dict[str, int] = {}
+        self._delays: dict[str, list[float]] = {}
+        self._limited_until: float | None = None
+        self._limited_retry_after = 1
 
     # -- lifecycle -------------------------------------------------------------
 
     def start(self) -> FakeSlack:
         if self._server is not None:
             return self
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(self))
+        server = ThreadingHTTPServer(("127.0.0.1", self._port), _handler_class(self))
+        self._port = server.server_address[1]
         server.daemon_threads = True
         self._server = server
         self._thread = threading.Thread(
@@ -265,11 +272,49 @@ class FakeSlack:
     def slow(self, method: str, seconds: float) -> None:
         """Answer every call to ``method`` only after ``seconds`` (0 makes it prompt again)."""
         with self._changed:
-            self._delays[method] = seconds
+            self._slow[method] = seconds
 
     def delay_of(self, method: str) -> float:
         with self._changed:
-            return self._delays.get(method, 0.0)
+            return self._slow.get(method, 0.0)
+
+    def drop_reply_next(self, method: str, *, times: int = 1) -> None:
+        """Accept the next ``times`` calls to ``method`` (a post is stored) and then close the
+        connection without answering: the caller cannot know whether it worked."""
+        with self._changed:
+            self._dropped[method] = self._dropped.get(method, 0) + times
+
+    def delay_reply_next(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """Accept the next ``times`` calls to ``method`` at once, answer ``seconds`` later
+        (a slow Slack: the post is visible in the channel before the caller hears back)."""
+        with self._changed:
+            self._delays.setdefault(method, []).extend([seconds] * times)
+
+    def reply_delay(self, method: str) -> float:
+        with self._changed:
+            queue = self._delays.get(method)
+            return queue.pop(0) if queue else 0.0
+
+    def refuse_connections(self) -> None:
+        """Stop listening (connections are refused) until ``accept_connections``."""
+        self.stop()
+
+    def accept_connections(self) -> None:
+        """Listen again, on the same port."""
+        self.start()
+
+    def rate_limit_until(self, until: float, *, retry_after: int = 30) -> None:
+        """Answer every chat.postMessage 429 until ``clock()`` reaches ``until``."""
+        with self._changed:
+            self._limited_until = until
+            self._limited_retry_after = retry_after
+
+    def should_drop(self, method: str) -> bool:
+        with self._changed:
+            left = self._dropped.get(method, 0)
+            if left:
+                self._dropped[method] = left - 1
+            return bool(left)
 
     def reset(self) -> None:
         """Forget calls, failures, rate-limit history, responses and workspace content."""
@@ -405,7 +450,11 @@ class FakeSlack:
         return failure.status, {"ok": False, "error": failure.error}, headers
 
     def _rate_limit(self, method: str, args: dict[str, Any]) -> int | None:
-        if method not in RATE_LIMITED_METHODS or not self._limiter.enabled:
+        if method not in RATE_LIMITED_METHODS:
+            return None
+        if self._limited_until is not None and self._clock() < self._limited_until:
+            return self._limited_retry_after
+        if not self._limiter.enabled:
             return None
         channel = args.get("channel")
         return self._limiter.check(channel) if isinstance(channel, str) and channel else None
@@ -500,7 +549,17 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self._send_json(200, {"ok": False, "error": "invalid_json"})
             return
         status, body, extra = self.slack._handle_api(method, args, headers)
-        self._send_json(status, body, extra)
+        delay = self.slack.reply_delay(method)
+        if delay:
+            time.sleep(delay)
+        if self.slack.should_drop(method):
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        try:
+            self._send_json(status, body, extra)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the caller gave up (or was killed) meanwhile
 
     def _response_url(self, response_id: str, raw: bytes) -> None:
         try:

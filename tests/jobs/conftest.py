@@ -14,7 +14,7 @@ from jobs.context import JobContext
 from store.db import Database
 from tests.bankfixtures import corpus, sync_corpus
 from tests.dbfixtures import db, db_url
-from tests.jobs.helpers import RecordingPublisher, utc
+from tests.jobs.helpers import RecordingPublisher, recording_sender, utc
 
 __all__ = ["corpus", "db", "db_url"]
 
@@ -38,22 +38,17 @@ def publisher() -> RecordingPublisher:
 
 
 @pytest.fixture
-def sleeps() -> list[float]:
-    return []
-
-
-@pytest.fixture
 def ctx(
-    synced: Database, publisher: RecordingPublisher, settings: Settings, sleeps: list[float]
+    synced: Database, publisher: RecordingPublisher, settings: Settings
 ) -> Iterator[JobContext]:
-    """A job context over the synced database; retries record their waits instead of sleeping."""
+    """A job context over the synced database whose sender delivers to the recording
+    publisher (a Slack in memory)."""
     job_context = JobContext(
         database=synced,
         publisher=publisher,
         settings=settings,
         holder="test-holder",
-        retry_delays=(1.0, 4.0),
-        sleep=sleeps.append,
+        sender=recording_sender(synced, publisher, "test-holder"),
     )
     yield job_context
     context.install(None)

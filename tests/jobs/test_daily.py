@@ -1,6 +1,7 @@
 """The daily post: at the local slot, once per channel and date (restarts, retries, two
 schedulers), a row made by `/study quiz` published rather than duplicated, Slack failures
-retried with backoff and never left half-recorded, the grace window, midnight and DST."""
+retried from the outbox with backoff until the grace window ends, slots before the
+subscription never due (and never reported late), midnight and DST."""
 
 from __future__ import annotations
 
@@ -9,15 +10,15 @@ from datetime import time, timedelta
 
 import pytest
 import time_machine
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from jobs import context
 from jobs.context import JobContext
 from jobs.daily import Outcome, post_daily_question, run_daily_post
 from quiz.posts import DEFAULT_REVEAL_MINUTES, open_post
 from store.db import Database
-from store.models import WEEKDAYS_MON_FRI, JobClaim, QuizPost
-from tests.jobs.helpers import RecordingPublisher, SlackDown, subscribe, utc
+from store.models import WEEKDAYS_MON_FRI, OutboxMessage, QuizPost
+from tests.jobs.helpers import RecordingPublisher, recording_sender, subscribe, utc
 
 
 def posts(db: Database, channel_id: str) -> list[QuizPost]:
@@ -29,9 +30,9 @@ def posts(db: Database, channel_id: str) -> list[QuizPost]:
         )
 
 
-def open_claims(db: Database) -> int:
+def outbox_rows(db: Database) -> list[OutboxMessage]:
     with db.session() as session:
-        return int(session.scalar(select(func.count()).where(JobClaim.done_at.is_(None))) or 0)
+        return list(session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
 
 
 def test_posts_at_new_york_nine_on_the_spring_forward_day(
@@ -65,11 +66,13 @@ def test_two_schedulers_at_the_same_moment_post_once(
 ) -> None:
     subscribe(ctx.database, "C1")
     publisher.delay_s = 0.2
+    other_db = Database(ctx.database.url)
     other = JobContext(
-        database=Database(ctx.database.url),
+        database=other_db,
         publisher=publisher,
         settings=ctx.settings,
         holder="other-holder",
+        sender=recording_sender(other_db, publisher, "other-holder"),
     )
     outcomes: list[Outcome] = []
     start = threading.Barrier(2)
@@ -84,8 +87,9 @@ def test_two_schedulers_at_the_same_moment_post_once(
     for thread in threads:
         thread.join()
     other.database.dispose()
-    assert sorted(outcomes) == sorted([Outcome.POSTED, Outcome.IN_PROGRESS])
+    assert Outcome.POSTED in outcomes and set(outcomes) <= {Outcome.POSTED, Outcome.QUEUED}
     assert len(publisher.questions) == 1
+    assert len(outbox_rows(ctx.database)) == 1
     assert len(posts(ctx.database, "C1")) == 1
 
 
@@ -101,44 +105,70 @@ def test_a_post_opened_by_study_quiz_is_published_not_duplicated(
     assert publisher.questions[0].post_id == early.id
 
 
-def test_slack_failures_are_retried_with_backoff(
-    ctx: JobContext, publisher: RecordingPublisher, sleeps: list[float]
+def test_slack_failures_are_retried_from_the_outbox_with_backoff(
+    ctx: JobContext, publisher: RecordingPublisher
 ) -> None:
     subscribe(ctx.database, "C1")
+    nine = utc(2025, 3, 4, 9, 0)
     publisher.failures = 2
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is Outcome.POSTED
-    assert sleeps == [1.0, 4.0]
+    assert post_daily_question(ctx, "C1", nine) is Outcome.QUEUED
+    sender = ctx.sender
+    assert sender is not None
+    sender.drain_once(nine + timedelta(seconds=0.5))  # backoff: nothing due yet
+    assert publisher.failures == 1
+    sender.drain_once(nine + timedelta(seconds=1))  # second try fails; next after 2 s
+    sender.drain_once(nine + timedelta(seconds=2))
+    assert publisher.questions == []
+    sender.drain_once(nine + timedelta(seconds=3))
     assert len(publisher.questions) == 1
-    assert open_claims(ctx.database) == 0
-
-
-def test_slack_down_for_good_leaves_no_half_recorded_post(
-    ctx: JobContext, publisher: RecordingPublisher
-) -> None:
-    subscribe(ctx.database, "C1")
-    publisher.failures = 3
-    with pytest.raises(SlackDown):
-        post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0))
-    assert posts(ctx.database, "C1") == []
-    assert open_claims(ctx.database) == 0
-    # The next catch-up round posts it cleanly.
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 5)) is Outcome.POSTED
     [post] = posts(ctx.database, "C1")
-    assert post.slack_ts and len(publisher.questions) == 1
+    [row] = outbox_rows(ctx.database)
+    assert post.slack_ts == row.slack_ts and row.status == "sent" and row.attempts == 3
+    assert post_daily_question(ctx, "C1", nine + timedelta(minutes=5)) is Outcome.ALREADY_POSTED
 
 
-def test_slack_down_keeps_a_row_made_by_study_quiz_without_a_ts(
+def test_slack_down_past_the_grace_window_is_given_up_once_and_logged(
     ctx: JobContext, publisher: RecordingPublisher
 ) -> None:
+    from structlog.testing import capture_logs
+
+    from bot.metrics import OUTBOX_UNDELIVERED
+
     subscribe(ctx.database, "C1")
-    with ctx.database.session() as session:
-        open_post(session, "C1", utc(2025, 3, 4, 8, 0))
-    publisher.failures = 3
-    with pytest.raises(SlackDown):
-        post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0))
+    nine = utc(2025, 3, 4, 9, 0)
+    before = OUTBOX_UNDELIVERED.labels(purpose="quiz_post")._value.get()
+    publisher.failures = 1_000
+    sender = ctx.sender
+    assert sender is not None
+    with capture_logs() as logs:
+        assert post_daily_question(ctx, "C1", nine) is Outcome.QUEUED
+        for minute in range(0, 130, 1):
+            sender.drain_once(nine + timedelta(minutes=minute))
+    [row] = outbox_rows(ctx.database)
+    assert row.status == "failed" and publisher.questions == []
+    assert [e for e in logs if e["event"] == "slack message not delivered"] != []
+    assert len([e for e in logs if e["event"] == "slack message not delivered"]) == 1
+    assert OUTBOX_UNDELIVERED.labels(purpose="quiz_post")._value.get() == before + 1
     [post] = posts(ctx.database, "C1")
     assert post.slack_ts is None
-    assert open_claims(ctx.database) == 0
+    assert post_daily_question(ctx, "C1", nine + timedelta(minutes=150)) is Outcome.TOO_LATE
+
+
+def test_a_subscription_after_todays_time_starts_tomorrow_without_a_warning(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    from structlog.testing import capture_logs
+
+    subscribe(ctx.database, "C1", now=utc(2025, 3, 4, 9, 2, 30))  # 2.5 min after 09:00
+    with capture_logs() as logs:
+        for minutes in (3, 10, 200):
+            outcome = post_daily_question(
+                ctx, "C1", utc(2025, 3, 4, 9, 0) + timedelta(minutes=minutes)
+            )
+            assert outcome is Outcome.NOT_DUE
+    assert not [e for e in logs if e["event"].startswith("daily post skipped")]
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 5, 9, 0)) is Outcome.POSTED
+    assert [q.quiz_date.isoformat() for q in publisher.questions] == ["2025-03-05"]
 
 
 @pytest.mark.parametrize(

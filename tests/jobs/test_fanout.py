@@ -13,7 +13,15 @@ from jobs.catchup import catch_up
 from jobs.context import JobContext
 from jobs.fanout import PacedWebClient, Pacer, paced_client
 from tests.fakeslack import FakeSlack
-from tests.jobs.helpers import SPEED, HttpPublisher, fast_clock, fast_sleep, subscribe, utc
+from tests.jobs.helpers import (
+    SPEED,
+    HttpPublisher,
+    fast_clock,
+    fast_sleep,
+    http_sender,
+    subscribe,
+    utc,
+)
 
 
 def test_pacer_spaces_a_channel_and_keeps_the_workspace_budget() -> None:
@@ -30,6 +38,16 @@ def test_pacer_spaces_a_channel_and_keeps_the_workspace_budget() -> None:
     # C2 goes at once, C1's second post a second (plus margin) after its first, and the
     # fourth post of the minute when the first leaves the window.
     assert starts == [0.0, 0.0, 1.5, 60.5]
+
+
+def test_a_refused_post_gives_its_budget_slot_back() -> None:
+    now = [0.0]
+    pacer = Pacer(per_minute=2, margin_s=0.0, clock=lambda: now[0], sleep=lambda s: None)
+    assert pacer.try_turn("C1") == 0.0
+    assert pacer.try_turn("C2") == 0.0
+    assert pacer.try_turn("C3") > 0  # the minute's budget is used up
+    pacer.refund()  # C2 was answered 429: Slack did not count it
+    assert pacer.try_turn("C3") == 0.0
 
 
 def test_paced_posts_never_hit_the_limits() -> None:
@@ -73,9 +91,8 @@ def test_channels_due_in_the_same_minute_are_each_posted_once(ctx: JobContext) -
     for channel in channels:
         subscribe(ctx.database, channel)
     with FakeSlack(per_channel_per_second=1, workspace_per_minute=600) as slack:
-        ctx.publisher = HttpPublisher(
-            paced_client("xoxb-test", per_minute=600, base_url=slack.api_url)
-        )
+        ctx.publisher = HttpPublisher()
+        ctx.sender = http_sender(ctx.database, slack.api_url, ctx.holder, Pacer(per_minute=600))
         outcomes = catch_up(ctx, utc(2025, 3, 4, 9, 0, 20))
         assert set(outcomes) == set(channels)
         posted = [call.body["channel"] for call in slack.calls("chat.postMessage", ok=True)]

@@ -188,10 +188,10 @@ def test_two_processes_one_posts_then_the_standby_takes_over(
         }
         first = Worker(env, ttl_s, tmp_path / "first.log")
         workers.append(first)
-        poll(lambda: (holder() or "").find(first.pid_tag) > 0, 20, "the first process to lead")
+        poll(lambda: (holder() or "").find(first.pid_tag) > 0, 60, "the first process to lead")
         second = Worker(env, ttl_s, tmp_path / "second.log")
         workers.append(second)
-        poll(lambda: second.logged("scheduler service started"), 20, "the standby to start")
+        poll(lambda: second.logged("scheduler service started"), 60, "the standby to start")
         # The leader catches up on today's missed slot: one post; the standby posts nothing.
         slack.wait_for("chat.postMessage", 1, timeout=20, ok=True)
         poll(lambda: first.logged("job done", job_id="quiz-catch-up"), 20, "the first catch-up")
@@ -210,3 +210,103 @@ def test_two_processes_one_posts_then_the_standby_takes_over(
         second.proc.send_signal(signal.SIGTERM)
         assert second.proc.wait(timeout=10) == 0
         assert holder() is None  # released on a clean stop
+
+
+def test_a_new_holder_takes_over_the_dead_holders_sends_at_once(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    from bot.publisher import queue_question
+    from jobs import claims
+    from quiz.posts import open_post
+    from store import outbox
+    from store.models import JobClaim, OutboxMessage
+    from tests.jobs.helpers import recording_sender
+
+    subscribe(ctx.database, "C1")
+    assert lease.acquire(ctx.database, "dead", T0, TTL)
+    with ctx.database.session() as session:  # "dead" was sending the post when it was killed
+        row = queue_question(session, open_post(session, "C1", T0), publisher, T0)
+        assert outbox.claim(session, row.id, "dead", T0, timedelta(minutes=15))
+        outbox.begin_send(session, row.id)
+        assert claims.claim(session, "some-work", "dead", T0)
+    successor = service(ctx, "successor")
+    try:
+        successor.tick(T0 + TTL + timedelta(seconds=1))
+        assert successor.is_holder
+        with ctx.database.session() as session:
+            assert session.get(JobClaim, "some-work") is None
+        sender = recording_sender(ctx.database, publisher, "successor")
+        sender.drain_once(T0 + TTL + timedelta(seconds=2))  # not 15 minutes later
+        with ctx.database.session() as session:
+            sent = session.get(OutboxMessage, row.id)
+            assert sent is not None and sent.status == "sent"
+        assert len(publisher.questions) == 1
+    finally:
+        successor.stop()
+        successor.close()
+
+
+def test_a_job_queued_when_the_lease_was_lost_is_cancelled_cleanly() -> None:
+    from bot.metrics import JOB_FAILURES
+    from jobs import context
+    from jobs.daily import run_daily_post
+
+    context.install(None)  # what a scheduler that stepped down leaves behind
+    before = JOB_FAILURES.labels(job="quiz-post")._value.get()
+    run_daily_post("C1")
+    assert JOB_FAILURES.labels(job="quiz-post")._value.get() == before
+
+
+def test_a_scheduler_killed_mid_post_leaves_no_duplicate_and_no_silence(
+    ctx: JobContext, workers: list[Worker], tmp_path: Path
+) -> None:
+    """SIGKILL while Slack has taken a post but not yet answered: the successor finds that
+    post by its metadata instead of posting again, and posts the other channels at once."""
+    ttl_s = 2.0
+    channels = ["C1", "C2", "C3", "C4"]
+    slot = (datetime.now(UTC) - timedelta(minutes=10)).time().replace(second=0, microsecond=0)
+    for channel in channels:
+        subscribe(ctx.database, channel, post_time=slot)
+    holder = lambda: lease.current_holder(ctx.database, datetime.now(UTC))  # noqa: E731
+    with FakeSlack() as slack:
+        slack.delay_reply_next("chat.postMessage", 30.0)
+        env = {
+            "DATABASE_URL": ctx.database.url,
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_API_URL": slack.api_url,
+            "STUDYBOT_CORPUS": str(ctx.settings.corpus[0]),
+            "STUDYBOT_DATA_DIR": str(tmp_path / "data"),
+            "STUDYBOT_LOG_JSON": "true",
+            "HF_HUB_OFFLINE": "1",
+        }
+        first = Worker(env, ttl_s, tmp_path / "first.log")
+        workers.append(first)
+        slack.wait_for("chat.postMessage", 1, timeout=60)  # taken; the reply is held back
+        first.proc.send_signal(signal.SIGKILL)
+        first.proc.wait(timeout=10)
+        second = Worker(env, ttl_s, tmp_path / "second.log")
+        workers.append(second)
+        poll(lambda: (holder() or "").find(second.pid_tag) > 0, 60, "the successor to lead")
+        leading_at = time.monotonic()
+        poll(
+            lambda: all(
+                sum(1 for m in slack.messages(c) if m.get("bot_id")) >= 1 for c in channels
+            ),
+            60,
+            "every channel to be posted",
+        )
+        assert time.monotonic() - leading_at < 60
+
+        def recorded() -> dict[str, str | None]:
+            from store.models import QuizPost
+
+            with ctx.database.session() as session:
+                return {p.channel_id: p.slack_ts for p in session.query(QuizPost)}
+
+        poll(lambda: len(recorded()) == 4 and all(recorded().values()), 30, "the ts recorded")
+        bot_posts = {c: [m for m in slack.messages(c) if m.get("bot_id")] for c in channels}
+        assert {c: len(p) for c, p in bot_posts.items()} == dict.fromkeys(channels, 1)
+        assert slack.count("conversations.history") >= 1  # the killed post was looked for
+        assert recorded() == {c: bot_posts[c][0]["ts"] for c in channels}
+        second.proc.send_signal(signal.SIGTERM)
+        assert second.proc.wait(timeout=60) == 0

@@ -67,7 +67,11 @@ def test_a_failed_nudge_is_retried_next_round(
     ctx: JobContext, publisher: RecordingPublisher
 ) -> None:
     member(ctx, "U1", "UTC", due=1, opted_in=True)
-    publisher.failures = 3
-    assert send_practice_nudges(ctx, utc(2025, 3, 4, 9, 0)) == 0
-    assert send_practice_nudges(ctx, utc(2025, 3, 4, 9, 5)) == 1
+    publisher.failures = 1
+    nine = utc(2025, 3, 4, 9, 0)
+    assert send_practice_nudges(ctx, nine) == 1  # queued; the first send fails
+    assert publisher.nudges == []
+    assert send_practice_nudges(ctx, nine + timedelta(minutes=5)) == 0  # queued once only
+    assert ctx.sender is not None
+    ctx.sender.drain_once(nine + timedelta(minutes=5))
     assert publisher.nudges == [("U1", 1)]

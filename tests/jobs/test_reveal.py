@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from jobs.context import JobContext
 from jobs.daily import post_daily_question
 from jobs.reveal import reveal_due
@@ -15,7 +13,7 @@ from quiz.leaderboard import Period, channel_leaderboard
 from quiz.posts import DEFAULT_REVEAL_MINUTES
 from quiz.scoring import current_streak
 from store.models import QuizPost
-from tests.jobs.helpers import RecordingPublisher, SlackDown, subscribe, utc
+from tests.jobs.helpers import RecordingPublisher, subscribe, utc
 
 NINE = utc(2025, 3, 4, 9, 0)
 
@@ -77,20 +75,24 @@ def test_streak_grows_across_revealed_days(ctx: JobContext, publisher: Recording
     assert [r.entries[0].points for r in publisher.reveals] == [10, 11, 12]
 
 
-def test_failed_reveal_keeps_the_post_open_and_is_retried(
+def test_failed_reveal_stays_in_the_outbox_and_is_retried_once(
     ctx: JobContext, publisher: RecordingPublisher
 ) -> None:
     subscribe(ctx.database, "C1")
     question = posted(ctx, publisher)
     publisher.failures = 3
     close = NINE + REVEAL
-    with pytest.raises(SlackDown):
-        reveal_due(ctx, "C1", close)
+    assert reveal_due(ctx, "C1", close) == 1  # closed and queued in one transaction
     with ctx.database.session() as session:
         post = session.get(QuizPost, question.post_id)
-        assert post is not None and post.closed_at is None
-    assert reveal_due(ctx, "C1", close + timedelta(minutes=5)) == 1
+        assert post is not None and post.closed_at is not None
+    assert reveal_due(ctx, "C1", close + timedelta(minutes=5)) == 0
+    assert publisher.reveals == []
+    assert ctx.sender is not None
+    for minute in range(1, 6):
+        ctx.sender.drain_once(close + timedelta(minutes=minute))
     assert len(publisher.reveals) == 1
+    assert len(publisher.delivered) == 3  # question, reveal in the thread, summary
 
 
 def test_a_post_never_published_is_closed_without_a_reveal(

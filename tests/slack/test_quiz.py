@@ -106,3 +106,33 @@ def test_three_reports_quarantine_the_question_and_dm_the_admins(bot: Running) -
         assert stored.quarantined
     thanks = [c.body["text"] for c in bot.fake.calls("chat.postMessage")[1:5]]
     assert sum("already reported" in t for t in thanks) == 1
+
+
+def test_two_members_asking_for_the_quiz_at_once_post_it_once(bot: Running) -> None:
+    with bot.services.database.session() as session:
+        subscribe_channel(session, "C1", name="study", post_time=time(9, 0))
+    urls = [bot.command("quiz", user=user)[1] for user in ("U1", "U2", "U3")]
+    replies = [bot.fake.wait_for_response(url)[0]["text"] for url in urls]
+    bot.pool.wait_idle()
+    (call,) = bot.fake.calls("chat.postMessage", ok=True)
+    assert call.body["metadata"]["event_payload"]["key"].startswith("post:")
+    with bot.services.database.session() as session:
+        (post,) = session.scalars(select(QuizPost))
+        assert post.slack_ts == call.response["ts"]
+    assert all("today's question" in r.lower() for r in replies)
+
+
+def test_a_click_naming_another_channels_post_is_refused(bot: Running) -> None:
+    post_id, _ts, post = post_question(bot)
+    letter = post.question.answer
+    url = bot.click(ids.quiz_choice(letter), letter, block_id=ids.quiz_block(post_id), channel="C2")
+    assert "another channel" in bot.fake.wait_for_response(url)[0]["text"]
+    assert answers(bot) == []
+
+
+def test_a_subscription_after_todays_time_says_it_starts_tomorrow(bot: Running) -> None:
+    _reply, url = bot.command("subscribe 09:00 UTC daily", user=BOSS)  # NOW is 10:00 UTC
+    text = bot.fake.wait_for_response(url)[0]["text"]
+    assert "first question comes tomorrow, Wed 05 Mar" in text
+    _reply, url = bot.command("subscribe 11:00 UTC daily", user=BOSS)
+    assert "first question comes today" in bot.fake.wait_for_response(url)[0]["text"]

@@ -91,6 +91,7 @@ def _register_quiz(app: App, services: Services) -> None:
                 user["id"],
                 member_name=user.get("name", ""),
                 button_value=action["value"],
+                channel_id=_channel_of(body),
             )
             respond(text=submitted.reply, response_type="ephemeral", replace_original=False)
 
@@ -105,6 +106,14 @@ def _register_quiz(app: App, services: Services) -> None:
             client.views_open(
                 trigger_id=body["trigger_id"], view=messages.report_modal(post_id, stem)
             )
+
+
+def _channel_of(body: Body) -> str:
+    """The channel the clicked message is in, where the click counts ("" when not given:
+    then no post matches and the click is refused)."""
+    channel = body.get("channel") or {}
+    container = body.get("container") or {}
+    return str(channel.get("id") or container.get("channel_id") or "")
 
 
 def _register_practice(app: App, services: Services) -> None:

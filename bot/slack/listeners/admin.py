@@ -16,8 +16,8 @@ from bot.slack.errors import UserError
 from bot.slack.permissions import is_quiz_admin, user_profile
 from bot.slack.services import Services
 from quiz.channel_settings import set_results_early, unsubscribe_channel
-from quiz.clock import zone
-from quiz.posts import get_channel, subscribe_channel
+from quiz.clock import local_date, zone
+from quiz.posts import first_post_date, get_channel, subscribe_channel
 from store.models import WEEKDAYS_MON_FRI
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -80,7 +80,9 @@ def subscribe(
             weekdays=weekdays,
             now=services.now(),
         )
-        text = messages.subscription_text(channel)
+        today = local_date(services.now(), channel.timezone)
+        first = first_post_date(channel, services.now())
+        text = messages.subscription_text(channel, first=first, today=today)
     respond(text=text, response_type="in_channel")
 
 

@@ -9,9 +9,10 @@ from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot.publisher import question_view
+from bot.publisher import queue_question
 from bot.slack import messages
 from bot.slack.asking import ask
+from bot.slack.delivery import Outcome, sender_of
 from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import reported
 from bot.slack.listeners import admin
@@ -20,7 +21,7 @@ from bot.slack.practicing import send_next_card
 from bot.slack.publisher import SlackPublisher
 from bot.slack.services import Services
 from quiz.leaderboard import Period, channel_leaderboard, mastery, team_leaderboard
-from quiz.posts import ensure_member, get_channel, open_post, record_slack_ts
+from quiz.posts import ensure_member, get_channel, get_post, open_post
 from quiz.practice import set_practice_nudges, stats
 from quiz.scoring import current_streak
 from store.models import Channel
@@ -93,25 +94,33 @@ def show_quiz(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
-    """Today's question for the channel: posted now if the schedule has not posted it yet."""
+    """Today's question for the channel, by the same path as the schedule's post (one outbox
+    row per post): posted now unless it is already out; members racing post it once."""
     channel_id = command["channel_id"]
     if channel_id.startswith("D"):
         respond(text=messages.QUIZ_IN_DM, response_type="ephemeral")
         return
+    now = services.now()
     with services.database.session() as session:
         if not get_channel(session, channel_id).active:
             respond(text=messages.NOT_SUBSCRIBED, response_type="ephemeral")
             return
-        view = question_view(open_post(session, channel_id, services.now()))
-    if view.thread_ts is not None:
-        link = client.chat_getPermalink(channel=channel_id, message_ts=view.thread_ts)
-        text = messages.QUIZ_ALREADY_POSTED.format(link=link["permalink"])
-        respond(text=text, response_type="ephemeral")
-        return
-    ts = SlackPublisher(client).post_question(view)
-    with services.database.session() as session:
-        record_slack_ts(session, view.post_id, ts)
-    respond(text=messages.QUIZ_POSTED, response_type="ephemeral")
+        post = open_post(session, channel_id, now)
+        posted_ts = post.slack_ts
+        row_id = None if posted_ts else queue_question(session, post, SlackPublisher(), now).id
+    if row_id is not None:
+        outcome = sender_of(services).deliver(row_id)
+        if outcome in (Outcome.SENT, Outcome.FOUND):
+            respond(text=messages.QUIZ_POSTED, response_type="ephemeral")
+            return
+        with services.database.session() as session:
+            posted_ts = get_post(session, post.id).slack_ts
+        if posted_ts is None:
+            respond(text=messages.QUIZ_QUEUED, response_type="ephemeral")
+            return
+    link = client.chat_getPermalink(channel=channel_id, message_ts=posted_ts)
+    text = messages.QUIZ_ALREADY_POSTED.format(link=link["permalink"])
+    respond(text=text, response_type="ephemeral")
 
 
 def show_leaderboard(

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack import messages
-from bot.slack.asking import ask
+from bot.slack.asking import ask, reply
 from bot.slack.dedupe import claim_event
 from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import reported
@@ -90,14 +90,18 @@ def answer(services: Services, client: WebClient, event: dict[str, Any], surface
         earlier=earlier,
     )
     if asked is None:
-        client.chat_postMessage(channel=channel, thread_ts=reply_ts, text=messages.EMPTY_QUESTION)
+        reply(services, event, {"thread_ts": reply_ts, "text": messages.EMPTY_QUESTION})
         return
-    client.chat_postMessage(
-        channel=channel,
-        thread_ts=reply_ts,
-        text=messages.answer_text(asked.answer),
-        blocks=messages.answer_blocks(asked.answer, asked.ask_id, trimmed=asked.trimmed),
-        unfurl_links=False,
+    blocks = messages.answer_blocks(asked.answer, asked.ask_id, trimmed=asked.trimmed)
+    reply(
+        services,
+        event,
+        {
+            "thread_ts": reply_ts,
+            "text": messages.answer_text(asked.answer),
+            "blocks": blocks,
+            "unfurl_links": False,
+        },
     )
 
 

@@ -1,20 +1,24 @@
-"""Modal submissions: a problem report on a quiz question (three quarantine it)."""
+"""Modal submissions: a problem report on a quiz question (three quarantine it). The
+reporter's thanks and the admins' DMs go through the outbox (the DMs are written in the
+transaction that quarantines the question)."""
 
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.slack import ids, messages
+from bot.slack.delivery import INLINE_RETRY_S, send_reply, sender_of
 from bot.slack.dispatch import acked
 from bot.slack.errors import reported
 from bot.slack.services import Services
 from quiz.posts import get_post
 from quiz.reports import ReportOutcome, report_question
+from store import outbox
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +33,12 @@ def register(app: App, services: Services) -> None:
     ) -> None:
         with reported(body, context):
             user = body["user"]["id"]
-            outcome = file_report(services, int(view["private_metadata"]), user, _reason(view))
-            client.chat_postMessage(channel=user, text=messages.report_received(outcome))
-            if outcome.quarantined_now:
-                tell_admins(client, services, outcome)
+            outcome, dms = file_report(services, int(view["private_metadata"]), user, _reason(view))
+            thanks = {"text": messages.report_received(outcome)}
+            # Slack does not retry a view submission: each one gets its own key.
+            send_reply(services, f"report:{view['id']}:{uuid.uuid4().hex}", user, thanks)
+            for row_id in dms:
+                sender_of(services).deliver_soon(row_id, services.now(), INLINE_RETRY_S)
 
 
 def _reason(view: dict[str, Any]) -> str:
@@ -41,17 +47,26 @@ def _reason(view: dict[str, Any]) -> str:
     return str(field.get("value") or "")
 
 
-def file_report(services: Services, post_id: int, member_id: str, reason: str) -> ReportOutcome:
+def file_report(
+    services: Services, post_id: int, member_id: str, reason: str
+) -> tuple[ReportOutcome, list[int]]:
+    """Store the report; when it quarantines the question, queue a DM to every admin."""
+    now = services.now()
     with services.database.session() as session:
         question_id = get_post(session, post_id).question_id
-        return report_question(session, question_id, member_id, services.now(), reason=reason)
-
-
-def tell_admins(client: WebClient, services: Services, outcome: ReportOutcome) -> None:
-    """DM every STUDYBOT_ADMINS member; one failed DM does not stop the others."""
-    text = messages.admin_quarantine_text(outcome)
-    for admin in services.settings.admins:
-        try:
-            client.chat_postMessage(channel=admin, text=text)
-        except SlackApiError as error:
-            logger.error("quarantine DM to %s failed: %s", admin, error.response.get("error"))
+        outcome = report_question(session, question_id, member_id, now, reason=reason)
+        if not outcome.quarantined_now:
+            return outcome, []
+        text = messages.admin_quarantine_text(outcome)
+        rows = [
+            outbox.enqueue(
+                session,
+                f"quarantined:{question_id}:{admin}",
+                channel=admin,
+                payload={"text": text},
+                now=now,
+            )
+            for admin in services.settings.admins
+        ]
+        session.flush()
+        return outcome, [row.id for row in rows]

@@ -1,0 +1,247 @@
+"""The outbox: messages to Slack as rows, written with the state they belong to, then
+delivered once by a sender (bot.slack.delivery).
+
+A row is enqueued under an idempotency key (a second enqueue of the key returns the first
+row), claimed by one sender at a time for a short hold, and marked sent with the Slack ts in
+the same transaction that records what it was for (`purpose`, e.g. a quiz post's ts).
+`uncertain` is set before each send and cleared when Slack's answer is seen: a row found
+uncertain was perhaps delivered, and the sender looks in the channel before sending again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from store.models import OutboxMessage, QuizPost
+
+DEFAULT_DEADLINE = timedelta(minutes=30)
+METADATA_EVENT = "studybot_outbox"
+
+
+class Status(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+def metadata_for(key: str) -> dict[str, Any]:
+    """The Slack message metadata that lets a sender recognise its message in a channel."""
+    return {"event_type": METADATA_EVENT, "event_payload": {"key": key}}
+
+
+def key_of(message: dict[str, Any]) -> str | None:
+    """The outbox key a Slack message carries in its metadata, if any."""
+    metadata = message.get("metadata")
+    if not isinstance(metadata, dict) or metadata.get("event_type") != METADATA_EVENT:
+        return None
+    payload = metadata.get("event_payload")
+    key = payload.get("key") if isinstance(payload, dict) else None
+    return key if isinstance(key, str) else None
+
+
+def enqueue(
+    session: Session,
+    key: str,
+    *,
+    channel: str,
+    payload: dict[str, Any],
+    now: datetime,
+    method: str = "chat.postMessage",
+    deadline: timedelta = DEFAULT_DEADLINE,
+    purpose: str = "",
+    subject: str = "",
+    notify_user: str | None = None,
+) -> OutboxMessage:
+    """Write the message in the caller's transaction; the row already under `key` if any."""
+    existing = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+    if existing is not None:
+        return existing
+    row = OutboxMessage(
+        key=key,
+        channel=channel,
+        method=method,
+        payload=payload,
+        purpose=purpose,
+        subject=subject,
+        notify_user=notify_user,
+        status=Status.PENDING,
+        attempts=0,
+        uncertain=False,
+        created_at=now,
+        next_attempt_at=now,
+        deadline=now + deadline,
+        last_error="",
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        found = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+        assert found is not None
+        return found
+    return row
+
+
+def by_key(session: Session, key: str) -> OutboxMessage | None:
+    return session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+
+
+def ready(session: Session, now: datetime, limit: int = 200) -> list[OutboxMessage]:
+    """Pending rows due for an attempt and claimed by nobody (or by an expired hold)."""
+    query = (
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.status == Status.PENDING,
+            OutboxMessage.next_attempt_at <= now,
+            or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+        )
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def busy_channels(session: Session, now: datetime) -> set[str]:
+    """Channels with a row being sent right now: their next row waits (order per channel)."""
+    query = select(OutboxMessage.channel).where(
+        OutboxMessage.status == Status.PENDING, OutboxMessage.claimed_until >= now
+    )
+    return set(session.scalars(query))
+
+
+def claim(session: Session, row_id: int, holder: str, now: datetime, hold: timedelta) -> bool:
+    """Take the row for one attempt, unless someone else holds it; True when it is ours."""
+    taken = session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == row_id,
+            OutboxMessage.status == Status.PENDING,
+            or_(
+                OutboxMessage.claimed_until.is_(None),
+                OutboxMessage.claimed_until < now,
+                OutboxMessage.claimed_by == holder,
+            ),
+        )
+        .values(claimed_by=holder, claimed_until=now + hold)
+        .execution_options(synchronize_session=False)
+    )
+    return taken.rowcount == 1  # type: ignore[attr-defined]
+
+
+def begin_send(session: Session, row_id: int) -> None:
+    """Committed before the request goes out: a crash from here on leaves the row uncertain."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id)
+        .values(uncertain=True, attempts=OutboxMessage.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+# What a sent message records, by purpose: (session, subject, ts) in the same transaction.
+OnSent = Callable[[Session, str, str], None]
+
+
+def _record_quiz_post(session: Session, subject: str, ts: str) -> None:
+    session.execute(
+        update(QuizPost)
+        .where(QuizPost.id == int(subject))
+        .values(slack_ts=ts)
+        .execution_options(synchronize_session=False)
+    )
+
+
+ON_SENT: dict[str, OnSent] = {"quiz_post": _record_quiz_post}
+
+
+def mark_sent(session: Session, row_id: int, *, ts: str, channel: str, now: datetime) -> bool:
+    """Record delivery (and what it was for) once; False when the row was already sent."""
+    row = session.get(OutboxMessage, row_id, with_for_update=True)
+    if row is None or row.status == Status.SENT:
+        return False
+    row.status = Status.SENT
+    row.slack_ts = ts
+    row.slack_channel = channel
+    row.sent_at = now
+    row.uncertain = False
+    row.claimed_by = None
+    row.claimed_until = None
+    hook = ON_SENT.get(row.purpose)
+    if hook is not None:
+        hook(session, row.subject, ts)
+    return True
+
+
+def retry_later(
+    session: Session, row_id: int, *, at: datetime, error: str, uncertain: bool
+) -> None:
+    """Hand the row back for another attempt at `at` (uncertain: look before re-sending)."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id, OutboxMessage.status == Status.PENDING)
+        .values(
+            next_attempt_at=at,
+            last_error=error[:2000],
+            uncertain=uncertain,
+            claimed_by=None,
+            claimed_until=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def refund_attempt(session: Session, row_id: int) -> None:
+    """A 429 is Slack asking us to wait, not a failure: it does not use up the budget."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id, OutboxMessage.attempts > 0)
+        .values(attempts=OutboxMessage.attempts - 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def mark_failed(session: Session, row_id: int, *, error: str, now: datetime) -> OutboxMessage:
+    row = session.get(OutboxMessage, row_id, with_for_update=True)
+    assert row is not None
+    row.status = Status.FAILED
+    row.last_error = error[:2000]
+    row.uncertain = False
+    row.claimed_by = None
+    row.claimed_until = None
+    row.sent_at = None
+    return row
+
+
+def release_claims_of(session: Session, holders: set[str]) -> int:
+    """Free the rows held by senders known to be gone (a lease taken over), at once."""
+    if not holders:
+        return 0
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.claimed_by.in_(holders), OutboxMessage.status == Status.PENDING)
+        .values(claimed_by=None, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def prune(session: Session, before: datetime) -> int:
+    """Forget rows sent or given up on before `before` (their keys can no longer recur)."""
+    result = session.execute(
+        delete(OutboxMessage)
+        .where(OutboxMessage.status != Status.PENDING, OutboxMessage.created_at < before)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def pending_count(session: Session) -> int:
+    query = select(func.count()).where(OutboxMessage.status == Status.PENDING)
+    return int(session.scalar(query) or 0)
