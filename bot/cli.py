@@ -239,8 +239,7 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
         else:
             last = tutor.ask(text)
             render_answer(out, last)
-        if interactive:
-            out.print()
+        out.print()  # one blank line between replies, never before one
 
 
 def prompt_lines(history: Path) -> Iterator[str]:

@@ -27,7 +27,8 @@ RUN_WITHOUT_JOBS = (
 )
 PG_BACKUP = (
     "studybot db backup copies SQLite databases only; for PostgreSQL use pg_dump, e.g. "
-    'pg_dump --format=custom --file=studybot.dump "$DATABASE_URL"'
+    'pg_dump --format=custom --file=studybot.dump "${DATABASE_URL/+psycopg/}" (in bash: pg_dump '
+    "does not take SQLAlchemy's +psycopg driver name)"
 )
 
 
