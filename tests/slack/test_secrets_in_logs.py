@@ -45,6 +45,7 @@ def test_failures_log_no_token_and_no_message_text(bot: Running, log: io.StringI
     bot.fake.wait_for("chat.postMessage", 5)
     _reply, url = bot.command("subscribe 09:00 Zebra-quartz/Nowhere", user=BOSS)
     bot.fake.wait_for_response(url)
+    bot.fake.wait_for_response(bot.click("ask_more", "not-a-number"))  # a listener that raises
     bot.pool.wait_idle()
     bot.fake.stop()  # Slack goes away: the next answer cannot be delivered
     bot.mention(f"<@UBOT> {SECRET_QUESTION} outage", channel="C3")
