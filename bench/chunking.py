@@ -1,7 +1,8 @@
 """Chunking quality on both corpora: the shipped notes (corpus/) and the team's raw notes.
 
-Builds, in one process, an index per corpus for each chunking variant (through the real
-`studybot index` code, hybrid search as shipped) and a naive baseline (800-character windows,
+Builds, in one process, an index per corpus for each chunking variant (the chunking, dedupe,
+FAISS, BM25 and glossary of `studybot index`, in memory and without the sentence vectors
+search does not read; the hybrid search as shipped) and a naive baseline (800-character windows,
 plain bm25s BM25 with its own English tokenizer, MiniLM cosine, and the two fused by
 reciprocal rank), then prints hit@1, hit@3 and MRR over the top 10, tuned and held-out
 questions apart. The variant marked * is the shipped default.
@@ -22,22 +23,27 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from unittest import mock
 
 import numpy as np
 
-import retrieval.chunk
 from bench.common import ROOT, load_yaml, timed
-from retrieval.build import BuildOptions, build_index
-from retrieval.chunk import DEFAULT_OPTIONS, ChunkOptions
-from retrieval.documents import Chunk, Document
+from retrieval.chunk import (
+    DEFAULT_OPTIONS,
+    ChunkingParams,
+    ChunkOptions,
+    chunk_documents,
+    dedupe,
+    effective_limit,
+)
+from retrieval.dense import DenseIndex, DenseParams
+from retrieval.documents import Chunk, Document, vector_id
 from retrieval.embed import Embedder, load_embedder
-from retrieval.index_store import BuildFiles, current_build
+from retrieval.glossary import build_glossary
+from retrieval.index_store import BuildFiles
+from retrieval.lexical import LexicalIndex
 from retrieval.load import discover, read_corpus
 from retrieval.search import Searcher
 from retrieval.sections import split_sections
@@ -47,6 +53,7 @@ SEEDS = Path("/work/shared/seeds")
 K = 10
 NAIVE_CHARS = 800
 MIN_OVERLAP = 100
+CARD_RULES = ((1.0, 0.0), (0.6, 0.0), (0.6, 0.8))
 VARIANTS: dict[str, ChunkOptions] = {
     "sections, nearest heading": ChunkOptions("heading"),
     "sections, heading path": ChunkOptions("path"),
@@ -164,25 +171,34 @@ def _span_hit(key: tuple[str, str], regions: Regions) -> Callable[[Chunk], bool]
 # --- systems under test ----------------------------------------------------------------------
 
 
-@contextmanager
-def chunk_options(options: ChunkOptions) -> Iterator[None]:
-    """Builds made inside use these options (the manifest records them, as a real build's)."""
-    with mock.patch.object(retrieval.chunk, "DEFAULT_OPTIONS", options):
-        yield
+def variant_files(
+    documents: dict[str, list[Document]], options: ChunkOptions, embedder: CachingEmbedder
+) -> BuildFiles:
+    """What `studybot index` builds for search (chunks, dedupe, vectors, FAISS, BM25, glossary),
+    in memory and without the sentence vectors that only answer composition reads."""
+    limit = effective_limit(ChunkingParams(MODEL, 0), embedder)
+    collected: list[Chunk] = []
+    for docs in documents.values():
+        collected.extend(chunk_documents(docs, embedder, limit, options))
+    chunks, _ = dedupe(collected)
+    texts = [c.embed_text() for c in chunks]
+    vectors = embedder.encode(texts)
+    ids = np.array([vector_id(c.id) for c in chunks], dtype=np.int64)
+    return BuildFiles(
+        manifest={},
+        chunks=chunks,
+        vectors=vectors,
+        sentence_chunk=np.zeros(0, dtype=np.int32),
+        sentence_spans=np.zeros((0, 2), dtype=np.int32),
+        sentence_vectors=np.zeros((0, vectors.shape[1]), dtype=np.float32),
+        dense=DenseIndex.build(vectors, ids, DenseParams.for_size(len(chunks))),
+        lexical=LexicalIndex.build(texts),
+        glossary=build_glossary(c.text for c in chunks),
+    )
 
 
-def variant_search(
-    roots: list[Path], options: ChunkOptions, embedder: CachingEmbedder, workdir: Path
-) -> tuple[Callable[[str], list[Chunk]], int]:
-    index_dir = workdir / "index"
-    with chunk_options(options):
-        report = build_index(
-            BuildOptions(roots, index_dir, MODEL, force=True), embedder_factory=lambda _: embedder
-        )
-    build = current_build(index_dir)
-    assert build is not None
-    searcher = Searcher(BuildFiles.read(build), embedder)
-    return (lambda q: [h.chunk for h in searcher.search(q, k=K)]), report.chunks
+def searching(searcher: Searcher) -> Callable[[str], list[Chunk]]:
+    return lambda q: [h.chunk for h in searcher.search(q, k=K)]
 
 
 def naive_windows(documents: dict[str, list[Document]]) -> list[Chunk]:
@@ -302,15 +318,20 @@ def evaluate_corpus(
     for label, search in naive_search(naive_chunks, embedder).items():
         results[label] = ranks(search, questions)
         print(row(label, results[label], questions, f"{len(naive_chunks)} windows"))
+    files_by_variant: dict[str, BuildFiles] = {}
     for label, options in VARIANTS.items():
-        with tempfile.TemporaryDirectory() as tmp:
-            seconds, (search, count) = timed(
-                lambda o=options, t=tmp: variant_search(roots, o, embedder, Path(t))
-            )
-            results[label] = ranks(search, questions)
+        seconds, files = timed(lambda o=options: variant_files(documents, o, embedder))
+        files_by_variant[label] = files
+        results[label] = ranks(searching(Searcher(files, embedder)), questions)
         star = "*" if options == DEFAULT_OPTIONS else " "
-        extra = f"{count} passages, built in {seconds:.0f} s"
+        extra = f"{len(files.chunks)} passages, built in {seconds:.0f} s"
         print(row(f"{star}{label}", results[label], questions, extra))
+    print("flashcards: weight x (only cards restating a note at cosine >=), per variant:")
+    for label, files in files_by_variant.items():
+        for weight, cosine in CARD_RULES:
+            searcher = Searcher(files, embedder, card_weight=weight, restated_cosine=cosine)
+            found = ranks(searching(searcher), questions)
+            print(row(f"  {label[:20]}, x{weight} >={cosine}", found, questions))
     default = next(label for label, o in VARIANTS.items() if o == DEFAULT_OPTIONS)
     print(f"held-out hit@1/hit@3 by kind, {default}: {by_kind(results[default], questions)}")
     naive = "naive bm25+MiniLM (RRF)"
@@ -318,14 +339,17 @@ def evaluate_corpus(
     return results
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    """`python -m bench.chunking [seeds] [shipped]`: both corpora when none is named."""
+    wanted = set(argv) or {"seeds", "shipped"}
     embedder = CachingEmbedder(load_embedder(MODEL))
-    evaluate_corpus("shipped corpus", [ROOT / "corpus"], shipped_questions, embedder)
-    if not SEEDS.is_dir():
-        print(f"\n(no raw notes at {SEEDS}: seeds part skipped)")
-        return
-    evaluate_corpus("team's raw notes", [SEEDS], lambda _docs: seeds_questions(), embedder)
+    if "seeds" in wanted and SEEDS.is_dir():
+        evaluate_corpus("team's raw notes", [SEEDS], lambda _docs: seeds_questions(), embedder)
+    elif "seeds" in wanted:
+        print(f"(no raw notes at {SEEDS}: the seeds part is skipped)")
+    if "shipped" in wanted:
+        evaluate_corpus("shipped corpus", [ROOT / "corpus"], shipped_questions, embedder)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

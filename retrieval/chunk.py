@@ -44,7 +44,7 @@ class ChunkOptions:
     parent_blocks: bool = False
 
 
-DEFAULT_OPTIONS = ChunkOptions()
+DEFAULT_OPTIONS = ChunkOptions(context="path")
 
 
 @dataclass(frozen=True)

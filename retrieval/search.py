@@ -11,7 +11,9 @@ Flashcards are weighted 0.6 against notes: a card restates a fact in question fo
 question-shaped queries very closely, yet the notes section holds the fuller answer and a heading
 to cite. Without the weight, cards took the first place from the right notes passage for more
 than half the dev questions (hit@3 0.816 -> 0.951 with it). A card still wins when it is clearly
-the better match.
+the better match. The weight applies only to a card that restates a notes passage (cosine
+>= 0.8 with one): on the team's raw notes (bench/data/seeds_dev.yaml) the deck holds many facts
+no note has, and weighting every card cost passage 1 about 8 points there (bench/chunking.py).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ CANDIDATES = 50
 BLEND_DENSE_WEIGHT = 0.7
 MAX_QUERY_CHARS = 2000
 CARD_WEIGHT = 0.6
+RESTATED_COSINE = 0.8
 
 
 @dataclass(frozen=True)
@@ -47,14 +50,17 @@ class Searcher:
     """Searches one loaded build. Immutable once made, so a swap never disturbs a query."""
 
     def __init__(
-        self, files: BuildFiles, embedder: Embedder, *, card_weight: float = CARD_WEIGHT
+        self,
+        files: BuildFiles,
+        embedder: Embedder,
+        *,
+        card_weight: float = CARD_WEIGHT,
+        restated_cosine: float = RESTATED_COSINE,
     ) -> None:
         self.files = files
         self.embedder = embedder
         self.card_weight = card_weight
-        self._weights = np.array(
-            [card_weight if c.kind == "flashcard" else 1.0 for c in files.chunks], dtype=np.float32
-        )
+        self._weights = card_weights(files.chunks, files.vectors, card_weight, restated_cosine)
         self._row_of_id = {vector_id(c.id): row for row, c in enumerate(files.chunks)}
 
     def prepare(self, question: str) -> tuple[str, np.ndarray]:
@@ -121,3 +127,21 @@ class Searcher:
             for rank, row in enumerate(ranking):
                 fused[row] = fused.get(row, 0.0) + 1 / (RRF_K + rank + 1) / best
         return fused
+
+
+def card_weights(
+    chunks: list[Chunk], vectors: np.ndarray, card_weight: float, restated_cosine: float
+) -> np.ndarray:
+    """Each passage's factor in the fused score: `card_weight` for a flashcard that restates a
+    notes passage (cosine >= `restated_cosine` with one), 1.0 for notes and for a card whose
+    fact no notes passage holds (0 weights every card)."""
+    weights = np.ones(len(chunks), dtype=np.float32)
+    cards = np.array([c.kind == "flashcard" for c in chunks], dtype=bool)
+    if not cards.any():
+        return weights
+    if cards.all() or restated_cosine <= 0:
+        weights[cards] = card_weight
+        return weights
+    closest_note = (vectors[cards] @ vectors[~cards].T).max(axis=1)
+    weights[cards] = np.where(closest_note >= restated_cosine, card_weight, 1.0)
+    return weights
