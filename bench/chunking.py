@@ -55,12 +55,13 @@ NAIVE_CHARS = 800
 MIN_OVERLAP = 100
 CARD_RULES = ((1.0, 0.0), (0.6, 0.0), (0.6, 0.8))
 VARIANTS: dict[str, ChunkOptions] = {
+    "sections, path for plain text": ChunkOptions("auto"),
     "sections, nearest heading": ChunkOptions("heading"),
     "sections, heading path": ChunkOptions("path"),
     "sections, path below title": ChunkOptions("subpath"),
-    "path + merge small siblings": ChunkOptions("path", merge_tokens=48),
-    "path + parent blocks": ChunkOptions("path", parent_blocks=True),
-    "path + merge + parent blocks": ChunkOptions("path", merge_tokens=48, parent_blocks=True),
+    "auto + merge small siblings": ChunkOptions("auto", merge_tokens=48),
+    "auto + parent blocks": ChunkOptions("auto", parent_blocks=True),
+    "auto + merge + parent blocks": ChunkOptions("auto", merge_tokens=48, parent_blocks=True),
 }
 
 

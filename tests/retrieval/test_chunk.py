@@ -155,3 +155,17 @@ def test_context_is_part_of_the_id_and_survives_json() -> None:
 def test_the_manifest_records_the_chunk_options() -> None:
     params = ChunkingParams(MODEL, 0).as_dict()
     assert set(params["options"]) == {"context", "merge_tokens", "parent_blocks"}  # type: ignore[arg-type]
+
+
+def test_auto_context_is_the_path_for_plain_text_and_the_heading_for_markdown() -> None:
+    text_chunks = {c.text: c for c in chunks(ChunkOptions(context="auto"))}
+    assert (
+        text_chunks["records up to 1000 KB each"]
+        .embed_text()
+        .startswith("ML Exam Notes › Kinesis Data Firehose › Input\n")
+    )
+    markdown = Document(
+        source="k.md", kind="note", text="# Kinesis\n\n## Firehose\n\nbuffers data", fmt="markdown"
+    )
+    (only,) = chunk_documents([markdown], load_tokenizer(MODEL), LIMIT, ChunkOptions("auto"))
+    assert only.embed_text() == "Firehose\nbuffers data"
