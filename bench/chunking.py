@@ -53,7 +53,7 @@ SEEDS = Path("/work/shared/seeds")
 K = 10
 NAIVE_CHARS = 800
 MIN_OVERLAP = 100
-CARD_RULES = ((1.0, 0.0), (0.6, 0.0), (0.6, 0.8))
+CARD_RULES = ((1.0, 0.0), (0.6, 0.7), (0.6, 0.8))
 VARIANTS: dict[str, ChunkOptions] = {
     "sections, path for plain text": ChunkOptions("auto"),
     "sections, nearest heading": ChunkOptions("heading"),
