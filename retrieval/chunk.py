@@ -1,22 +1,53 @@
 """Token-aware chunking: one chunk per section or flashcard, split into windows only when it
-would not fit the embedder's `max_seq_length` (which would otherwise truncate it silently)."""
+would not fit the embedder's `max_seq_length` (which would otherwise truncate it silently).
+
+`ChunkOptions` holds the choices measured by bench/chunking.py on both dev sets: what heading
+context the embedder and BM25 see with each passage, whether runs of tiny sibling sections
+are merged into one passage under their parent, and whether each parent's whole block is
+indexed as well (a second, coarser granularity).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Literal
 
 import semchunk
 
 from retrieval.clean import normalize_for_dedupe
-from retrieval.documents import Chunk, Document
+from retrieval.documents import HEADING_SEPARATOR, Chunk, Document
 from retrieval.embed import TokenCounter
 from retrieval.sections import Section, split_sections
 
 # Bump when reading, cleaning or chunking changes what chunks a file yields: builds with
 # another version are rebuilt from scratch.
-CHUNKER_VERSION = 3
+CHUNKER_VERSION = 4
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] take two of the model's positions
+Context = Literal["auto", "heading", "path", "subpath"]
+
+
+@dataclass(frozen=True)
+class ChunkOptions:
+    """How sections become passages.
+
+    context: "heading" puts the nearest heading before the passage, "path" the whole heading
+    path, "subpath" the path without the document's title (the same for every passage of a
+    file, so it tells passages apart no better than noise), "auto" the path for plain text (whose
+    heading levels are inferred, and a tiny section's own heading is often a bare label such as
+    "Input") and the nearest heading for Markdown and HTML, whose authors write headings that
+    name their subject (the path there cost passage 1 about 7 points on the shipped corpus).
+    merge_tokens: sibling sections under the same parent, each shorter than this many word
+    pieces, are merged into one passage (their own headings kept as lines); 0 turns it off.
+    parent_blocks: also index each parent heading's whole block when it fits.
+    """
+
+    context: Context = "heading"
+    merge_tokens: int = 0
+    parent_blocks: bool = False
+
+
+DEFAULT_OPTIONS = ChunkOptions(context="auto")
 
 
 @dataclass(frozen=True)
@@ -27,7 +58,12 @@ class ChunkingParams:
     token_limit: int  # 0: the model's max_seq_length minus its special tokens
 
     def as_dict(self) -> dict[str, object]:
-        return {"version": CHUNKER_VERSION, "model": self.model, "token_limit": self.token_limit}
+        return {
+            "version": CHUNKER_VERSION,
+            "model": self.model,
+            "token_limit": self.token_limit,
+            "options": asdict(DEFAULT_OPTIONS),
+        }
 
 
 def effective_limit(params: ChunkingParams, counter: TokenCounter) -> int:
@@ -36,22 +72,46 @@ def effective_limit(params: ChunkingParams, counter: TokenCounter) -> int:
 
 
 def chunk_documents(
-    documents: Iterable[Document], counter: TokenCounter, limit: int
+    documents: Iterable[Document],
+    counter: TokenCounter,
+    limit: int,
+    options: ChunkOptions | None = None,
 ) -> list[Chunk]:
+    chosen = options or DEFAULT_OPTIONS
     chunks: list[Chunk] = []
     for document in documents:
-        for section in split_sections(document):
-            chunks.extend(_chunk_section(document, section, counter, limit))
+        sections = split_sections(document)
+        if document.kind == "note" and chosen.parent_blocks:
+            chunks.extend(_parent_blocks(document, sections, counter, limit, chosen))
+        if document.kind == "note" and chosen.merge_tokens > 0:
+            sections = _merge_small_siblings(sections, counter, limit, chosen)
+        for section in sections:
+            chunks.extend(_chunk_section(document, section, counter, limit, chosen))
     return chunks
 
 
+def _context(document: Document, heading: tuple[str, ...], options: ChunkOptions) -> str:
+    if document.kind != "note" or not heading:
+        return ""
+    if options.context == "heading" or (options.context == "auto" and document.fmt != "text"):
+        return heading[-1]
+    if options.context == "subpath" and len(heading) > 1:
+        heading = heading[1:]
+    return HEADING_SEPARATOR.join(heading)
+
+
 def _chunk_section(
-    document: Document, section: Section, counter: TokenCounter, limit: int
+    document: Document,
+    section: Section,
+    counter: TokenCounter,
+    limit: int,
+    options: ChunkOptions,
 ) -> list[Chunk]:
-    whole = _make_chunk(document, section, section.start, section.end, section.text)
+    context = _context(document, section.heading, options)
+    whole = _make_chunk(document, section, section.start, section.end, section.text, context)
     if counter.count_tokens(whole.embed_text()) <= limit:
         return [whole]
-    prefix, body_offset = _window_context(document, section, counter, limit)
+    prefix, body_offset = _window_context(document, section, counter, limit, context)
     room = limit - counter.count_tokens(prefix) - 1
     body = section.text[body_offset:]
     pieces, spans = semchunk.chunk(body, room, counter.count_tokens, offsets=True)
@@ -59,15 +119,18 @@ def _chunk_section(
     for piece, (start, end) in zip(pieces, spans, strict=True):
         text = f"{prefix}{piece}" if document.kind == "flashcard" else piece
         begin = section.start + body_offset
-        chunks.append(_make_chunk(document, section, begin + start, begin + end, text))
+        window_context = context if document.kind == "note" and prefix else ""
+        chunks.append(
+            _make_chunk(document, section, begin + start, begin + end, text, window_context)
+        )
     return chunks
 
 
 def _window_context(
-    document: Document, section: Section, counter: TokenCounter, limit: int
+    document: Document, section: Section, counter: TokenCounter, limit: int, context: str
 ) -> tuple[str, int]:
     """Context repeated in every window (the heading of a note, the question of a flashcard)
-    and where the windowed body starts. A question too long to repeat is windowed itself."""
+    and where the windowed body starts. A context too long to repeat is left out."""
     if document.kind == "flashcard":
         marker = "\nA: "
         if marker in section.text:
@@ -75,11 +138,13 @@ def _window_context(
             if counter.count_tokens(question) <= limit // 2:
                 return question, len(question)
         return "", 0
-    heading = f"{section.heading[-1]}\n" if section.heading else ""
+    heading = f"{context}\n" if context else ""
     return (heading, 0) if counter.count_tokens(heading) <= limit // 4 else ("", 0)
 
 
-def _make_chunk(document: Document, section: Section, start: int, end: int, text: str) -> Chunk:
+def _make_chunk(
+    document: Document, section: Section, start: int, end: int, text: str, context: str
+) -> Chunk:
     return Chunk(
         source=document.source,
         heading=section.heading,
@@ -87,7 +152,95 @@ def _make_chunk(document: Document, section: Section, start: int, end: int, text
         start=start,
         end=end,
         text=text,
+        context=context,
     )
+
+
+def _block_text(parent: tuple[str, ...], sections: list[Section]) -> str:
+    """The sections' text under `parent`, each led by its own headings below the parent."""
+    parts = []
+    for section in sections:
+        own = HEADING_SEPARATOR.join(section.heading[len(parent) :])
+        parts.append(f"{own}\n{section.text}" if own else section.text)
+    return "\n\n".join(parts)
+
+
+def _as_block(parent: tuple[str, ...], sections: list[Section]) -> Section:
+    return Section(parent, sections[0].start, sections[-1].end, _block_text(parent, sections))
+
+
+def _merge_small_siblings(
+    sections: list[Section], counter: TokenCounter, limit: int, options: ChunkOptions
+) -> list[Section]:
+    merged: list[Section] = []
+    group: list[Section] = []
+    parent: tuple[str, ...] | None = None
+
+    def flush() -> None:
+        if len(group) > 1 and parent is not None:
+            merged.append(_as_block(parent, group))
+        else:
+            merged.extend(group)
+        group.clear()
+
+    for section in sections:
+        small = counter.count_tokens(section.text) < options.merge_tokens
+        joins = (
+            small
+            and bool(group)
+            and parent is not None
+            and _under(section, parent)
+            and counter.count_tokens(_block_text(parent, [*group, section])) + 16 <= limit
+        )
+        if joins:
+            group.append(section)
+            continue
+        flush()
+        group.append(section)
+        parent = _group_parent(section) if small else None
+        if not small:
+            flush()
+    flush()
+    return merged
+
+
+def _group_parent(section: Section) -> tuple[str, ...] | None:
+    """A small section starts a group under its parent, or under itself when it is the body of
+    a heading whose children may follow; never under the document's title alone, which would
+    group every topic of a file."""
+    if len(section.heading) >= 2:
+        return section.heading if len(section.heading) == 2 else section.heading[:-1]
+    return None
+
+
+def _under(section: Section, parent: tuple[str, ...]) -> bool:
+    return len(section.heading) > len(parent) and section.heading[: len(parent)] == parent
+
+
+def _parent_blocks(
+    document: Document,
+    sections: list[Section],
+    counter: TokenCounter,
+    limit: int,
+    options: ChunkOptions,
+) -> list[Chunk]:
+    """One extra passage per heading whose sections (its own text and its children's) fit
+    the model together: the coarse granularity next to the sections themselves."""
+    blocks: dict[tuple[str, ...], list[Section]] = {}
+    for section in sections:
+        for depth in range(2, len(section.heading) + 1):
+            blocks.setdefault(section.heading[:depth], []).append(section)
+    chunks = []
+    for parent, members in blocks.items():
+        if len(members) < 2:
+            continue
+        block = _as_block(parent, members)
+        chunk = _make_chunk(
+            document, block, block.start, block.end, block.text, _context(document, parent, options)
+        )
+        if counter.count_tokens(chunk.embed_text()) <= limit:
+            chunks.append(chunk)
+    return chunks
 
 
 def dedupe(chunks: Iterable[Chunk]) -> tuple[list[Chunk], int]:

@@ -41,10 +41,14 @@ class Chunk:
     end: int
     text: str
     id: str = field(default="")
+    # What the embedder and BM25 see before the text; None: the nearest heading of a note.
+    context: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
-            object.__setattr__(self, "id", chunk_id(self.source, self.heading, self.text))
+            object.__setattr__(
+                self, "id", chunk_id(self.source, self.heading, self.text, self.context)
+            )
 
     @property
     def heading_path(self) -> str:
@@ -57,7 +61,10 @@ class Chunk:
         )
 
     def embed_text(self) -> str:
-        """What the embedder and BM25 see: the nearest heading as context, then the passage."""
+        """What the embedder and BM25 see: the context (by default the nearest heading of a
+        note), then the passage."""
+        if self.context is not None:
+            return f"{self.context}\n{self.text}" if self.context else self.text
         if self.kind == "note" and self.heading:
             return f"{self.heading[-1]}\n{self.text}"
         return self.text
@@ -77,12 +84,15 @@ class Chunk:
             end=int(data["end"]),
             text=data["text"],
             id=data["id"],
+            context=data.get("context"),
         )
 
 
-def chunk_id(source: str, heading: tuple[str, ...], text: str) -> str:
-    """A stable id: the same passage under the same heading of the same file keeps its id."""
-    digest = hashlib.sha1("\x1f".join((source, *heading, text)).encode("utf-8"))
+def chunk_id(source: str, heading: tuple[str, ...], text: str, context: str | None = None) -> str:
+    """A stable id: the same passage under the same heading of the same file (and with the same
+    context) keeps its id."""
+    parts = (source, *heading, text) if context is None else (source, *heading, text, context)
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 

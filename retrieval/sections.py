@@ -76,21 +76,61 @@ def _is_title_line(lines: list[str], i: int) -> bool:
 
 
 def _plain_text_headings(lines: list[str]) -> list[_Heading]:
-    """Title lines become headings. The first line is the document title (level 1). A title
-    followed directly by another title groups it (level 2 over level 3); a run of three or more
-    titles with no text between is a list of terms, kept as text, not headings."""
+    """Title lines become headings. The first line is the document title (level 1).
+
+    A label (a title ending in ":" or one that recurs in the file, like "Input" or
+    "Hyperparameters" under several services) is a level-3 heading under the subject before
+    it, so its passage keeps that subject in its heading path. In a run of titles with no text
+    between, a title between two others that reads as a sentence ("Serverless solution") is text;
+    the others, split at labels and sentences, group as before: one is a level-2 heading, two
+    are level 2 over level 3, three or more are a list of terms (the first is the heading)."""
     candidates = [i for i in range(len(lines)) if _is_title_line(lines, i)]
     headings: list[_Heading] = []
     if candidates and candidates[0] == _first_text_line(lines):
         headings.append(_Heading(candidates[0], 1, _title(lines[candidates[0]])))
         candidates = candidates[1:]
+    labels = _labels(lines, candidates)
     for run in _runs(lines, candidates):
-        if len(run) == 2:
-            headings.append(_Heading(run[0], 2, _title(lines[run[0]])))
-            headings.append(_Heading(run[1], 3, _title(lines[run[1]])))
-        else:
-            headings.append(_Heading(run[-1], 2, _title(lines[run[-1]])))
+        headings.extend(_Heading(i, 3, _title(lines[i])) for i in run if i in labels)
+        for group in _subject_groups(lines, run, labels):
+            headings.append(_Heading(group[0], 2, _title(lines[group[0]])))
+            if len(group) == 2:
+                headings.append(_Heading(group[1], 3, _title(lines[group[1]])))
     return sorted(headings, key=lambda h: h.line)
+
+
+def _subject_groups(lines: list[str], run: list[int], labels: set[int]) -> list[list[int]]:
+    groups: list[list[int]] = [[]]
+    for position, i in enumerate(run):
+        between = 0 < position < len(run) - 1  # a title with another title right after it
+        if i in labels or (between and _reads_as_sentence(lines[i])):
+            groups.append([])
+        else:
+            groups[-1].append(i)
+    return [g for g in groups if g]
+
+
+CONNECTORS = frozenset(
+    "a an and as at by for from in into of on or per the to via vs with".split()  # noqa: SIM905
+)
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A title line with a lowercase word other than a connector after its first word."""
+    words = re.findall(r"[^\W\d_][\w'-]*", line)[1:]
+    return any(w[0].islower() and w.lower() not in CONNECTORS for w in words)
+
+
+def _labels(lines: list[str], candidates: list[int]) -> set[int]:
+    counts: dict[str, int] = {}
+    for i in candidates:
+        key = _title(lines[i]).lower()
+        counts[key] = counts.get(key, 0) + 1
+    return {
+        i
+        for i in candidates
+        if lines[i].rstrip().endswith(":") or counts[_title(lines[i]).lower()] > 1
+    }
 
 
 def _first_text_line(lines: list[str]) -> int:
