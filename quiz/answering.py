@@ -21,7 +21,7 @@ from quiz.bank import KeyPoint
 from quiz.choice import button_choice, read_choice
 from quiz.clock import month_start, require_aware
 from quiz.feedback import feedback_text
-from quiz.grade import FreeTextGrader, Grade, grade_choice, words
+from quiz.grade import Choices, FreeTextGrader, Grade, grade_choice, words
 from quiz.posts import ensure_member, get_post, is_open
 from quiz.scoring import points_for, streak_through
 from store.models import Answer, Question, QuizPost, ScoreTotal
@@ -133,7 +133,8 @@ def _grade(
         return grade_choice(reading.letter, question.answer)
     if reading.ambiguous or grader is None or len(words(text)) < MIN_FREE_TEXT_WORDS:
         return None
-    return grader.grade(key_points_of(question), text)
+    choices = Choices.of(question.options, question.answer, question.stem)
+    return grader.grade(key_points_of(question), text, choices=choices)
 
 
 def _add_to_totals(

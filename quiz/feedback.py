@@ -23,7 +23,13 @@ def verdict(question: Question, grade: Grade) -> str:
             return f"Correct: {question.answer}) {right}"
         return f"Not quite: you chose {grade.choice}; the answer is {question.answer}) {right}"
     made, total = len(grade.points_made), len(grade.points_made) + len(grade.points_missed)
-    return f"You made {made} of {total} key points ({round(grade.score * 100)} %)."
+    said = f"You made {made} of {total} key points ({round(grade.score * 100)} %)."
+    if grade.hedged:
+        return f"{said} Your answer hedges between options, so it earns no key points: pick one."
+    if grade.other_choice is not None:
+        right = question.options[question.answer]
+        return f"{said} Your answer picks {grade.other_choice}; the answer is {right}."
+    return said
 
 
 def feedback_text(

@@ -1,4 +1,5 @@
-"""Free-text grading: terms with typos, short terms exact, paraphrases by meaning, feedback."""
+"""Free-text grading: terms with typos, short terms exact, paraphrases by meaning, negation,
+hedges and wrong options that reuse the key's words, feedback, labelled answer files."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import KeyPoint
-from quiz.feedback import citation
-from quiz.grade import FreeTextGrader, grade_choice, label_for, term_matches, words
+from quiz.answer_text import clauses, negated_at, normalise
+from quiz.bank import BankQuestion, KeyPoint, load_bank, question_files
+from quiz.calibration import choices_of, load_labelled
+from quiz.errors import BankError
+from quiz.feedback import citation, feedback_text
+from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
 from retrieval.embed import Embedder
 from store.models import Question
 
@@ -41,7 +45,9 @@ def test_all_points_by_terms(grader: FreeTextGrader) -> None:
 
 
 def test_partial_answer_names_made_and_missed_points(grader: FreeTextGrader) -> None:
-    grade = grader.grade(FIREHOSE, "Kinesis Firehose can land the events in the bucket")
+    grade = grader.grade(
+        FIREHOSE, "Kinesis Firehose puts the events in the bucket with no consumer code"
+    )
     assert grade.score == 0.5
     assert grade.points_made == (FIREHOSE[0].point,)
     assert grade.points_missed == (FIREHOSE[1].point,)
@@ -72,3 +78,110 @@ def test_citation_reads_the_section_from_the_notes(corpus: Path) -> None:
     assert label == "streaming.md › Kinesis Data Firehose"
     assert section is not None and section.text.startswith("Kinesis Data Firehose is a fully")
     assert "Amazon SQS" not in section.text
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def step_functions() -> BankQuestion:
+    """The shipped Step Functions question: orchestration (point 1), retries and history (2)."""
+    return next(q for q in load_bank(question_files([CORPUS])) if q.id == "de-etl-008")
+
+
+def _grade(grader: FreeTextGrader, question: BankQuestion, text: str) -> Grade:
+    return grader.grade(question.key_points, text, choices=choices_of(question))
+
+
+def test_the_step_functions_paraphrase_makes_both_points(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    text = (
+        "I would build a state machine that calls glue and then sagemaker, it has built in "
+        "retries and keeps the execution history"
+    )
+    grade = _grade(grader, step_functions, text)
+    assert grade.points_missed == () and grade.score == 1.0
+    assert not grade.hedged and grade.other_choice is None
+
+
+def test_a_hedge_between_options_earns_nothing(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    grade = _grade(grader, step_functions, "Either Step Functions or a Glue workflow with retries")
+    assert grade.hedged and grade.score == 0.0 and grade.points_made == ()
+    committed = _grade(
+        grader, step_functions, "Step Functions, it retries failed steps and keeps the history"
+    )
+    assert not committed.hedged and committed.score == 1.0
+
+
+def test_a_negated_point_is_not_made(grader: FreeTextGrader, step_functions: BankQuestion) -> None:
+    orchestration, retries = (kp.point for kp in step_functions.key_points)
+    text = "Step Functions runs the steps as a state machine, but it doesn't retry anything"
+    grade = _grade(grader, step_functions, text)
+    assert grade.points_made == (orchestration,) and grade.points_missed == (retries,)
+    negated = _grade(grader, step_functions, "A state machine in Step Functions without retries")
+    assert negated.points_missed == (retries,)
+
+
+def test_the_key_words_said_of_another_option_earn_nothing(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    text = "A Glue workflow with triggers, it retries failed jobs and keeps an audit history"
+    grade = _grade(grader, step_functions, text)
+    assert grade.score == 0.0 and grade.other_choice == "AWS Glue workflow with triggers"
+    assert "audit history" in " ".join(kp.terms[1] for kp in step_functions.key_points)
+
+
+def test_feedback_names_the_hedge_and_the_points(
+    grader: FreeTextGrader, step_functions: BankQuestion, corpus: Path
+) -> None:
+    question = Question(
+        stem=step_functions.stem,
+        options=step_functions.options,
+        answer=step_functions.answer,
+        explanation=step_functions.explanation,
+        source_file="streaming.md",
+        source_heading="Kinesis Data Firehose",
+    )
+    hedged = _grade(grader, step_functions, "step functions or a glue workflow, not sure")
+    text = feedback_text(question, hedged, 0, 0, [corpus])
+    assert "hedges between options" in text
+    assert all(kp.point in text for kp in step_functions.key_points)
+    partial = _grade(grader, step_functions, "Step Functions to chain the Glue and SageMaker jobs")
+    text = feedback_text(question, partial, 5, 1, [corpus])
+    assert f"Points made: {step_functions.key_points[0].point}." in text
+    assert f"Points missed: {step_functions.key_points[1].point}." in text
+
+
+def test_stems_contractions_and_negation_scope() -> None:
+    assert term_matches("retry", words("it has built in retries"))
+    assert normalise("it doesn't retry, it cant wait") == "it does not retry, it can not wait"
+    tokens = words(normalise("json isn't accepted"))
+    assert negated_at(tokens, 0, 1)
+    tokens = words("firehose no lambda needed")
+    assert not negated_at(tokens, 0, 1) and negated_at(tokens, 2, 3)
+    assert clauses("Use MAE; it ignores outliers because errors are not squared") == [
+        "use mae",
+        "it ignores outliers",
+        "errors are not squared",
+        "use mae; it ignores outliers because errors are not squared",
+    ]
+
+
+def test_labelled_answers_name_the_bad_entry(tmp_path: Path, step_functions: BankQuestion) -> None:
+    path = tmp_path / "labelled.yaml"
+    path.write_text(
+        "- {question: de-etl-008, points: [1], answer: step functions}\n"
+        "- {question: de-etl-008, points: [3], answer: step functions}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BankError, match=r"labelled.yaml, question de-etl-008: entry 2: points"):
+        load_labelled(path, [step_functions])
+    path.write_text("- {question: de-etl-008, label: partial, answer: retries}\n", encoding="utf-8")
+    with pytest.raises(BankError, match="entry 1: a partial label needs points"):
+        load_labelled(path, [step_functions])
+    path.write_text("- {question: de-etl-008, label: good, points: [1], answer: x}\n")
+    with pytest.raises(BankError, match="label good disagrees with points"):
+        load_labelled(path, [step_functions])
