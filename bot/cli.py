@@ -151,6 +151,9 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
     """The console tutor: ask questions at a prompt (or one per line on stdin)."""
     settings = load_settings(data_dir=data_dir, corpus=corpus or None)
     tutor = open_tutor(settings)
+    from retrieval.service import Conversation
+
+    conversation = Conversation(tutor)
     interactive = sys.stdin.isatty()
     if interactive:
         out.print(CHAT_WELCOME)
@@ -179,7 +182,7 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
         elif text.startswith("/") and _chat_command(text, settings):
             pass
         else:
-            last = tutor.ask(text)
+            last = conversation.ask(text)
             render_answer(out, last)
         out.print()
 
