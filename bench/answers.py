@@ -41,6 +41,7 @@ WINDOW = 800
 RRF_K = 60
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
 DATA = ROOT / "bench" / "data"
+PARTS: list[tuple[str, bool]] = [("tune", False), ("held", True)]
 FIT: list[tuple[tuple[float, ...], float]] = []  # tuning parts only: (features, right or not)
 
 
@@ -131,7 +132,8 @@ class Naive:
         self.embedder = embedder
         self.vectors = embedder.encode(self.windows)
         self.bm25 = bm25s.BM25()
-        self.bm25.index(bm25s.tokenize(self.windows, stopwords="en", show_progress=False))
+        tokens = bm25s.tokenize(self.windows, stopwords="en", show_progress=False)
+        self.bm25.index(tokens, show_progress=False)
 
     def ask(self, question: str) -> tuple[str, list[str]]:
         vector = self.embedder.encode([question])[0]
@@ -205,7 +207,7 @@ def evaluate(
     tutor.ask("warm up")
     naive.ask("warm up")
     latency: dict[str, list[float]] = {"ours": [], "naive": []}
-    for part, held in (("tune", False), ("held", True)):
+    for part, held in PARTS:
         subset = [q for q in questions if q.heldout == held]
         if not subset:
             continue
@@ -321,8 +323,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--show-heldout", action="store_true")
     parser.add_argument("--fit", action="store_true", help="refit confidence on tuning parts")
+    parser.add_argument("--tune-only", action="store_true", help="skip the held-out parts")
     parser.add_argument("--corpus", choices=("shipped", "seeds"), action="append")
     args = parser.parse_args(argv)
+    if args.tune_only:
+        PARTS[:] = [("tune", False)]
     extra = [Path(p) for p in os.environ.get("STUDYBOT_BENCH_QUESTIONS", "").split(os.pathsep) if p]
     questions = load_questions(extra)
     negatives = load_negatives()

@@ -31,8 +31,16 @@ HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading hol
 CUE_WEIGHT = 0.08  # the sentence has the shape the question asks for
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
 LIST_ITEMS = 6
+GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
-NUMBER = re.compile(r"\d")
+NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
+NAMED_SHARE = 0.66
+LABEL = re.compile(r"^([^:.]{2,40}):\s")
+# A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
+RECOMMEND = re.compile(
+    r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
+)
+ADVICE_WEIGHT = 0.1
 LIMIT_WORDS = frozenset(
     tokenize(
         "max maximum min minimum limit limits how many much long big large size payload quota "
@@ -92,8 +100,7 @@ def covers(terms: set[str], available: set[str]) -> float:
     found = 0
     for term in terms:
         if term in available or (
-            len(term) >= 3
-            and any(a.startswith(term) or term.startswith(a) for a in available if len(a) >= 4)
+            len(term) >= 3 and any(a.startswith(term) for a in available if len(a) >= 4)
         ):
             found += 1
     return found / len(terms)
@@ -202,11 +209,10 @@ class Composer:
         """The passage's sentence that defines its subject: the first one naming it with 'is'."""
         subject = set(tokenize(subject_of(hit.chunk))) or self.terms
         own = sorted(
-            (c for c in candidates if c.rank == candidates[0].rank or True), key=lambda c: c.start
+            (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
+            key=lambda c: c.start,
         )
         for candidate in own:
-            if self.files.sentence_chunk[candidate.row] != hit.row:
-                continue
             words = set(tokenize(candidate.text))
             if covers(subject, words) >= 0.5 and CUES["definition"].search(candidate.text):
                 return candidate
@@ -215,19 +221,18 @@ class Composer:
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
         """The sentence with a number, in the passage about the subject asked."""
         subject = self.terms - LIMIT_WORDS
-        about = {
-            rank: covers(subject, heading_terms(hit.chunk) | set(tokenize(hit.chunk.text[:200])))
-            for rank, hit in enumerate(hits)
-        }
+        about = {rank: covers(subject, heading_terms(hit.chunk)) for rank, hit in enumerate(hits)}
         numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
         if not numbered:
             return None
-        best = max(
-            numbered,
-            key=lambda c: (
-                c.score + 0.3 * about[c.rank] + 0.2 * covers(subject, set(tokenize(c.text)))
-            ),
-        )
+
+        def fit(c: Candidate) -> float:
+            label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
+            other = bool(label) and covers(subject, set(tokenize(label[1]))) < 0.5
+            named = covers(subject, set(tokenize(c.text)))
+            return c.score + 0.4 * about[c.rank] + 0.2 * named - 0.4 * other
+
+        best = max(numbered, key=fit)
         chunk = hits[best.rank].chunk
         return Composition(
             self._render([best], hits),
@@ -237,58 +242,68 @@ class Composer:
         )
 
     def comparison(self, hits: Sequence[Hit]) -> Composition:
+        """The best sentence naming each side, then a sentence contrasting them when a passage
+        has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
-        sides = [set(tokenize(self._expand(side))) for side in self.ask.subjects]
-        sides = [s for s in sides if s]
+        sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
         extra = self._side_hits(pool)
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
-        candidates = self.candidates(everything)
+        candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
-        best_similarity = (
-            max(c.similarity for c in candidates if c.rank < len(pool)) if pool else 0.0
-        )
+        best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
         words = {c.row: set(tokenize(c.text)) for c in candidates}
-        contrast = [
-            c
-            for c in candidates
-            if all(covers(side, words[c.row]) >= 0.5 for side in sides)
-            and self._usable(c, everything)
-        ]
-        if contrast:
-            best = max(contrast, key=lambda c: c.score)
-            chosen = [best]
-            for other in sorted(contrast, key=lambda c: -c.score):
-                if (
-                    len(chosen) < 2
-                    and everything[other.rank].chunk.heading == everything[best.rank].chunk.heading
-                    and self._distinct(other.row, best.row)
-                    and other.score >= best.score - SENTENCE_MARGIN
-                ):
-                    chosen.append(other)
-            chosen.sort(key=lambda c: c.start)
-            return Composition(self._render(chosen, everything), [best.rank], best_similarity, 1.0)
         chosen: list[Candidate] = []
-        for side in sides:
+        for forms in sides[:MAX_SENTENCES]:
             naming = [
                 c
                 for c in candidates
-                if covers(side, words[c.row]) >= 0.5
-                and not PRONOUN.match(c.text)
-                and all(self._distinct(c.row, o.row) for o in chosen)
+                if _names(forms, words[c.row]) and all(self._distinct(c.row, o.row) for o in chosen)
             ]
             if not naming:
                 continue
-            about = {c.rank: covers(side, heading_terms(everything[c.rank].chunk)) for c in naming}
-            chosen.append(max(naming, key=lambda c: c.score + HEADING_WEIGHT * about[c.rank]))
+            about = {
+                c.rank: max(covers(f, heading_terms(everything[c.rank].chunk)) for f in forms)
+                for c in naming
+            }
+            chosen.append(
+                max(
+                    naming,
+                    key=lambda c: (
+                        c.score
+                        + HEADING_WEIGHT * about[c.rank]
+                        + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                    ),
+                )
+            )
+        contrast = [
+            c
+            for c in candidates
+            if all(_names(forms, words[c.row]) for forms in sides)
+            and all(self._distinct(c.row, o.row) for o in chosen)
+        ]
+        if contrast and len(chosen) < MAX_SENTENCES:
+            chosen.append(max(contrast, key=lambda c: c.score))
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
+        named = sum(any(_names(f, words[c.row]) for c in chosen) for f in sides)
         return Composition(
             self._render(chosen, everything),
             list(dict.fromkeys(c.rank for c in chosen)),
             best_similarity,
-            len(chosen) / len(sides),
+            named / len(sides),
         )
+
+    def _forms(self, side: str) -> list[set[str]]:
+        """The ways the notes may name a side: as typed, and its acronyms spelled out."""
+        forms = [set(tokenize(side))]
+        glossary = self.files.glossary
+        for word in re.findall(r"[a-z0-9&-]+", side.lower()):
+            expansion = glossary.get(word.replace("-", ""))
+            if expansion:
+                forms.append(set(tokenize(side.lower().replace(word, expansion))))
+                forms.append(set(tokenize(expansion)))
+        return [f for f in forms if f]
 
     def _expand(self, side: str) -> str:
         from retrieval.glossary import expand_query
@@ -338,11 +353,20 @@ class Composer:
                 if sims.size
                 else 0.0
             )
+            advice = [
+                i
+                for i, row in enumerate(rows.tolist())
+                if RECOMMEND.search(self._sentence_text(hit, row))
+            ]
+            advises = bool(advice) and (
+                not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET
+            )
             fit = (
                 met
                 + 0.5 * float(self.files.vectors[hit.row] @ focus)
                 + 0.5 * hit.dense
                 + 0.1 / (rank + 1)
+                + ADVICE_WEIGHT * advises
             )
             if best is None or fit > best[0]:
                 best = (fit, rank)
@@ -360,10 +384,7 @@ class Composer:
             for index, row in enumerate(rows):
                 if row in for_reason:
                     for_reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
-        ordered = sorted(
-            (c for c in candidates if self._usable(c, pool) or True),
-            key=lambda c: -for_reason[c.row],
-        )
+        ordered = sorted(candidates, key=lambda c: (not self._usable(c, pool), -for_reason[c.row]))
         chosen = [ordered[0]]
         for candidate in ordered[1:]:
             if len(chosen) >= 2:
@@ -374,6 +395,8 @@ class Composer:
                 chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
         lead = subject_of(hit.chunk)
+        if GENERIC_HEADING.match(lead):
+            lead = ""
         sentences = self._render(chosen, pool)
         if lead and lead.lower() in " ".join(sentences).lower():
             lead = ""
@@ -384,6 +407,10 @@ class Composer:
             covers(self.terms, heading_terms(hit.chunk)),
             lead,
         )
+
+    def _sentence_text(self, hit: Hit, row: int) -> str:
+        start, end = self.files.sentence_spans[row].tolist()
+        return hit.chunk.text[start:end]
 
     # -- rendering ----------------------------------------------------------------------------
     def _distinct(self, a: int, b: int) -> bool:
@@ -401,6 +428,11 @@ class Composer:
                     text = f"{text} {'; '.join(items)}."
             out.append(text)
         return out
+
+
+def _names(forms: list[set[str]], words: set[str]) -> bool:
+    """A sentence names a side when it holds most words of one of the side's forms."""
+    return any(covers(form, words) >= NAMED_SHARE for form in forms)
 
 
 def _prefixes(terms: set[str]) -> set[str]:
