@@ -33,6 +33,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.retrieval
 	$(BIN)/python -m bench.chunking
+	$(BIN)/python -m bench.answers
 	$(BIN)/python -m bench.bank_agreement
 	$(BIN)/python -m bench.index_scale
 	$(BIN)/python -m bench.quiz_grading

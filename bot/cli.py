@@ -214,6 +214,9 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
     """The console tutor: ask questions at a prompt (or one per line on stdin)."""
     settings = load_settings(data_dir=data_dir, corpus=corpus or None)
     tutor = open_tutor(settings)
+    from retrieval.service import Conversation
+
+    conversation = Conversation(tutor)
     interactive = sys.stdin.isatty()
     if interactive:
         out.print(CHAT_WELCOME, markup=False)
@@ -237,7 +240,7 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
         elif text.startswith("/"):
             _chat_command(text, settings)
         else:
-            last = tutor.ask(text)
+            last = conversation.ask(text)
             render_answer(out, last)
         out.print()  # one blank line between replies, never before one
 

@@ -27,6 +27,8 @@ NOT_COVERED = "Your notes don't seem to cover this. The closest passages:"
 ASK_USAGE = 'give a question, e.g. studybot ask "when do I use Pipe mode?", or --file FILE'
 CHAT_PROMPT = "you> "
 CHAT_HISTORY_FILE = "chat_history"
+NOT_MENTIONED = "Your notes don't mention {subject}. The closest passages:"
+EMPTY_QUESTION = "Type a question about your notes (or /help)."
 CHAT_WELCOME = (
     "studybot: ask anything about your notes. "
     "/more shows more passages, /help lists commands, /quit leaves."
@@ -83,7 +85,13 @@ def render_passages(console: Console, passages: list[Passage], *, start: int = 1
 
 
 def render_answer(console: Console, answer: Answer) -> None:
-    if answer.covered and answer.sentences:
+    if answer.notice:
+        console.print(f"[yellow]{escape(answer.notice)}[/]")
+        return
+    if answer.missing:
+        declined = NOT_MENTIONED.format(subject=answer.missing)
+        console.print(f"[yellow]{escape(declined)}[/] [dim](confidence {answer.confidence:.2f})[/]")
+    elif answer.covered and answer.sentences:
         console.print(escape(answer.text), style="bold")
         console.print(f"[dim]From your notes (confidence {answer.confidence:.2f}):[/]")
     else:

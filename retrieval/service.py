@@ -8,6 +8,7 @@ from pathlib import Path
 
 from retrieval.answer import Answer, answer_question
 from retrieval.embed import Embedder, load_embedder
+from retrieval.followup import refers_back
 from retrieval.index_store import BuildFiles, current_build, load_current
 from retrieval.search import Mode, Searcher
 
@@ -48,8 +49,18 @@ class Tutor:
     def build(self) -> Path:
         return self._build
 
-    def ask(self, question: str, *, k: int = 3) -> Answer:
-        return answer_question(self._searcher, question, k=k, min_confidence=self.min_confidence)
+    def ask(self, question: str, *, k: int = 3, previous: Answer | None = None) -> Answer:
+        """Answer `question`; with `previous`, a follow-up ("its input format?") is read as
+        being about the previous answer's subject."""
+        return answer_question(
+            self._searcher, question, k=k, min_confidence=self.min_confidence, previous=previous
+        )
+
+    def ask_in_thread(self, question: str, earlier: str, *, k: int = 3) -> Answer:
+        """A reply in a thread that started with `earlier`: a follow-up is answered about the
+        subject of the earlier question's answer, anything else on its own."""
+        previous = self.ask(earlier, k=k) if earlier and refers_back(question) else None
+        return self.ask(question, k=k, previous=previous)
 
     def search(self, question: str, *, k: int = 5, mode: Mode = "hybrid") -> list:  # type: ignore[type-arg]
         return self._searcher.search(question, k=k, mode=mode)
@@ -64,3 +75,19 @@ class Tutor:
             self._searcher = self._make_searcher(files)
             self._build = build
             return True
+
+
+class Conversation:
+    """One student's run of questions (the console): each question is read against the last
+    answer that had a subject (a declined one too, unless its subject was unknown), so "and what
+    about its input format?" stays on topic."""
+
+    def __init__(self, tutor: Tutor) -> None:
+        self.tutor = tutor
+        self.last: Answer | None = None
+
+    def ask(self, question: str, *, k: int = 3) -> Answer:
+        answer = self.tutor.ask(question, k=k, previous=self.last)
+        if answer.subject and not answer.missing and not answer.notice:
+            self.last = answer
+        return answer

@@ -31,13 +31,13 @@ def ask(
     surface: str,
     earlier: str = "",
 ) -> Asked | None:
-    """Answer `text` (searched together with `earlier`, the thread's question); None if empty."""
+    """Answer `text` (a follow-up in a thread is read against `earlier`, the thread's question);
+    None if empty."""
     question = read_question(text)
     if not question.text:
         return None
-    query = f"{earlier} {question.text}".strip() if earlier else question.text
     started = time.perf_counter()
-    answer = services.tutor.ask(query)
+    answer = services.tutor.ask_in_thread(question.text, earlier)
     ANSWER_SECONDS.observe(time.perf_counter() - started)
     ASKS.labels(surface=surface).inc()
     ask_id = log_ask(services, answer, member_id=member_id, channel_id=channel_id)

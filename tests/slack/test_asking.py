@@ -79,7 +79,7 @@ def test_a_direct_message_is_answered_in_the_dm(bot: Running) -> None:
     assert "Kinesis Data Streams" in blocks_text(call.body)
 
 
-def test_a_follow_up_is_searched_with_the_threads_question(bot: Running) -> None:
+def test_a_follow_up_is_answered_about_the_threads_subject(bot: Running) -> None:
     root = bot.mention("<@UBOT> What does Kinesis Data Firehose do?")
     bot.fake.wait_for("chat.postMessage", ok=True)
     bot.mention("<@UBOT> and can it convert the format?", thread_ts=root)
@@ -89,7 +89,7 @@ def test_a_follow_up_is_searched_with_the_threads_question(bot: Running) -> None
     assert "Kinesis Data Firehose" in blocks_text(calls[1].body)
     with bot.services.database.session() as session:
         asked = session.scalars(select(AskLog.question).order_by(AskLog.id)).all()
-    assert asked[1] == "What does Kinesis Data Firehose do? and can it convert the format?"
+    assert asked[1] == "and can it convert the format?"
 
 
 def test_slash_ask_acks_fast_and_answers_privately_through_response_url(bot: Running) -> None:

@@ -1,0 +1,464 @@
+"""Composing an answer from ranked passages, per kind of ask: which sentences are quoted, from
+which passage, in what order.
+
+Rules every kind keeps: sentences come from one passage (or from passages under the same
+heading), never stitched across subjects, except that a comparison quotes one sentence per side,
+each naming its side; a sentence that opens with a pronoun is quoted only when the passage's
+heading names what the question asks about; a sentence ending in ":" brings its list items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.documents import Chunk
+from retrieval.lexical import tokenize
+from retrieval.search import Hit, Searcher
+from retrieval.sentences import display_sentence
+from retrieval.understand import Ask
+
+POOL = 5  # passages whose sentences may be quoted
+SCENARIO_POOL = 8  # passages weighed against a scenario's constraints
+MAX_SENTENCES = 3
+SENTENCE_MARGIN = 0.06
+DUPLICATE_SIMILARITY = 0.85
+OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
+HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
+CUE_WEIGHT = 0.08  # the sentence has the shape the question asks for
+CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
+LIST_ITEMS = 6
+GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
+PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
+NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
+NAMED_SHARE = 0.66
+LABEL = re.compile(r"^([^:.]{2,40}):\s")
+# A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
+RECOMMEND = re.compile(
+    r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
+)
+ADVICE_WEIGHT = 0.1
+LIMIT_WORDS = frozenset(
+    tokenize(
+        "max maximum min minimum limit limits how many much long big large size payload quota "
+        "what is the can be of for a an per up to by default value values option options"
+    )
+)
+CUES: dict[str, re.Pattern[str]] = {
+    "when": re.compile(r"\bwhen\b|\bif\b|\buse\b|\bsuits?\b", re.I),
+    "limit": NUMBER,
+    "comparison": re.compile(
+        r"\bwhile\b|\bwhereas\b|\bunlike\b|\binstead\b|\brather than\b|\bbut\b|\bvs\b", re.I
+    ),
+    "definition": re.compile(r"\b(?:is|are|means|refers to)\b", re.I),
+    "howto": re.compile(r"\b(?:use|create|set|configure|call|enable|choose)\b", re.I),
+}
+WHY = re.compile(r"\bwhy\b", re.I)
+BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rank: int  # the passage's place among the hits
+    row: int  # the sentence's row in the build's sentence arrays
+    start: int
+    end: int
+    text: str
+    similarity: float  # cosine to the question
+    score: float
+
+
+@dataclass(frozen=True)
+class Composition:
+    sentences: list[str]
+    ranks: list[int]  # the passages quoted, first is the main citation
+    best_similarity: float
+    heading_overlap: float
+    lead: str = ""  # the subject named ahead of the quote (a scenario's answer)
+
+
+def subject_of(chunk: Chunk) -> str:
+    """What a passage is about: its section under the file's title (or its only heading)."""
+    if chunk.kind != "note" or not chunk.heading:
+        return ""
+    return chunk.heading[1] if len(chunk.heading) >= 2 else chunk.heading[0]
+
+
+def heading_terms(chunk: Chunk) -> set[str]:
+    if chunk.kind != "note":
+        return set()
+    return set(tokenize(" ".join(chunk.heading[1:] or chunk.heading)))
+
+
+def covers(terms: set[str], available: set[str]) -> float:
+    """Share of `terms` present in `available`; a short form counts for a longer one (async)."""
+    if not terms:
+        return 0.0
+    found = 0
+    for term in terms:
+        if term in available or (
+            len(term) >= 3 and any(a.startswith(term) for a in available if len(a) >= 4)
+        ):
+            found += 1
+    return found / len(terms)
+
+
+class Composer:
+    """Chooses the sentences for one question from its hits."""
+
+    def __init__(self, searcher: Searcher, ask: Ask, query: str, vector: np.ndarray) -> None:
+        self.searcher = searcher
+        self.files = searcher.files
+        self.ask = ask
+        self.vector = vector
+        self.terms = set(tokenize(query))
+        cue = CUES.get(ask.kind)
+        self.cues = [c for c in (cue, BECAUSE if WHY.search(ask.text) else None) if c]
+
+    # -- candidates ---------------------------------------------------------------------------
+    def candidates(
+        self, hits: Sequence[Hit], *, vector: np.ndarray | None = None
+    ) -> list[Candidate]:
+        vector = self.vector if vector is None else vector
+        out: list[Candidate] = []
+        for rank, hit in enumerate(hits):
+            heading = covers(self.terms, heading_terms(hit.chunk))
+            rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
+            similarities = self.files.sentence_vectors[rows] @ vector
+            for row, similarity in zip(rows.tolist(), similarities.tolist(), strict=True):
+                start, end = self.files.sentence_spans[row].tolist()
+                raw = hit.chunk.text[start:end]
+                if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
+                    continue  # a question (a flashcard's front) answers nothing
+                text = display_sentence(raw)
+                overlap = len(self.terms & set(tokenize(text))) / max(len(self.terms), 1)
+                cue = any(p.search(text) for p in self.cues)
+                score = (
+                    similarity
+                    + OVERLAP_WEIGHT * overlap
+                    + HEADING_WEIGHT * heading
+                    + CUE_WEIGHT * cue
+                    + 0.04 / (rank + 1)
+                )
+                out.append(Candidate(rank, row, start, end, text, similarity, score))
+        return out
+
+    def _pronoun_ok(self, hit: Hit) -> bool:
+        """A pronoun's subject is clear when the citation heading names what was asked."""
+        return covers(heading_terms(hit.chunk), self.terms | _prefixes(self.terms)) >= 0.5 or (
+            covers(self.terms, heading_terms(hit.chunk)) >= 0.5
+        )
+
+    def _usable(self, candidate: Candidate, hits: Sequence[Hit]) -> bool:
+        return not PRONOUN.match(candidate.text) or self._pronoun_ok(hits[candidate.rank])
+
+    # -- kinds --------------------------------------------------------------------------------
+    def compose(self, hits: Sequence[Hit]) -> Composition:
+        pool = list(hits[:POOL])
+        if self.ask.kind == "comparison" and len(self.ask.subjects) >= 2:
+            return self.comparison(hits)
+        if self.ask.kind == "scenario":
+            return self.scenario(hits)
+        candidates = self.candidates(pool)
+        if not candidates:
+            return Composition([], [], 0.0, 0.0)
+        best_similarity = max(c.similarity for c in candidates)
+        if self.ask.kind == "limit":
+            limit = self.limit(pool, candidates)
+            if limit is not None:
+                return limit
+        return self.single_passage(pool, candidates, best_similarity)
+
+    def single_passage(
+        self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float
+    ) -> Composition:
+        usable = sorted((c for c in candidates if self._usable(c, hits)), key=lambda c: -c.score)
+        if not usable:
+            usable = sorted(candidates, key=lambda c: -c.score)
+        anchor = usable[0]
+        chunk = hits[anchor.rank].chunk
+        same = [
+            c
+            for c in usable
+            if hits[c.rank].chunk.heading == chunk.heading
+            and c.score >= anchor.score - SENTENCE_MARGIN
+        ]
+        chosen = [anchor]
+        if self.ask.kind == "definition":
+            defining = self._defining(hits[anchor.rank], candidates)
+            if defining is not None and defining.row != anchor.row:
+                chosen = [defining, anchor]
+        for candidate in same:
+            if len(chosen) >= MAX_SENTENCES:
+                break
+            if all(self._distinct(candidate.row, c.row) for c in chosen):
+                chosen.append(candidate)
+        if self.ask.kind != "definition":
+            chosen.sort(key=lambda c: (c.rank, c.start))
+        return Composition(
+            self._render(chosen, hits),
+            sorted({c.rank for c in chosen}),
+            best_similarity,
+            covers(self.terms, heading_terms(chunk)),
+        )
+
+    def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
+        """The passage's sentence that defines its subject: the first one naming it with 'is'."""
+        subject = set(tokenize(subject_of(hit.chunk))) or self.terms
+        own = sorted(
+            (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
+            key=lambda c: c.start,
+        )
+        for candidate in own:
+            words = set(tokenize(candidate.text))
+            if covers(subject, words) >= 0.5 and CUES["definition"].search(candidate.text):
+                return candidate
+        return None
+
+    def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
+        """The sentence with a number, in the passage about the subject asked."""
+        subject = self.terms - LIMIT_WORDS
+        about = {rank: covers(subject, heading_terms(hit.chunk)) for rank, hit in enumerate(hits)}
+        numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
+        if not numbered:
+            return None
+
+        def fit(c: Candidate) -> float:
+            label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
+            other = bool(label) and covers(subject, set(tokenize(label[1]))) < 0.5
+            named = covers(subject, set(tokenize(c.text)))
+            return c.score + 0.4 * about[c.rank] + 0.2 * named - 0.4 * other
+
+        best = max(numbered, key=fit)
+        chunk = hits[best.rank].chunk
+        return Composition(
+            self._render([best], hits),
+            [best.rank],
+            max(c.similarity for c in candidates),
+            covers(self.terms, heading_terms(chunk)),
+        )
+
+    def comparison(self, hits: Sequence[Hit]) -> Composition:
+        """The best sentence naming each side, then a sentence contrasting them when a passage
+        has one (at most three sentences, each naming its subject)."""
+        pool = list(hits[:POOL])
+        sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
+        extra = self._side_hits(pool)
+        everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
+        candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
+        if not candidates or len(sides) < 2:
+            return self.single_passage(pool, self.candidates(pool), 0.0)
+        best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
+        words = {c.row: set(tokenize(c.text)) for c in candidates}
+        chosen: list[Candidate] = []
+        for forms in sides[:MAX_SENTENCES]:
+            naming = [
+                c
+                for c in candidates
+                if _names(forms, words[c.row]) and all(self._distinct(c.row, o.row) for o in chosen)
+            ]
+            if not naming:
+                continue
+            about = {
+                c.rank: max(covers(f, heading_terms(everything[c.rank].chunk)) for f in forms)
+                for c in naming
+            }
+            chosen.append(
+                max(
+                    naming,
+                    key=lambda c: (
+                        c.score
+                        + HEADING_WEIGHT * about[c.rank]
+                        + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                    ),
+                )
+            )
+        contrast = [
+            c
+            for c in candidates
+            if all(_names(forms, words[c.row]) for forms in sides)
+            and all(self._distinct(c.row, o.row) for o in chosen)
+        ]
+        if contrast and len(chosen) < MAX_SENTENCES:
+            chosen.append(max(contrast, key=lambda c: c.score))
+        if not chosen:
+            return self.single_passage(pool, self.candidates(pool), best_similarity)
+        named = sum(any(_names(f, words[c.row]) for c in chosen) for f in sides)
+        return Composition(
+            self._render(chosen, everything),
+            list(dict.fromkeys(c.rank for c in chosen)),
+            best_similarity,
+            named / len(sides),
+        )
+
+    def _forms(self, side: str) -> list[set[str]]:
+        """The ways the notes may name a side: as typed, and its acronyms spelled out."""
+        forms = [set(tokenize(side))]
+        glossary = self.files.glossary
+        for word in re.findall(r"[a-z0-9&-]+", side.lower()):
+            expansion = glossary.get(word.replace("-", ""))
+            if expansion:
+                forms.append(set(tokenize(side.lower().replace(word, expansion))))
+                forms.append(set(tokenize(expansion)))
+        return [f for f in forms if f]
+
+    def _expand(self, side: str) -> str:
+        from retrieval.glossary import expand_query
+
+        return expand_query(side, self.files.glossary)
+
+    def _side_hits(self, pool: list[Hit]) -> list[Hit]:
+        """Passages about each side (keyword search, no extra embedding), best two per side."""
+        out: list[Hit] = []
+        for side in self.ask.subjects:
+            scores = self.files.lexical.scores(self._expand(side))
+            for row in np.argsort(-scores)[:2].tolist():
+                if scores[row] <= 0:
+                    continue
+                chunk = self.files.chunks[row]
+                out.append(
+                    Hit(
+                        chunk,
+                        row,
+                        0.0,
+                        float(self.files.vectors[row] @ self.vector),
+                        float(scores[row]),
+                    )
+                )
+        return out
+
+    def scenario(self, hits: Sequence[Hit]) -> Composition:
+        """The passage meeting most of the stem's requirements, quoted where it meets them."""
+        pool = list(hits[:SCENARIO_POOL])
+        texts = [self.ask.focus, *self.ask.constraints]
+        vectors = self.searcher.embedder.encode(texts)
+        focus, constraints = vectors[0], vectors[1:]
+        best: tuple[float, int] | None = None
+        per_sentence: dict[int, np.ndarray] = {}
+        for rank, hit in enumerate(pool):
+            rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
+            if rows.size == 0:
+                continue
+            sims = (
+                self.files.sentence_vectors[rows] @ constraints.T
+                if len(constraints)
+                else np.zeros((rows.size, 0))
+            )
+            per_sentence[rank] = sims
+            met = (
+                float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum())
+                if sims.size
+                else 0.0
+            )
+            advice = [
+                i
+                for i, row in enumerate(rows.tolist())
+                if RECOMMEND.search(self._sentence_text(hit, row))
+            ]
+            advises = bool(advice) and (
+                not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET
+            )
+            fit = (
+                met
+                + 0.5 * float(self.files.vectors[hit.row] @ focus)
+                + 0.5 * hit.dense
+                + 0.1 / (rank + 1)
+                + ADVICE_WEIGHT * advises
+            )
+            if best is None or fit > best[0]:
+                best = (fit, rank)
+        if best is None:
+            return self.single_passage(pool, self.candidates(pool), 0.0)
+        rank = best[1]
+        hit = pool[rank]
+        candidates = [c for c in self.candidates(pool) if c.rank == rank]
+        if not candidates:
+            return self.single_passage(pool, self.candidates(pool), 0.0)
+        for_reason = {c.row: c.score for c in candidates}
+        sims = per_sentence.get(rank)
+        rows = np.flatnonzero(self.files.sentence_chunk == hit.row).tolist()
+        if sims is not None and sims.size:
+            for index, row in enumerate(rows):
+                if row in for_reason:
+                    for_reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
+        ordered = sorted(candidates, key=lambda c: (not self._usable(c, pool), -for_reason[c.row]))
+        chosen = [ordered[0]]
+        for candidate in ordered[1:]:
+            if len(chosen) >= 2:
+                break
+            if for_reason[candidate.row] >= for_reason[
+                ordered[0].row
+            ] - 2 * SENTENCE_MARGIN and self._distinct(candidate.row, chosen[0].row):
+                chosen.append(candidate)
+        chosen.sort(key=lambda c: c.start)
+        lead = subject_of(hit.chunk)
+        if GENERIC_HEADING.match(lead):
+            lead = ""
+        sentences = self._render(chosen, pool)
+        if lead and lead.lower() in " ".join(sentences).lower():
+            lead = ""
+        return Composition(
+            sentences,
+            [rank],
+            max(c.similarity for c in candidates),
+            covers(self.terms, heading_terms(hit.chunk)),
+            lead,
+        )
+
+    def _sentence_text(self, hit: Hit, row: int) -> str:
+        start, end = self.files.sentence_spans[row].tolist()
+        return hit.chunk.text[start:end]
+
+    # -- rendering ----------------------------------------------------------------------------
+    def _distinct(self, a: int, b: int) -> bool:
+        """Two sentences that say the same thing (often from two passages) are quoted once."""
+        vectors = self.files.sentence_vectors
+        return a != b and float(vectors[a] @ vectors[b]) < DUPLICATE_SIMILARITY
+
+    def _render(self, chosen: list[Candidate], hits: Sequence[Hit]) -> list[str]:
+        out = []
+        for candidate in chosen:
+            text = as_sentence(candidate.text)
+            if text.endswith(":"):
+                items = list_items(hits[candidate.rank].chunk.text, candidate.end)
+                if items:
+                    text = f"{text} {'; '.join(items)}."
+            out.append(text)
+        return out
+
+
+def _names(forms: list[set[str]], words: set[str]) -> bool:
+    """A sentence names a side when it holds most words of one of the side's forms."""
+    return any(covers(form, words) >= NAMED_SHARE for form in forms)
+
+
+def _prefixes(terms: set[str]) -> set[str]:
+    return {t for t in terms if len(t) >= 3}
+
+
+def list_items(text: str, end: int) -> list[str]:
+    """The list items right after a sentence that ends with ':' (up to LIST_ITEMS)."""
+    items: list[str] = []
+    for line in text[end:].split("\n")[1:]:
+        stripped = line.strip()
+        if not stripped:
+            if items:
+                break
+            continue
+        marker = re.match(r"^(?:[-*+•·]|\d+[.)])\s+(.*)$", stripped)
+        if not marker:
+            break
+        items.append(marker.group(1).rstrip(".;"))
+        if len(items) == LIST_ITEMS:
+            break
+    return items
+
+
+def as_sentence(text: str) -> str:
+    text = text.strip()
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text if re.search(r"[.!?:)]$", text) else f"{text}."

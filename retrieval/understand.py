@@ -1,0 +1,209 @@
+"""Question understanding: chat spelling made plain, the kind of ask, its subjects, and for a long
+exam-style stem, the ask separated from the constraints that come before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["definition", "comparison", "limit", "when", "scenario", "howto", "casual"]
+
+# Chat spelling and the plain word it stands for. Only whole words, never inside a term.
+CHAT_WORDS: dict[str, str] = {
+    "pls": "please",
+    "plz": "please",
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "shud": "should",
+    "shld": "should",
+    "cud": "could",
+    "wud": "would",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "ty": "thanks",
+    "wat": "what",
+    "wot": "what",
+    "whats": "what is",
+    "wats": "what is",
+    "hows": "how is",
+    "diff": "difference",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "b/w": "between",
+    "w/": "with",
+    "w/o": "without",
+    "idk": "i don't know",
+    "algo": "algorithm",
+    "algos": "algorithms",
+    "btw": "by the way",
+    "nah": "no",
+    "ya": "yes",
+    "yep": "yes",
+    "y": "why",
+    "im": "i am",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "whens": "when is",
+    "sth": "something",
+    "smth": "something",
+    "tho": "though",
+    "rn": "right now",
+    "lol": "",
+    "omg": "",
+    "pleeease": "please",
+}
+_CHAT = re.compile(
+    r"(?<![\w/])("
+    + "|".join(re.escape(w) for w in sorted(CHAT_WORDS, key=len, reverse=True))
+    + r")(?![\w/])",
+    re.I,
+)
+# A chat word written in capitals (PLS, UR) may be a real acronym: it is left alone.
+_ALL_CAPS = re.compile(r"^[A-Z]{2,}$")
+
+_COMPARE = re.compile(
+    r"\bvs\.?(?=\s|$)|\bversus\b|\bdifferen(?:ce|t)\b|\bcompare[ds]?\b|\bcomparison\b"
+    r"|\bwhen (?:do|should|would|to) (?:i|you|we)? ?(?:use|pick|choose) (?:each|which)\b"
+    r"|\bwhich (?:one|is better)\b",
+    re.I,
+)
+_LIMIT = re.compile(
+    r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|\blimits?\b|\bhow (?:many|much|long|big|large|fast)\b"
+    r"|\bpayload\b|\bsize\b|\bquotas?\b|\bthroughput\b|\bup to\b|\bretention\b",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"^(?:so )?(?:what(?:'s| is| are| does| do)\s+(?!the (?:difference|best|max))|define\b"
+    r"|explain\b|meaning of\b|what's\b)",
+    re.I,
+)
+_DEFINITION_TAIL = re.compile(r"\b(?:what is it|what's that|what does it do|meaning)\??$", re.I)
+_WHEN = re.compile(r"^when\b|\bwhen (?:should|do|to|would|is it|does it make sense)\b", re.I)
+_HOWTO = re.compile(r"^how (?:do|can|to|should|would)\b|^how\b(?! (?:many|much|long|big))", re.I)
+_ASK = re.compile(r"\b(?:which|what|how|should|recommend|best|most|choose|select)\b|\?$", re.I)
+_SIDE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|or)\s+|\s*/\s*", re.I)
+_LEADING = re.compile(
+    r"^(?:what(?: is|'s)? the (?:difference|diff) (?:between|b/w)|difference between|compare"
+    r"|should (?:i|we|you) (?:use|pick|choose)|do (?:i|we) (?:use|need)|is it|use)\s+",
+    re.I,
+)
+_TRAILING = re.compile(
+    r"(?:,|\s-|\s–|\s)\s*(?:when (?:do|should|would|to) .*|what does each .*|which .*|for .*"
+    r"|what(?:'s| is) the diff.*|whats the diff.*|in .*)$",
+    re.I,
+)
+SCENARIO_WORDS = 15  # a stem of two or more sentences
+SCENARIO_ONE_SENTENCE = 22
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What the student asked: the plain-spelled text, its kind, and the parts that matter."""
+
+    text: str
+    kind: Kind
+    focus: str  # the ask itself (a scenario's last question; else the whole text)
+    subjects: tuple[str, ...] = ()  # a comparison's sides
+    constraints: tuple[str, ...] = ()  # a scenario's stem, one requirement per item
+
+
+def normalise(question: str) -> str:
+    """Chat spelling replaced by plain words ("recall formula pls" -> "recall formula please")."""
+
+    def plain(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if _ALL_CAPS.match(word) and len(word) > 1:
+            return word
+        return CHAT_WORDS[word.lower()]
+
+    text = _CHAT.sub(plain, " ".join(question.split()))
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def understand(question: str) -> Ask:
+    text = normalise(question)
+    sentences = _split_sentences(text)
+    words = len(text.split())
+    if words >= SCENARIO_WORDS and len(sentences) >= 2:
+        focus_at = _focus_index(sentences)
+        stem = sentences[:focus_at]
+        focus = " ".join(sentences[focus_at:])
+        return Ask(text, "scenario", focus, (), tuple(_clauses(" ".join(stem))))
+    if words >= SCENARIO_ONE_SENTENCE:
+        return Ask(text, "scenario", text, (), tuple(_clauses(text)))
+    return Ask(text, _kind(text), text, _sides(text) if _kind(text) == "comparison" else ())
+
+
+def _kind(text: str) -> Kind:
+    if _COMPARE.search(text) or _is_either_or(text):
+        return "comparison"
+    if _LIMIT.search(text):
+        return "limit"
+    if _WHEN.search(text):
+        return "when"
+    if _DEFINITION.search(text) or _DEFINITION_TAIL.search(text):
+        return "definition"
+    if _HOWTO.search(text):
+        return "howto"
+    return "casual"
+
+
+def _is_either_or(text: str) -> bool:
+    """ "glue or emr for a big spark job?": two short named options, not a list in a sentence."""
+    if not re.search(r"\bor\b", text, re.I) or len(text.split()) > 16:
+        return False
+    sides = _sides(text)
+    return len(sides) >= 2 and all(1 <= len(s.split()) <= 4 for s in sides)
+
+
+def _sides(text: str) -> tuple[str, ...]:
+    core = text.strip().rstrip("?!. ")
+    between = re.search(r"\bbetween (.+?) and (.+)$", core, re.I)
+    parts = list(between.groups()) if between else _SIDE_SPLIT.split(core)
+    sides = []
+    for part in parts:
+        part = _LEADING.sub("", part.strip(" ,-–?"))
+        part = _TRAILING.sub("", part).strip(" ,-–?")
+        part = re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
+        if part:
+            sides.append(part)
+    return tuple(sides[:3])
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(])", text) if s.strip()]
+
+
+def _focus_index(sentences: list[str]) -> int:
+    """Where the ask starts: the last sentence that asks something (usually the last one)."""
+    for index in range(len(sentences) - 1, 0, -1):
+        if _ASK.search(sentences[index]):
+            return index
+    return len(sentences) - 1
+
+
+def _clauses(stem: str) -> list[str]:
+    """A stem's requirements: its sentences, long ones split at ', and' / ';' / ' but '."""
+    pieces: list[str] = []
+    for sentence in _split_sentences(stem):
+        for part in re.split(
+            r";|,\s+(?:and|but|so)\s+|\s+but\s+|\s+and (?=(?:they|it|the|must))", sentence
+        ):
+            if len(part.split()) >= 3:
+                pieces.append(part.strip(" ,."))
+    return pieces
+
+
+def key_phrases(ask: Ask) -> tuple[str, ...]:
+    """What the question is about: a comparison's sides, the X of "what is X" / "X what is it"."""
+    if ask.kind == "comparison":
+        return ask.subjects
+    if ask.kind == "definition":
+        subject = _DEFINITION.sub("", _DEFINITION_TAIL.sub("", ask.text)).strip(" ?")
+        return (subject,) if subject else ()
+    return ()

@@ -1,0 +1,117 @@
+"""Question understanding, follow-ups and input checks: pure functions, no model needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.followup import refers_back, resolve
+from retrieval.intake import EmptyQuestionError, problem
+from retrieval.understand import normalise, understand
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("recall formula pls", "recall formula please"),
+        ("wat r u", "what are you"),
+        ("shud i use ur data", "should i use your data"),
+        ("thx, whats PLS in polly", "thanks, what is PLS in polly"),
+    ],
+)
+def test_chat_spelling_is_made_plain_but_capitals_stay_acronyms(typed: str, plain: str) -> None:
+    assert normalise(typed) == plain
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("comprehend vs textract?", "comparison"),
+        ("batch transform or real time endpoint, when do i use each", "comparison"),
+        ("glue or emr for a big spark job?", "comparison"),
+        ("whats the payload limit for serverless inference", "limit"),
+        ("how many containers can an inference pipeline have", "limit"),
+        ("what is random cut forest", "definition"),
+        ("partyrock what is it", "definition"),
+        ("when should i use pipe mode", "when"),
+        ("how do i choose k for k-means", "howto"),
+        ("recall formula pls", "casual"),
+        (
+            "A retailer has 50 TB of images in S3 and needs predictions once a week. They do not "
+            "want a running endpoint. Which SageMaker feature should they use?",
+            "scenario",
+        ),
+    ],
+)
+def test_the_kind_of_ask(question: str, kind: str) -> None:
+    assert understand(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("comprehend vs textract?", ("comprehend", "textract")),
+        (
+            "batch transform or real time endpoint, when do i use each",
+            ("batch transform", "real time endpoint"),
+        ),
+        ("what's the difference between precision and recall", ("precision", "recall")),
+        ("roc auc vs pr curve for imbalanced data", ("roc auc", "pr curve")),
+        ("standardization vs min max scaling", ("standardization", "min max scaling")),
+    ],
+)
+def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
+    assert understand(question).subjects == sides
+
+
+def test_a_scenario_separates_the_ask_from_its_constraints() -> None:
+    ask = understand(
+        "A company wants to cut the cost of training a large GPU model. The training can tolerate "
+        "interruptions and can resume later. What should the ML specialist do?"
+    )
+    assert ask.focus == "What should the ML specialist do?"
+    assert len(ask.constraints) >= 2
+    assert any("interruptions" in c for c in ask.constraints)
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "subject", "resolved"),
+    [
+        (
+            "and what about its input format?",
+            "which sagemaker algorithm for time series forecasting",
+            "DeepAR",
+            "DeepAR input format?",
+        ),
+        (
+            "and for async?",
+            "whats the payload limit for serverless inference",
+            "Serverless inference",
+            "whats the payload limit for async",
+        ),
+        (
+            "tell me more about that one",
+            "which service for chatbots",
+            "Amazon Lex",
+            "tell me more about Amazon Lex",
+        ),
+        ("what is smote", "which service for chatbots", "Amazon Lex", "what is smote"),
+    ],
+)
+def test_a_follow_up_is_asked_about_the_previous_subject(
+    question: str, previous: str, subject: str, resolved: str
+) -> None:
+    assert resolve(question, previous, subject) == resolved
+
+
+def test_a_full_question_is_no_follow_up() -> None:
+    assert not refers_back(
+        "how many shards does a kinesis data stream need for 5 MB per second of writes today"
+    )
+
+
+def test_bad_input_gets_a_message_not_a_search() -> None:
+    with pytest.raises(EmptyQuestionError):
+        problem(" \n\t ")
+    assert "binary" in (problem("\x00\x01\x02abc\x03") or "")
+    assert "100,000 characters" in (problem("a" * 100_000) or "")
+    assert problem("what is smote") is None
