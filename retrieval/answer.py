@@ -124,9 +124,11 @@ def answer_question(
     features = confidence_features(composition, max(h.dense for h in hits[:SENTENCE_POOL]))
     confidence = calibrated(features)
     missing = _missing(searcher, ask)
-    order = list(dict.fromkeys([*composition.ranks, *range(len(hits))]))
-    passages = [_passage(hits[i]) for i in order]
-    main = hits[composition.ranks[0]] if composition.ranks else hits[0]
+    source = composition.pool or tuple(hits)
+    quoted = [source[i] for i in composition.ranks]
+    rows = {h.row for h in quoted}
+    passages = [_passage(h) for h in [*quoted, *(h for h in hits if h.row not in rows)]]
+    main = quoted[0] if quoted else hits[0]
     return Answer(
         question=question,
         sentences=composition.sentences,

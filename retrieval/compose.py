@@ -78,6 +78,7 @@ class Composition:
     best_similarity: float
     heading_overlap: float
     lead: str = ""  # the subject named ahead of the quote (a scenario's answer)
+    pool: tuple[Hit, ...] = ()  # what `ranks` index into, when not the search's hits
 
 
 def subject_of(chunk: Chunk) -> str:
@@ -292,6 +293,7 @@ class Composer:
             list(dict.fromkeys(c.rank for c in chosen)),
             best_similarity,
             named / len(sides),
+            pool=tuple(everything),
         )
 
     def _forms(self, side: str) -> list[set[str]]:

@@ -3,8 +3,9 @@ key subject (a product or term) when none of the notes' words matches it.
 
 A question word counts as known when the notes hold it, its stem, a longer word it starts
 ("xgb" -> "xgboost", "async" -> "asynchronous"), or, for long words, a one-letter typo of one.
-An unknown word is the key subject when it is no everyday English word (the embedding model's
-whole-word vocabulary) or when it names a product ("amazon bedrock", "sagemaker hyperpod").
+An unknown word is the key subject when it names a product ("amazon bedrock", "sagemaker
+hyperpod"), or when it is no everyday English word (the embedding model's whole-word vocabulary)
+and is what a definition or a comparison asks about.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from retrieval.lexical import STOPWORDS, tokenize
 
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 PRODUCT_PREFIX = frozenset({"amazon", "aws", "sagemaker"})
-KEY_SHARE = 0.4  # unknown words this large a share of the content words are its subject
 # Words a student adds around the subject that say nothing about it.
 FILLER = frozenset(
     [
@@ -120,8 +120,8 @@ class NotesVocabulary:
         """The question's key subject when the notes never mention it, else None.
 
         An unknown word is the key subject when it names a product ("amazon bedrock"), or is no
-        everyday English word and either stands in `key_phrases` (a comparison's side, the X of
-        "what is X") or makes up a large share of the question's content words."""
+        everyday English word and stands in `key_phrases` (a comparison's side, the X of
+        "what is X")."""
         words = WORD.findall(question.lower())
         key = {w for phrase in key_phrases for w in WORD.findall(phrase.lower())}
         unknown: list[int] = []
@@ -134,7 +134,7 @@ class NotesVocabulary:
                 unknown.append(index)
         if not unknown:
             return None
-        named = [i for i in unknown if self._names_subject(words, i, key, len(unknown) / content)]
+        named = [i for i in unknown if self._names_subject(words, i, key)]
         if not named:
             return None
         if len(unknown) > max(2, content // 2):
@@ -146,12 +146,12 @@ class NotesVocabulary:
             end += 1
         return " ".join(words[start:end])
 
-    def _names_subject(self, words: list[str], index: int, key: set[str], share: float) -> bool:
+    def _names_subject(self, words: list[str], index: int, key: set[str]) -> bool:
         if index > 0 and words[index - 1] in PRODUCT_PREFIX:
             return True
         if words[index] in self.english:
             return False
-        return words[index] in key or share >= KEY_SHARE
+        return words[index] in key
 
 
 def english_words(model_path: Path) -> set[str]:

@@ -175,3 +175,10 @@ def test_a_thread_reply_that_refers_back_is_read_against_the_thread(tutor: Tutor
 def test_bad_input_gets_a_clear_message(tutor: Tutor, question: str, says: str) -> None:
     answer = tutor.ask(question)
     assert not answer.covered and says in answer.notice
+
+
+def test_a_comparison_cites_passages_found_for_either_side(tutor: Tutor) -> None:
+    answer = tutor.ask("precision vs polly")
+    cited = {p.heading.split(" › ")[-1] for p in answer.passages}
+    assert answer.sentences and len(answer.passages) == 3
+    assert {"Precision", "Amazon Polly"} & cited

@@ -33,7 +33,15 @@ def test_ask_json_has_the_documented_schema(corpus_args: list[str]) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"question", "answer", "confidence", "passages"}
+    assert set(data) == {
+        "question",
+        "answer",
+        "confidence",
+        "kind",
+        "missing",
+        "notice",
+        "passages",
+    }
     assert data["question"] == "when do i use pipe mode??" and data["answer"]
     assert 0 <= data["confidence"] <= 1 and len(data["passages"]) == 2
     assert set(data["passages"][0]) == {"text", "source", "heading", "score"}
