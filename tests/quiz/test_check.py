@@ -131,8 +131,10 @@ def test_a_distractor_the_passage_supports_like_the_key_is_reported(
     corpus: Path, embedder: Embedder
 ) -> None:
     def second_answer(data: list[dict]) -> None:  # type: ignore[type-arg]
+        # Nearly the cited passage's own first sentence: a second right answer.
         data[0]["options"]["D"] = (
-            "Kinesis Data Firehose converting JSON records to Parquet before writing to S3"
+            "Kinesis Data Firehose, a fully managed delivery stream that loads data into Amazon S3"
+            " without consumer code"
         )
 
     _rewrite(corpus / "questions" / "streaming.yaml", second_answer)
