@@ -57,6 +57,22 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is at each record, not the one it was made with (a test
+    runner swaps and closes its capture streams; a daemon may redirect stderr)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 class OnlyOurInfo(logging.Filter):
     """Below WARNING, only our own packages' records reach the handler: some libraries set
     their own loggers to INFO or DEBUG (alembic, faiss, bm25s), whatever the root level."""
@@ -99,7 +115,7 @@ def configure_logging(
             renderer,
         ],
     )
-    handler = logging.StreamHandler(stream or sys.stderr)
+    handler = logging.StreamHandler(stream) if stream is not None else StderrHandler()
     handler.setFormatter(RedactingFormatter(formatter, secrets))
     handler.addFilter(OnlyOurInfo())
     root = logging.getLogger()
