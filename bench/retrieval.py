@@ -28,20 +28,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from bench.common import ROOT, heading_matches, load_yaml, percentile
 from bot.config import Settings
-from retrieval.answer import (
-    CONFIDENCE_BIAS,
-    CONFIDENCE_WEIGHTS,
-    SENTENCE_POOL,
-    _best_sentences,
-    _confidence,
-    answer_question,
-)
+from retrieval.answer import SENTENCE_POOL, _best_sentences, calibrated
 from retrieval.build import BuildOptions, BuildReport, build_index
-from retrieval.embed import Embedder, load_torch_embedder
+from retrieval.embed import DEFAULT_PRECISION, Embedder, load_torch_embedder
 from retrieval.search import CANDIDATES, Searcher, _top_positive
 from retrieval.service import Tutor
 
@@ -130,7 +121,7 @@ def staged_ask(searcher: Searcher, question: str) -> dict[str, float]:
     hits = searcher.search(question, k=6, prepared=(query, vector))
     t4 = time.perf_counter()
     _, best = _best_sentences(searcher, hits[:SENTENCE_POOL], (query, vector))
-    _confidence(best, max(h.dense for h in hits[:SENTENCE_POOL]))
+    calibrated((best, max(h.dense for h in hits[:SENTENCE_POOL]), 0.0))
     t5 = time.perf_counter()
     # search() repeats dense and BM25 internally: its own cost beyond them is the fusion.
     fuse = max(0.0, (t4 - t3) - (t3 - t1))
@@ -217,45 +208,6 @@ def cold_start(index_dir: Path, model: str, setup: str) -> dict[str, Any]:
 # -- calibration ------------------------------------------------------------------------------
 
 
-def calibration_features(tutor: Tutor, questions: list[str]) -> np.ndarray:
-    rows = []
-    searcher = tutor.searcher
-    for q in questions:
-        prepared = searcher.prepare(q)
-        hits = searcher.search(q, k=5, prepared=prepared)
-        _, best_sentence = _best_sentences(searcher, hits, prepared)
-        rows.append((best_sentence, max(h.dense for h in hits)))
-    return np.asarray(rows, dtype=np.float64)
-
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, steps: int = 20000, lr: float = 0.5) -> np.ndarray:
-    design = np.hstack([x, np.ones((len(x), 1))])
-    weights = np.zeros(design.shape[1])
-    balance = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(design @ weights)))
-        weights -= lr * design.T @ (balance * (p - y)) / len(y)
-    return weights
-
-
-def accuracy(x: np.ndarray, y: np.ndarray, weights: Sequence[float], bias: float) -> float:
-    z = x @ np.asarray(weights) + bias
-    return float(((1 / (1 + np.exp(-z)) >= 0.5) == (y == 1)).mean())
-
-
-def calibration_set(tutor: Tutor, dev: list[dict], off_topic: list[str]) -> tuple[Any, Any]:
-    x = np.vstack(
-        [
-            calibration_features(tutor, [d["question"] for d in dev]),
-            calibration_features(tutor, off_topic),
-        ]
-    )
-    return x, np.array([1] * len(dev) + [0] * len(off_topic), dtype=np.float64)
-
-
-# -- report -----------------------------------------------------------------------------------
-
-
 def main() -> None:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     settings = Settings()
@@ -274,8 +226,8 @@ def main() -> None:
         print("\n== first index of the shipped corpus (fresh data dir, whole build_index) ==")
         report, wall, cpu = timed_build(settings, ours_dir, None)
         print(
-            f"ours (ONNX export + int8 embedding): {wall:6.1f} s wall, {cpu:6.1f} s CPU "
-            f"({report.chunks} chunks); {load()}"
+            f"ours (ONNX export + {DEFAULT_PRECISION} embedding): {wall:6.1f} s wall, "
+            f"{cpu:6.1f} s CPU ({report.chunks} chunks); {load()}"
         )
         _, wall_t, cpu_t = timed_build(settings, torch_dir, load_torch_embedder)
         torch_embedder = load_torch_embedder(settings.embed_model)
@@ -335,22 +287,7 @@ def main() -> None:
             )
         print(f"  ratio {ours_cold['wall'] / naive_cold['wall']:.2f}; {load()}")
 
-        print("\n== confidence calibration: fitted on the tuning part, scored on HELD-OUT ==")
-        x_tune, y_tune = calibration_set(ours, dev_tune, off_tune)
-        x_held, y_held = calibration_set(ours, dev_held, off_held)
-        fitted = fit_logistic(x_tune, y_tune)
-        w, b = (round(float(fitted[0]), 2), round(float(fitted[1]), 2)), round(float(fitted[2]), 2)
-        for name, weights, bias in (
-            ("in code", CONFIDENCE_WEIGHTS, CONFIDENCE_BIAS),
-            ("refit on tuning", w, b),
-        ):
-            print(
-                f"  {name:16} weights {weights} bias {bias}: accuracy tuning "
-                f"{accuracy(x_tune, y_tune, weights, bias):.3f}, held-out "
-                f"{accuracy(x_held, y_held, weights, bias):.3f}"
-            )
-        covered = [answer_question(ours.searcher, q).covered for q in off_held]
-        print(f"  held-out off-topic questions answered as covered: {sum(covered)}/{len(covered)}")
+        # Confidence is fitted and scored per kind of ask, held-out apart, by bench/answers.py.
 
 
 def torch_embed_ms(tutor: Tutor, questions: list[str]) -> list[float]:

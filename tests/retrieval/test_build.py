@@ -7,7 +7,7 @@ import pytest
 
 from retrieval import index_store
 from retrieval.build import BuildError, BuildOptions, build_index
-from retrieval.embed import load_tokenizer
+from retrieval.embed import DEFAULT_PRECISION, load_tokenizer
 from retrieval.index_store import BuildFiles, current_build, load_current
 from retrieval.onnx_export import file_sha256
 from tests.retrieval.conftest import MODEL
@@ -169,14 +169,14 @@ def test_manifest_names_the_onnx_export_and_vectors_are_kept_once(
     folder, files = load_current(tmp_path / "index")
     assert files.manifest["embedder"] == {
         "runtime": "onnxruntime",
-        "precision": "int8",
+        "precision": DEFAULT_PRECISION,
         "onnx_sha256": file_sha256(embedder.folder / "model.onnx"),
     }
     assert not (folder / "vectors.npy").exists()  # the FAISS index is the only copy
     assert files.vectors.shape == (len(files.chunks), embedder.dim)
     assert files.sentence_vectors.dtype == np.float16
     expected = embedder.encode([files.chunks[0].embed_text()])[0]
-    # int8 quantizes activations per batch, so a passage embedded alone differs a little.
+    # (int8 would quantize activations per batch: a passage embedded alone differs a little.)
     assert float(files.vectors[0] @ expected) > 0.98
 
 
@@ -185,7 +185,7 @@ def test_vectors_of_another_precision_are_all_rebuilt(tmp_path: Path, build) -> 
     first = build([root], tmp_path / "index")
     manifest_path = current_build(tmp_path / "index") / "manifest.json"  # type: ignore[operator]
     manifest = json.loads(manifest_path.read_text())
-    manifest["embedder"]["precision"] = "fp32"
+    manifest["embedder"]["precision"] = "int8" if DEFAULT_PRECISION == "fp32" else "fp32"
     manifest_path.write_text(json.dumps(manifest))
     second = build([root], tmp_path / "index")
     assert not second.up_to_date and second.embedded == first.chunks and second.reused == 0
@@ -195,7 +195,7 @@ def test_the_default_build_exports_the_model_beside_the_index(tmp_path: Path) ->
     root = write_good_corpus(tmp_path / "corpus")
     report = build_index(BuildOptions(roots=[root], index_dir=tmp_path / "index", model=MODEL))
     assert report.embedded == report.chunks
-    export_dir = tmp_path / "index" / "models" / "all-minilm-l6-v2-int8"
+    export_dir = tmp_path / "index" / "models" / f"all-minilm-l6-v2-{DEFAULT_PRECISION}"
     _, files = load_current(tmp_path / "index")
     assert files.manifest["embedder"]["onnx_sha256"] == file_sha256(export_dir / "model.onnx")
-    assert not list(export_dir.parent.glob(".*-int8.*"))  # no staging folder left behind
+    assert not list(export_dir.parent.glob(f".*-{DEFAULT_PRECISION}.*"))  # no staging folder
