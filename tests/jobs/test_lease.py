@@ -168,6 +168,20 @@ def workers() -> Iterator[list[Worker]]:
         worker.stop()
 
 
+def worker_env(ctx: JobContext, slack: FakeSlack, tmp_path: Path) -> dict[str, str]:
+    """The environment of a `studybot jobs` child process aimed at this test's database and
+    fake Slack."""
+    return {
+        "DATABASE_URL": ctx.database.url,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": slack.api_url,
+        "STUDYBOT_CORPUS": str(ctx.settings.corpus[0]),
+        "STUDYBOT_DATA_DIR": str(tmp_path / "data"),
+        "STUDYBOT_LOG_JSON": "true",
+        "HF_HUB_OFFLINE": "1",
+    }
+
+
 def test_two_processes_one_posts_then_the_standby_takes_over(
     ctx: JobContext, workers: list[Worker], tmp_path: Path
 ) -> None:
@@ -177,15 +191,7 @@ def test_two_processes_one_posts_then_the_standby_takes_over(
     subscribe(ctx.database, "C1", post_time=slot)
     holder = lambda: lease.current_holder(ctx.database, datetime.now(UTC))  # noqa: E731
     with FakeSlack(per_channel_per_second=1, workspace_per_minute=60) as slack:
-        env = {
-            "DATABASE_URL": ctx.database.url,
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "SLACK_API_URL": slack.api_url,
-            "STUDYBOT_CORPUS": str(ctx.settings.corpus[0]),
-            "STUDYBOT_DATA_DIR": str(tmp_path / "data"),
-            "STUDYBOT_LOG_JSON": "true",
-            "HF_HUB_OFFLINE": "1",
-        }
+        env = worker_env(ctx, slack, tmp_path)
         first = Worker(env, ttl_s, tmp_path / "first.log")
         workers.append(first)
         poll(lambda: (holder() or "").find(first.pid_tag) > 0, 60, "the first process to lead")
@@ -270,15 +276,7 @@ def test_a_scheduler_killed_mid_post_leaves_no_duplicate_and_no_silence(
     holder = lambda: lease.current_holder(ctx.database, datetime.now(UTC))  # noqa: E731
     with FakeSlack() as slack:
         slack.delay_reply_next("chat.postMessage", 30.0)
-        env = {
-            "DATABASE_URL": ctx.database.url,
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "SLACK_API_URL": slack.api_url,
-            "STUDYBOT_CORPUS": str(ctx.settings.corpus[0]),
-            "STUDYBOT_DATA_DIR": str(tmp_path / "data"),
-            "STUDYBOT_LOG_JSON": "true",
-            "HF_HUB_OFFLINE": "1",
-        }
+        env = worker_env(ctx, slack, tmp_path)
         first = Worker(env, ttl_s, tmp_path / "first.log")
         workers.append(first)
         slack.wait_for("chat.postMessage", 1, timeout=60)  # taken; the reply is held back
