@@ -45,13 +45,13 @@ from jobs.context import JobContext  # noqa: E402
 from jobs.daily import Outcome, post_daily_question  # noqa: E402
 from quiz.posts import subscribe_channel  # noqa: E402
 from quiz.sync import load_corpus, sync_bank  # noqa: E402
+from quiz.weekdays import Weekdays  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.migrate import upgrade  # noqa: E402
 from store.models import OutboxMessage, QuizPost  # noqa: E402
 from tests.fakeslack import FakeSlack  # noqa: E402
 
 NOW = datetime(2025, 3, 4, 9, 0, 5, tzinfo=UTC)
-EVERY_DAY = 0b1111111
 NAIVE_RETRIES = 2  # slack_sdk's RateLimitErrorRetryHandler, as a client would configure it
 
 
@@ -79,7 +79,7 @@ def prepared_database(folder: Path, channels: list[str]) -> Database:
                 session,
                 channel,
                 post_time=clock_time(9, 0),
-                weekdays=EVERY_DAY,
+                weekdays=Weekdays.EVERY_DAY,
                 now=NOW - timedelta(days=1),
             )
     return database

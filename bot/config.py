@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Annotated, Any
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from quiz.errors import QuizError
+from quiz.weekdays import CRON_NAMES, Weekdays
+
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 # Settings whose value is never repeated in an error message (a URL may hold a password).
 HIDDEN_VALUES = {"database_url"}
@@ -171,9 +174,11 @@ class Settings(BaseSettings):
     @field_validator("leaderboard_day", mode="before")
     @classmethod
     def _weekday(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip().lower()[:3] in WEEKDAYS:
-            return value.strip().lower()[:3]
-        raise ValueError(f"use a day of the week: {', '.join(WEEKDAYS)}")
+        with contextlib.suppress(QuizError, AttributeError):
+            day = Weekdays.parse(value)
+            if len(day.days()) == 1:
+                return day.cron()
+        raise ValueError(f"use a day of the week: {', '.join(CRON_NAMES)}")
 
     @field_validator("leaderboard_time", "nudge_time", mode="before")
     @classmethod

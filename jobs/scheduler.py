@@ -31,9 +31,10 @@ from jobs.daily import run_daily_post
 from jobs.nudges import run_practice_nudges
 from jobs.refresh import run_index_refresh
 from jobs.reveal import run_reveal
-from jobs.timing import cron_days, parse_clock
+from jobs.timing import parse_clock
 from jobs.weekly import run_weekly_board
 from quiz.clock import zone
+from quiz.weekdays import Weekdays
 from store.db import Database
 from store.models import Channel, QuizPost
 
@@ -103,7 +104,7 @@ def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
     """The channel's schedule, or None when it is not subscribed (or has no weekday)."""
     with database.session() as session:
         channel = session.get(Channel, channel_id)
-        days = cron_days(channel.weekdays) if channel is not None else None
+        days = Weekdays(channel.weekdays).cron() if channel is not None else None
         if channel is None or not channel.active or days is None:
             return None
         open_until = session.scalar(

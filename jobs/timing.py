@@ -5,19 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from quiz.clock import at_local_time, local_date, require_aware
-
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def runs_on(weekdays: int, weekday: int) -> bool:
-    """Whether bit `weekday` (Monday = 0) is set in the channel's weekday mask."""
-    return bool(weekdays & (1 << weekday))
-
-
-def cron_days(weekdays: int) -> str | None:
-    """The mask as an APScheduler day_of_week list ("mon,wed"), or None for no day at all."""
-    days = [name for bit, name in enumerate(WEEKDAY_NAMES) if runs_on(weekdays, bit)]
-    return ",".join(days) or None
+from quiz.weekdays import Weekdays
 
 
 def latest_slot(post_time: time, weekdays: int, tz: str, now: datetime) -> datetime | None:
@@ -25,7 +13,7 @@ def latest_slot(post_time: time, weekdays: int, tz: str, now: datetime) -> datet
     today = local_date(now, tz)
     for back in range(8):
         day = today - timedelta(days=back)
-        if not runs_on(weekdays, day.weekday()):
+        if not Weekdays(weekdays).runs_on(day):
             continue
         slot = at_local_time(day, post_time, tz)
         if slot <= require_aware(now):

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from quiz.clock import at_local_time, local_date, require_aware, zone
 from quiz.errors import UnknownChannel, UnknownPost
 from quiz.pick import pick_question
-from store.models import WEEKDAYS_MON_FRI, Channel, Member, QuizPost, Team
+from quiz.weekdays import Weekdays
+from store.models import Channel, Member, QuizPost, Team
 from store.schedule_changes import mark_schedule_changed
 
 DEFAULT_REVEAL_MINUTES = 8 * 60  # the question closes and is revealed 8 hours after posting
@@ -24,7 +25,7 @@ def subscribe_channel(
     name: str = "",
     timezone: str = "UTC",
     post_time: time = time(9, 0),
-    weekdays: int = WEEKDAYS_MON_FRI,
+    weekdays: Weekdays = Weekdays.WEEKDAYS,
     reveal_delay_minutes: int = DEFAULT_REVEAL_MINUTES,
     team: str | None = None,
     now: datetime | None = None,
@@ -55,7 +56,7 @@ def first_post_date(channel: Channel, now: datetime) -> date:
     for ahead in range(8):
         day = today + timedelta(days=ahead)
         slot = at_local_time(day, channel.post_time, channel.timezone)
-        if channel.weekdays & (1 << day.weekday()) and slot >= require_aware(now):
+        if Weekdays(channel.weekdays).runs_on(day) and slot >= require_aware(now):
             return day
     return today + timedelta(days=7)
 

@@ -36,8 +36,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-WEEKDAYS_MON_FRI = 0b0011111
-
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -69,7 +67,8 @@ class Channel(Base):
     )
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     post_time: Mapped[time] = mapped_column(Time, default=time(9, 0))
-    weekdays: Mapped[int] = mapped_column(Integer, default=WEEKDAYS_MON_FRI)
+    # A quiz.weekdays.Weekdays mask (store imports nothing of ours): Monday to Friday by default.
+    weekdays: Mapped[int] = mapped_column(Integer, default=0b0011111)
     # Minutes from post to reveal; quiz.posts.DEFAULT_REVEAL_MINUTES (8 hours) is the default.
     reveal_delay_minutes: Mapped[int] = mapped_column(Integer, default=480)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

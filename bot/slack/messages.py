@@ -28,6 +28,7 @@ from slack_sdk.models.views import View
 from bot.publisher import QuestionView, Reveal, WeeklyBoard
 from bot.slack import ids
 from bot.slack.text import MAX_QUESTION_CHARS, escape, strip_references
+from quiz.weekdays import Weekdays
 from retrieval.answer import Answer, Passage
 
 if TYPE_CHECKING:
@@ -46,8 +47,6 @@ SURE_CONFIDENCE = 0.75
 BAR_WIDTH = 10
 REVEAL_NAMES_MAX = 40
 HOME_CHANNELS_MAX = 8
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-ALL_WEEKDAYS = 0b1111111
 
 # -- plain strings -------------------------------------------------------------------------
 
@@ -490,12 +489,6 @@ def nudge_text(due: int) -> str:
 # -- subscriptions -----------------------------------------------------------------------------
 
 
-def weekdays_label(mask: int) -> str:
-    if mask == ALL_WEEKDAYS:
-        return "every day"
-    return ", ".join(name for bit, name in enumerate(WEEKDAY_NAMES) if mask & (1 << bit))
-
-
 def subscription_text(
     channel: Channel, *, first: date | None = None, today: date | None = None
 ) -> str:
@@ -505,7 +498,7 @@ def subscription_text(
     results = "at once" if channel.show_results_early else "at the reveal"
     text = (
         f"This channel gets the daily question at *{channel.post_time:%H:%M}* "
-        f"({escape(channel.timezone)}) on {weekdays_label(channel.weekdays)}; the answer is "
+        f"({escape(channel.timezone)}) on {Weekdays(channel.weekdays).label()}; the answer is "
         f"revealed {channel.reveal_delay_minutes} minutes later. Members see their result "
         f"{results}."
     )

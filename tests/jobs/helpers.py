@@ -21,9 +21,10 @@ from bot.slack.delivery import (
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
 from quiz.posts import subscribe_channel
+from quiz.weekdays import Weekdays
 from store.db import Database
 
-EVERY_DAY = 0b1111111
+EVERY_DAY = Weekdays.EVERY_DAY
 SUBSCRIBED_AT = datetime(2025, 1, 1, tzinfo=UTC)
 
 
@@ -147,7 +148,7 @@ def subscribe(
     *,
     timezone: str = "UTC",
     post_time: clock_time = clock_time(9, 0),
-    weekdays: int = EVERY_DAY,
+    weekdays: Weekdays = EVERY_DAY,
     now: datetime = SUBSCRIBED_AT,
     **kwargs: Any,
 ) -> None:

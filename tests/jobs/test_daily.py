@@ -16,8 +16,9 @@ from jobs import context
 from jobs.context import JobContext
 from jobs.daily import Outcome, post_daily_question, run_daily_post
 from quiz.posts import DEFAULT_REVEAL_MINUTES, open_post
+from quiz.weekdays import Weekdays
 from store.db import Database
-from store.models import WEEKDAYS_MON_FRI, OutboxMessage, QuizPost
+from store.models import OutboxMessage, QuizPost
 from tests.jobs.helpers import RecordingPublisher, recording_sender, subscribe, utc
 
 
@@ -213,7 +214,7 @@ def test_across_midnight_a_late_post_keeps_its_date(
 
 
 def test_weekdays_only(ctx: JobContext, publisher: RecordingPublisher) -> None:
-    subscribe(ctx.database, "C1", weekdays=WEEKDAYS_MON_FRI)
+    subscribe(ctx.database, "C1", weekdays=Weekdays.WEEKDAYS)
     saturday_nine = utc(2025, 3, 8, 9, 0)
     assert post_daily_question(ctx, "C1", saturday_nine) is Outcome.TOO_LATE
     assert post_daily_question(ctx, "C1", utc(2025, 3, 10, 9, 1)) is Outcome.POSTED

@@ -21,6 +21,7 @@ from jobs.context import JobContext
 from jobs.service import SchedulerService
 from quiz.channel_settings import unsubscribe_channel
 from quiz.posts import subscribe_channel
+from quiz.weekdays import Weekdays
 from store.db import Database
 from store.models import Channel
 from tests.fakeslack import FakeSlack
@@ -94,7 +95,7 @@ def test_holder_schedules_channel_jobs_and_follows_changes(
                     "C1",
                     timezone="America/New_York",
                     post_time=channel.post_time.replace(hour=10),
-                    weekdays=0b1111111,
+                    weekdays=Weekdays.EVERY_DAY,
                     now=now,
                 )
             svc.tick(now + timedelta(seconds=1))

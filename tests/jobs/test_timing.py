@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from apscheduler.triggers.cron import CronTrigger
 
-from jobs.timing import cron_days, latest_slot, parse_clock, runs_on
-from store.models import WEEKDAYS_MON_FRI
+from jobs.timing import latest_slot, parse_clock
+from quiz.weekdays import Weekdays
 from tests.jobs.helpers import EVERY_DAY, utc
 
 NINE = time(9, 0)
@@ -36,15 +36,11 @@ def test_latest_slot_follows_local_time(tz: str, now, expected) -> None:  # type
 def test_latest_slot_skips_days_off() -> None:
     saturday_noon = utc(2025, 3, 8, 12, 0)
     friday_nine = utc(2025, 3, 7, 9, 0)
-    assert latest_slot(NINE, WEEKDAYS_MON_FRI, "UTC", saturday_noon) == friday_nine
+    assert latest_slot(NINE, Weekdays.WEEKDAYS, "UTC", saturday_noon) == friday_nine
     assert latest_slot(NINE, 0, "UTC", saturday_noon) is None
 
 
-def test_weekday_mask_and_cron_days() -> None:
-    assert runs_on(WEEKDAYS_MON_FRI, 0) and not runs_on(WEEKDAYS_MON_FRI, 5)
-    assert cron_days(WEEKDAYS_MON_FRI) == "mon,tue,wed,thu,fri"
-    assert cron_days(0b1000001) == "mon,sun"
-    assert cron_days(0) is None
+def test_parse_clock() -> None:
     assert parse_clock("16:05") == time(16, 5)
 
 
@@ -58,7 +54,7 @@ def test_weekday_mask_and_cron_days() -> None:
     ],
 )
 def test_cron_trigger_fires_at_the_slot_across_dst(tz: str, after, expected) -> None:  # type: ignore[no-untyped-def]
-    trigger = CronTrigger(day_of_week=cron_days(EVERY_DAY), hour=9, minute=0, timezone=ZoneInfo(tz))
+    trigger = CronTrigger(day_of_week=EVERY_DAY.cron(), hour=9, minute=0, timezone=ZoneInfo(tz))
     fire = trigger.get_next_fire_time(None, after)
     assert fire is not None
     assert fire == expected

@@ -18,10 +18,10 @@ from bot.slack.services import Services
 from quiz.channel_settings import set_results_early, unsubscribe_channel
 from quiz.clock import local_date, zone
 from quiz.posts import first_post_date, get_channel, subscribe_channel
-from store.models import WEEKDAYS_MON_FRI
+from quiz.weekdays import Weekdays
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-SCHEDULES = {"weekdays": WEEKDAYS_MON_FRI, "daily": messages.ALL_WEEKDAYS}
+SCHEDULES = {"weekdays": Weekdays.WEEKDAYS, "daily": Weekdays.EVERY_DAY}
 AdminHandler = Callable[[Services, WebClient, Respond, dict[str, Any], list[str]], None]
 
 
@@ -42,12 +42,12 @@ def admins_only(handler: AdminHandler) -> AdminHandler:
     return checked
 
 
-def parse_schedule(args: list[str]) -> tuple[time, str | None, int]:
+def parse_schedule(args: list[str]) -> tuple[time, str | None, Weekdays]:
     """`HH:MM [tz] [weekdays|daily]` as (time, time zone or None, weekday mask)."""
     if not args or not (match := CLOCK.match(args[0])):
         raise UserError(messages.SUBSCRIBE_USAGE)
     at = time(int(match.group(1)), int(match.group(2)))
-    timezone, weekdays = None, WEEKDAYS_MON_FRI
+    timezone, weekdays = None, Weekdays.WEEKDAYS
     for word in args[1:]:
         if word.lower() in SCHEDULES:
             weekdays = SCHEDULES[word.lower()]
