@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bot.config import Settings, load_settings
+from quiz.clock import utc_now
 
 if TYPE_CHECKING:
     from fsrs import Rating
@@ -127,7 +128,7 @@ def quiz_command(
     from quiz.posts import open_post
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    now = datetime.now(UTC)
+    now = utc_now()
     with _errors(), _database(settings) as database:
         _sync(database, settings, now)
         with database.session() as session:
@@ -166,7 +167,7 @@ def _submit(
             session,
             post_id,
             member,
-            datetime.now(UTC),
+            utc_now(),
             text=text,
             grader=grader,
             notes_roots=settings.corpus,
@@ -190,7 +191,7 @@ def practice_command(
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     limit = settings.new_cards_per_day if new_per_day is None else new_per_day
     with _errors(), _database(settings) as database:
-        _sync(database, settings, datetime.now(UTC))
+        _sync(database, settings, utc_now())
         run_practice(database, member, limit, out)
 
 
@@ -201,7 +202,7 @@ def run_practice(database: Database, member: str, new_per_day: int, console: Con
     reviewed = 0
     while True:
         with database.session() as session:
-            item = next_item(session, member, datetime.now(UTC), new_per_day=new_per_day)
+            item = next_item(session, member, utc_now(), new_per_day=new_per_day)
         if item is None:
             break
         console.print(f"[bold]{'New card' if item.is_new else 'Review'}[/bold]")
@@ -212,10 +213,10 @@ def run_practice(database: Database, member: str, new_per_day: int, console: Con
         if rating is None:
             break
         with database.session() as session:
-            review(session, item.card_id, rating, datetime.now(UTC))
+            review(session, item.card_id, rating, utc_now())
         reviewed += 1
     with database.session() as session:
-        summary = stats(session, member, datetime.now(UTC))
+        summary = stats(session, member, utc_now())
     console.print(practice_summary(reviewed, summary, stopped=item is not None), markup=False)
 
 
@@ -261,7 +262,7 @@ def leaderboard_command(
     from quiz.leaderboard import Period, channel_leaderboard, team_leaderboard
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    now = datetime.now(UTC)
+    now = utc_now()
     with _errors(), _database(settings) as database, database.session() as session:
         which = Period.parse(period)
         if teams:
@@ -320,7 +321,7 @@ def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> Non
     with _errors():
         questions, cards = load_corpus(settings.corpus)
         with _database(settings) as database, database.session() as session:
-            report = sync_bank(session, questions, cards, datetime.now(UTC))
+            report = sync_bank(session, questions, cards, utc_now())
     typer.echo(report.summary())
 
 
@@ -387,10 +388,10 @@ def chat_command(text: str, settings: Settings, console: Console) -> bool:
         return False
     if command == "/practice":
         with _database(settings) as database:
-            _sync(database, settings, datetime.now(UTC))
+            _sync(database, settings, utc_now())
             run_practice(database, CONSOLE_ID, settings.new_cards_per_day, console)
         return True
-    now = datetime.now(UTC)
+    now = utc_now()
     try:
         with _database(settings) as database:
             _sync(database, settings, now)

@@ -8,10 +8,11 @@ the live objects a job uses cannot travel with it: the lease holder installs the
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
+
+from quiz.clock import Clock, utc_now
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -36,17 +37,13 @@ class Deliverer(Protocol):
         ...
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass
 class JobContext:
     database: Database
     publisher: QuizPublisher
     settings: Settings
     holder: str = "local"
-    clock: Callable[[], datetime] = utc_now
+    clock: Clock = utc_now
     sender: Deliverer | None = None
     tutor: Tutor | None = None
     embedder: Embedder | None = None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from quiz.clock import utc_now
 from quiz.posts import get_channel
 from store.models import Channel
 from store.schedule_changes import mark_schedule_changed
@@ -15,7 +16,7 @@ def unsubscribe_channel(session: Session, channel_id: str, now: datetime | None 
     """Stop the daily question in the channel (its jobs are dropped); history and scores stay."""
     channel = get_channel(session, channel_id)
     channel.active = False
-    mark_schedule_changed(session, channel.id, now or datetime.now(UTC))
+    mark_schedule_changed(session, channel.id, now or utc_now())
     return channel
 
 

@@ -1,11 +1,20 @@
-"""Calendar arithmetic in a place's own time zone: local dates, week and month windows."""
+"""The clock (`utc_now`, the one default every `now` falls back to) and calendar arithmetic in a
+place's own time zone: local dates, week and month windows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from quiz.errors import QuizError
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The wall clock, aware UTC: the default `Clock` of every service and job container."""
+    return datetime.now(UTC)
 
 
 class InvalidTimeZone(QuizError):

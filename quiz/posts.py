@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from quiz.clock import at_local_time, local_date, require_aware, zone
+from quiz.clock import at_local_time, local_date, require_aware, utc_now, zone
 from quiz.errors import UnknownChannel, UnknownPost
 from quiz.pick import pick_question
 from quiz.weekdays import Weekdays
@@ -34,7 +34,7 @@ def subscribe_channel(
     The scheduler is told in the same transaction (`now` orders the change; default: now).
     The schedule counts from `now`: a time already past today starts tomorrow."""
     zone(timezone)
-    now = require_aware(now or datetime.now(UTC))
+    now = require_aware(now or utc_now())
     channel = session.get(Channel, channel_id) or Channel(id=channel_id)
     channel.name = name or channel.name or channel_id
     channel.timezone = timezone

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.error import URLError
@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
 from bot.slack import messages
 from bot.slack.pacing import Pacer
+from quiz.clock import Clock, utc_now
 from store import outbox
 from store.db import Database
 from store.models import OutboxMessage
@@ -51,10 +52,6 @@ EPHEMERAL_METHOD = "chat.postEphemeral"
 TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -120,7 +117,7 @@ class OutboxSender:
         pacer: Pacer,
         *,
         holder: str,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         hold: timedelta = CLAIM_HOLD,
         poll_s: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,

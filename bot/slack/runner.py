@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from slack_bolt import App
@@ -16,6 +15,7 @@ from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.services import Services
 from bot.slack.workers import answer_pool
+from quiz.clock import utc_now
 
 if TYPE_CHECKING:
     from retrieval.embed import Embedder
@@ -131,7 +131,7 @@ def build_services(settings: Settings) -> Services:
         _build_index(settings, embedder)
     questions, cards = load_corpus(settings.corpus)
     with database.session() as session:
-        sync_bank(session, questions, cards, datetime.now(UTC))
+        sync_bank(session, questions, cards, utc_now())
     tutor = Tutor(
         settings.index_dir,
         settings.embed_model,

@@ -3,23 +3,18 @@ the pool answers run in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
+from quiz.clock import Clock, utc_now
 
 if TYPE_CHECKING:
     from bot.slack.workers import WorkPool
     from quiz.grade import FreeTextGrader
     from retrieval.service import Tutor
     from store.db import Database
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -30,7 +25,7 @@ class Services:
     database: Database
     tutor: Tutor
     grader: FreeTextGrader | None = None
-    now: Callable[[], datetime] = field(default=utc_now)
+    now: Clock = field(default=utc_now)
     # Answers run here when set (bounded, CPU-bound work); inline in the listener otherwise.
     answer_pool: WorkPool | None = None
     # The outbox sender (bot.slack.delivery.sender_of makes it on first use).
