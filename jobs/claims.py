@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.models import JobClaim
+from store.unique import insert_unique
 
 DEFAULT_STALE_AFTER = timedelta(minutes=15)
 
@@ -27,12 +27,8 @@ def claim(
     stale_after: timedelta = DEFAULT_STALE_AFTER,
 ) -> bool:
     """True when this holder now owns `key`: it was free, or a stale unfinished claim."""
-    try:
-        with session.begin_nested():
-            session.add(JobClaim(key=key, holder=holder, claimed_at=now, done_at=None))
+    if insert_unique(session, JobClaim(key=key, holder=holder, claimed_at=now, done_at=None)):
         return True
-    except IntegrityError:
-        pass
     taken = session.execute(
         update(JobClaim)
         .where(

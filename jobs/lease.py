@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
 
 from store.db import Database
 from store.models import SchedulerLease
+from store.unique import insert_unique
 
 LEASE_NAME = "scheduler"
 DEFAULT_TTL = timedelta(seconds=30)
@@ -34,16 +34,10 @@ def acquire(database: Database, holder: str, now: datetime, ttl: timedelta = DEF
             return True
         if session.get(SchedulerLease, LEASE_NAME) is not None:
             return False
-        try:
-            with session.begin_nested():
-                session.add(
-                    SchedulerLease(
-                        name=LEASE_NAME, holder=holder, acquired_at=now, expires_at=now + ttl
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
+        lease = SchedulerLease(
+            name=LEASE_NAME, holder=holder, acquired_at=now, expires_at=now + ttl
+        )
+        return insert_unique(session, lease)
 
 
 def renew(database: Database, holder: str, now: datetime, ttl: timedelta = DEFAULT_TTL) -> bool:

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz.bank import KeyPoint
@@ -25,6 +25,7 @@ from quiz.grade import Choices, FreeTextGrader, Grade, grade_choice, words
 from quiz.posts import ensure_member, get_post, is_open
 from quiz.scoring import points_for, streak_through
 from store.models import Answer, Question, QuizPost, ScoreTotal
+from store.unique import insert_unique
 
 MIN_FREE_TEXT_WORDS = 4
 
@@ -99,12 +100,8 @@ def submit_answer(
         feedback=feedback_text(post.question, grade, points, streak, notes_roots),
         answered_at=now,
     )
-    try:
-        with session.begin_nested():
-            session.add(answer)
-            session.flush()
-            _add_to_totals(session, post, member_id, points, grade.correct)
-    except IntegrityError:
+    add_totals = partial(_add_to_totals, session, post, member_id, points, grade.correct)
+    if not insert_unique(session, answer, then=add_totals):
         return _reply(Status.ALREADY_ANSWERED)
     return AnswerResult(Status.SCORED, answer.feedback, answer, grade)
 

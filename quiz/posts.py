@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz.clock import at_local_time, local_date, require_aware, utc_now, zone
@@ -14,6 +13,7 @@ from quiz.pick import pick_question
 from quiz.weekdays import Weekdays
 from store.models import Channel, Member, QuizPost, Team
 from store.schedule_changes import mark_schedule_changed
+from store.unique import get_or_create
 
 DEFAULT_REVEAL_MINUTES = 8 * 60  # the question closes and is revealed 8 hours after posting
 
@@ -62,33 +62,27 @@ def first_post_date(channel: Channel, now: datetime) -> date:
 
 
 def ensure_team(session: Session, name: str) -> Team:
-    team = session.scalar(select(Team).where(Team.name == name))
-    if team is None:
-        try:
-            with session.begin_nested():
-                team = Team(name=name)
-                session.add(team)
-        except IntegrityError:
-            team = session.scalar(select(Team).where(Team.name == name))
-            assert team is not None
-    return team
+    return get_or_create(
+        session,
+        lambda: session.scalar(select(Team).where(Team.name == name)),
+        lambda: Team(name=name),
+    )
 
 
 def ensure_member(
     session: Session, member_id: str, now: datetime, *, name: str = "", timezone: str | None = None
 ) -> Member:
     """The member row, created on first sight; safe when two replicas see them at once."""
-    member = session.get(Member, member_id)
-    if member is None:
-        member = Member(id=member_id, name=name or member_id, created_at=require_aware(now))
-        member.timezone = timezone or "UTC"
-        try:
-            with session.begin_nested():
-                session.add(member)
-        except IntegrityError:
-            found = session.get(Member, member_id)
-            assert found is not None
-            member = found
+    member = get_or_create(
+        session,
+        lambda: session.get(Member, member_id),
+        lambda: Member(
+            id=member_id,
+            name=name or member_id,
+            created_at=require_aware(now),
+            timezone=timezone or "UTC",
+        ),
+    )
     member.name = name or member.name
     member.timezone = timezone or member.timezone
     return member
@@ -121,27 +115,24 @@ def todays_post(session: Session, channel_id: str, now: datetime) -> QuizPost | 
 def open_post(session: Session, channel_id: str, now: datetime) -> QuizPost:
     """Today's post for the channel (its local date), created at most once."""
     now = require_aware(now)
-    existing = todays_post(session, channel_id, now)
-    if existing is not None:
-        return existing
+    # When another replica opens the same post first, theirs stands.
+    return get_or_create(
+        session,
+        lambda: todays_post(session, channel_id, now),
+        lambda: _new_post(session, channel_id, now),
+    )
+
+
+def _new_post(session: Session, channel_id: str, now: datetime) -> QuizPost:
     channel = get_channel(session, channel_id)
     quiz_date = local_date(now, channel.timezone)
-    post = QuizPost(
+    return QuizPost(
         channel_id=channel_id,
         quiz_date=quiz_date,
         question=pick_question(session, channel_id, quiz_date),
         posted_at=now,
         closes_at=now + timedelta(minutes=channel.reveal_delay_minutes),
     )
-    try:
-        with session.begin_nested():
-            session.add(post)
-    except IntegrityError:
-        # Another replica opened the same post first: theirs stands.
-        found = todays_post(session, channel_id, now)
-        assert found is not None
-        return found
-    return post
 
 
 def is_open(post: QuizPost, now: datetime) -> bool:

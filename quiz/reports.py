@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz.clock import require_aware
@@ -14,6 +13,7 @@ from quiz.errors import QuizError
 from quiz.posts import ensure_member
 from quiz.sync import set_quarantine
 from store.models import Question, QuestionReport
+from store.unique import insert_unique
 
 QUARANTINE_AFTER = 3
 REASON_MAX_CHARS = 1000
@@ -67,12 +67,7 @@ def _add_report(
     report = QuestionReport(
         question_id=question_id, member_id=member_id, reason=reason, created_at=now
     )
-    try:
-        with session.begin_nested():
-            session.add(report)
-    except IntegrityError:
-        return False  # this member already reported the question
-    return True
+    return insert_unique(session, report)  # False: this member already reported the question
 
 
 def _count(session: Session, question_id: int) -> int:

@@ -16,10 +16,10 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.models import OutboxMessage, QuizPost
+from store.unique import get_or_create
 
 DEFAULT_DEADLINE = timedelta(minutes=30)
 METADATA_EVENT = "studybot_outbox"
@@ -60,33 +60,26 @@ def enqueue(
     notify_user: str | None = None,
 ) -> OutboxMessage:
     """Write the message in the caller's transaction; the row already under `key` if any."""
-    existing = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
-    if existing is not None:
-        return existing
-    row = OutboxMessage(
-        key=key,
-        channel=channel,
-        method=method,
-        payload=payload,
-        purpose=purpose,
-        subject=subject,
-        notify_user=notify_user,
-        status=Status.PENDING,
-        attempts=0,
-        uncertain=False,
-        created_at=now,
-        next_attempt_at=now,
-        deadline=now + deadline,
-        last_error="",
+    return get_or_create(
+        session,
+        lambda: by_key(session, key),
+        lambda: OutboxMessage(
+            key=key,
+            channel=channel,
+            method=method,
+            payload=payload,
+            purpose=purpose,
+            subject=subject,
+            notify_user=notify_user,
+            status=Status.PENDING,
+            attempts=0,
+            uncertain=False,
+            created_at=now,
+            next_attempt_at=now,
+            deadline=now + deadline,
+            last_error="",
+        ),
     )
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        found = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
-        assert found is not None
-        return found
-    return row
 
 
 def by_key(session: Session, key: str) -> OutboxMessage | None:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
-
 from store.db import Database
 from store.models import ProcessedEvent
+from store.unique import insert_unique
 
 
 def claim_event(database: Database, event_id: str, now: datetime) -> bool:
     """True for the first delivery of `event_id`; False for a retry or a duplicate."""
-    try:
-        with database.session() as session:
-            session.add(ProcessedEvent(event_id=event_id, received_at=now))
-    except IntegrityError:
-        return False
-    return True
+    with database.session() as session:
+        return insert_unique(session, ProcessedEvent(event_id=event_id, received_at=now))
