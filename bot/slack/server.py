@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import make_wsgi_app
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
@@ -118,6 +118,7 @@ def create_wsgi_app(app: App, health: HealthCheck, *, signing_secret: str) -> WS
     """Health and metrics routes, and /slack/events behind the front door (size, signature,
     shape); only a request that passes it reaches slack-bolt."""
     slack = SlackRequestHandler(app)
+    metrics = make_wsgi_app(REGISTRY)  # content negotiation (OpenMetrics) and gzip included
     secret = signing_secret.encode()
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -125,9 +126,7 @@ def create_wsgi_app(app: App, health: HealthCheck, *, signing_secret: str) -> WS
         if method == "GET" and path == "/healthz":
             return _health(health, start_response)
         if method == "GET" and path == "/metrics":
-            return _respond(
-                start_response, "200 OK", CONTENT_TYPE_LATEST, generate_latest(REGISTRY)
-            )
+            return metrics(environ, start_response)
         if method == "POST" and path == EVENTS_PATH:
             verdict, body = admit(environ, secret)
             if not verdict.passes:

@@ -152,3 +152,6 @@ def test_metrics_are_served_in_prometheus_text(bot: Running) -> None:
     reply = http(f"{bot.url}/metrics")
     assert reply.status == 200
     assert 'studybot_asks_total{surface="mention"}' in reply.body
+    # prometheus_client's own WSGI app serves it: OpenMetrics to a scraper that asks for it.
+    openmetrics = http(f"{bot.url}/metrics", headers={"Accept": "application/openmetrics-text"})
+    assert openmetrics.status == 200 and openmetrics.body.rstrip().endswith("# EOF")
