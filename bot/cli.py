@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
+from bot.cli_errors import err, fail
 from bot.config import Settings, SettingsError, load_settings
 from bot.console import (
     ASK_USAGE,
@@ -33,6 +33,7 @@ from bot.console import (
     render_skipped,
     unknown_command,
 )
+from common.errors import StudybotError
 
 app = typer.Typer(
     name="studybot",
@@ -42,7 +43,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console()
-err = Console(stderr=True)
 log = logging.getLogger(__name__)
 
 DataDir = Annotated[
@@ -55,11 +55,6 @@ CorpusOpt = Annotated[
         "--corpus", metavar="PATH", help="Notes file or folder to index (repeat for several)."
     ),
 ]
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
 
 
 def run_index(
@@ -185,7 +180,7 @@ def ask(
 
     if file is not None:
         if not file.is_file():
-            raise fail(f"--file {file}: no such file")
+            raise fail("no such file", where=f"--file {file}")
         questions = [
             line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()
         ]
@@ -285,7 +280,7 @@ def _chat_command(text: str, settings: Settings) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """The `studybot` entry point: a setting or model that cannot be used is one `error:` line
-    (exit 2), before any command runs, even `--help`."""
+    (exit 2), before any command runs, even `--help`; so is any StudybotError a command raises."""
     from bot import cli_jobs, cli_quiz, cli_slack
     from bot.logs import configure_logging
     from retrieval.embed import EmbedderError
@@ -300,10 +295,10 @@ def main(argv: list[str] | None = None) -> None:
     cli_slack.register(app)
     try:
         app(args=argv)
-    except SettingsError as exc:
-        raise SystemExit(fail(str(exc)).exit_code) from None
     except EmbedderError as exc:
         raise SystemExit(fail(model_error(settings.embed_model, exc)).exit_code) from None
+    except StudybotError as exc:  # settings, and whatever a command did not translate itself
+        raise SystemExit(fail(str(exc), where=exc.where).exit_code) from None
 
 
 if __name__ == "__main__":

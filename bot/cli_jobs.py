@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from bot.cli_errors import fail
 from bot.config import load_settings
 
 DataDir = Annotated[
@@ -56,8 +57,7 @@ def jobs_command(
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     if not settings.slack_enabled or settings.slack_bot_token is None:
-        typer.echo(f"error: {JOBS_NEED_SLACK}", err=True)
-        raise typer.Exit(2)
+        raise fail(JOBS_NEED_SLACK)
     database = open_database(settings)
     try:
         service = scheduler_service(
@@ -97,8 +97,7 @@ def run_command(
     try:
         run_bot(settings, http=http, port=port)
     except SlackConfigError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(error)) from None
     finally:
         service.stop()
         thread.join(timeout=10)
@@ -117,9 +116,7 @@ def db_backup(
     try:
         pages = backup_sqlite(settings.effective_database_url, path)
     except NotSqlite:
-        typer.echo(PG_BACKUP, err=True)
-        raise typer.Exit(2) from None
+        raise fail(PG_BACKUP) from None
     except FileNotFoundError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(exc)) from None
     typer.echo(f"Backed up {pages} pages to {path}")

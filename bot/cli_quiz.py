@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from bot.cli_errors import translated
 from bot.config import Settings, load_settings
 from quiz.clock import utc_now
 
@@ -59,17 +60,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(bank_app, name="bank")
     app.add_typer(db_app, name="db")
     app.add_typer(member_app, name="member")
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    from quiz.errors import QuizError
-
-    try:
-        yield
-    except QuizError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
 
 
 @contextmanager
@@ -129,7 +119,7 @@ def quiz_command(
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     now = utc_now()
-    with _errors(), _database(settings) as database:
+    with translated(), _database(settings) as database:
         _sync(database, settings, now)
         with database.session() as session:
             local_channel(session, channel, timezone, now)
@@ -190,7 +180,7 @@ def practice_command(
     """Spaced-repetition practice: due cards first, then new ones up to the daily limit."""
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     limit = settings.new_cards_per_day if new_per_day is None else new_per_day
-    with _errors(), _database(settings) as database:
+    with translated(), _database(settings) as database:
         _sync(database, settings, utc_now())
         run_practice(database, member, limit, out)
 
@@ -263,7 +253,7 @@ def leaderboard_command(
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     now = utc_now()
-    with _errors(), _database(settings) as database, database.session() as session:
+    with translated(), _database(settings) as database, database.session() as session:
         which = Period.parse(period)
         if teams:
             table = Table("rank", "team", "members", "points", "mean", title=f"Teams · {which}")
@@ -318,7 +308,7 @@ def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> Non
     from quiz.sync import load_corpus, sync_bank
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with _errors():
+    with translated():
         questions, cards = load_corpus(settings.corpus)
         with _database(settings) as database, database.session() as session:
             report = sync_bank(session, questions, cards, utc_now())
@@ -347,7 +337,7 @@ def member_export(
     from store.privacy import export_member
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with _errors(), _database(settings) as database, database.session() as session:
+    with translated(), _database(settings) as database, database.session() as session:
         exported = {}
         for member_id in member_ids:
             data = export_member(session, member_id)
@@ -368,7 +358,7 @@ def member_forget(
     from store.privacy import forget_member
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with _errors(), _database(settings) as database, database.session() as session:
+    with translated(), _database(settings) as database, database.session() as session:
         for member_id in member_ids:
             counts = forget_member(session, member_id)
             if counts is None:

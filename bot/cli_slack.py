@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from bot.cli_errors import fail
 from bot.config import Settings
 
 
@@ -22,15 +23,11 @@ def serve_command(
     """Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else HTTP."""
     settings = Settings()
     if not settings.slack_enabled:
-        typer.echo(
-            "error: set SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)", err=True
-        )
-        raise typer.Exit(2)
+        raise fail("set SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)")
     from bot.slack.app import SlackConfigError
     from bot.slack.runner import run_bot
 
     try:
         run_bot(settings, http=http, port=port)
     except SlackConfigError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(error)) from None

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from common.errors import StudybotError
 from quiz.errors import QuizError
 from quiz.weekdays import CRON_NAMES, Weekdays
 
@@ -21,7 +22,7 @@ CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 HIDDEN_VALUES = {"database_url"}
 
 
-class SettingsError(ValueError):
+class SettingsError(StudybotError, ValueError):
     """A setting has a value studybot cannot use; the message names the variable."""
 
 

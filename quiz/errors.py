@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from common.errors import StudybotError
 
-class QuizError(Exception):
+
+class QuizError(StudybotError):
     """Base of every quiz error; `str(error)` is a complete sentence for the user."""
 
 

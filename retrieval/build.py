@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from common.errors import StudybotError
 from retrieval.chunk import (
     ChunkingParams,
     chunk_documents,
@@ -50,7 +51,7 @@ from retrieval.sentences import sentence_spans
 from retrieval.threads import all_cores
 
 
-class BuildError(RuntimeError):
+class BuildError(StudybotError, RuntimeError):
     """The index cannot be built as asked; the message says why and where."""
 
 

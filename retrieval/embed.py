@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from common.errors import StudybotError
 from retrieval.threads import compute_threads
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ BUNDLED_NAMES = {
 }
 
 
-class EmbedderError(RuntimeError):
+class EmbedderError(StudybotError, RuntimeError):
     """The embedding model could not be found or loaded."""
 
 

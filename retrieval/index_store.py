@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from common.errors import StudybotError
 from retrieval.dense import DenseIndex, DenseParams
 from retrieval.documents import Chunk
 from retrieval.lexical import LexicalIndex
@@ -34,7 +35,7 @@ FORMAT_VERSION = 2
 KEEP_BUILDS = 2
 
 
-class IndexMissingError(FileNotFoundError):
+class IndexMissingError(StudybotError, FileNotFoundError):
     """No index has been built in this data dir yet."""
 
 

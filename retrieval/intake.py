@@ -3,11 +3,13 @@ instead of a search (the message names what was wrong and what to do)."""
 
 from __future__ import annotations
 
+from common.errors import StudybotError
+
 MAX_QUESTION_CHARS = 20_000  # a pasted page fits (its start is searched); a document does not
 BINARY_SHARE = 0.1  # share of control characters above which the text is not a question
 
 
-class EmptyQuestionError(ValueError):
+class EmptyQuestionError(StudybotError, ValueError):
     def __init__(self) -> None:
         super().__init__("The question is empty: type a question about your notes.")
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.errors import StudybotError
 from retrieval.clean import RATING_WIDGET, clean_text
 from retrieval.documents import Document, Skipped
 
@@ -34,7 +35,7 @@ NOT_NOTES = {".yaml", ".yml", ".json", ".gitkeep", ".ds_store", ".py"}
 NOT_NOTES_NAMES = {"readme", "readme.md", "readme.txt", "readme.markdown"}
 
 
-class ReadError(ValueError):
+class ReadError(StudybotError, ValueError):
     """A file that cannot be indexed; the message says why."""
 
 

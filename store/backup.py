@@ -10,8 +10,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from common.errors import StudybotError
 
-class NotSqlite(ValueError):
+
+class NotSqlite(StudybotError, ValueError):
     def __init__(self, url: str) -> None:
         super().__init__(f"{url} is not a SQLite database")
 

@@ -24,6 +24,7 @@ from bot.slack.identity import BotIdentity
 from bot.slack.listeners import register_listeners
 from bot.slack.services import Services
 from bot.slack.workers import listener_pool
+from common.errors import StudybotError
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
@@ -39,6 +40,7 @@ BOT_SCOPES = (
     "files:write",
     "users:read",
 )
+
 OAUTH_STATE_SECONDS = 600
 
 
@@ -57,7 +59,7 @@ def bolt_logger() -> logging.Logger:
     return logger
 
 
-class SlackConfigError(RuntimeError):
+class SlackConfigError(StudybotError, RuntimeError):
     """The Slack settings cannot start a bot; the message names the missing setting."""
 
 

@@ -1,0 +1,54 @@
+"""Every command reports a failure the same way, whichever module it lives in: one
+`error: <what>` line on standard error (naming where when the message does not), exit 2.
+Run as a shell would, in a child process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli_errors import fail
+from common.errors import StudybotError
+from quiz.errors import QuizError
+from retrieval.build import BuildError
+from store.backup import NotSqlite
+from tests.test_settings import studybot
+
+# Unset, not empty: an empty SLACK_BOT_TOKEN counts as set (and `jobs` would start).
+SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "DATABASE_URL")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("leaderboard", "someday"), "error: Unknown leaderboard period 'someday'"),
+        (("jobs",), "error: the scheduler posts to Slack: set SLACK_BOT_TOKEN"),
+        (
+            ("db", "backup", "copy.db", "--database-url", "postgresql+psycopg://u@h/db"),
+            "error: studybot db backup copies SQLite databases only",
+        ),
+        (("ask", "--file", "missing.txt"), "error: no such file (--file missing.txt)"),
+    ],
+)
+def test_one_error_line_and_exit_2(
+    args: tuple[str, ...], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    result = studybot(*args, env={"STUDYBOT_DATA_DIR": str(tmp_path / "data")}, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(message)
+
+
+def test_domain_errors_share_one_root() -> None:
+    for error in (QuizError, BuildError, NotSqlite):
+        assert issubclass(error, StudybotError)
+
+
+def test_where_is_named_after_what(capsys: pytest.CaptureFixture[str]) -> None:
+    exit_ = fail("no such file", where="--file notes.txt")
+    assert exit_.exit_code == 2
+    assert capsys.readouterr().err == "error: no such file (--file notes.txt)\n"
