@@ -28,7 +28,7 @@ index: $(STAMP)
 
 test: $(STAMP)
 	STUDYBOT_TEST_DATABASE_URL="$$(bash scripts/postgres.sh start)" && export STUDYBOT_TEST_DATABASE_URL && \
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/pytest -q
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports && $(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.retrieval
@@ -42,7 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.fanout
 
 lint: $(STAMP)
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
