@@ -18,7 +18,9 @@ SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "DATABASE_URL")
 
 
 @pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
+def app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> typer.Typer:
+    """The commands, run from a temp dir: their default data dir (./data) lands there."""
+    monkeypatch.chdir(tmp_path)
     for name in SLACK_ENV:
         monkeypatch.delenv(name, raising=False)
     root = typer.Typer()
