@@ -19,9 +19,14 @@ WATCHED_IGNORED = ("data",)
 
 
 @pytest.fixture(scope="session")
-def embedder() -> SentenceTransformerEmbedder:
-    """The default all-MiniLM-L6-v2 model, shared by every test (and by in-process CLI runs)."""
-    return load_embedder(DEFAULT_EMBED_MODEL)
+def embedder(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> SentenceTransformerEmbedder:
+    """The default all-MiniLM-L6-v2 model, shared by every test (and by in-process CLI runs).
+    Its ONNX export is kept in pytest's own cache (git-ignored), never in $HOME/.cache."""
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("studybot-index") if cache is not None else tmp_path_factory.mktemp("ix")
+    return load_embedder(DEFAULT_EMBED_MODEL, folder)
 
 
 def repo_tree() -> list[str]:
