@@ -206,6 +206,27 @@ def test_a_card_silent_about_a_discontinued_service_is_reported(
     ], problems
 
 
+def test_a_section_retiring_another_product_in_passing_does_not_flag_the_card(
+    corpus: Path, embedder: Embedder
+) -> None:
+    with (corpus / "notes" / "streaming.md").open("a", encoding="utf-8") as notes:
+        notes.write(
+            "\n## Stream consumers\n\nConsumers read each shard in order. The old "
+            "RoboMaker simulator that some labs used for testing reached end of support.\n"
+        )
+    tag = "notes::streaming.md::Stream_consumers"
+    _add_cards(
+        corpus,
+        f"How do consumers read a stream?,Each shard in order.,{tag}",
+        f"Can labs still test with RoboMaker?,Yes: the RoboMaker simulator.,{tag}",
+    )
+    problems = _check(corpus, embedder)
+    assert problems == [
+        "cards.csv:9: card 'Can labs still test with RoboMaker?': streaming.md › Stream consumers "
+        "says its subject is discontinued; the card does not"
+    ], problems
+
+
 SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
 
 
