@@ -47,6 +47,11 @@ IDENTIFIER = re.compile(
     r"\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|ml\.[a-z0-9]+\.[a-z0-9]+)\b"
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+\b")
+# Capitalised words too common to name the discontinued subject on their own.
+GENERIC_NAMES = frozenset(
+    ["aws", "amazon", "sagemaker", "use", "the", "its", "it", "for", "from", "in", "on", "and"]
+)
 WORD = re.compile(r"[a-z0-9_]+")
 STOPWORDS = frozenset(
     [
@@ -351,13 +356,13 @@ def card_contradictions(
         reasons = (
             [f"names {file} › {heading}, which is not a notes heading"]
             if section is None
-            else disagreements(card.back, section)
+            else disagreements(card.back, section, card.front)
         )
         problems += [Problem(path.name, None, f"{where}: {r}", line) for r in reasons]
     return problems
 
 
-def disagreements(back: str, section: Section) -> list[str]:
+def disagreements(back: str, section: Section, card_front: str = "") -> list[str]:
     """Why a card's back contradicts its notes section (empty when it agrees)."""
     text = " ".join(section.text.split()).casefold()
     figures = {_figure(f) for f in FIGURE.findall(text)}
@@ -371,9 +376,27 @@ def disagreements(back: str, section: Section) -> list[str]:
         for name in dict.fromkeys(IDENTIFIER.findall(back))
         if name.casefold() not in text
     ]
-    if any(w in text for w in STATUS_WORDS) and not any(w in back.casefold() for w in STATUS_WORDS):
+    if _names_a_discontinued_subject(card_front + " " + back, section) and not any(
+        w in back.casefold() for w in STATUS_WORDS
+    ):
         reasons.append(f"{section.citation} says its subject is discontinued; the card does not")
     return reasons
+
+
+def _names_a_discontinued_subject(card: str, section: Section) -> bool:
+    """Does the card name what the section says is discontinued (a capitalised name of a sentence
+    holding a status word)? A section that retires one product in passing, as reinforcement
+    learning retires RoboMaker, does not make every card citing it about that product."""
+    text = " ".join(section.text.split())
+    status = [s for s in SENTENCE_END.split(text) if any(w in s.casefold() for w in STATUS_WORDS)]
+    names = {
+        n.casefold()
+        for sentence in status
+        for n in PROPER_NAME.findall(sentence)
+        if n.casefold() not in GENERIC_NAMES
+    }
+    words = set(WORD.findall(card.casefold()))
+    return any(n in words for n in names)
 
 
 def _figure(text: str) -> str:

@@ -80,3 +80,67 @@ def test_dev_questions_point_at_existing_headings() -> None:
     for item in dev:
         assert item["heading"] in headings(NOTES[item["file"]]), item
         assert 1 <= len(item["terms"]) <= 3
+
+
+# The services the 2026 audit found tested by one question or none. A question counts for a
+# service when its key or the notes heading it cites names the service.
+SERVICES = {
+    "Translate": r"translate",
+    "Personalize": r"personalize",
+    "Kendra": r"kendra",
+    "Rekognition content moderation": r"moderation",
+    "Comprehend sentiment": r"sentiment",
+    "Comprehend PII": r"comprehend.*pii|detectpii",
+    "NTM": r"\bntm\b|neural topic",
+    "CatBoost": r"catboost",
+    "AutoGluon-Tabular": r"autogluon",
+    "Bedrock": r"bedrock",
+    "JumpStart": r"jumpstart",
+    "Canvas": r"canvas",
+    "Inference Recommender": r"inference recommender",
+    "multi-AZ endpoints": r"availability zone|highly available",
+    "SageMaker Projects": r"sagemaker projects|model registry",
+    "Secrets Manager": r"secrets manager",
+    "IAM condition keys": r"sagemaker:\w+",
+    "containers": r"\becs\b|\beks\b|fargate|deep learning ami",
+    "KNN": r"k-?nearest|\bknn\b",
+    "Object2Vec": r"object2vec|enc0_network",
+    "IP Insights": r"ip insights|num_entity_vectors",
+    "PCA": r"\bpca\b|principal component",
+    "k-means": r"k-means|kmeans",
+    "Image Classification": r"image classification",
+    "Object Detection": r"object detection|\bmap\b",
+    "Semantic Segmentation": r"semantic segmentation",
+    "SageMaker Savings Plans": r"savings plan",
+    "Feature Store": r"feature store|putrecord",
+    "Model Monitor model quality": r"model quality",
+    "Model Monitor bias drift": r"bias drift",
+    "Model Monitor feature attribution drift": r"feature attribution",
+}
+
+
+def test_every_audited_service_is_the_answer_of_at_least_two_questions() -> None:
+    bank = load_bank()
+    counts = {
+        name: sum(
+            bool(re.search(pattern, f"{q['options'][q['answer']]} {q['source']['heading']}", re.I))
+            for q in bank
+        )
+        for name, pattern in SERVICES.items()
+    }
+    assert {name: n for name, n in counts.items() if n < 2} == {}
+
+
+def test_every_flashcard_names_a_notes_heading_that_exists() -> None:
+    text = (CORPUS / "flashcards/aws-ml.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    missing, unknown = [], []
+    for front, _, tags in csv.reader(io.StringIO(body)):
+        cited = [t for t in tags.split() if t.startswith("notes::")]
+        if not cited:
+            missing.append(front)
+            continue
+        _, file, heading = cited[0].split("::")
+        if heading not in {h.replace(" ", "_") for h in headings(NOTES.get(file, ""))}:
+            unknown.append((front, cited[0]))
+    assert missing == [] and unknown == []

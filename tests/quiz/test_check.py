@@ -8,8 +8,13 @@ from pathlib import Path
 
 import yaml
 
-from quiz.bank import flashcard_files, load_questions_file, question_files
-from quiz.check import MAX_KEY_LENGTH_EXTREME_SHARE, check_files, key_length_share
+from quiz.bank import flashcard_files, load_flashcards, load_questions_file, question_files
+from quiz.check import (
+    MAX_KEY_LENGTH_EXTREME_SHARE,
+    card_contradictions,
+    check_files,
+    key_length_share,
+)
 from retrieval.embed import Embedder
 
 
@@ -199,3 +204,51 @@ def test_a_card_silent_about_a_discontinued_service_is_reported(
         "cards.csv:8: card 'What runs SQL on streams?': streaming.md › Kinesis Data Analytics SQL "
         "says its subject is discontinued; the card does not"
     ], problems
+
+
+def test_a_section_retiring_another_product_in_passing_does_not_flag_the_card(
+    corpus: Path, embedder: Embedder
+) -> None:
+    with (corpus / "notes" / "streaming.md").open("a", encoding="utf-8") as notes:
+        notes.write(
+            "\n## Stream consumers\n\nConsumers read each shard in order. The old "
+            "RoboMaker simulator that some labs used for testing reached end of support.\n"
+        )
+    tag = "notes::streaming.md::Stream_consumers"
+    _add_cards(
+        corpus,
+        f"How do consumers read a stream?,Each shard in order.,{tag}",
+        f"Can labs still test with RoboMaker?,Yes: the RoboMaker simulator.,{tag}",
+    )
+    problems = _check(corpus, embedder)
+    assert problems == [
+        "cards.csv:9: card 'Can labs still test with RoboMaker?': streaming.md › Stream consumers "
+        "says its subject is discontinued; the card does not"
+    ], problems
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def test_every_shipped_card_is_checked_and_agrees_with_its_heading() -> None:
+    deck = SHIPPED / "flashcards" / "aws-ml.csv"
+    cards = load_flashcards(deck)
+    assert [c.front for c in cards if c.tag("notes") is None] == []
+    assert [str(p) for p in card_contradictions(deck, cards, [SHIPPED])] == []
+
+
+def test_a_planted_contradiction_in_a_shipped_card_is_reported(tmp_path: Path) -> None:
+    deck = tmp_path / "aws-ml.csv"
+    text = (SHIPPED / "flashcards" / "aws-ml.csv").read_text(encoding="utf-8")
+    planted = text.replace("An object can be up to 5 TB", "An object can be up to 50 TB", 1)
+    planted = planted.replace(
+        "replicated synchronously across three AZs",
+        "replicated with KINESIS_SYNC_REPLICATION across three AZs",
+        1,
+    )
+    assert planted.count("50 TB") == 1 and "KINESIS_SYNC_REPLICATION" in planted
+    deck.write_text(planted, encoding="utf-8")
+    problems = [str(p) for p in card_contradictions(deck, load_flashcards(deck), [SHIPPED])]
+    assert len(problems) == 2, problems
+    assert "states '50', which data-storage.md › S3 buckets and object keys" in problems[0]
+    assert "names 'KINESIS_SYNC_REPLICATION'" in problems[1]
