@@ -27,6 +27,9 @@ COPY retrieval ./retrieval
 COPY store ./store
 RUN pip install -e '.[dev]' --quiet --disable-pip-version-check
 
+# The Makefile's EXPORT_MODEL: the model's ONNX export, made once, which the first index copies.
+RUN python -m retrieval.onnx_export
+
 # The index is built into the image; the scheduler rebuilds it when the notes change.
 COPY corpus ./corpus
 RUN studybot index && chown -R studybot:studybot /app/data

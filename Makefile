@@ -9,6 +9,9 @@ TORCH_VERSION := 2.13.0
 INSTALL_TORCH := sh scripts/install_torch.sh $(TORCH_VERSION)
 INSTALL_PROJECT := pip install -e '.[dev]' --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
+# The embedding model's ONNX export, made once at install time inside the venv (torch is used for
+# this alone): the first index then copies it instead of paying about 20 s to export it.
+EXPORT_MODEL := python -m retrieval.onnx_export
 
 .PHONY: run test bench lint format index clean
 
@@ -16,6 +19,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(INSTALL_TORCH) $(BIN)/python
 	$(BIN)/$(INSTALL_PROJECT)
+	$(BIN)/$(EXPORT_MODEL)
 	touch $(STAMP)
 
 # The Slack bot and its scheduler when Slack tokens are set, the console tutor otherwise.

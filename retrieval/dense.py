@@ -58,7 +58,6 @@ class DenseIndex:
 
         self._inner = faiss.downcast_index(index.index)
         if params.kind == "hnsw":
-            self._inner.hnsw.efSearch = params.ef_search
             self._storage = faiss.downcast_index(self._inner.storage)
         else:
             self._storage = self._inner
@@ -85,7 +84,18 @@ class DenseIndex:
         """Scores and chunk rows, shape (len(queries), k); missing results have row -1."""
         k = max(1, min(k, self.size))
         apply_faiss_threads()
-        return self._inner.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if self.params.kind != "hnsw":
+            return self._inner.search(queries, k)
+        return self._inner.search(queries, k, params=self.search_params(k))
+
+    def search_params(self, k: int) -> Any:
+        """HNSW's efSearch for one search, never below `k` (HNSW returns at most efSearch
+        results): passed with each call instead of set on the shared index, so two searches
+        with different needs never change each other's."""
+        import faiss
+
+        return faiss.SearchParametersHNSW(efSearch=max(self.params.ef_search, k))
 
     def vectors(self) -> np.ndarray:
         """Every vector, one row per chunk: a read-only view of the index's own storage."""

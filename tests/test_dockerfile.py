@@ -139,3 +139,18 @@ def test_compose_runs_postgres_two_bot_replicas_and_one_scheduler() -> None:
     for service in (bot, scheduler):
         assert service["environment"]["DATABASE_URL"].startswith("postgresql+psycopg://")
         assert service["depends_on"]["postgres"]["condition"] == "service_healthy"
+
+
+def test_the_image_exports_the_model_after_the_install_as_make_does() -> None:
+    planned = subprocess.run(
+        ["make", "-n", "--always-make", ".venv/.installed"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    [export] = [line.replace(".venv/bin/", "") for line in planned if "onnx_export" in line]
+    runs = [rest for keyword, rest in instructions() if keyword == "RUN"]
+    assert export in runs
+    assert runs.index(export) > runs.index(install_commands()[-1])
+    assert runs.index(export) < next(i for i, r in enumerate(runs) if "studybot index" in r)

@@ -1,13 +1,20 @@
 """Every command-line setting in the README's table, set through its environment variable and
 seen to change what the command does; settings that cannot be used stop with one `error:` line.
-(The Slack and scheduling settings are driven in tests/slack and tests/jobs.)"""
+(Most Slack and scheduling settings are driven in tests/slack and tests/jobs; SLACK_APP_TOKEN
+and STUDYBOT_SLACK_POSTS_PER_MINUTE are driven here: `studybot serve` against the fake Slack.)"""
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +22,8 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from retrieval.index_store import read_manifest
+from tests.fakeslack import FakeSlack, WaitTimeout
+from tests.fakeslack.signing import event_body, signed_headers
 from tests.retrieval.fixtures import write_good_corpus
 
 runner = CliRunner()
@@ -152,3 +161,93 @@ def test_a_model_that_cannot_be_loaded_is_one_error_line_naming_the_setting(
     assert line.startswith("error: STUDYBOT_EMBED_MODEL=some/missing-model: cannot load this model")
     assert "unset it to use the bundled all-MiniLM-L6-v2" in line
     assert "Traceback" not in result.stderr
+
+
+SECRET = "settings-signing-secret"
+APP_TOKEN = "xapp-1-settings-app-token"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serving(*args: str, env: dict[str, str], cwd: Path) -> Iterator[str]:
+    """`studybot serve` in a child process until its /healthz answers; its base URL."""
+    port = free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "SLACK_"))}
+    process = subprocess.Popen(
+        [*STUDYBOT, "serve", "--port", str(port), *args],
+        env={**clean, **env},
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            assert process.poll() is None, process.communicate()[1]
+            try:
+                urllib.request.urlopen(f"{url}/healthz", timeout=5).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "studybot serve did not start in 300 s"
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def slack_env(built: dict[str, str], fake: FakeSlack, tmp_path: Path) -> dict[str, str]:
+    return {
+        **built,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'studybot.db'}",
+        "SLACK_BOT_TOKEN": "xoxb-settings-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.api_url,
+    }
+
+
+def test_slack_app_token_chooses_socket_mode_with_that_token(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    with FakeSlack() as fake:
+        env = slack_env(built, fake, tmp_path)
+        with serving(env={**env, "SLACK_APP_TOKEN": APP_TOKEN}, cwd=tmp_path):
+            [opened, *_] = fake.wait_for("apps.connections.open", timeout=60)
+        assert opened.headers["authorization"] == f"Bearer {APP_TOKEN}"
+        fake.reset()
+        with serving(env=env, cwd=tmp_path):  # no app token: Slack's events come over HTTP
+            fake.wait_for("auth.test", timeout=60)
+        assert fake.count("apps.connections.open") == 0
+
+
+def test_slack_posts_per_minute_holds_back_the_answer_past_the_budget(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    with FakeSlack() as fake:
+        env = {**slack_env(built, fake, tmp_path), "STUDYBOT_SLACK_POSTS_PER_MINUTE": "1"}
+        with serving("--http", env=env, cwd=tmp_path) as url:
+            for n, channel in enumerate(("C1", "C2")):  # two channels: no per-channel spacing
+                mention = {
+                    "type": "app_mention",
+                    "user": "U1",
+                    "text": "<@UBOT> what is smote",
+                    "ts": f"1700000000.00000{n}",
+                    "channel": channel,
+                }
+                body = event_body(mention, event_id=f"Ev{n}")
+                request = urllib.request.Request(
+                    f"{url}/slack/events", body.encode(), signed_headers(SECRET, body)
+                )
+                assert urllib.request.urlopen(request, timeout=10).status == 200
+            [first] = fake.wait_for("chat.postMessage", timeout=120)
+            # One post a minute: the second answer waits for the budget, not for its channel.
+            with pytest.raises(WaitTimeout):
+                fake.wait_for("chat.postMessage", count=2, timeout=15)
+        assert first.body["channel"] in ("C1", "C2")

@@ -9,7 +9,7 @@ from retrieval import index_store
 from retrieval.build import BuildError, BuildOptions, build_index
 from retrieval.embed import DEFAULT_PRECISION, load_tokenizer
 from retrieval.index_store import BuildFiles, current_build, load_current
-from retrieval.onnx_export import file_sha256
+from retrieval.onnx_export import model_sha256
 from tests.retrieval.conftest import MODEL
 from tests.retrieval.fixtures import write_bad_files, write_good_corpus
 
@@ -170,7 +170,7 @@ def test_manifest_names_the_onnx_export_and_vectors_are_kept_once(
     assert files.manifest["embedder"] == {
         "runtime": "onnxruntime",
         "precision": DEFAULT_PRECISION,
-        "onnx_sha256": file_sha256(embedder.folder / "model.onnx"),
+        "onnx_sha256": model_sha256(embedder.folder),
     }
     assert not (folder / "vectors.npy").exists()  # the FAISS index is the only copy
     assert files.vectors.shape == (len(files.chunks), embedder.dim)
@@ -197,5 +197,5 @@ def test_the_default_build_exports_the_model_beside_the_index(tmp_path: Path) ->
     assert report.embedded == report.chunks
     export_dir = tmp_path / "index" / "models" / f"all-minilm-l6-v2-{DEFAULT_PRECISION}"
     _, files = load_current(tmp_path / "index")
-    assert files.manifest["embedder"]["onnx_sha256"] == file_sha256(export_dir / "model.onnx")
+    assert files.manifest["embedder"]["onnx_sha256"] == model_sha256(export_dir)
     assert not list(export_dir.parent.glob(f".*-{DEFAULT_PRECISION}.*"))  # no staging folder
