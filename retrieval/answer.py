@@ -22,7 +22,7 @@ from retrieval.coverage import vocabulary_for
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.search import Hit, Searcher
-from retrieval.understand import Ask, key_phrases, understand
+from retrieval.understand import Ask, key_phrases, topic, understand
 
 __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
@@ -82,6 +82,7 @@ class Answer:
     notice: str = ""  # why the question was not searched (binary, too long)
     searched: str = ""  # the question as searched (a follow-up names its subject)
     features: tuple[float, ...] = ()  # what the confidence was computed from
+    topic: str = ""  # what was asked about, in the student's words (named when declining)
 
     @property
     def text(self) -> str:
@@ -119,7 +120,9 @@ def answer_question(
     prepared = searcher.prepare(ask.text)
     hits = searcher.search(ask.text, k=max(k + more, SENTENCE_POOL), prepared=prepared)
     if not hits:
-        return Answer(question, [], [], 0.0, False, kind=ask.kind, searched=ask.text)
+        return Answer(
+            question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
+        )
     composition = Composer(searcher, ask, prepared[0], prepared[1]).compose(hits)
     features = confidence_features(composition, max(h.dense for h in hits[:SENTENCE_POOL]))
     confidence = calibrated(features)
@@ -142,6 +145,7 @@ def answer_question(
         missing=missing,
         searched=ask.text,
         features=features,
+        topic=topic(ask),
     )
 
 

@@ -10,6 +10,7 @@ heading names what the question asks about; a sentence ending in ":" brings its 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,20 @@ LIMIT_WORDS = frozenset(
         "max maximum min minimum limit limits how many much long big large size payload quota "
         "what is the can be of for a an per up to by default value values option options"
     )
+)
+# What a limit question measures ("payload limit": the sentence must be about payloads, not the
+# memory size beside it in the same passage).
+MEASURE_WORDS = frozenset(
+    tokenize(
+        "payload payloads size memory timeout time duration length retention throughput quota "
+        "storage disk volume records record shards shard nodes instances concurrency rows"
+    )
+)
+MEASURE_WEIGHT = 0.3
+PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
+SIDE_HEADING_WEIGHT = 0.35
+_HEADINGS: weakref.WeakKeyDictionary[Searcher, list[tuple[int, set[str]]]] = (
+    weakref.WeakKeyDictionary()
 )
 CUES: dict[str, re.Pattern[str]] = {
     "when": re.compile(r"\bwhen\b|\bif\b|\buse\b|\bsuits?\b", re.I),
@@ -92,6 +107,21 @@ def heading_terms(chunk: Chunk) -> set[str]:
     if chunk.kind != "note":
         return set()
     return set(tokenize(" ".join(chunk.heading[1:] or chunk.heading)))
+
+
+def _about_terms(chunk: Chunk) -> set[str]:
+    """What a passage is about: a note's heading, a flashcard's front (its question)."""
+    if chunk.kind == "flashcard":
+        return set(tokenize(" ".join(chunk.heading)))
+    return heading_terms(chunk)
+
+
+def names_subject(text: str, chunk: Chunk, terms: set[str]) -> bool:
+    """The sentence names what it is about: the passage's subject, or what was asked."""
+    words = set(tokenize(text))
+    subject = set(tokenize(subject_of(chunk))) - PRODUCT_PREFIX
+    deepest = set(tokenize(chunk.heading[-1])) - PRODUCT_PREFIX if chunk.heading else set()
+    return any(covers(t, words) >= 0.5 for t in (subject, deepest, terms) if t)
 
 
 def covers(terms: set[str], available: set[str]) -> float:
@@ -199,12 +229,42 @@ class Composer:
                 chosen.append(candidate)
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
+            chosen = self._subject_first(chosen, hits, usable)
         return Composition(
             self._render(chosen, hits),
             sorted({c.rank for c in chosen}),
             best_similarity,
             covers(self.terms, heading_terms(chunk)),
         )
+
+    def _subject_first(
+        self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]
+    ) -> list[Candidate]:
+        """The answer opens with a sentence that names its subject: a chosen one moved ahead, or
+        the best one of the same passage that does, put before a subject-less opener."""
+
+        def naming(c: Candidate) -> bool:
+            return names_subject(c.text, hits[c.rank].chunk, self.terms)
+
+        if not chosen or naming(chosen[0]):
+            return chosen
+        named = next((c for c in chosen if naming(c)), None)
+        if named is None:
+            row = hits[chosen[0].rank].row
+            named = next(
+                (
+                    c
+                    for c in usable
+                    if hits[c.rank].row == row
+                    and naming(c)
+                    and all(self._distinct(c.row, o.row) for o in chosen)
+                ),
+                None,
+            )
+            if named is None:
+                return chosen
+            chosen = chosen[: MAX_SENTENCES - 1]
+        return [named, *(c for c in chosen if c.row != named.row)]
 
     def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
         """The passage's sentence that defines its subject: the first one naming it with 'is'."""
@@ -222,7 +282,8 @@ class Composer:
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
         """The sentence with a number, in the passage about the subject asked."""
         subject = self.terms - LIMIT_WORDS
-        about = {rank: covers(subject, heading_terms(hit.chunk)) for rank, hit in enumerate(hits)}
+        measure = self.terms & MEASURE_WORDS
+        about = {rank: covers(subject, _about_terms(hit.chunk)) for rank, hit in enumerate(hits)}
         numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
         if not numbered:
             return None
@@ -230,8 +291,16 @@ class Composer:
         def fit(c: Candidate) -> float:
             label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
             other = bool(label) and covers(subject, set(tokenize(label[1]))) < 0.5
-            named = covers(subject, set(tokenize(c.text)))
-            return c.score + 0.4 * about[c.rank] + 0.2 * named - 0.4 * other
+            words = set(tokenize(c.text))
+            named = covers(subject, words)
+            measured = covers(measure, words) if measure else 0.0
+            return (
+                c.score
+                + 0.4 * about[c.rank]
+                + 0.2 * named
+                + MEASURE_WEIGHT * measured
+                - 0.4 * other
+            )
 
         best = max(numbered, key=fit)
         chunk = hits[best.rank].chunk
@@ -247,8 +316,10 @@ class Composer:
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
         sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
-        extra = self._side_hits(pool)
-        everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
+        own = [self._own_passage(forms) for forms in sides]
+        extra = [h for h in own if h is not None] + self._side_hits(pool)
+        everything = pool + [h for h in _unique(extra) if h.row not in {p.row for p in pool}]
+        own_rows = {h.row for h in own if h is not None}
         candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
@@ -264,7 +335,7 @@ class Composer:
             if not naming:
                 continue
             about = {
-                c.rank: max(covers(f, heading_terms(everything[c.rank].chunk)) for f in forms)
+                c.rank: max(_mutual(f, heading_terms(everything[c.rank].chunk)) for f in forms)
                 for c in naming
             }
             chosen.append(
@@ -272,8 +343,10 @@ class Composer:
                     naming,
                     key=lambda c: (
                         c.score
-                        + HEADING_WEIGHT * about[c.rank]
+                        + SIDE_HEADING_WEIGHT * about[c.rank]
+                        + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
                         + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                        - HEADING_WEIGHT * self._names_other(c.text, sides)
                     ),
                 )
             )
@@ -306,6 +379,35 @@ class Composer:
                 forms.append(set(tokenize(side.lower().replace(word, expansion))))
                 forms.append(set(tokenize(expansion)))
         return [f for f in forms if f]
+
+    def _own_passage(self, forms: list[set[str]]) -> Hit | None:
+        """The notes passage whose heading is the side itself ("Amazon Comprehend" for
+        "comprehend", not "Amazon Comprehend Medical"): the first one of its section."""
+        row = next(
+            (
+                row
+                for row, words in _section_headings(self.searcher)
+                if any(_mutual(f, words) >= 0.99 for f in forms)
+            ),
+            None,
+        )
+        if row is None:
+            return None
+        dense = float(self.files.vectors[row] @ self.vector)
+        return Hit(self.files.chunks[row], row, 0.0, dense, 0.0)
+
+    def _names_other(self, text: str, sides: list[list[set[str]]]) -> bool:
+        """The sentence names a product that is neither side ("Comprehend Medical" when the
+        question is about Comprehend): its capitalised name runs longer than the side's."""
+        for name in re.findall(r"(?:Amazon |AWS |SageMaker )?[A-Z][\w-]+(?: [A-Z][\w-]+)*", text):
+            words = set(tokenize(name)) - PRODUCT_PREFIX
+            if not words:
+                continue
+            if any(_mutual(f, words) >= 0.99 for forms in sides for f in forms):
+                continue
+            if any(covers(f, words) >= 0.99 for forms in sides for f in forms):
+                return True  # a longer product that contains a side's name
+        return False
 
     def _expand(self, side: str) -> str:
         from retrieval.glossary import expand_query
@@ -435,6 +537,37 @@ class Composer:
 def _names(forms: list[set[str]], words: set[str]) -> bool:
     """A sentence names a side when it holds most words of one of the side's forms."""
     return any(covers(form, words) >= NAMED_SHARE for form in forms)
+
+
+def _section_headings(searcher: Searcher) -> list[tuple[int, set[str]]]:
+    """Each notes section's first passage and its deepest heading's words (product prefix
+    dropped), computed once per loaded build."""
+    found = _HEADINGS.get(searcher)
+    if found is None:
+        found, seen = [], set()
+        for row, chunk in enumerate(searcher.files.chunks):
+            if chunk.kind == "note" and chunk.heading and chunk.heading not in seen:
+                seen.add(chunk.heading)
+                found.append((row, set(tokenize(chunk.heading[-1])) - PRODUCT_PREFIX))
+        _HEADINGS[searcher] = found
+    return found
+
+
+def _mutual(side: set[str], heading: set[str]) -> float:
+    """How exactly a heading names a side: both must hold most of the other's words."""
+    if not side or not heading:
+        return 0.0
+    return min(covers(side, heading), covers(heading, side))
+
+
+def _unique(hits: list[Hit]) -> list[Hit]:
+    seen: set[int] = set()
+    out = []
+    for hit in hits:
+        if hit.row not in seen:
+            seen.add(hit.row)
+            out.append(hit)
+    return out
 
 
 def _prefixes(terms: set[str]) -> set[str]:
