@@ -17,10 +17,18 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.compose import GENERIC_HEADING, Composer, Composition, subject_of
+from retrieval.compose import (
+    GENERIC_HEADING,
+    NAMED_SHARE,
+    Composer,
+    Composition,
+    covers,
+    subject_of,
+)
 from retrieval.coverage import vocabulary_for
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
+from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.understand import Ask, key_phrases, topic, understand
 
@@ -171,8 +179,11 @@ def _subject(searcher: Searcher, composition: Composition, main: Hit) -> str:
     names it, else the first subject of any passage that the answer names."""
     if composition.lead:
         return composition.lead
-    subject = subject_of(main.chunk) or main.chunk.heading_path
     text = " ".join(composition.sentences).lower()
+    deepest = main.chunk.heading[-1] if main.chunk.kind == "note" and main.chunk.heading else ""
+    if deepest and covers(set(tokenize(deepest)), set(tokenize(text))) >= NAMED_SHARE:
+        return deepest  # "Pipe input mode", not the "Training input modes" above it
+    subject = subject_of(main.chunk) or main.chunk.heading_path
     if subject and (subject.lower() in text or not GENERIC_HEADING.match(subject)):
         return subject
     names = {subject_of(c) for c in searcher.files.chunks if c.kind == "note"}
