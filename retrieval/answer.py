@@ -132,14 +132,18 @@ def answer_question(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
         )
     composition = Composer(searcher, ask, prepared[0], prepared[1]).compose(hits)
-    features = confidence_features(composition, max(h.dense for h in hits[:SENTENCE_POOL]))
-    confidence = calibrated(features)
     missing = _missing(searcher, ask)
     source = composition.pool or tuple(hits)
     quoted = [source[i] for i in composition.ranks]
     rows = {h.row for h in quoted}
     passages = [_passage(h) for h in [*quoted, *(h for h in hits if h.row not in rows)]]
     main = quoted[0] if quoted else hits[0]
+    features = confidence_features(
+        composition,
+        max(h.dense for h in hits[:SENTENCE_POOL]),
+        answered_share(ask, composition, main),
+    )
+    confidence = calibrated(features)
     return Answer(
         question=question,
         sentences=composition.sentences,
@@ -205,9 +209,17 @@ def _best_sentences(
 
 
 def confidence_features(
-    composition: Composition, best_passage: float
+    composition: Composition, best_passage: float, answered: float = 0.0
 ) -> tuple[float, float, float]:
-    return (composition.best_similarity, best_passage, composition.heading_overlap)
+    return (composition.best_similarity, best_passage, answered)
+
+
+def answered_share(ask: Ask, composition: Composition, main: Hit) -> float:
+    """Share of the question's terms that the answer (its sentences, the named option and the
+    quoted heading) holds: a fluent sentence about something else scores low."""
+    terms = set(tokenize(ask.text))
+    said = " ".join([composition.lead, *composition.sentences, *main.chunk.heading])
+    return covers(terms, set(tokenize(said)))
 
 
 def calibrated(features: tuple[float, ...]) -> float:

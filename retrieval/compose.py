@@ -31,6 +31,7 @@ OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contai
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
 CUE_WEIGHT = 0.08  # the sentence has the shape the question asks for
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
+LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
@@ -437,20 +438,15 @@ class Composer:
     def scenario(self, hits: Sequence[Hit]) -> Composition:
         """The passage meeting most of the stem's requirements, quoted where it meets them."""
         pool = list(hits[:SCENARIO_POOL])
-        texts = [self.ask.focus, *self.ask.constraints]
-        vectors = self.searcher.embedder.encode(texts)
-        focus, constraints = vectors[0], vectors[1:]
+        needs = [set(tokenize(c)) for c in self.ask.constraints]
+        needs = [n for n in needs if n]
         best: tuple[float, int] | None = None
         per_sentence: dict[int, np.ndarray] = {}
         for rank, hit in enumerate(pool):
             rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
             if rows.size == 0:
                 continue
-            sims = (
-                self.files.sentence_vectors[rows] @ constraints.T
-                if len(constraints)
-                else np.zeros((rows.size, 0))
-            )
+            sims = self._constraints_met(hit, rows, needs)
             per_sentence[rank] = sims
             met = (
                 float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum())
@@ -467,8 +463,7 @@ class Composer:
             )
             fit = (
                 met
-                + 0.5 * float(self.files.vectors[hit.row] @ focus)
-                + 0.5 * hit.dense
+                + hit.dense
                 + 0.1 / (rank + 1)
                 + ADVICE_WEIGHT * advises
             )
@@ -511,6 +506,19 @@ class Composer:
             covers(self.terms, heading_terms(hit.chunk)),
             lead,
         )
+
+    def _constraints_met(self, hit: Hit, rows: np.ndarray, needs: list[set[str]]) -> np.ndarray:
+        """How far each sentence of a passage meets each of the stem's requirements: the share
+        of the requirement's terms it holds, on the cosine scale CONSTRAINT_MET is set on. Read
+        from the words the index already holds, so a scenario costs no embedding beyond the
+        question's own (the stem's requirements were embedded one by one before: +1 model call
+        and the slowest asks)."""
+        out = np.zeros((rows.size, len(needs)), dtype=np.float32)
+        for i, row in enumerate(rows.tolist()):
+            words = set(tokenize(self._sentence_text(hit, row)))
+            for j, need in enumerate(needs):
+                out[i, j] = LEXICAL_MET_SCALE * covers(need, words)
+        return out
 
     def _sentence_text(self, hit: Hit, row: int) -> str:
         start, end = self.files.sentence_spans[row].tolist()
