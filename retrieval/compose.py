@@ -60,9 +60,10 @@ MEASURE_WORDS = frozenset(
 MEASURE_WEIGHT = 0.3
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
-_HEADINGS: weakref.WeakKeyDictionary[Searcher, list[tuple[int, set[str]]]] = (
+_HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
+_WORDS: weakref.WeakKeyDictionary[Searcher, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
 CUES: dict[str, re.Pattern[str]] = {
     "when": re.compile(r"\bwhen\b|\bif\b|\buse\b|\bsuits?\b", re.I),
     "limit": NUMBER,
@@ -166,7 +167,7 @@ class Composer:
                 if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
                     continue  # a question (a flashcard's front) answers nothing
                 text = display_sentence(raw)
-                overlap = len(self.terms & set(tokenize(text))) / max(len(self.terms), 1)
+                overlap = len(self.terms & self._words(row, hit)) / max(len(self.terms), 1)
                 cue = any(p.search(text) for p in self.cues)
                 score = (
                     similarity
@@ -384,14 +385,8 @@ class Composer:
     def _own_passage(self, forms: list[set[str]]) -> Hit | None:
         """The notes passage whose heading is the side itself ("Amazon Comprehend" for
         "comprehend", not "Amazon Comprehend Medical"): the first one of its section."""
-        row = next(
-            (
-                row
-                for row, words in _section_headings(self.searcher)
-                if any(_mutual(f, words) >= 0.99 for f in forms)
-            ),
-            None,
-        )
+        sections = _section_headings(self.searcher)
+        row = next((sections[frozenset(f)] for f in forms if frozenset(f) in sections), None)
         if row is None:
             return None
         dense = float(self.files.vectors[row] @ self.vector)
@@ -461,12 +456,7 @@ class Composer:
             advises = bool(advice) and (
                 not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET
             )
-            fit = (
-                met
-                + hit.dense
-                + 0.1 / (rank + 1)
-                + ADVICE_WEIGHT * advises
-            )
+            fit = met + hit.dense + 0.1 / (rank + 1) + ADVICE_WEIGHT * advises
             if best is None or fit > best[0]:
                 best = (fit, rank)
         if best is None:
@@ -515,10 +505,14 @@ class Composer:
         and the slowest asks)."""
         out = np.zeros((rows.size, len(needs)), dtype=np.float32)
         for i, row in enumerate(rows.tolist()):
-            words = set(tokenize(self._sentence_text(hit, row)))
+            words = self._words(row, hit)
             for j, need in enumerate(needs):
-                out[i, j] = LEXICAL_MET_SCALE * covers(need, words)
+                out[i, j] = LEXICAL_MET_SCALE * len(need & words) / len(need)
         return out
+
+    def _words(self, row: int, hit: Hit) -> frozenset[str]:
+        """A sentence's terms (every sentence of the build tokenized once, at its first ask)."""
+        return _sentence_words(self.searcher)[row]
 
     def _sentence_text(self, hit: Hit, row: int) -> str:
         start, end = self.files.sentence_spans[row].tolist()
@@ -547,16 +541,29 @@ def _names(forms: list[set[str]], words: set[str]) -> bool:
     return any(covers(form, words) >= NAMED_SHARE for form in forms)
 
 
-def _section_headings(searcher: Searcher) -> list[tuple[int, set[str]]]:
-    """Each notes section's first passage and its deepest heading's words (product prefix
+def _sentence_words(searcher: Searcher) -> list[frozenset[str]]:
+    found = _WORDS.get(searcher)
+    if found is None:
+        files = searcher.files
+        found = []
+        for chunk_row, (start, end) in zip(
+            files.sentence_chunk.tolist(), files.sentence_spans.tolist(), strict=True
+        ):
+            found.append(frozenset(tokenize(files.chunks[chunk_row].text[start:end])))
+        _WORDS[searcher] = found
+    return found
+
+
+def _section_headings(searcher: Searcher) -> dict[frozenset[str], int]:
+    """Each notes section's first passage by its deepest heading's words (product prefix
     dropped), computed once per loaded build."""
     found = _HEADINGS.get(searcher)
     if found is None:
-        found, seen = [], set()
+        found = {}
         for row, chunk in enumerate(searcher.files.chunks):
-            if chunk.kind == "note" and chunk.heading and chunk.heading not in seen:
-                seen.add(chunk.heading)
-                found.append((row, set(tokenize(chunk.heading[-1])) - PRODUCT_PREFIX))
+            if chunk.kind == "note" and chunk.heading:
+                words = frozenset(tokenize(chunk.heading[-1])) - PRODUCT_PREFIX
+                found.setdefault(words, row)
         _HEADINGS[searcher] = found
     return found
 
