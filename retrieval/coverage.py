@@ -26,6 +26,9 @@ PRODUCT_PREFIX = frozenset({"amazon", "aws", "sagemaker"})
 # A coined word this long that is no English word and not in the notes names a product
 # ("codewhisperer") in any kind of question; shorter ones may be chat or typos.
 COINED_MIN_LETTERS = 8
+# What may follow a product's name in a question ("aws clean rooms for ml"); anything else means
+# the words go on as a sentence ("the aws pipeline look like").
+PRODUCT_FOLLOWERS = frozenset({"for", "vs", "versus", "or", "and", "in", "on", "with"})
 # Words a student adds around the subject that say nothing about it.
 FILLER = frozenset(
     [
@@ -159,15 +162,27 @@ class NotesVocabulary:
             return True
         if words[index] in self.english:
             return False
-        return words[index] in key or len(words[index]) >= COINED_MIN_LETTERS
+        return words[index] in key or self._coined(words[index])
+
+    def _coined(self, word: str) -> bool:
+        """A long made-up word ("codewhisperer"): letters only, and no English word with an
+        ending added ("auditors", "labelled")."""
+        if len(word) < COINED_MIN_LETTERS or not word.isalpha():
+            return False
+        return not any(
+            word.endswith(end) and word[: len(word) - len(end)] in self.english
+            for end in ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+        )
 
     def _unknown_product(self, words: list[str]) -> str | None:
         """A product named by a prefix and everyday words the notes never put together ("aws
         clean rooms", "aws entity resolution"), though each word is known on its own."""
         for i in range(len(words) - 2):
             prefix, first, second = words[i : i + 3]
+            after = words[i + 3] if i + 3 < len(words) else ""
             if (
-                prefix in PRODUCT_PREFIX
+                (not after or after in PRODUCT_FOLLOWERS)
+                and prefix in PRODUCT_PREFIX
                 and first in self.english
                 and first not in STOPWORDS
                 and second not in STOPWORDS
