@@ -4,7 +4,8 @@ which passage, in what order.
 Rules every kind keeps: sentences come from one passage (or from passages under the same
 heading), never stitched across subjects, except that a comparison quotes one sentence per side,
 each naming its side; a sentence that opens with a pronoun is quoted only when the passage's
-heading names what the question asks about; a sentence ending in ":" brings its list items.
+heading names what the question asks about; a sentence ending in ":" brings its list items; the
+first sentence names its subject when the passage has one that does.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ SIDE_HEADING_WEIGHT = 0.35
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
-_WORDS: weakref.WeakKeyDictionary[Searcher, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
+_WORDS: weakref.WeakKeyDictionary[Searcher, list[frozenset[str]]] = weakref.WeakKeyDictionary()
 CUES: dict[str, re.Pattern[str]] = {
     "when": re.compile(r"\bwhen\b|\bif\b|\buse\b|\bsuits?\b", re.I),
     "limit": NUMBER,
