@@ -306,6 +306,8 @@ class Composer:
             )
 
         best = max(numbered, key=fit)
+        if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
+            return None  # a number about another subject: answer from the best passage instead
         chunk = hits[best.rank].chunk
         return Composition(
             self._render([best], hits),
