@@ -486,7 +486,7 @@ class Composer:
             ] - 2 * SENTENCE_MARGIN and self._distinct(candidate.row, chosen[0].row):
                 chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
-        lead = subject_of(hit.chunk)
+        lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
         if GENERIC_HEADING.match(lead):
             lead = ""
         sentences = self._render(chosen, pool)
@@ -528,15 +528,32 @@ class Composer:
         return a != b and float(vectors[a] @ vectors[b]) < DUPLICATE_SIMILARITY
 
     def _render(self, chosen: list[Candidate], hits: Sequence[Hit]) -> list[str]:
-        out = []
+        """Each sentence as quoted; a list header with its items, and an item it brings is not
+        quoted a second time on its own."""
+        out: list[str] = []
+        listed: set[str] = set()
         for candidate in chosen:
             text = as_sentence(candidate.text)
             if text.endswith(":"):
                 items = list_items(hits[candidate.rank].chunk.text, candidate.end)
                 if items:
                     text = f"{text} {'; '.join(items)}."
+                    listed.update(_plain(i) for i in items)
             out.append(text)
-        return out
+        return [t for t in out if _plain(t) not in listed]
+
+
+def _card_subject(chunk: Chunk) -> str:
+    """The subject a flashcard's front names before its question ("Random Cut Forest: What's it
+    for?"), else nothing."""
+    if chunk.kind != "flashcard" or not chunk.heading:
+        return ""
+    label = LABEL.match(chunk.heading[0] + " ")
+    return label[1].strip() if label else ""
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
 
 
 def _names(forms: list[set[str]], words: set[str]) -> bool:
