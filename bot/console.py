@@ -88,14 +88,13 @@ def render_answer(console: Console, answer: Answer) -> None:
     if answer.notice:
         console.print(f"[yellow]{escape(answer.notice)}[/]")
         return
-    if answer.missing:
-        declined = NOT_MENTIONED.format(subject=answer.missing)
-        console.print(f"[yellow]{escape(declined)}[/] [dim](confidence {answer.confidence:.2f})[/]")
-    elif answer.covered and answer.sentences:
+    if answer.covered and answer.sentences:
         console.print(escape(answer.text), style="bold")
         console.print(f"[dim]From your notes (confidence {answer.confidence:.2f}):[/]")
     else:
-        console.print(f"[yellow]{NOT_COVERED}[/] [dim](confidence {answer.confidence:.2f})[/]")
+        subject = answer.missing or answer.topic
+        declined = NOT_MENTIONED.format(subject=subject) if subject else NOT_COVERED
+        console.print(f"[yellow]{escape(declined)}[/] [dim](confidence {answer.confidence:.2f})[/]")
     render_passages(console, answer.passages)
 
 

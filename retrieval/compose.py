@@ -4,12 +4,14 @@ which passage, in what order.
 Rules every kind keeps: sentences come from one passage (or from passages under the same
 heading), never stitched across subjects, except that a comparison quotes one sentence per side,
 each naming its side; a sentence that opens with a pronoun is quoted only when the passage's
-heading names what the question asks about; a sentence ending in ":" brings its list items.
+heading names what the question asks about; a sentence ending in ":" brings its list items; the
+first sentence names its subject when the passage has one that does.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +32,7 @@ OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contai
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
 CUE_WEIGHT = 0.08  # the sentence has the shape the question asks for
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
+LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
@@ -47,6 +50,21 @@ LIMIT_WORDS = frozenset(
         "what is the can be of for a an per up to by default value values option options"
     )
 )
+# What a limit question measures ("payload limit": the sentence must be about payloads, not the
+# memory size beside it in the same passage).
+MEASURE_WORDS = frozenset(
+    tokenize(
+        "payload payloads size memory timeout time duration length retention throughput quota "
+        "storage disk volume records record shards shard nodes instances concurrency rows"
+    )
+)
+MEASURE_WEIGHT = 0.3
+PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
+SIDE_HEADING_WEIGHT = 0.35
+_HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
+    weakref.WeakKeyDictionary()
+)
+_WORDS: weakref.WeakKeyDictionary[Searcher, list[frozenset[str]]] = weakref.WeakKeyDictionary()
 CUES: dict[str, re.Pattern[str]] = {
     "when": re.compile(r"\bwhen\b|\bif\b|\buse\b|\bsuits?\b", re.I),
     "limit": NUMBER,
@@ -94,6 +112,21 @@ def heading_terms(chunk: Chunk) -> set[str]:
     return set(tokenize(" ".join(chunk.heading[1:] or chunk.heading)))
 
 
+def _about_terms(chunk: Chunk) -> set[str]:
+    """What a passage is about: a note's heading, a flashcard's front (its question)."""
+    if chunk.kind == "flashcard":
+        return set(tokenize(" ".join(chunk.heading)))
+    return heading_terms(chunk)
+
+
+def names_subject(text: str, chunk: Chunk, terms: set[str]) -> bool:
+    """The sentence names what it is about: the passage's subject, or what was asked."""
+    words = set(tokenize(text))
+    subject = set(tokenize(subject_of(chunk))) - PRODUCT_PREFIX
+    deepest = set(tokenize(chunk.heading[-1])) - PRODUCT_PREFIX if chunk.heading else set()
+    return any(covers(t, words) >= 0.5 for t in (subject, deepest, terms) if t)
+
+
 def covers(terms: set[str], available: set[str]) -> float:
     """Share of `terms` present in `available`; a short form counts for a longer one (async)."""
     if not terms:
@@ -135,7 +168,7 @@ class Composer:
                 if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
                     continue  # a question (a flashcard's front) answers nothing
                 text = display_sentence(raw)
-                overlap = len(self.terms & set(tokenize(text))) / max(len(self.terms), 1)
+                overlap = len(self.terms & self._words(row, hit)) / max(len(self.terms), 1)
                 cue = any(p.search(text) for p in self.cues)
                 score = (
                     similarity
@@ -199,12 +232,42 @@ class Composer:
                 chosen.append(candidate)
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
+            chosen = self._subject_first(chosen, hits, usable)
         return Composition(
             self._render(chosen, hits),
             sorted({c.rank for c in chosen}),
             best_similarity,
             covers(self.terms, heading_terms(chunk)),
         )
+
+    def _subject_first(
+        self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]
+    ) -> list[Candidate]:
+        """The answer opens with a sentence that names its subject: a chosen one moved ahead, or
+        the best one of the same passage that does, put before a subject-less opener."""
+
+        def naming(c: Candidate) -> bool:
+            return names_subject(c.text, hits[c.rank].chunk, self.terms)
+
+        if not chosen or naming(chosen[0]):
+            return chosen
+        named = next((c for c in chosen if naming(c)), None)
+        if named is None:
+            row = hits[chosen[0].rank].row
+            named = next(
+                (
+                    c
+                    for c in usable
+                    if hits[c.rank].row == row
+                    and naming(c)
+                    and all(self._distinct(c.row, o.row) for o in chosen)
+                ),
+                None,
+            )
+            if named is None:
+                return chosen
+            chosen = chosen[: MAX_SENTENCES - 1]
+        return [named, *(c for c in chosen if c.row != named.row)]
 
     def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
         """The passage's sentence that defines its subject: the first one naming it with 'is'."""
@@ -222,7 +285,8 @@ class Composer:
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
         """The sentence with a number, in the passage about the subject asked."""
         subject = self.terms - LIMIT_WORDS
-        about = {rank: covers(subject, heading_terms(hit.chunk)) for rank, hit in enumerate(hits)}
+        measure = self.terms & MEASURE_WORDS
+        about = {rank: covers(subject, _about_terms(hit.chunk)) for rank, hit in enumerate(hits)}
         numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
         if not numbered:
             return None
@@ -230,10 +294,20 @@ class Composer:
         def fit(c: Candidate) -> float:
             label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
             other = bool(label) and covers(subject, set(tokenize(label[1]))) < 0.5
-            named = covers(subject, set(tokenize(c.text)))
-            return c.score + 0.4 * about[c.rank] + 0.2 * named - 0.4 * other
+            words = set(tokenize(c.text))
+            named = covers(subject, words)
+            measured = covers(measure, words) if measure else 0.0
+            return (
+                c.score
+                + 0.4 * about[c.rank]
+                + 0.2 * named
+                + MEASURE_WEIGHT * measured
+                - 0.4 * other
+            )
 
         best = max(numbered, key=fit)
+        if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
+            return None  # a number about another subject: answer from the best passage instead
         chunk = hits[best.rank].chunk
         return Composition(
             self._render([best], hits),
@@ -247,8 +321,10 @@ class Composer:
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
         sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
-        extra = self._side_hits(pool)
-        everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
+        own = [self._own_passage(forms) for forms in sides]
+        extra = [h for h in own if h is not None] + self._side_hits(pool)
+        everything = pool + [h for h in _unique(extra) if h.row not in {p.row for p in pool}]
+        own_rows = {h.row for h in own if h is not None}
         candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
@@ -264,7 +340,7 @@ class Composer:
             if not naming:
                 continue
             about = {
-                c.rank: max(covers(f, heading_terms(everything[c.rank].chunk)) for f in forms)
+                c.rank: max(_mutual(f, heading_terms(everything[c.rank].chunk)) for f in forms)
                 for c in naming
             }
             chosen.append(
@@ -272,8 +348,10 @@ class Composer:
                     naming,
                     key=lambda c: (
                         c.score
-                        + HEADING_WEIGHT * about[c.rank]
+                        + SIDE_HEADING_WEIGHT * about[c.rank]
+                        + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
                         + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                        - HEADING_WEIGHT * self._names_other(c.text, sides)
                     ),
                 )
             )
@@ -307,6 +385,29 @@ class Composer:
                 forms.append(set(tokenize(expansion)))
         return [f for f in forms if f]
 
+    def _own_passage(self, forms: list[set[str]]) -> Hit | None:
+        """The notes passage whose heading is the side itself ("Amazon Comprehend" for
+        "comprehend", not "Amazon Comprehend Medical"): the first one of its section."""
+        sections = _section_headings(self.searcher)
+        row = next((sections[frozenset(f)] for f in forms if frozenset(f) in sections), None)
+        if row is None:
+            return None
+        dense = float(self.files.vectors[row] @ self.vector)
+        return Hit(self.files.chunks[row], row, 0.0, dense, 0.0)
+
+    def _names_other(self, text: str, sides: list[list[set[str]]]) -> bool:
+        """The sentence names a product that is neither side ("Comprehend Medical" when the
+        question is about Comprehend): its capitalised name runs longer than the side's."""
+        for name in re.findall(r"(?:Amazon |AWS |SageMaker )?[A-Z][\w-]+(?: [A-Z][\w-]+)*", text):
+            words = set(tokenize(name)) - PRODUCT_PREFIX
+            if not words:
+                continue
+            if any(_mutual(f, words) >= 0.99 for forms in sides for f in forms):
+                continue
+            if any(covers(f, words) >= 0.99 for forms in sides for f in forms):
+                return True  # a longer product that contains a side's name
+        return False
+
     def _expand(self, side: str) -> str:
         from retrieval.glossary import expand_query
 
@@ -335,20 +436,15 @@ class Composer:
     def scenario(self, hits: Sequence[Hit]) -> Composition:
         """The passage meeting most of the stem's requirements, quoted where it meets them."""
         pool = list(hits[:SCENARIO_POOL])
-        texts = [self.ask.focus, *self.ask.constraints]
-        vectors = self.searcher.embedder.encode(texts)
-        focus, constraints = vectors[0], vectors[1:]
+        needs = [set(tokenize(c)) for c in self.ask.constraints]
+        needs = [n for n in needs if n]
         best: tuple[float, int] | None = None
         per_sentence: dict[int, np.ndarray] = {}
         for rank, hit in enumerate(pool):
             rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
             if rows.size == 0:
                 continue
-            sims = (
-                self.files.sentence_vectors[rows] @ constraints.T
-                if len(constraints)
-                else np.zeros((rows.size, 0))
-            )
+            sims = self._constraints_met(hit, rows, needs)
             per_sentence[rank] = sims
             met = (
                 float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum())
@@ -363,13 +459,7 @@ class Composer:
             advises = bool(advice) and (
                 not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET
             )
-            fit = (
-                met
-                + 0.5 * float(self.files.vectors[hit.row] @ focus)
-                + 0.5 * hit.dense
-                + 0.1 / (rank + 1)
-                + ADVICE_WEIGHT * advises
-            )
+            fit = met + hit.dense + 0.1 / (rank + 1) + ADVICE_WEIGHT * advises
             if best is None or fit > best[0]:
                 best = (fit, rank)
         if best is None:
@@ -396,7 +486,7 @@ class Composer:
             ] - 2 * SENTENCE_MARGIN and self._distinct(candidate.row, chosen[0].row):
                 chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
-        lead = subject_of(hit.chunk)
+        lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
         if GENERIC_HEADING.match(lead):
             lead = ""
         sentences = self._render(chosen, pool)
@@ -410,6 +500,23 @@ class Composer:
             lead,
         )
 
+    def _constraints_met(self, hit: Hit, rows: np.ndarray, needs: list[set[str]]) -> np.ndarray:
+        """How far each sentence of a passage meets each of the stem's requirements: the share
+        of the requirement's terms it holds, on the cosine scale CONSTRAINT_MET is set on. Read
+        from the words the index already holds, so a scenario costs no embedding beyond the
+        question's own (the stem's requirements were embedded one by one before: +1 model call
+        and the slowest asks)."""
+        out = np.zeros((rows.size, len(needs)), dtype=np.float32)
+        for i, row in enumerate(rows.tolist()):
+            words = self._words(row, hit)
+            for j, need in enumerate(needs):
+                out[i, j] = LEXICAL_MET_SCALE * len(need & words) / len(need)
+        return out
+
+    def _words(self, row: int, hit: Hit) -> frozenset[str]:
+        """A sentence's terms (every sentence of the build tokenized once, at its first ask)."""
+        return _sentence_words(self.searcher)[row]
+
     def _sentence_text(self, hit: Hit, row: int) -> str:
         start, end = self.files.sentence_spans[row].tolist()
         return hit.chunk.text[start:end]
@@ -421,20 +528,81 @@ class Composer:
         return a != b and float(vectors[a] @ vectors[b]) < DUPLICATE_SIMILARITY
 
     def _render(self, chosen: list[Candidate], hits: Sequence[Hit]) -> list[str]:
-        out = []
+        """Each sentence as quoted; a list header with its items, and an item it brings is not
+        quoted a second time on its own."""
+        out: list[str] = []
+        listed: set[str] = set()
         for candidate in chosen:
             text = as_sentence(candidate.text)
             if text.endswith(":"):
                 items = list_items(hits[candidate.rank].chunk.text, candidate.end)
                 if items:
                     text = f"{text} {'; '.join(items)}."
+                    listed.update(_plain(i) for i in items)
             out.append(text)
-        return out
+        return [t for t in out if _plain(t) not in listed]
+
+
+def _card_subject(chunk: Chunk) -> str:
+    """The subject a flashcard's front names before its question ("Random Cut Forest: What's it
+    for?"), else nothing."""
+    if chunk.kind != "flashcard" or not chunk.heading:
+        return ""
+    label = LABEL.match(chunk.heading[0] + " ")
+    return label[1].strip() if label else ""
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
 
 
 def _names(forms: list[set[str]], words: set[str]) -> bool:
     """A sentence names a side when it holds most words of one of the side's forms."""
     return any(covers(form, words) >= NAMED_SHARE for form in forms)
+
+
+def _sentence_words(searcher: Searcher) -> list[frozenset[str]]:
+    found = _WORDS.get(searcher)
+    if found is None:
+        files = searcher.files
+        found = []
+        for chunk_row, (start, end) in zip(
+            files.sentence_chunk.tolist(), files.sentence_spans.tolist(), strict=True
+        ):
+            found.append(frozenset(tokenize(files.chunks[chunk_row].text[start:end])))
+        _WORDS[searcher] = found
+    return found
+
+
+def _section_headings(searcher: Searcher) -> dict[frozenset[str], int]:
+    """Each notes section's first passage by its deepest heading's words (product prefix
+    dropped), computed once per loaded build."""
+    found = _HEADINGS.get(searcher)
+    if found is None:
+        found = {}
+        for row, chunk in enumerate(searcher.files.chunks):
+            if chunk.kind == "note" and chunk.heading:
+                words = frozenset(tokenize(chunk.heading[-1])) - PRODUCT_PREFIX
+                found.setdefault(words, row)
+        _HEADINGS[searcher] = found
+    return found
+
+
+def _mutual(side: set[str], heading: set[str]) -> float:
+    """How exactly a heading names a side: both must hold most of the other's words."""
+    if not side or not heading:
+        return 0.0
+    return min(covers(side, heading), covers(heading, side))
+
+
+def _unique(hits: list[Hit]) -> list[Hit]:
+    seen: set[int] = set()
+    out = []
+    for hit in hits:
+        if hit.row not in seen:
+            seen.add(hit.row)
+            out.append(hit)
+    return out
 
 
 def _prefixes(terms: set[str]) -> set[str]:

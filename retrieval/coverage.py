@@ -11,6 +11,7 @@ and is what a definition or a comparison asks about.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import weakref
 from collections.abc import Iterable
@@ -22,6 +23,12 @@ from retrieval.lexical import STOPWORDS, tokenize
 
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 PRODUCT_PREFIX = frozenset({"amazon", "aws", "sagemaker"})
+# A coined word this long that is no English word and not in the notes names a product
+# ("codewhisperer") in any kind of question; shorter ones may be chat or typos.
+COINED_MIN_LETTERS = 8
+# What may follow a product's name in a question ("aws clean rooms for ml"); anything else means
+# the words go on as a sentence ("the aws pipeline look like").
+PRODUCT_FOLLOWERS = frozenset({"for", "vs", "versus", "or", "and", "in", "on", "with"})
 # Words a student adds around the subject that say nothing about it.
 FILLER = frozenset(
     [
@@ -87,12 +94,16 @@ _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDict
 class NotesVocabulary:
     def __init__(self, texts: Iterable[str], english: set[str]) -> None:
         words: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
         for text in texts:
-            for word in WORD.findall(text.lower()):
+            found = WORD.findall(text.lower())
+            pairs.update(itertools.pairwise(found))
+            for word in found:
                 words.add(word)
                 words.update(p for p in re.split(r"[-']", word) if p)
                 words.add(word.replace("-", ""))
         self.words = words
+        self.pairs = pairs
         self.sorted = sorted(words)
         self.stems = set(tokenize(" ".join(words)))
         self.english = english
@@ -133,10 +144,10 @@ class NotesVocabulary:
             if not self.knows(word):
                 unknown.append(index)
         if not unknown:
-            return None
+            return self._unknown_product(words)
         named = [i for i in unknown if self._names_subject(words, i, key)]
         if not named:
-            return None
+            return self._unknown_product(words)
         if len(unknown) > max(2, content // 2):
             return "this"  # mostly unknown words: another subject, or another language
         first = named[0]
@@ -151,7 +162,36 @@ class NotesVocabulary:
             return True
         if words[index] in self.english:
             return False
-        return words[index] in key
+        return words[index] in key or self._coined(words[index])
+
+    def _coined(self, word: str) -> bool:
+        """A long made-up word ("codewhisperer"): letters only, and no English word with an
+        ending added ("auditors", "labelled")."""
+        if len(word) < COINED_MIN_LETTERS or not word.isalpha():
+            return False
+        return not any(
+            word.endswith(end) and word[: len(word) - len(end)] in self.english
+            for end in ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+        )
+
+    def _unknown_product(self, words: list[str]) -> str | None:
+        """A product named by a prefix and everyday words the notes never put together ("aws
+        clean rooms", "aws entity resolution"), though each word is known on its own."""
+        for i in range(len(words) - 2):
+            prefix, first, second = words[i : i + 3]
+            after = words[i + 3] if i + 3 < len(words) else ""
+            if (
+                (not after or after in PRODUCT_FOLLOWERS)
+                and prefix in PRODUCT_PREFIX
+                and first in self.english
+                and first not in STOPWORDS
+                and second not in STOPWORDS
+                and second not in FILLER
+                and (prefix, first) not in self.pairs
+                and (first, second) not in self.pairs
+            ):
+                return f"{prefix} {first} {second}"
+        return None
 
 
 def english_words(model_path: Path) -> set[str]:

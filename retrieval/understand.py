@@ -207,3 +207,22 @@ def key_phrases(ask: Ask) -> tuple[str, ...]:
         subject = _DEFINITION.sub("", _DEFINITION_TAIL.sub("", ask.text)).strip(" ?")
         return (subject,) if subject else ()
     return ()
+
+
+_ASKING = re.compile(
+    r"^(?:(?:so|ok|okay|and|but|hey|hi)\b[,\s]*)*(?:(?:what|which|how|when|why|where|who)\b"
+    r"(?:'s| is| are| does| do| did| should| can| would| to| about)*"
+    r"(?:\s+(?:i|we|you|one|it))?(?:\s+(?:use|pick|choose|need|get|do|know|make))?\s*"
+    r"|(?:can|could|should|do|does|is|are)\s+(?:i|we|you|it)\s+|tell me about\s+|explain\s+)",
+    re.I,
+)
+
+
+def topic(ask: Ask) -> str:
+    """What the question asks about, in the student's words, for "your notes don't mention X":
+    a comparison's sides, the X of a definition, else the ask without its question words."""
+    phrases = key_phrases(ask)
+    if phrases:
+        return " or ".join(phrases)
+    text = _ASKING.sub("", ask.focus.strip()).strip(" ?!.")
+    return text if 0 < len(text.split()) <= 12 else ""

@@ -51,6 +51,7 @@ HOME_CHANNELS_MAX = 8
 # -- plain strings -------------------------------------------------------------------------
 
 NOT_COVERED = "Your notes don't seem to cover this. The closest passages:"
+NOT_MENTIONED = "Your notes don't mention {subject}. The closest passages:"
 LOW_CONFIDENCE_HINT = (
     "Hint: I'm not sure about this one. Try naming the service, algorithm or term you mean."
 )
@@ -189,10 +190,16 @@ def passage_blocks(passages: Sequence[Passage], *, start: int = 1) -> list[Block
     ]
 
 
+def declined_text(answer: Answer) -> str:
+    """Why the answer was declined, naming what the notes don't mention when it is known."""
+    subject = answer.missing or answer.topic
+    return NOT_MENTIONED.format(subject=escape(subject)) if subject else NOT_COVERED
+
+
 def answer_text(answer: Answer) -> str:
     if answer.covered and answer.sentences:
         return fallback(escape(answer.text))
-    return NOT_COVERED
+    return fallback(declined_text(answer))
 
 
 def answer_blocks(
@@ -208,7 +215,7 @@ def answer_blocks(
         if answer.confidence < SURE_CONFIDENCE:
             blocks.append(_context(LOW_CONFIDENCE_HINT))
     else:
-        blocks.append(_section(NOT_COVERED))
+        blocks.append(_section(declined_text(answer)))
         blocks.append(_context(NOT_COVERED_HINT))
     blocks.extend(passage_blocks(answer.passages[:3]))
     blocks.append(ActionsBlock(elements=_answer_buttons(answer, ask_id, shareable)))

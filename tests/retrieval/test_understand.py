@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.coverage import NotesVocabulary
 from retrieval.followup import refers_back, resolve
 from retrieval.intake import EmptyQuestionError, problem
-from retrieval.understand import normalise, understand
+from retrieval.understand import normalise, topic, understand
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,40 @@ def test_bad_input_gets_a_message_not_a_search() -> None:
     assert "binary" in (problem("\x00\x01\x02abc\x03") or "")
     assert "100,000 characters" in (problem("a" * 100_000) or "")
     assert problem("what is smote") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("what's a good recipe for banana bread", "a good recipe for banana bread"),
+        ("comprehend vs textract?", "comprehend or textract"),
+        ("how do i stop an llm from hallucinating", "stop an llm from hallucinating"),
+        ("what is amazon bedrock", "amazon bedrock"),
+    ],
+)
+def test_a_decline_names_what_was_asked_in_the_students_words(question: str, named: str) -> None:
+    assert topic(understand(question)) == named
+
+
+NOTES = [
+    "AWS Glue runs serverless Spark jobs you write in Python. Clean the data before training.",
+    "Entity extraction finds names; resolution of images is measured in pixels.",
+    "Amazon SageMaker trains models. Use AWS Lambda for small transforms.",
+]
+ENGLISH = {"clean", "rooms", "entity", "resolution", "recipe", "lambda", "limits", "jobs", "glue"}
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("how do i use codewhisperer to write python", "codewhisperer"),
+        ("aws clean rooms for ml", "aws clean rooms"),
+        ("aws entity resolution vs glue", "aws entity resolution"),
+        ("aws lambda limits", None),  # the notes put "aws lambda" together
+        ("aws glue jobs", None),
+        ("sagemaker trains models", None),
+        ("hw do i clean data", None),  # a short unknown word is chat or a typo, not a subject
+    ],
+)
+def test_a_subject_the_notes_never_mention(question: str, missing: str | None) -> None:
+    assert NotesVocabulary(NOTES, ENGLISH).unknown_subject(question) == missing
