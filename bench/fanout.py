@@ -37,6 +37,7 @@ from bot.slack.delivery import (  # noqa: E402
     OutboxSender,
     Pending,
     SlackTransport,
+    pending_of,
     sender_client,
 )
 from bot.slack.pacing import Pacer  # noqa: E402
@@ -364,7 +365,7 @@ def takeover_run(
                 outbox.begin_send(session, row_id)
                 row = session.get(OutboxMessage, row_id)
                 assert row is not None
-                message = Pending(row.id, row.key, row.channel, row.method, dict(row.payload))
+                message = pending_of(row)
             dead.transport.send(message)
         clock.t = 30.0  # A's lease expires; B takes it
         if follow_lease:
