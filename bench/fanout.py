@@ -14,6 +14,7 @@ import logging
 import math
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -39,6 +40,7 @@ from bot.slack.delivery import (  # noqa: E402
     SlackTransport,
     pending_of,
     sender_client,
+    start_sender,
 )
 from bot.slack.pacing import Pacer  # noqa: E402
 from bot.slack.publisher import SlackPublisher  # noqa: E402
@@ -110,29 +112,53 @@ def fan_out(
     with FakeSlack(per_channel_per_second=1, workspace_per_minute=budget) as slack:
         settings = Settings(data_dir=folder, corpus=[ROOT / "corpus"])
         client, pacer = client_for(slack.api_url)
-        sender = OutboxSender(database, _OneShot(client), pacer, holder=name)
+        begun = time.monotonic()
+
+        def clock() -> datetime:  # real time, anchored at the jobs' NOW
+            return NOW + timedelta(seconds=time.monotonic() - begun)
+
+        sender = OutboxSender(database, _OneShot(client), pacer, holder=name, clock=clock)
         ctx = JobContext(
             database=database,
             publisher=SlackPublisher(),
             settings=settings,
             holder=name,
-            sender=sender,  # one attempt: a 429 not handled below the job counts as failed
+            sender=sender,
         )
         failures = 0
+        outcomes: Counter[str] = Counter()
 
         def job(channel: str) -> Outcome | None:
             nonlocal failures
             try:
-                return post_daily_question(ctx, channel, NOW)
+                outcome = post_daily_question(ctx, channel, clock())
+                outcomes[str(outcome)] += 1
+                return outcome
             except Exception as error:
                 failures += 1
                 print(f"{channel}: {error!r}"[:300], file=sys.stderr)
                 return None
 
+        # As the scheduler service runs it: the drain retries what a job's one attempt left
+        # queued (a 429, a 5xx). Without it (last session's real-time run) every such row
+        # stayed unposted and was counted as lost.
+        stop = threading.Event()
+        drain = start_sender(sender, stop)
         started = time.perf_counter()
         with ThreadPoolExecutor(workers) as pool:  # as APScheduler's executor runs them
             list(pool.map(job, channels))
+        left_by_jobs = _pending(database)
+        sender.wake()
+        deadline = time.monotonic() + 600
+        while _pending(database) and time.monotonic() < deadline:
+            time.sleep(0.1)
         wall = time.perf_counter() - started
+        stop.set()
+        drain.join(timeout=10)
+        print(
+            f"{name}: job outcomes {dict(outcomes)}, {failures} raised, "
+            f"{left_by_jobs} left to the drain"
+        )
         per_channel = Counter(c.body["channel"] for c in slack.calls("chat.postMessage", ok=True))
         with database.session() as session:
             unpublished = session.scalar(select(func.count()).where(QuizPost.slack_ts.is_(None)))

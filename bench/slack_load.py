@@ -320,10 +320,10 @@ def fault_run(
         undo()
     for pool in bot.pools:
         pool.wait_idle(timeout=600)
-    sender = bot.services.sender
-    assert isinstance(sender, OutboxSender)
-    sender.wake()
-    sender.wait_idle(timeout=600)
+    outbox_sender = bot.services.sender
+    assert isinstance(outbox_sender, OutboxSender)
+    outbox_sender.wake()
+    outbox_sender.wait_idle(timeout=600)
     seconds = time.perf_counter() - started
     asked = {(e["channel"], e["ts"]) for e in (json.loads(b)["event"] for b in bodies)}
     per_thread: Counter[tuple[str, str]] = Counter()
@@ -417,13 +417,14 @@ def main() -> None:
     parser.add_argument("--probes", type=int, default=30)
     parser.add_argument("--fault-mentions", type=int, default=40)
     parser.add_argument("--fault-scale", type=float, default=0.05)
+    parser.add_argument("--faults-only", action="store_true", help="run part 3 alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = Path(tmp) / "index"
         embedder = load_embedder(DEFAULT_EMBED_MODEL, index_dir)
         build(embedder, index_dir)
         first, second = [], []
-        for design in (STUDYBOT, BASELINE):
+        for design in (STUDYBOT, BASELINE) if not args.faults_only else ():
             with running(design, embedder, index_dir) as bot:
                 first.append(mentions(design, bot, args.mentions, args.senders))
             with running(design, embedder, index_dir) as bot:
@@ -438,19 +439,21 @@ def main() -> None:
                     warm_up(bot)
                     who = "blind" if blind else "outbox"
                     fault_rows.append(fault_run(bot, name, who, fault, args.fault_mentions, hold_s))
-    print_mentions(first, args.mentions, args.senders)
-    print_load(second, args.load, args.load_senders, args.probes)
+    met = all(r.duplicates == 0 and r.lost == 0 for r in fault_rows if r.sender == "outbox")
+    if first:
+        print_mentions(first, args.mentions, args.senders)
+        print_load(second, args.load, args.load_senders, args.probes)
+        ours, loaded = first[0], second[0]
+        met = (
+            met
+            and percentile(ours.acks, 99) <= 0.300
+            and ours.answered == args.mentions
+            and ours.duplicates == 0
+            and all(a <= ACK_DEADLINE for a in loaded.acks)
+            and percentile(loaded.acks, 99) <= 0.300
+        )
     if fault_rows:
         print_faults(fault_rows, args.fault_scale)
-    ours, loaded = first[0], second[0]
-    met = (
-        percentile(ours.acks, 99) <= 0.300
-        and ours.answered == args.mentions
-        and ours.duplicates == 0
-        and all(a <= ACK_DEADLINE for a in loaded.acks)
-        and percentile(loaded.acks, 99) <= 0.300
-        and all(r.duplicates == 0 and r.lost == 0 for r in fault_rows if r.sender == "outbox")
-    )
     print(
         "\ntargets (mentions p99 <= 300 ms, each answered once; under load every command and"
         " click acked within 3 s, p99 <= 300 ms; faults: 0 duplicates, 0 lost):",

@@ -155,7 +155,8 @@ class OutboxSender:
             if workers > 0
             else None
         )
-        self._in_flight: set[int] = set()
+        self._in_flight: set[int] = set()  # handed to the pool
+        self._attempting: set[int] = set()  # an attempt running in some thread of ours
         self._flight_channels: set[str] = set()
         self._flight_lock = threading.Lock()
         self._next_turn_s = poll_s
@@ -184,7 +185,7 @@ class OutboxSender:
             rows = [pending_of(r) for r in outbox.ready(session, now)]
         with self._flight_lock:
             busy |= self._flight_channels
-            in_flight = set(self._in_flight)
+            in_flight = self._in_flight | self._attempting
         attempted = 0
         seen: set[str] = set()
         next_turn = self.poll_s
@@ -283,6 +284,20 @@ class OutboxSender:
     # -- one attempt ----------------------------------------------------------------
 
     def attempt(self, row_id: int, now: datetime | None = None) -> Outcome:
+        """One try at the row. Threads of one sender share its holder name (a claim keeps
+        other processes off), so a row another of our threads is trying is skipped here: a
+        job's `deliver` and the drain must never send the same row side by side."""
+        with self._flight_lock:
+            if row_id in self._attempting:
+                return Outcome.SKIPPED
+            self._attempting.add(row_id)
+        try:
+            return self._attempt(row_id, now)
+        finally:
+            with self._flight_lock:
+                self._attempting.discard(row_id)
+
+    def _attempt(self, row_id: int, now: datetime | None) -> Outcome:
         now = now or self.clock()
         with self.database.session() as session:
             if not outbox.claim(session, row_id, self.holder, now, self.hold):
