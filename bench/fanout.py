@@ -96,8 +96,9 @@ class _OneShot(SlackTransport):
     """The sender's transport over the run's own client (its retry handlers kept)."""
 
     def __init__(self, client: WebClient) -> None:
-        self.client = client
-        self.lookback = 200
+        handlers = list(client.retry_handlers)
+        super().__init__(client)
+        client.retry_handlers = handlers  # the naive baseline keeps slack_sdk's retries
 
 
 def fan_out(
