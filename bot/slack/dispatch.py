@@ -12,7 +12,7 @@ from slack_bolt import Ack, BoltContext, Respond
 
 from bot.metrics import ANSWERS_DROPPED
 from bot.slack import messages
-from bot.slack.errors import UserError, handle_error, reported
+from bot.slack.errors import UserError, report_error, reported
 from bot.slack.responding import responder
 from bot.slack.services import Services
 
@@ -55,4 +55,4 @@ def answer_later(
         run()
     elif not pool.offer(run):
         ANSWERS_DROPPED.inc()
-        handle_error(UserError(messages.BUSY), body, context, services)
+        report_error(UserError(messages.BUSY), body, context, services)

@@ -28,11 +28,13 @@ class UserError(Exception):
     """A request the bot cannot carry out as asked; the message tells the member what to do."""
 
 
-def handle_error(
-    error: Exception,
-    body: dict[str, Any],
-    context: BoltContext,
-    services: Services | None = None,
+def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:
+    """slack-bolt's global error handler (it passes arguments by name: no `services` here)."""
+    report_error(error, body, context, None)
+
+
+def report_error(
+    error: Exception, body: dict[str, Any], context: BoltContext, services: Services | None
 ) -> None:
     """Log and tell the member; with `services` the note goes through the outbox (retried)."""
     where = request_context(body)
@@ -58,7 +60,7 @@ def reported(
     try:
         yield
     except Exception as error:
-        handle_error(error, body, context, services)
+        report_error(error, body, context, services)
 
 
 def request_context(body: Any) -> str:
