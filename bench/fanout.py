@@ -14,6 +14,7 @@ import logging
 import math
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -37,7 +38,9 @@ from bot.slack.delivery import (  # noqa: E402
     OutboxSender,
     Pending,
     SlackTransport,
+    pending_of,
     sender_client,
+    start_sender,
 )
 from bot.slack.pacing import Pacer  # noqa: E402
 from bot.slack.publisher import SlackPublisher  # noqa: E402
@@ -93,8 +96,9 @@ class _OneShot(SlackTransport):
     """The sender's transport over the run's own client (its retry handlers kept)."""
 
     def __init__(self, client: WebClient) -> None:
-        self.client = client
-        self.lookback = 200
+        handlers = list(client.retry_handlers)
+        super().__init__(client)
+        client.retry_handlers = handlers  # the naive baseline keeps slack_sdk's retries
 
 
 def fan_out(
@@ -109,29 +113,53 @@ def fan_out(
     with FakeSlack(per_channel_per_second=1, workspace_per_minute=budget) as slack:
         settings = Settings(data_dir=folder, corpus=[ROOT / "corpus"])
         client, pacer = client_for(slack.api_url)
-        sender = OutboxSender(database, _OneShot(client), pacer, holder=name)
+        begun = time.monotonic()
+
+        def clock() -> datetime:  # real time, anchored at the jobs' NOW
+            return NOW + timedelta(seconds=time.monotonic() - begun)
+
+        sender = OutboxSender(database, _OneShot(client), pacer, holder=name, clock=clock)
         ctx = JobContext(
             database=database,
             publisher=SlackPublisher(),
             settings=settings,
             holder=name,
-            sender=sender,  # one attempt: a 429 not handled below the job counts as failed
+            sender=sender,
         )
         failures = 0
+        outcomes: Counter[str] = Counter()
 
         def job(channel: str) -> Outcome | None:
             nonlocal failures
             try:
-                return post_daily_question(ctx, channel, NOW)
+                outcome = post_daily_question(ctx, channel, clock())
+                outcomes[str(outcome)] += 1
+                return outcome
             except Exception as error:
                 failures += 1
                 print(f"{channel}: {error!r}"[:300], file=sys.stderr)
                 return None
 
+        # As the scheduler service runs it: the drain retries what a job's one attempt left
+        # queued (a 429, a 5xx). Without it (last session's real-time run) every such row
+        # stayed unposted and was counted as lost.
+        stop = threading.Event()
+        drain = start_sender(sender, stop)
         started = time.perf_counter()
         with ThreadPoolExecutor(workers) as pool:  # as APScheduler's executor runs them
             list(pool.map(job, channels))
+        left_by_jobs = _pending(database)
+        sender.wake()
+        deadline = time.monotonic() + 600
+        while _pending(database) and time.monotonic() < deadline:
+            time.sleep(0.1)
         wall = time.perf_counter() - started
+        stop.set()
+        drain.join(timeout=10)
+        print(
+            f"{name}: job outcomes {dict(outcomes)}, {failures} raised, "
+            f"{left_by_jobs} left to the drain"
+        )
         per_channel = Counter(c.body["channel"] for c in slack.calls("chat.postMessage", ok=True))
         with database.session() as session:
             unpublished = session.scalar(select(func.count()).where(QuizPost.slack_ts.is_(None)))
@@ -364,7 +392,7 @@ def takeover_run(
                 outbox.begin_send(session, row_id)
                 row = session.get(OutboxMessage, row_id)
                 assert row is not None
-                message = Pending(row.id, row.key, row.channel, row.method, dict(row.payload))
+                message = pending_of(row)
             dead.transport.send(message)
         clock.t = 30.0  # A's lease expires; B takes it
         if follow_lease:

@@ -12,7 +12,18 @@ included, queued in one shared pool of 4 threads). Senders are started before th
 Targets: mentions p99 ack <= 300 ms and each answered once; under load 100 % of commands and
 clicks acked within 3 s, p99 <= 300 ms.
 
+3. Fault runs (issue 10): 40 mentions in 10 channels while FakeSlack drops replies, answers
+   500/503, refuses connections for 60 s, or answers 429 for 200 s (those two durations are
+   multiplied by --fault-scale, 0.05 by default, so the run takes seconds: 3 s and 10 s). Each
+   prints delivered / duplicates / lost for the outbox sender and for a blind re-sender (the
+   same sender that never looks in the channel before sending again) as the baseline.
+
+Answers are queued in the outbox by the answer workers and sent by the sender's own threads;
+the workspace budget (STUDYBOT_SLACK_POSTS_PER_MINUTE, 60) is left at its default: replies do
+not use it.
+
 Run: .venv/bin/python -m bench.slack_load [--mentions 200] [--senders 20] [--load 1000]
+     [--fault-mentions 40] [--fault-scale 0.05]
 """
 
 from __future__ import annotations
@@ -26,7 +37,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +48,15 @@ from urllib.parse import urlencode
 from bench.common import ROOT, percentile
 from bot.config import DEFAULT_EMBED_MODEL, Settings
 from bot.slack.app import create_app, make_client
+from bot.slack.delivery import (
+    SENDER_WORKERS,
+    Delivered,
+    OutboxSender,
+    Pending,
+    SlackTransport,
+    sender_client,
+)
+from bot.slack.pacing import Pacer
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool, answer_pool, listener_pool
@@ -76,6 +96,7 @@ class Bot:
     fake: FakeSlack
     endpoint: str
     pools: list[WorkPool]
+    services: Services
 
 
 @dataclass
@@ -95,7 +116,9 @@ class LoadResult:
 
 
 @contextmanager
-def running(design: Design, embedder: Embedder, index_dir: Path) -> Iterator[Bot]:
+def running(
+    design: Design, embedder: Embedder, index_dir: Path, *, blind: bool = False
+) -> Iterator[Bot]:
     with tempfile.TemporaryDirectory() as tmp, FakeSlack() as fake:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         upgrade(url)
@@ -107,9 +130,6 @@ def running(design: Design, embedder: Embedder, index_dir: Path) -> Iterator[Bot
             slack_bot_token="xoxb-bench",
             slack_signing_secret=SECRET,
             slack_api_url=fake.api_url,
-            # Answers go through the outbox's pacer: lift the workspace budget (meant for
-            # broadcasts) so the bench measures acks and answering, not the budget.
-            slack_posts_per_minute=100_000,
         )
         tutor = Tutor(index_dir, DEFAULT_EMBED_MODEL, embedder=embedder)
         listeners = listener_pool() if design.ours else WorkPool(OLD_POOL_WORKERS)
@@ -117,6 +137,8 @@ def running(design: Design, embedder: Embedder, index_dir: Path) -> Iterator[Bot
         services = Services(
             settings, database, tutor, now=lambda: datetime.now(UTC), answer_pool=answers
         )
+        if blind:
+            services.sender = blind_sender(services)
         client = make_client(settings)
         app = create_app(
             settings,
@@ -135,10 +157,12 @@ def running(design: Design, embedder: Embedder, index_dir: Path) -> Iterator[Bot
         for pool in pools:
             prestart(pool, pool._max_workers)
         try:
-            yield Bot(fake, endpoint, pools)
+            yield Bot(fake, endpoint, pools, services)
         finally:
             for pool in pools:
                 pool.wait_idle(timeout=600)
+            if isinstance(services.sender, OutboxSender):
+                services.sender.stop()
             stop.set()
             thread.join(timeout=5)
             database.dispose()
@@ -239,6 +263,120 @@ def acks_under_load(design: Design, bot: Bot, load: int, senders: int, probes: i
     return LoadResult(design, acks)
 
 
+# -- fault runs -------------------------------------------------------------------------------
+
+
+class BlindTransport(SlackTransport):
+    """The baseline: a sender that never looks, so an unknown outcome is simply sent again."""
+
+    def find(self, message: Pending) -> Delivered | None:
+        return None
+
+
+def blind_sender(services: Services) -> OutboxSender:
+    settings = services.settings
+    client = sender_client("xoxb-bench", base_url=settings.slack_api_url)
+    sender = OutboxSender(
+        services.database,
+        BlindTransport(client),
+        Pacer(per_minute=settings.slack_posts_per_minute),
+        holder="blind",
+        workers=SENDER_WORKERS,
+    )
+    sender.start()
+    return sender
+
+
+@dataclass
+class FaultResult:
+    fault: str
+    sender: str
+    mentions: int
+    delivered: int
+    duplicates: int
+    seconds: float
+
+    @property
+    def lost(self) -> int:
+        return self.mentions - self.delivered
+
+
+Fault = Callable[[FakeSlack], Callable[[], None] | None]
+
+
+def fault_run(
+    bot: Bot, name: str, sender: str, fault: Fault, count: int, hold_s: float
+) -> FaultResult:
+    """`count` mentions in 10 channels with `fault` applied first; it is undone (if it returns
+    an undo) after `hold_s`. Waits until the outbox is empty, then counts answers per thread."""
+    bodies = mention_bodies(bot.fake, count, prefix=f"EvF{name[:3]}", channels=10)
+    undo = fault(bot.fake)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        statuses = list(pool.map(lambda b: send(bot.endpoint, b)[1], bodies))
+    assert all(status == 200 for status in statuses), Counter(statuses)
+    if undo is not None:
+        time.sleep(max(hold_s - (time.perf_counter() - started), 0.0))
+        undo()
+    for pool in bot.pools:
+        pool.wait_idle(timeout=600)
+    outbox_sender = bot.services.sender
+    assert isinstance(outbox_sender, OutboxSender)
+    outbox_sender.wake()
+    outbox_sender.wait_idle(timeout=600)
+    seconds = time.perf_counter() - started
+    asked = {(e["channel"], e["ts"]) for e in (json.loads(b)["event"] for b in bodies)}
+    per_thread: Counter[tuple[str, str]] = Counter()
+    for channel in {c for c, _ts in asked}:
+        for message in bot.fake.messages(channel):
+            where = (channel, str(message.get("thread_ts")))
+            if message.get("bot_id") and where in asked:
+                per_thread[where] += 1
+    return FaultResult(
+        name,
+        sender,
+        count,
+        len(per_thread),
+        sum(n - 1 for n in per_thread.values() if n > 1),
+        seconds,
+    )
+
+
+def faults(scale: float) -> list[tuple[str, Fault, float]]:
+    refused_s, storm_s = 60.0 * scale, 200.0 * scale
+
+    def dropped(fake: FakeSlack) -> None:
+        fake.drop_reply_next("chat.postMessage", times=10)
+
+    def server_errors(fake: FakeSlack) -> None:
+        fake.fail_next("chat.postMessage", status=500, times=5)
+        fake.fail_next("chat.postMessage", status=503, times=5)
+
+    def refused(fake: FakeSlack) -> Callable[[], None]:
+        fake.refuse_connections()
+        return fake.accept_connections
+
+    def storm(fake: FakeSlack) -> None:
+        fake.rate_limit_until(time.monotonic() + storm_s, retry_after=max(1, round(30 * scale)))
+
+    return [
+        ("10 replies dropped", dropped, 0.0),
+        ("5 x 500 + 5 x 503", server_errors, 0.0),
+        (f"refused {refused_s:.0f} s", refused, refused_s),
+        (f"429 for {storm_s:.0f} s", storm, 0.0),
+    ]
+
+
+def print_faults(rows: list[FaultResult], scale: float) -> None:
+    print(f"\n3. fault runs (durations x {scale}): mentions answered through the outbox")
+    print(f"{'fault':22} {'sender':>8} {'mentions':>9} {'delivered':>10} {'dups':>5} {'lost':>5}")
+    for r in rows:
+        print(
+            f"{r.fault:22} {r.sender:>8} {r.mentions:9d} {r.delivered:10d} {r.duplicates:5d} "
+            f"{r.lost:5d}   {r.seconds:6.1f} s"
+        )
+
+
 def build(embedder: Embedder, index_dir: Path) -> None:
     options = BuildOptions(roots=[CORPUS], index_dir=index_dir, model=DEFAULT_EMBED_MODEL)
     build_index(options, embedder_factory=lambda _name: embedder)
@@ -277,32 +415,48 @@ def main() -> None:
     parser.add_argument("--load", type=int, default=1000)
     parser.add_argument("--load-senders", type=int, default=50)
     parser.add_argument("--probes", type=int, default=30)
+    parser.add_argument("--fault-mentions", type=int, default=40)
+    parser.add_argument("--fault-scale", type=float, default=0.05)
+    parser.add_argument("--faults-only", action="store_true", help="run part 3 alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = Path(tmp) / "index"
         embedder = load_embedder(DEFAULT_EMBED_MODEL, index_dir)
         build(embedder, index_dir)
         first, second = [], []
-        for design in (STUDYBOT, BASELINE):
+        for design in (STUDYBOT, BASELINE) if not args.faults_only else ():
             with running(design, embedder, index_dir) as bot:
                 first.append(mentions(design, bot, args.mentions, args.senders))
             with running(design, embedder, index_dir) as bot:
                 second.append(
                     acks_under_load(design, bot, args.load, args.load_senders, args.probes)
                 )
-    print_mentions(first, args.mentions, args.senders)
-    print_load(second, args.load, args.load_senders, args.probes)
-    ours, loaded = first[0], second[0]
-    met = (
-        percentile(ours.acks, 99) <= 0.300
-        and ours.answered == args.mentions
-        and ours.duplicates == 0
-        and all(a <= ACK_DEADLINE for a in loaded.acks)
-        and percentile(loaded.acks, 99) <= 0.300
-    )
+        fault_rows = []
+        logging.getLogger("slack_sdk").setLevel(logging.CRITICAL)  # refused connections
+        for name, fault, hold_s in faults(args.fault_scale) if args.fault_mentions else []:
+            for blind in (False, True):
+                with running(STUDYBOT, embedder, index_dir, blind=blind) as bot:
+                    warm_up(bot)
+                    who = "blind" if blind else "outbox"
+                    fault_rows.append(fault_run(bot, name, who, fault, args.fault_mentions, hold_s))
+    met = all(r.duplicates == 0 and r.lost == 0 for r in fault_rows if r.sender == "outbox")
+    if first:
+        print_mentions(first, args.mentions, args.senders)
+        print_load(second, args.load, args.load_senders, args.probes)
+        ours, loaded = first[0], second[0]
+        met = (
+            met
+            and percentile(ours.acks, 99) <= 0.300
+            and ours.answered == args.mentions
+            and ours.duplicates == 0
+            and all(a <= ACK_DEADLINE for a in loaded.acks)
+            and percentile(loaded.acks, 99) <= 0.300
+        )
+    if fault_rows:
+        print_faults(fault_rows, args.fault_scale)
     print(
         "\ntargets (mentions p99 <= 300 ms, each answered once; under load every command and"
-        " click acked within 3 s, p99 <= 300 ms):",
+        " click acked within 3 s, p99 <= 300 ms; faults: 0 duplicates, 0 lost):",
         "met" if met else "NOT met",
     )
 

@@ -325,6 +325,8 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     channel: Mapped[str] = mapped_column(String(32), index=True)
+    # The workspace (OAuth installs: its own token sends it); None: the single bot token.
+    team_id: Mapped[str | None] = mapped_column(String(32))
     method: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]]
     # What the sent message records, e.g. "quiz_post" with the post id as `subject`.

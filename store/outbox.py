@@ -58,6 +58,7 @@ def enqueue(
     purpose: str = "",
     subject: str = "",
     notify_user: str | None = None,
+    team_id: str | None = None,
 ) -> OutboxMessage:
     """Write the message in the caller's transaction; the row already under `key` if any."""
     return get_or_create(
@@ -66,6 +67,7 @@ def enqueue(
         lambda: OutboxMessage(
             key=key,
             channel=channel,
+            team_id=team_id,
             method=method,
             payload=payload,
             purpose=purpose,

@@ -75,11 +75,18 @@ def record_feedback(services: Services, ask_id: int, member_id: str, feedback: s
 # -- delivery (issue 10): replies go through the outbox -------------------------------------
 
 
-def reply(services: Services, event: dict[str, Any], payload: dict[str, Any]) -> None:
-    """Send the reply to a mention or DM through the outbox: once per event (its channel and
-    ts are the key), retried until its deadline, and the asker told if it never goes out."""
+def reply(
+    services: Services,
+    event: dict[str, Any],
+    payload: dict[str, Any],
+    *,
+    team_id: str | None = None,
+) -> None:
+    """Queue the reply to a mention or DM in the outbox and return (the sender's own threads
+    send it): once per event (its channel and ts are the key), retried until its deadline,
+    and the asker told if it never goes out. `team_id`: the workspace whose token sends it."""
     key = f"answer:{event['channel']}:{event['ts']}"
-    send_reply(services, key, event["channel"], payload, asker=event.get("user"))
+    send_reply(services, key, event["channel"], payload, asker=event.get("user"), team_id=team_id)
 
 
 def asked_question(services: Services, ask_id: int) -> str | None:

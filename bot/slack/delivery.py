@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import base64
 import http.client
+import json
 import os
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 
 import structlog
 from slack_sdk import WebClient
@@ -44,10 +47,15 @@ log = structlog.get_logger(__name__)
 
 CLAIM_HOLD = timedelta(seconds=60)
 MAX_BACKOFF_S = 60.0
-LOOKBACK_MESSAGES = 200
+LOOKBACK_MESSAGES = 200  # per page of conversations.history / .replies
+MAX_FIND_PAGES = 50
+# How far before the row was written a lookup starts: clocks of hosts and Slack differ a bit.
+FIND_SKEW_S = 300.0
 NOTICE_DEADLINE = timedelta(hours=1)
 UPLOAD_METHOD = "files.uploadV2"
 EPHEMERAL_METHOD = "chat.postEphemeral"
+# A reply posted to an interaction's response_url (payload: url and body), not the Web API.
+RESPONSE_METHOD = "response_url"
 # ok:false errors that say nothing about whether the message landed.
 TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
@@ -63,6 +71,8 @@ class Pending:
     channel: str
     method: str
     payload: dict[str, Any]
+    created_at: datetime
+    team_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +118,12 @@ def backoff_s(attempts: int) -> float:
 
 
 class OutboxSender:
-    """Drains the outbox of one process; any number of processes may run one."""
+    """Drains the outbox of one process; any number of processes may run one.
+
+    With `workers` > 0 the drain hands each attempt to its own pool of I/O threads, so
+    whoever enqueues a message (an answer worker, a listener) returns at once and one slow
+    send never holds up the rest; with 0 the drain attempts rows itself, in order (the
+    simulated-time benches and tests drive it that way)."""
 
     def __init__(
         self,
@@ -121,6 +136,7 @@ class OutboxSender:
         hold: timedelta = CLAIM_HOLD,
         poll_s: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
+        workers: int = 0,
     ) -> None:
         self.database = database
         self.transport = transport
@@ -131,52 +147,82 @@ class OutboxSender:
         self.poll_s = poll_s
         self.sleep = sleep
         self._wake = threading.Event()
+        self._pool = (
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="outbox-send")
+            if workers > 0
+            else None
+        )
+        self._in_flight: set[int] = set()  # handed to the pool
+        self._attempting: set[int] = set()  # an attempt running in some thread of ours
+        self._flight_channels: set[str] = set()
+        self._flight_lock = threading.Lock()
+        self._next_turn_s = poll_s
+        self._stop: threading.Event | None = None
+        self._thread: threading.Thread | None = None
 
     # -- entry points -------------------------------------------------------------
 
     def deliver(self, row_id: int, now: datetime | None = None) -> Outcome:
-        """One attempt at this row, after its channel's turn (for answers and jobs); `now` is
-        when the caller started, moved on by the time spent waiting for the turn."""
+        """One attempt at this row, after its channel's turn (for jobs and `/study quiz`);
+        `now` is when the caller started, moved on by the time spent waiting for the turn."""
         row = self._load(row_id)
         if row is None:
             return Outcome.SKIPPED
-        waited = self.pacer.wait_turn(row.channel)
+        waited = 0.0
+        if paced(row):
+            waited = self.pacer.wait_turn(row.channel, budget=uses_budget(row))
         return self.attempt(row_id, now + timedelta(seconds=waited) if now else None)
 
-    def deliver_soon(self, row_id: int, now: datetime, within_s: float) -> Outcome:
-        """`deliver`, retried in this thread while the next try is due within `within_s` of
-        `now` (a reply the member waits for); anything later is left to the drain."""
-        at = now
-        outcome = self.deliver(row_id, at)
-        while outcome is Outcome.RETRY:
-            with self.database.session() as session:
-                row = session.get(OutboxMessage, row_id)
-                due = row.next_attempt_at if row is not None else None
-            if due is None or (due - now).total_seconds() > within_s:
-                break
-            wait = max((due - at).total_seconds(), 0.0)
-            self.sleep(wait)
-            at += timedelta(seconds=wait)
-            outcome = self.deliver(row_id, at)
-        return outcome
-
     def drain_once(self, now: datetime | None = None) -> int:
-        """One round over due rows, oldest first, one per channel whose turn has come."""
+        """One round over due rows, oldest first, one per channel whose turn has come; returns
+        how many attempts were made (or handed to the pool)."""
         now = now or self.clock()
         with self.database.session() as session:
             busy = outbox.busy_channels(session, now)
-            rows = [_pending(r) for r in outbox.ready(session, now)]
+            rows = [pending_of(r) for r in outbox.ready(session, now)]
+        with self._flight_lock:
+            busy |= self._flight_channels
+            in_flight = self._in_flight | self._attempting
         attempted = 0
         seen: set[str] = set()
+        next_turn = self.poll_s
         for row in rows:
-            if row.channel in seen or row.channel in busy:
+            if row.channel in seen or row.channel in busy or row.id in in_flight:
                 continue  # keep each channel's messages in order
             seen.add(row.channel)
-            if self.pacer.try_turn(row.channel) > 0:
-                continue
-            self.attempt(row.id, now)
+            if paced(row):
+                wait = self.pacer.try_turn(row.channel, budget=uses_budget(row))
+                if wait > 0:
+                    next_turn = min(next_turn, wait)
+                    continue
             attempted += 1
+            if self._pool is None:
+                self.attempt(row.id, now)
+            else:
+                self._submit(row)
+        self._next_turn_s = next_turn
         return attempted
+
+    def _submit(self, row: Pending) -> None:
+        assert self._pool is not None
+        with self._flight_lock:
+            self._in_flight.add(row.id)
+            self._flight_channels.add(row.channel)
+
+        def run() -> None:
+            try:
+                self.attempt(row.id)
+            except SQLAlchemyError:
+                log.warning("outbox sender: database unavailable, row left for later")
+            except Exception:  # one bad attempt must not take the pool down
+                log.exception("outbox attempt failed", key=row.key)
+            finally:
+                with self._flight_lock:
+                    self._in_flight.discard(row.id)
+                    self._flight_channels.discard(row.channel)
+                self.wake()  # the channel's next row may go now
+
+        self._pool.submit(run)
 
     def run(self, stop: threading.Event) -> None:
         """Drain until `stop` is set; a database or Slack outage only delays the next round."""
@@ -191,26 +237,75 @@ class OutboxSender:
                 log.exception("outbox sender round failed")
                 busy = False
             if not busy:
-                self._wake.wait(self.poll_s)
+                self._wake.wait(max(min(self.poll_s, self._next_turn_s), 0.01))
                 self._wake.clear()
+
+    def start(self) -> None:
+        """Drain in a daemon thread of its own (once); `stop` ends it."""
+        if self._thread is not None:
+            return
+        self._stop = threading.Event()
+        self._thread = start_sender(self, self._stop)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """End the drain thread and let attempts in flight finish."""
+        if self._stop is not None and self._thread is not None:
+            self._stop.set()
+            self.wake()
+            self._thread.join(timeout)
+            self._thread = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
     def wake(self) -> None:
         self._wake.set()
 
+    @property
+    def in_flight(self) -> int:
+        """Attempts handed to the pool and not finished yet."""
+        with self._flight_lock:
+            return len(self._in_flight)
+
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Block until no row is pending or in flight (tests and benches); False on timeout."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self.database.session() as session:
+                pending = outbox.pending_count(session)
+            if pending == 0 and self.in_flight == 0:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+
     # -- one attempt ----------------------------------------------------------------
 
     def attempt(self, row_id: int, now: datetime | None = None) -> Outcome:
+        """One try at the row. Threads of one sender share its holder name (a claim keeps
+        other processes off), so a row another of our threads is trying is skipped here: a
+        job's `deliver` and the drain must never send the same row side by side."""
+        with self._flight_lock:
+            if row_id in self._attempting:
+                return Outcome.SKIPPED
+            self._attempting.add(row_id)
+        try:
+            return self._attempt(row_id, now)
+        finally:
+            with self._flight_lock:
+                self._attempting.discard(row_id)
+
+    def _attempt(self, row_id: int, now: datetime | None) -> Outcome:
         now = now or self.clock()
         with self.database.session() as session:
             if not outbox.claim(session, row_id, self.holder, now, self.hold):
                 return Outcome.SKIPPED
             row = session.get(OutboxMessage, row_id)
             assert row is not None
-            pending, uncertain, deadline = _pending(row), row.uncertain, row.deadline
+            pending, uncertain, deadline = pending_of(row), row.uncertain, row.deadline
             attempts, notify = row.attempts, row.notify_user
             if not uncertain and now < deadline:
                 outbox.begin_send(session, row_id)  # the common case: one transaction
-        if uncertain and pending.method != EPHEMERAL_METHOD:
+        if uncertain and lookable(pending):
             try:
                 found = self.transport.find(pending)
             except Exception as exc:  # cannot look now: never send blind, try later
@@ -219,6 +314,9 @@ class OutboxSender:
                 self._record(pending, found, now)
                 log.info("outbox: earlier send had landed", key=pending.key, ts=found.ts)
                 return Outcome.FOUND
+        # An uncertain row that cannot be looked for (an ephemeral message, a response_url
+        # reply) is sent again: Slack keeps no copy we could read back, and for a private note
+        # to one member a rare second copy is better than a reply that never comes.
         if now >= deadline:
             return self._give_up(pending, notify, "deadline passed", now)
         if uncertain:
@@ -228,8 +326,10 @@ class OutboxSender:
             delivered = self.transport.send(pending)
         except RateLimited as limited:
             SLACK_RATE_LIMITED.labels(method=pending.method).inc()
-            self.pacer.refund()
-            self.pacer.hold(pending.channel, limited.retry_after_s)
+            if paced(pending):
+                if uses_budget(pending):
+                    self.pacer.refund()
+                self.pacer.hold(pending.channel, limited.retry_after_s)
             at = now + timedelta(seconds=limited.retry_after_s)
             with self.database.session() as session:
                 outbox.refund_attempt(session, pending.id)
@@ -265,7 +365,7 @@ class OutboxSender:
         with self.database.session() as session:
             row = outbox.mark_failed(session, pending.id, error=error, now=now)
             purpose = row.purpose or pending.method
-            if notify:
+            if notify and pending.method != RESPONSE_METHOD:
                 outbox.enqueue(
                     session,
                     f"{pending.key}:undelivered",
@@ -274,6 +374,7 @@ class OutboxSender:
                     payload={"user": notify, "text": messages.UNDELIVERED},
                     now=now,
                     deadline=NOTICE_DEADLINE,
+                    team_id=pending.team_id,
                 )
         OUTBOX_UNDELIVERED.labels(purpose=purpose).inc()
         log.error(
@@ -290,21 +391,96 @@ class OutboxSender:
             row = session.get(OutboxMessage, row_id)
             if row is None or row.status != outbox.Status.PENDING:
                 return None
-            return _pending(row)
+            return pending_of(row)
 
 
-def _pending(row: OutboxMessage) -> Pending:
-    return Pending(row.id, row.key, row.channel, row.method, dict(row.payload))
+# Keys of messages that answer a member (in a thread, a DM, privately): paced per channel
+# only. Everything else (the scheduled question, reveals, boards, nudges, admin DMs) is a
+# broadcast and also takes a slot of the workspace budget.
+REPLY_KEYS = ("answer:", "respond:", "practice:", "graded:", "report:", "error:")
+
+
+def uses_budget(row: Pending) -> bool:
+    """Whether the row counts against STUDYBOT_SLACK_POSTS_PER_MINUTE (broadcasts only)."""
+    return not row.key.startswith(REPLY_KEYS) and not row.key.endswith(":undelivered")
+
+
+def paced(row: Pending) -> bool:
+    """response_url replies are not channel posts: Slack does not pace them per channel."""
+    return row.method != RESPONSE_METHOD
+
+
+def lookable(row: Pending) -> bool:
+    """Whether an earlier send can be found in the channel (ephemeral ones cannot)."""
+    return row.method not in (EPHEMERAL_METHOD, RESPONSE_METHOD)
+
+
+def pending_of(row: OutboxMessage) -> Pending:
+    return Pending(
+        row.id,
+        row.key,
+        row.channel,
+        row.method,
+        dict(row.payload),
+        _aware(row.created_at),
+        row.team_id,
+    )
+
+
+def _aware(at: datetime) -> datetime:
+    """SQLite hands datetimes back without their zone; they were written in UTC."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+# The bot token of a workspace (an OAuth installation), None when it is not installed there.
+TokenSource = Callable[[str], str | None]
+
+
+class NotInstalled(NotSent):
+    """No token for the row's workspace (yet): nothing was sent; try again later."""
 
 
 class SlackTransport:
     """Sends rows with a WebClient that never retries by itself (a blind retry could post
-    twice), and finds an earlier send by the key in the message metadata."""
+    twice), and finds an earlier send by the key in the message metadata.
 
-    def __init__(self, client: WebClient, lookback: int = LOOKBACK_MESSAGES) -> None:
+    With `tokens` (the app installed by OAuth in several workspaces) a row that names its
+    workspace is sent and looked for with that workspace's own bot token."""
+
+    def __init__(
+        self,
+        client: WebClient,
+        lookback: int = LOOKBACK_MESSAGES,
+        timeout: float = 30.0,
+        *,
+        tokens: TokenSource | None = None,
+    ) -> None:
         client.retry_handlers = []
         self.client = client
         self.lookback = lookback
+        self.timeout = timeout
+        self.tokens = tokens
+        self._clients: dict[str, WebClient] = {}
+        self._clients_lock = threading.Lock()
+
+    def client_for(self, message: Pending) -> WebClient:
+        """The client with the token of the row's workspace (the default one without)."""
+        if self.tokens is None or not message.team_id:
+            return self.client
+        token = self.tokens(message.team_id)
+        if not token:
+            raise NotInstalled(f"no installation for team {message.team_id}")
+        with self._clients_lock:
+            client = self._clients.get(token)
+            if client is None:
+                client = WebClient(
+                    token=token,
+                    base_url=self.client.base_url,
+                    timeout=self.client.timeout,
+                    retry_handlers=[],
+                )
+                self._clients[token] = client
+            return client
 
     def send(self, message: Pending) -> Delivered:
         try:
@@ -320,41 +496,57 @@ class SlackTransport:
 
     def _send(self, message: Pending) -> Delivered:
         payload = dict(message.payload)
+        if message.method == RESPONSE_METHOD:
+            return post_response(payload["url"], payload["body"], self.timeout)
+        client = self.client_for(message)
         if message.method == UPLOAD_METHOD:
             content = base64.b64decode(payload.pop("content_b64"))
-            response = self.client.files_upload_v2(
-                channel=message.channel, content=content, **payload
-            )
+            response = client.files_upload_v2(channel=message.channel, content=content, **payload)
             files = response.get("files") or [response.get("file") or {}]
             return Delivered(str(files[0].get("id", "")), message.channel)
         if message.method == EPHEMERAL_METHOD:
-            response = self.client.chat_postEphemeral(channel=message.channel, **payload)
+            response = client.chat_postEphemeral(channel=message.channel, **payload)
             return Delivered(str(response.get("message_ts", "")), message.channel)
-        response = self.client.chat_postMessage(
+        response = client.chat_postMessage(
             channel=message.channel, metadata=outbox.metadata_for(message.key), **payload
         )
         return Delivered(str(response["ts"]), str(response["channel"]))
 
     def find(self, message: Pending) -> Delivered | None:
-        channel = self._conversation(message.channel)
+        """Look for the message by its key, page after page (cursor), back to a little before
+        the row was written (`oldest`): nothing older can be it, and a busy channel or thread
+        may have far more than one page of messages since."""
+        client = self.client_for(message)
+        channel = self._conversation(client, message.channel)
         thread_ts = message.payload.get("thread_ts")
-        if thread_ts:
-            response = self.client.conversations_replies(
-                channel=channel, ts=thread_ts, include_all_metadata=True, limit=self.lookback
-            )
-        else:
-            response = self.client.conversations_history(
-                channel=channel, include_all_metadata=True, limit=self.lookback
-            )
-        for found in response.get("messages", []):
-            if _is_ours(found, message):
-                return Delivered(_found_id(found, message), channel)
-        return None
+        oldest = f"{message.created_at.timestamp() - FIND_SKEW_S:.6f}"
+        cursor: str | None = None
+        for _page in range(MAX_FIND_PAGES):
+            args: dict[str, Any] = {
+                "channel": channel,
+                "include_all_metadata": True,
+                "limit": self.lookback,
+                "oldest": oldest,
+            }
+            if cursor:
+                args["cursor"] = cursor
+            if thread_ts:
+                response = client.conversations_replies(ts=thread_ts, **args)
+            else:
+                response = client.conversations_history(**args)
+            for found in response.get("messages", []):
+                if _is_ours(found, message):
+                    return Delivered(_found_id(found, message), channel)
+            cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                return None
+        raise MaybeSent(f"not found in {MAX_FIND_PAGES} pages: look again later")
 
-    def _conversation(self, channel: str) -> str:
+    @staticmethod
+    def _conversation(client: WebClient, channel: str) -> str:
         """A member id means the DM with them: history is read from the DM's own id."""
         if channel.startswith(("U", "W")):
-            return str(self.client.conversations_open(users=channel)["channel"]["id"])
+            return str(client.conversations_open(users=channel)["channel"]["id"])
         return channel
 
 
@@ -385,6 +577,32 @@ def _classified(error: SlackApiError) -> Exception:
     return Refused(f"slack refused: {code or status}")
 
 
+def post_response(url: str, body: dict[str, Any], timeout: float) -> Delivered:
+    """POST a reply to an interaction's response_url. 5xx and a reply that never comes are
+    MaybeSent (the sender sends again: see `attempt`), 404/400 (expired or used up, bad
+    blocks) Refused, 429 RateLimited."""
+    data = json.dumps(body).encode()
+    request = urllib.request.Request(
+        url, data=data, headers={"Content-Type": "application/json; charset=utf-8"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except HTTPError as error:
+        if error.code == 429:
+            raise RateLimited(float(error.headers.get("Retry-After") or 1)) from error
+        if error.code >= 500:
+            raise MaybeSent(f"response_url {error.code}") from error
+        raise Refused(f"response_url refused: {error.code}") from error
+    except URLError as error:
+        if isinstance(error.reason, ConnectionRefusedError):
+            raise NotSent(f"connection refused: {error.reason}") from error
+        raise MaybeSent(f"connection failed: {error.reason}") from error
+    except (OSError, http.client.HTTPException) as error:
+        raise MaybeSent(f"no answer: {error!r}") from error
+    return Delivered("", "")
+
+
 def sender_client(token: str, *, base_url: str | None = None, timeout: int = 30) -> WebClient:
     """The WebClient the sender posts with: no retry handlers (the sender decides)."""
     kwargs: dict[str, Any] = {"timeout": timeout, "retry_handlers": []}
@@ -402,28 +620,54 @@ def start_sender(sender: OutboxSender, stop: threading.Event) -> threading.Threa
 # -- the bot's side: send a reply through the outbox -------------------------------------------
 
 ANSWER_DEADLINE = timedelta(minutes=15)
-# How long a listener thread keeps retrying a reply itself before leaving it to the drain.
-INLINE_RETRY_S = 10.0
+# Threads that send for the bot process: I/O-bound, apart from the CPU-bound answer workers.
+SENDER_WORKERS = 8
 _senders_lock = threading.Lock()
 
 
 def sender_of(services: Services) -> OutboxSender:
-    """The bot process's sender, made on first use from the settings (one per Services)."""
+    """The bot process's sender, made and started on first use (one per Services): its own
+    drain thread and pool of send threads, so no answer worker ever waits on Slack."""
     with _senders_lock:
         if services.sender is None:
             settings = services.settings
             token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
             client = sender_client(token, base_url=settings.slack_api_url)
-            services.sender = OutboxSender(
+            sender = OutboxSender(
                 services.database,
-                SlackTransport(client),
+                SlackTransport(client, tokens=installation_tokens(services)),
                 Pacer(per_minute=settings.slack_posts_per_minute),
                 holder=f"bot:{socket.gethostname()}:{os.getpid()}",
-                clock=services.now,
+                # The wall clock, not the domain's `services.now`: backoff, Retry-After,
+                # claims and deadlines are real seconds against Slack. What is queued for
+                # this sender is stamped with its clock (`sender.clock()`).
+                clock=utc_now,
+                workers=SENDER_WORKERS,
             )
+            sender.start()
+            services.sender = sender
         sender = services.sender
     assert isinstance(sender, OutboxSender)
     return sender
+
+
+def installation_tokens(services: Services) -> TokenSource | None:
+    """With OAuth installs, each workspace's bot token from slack-bolt's installation store
+    (the tables `create_app` made in our database); None with a single SLACK_BOT_TOKEN."""
+    settings = services.settings
+    if not (settings.slack_client_id and settings.slack_client_secret):
+        return None
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+
+    store = SQLAlchemyInstallationStore(
+        client_id=settings.slack_client_id, engine=services.database.engine
+    )
+
+    def token(team_id: str) -> str | None:
+        bot = store.find_bot(enterprise_id=None, team_id=team_id)
+        return bot.bot_token if bot is not None else None
+
+    return token
 
 
 def jsonable(payload: dict[str, Any]) -> dict[str, Any]:
@@ -445,20 +689,27 @@ def send_reply(
     *,
     asker: str | None = None,
     deadline: timedelta = ANSWER_DEADLINE,
-) -> Outcome:
-    """Write the reply to the outbox under `key` (once), then try to send it now; what fails
-    is retried by the sender's drain until `deadline`, and then `asker` is told."""
+    method: str = "chat.postMessage",
+    team_id: str | None = None,
+) -> int | None:
+    """Write the reply to the outbox under `key` (once) and wake the sender, which sends it
+    from its own threads and retries it until `deadline` (then `asker` is told). Returns the
+    row's id, or None when the key was already sent or given up on."""
+    sender = sender_of(services)
     with services.database.session() as session:
         row = outbox.enqueue(
             session,
             key,
             channel=channel,
+            method=method,
             payload=jsonable(payload),
-            now=services.now(),
+            now=sender.clock(),
             deadline=deadline,
             notify_user=asker,
+            team_id=team_id,
         )
         row_id, status = row.id, row.status
     if status != outbox.Status.PENDING:
-        return Outcome.SKIPPED
-    return sender_of(services).deliver_soon(row_id, services.now(), INLINE_RETRY_S)
+        return None
+    sender.wake()
+    return row_id

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack, BoltContext, Respond
 
 from bot.metrics import ANSWERS_DROPPED
 from bot.slack import messages
-from bot.slack.errors import UserError, handle_error, reported
+from bot.slack.errors import UserError, report_error, reported
+from bot.slack.responding import responder
 from bot.slack.services import Services
 
 Listener = Callable[..., None]
@@ -33,6 +34,12 @@ def acked(route: Callable[..., Any]) -> Callable[[Listener], Listener]:
     return register
 
 
+def outbox_respond(services: Services, body: dict[str, Any], respond: Respond) -> Respond:
+    """The listener's `respond`, through the outbox when the interaction has a response_url
+    (retried until Slack's deadline); slack-bolt's own otherwise."""
+    return responder(services, body) or respond  # type: ignore[return-value]
+
+
 def answer_later(
     services: Services, body: dict[str, Any], context: BoltContext, work: Callable[[], None]
 ) -> None:
@@ -40,7 +47,7 @@ def answer_later(
     pool is full, tell the asker to try again instead of queueing without end."""
 
     def run() -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             work()
 
     pool = services.answer_pool
@@ -48,4 +55,4 @@ def answer_later(
         run()
     elif not pool.offer(run):
         ANSWERS_DROPPED.inc()
-        handle_error(UserError(messages.BUSY), body, context)
+        report_error(UserError(messages.BUSY), body, context, services)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import BoltContext
 from slack_sdk.errors import SlackApiError
@@ -17,6 +17,9 @@ from slack_sdk.errors import SlackApiError
 from bot.slack import messages
 from bot.slack.text import escape
 from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from bot.slack.services import Services
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +29,14 @@ class UserError(Exception):
 
 
 def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:
+    """slack-bolt's global error handler (it passes arguments by name: no `services` here)."""
+    report_error(error, body, context, None)
+
+
+def report_error(
+    error: Exception, body: dict[str, Any], context: BoltContext, services: Services | None
+) -> None:
+    """Log and tell the member; with `services` the note goes through the outbox (retried)."""
     where = request_context(body)
     if isinstance(error, QuizError | UserError):
         # The message may quote what the member typed: it goes to them, not to the log.
@@ -34,11 +45,13 @@ def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -
     else:
         logger.error("failed %s: %s", where, _describe(error), exc_info=error)
         text = messages.ERROR_GENERIC
-    _tell_user(context, body, text)
+    _tell_user(context, body, text, services)
 
 
 @contextmanager
-def reported(body: dict[str, Any], context: BoltContext) -> Iterator[None]:
+def reported(
+    body: dict[str, Any], context: BoltContext, services: Services | None = None
+) -> Iterator[None]:
     """Run a listener's work after its ack, sending any failure to `handle_error` here.
 
     slack_bolt's thread runner undoes an ack (and answers 404 after 3 s) when an acked command
@@ -47,7 +60,7 @@ def reported(body: dict[str, Any], context: BoltContext) -> Iterator[None]:
     try:
         yield
     except Exception as error:
-        handle_error(error, body, context)
+        report_error(error, body, context, services)
 
 
 def request_context(body: Any) -> str:
@@ -89,9 +102,13 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _tell_user(context: BoltContext, body: dict[str, Any], text: str) -> None:
+def _tell_user(
+    context: BoltContext, body: dict[str, Any], text: str, services: Services | None
+) -> None:
     """Reply privately where we can; a reply that fails too is only logged."""
     try:
+        if services is not None and _told_by_outbox(services, body, text):
+            return
         if context.respond is not None and context.response_url:
             context.respond(text=text, response_type="ephemeral", replace_original=False)
             return
@@ -101,3 +118,22 @@ def _tell_user(context: BoltContext, body: dict[str, Any], text: str) -> None:
             context.client.chat_postEphemeral(channel=channel, user=user, text=text)
     except Exception as reply_error:  # the apology itself failed: log, never raise
         logger.error("could not report the failure: %s", _describe(reply_error))
+
+
+def _told_by_outbox(services: Services, body: dict[str, Any], text: str) -> bool:
+    """The note as an outbox row (retried until its deadline); False when there is nowhere
+    to send it (no response_url, no event channel and user)."""
+    from bot.slack.delivery import EPHEMERAL_METHOD, send_reply
+    from bot.slack.responding import responder
+
+    respond = responder(services, _mapping(body), tag="error")
+    if respond is not None:
+        respond(text=text, response_type="ephemeral", replace_original=False)
+        return True
+    event = _mapping(_mapping(body).get("event"))
+    channel, user, event_id = event.get("channel"), event.get("user"), body.get("event_id")
+    if not all(isinstance(v, str) and v for v in (channel, user, event_id)):
+        return False
+    payload = {"user": user, "text": text}
+    send_reply(services, f"error:{event_id}", str(channel), payload, method=EPHEMERAL_METHOD)
+    return True

@@ -1,5 +1,9 @@
 """Pacing posts within Slack's limits: at most one message per second per channel and a
-rolling per-minute workspace budget, shared by every thread of a process that posts."""
+rolling per-minute workspace budget, shared by every thread of a process that posts.
+
+The workspace budget is for broadcasts (scheduled fan-out posts). Replies to members (answers
+in a thread, DMs) take only their channel's turn: Slack limits those per channel, and a
+fan-out must not hold up the answer a member is waiting for, nor answers starve a fan-out."""
 
 from __future__ import annotations
 
@@ -37,29 +41,29 @@ class Pacer:
         self._next_for_channel: dict[str, float] = {}
         self._recent: deque[float] = deque()
 
-    def wait_turn(self, channel: str) -> float:
-        """Block until `channel` may post, record the post; returns the seconds waited."""
+    def wait_turn(self, channel: str, *, budget: bool = True) -> float:
+        """Block until `channel` may post, record the post; returns the seconds waited.
+        `budget=False` (a reply, not a broadcast) skips the workspace budget."""
         waited = 0.0
         while True:
-            with self._lock:
-                now = self._clock()
-                wait = max(self._channel_wait(channel, now), self._workspace_wait(now))
-                if wait <= 0:
-                    self._next_for_channel[channel] = now + self._spacing + self._margin
-                    self._recent.append(now)
-                    return waited
+            wait = self.try_turn(channel, budget=budget)
+            if wait <= 0:
+                return waited
             self._sleep(wait)
             waited += wait
 
-    def try_turn(self, channel: str) -> float:
+    def try_turn(self, channel: str, *, budget: bool = True) -> float:
         """Take `channel`'s turn now if it has come (0.0), else the seconds left to wait."""
         with self._lock:
             now = self._clock()
-            wait = max(self._channel_wait(channel, now), self._workspace_wait(now))
+            wait = self._channel_wait(channel, now)
+            if budget:
+                wait = max(wait, self._workspace_wait(now))
             if wait > 0:
                 return wait
             self._next_for_channel[channel] = now + self._spacing + self._margin
-            self._recent.append(now)
+            if budget:
+                self._recent.append(now)
             return 0.0
 
     def refund(self) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from slack_sdk import WebClient
+from typing import Any
+
 from slack_sdk.models.blocks import Block
 
 from bot.slack import messages
+from bot.slack.delivery import send_reply
 from bot.slack.services import Services
 from quiz.errors import QuizError
 from quiz.practice import PracticeItem, UnknownPracticeCard, next_item, parse_rating, review, stats
@@ -18,21 +20,24 @@ class NotYourCard(QuizError):
         super().__init__("That practice card belongs to someone else.")
 
 
-def send_next_card(client: WebClient, services: Services, member_id: str) -> None:
-    """DM the member their next card, or a summary when nothing is due."""
+def send_next_card(
+    services: Services, member_id: str, *, key: str, team_id: str | None = None
+) -> None:
+    """DM the member their next card, or a summary when nothing is due, through the outbox
+    under `key` (one per interaction: the click or command that asked for it)."""
     now = services.now()
     with services.database.session() as session:
         item = next_item(session, member_id, now, new_per_day=services.settings.new_cards_per_day)
         summary = stats(session, member_id, now) if item is None else None
     if item is None:
         assert summary is not None
-        client.chat_postMessage(channel=member_id, text=messages.practice_done(summary))
-        return
-    client.chat_postMessage(
-        channel=member_id,
-        text=messages.practice_text(item),
-        blocks=messages.practice_front_blocks(item),
-    )
+        payload: dict[str, Any] = {"text": messages.practice_done(summary)}
+    else:
+        payload = {
+            "text": messages.practice_text(item),
+            "blocks": messages.practice_front_blocks(item),
+        }
+    send_reply(services, key, member_id, payload, asker=member_id, team_id=team_id)
 
 
 def card_item(services: Services, card_id: int, member_id: str) -> PracticeItem:

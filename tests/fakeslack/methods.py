@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import mimetypes
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -105,7 +106,10 @@ class Workspace:
     dm_channels: dict[str, str] = field(default_factory=dict)
     files: dict[str, UploadedFile] = field(default_factory=dict)
     upload_url_for: Callable[[str], str] = field(default=lambda file_id: f"/upload/{file_id}")
-    _ts_counter: itertools.count[int] = field(default_factory=itertools.count)
+    # Seconds since the epoch that message ts follow, as at Slack (the wall clock unless a
+    # test's clock is given); each ts is still strictly after the one before.
+    ts_clock: Callable[[], float] = field(default=time.time)
+    _last_ts_micros: int = FIRST_TS_MICROS - TS_STEP_MICROS
     _id_counter: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
@@ -119,7 +123,8 @@ class Workspace:
         self.files.clear()
 
     def next_ts(self) -> str:
-        micros = FIRST_TS_MICROS + next(self._ts_counter) * TS_STEP_MICROS
+        micros = max(int(self.ts_clock() * 1_000_000), self._last_ts_micros + TS_STEP_MICROS)
+        self._last_ts_micros = micros
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def next_id(self, prefix: str) -> str:
@@ -349,6 +354,23 @@ def _limit(args: dict[str, Any], default: int) -> int:
     return int(args.get("limit") or default)
 
 
+def _page(
+    messages: list[dict[str, Any]], args: dict[str, Any], default: int
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """One page of `messages` at the request's cursor (an offset, as Slack's is opaque), and
+    the fields that say whether there is more."""
+    cursor = str(args.get("cursor") or "")
+    start = int(cursor.removeprefix("off:")) if cursor.startswith("off:") else 0
+    limit = _limit(args, default)
+    shown = messages[start : start + limit]
+    more = start + limit < len(messages)
+    meta = {
+        "has_more": more,
+        "response_metadata": {"next_cursor": f"off:{start + limit}" if more else ""},
+    }
+    return shown, meta
+
+
 def _shown(messages: list[dict[str, Any]], args: dict[str, Any]) -> list[dict[str, Any]]:
     """Messages as history and replies return them: metadata only with include_all_metadata."""
     if str(args.get("include_all_metadata", "")).lower() in ("1", "true"):
@@ -360,14 +382,8 @@ def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
     channel = _channel(ws, args)
     top_level = [m for m in ws.messages.get(channel, []) if m.get("thread_ts") in (None, m["ts"])]
     newest_first = sorted(_window(top_level, args), key=lambda m: float(m["ts"]), reverse=True)
-    limit = _limit(args, 100)
-    return {
-        "ok": True,
-        "messages": _shown(newest_first[:limit], args),
-        "has_more": len(newest_first) > limit,
-        "pin_count": 0,
-        "response_metadata": {"next_cursor": ""},
-    }
+    shown, meta = _page(newest_first, args, 100)
+    return {"ok": True, "messages": _shown(shown, args), "pin_count": 0, **meta}
 
 
 def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
@@ -381,14 +397,11 @@ def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
         for m in ws.messages.get(channel, [])
         if m["ts"] == parent["ts"] or m.get("thread_ts") == parent["ts"]
     ]
-    oldest_first = sorted(thread, key=lambda m: float(m["ts"]))
-    limit = _limit(args, 1000)
-    return {
-        "ok": True,
-        "messages": _shown(oldest_first[:limit], args),
-        "has_more": len(oldest_first) > limit,
-        "response_metadata": {"next_cursor": ""},
-    }
+    # The parent always comes first, as in Slack, whatever the window.
+    rest = _window([m for m in thread if m["ts"] != parent["ts"]], args)
+    oldest_first = [parent, *sorted(rest, key=lambda m: float(m["ts"]))]
+    shown, meta = _page(oldest_first, args, 1000)
+    return {"ok": True, "messages": _shown(shown, args), **meta}
 
 
 def users_info(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:

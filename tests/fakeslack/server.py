@@ -38,6 +38,8 @@ DEFAULT_TOKEN_PREFIXES = ("xoxb-", "xoxp-")
 JSON_STRING_ARGS = ("blocks", "attachments", "view", "files", "metadata", "users_json")
 RESPONSE_URL_MAX_USES = 5
 RATE_LIMITED_METHODS = frozenset({"chat.postMessage"})
+# The name `fail_next` and `drop_reply_next` take for posts to a response_url.
+RESPONSE_URL = "response_url"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ class FakeSlack:
 
     ``tokens``: the accepted bot/user tokens; None accepts any ``xoxb-``/``xoxp-`` token.
     ``per_channel_per_second`` / ``workspace_per_minute``: chat.postMessage rate limits,
-    off unless given. ``clock`` times calls and rate limits (monotonic seconds).
+    off unless given. ``clock`` times calls and rate limits (monotonic seconds);
+    ``ts_clock`` (epoch seconds) is what message ts follow, as at Slack.
     """
 
     def __init__(
@@ -124,6 +127,7 @@ class FakeSlack:
         per_channel_per_second: float | None = None,
         workspace_per_minute: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        ts_clock: Callable[[], float] = time.time,
     ) -> None:
         self._tokens = frozenset(tokens) if tokens is not None else None
         self._clock = clock
@@ -139,7 +143,7 @@ class FakeSlack:
             clock=clock,
         )
         self.rate_limited_count = 0
-        self.workspace = Workspace(team_id=team_id)
+        self.workspace = Workspace(team_id=team_id, ts_clock=ts_clock)
         self.workspace.upload_url_for = lambda file_id: f"{self.url}/upload/{file_id}"
         for user in users:
             self.add_user(user)
@@ -475,6 +479,9 @@ class FakeSlack:
             posts = self._responses.get(response_id)
             if posts is None:
                 return 404, {"ok": False, "error": "expired_url"}
+            failure = self._take_failure(RESPONSE_URL)
+            if failure is not None:
+                return failure.status, {"ok": False, "error": failure.error}
             if len(posts) >= RESPONSE_URL_MAX_USES:
                 return 404, {"ok": False, "error": "used_url"}
             error = _response_error(body)
@@ -568,6 +575,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self._send_json(400, {"ok": False, "error": "invalid_payload"})
             return
         status, answer = self.slack._handle_response_url(response_id, body)
+        if self.slack.should_drop(RESPONSE_URL):
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         self._send_json(status, answer)
 
     def _send_json(

@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 from slack_bolt import App
+from sqlalchemy import func, select
 
 from bot.config import Settings
 from bot.slack.app import create_app, make_client
+from bot.slack.delivery import OutboxSender
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool
@@ -27,6 +29,7 @@ from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.service import Tutor
 from store.db import Database
+from store.models import OutboxMessage
 from tests.bankfixtures import FIXTURE_CORPUS, sync_corpus
 from tests.dbfixtures import db, db_url
 from tests.fakeslack import (
@@ -85,6 +88,30 @@ class Running:
         self.services = services
         self.pool = pool
         self._ids = iter(range(1, 1_000_000))
+
+    def settle(self, timeout: float = 10.0, *, delivered: bool = True) -> None:
+        """Wait for the listener work, then for the outbox sender: every row sent (or, with
+        `delivered=False`, every row tried at least once and none in flight)."""
+        self.pool.wait_idle(timeout)
+        sender = self.services.sender
+        if sender is None:
+            return
+        assert isinstance(sender, OutboxSender)
+        if delivered:
+            assert sender.wait_idle(timeout), "the outbox still has rows to send"
+            return
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.services.database.session() as session:
+                untried = session.scalar(
+                    select(func.count()).where(
+                        OutboxMessage.status == "pending", OutboxMessage.attempts == 0
+                    )
+                )
+            if not untried and sender.in_flight == 0:
+                return
+            time.sleep(0.05)
+        raise AssertionError("the outbox sender did not try every row")
 
     def send(self, body: str, **sign: Any) -> Reply:
         return http(f"{self.url}/slack/events", body, signed_headers(SECRET, body, **sign))
@@ -262,3 +289,5 @@ def bot(
     yield Running(url, fake_slack, services, pool)
     pool.wait_idle()
     pool.shutdown(wait=True)
+    if isinstance(services.sender, OutboxSender):
+        services.sender.stop()

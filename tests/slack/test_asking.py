@@ -45,7 +45,7 @@ def test_a_retried_event_is_answered_only_once(bot: Running) -> None:
     assert (
         bot.event(retry, event_id="EvSame", retry_num=1, retry_reason="http_timeout").status == 200
     )
-    bot.pool.wait_idle()
+    bot.settle()
     assert bot.fake.count("chat.postMessage") == 1
 
 
@@ -58,7 +58,7 @@ def test_a_bad_signature_is_refused(bot: Running) -> None:
     )
     headers = signed_headers("not-the-secret", body)
     assert http(f"{bot.url}/slack/events", body, headers).status == 401
-    bot.pool.wait_idle()
+    bot.settle()
     assert bot.fake.count("chat.postMessage") == 0
 
 
@@ -149,5 +149,5 @@ def test_the_bot_ignores_its_own_messages(bot: Running) -> None:
     bot.message("an answer the bot posted", channel="D7", **own)
     bot.message("What is MAE?", channel="D8")
     bot.fake.wait_for("chat.postMessage", ok=True)
-    bot.pool.wait_idle()
+    bot.settle()
     assert [c.body["channel"] for c in bot.fake.calls("chat.postMessage")] == ["D8"]

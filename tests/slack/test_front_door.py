@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 
 from bot.config import Settings
 from bot.slack.app import create_app, make_client
+from bot.slack.delivery import OutboxSender
 from bot.slack.runner import check_token
 from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
@@ -48,7 +49,7 @@ def rows(bot: Running) -> int:
 
 
 def assert_nothing_happened(bot: Running, response_url: str | None = None) -> None:
-    bot.pool.wait_idle()
+    bot.settle()
     time.sleep(0.05)  # a stray reply would arrive within this
     # Only the bot's own start-up auth.test reached Slack.
     assert [c.method for c in bot.fake.calls() if c.method != "auth.test"] == []
@@ -222,7 +223,7 @@ def test_events_missing_what_we_need_are_acked_and_ignored(
     bot: Running, event: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert bot.event(event).status == 200
-    bot.pool.wait_idle()
+    bot.settle()
     assert bot.fake.count("chat.postMessage") == 0
     assert bot.fake.count("chat.postEphemeral") == 0
     assert "Traceback" not in capsys.readouterr().err
@@ -235,7 +236,7 @@ def test_events_missing_what_we_need_are_acked_and_ignored(
 def test_another_bots_mention_is_not_answered(bot: Running, fields: dict[str, str]) -> None:
     event = {**MENTION, "channel": "C1", **fields}
     assert bot.event(event).status == 200
-    bot.pool.wait_idle()
+    bot.settle()
     assert bot.fake.count("chat.postMessage") == 0
 
 
@@ -280,7 +281,7 @@ def test_commands_and_clicks_ack_at_once_while_answers_are_queued(bot: Running) 
     assert command.status == 200 and command.seconds < 1.0
     assert click.status == 200 and click.seconds < 1.0
     bot.fake.slow("chat.postMessage", 0)
-    bot.pool.wait_idle(timeout=60)
+    bot.settle(timeout=60)
 
 
 def test_a_signed_event_still_reaches_the_app(bot: Running) -> None:
@@ -322,3 +323,5 @@ def test_with_slack_unreachable_the_bot_still_acks_and_starts(
     reply = http(f"{url}/slack/events", body, signed_headers(SECRET, body))
     assert reply.status == 200 and reply.seconds < 2.0
     pool.wait_idle(timeout=30)  # the answer could not be delivered; nothing is left running
+    if isinstance(services.sender, OutboxSender):
+        services.sender.stop()

@@ -46,10 +46,10 @@ def test_failures_log_no_token_and_no_message_text(bot: Running, log: io.StringI
     _reply, url = bot.command("subscribe 09:00 Zebra-quartz/Nowhere", user=BOSS)
     bot.fake.wait_for_response(url)
     bot.fake.wait_for_response(bot.click("ask_more", "not-a-number"))  # a listener that raises
-    bot.pool.wait_idle()
+    bot.settle()
     bot.fake.stop()  # Slack goes away: the next answer cannot be delivered
     bot.mention(f"<@UBOT> {SECRET_QUESTION} outage", channel="C3")
-    bot.pool.wait_idle(timeout=60)
+    bot.settle(timeout=60, delivered=False)
     text = log.getvalue()
     assert "Traceback" in text  # the failures were logged, with their tracebacks
     assert_clean(text)

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.slack import ids, messages
 from bot.slack.asking import asked_question, record_feedback
-from bot.slack.dispatch import acked, answer_later
+from bot.slack.dispatch import acked, answer_later, outbox_respond
 from bot.slack.errors import UserError, reported
 from bot.slack.practicing import card_item, rate, send_next_card
 from bot.slack.quizzing import submit
@@ -30,7 +30,8 @@ def _register_asks(app: App, services: Services) -> None:
     def on_feedback(
         body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        respond = outbox_respond(services, body, respond)
+        with reported(body, context, services):
             kind = "up" if action["action_id"] == ids.ASK_HELPFUL else "down"
             record_feedback(services, int(action["value"]), body["user"]["id"], kind)
             respond(
@@ -39,6 +40,8 @@ def _register_asks(app: App, services: Services) -> None:
 
     @acked(app.action(ids.ASK_MORE))
     def on_more(body: Body, action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        respond = outbox_respond(services, body, respond)
+
         def more() -> None:
             answer = services.tutor.ask(_question(services, action))
             respond(
@@ -54,6 +57,8 @@ def _register_asks(app: App, services: Services) -> None:
     def on_share(
         body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
+        respond = outbox_respond(services, body, respond)
+
         def share() -> None:
             answer = services.tutor.ask(_question(services, action))
             blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
@@ -80,7 +85,8 @@ def _register_quiz(app: App, services: Services) -> None:
     def on_choice(
         body: Body, action: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        respond = outbox_respond(services, body, respond)
+        with reported(body, context, services):
             post_id = ids.post_id_of_block(action.get("block_id", ""))
             if post_id is None:
                 return
@@ -99,13 +105,19 @@ def _register_quiz(app: App, services: Services) -> None:
     def on_report(
         body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             post_id = int(action["value"])
             with services.database.session() as session:
                 stem = get_post(session, post_id).question.stem
             client.views_open(
                 trigger_id=body["trigger_id"], view=messages.report_modal(post_id, stem)
             )
+
+
+def _team(body: Body) -> str | None:
+    """The workspace of the click (its token sends the DM)."""
+    team = (body.get("team") or {}).get("id")
+    return team if isinstance(team, str) and team else None
 
 
 def _channel_of(body: Body) -> str:
@@ -119,14 +131,15 @@ def _channel_of(body: Body) -> str:
 def _register_practice(app: App, services: Services) -> None:
     @acked(app.action(ids.PRACTICE_START))
     def on_start(body: Body, client: WebClient, context: BoltContext) -> None:
-        with reported(body, context):
-            send_next_card(client, services, body["user"]["id"])
+        with reported(body, context, services):
+            key = f"practice:{body['trigger_id']}"
+            send_next_card(services, body["user"]["id"], key=key, team_id=_team(body))
 
     @acked(app.action(ids.PRACTICE_SHOW))
     def on_show(
         body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             item = card_item(services, int(action["value"]), body["user"]["id"])
             client.chat_update(
                 channel=body["channel"]["id"],
@@ -139,7 +152,7 @@ def _register_practice(app: App, services: Services) -> None:
     def on_rate(
         body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             rating = ids.PRACTICE_RATE.match(action["action_id"])
             assert rating is not None  # the listener matched this pattern
             user = body["user"]["id"]
@@ -150,4 +163,5 @@ def _register_practice(app: App, services: Services) -> None:
                 text=messages.fallback(f"Rated {rating.group(1)}"),
                 blocks=blocks,
             )
-            send_next_card(client, services, user)
+            key = f"practice:{body['trigger_id']}"
+            send_next_card(services, user, key=key, team_id=_team(body))

@@ -13,7 +13,7 @@ from bot.publisher import queue_question
 from bot.slack import messages
 from bot.slack.asking import ask
 from bot.slack.delivery import Outcome, sender_of
-from bot.slack.dispatch import acked, answer_later
+from bot.slack.dispatch import acked, answer_later, outbox_respond
 from bot.slack.errors import reported
 from bot.slack.listeners import admin
 from bot.slack.permissions import user_profile
@@ -40,7 +40,8 @@ def register(app: App, services: Services) -> None:
         client: WebClient,
         context: BoltContext,
     ) -> None:
-        with reported(body, context):
+        respond = outbox_respond(services, body, respond)
+        with reported(body, context, services):
             name, *args = (command.get("text") or "").split() or ["help"]
             handler = SUBCOMMANDS.get(name.lower(), show_help)
             if handler is ask_privately:
@@ -100,16 +101,19 @@ def show_quiz(
     if channel_id.startswith("D"):
         respond(text=messages.QUIZ_IN_DM, response_type="ephemeral")
         return
-    now = services.now()
+    now, sender = services.now(), sender_of(services)
     with services.database.session() as session:
         if not get_channel(session, channel_id).active:
             respond(text=messages.NOT_SUBSCRIBED, response_type="ephemeral")
             return
         post = open_post(session, channel_id, now)
         posted_ts = post.slack_ts
-        row_id = None if posted_ts else queue_question(session, post, SlackPublisher(), now).id
+        queued = (
+            None if posted_ts else queue_question(session, post, SlackPublisher(), sender.clock())
+        )
+        row_id = queued.id if queued is not None else None
     if row_id is not None:
-        outcome = sender_of(services).deliver(row_id)
+        outcome = sender.deliver(row_id)
         if outcome in (Outcome.SENT, Outcome.FOUND):
             respond(text=messages.QUIZ_POSTED, response_type="ephemeral")
             return
@@ -176,7 +180,8 @@ def start_practice(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
-    send_next_card(client, services, command["user_id"])
+    key = f"practice:{command['trigger_id']}"
+    send_next_card(services, command["user_id"], key=key, team_id=command.get("team_id"))
     if not command["channel_id"].startswith("D"):
         respond(text=messages.PRACTICE_SENT, response_type="ephemeral")
 

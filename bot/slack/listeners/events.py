@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from bot.slack import messages
 from bot.slack.asking import ask, reply
 from bot.slack.dedupe import claim_event
+from bot.slack.delivery import EPHEMERAL_METHOD, send_reply
 from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import reported
 from bot.slack.home import publish_home
@@ -30,25 +31,31 @@ def register(app: App, services: Services) -> None:
     def on_mention(
         body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             if from_a_person(event) and claim_event(
                 services.database, body["event_id"], services.now()
             ):
                 answer_later(
-                    services, body, context, lambda: answer(services, client, event, "mention")
+                    services,
+                    body,
+                    context,
+                    lambda: answer(services, client, event, "mention", _team(body)),
                 )
 
     @acked(app.event("message"))
     def on_message(
         body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             if not from_a_person(event):
                 return  # edits, joins, other bots (our own messages never reach here)
             if event.get("channel_type") == "im":
                 if claim_event(services.database, body["event_id"], services.now()):
                     answer_later(
-                        services, body, context, lambda: answer(services, client, event, "dm")
+                        services,
+                        body,
+                        context,
+                        lambda: answer(services, client, event, "dm", _team(body)),
                     )
             elif isinstance(event.get("thread_ts"), str) and not mentions(
                 event.get("text", ""), context.bot_user_id or ""
@@ -59,7 +66,7 @@ def register(app: App, services: Services) -> None:
     def on_home(
         body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             if event.get("tab", "home") == "home" and isinstance(event.get("user"), str):
                 publish_home(client, services, event["user"])
 
@@ -75,8 +82,21 @@ def from_a_person(event: dict[str, Any]) -> bool:
     return isinstance(event.get("text", ""), str)
 
 
-def answer(services: Services, client: WebClient, event: dict[str, Any], surface: str) -> None:
-    """Answer in the event's thread (a mention) or in the DM, citing the notes."""
+def _team(body: dict[str, Any]) -> str | None:
+    """The workspace the app received the event in (its token sends the reply)."""
+    team = body.get("team_id")
+    return team if isinstance(team, str) and team else None
+
+
+def answer(
+    services: Services,
+    client: WebClient,
+    event: dict[str, Any],
+    surface: str,
+    team_id: str | None = None,
+) -> None:
+    """Answer in the event's thread (a mention) or in the DM, citing the notes; the reply is
+    queued in the outbox and this answer worker is free again at once."""
     channel = event["channel"]
     in_thread = event.get("thread_ts") if isinstance(event.get("thread_ts"), str) else None
     reply_ts = in_thread or (event["ts"] if surface == "mention" else None)
@@ -90,7 +110,8 @@ def answer(services: Services, client: WebClient, event: dict[str, Any], surface
         earlier=earlier,
     )
     if asked is None:
-        reply(services, event, {"thread_ts": reply_ts, "text": messages.EMPTY_QUESTION})
+        empty = {"thread_ts": reply_ts, "text": messages.EMPTY_QUESTION}
+        reply(services, event, empty, team_id=team_id)
         return
     blocks = messages.answer_blocks(asked.answer, asked.ask_id, trimmed=asked.trimmed)
     reply(
@@ -102,6 +123,7 @@ def answer(services: Services, client: WebClient, event: dict[str, Any], surface
             "blocks": blocks,
             "unfurl_links": False,
         },
+        team_id=team_id,
     )
 
 
@@ -130,6 +152,6 @@ def grade_thread_reply(
         return
     name, _tz = user_profile(client, event["user"])
     submitted = submit(services, post_id, event["user"], member_name=name, text=event.get("text"))
-    client.chat_postEphemeral(
-        channel=channel, user=event["user"], thread_ts=event["thread_ts"], text=submitted.reply
-    )
+    payload = {"user": event["user"], "thread_ts": event["thread_ts"], "text": submitted.reply}
+    key = f"graded:{body['event_id']}"
+    send_reply(services, key, channel, payload, method=EPHEMERAL_METHOD, team_id=_team(body))

@@ -12,7 +12,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.slack import ids, messages
-from bot.slack.delivery import INLINE_RETRY_S, send_reply, sender_of
+from bot.slack.delivery import send_reply, sender_of
 from bot.slack.dispatch import acked
 from bot.slack.errors import reported
 from bot.slack.services import Services
@@ -31,14 +31,16 @@ def register(app: App, services: Services) -> None:
         client: WebClient,
         context: BoltContext,
     ) -> None:
-        with reported(body, context):
+        with reported(body, context, services):
             user = body["user"]["id"]
             outcome, dms = file_report(services, int(view["private_metadata"]), user, _reason(view))
             thanks = {"text": messages.report_received(outcome)}
             # Slack does not retry a view submission: each one gets its own key.
-            send_reply(services, f"report:{view['id']}:{uuid.uuid4().hex}", user, thanks)
-            for row_id in dms:
-                sender_of(services).deliver_soon(row_id, services.now(), INLINE_RETRY_S)
+            team = (body.get("team") or {}).get("id")
+            key = f"report:{view['id']}:{uuid.uuid4().hex}"
+            send_reply(services, key, user, thanks, team_id=team)
+            if dms:
+                sender_of(services).wake()  # the admins' DMs, written with the quarantine
 
 
 def _reason(view: dict[str, Any]) -> str:
@@ -51,7 +53,7 @@ def file_report(
     services: Services, post_id: int, member_id: str, reason: str
 ) -> tuple[ReportOutcome, list[int]]:
     """Store the report; when it quarantines the question, queue a DM to every admin."""
-    now = services.now()
+    now, sent_at = services.now(), sender_of(services).clock()
     with services.database.session() as session:
         question_id = get_post(session, post_id).question_id
         outcome = report_question(session, question_id, member_id, now, reason=reason)
@@ -64,7 +66,7 @@ def file_report(
                 f"quarantined:{question_id}:{admin}",
                 channel=admin,
                 payload={"text": text},
-                now=now,
+                now=sent_at,
             )
             for admin in services.settings.admins
         ]
