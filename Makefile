@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 # this alone): the first index then copies it instead of paying about 20 s to export it.
 EXPORT_MODEL := python -m retrieval.onnx_export
 
-.PHONY: run test bench lint format index clean
+.PHONY: run test bench lint format index vectors clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ run: $(STAMP)
 
 index: $(STAMP)
 	$(BIN)/studybot index
+
+# Rewrite corpus/.vectors after changing the shipped notes or the chunking (a test says when).
+vectors: $(STAMP)
+	$(BIN)/python -m retrieval.known_vectors
 
 test: $(STAMP)
 	STUDYBOT_TEST_DATABASE_URL="$$(bash scripts/postgres.sh start)" && export STUDYBOT_TEST_DATABASE_URL && \

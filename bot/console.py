@@ -199,6 +199,7 @@ def render_build(console: Console, report: BuildReport) -> None:
         "chunks": report.chunks,
         "embedded now": report.embedded,
         "reused": report.reused,
+        "texts with committed vectors": report.known,
         "duplicates dropped": report.duplicates,
         "chunks truncated": report.truncated,
         "vector index": report.index_type,

@@ -45,6 +45,7 @@ from retrieval.index_store import (
     read_manifest,
     staging_dir,
 )
+from retrieval.known_vectors import SHIPPED_DIR, KnownVectors, encode_with_known, shipped_path
 from retrieval.lexical import LexicalIndex
 from retrieval.load import SourceFile, discover, file_digest, read_corpus
 from retrieval.sentences import sentence_spans
@@ -70,6 +71,8 @@ class BuildOptions:
     strict: bool = False
     force: bool = False
     hnsw_threshold: int = DEFAULT_HNSW_THRESHOLD
+    # Reuse vectors committed for the shipped notes (retrieval.known_vectors) where texts match.
+    known_vectors_dir: Path | None = SHIPPED_DIR
 
 
 @dataclass
@@ -78,6 +81,7 @@ class BuildReport:
     chunks: int = 0
     embedded: int = 0
     reused: int = 0
+    known: int = 0  # texts whose vectors came from the committed shipped set
     duplicates: int = 0
     truncated: int = 0
     skipped: list[Skipped] = field(default_factory=list)
@@ -241,6 +245,19 @@ def _spans(chunk: Chunk) -> list[tuple[int, int]]:
     return sentence_spans(chunk.text) or [(0, len(chunk.text))]
 
 
+def _texts_to_embed(fresh: list[Chunk], spans: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """Each fresh chunk's text, then each of its sentences: the rows `_embed_and_index` reads."""
+    texts = [c.embed_text() for c in fresh]
+    return texts + [_sentence_text(c, span) for c in fresh for span in spans[c.id]]
+
+
+def embedding_texts(options: BuildOptions, embedder_factory: EmbedderFactory) -> list[str]:
+    """Every text a fresh build of `options.roots` embeds (for retrieval.known_vectors)."""
+    files = discover(options.roots)
+    chunks = _collect_chunks(files, set(), None, None, options, embedder_factory, BuildReport())
+    return _texts_to_embed(chunks, {c.id: _spans(c) for c in chunks})
+
+
 def _embed_and_index(
     chunks: list[Chunk],
     old: BuildFiles | None,
@@ -252,15 +269,17 @@ def _embed_and_index(
     old_rows = {c.id: i for i, c in enumerate(old.chunks)} if old else {}
     fresh = [c for c in chunks if c.id not in old_rows]
     fresh_spans = {c.id: _spans(c) for c in fresh}
-    texts = [c.embed_text() for c in fresh]
-    texts += [_sentence_text(c, span) for c in fresh for span in fresh_spans[c.id]]
+    texts = _texts_to_embed(fresh, fresh_spans)
     new_vectors = np.zeros((0, 0), dtype=np.float32)
     embedder = None
     if fresh:
         embedder = embedder_factory(options.model)
-        if progress is not None:
-            progress.start(len(texts))
-        new_vectors = embedder.encode(texts, progress=progress.advance if progress else None)
+        known = None
+        if options.known_vectors_dir is not None:
+            known = KnownVectors.load(
+                shipped_path(options.model, DEFAULT_PRECISION, options.known_vectors_dir)
+            )
+        new_vectors, report.known = encode_with_known(embedder, texts, known, progress)
     dim = new_vectors.shape[1] if fresh else old.vectors.shape[1]  # type: ignore[union-attr]
     report.embedded, report.reused = len(fresh), len(chunks) - len(fresh)
 
