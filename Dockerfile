@@ -21,6 +21,7 @@ RUN sh scripts/install_torch.sh 2.13.0 python
 # The Makefile's INSTALL_PROJECT.
 COPY pyproject.toml README.md ./
 COPY bot ./bot
+COPY common ./common
 COPY jobs ./jobs
 COPY quiz ./quiz
 COPY retrieval ./retrieval

@@ -154,3 +154,13 @@ def test_the_image_exports_the_model_after_the_install_as_make_does() -> None:
     assert export in runs
     assert runs.index(export) > runs.index(install_commands()[-1])
     assert runs.index(export) < next(i for i, r in enumerate(runs) if "studybot index" in r)
+
+
+def test_the_image_copies_every_package_the_project_installs() -> None:
+    """A package left out of the image fails only at run time, with an ImportError."""
+    include = re.search(r"include = \[([^\]]*)\]", (ROOT / "pyproject.toml").read_text())
+    assert include is not None
+    packages = {name.strip(' "*') for name in include.group(1).split(",")}
+    copied = {args.split()[0] for op, args in instructions() if op == "COPY"}
+    assert packages <= copied, f"not copied into the image: {sorted(packages - copied)}"
+    assert "corpus" in copied  # with corpus/.vectors, so the image's index build reuses them
