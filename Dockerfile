@@ -22,6 +22,7 @@ RUN sh scripts/install_torch.sh 2.13.0 python
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY common ./common
+COPY core ./core
 COPY jobs ./jobs
 COPY quiz ./quiz
 COPY retrieval ./retrieval

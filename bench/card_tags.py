@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.config import DEFAULT_EMBED_MODEL
+from core.config import DEFAULT_EMBED_MODEL
 from quiz.bank import Flashcard, load_flashcards
 from quiz.check import NOTES_TAG, disagreements
 from quiz.notes import Section, sections

@@ -31,8 +31,6 @@ from slack_sdk import WebClient  # noqa: E402
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from bot.config import Settings  # noqa: E402
-from bot.logs import configure_logging  # noqa: E402
 from bot.slack.delivery import (  # noqa: E402
     Delivered,
     OutboxSender,
@@ -44,6 +42,8 @@ from bot.slack.delivery import (  # noqa: E402
 )
 from bot.slack.pacing import Pacer  # noqa: E402
 from bot.slack.publisher import SlackPublisher  # noqa: E402
+from common.logs import configure_logging  # noqa: E402
+from core.config import Settings  # noqa: E402
 from jobs.context import JobContext  # noqa: E402
 from jobs.daily import Outcome, post_daily_question  # noqa: E402
 from quiz.posts import subscribe_channel  # noqa: E402

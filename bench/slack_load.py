@@ -46,7 +46,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.common import ROOT, percentile
-from bot.config import DEFAULT_EMBED_MODEL, Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.delivery import (
     SENDER_WORKERS,
@@ -60,6 +59,7 @@ from bot.slack.pacing import Pacer
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool, answer_pool, listener_pool
+from core.config import DEFAULT_EMBED_MODEL, Settings
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder, load_embedder
 from retrieval.service import Tutor

@@ -14,7 +14,6 @@ import typer
 from rich.console import Console
 
 from bot.cli_errors import err, fail
-from bot.config import Settings, SettingsError, load_settings
 from bot.console import (
     ASK_USAGE,
     CHAT_COMMANDS,
@@ -34,6 +33,7 @@ from bot.console import (
     unknown_command,
 )
 from common.errors import StudybotError
+from core.config import Settings, SettingsError, load_settings
 
 app = typer.Typer(
     name="studybot",
@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> None:
     """The `studybot` entry point: a setting or model that cannot be used is one `error:` line
     (exit 2), before any command runs, even `--help`; so is any StudybotError a command raises."""
     from bot import cli_jobs, cli_quiz, cli_slack
-    from bot.logs import configure_logging
+    from common.logs import configure_logging
     from retrieval.embed import EmbedderError
 
     try:

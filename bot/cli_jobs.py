@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_errors import fail
-from bot.config import load_settings
+from core.config import load_settings
 
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="Folder for the database and index.")
@@ -53,7 +53,8 @@ def jobs_command(
     ] = 30.0,
 ) -> None:
     """Run the scheduled jobs only (one process at a time holds the lease; others stand by)."""
-    from jobs.wiring import open_database, run_until_signalled, scheduler_service, slack_publisher
+    from bot.slack.scheduling import outbox_sender, slack_publisher
+    from jobs.wiring import open_database, run_until_signalled, scheduler_service
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     if not settings.slack_enabled or settings.slack_bot_token is None:
@@ -61,7 +62,11 @@ def jobs_command(
     database = open_database(settings)
     try:
         service = scheduler_service(
-            settings, database, slack_publisher(settings), ttl=timedelta(seconds=lease_ttl)
+            settings,
+            database,
+            slack_publisher(),
+            make_sender=lambda holder: outbox_sender(settings, database, holder),
+            ttl=timedelta(seconds=lease_ttl),
         )
         run_until_signalled(service)
     finally:
@@ -85,14 +90,20 @@ def run_command(
         return
     from bot.slack.app import SlackConfigError
     from bot.slack.runner import run_bot
-    from jobs.wiring import open_database, run_in_background, scheduler_service, slack_publisher
+    from bot.slack.scheduling import outbox_sender, slack_publisher
+    from jobs.wiring import open_database, run_in_background, scheduler_service
 
     if settings.slack_bot_token is None:
         typer.echo(RUN_WITHOUT_JOBS, err=True)
         run_bot(settings, http=http, port=port)
         return
     database = open_database(settings)
-    service = scheduler_service(settings, database, slack_publisher(settings))
+    service = scheduler_service(
+        settings,
+        database,
+        slack_publisher(),
+        make_sender=lambda holder: outbox_sender(settings, database, holder),
+    )
     thread = run_in_background(service)
     try:
         run_bot(settings, http=http, port=port)

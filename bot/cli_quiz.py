@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bot.cli_errors import translated
-from bot.config import Settings, load_settings
+from core.config import Settings, load_settings
 from quiz.clock import utc_now
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from bot.publisher import WeeklyBoard
+from core.publishing import WeeklyBoard
 
 COLORS = ("#2e7d32", "#b0bec5")
 

@@ -7,7 +7,6 @@ the live objects a job uses cannot travel with it: the lease holder installs the
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -15,8 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 from quiz.clock import Clock, utc_now
 
 if TYPE_CHECKING:
-    from bot.config import Settings
-    from bot.publisher import QuizPublisher
+    from core.config import Settings
+    from core.publishing import Deliverer, QuizPublisher
     from retrieval.embed import Embedder
     from retrieval.service import Tutor
     from store.db import Database
@@ -24,17 +23,6 @@ if TYPE_CHECKING:
 
 class RevealScheduler(Protocol):
     def __call__(self, channel_id: str, closes_at: datetime) -> None: ...
-
-
-class Deliverer(Protocol):
-    """Sends an outbox row now (bot.slack.delivery.OutboxSender); what fails is retried by
-    the sender's own drain, so a job never retries Slack itself."""
-
-    def deliver(self, row_id: int, now: datetime | None = None) -> str: ...
-
-    def run(self, stop: threading.Event) -> None:
-        """Drain the outbox until `stop` is set."""
-        ...
 
 
 @dataclass

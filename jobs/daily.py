@@ -2,7 +2,7 @@
 
 The unique (channel, quiz date) row decides which question a date gets; the outbox key
 `post:<id>` decides that it goes out once, whether the schedule or `/study quiz` asks
-(`bot.publisher.queue_question`); the sender records the Slack ts on the post. Slots before
+(`core.publishing.queue_question`); the sender records the Slack ts on the post. Slots before
 the channel's `schedule_from` (its subscription) were never due and are not reported late.
 """
 
@@ -15,7 +15,7 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.publisher import queue_question
+from core.publishing import queue_question
 from jobs import claims
 from jobs.context import JobContext, current
 from jobs.observe import observed

@@ -12,7 +12,7 @@ from typing import ParamSpec, TypeVar
 
 import structlog
 
-from bot.metrics import JOB_FAILURES, JOB_RUNS
+from common.metrics import JOB_FAILURES, JOB_RUNS
 from jobs.context import NoJobContext
 
 P = ParamSpec("P")

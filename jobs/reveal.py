@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.publisher import Reveal, RevealEntry, question_view, queue_all
+from core.publishing import Reveal, RevealEntry, question_view, queue_all
 from jobs.context import JobContext, current
 from jobs.observe import observed
 from quiz.clock import require_aware

@@ -25,7 +25,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import select
 
-from bot.config import Settings
+from core.config import Settings
 from jobs.catchup import run_catch_up
 from jobs.daily import run_daily_post
 from jobs.nudges import run_practice_nudges

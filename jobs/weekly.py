@@ -13,7 +13,7 @@ import structlog
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.publisher import Improvement, WeeklyBoard, queue_all
+from core.publishing import Improvement, WeeklyBoard, queue_all
 from jobs.chart import weekly_chart_png
 from jobs.context import JobContext, current
 from jobs.observe import observed

@@ -1,42 +1,23 @@
-"""Assembles the scheduler service of a process from settings: database, Slack publisher
-(renderer), the outbox sender with its pacer, job context. Used by `studybot jobs` and
-`studybot run`."""
+"""Assembles the scheduler service of a process from settings, a database, and the publisher and
+outbox sender the caller brings (the CLI brings Slack's, from `bot.slack.scheduling`). Used by
+`studybot jobs` and `studybot run`."""
 
 from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from jobs.context import Deliverer, JobContext
+from jobs.context import JobContext
 from jobs.lease import DEFAULT_TTL
 from jobs.service import SchedulerService, holder_name
 
 if TYPE_CHECKING:
-    from bot.config import Settings
-    from bot.publisher import QuizPublisher
+    from core.config import Settings
+    from core.publishing import Deliverer, QuizPublisher
     from store.db import Database
-
-
-def slack_publisher(settings: Settings) -> QuizPublisher:
-    """How the jobs' messages look in Slack (the outbox sender delivers them)."""
-    from bot.slack.publisher import SlackPublisher
-
-    return SlackPublisher()
-
-
-def outbox_sender(settings: Settings, database: Database, holder: str) -> Deliverer:
-    """The sender of this process: paced at the workspace budget, no blind retries."""
-    from bot.slack.delivery import OutboxSender, SlackTransport, sender_client
-    from bot.slack.pacing import Pacer
-
-    assert settings.slack_bot_token is not None
-    client = sender_client(
-        settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
-    )
-    pacer = Pacer(per_minute=settings.slack_posts_per_minute)
-    return OutboxSender(database, SlackTransport(client), pacer, holder=holder)
 
 
 def open_database(settings: Settings) -> Database:
@@ -53,10 +34,12 @@ def scheduler_service(
     database: Database,
     publisher: QuizPublisher,
     *,
+    make_sender: Callable[[str], Deliverer] | None = None,
     ttl: timedelta = DEFAULT_TTL,
 ) -> SchedulerService:
+    """The service with its job context; `make_sender(holder)` makes the outbox sender, if any."""
     holder = holder_name()
-    sender = outbox_sender(settings, database, holder) if settings.slack_bot_token else None
+    sender = make_sender(holder) if make_sender is not None else None
     ctx = JobContext(
         database=database, publisher=publisher, settings=settings, holder=holder, sender=sender
     )

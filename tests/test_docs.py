@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from bot.config import Settings, setting_env_names
+from core.config import Settings, setting_env_names
 
 README = (Path(__file__).parent.parent / "README.md").read_text()
 

@@ -17,14 +17,14 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
-from bot.config import Settings
-from bot.metrics import SLACK_RATE_LIMITED
 from bot.slack.errors import handle_error
 from bot.slack.identity import BotIdentity
 from bot.slack.listeners import register_listeners
 from bot.slack.services import Services
 from bot.slack.workers import listener_pool
 from common.errors import StudybotError
+from common.metrics import SLACK_RATE_LIMITED
+from core.config import Settings
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3

@@ -6,10 +6,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from bot.metrics import ANSWER_SECONDS, ASKS
 from bot.slack.delivery import send_reply
 from bot.slack.services import Services
 from bot.slack.text import read_question
+from common.metrics import ANSWER_SECONDS, ASKS
 from quiz.posts import ensure_member
 from retrieval.answer import Answer
 from store.models import AskLog

@@ -10,11 +10,11 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
 
-from bot.metrics import ANSWERS_DROPPED
 from bot.slack import messages
 from bot.slack.errors import UserError, report_error, reported
 from bot.slack.responding import responder
 from bot.slack.services import Services
+from common.metrics import ANSWERS_DROPPED
 
 Listener = Callable[..., None]
 

@@ -25,9 +25,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.publisher import QuestionView, Reveal, WeeklyBoard
 from bot.slack import ids
 from bot.slack.text import MAX_QUESTION_CHARS, escape, strip_references
+from core.publishing import QuestionView, Reveal, WeeklyBoard
 from quiz.weekdays import Weekdays
 from retrieval.answer import Answer, Passage
 

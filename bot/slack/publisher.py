@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import base64
 
-from bot import publisher as views
-from bot.publisher import Outgoing
 from bot.slack import messages
 from bot.slack.delivery import UPLOAD_METHOD
+from core import publishing as views
+from core.publishing import Outgoing
 
 
 def chart_filename(board: views.WeeklyBoard) -> str:
@@ -17,7 +17,7 @@ def chart_filename(board: views.WeeklyBoard) -> str:
 
 
 class SlackPublisher:
-    """Implements `bot.publisher.QuizPublisher` with Block Kit messages."""
+    """Implements `core.publishing.QuizPublisher` with Block Kit messages."""
 
     def question(self, question: views.QuestionView) -> Outgoing:
         return Outgoing(

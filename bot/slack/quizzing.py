@@ -7,9 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bot.metrics import ANSWERS_GRADED
 from bot.slack import messages
 from bot.slack.services import Services
+from common.metrics import ANSWERS_GRADED
 from quiz.answering import AnswerResult, Status, submit_answer
 from quiz.posts import get_post
 from store.models import QuizPost

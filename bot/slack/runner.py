@@ -11,10 +11,10 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.services import Services
 from bot.slack.workers import answer_pool
+from core.config import Settings
 from quiz.clock import utc_now
 
 if TYPE_CHECKING:

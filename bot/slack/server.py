@@ -19,9 +19,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import text
 
-from bot.metrics import REGISTRY, SLACK_REJECTED
 from bot.slack.front_door import MAX_BODY_BYTES, Verdict, check_body, check_signature, malformed
 from bot.slack.services import Services
+from common.metrics import REGISTRY, SLACK_REJECTED
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.config import Settings
+from core.config import Settings
 from quiz.clock import Clock, utc_now
 
 if TYPE_CHECKING:

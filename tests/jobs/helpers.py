@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from datetime import time as clock_time
 from typing import Any
 
-from bot.publisher import Outgoing, QuestionView, Reveal, WeeklyBoard
 from bot.slack.delivery import (
     Delivered,
     NotSent,
@@ -20,6 +19,7 @@ from bot.slack.delivery import (
 )
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
+from core.publishing import Outgoing, QuestionView, Reveal, WeeklyBoard
 from quiz.posts import subscribe_channel
 from quiz.weekdays import Weekdays
 from store.db import Database

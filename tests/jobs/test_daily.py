@@ -133,7 +133,7 @@ def test_slack_down_past_the_grace_window_is_given_up_once_and_logged(
 ) -> None:
     from structlog.testing import capture_logs
 
-    from bot.metrics import OUTBOX_UNDELIVERED
+    from common.metrics import OUTBOX_UNDELIVERED
 
     subscribe(ctx.database, "C1")
     nine = utc(2025, 3, 4, 9, 0)

@@ -222,7 +222,7 @@ def test_two_processes_one_posts_then_the_standby_takes_over(
 def test_a_new_holder_takes_over_the_dead_holders_sends_at_once(
     ctx: JobContext, publisher: RecordingPublisher
 ) -> None:
-    from bot.publisher import queue_question
+    from core.publishing import queue_question
     from jobs import claims
     from quiz.posts import open_post
     from store import outbox
@@ -254,7 +254,7 @@ def test_a_new_holder_takes_over_the_dead_holders_sends_at_once(
 
 
 def test_a_job_queued_when_the_lease_was_lost_is_cancelled_cleanly() -> None:
-    from bot.metrics import JOB_FAILURES
+    from common.metrics import JOB_FAILURES
     from jobs import context
     from jobs.daily import run_daily_post
 

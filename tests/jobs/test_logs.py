@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from bot.logs import configure_logging, request_context
+from common.logs import configure_logging, request_context
 from jobs.observe import observed
 
 

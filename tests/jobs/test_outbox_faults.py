@@ -12,8 +12,6 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.config import Settings
-from bot.metrics import OUTBOX_UNDELIVERED
 from bot.slack.delivery import (
     OutboxSender,
     SlackTransport,
@@ -24,6 +22,8 @@ from bot.slack.messages import UNDELIVERED
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
 from bot.slack.services import Services
+from common.metrics import OUTBOX_UNDELIVERED
+from core.config import Settings
 from jobs.catchup import catch_up
 from jobs.context import JobContext
 from store.db import Database

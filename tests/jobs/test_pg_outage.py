@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.config import Settings
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
+from core.config import Settings
 from jobs.catchup import catch_up
 from jobs.context import JobContext
 from store.db import Database

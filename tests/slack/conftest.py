@@ -18,12 +18,12 @@ import pytest
 from slack_bolt import App
 from sqlalchemy import func, select
 
-from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.delivery import OutboxSender
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool
+from core.config import Settings
 from quiz.grade import FreeTextGrader
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder

@@ -21,13 +21,13 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import func, select
 
-from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.delivery import OutboxSender
 from bot.slack.runner import check_token
 from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool
+from core.config import Settings
 from store.models import AskLog, Member, ProcessedEvent
 from tests.fakeslack import command_body, event_body, signed_headers
 from tests.slack.conftest import BOSS, SECRET, Running, http

@@ -11,10 +11,10 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import inspect
 
-from bot.config import Settings
 from bot.slack.app import create_app, make_client
 from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
+from core.config import Settings
 from tests.slack.conftest import SECRET, http
 
 

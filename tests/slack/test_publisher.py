@@ -10,7 +10,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.publisher import (
+from bot.slack.delivery import OutboxSender, Outcome, SlackTransport, sender_client
+from bot.slack.pacing import Pacer
+from bot.slack.publisher import SlackPublisher
+from core.publishing import (
     Improvement,
     Outgoing,
     QuestionView,
@@ -19,9 +22,6 @@ from bot.publisher import (
     WeeklyBoard,
     queue_all,
 )
-from bot.slack.delivery import OutboxSender, Outcome, SlackTransport, sender_client
-from bot.slack.pacing import Pacer
-from bot.slack.publisher import SlackPublisher
 from quiz.leaderboard import Standing, TeamStanding
 from store.db import Database
 from tests.fakeslack import FakeSlack

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.logs import configure_logging, redact
+from common.logs import configure_logging, redact
 from tests.slack.conftest import BOSS, SECRET, TOKEN, Running
 
 SECRET_QUESTION = "zebra-quartz-question what is RMSE?"

@@ -9,7 +9,6 @@ from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot.publisher import queue_question
 from bot.slack import messages
 from bot.slack.asking import ask
 from bot.slack.delivery import Outcome, sender_of
@@ -20,6 +19,7 @@ from bot.slack.permissions import user_profile
 from bot.slack.practicing import send_next_card
 from bot.slack.publisher import SlackPublisher
 from bot.slack.services import Services
+from core.publishing import queue_question
 from quiz.leaderboard import Period, channel_leaderboard, mastery, team_leaderboard
 from quiz.posts import ensure_member, get_channel, get_post, open_post
 from quiz.practice import set_practice_nudges, stats

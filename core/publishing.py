@@ -7,6 +7,7 @@ how it looks, as outgoing messages the outbox delivers. Neither side imports the
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -168,3 +169,14 @@ def queue_all(
     ]
     session.flush()
     return [row.id for row in rows]
+
+
+class Deliverer(Protocol):
+    """Sends an outbox row now (bot.slack.delivery.OutboxSender); what fails is retried by
+    the sender's own drain, so a job never retries Slack itself."""
+
+    def deliver(self, row_id: int, now: datetime | None = None) -> str: ...
+
+    def run(self, stop: threading.Event) -> None:
+        """Drain the outbox until `stop` is set."""
+        ...
