@@ -154,11 +154,13 @@ def stems(tokens: Sequence[str]) -> list[str]:
 
 
 def clauses(text: str) -> list[str]:
-    """The answer's clauses of two words or more, normalised; then the pieces of those clauses
-    between commas and "and" (a point is often one conjunct of a longer clause); then the whole
-    answer. The first is the lead, where an answer names its pick."""
+    """The answer's lead clause and its other clauses of two words or more, normalised; then the
+    pieces of those clauses between commas and "and" (a point is often one conjunct of a longer
+    clause); then the whole answer. The lead is where an answer names its pick."""
     text = normalise(text)
-    parts = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and len(words(p)) >= 2]
+    split = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and words(p)]
+    # the lead may be one word ("Boosting, it ..."): it names the pick
+    parts = split[:1] + [p for p in split[1:] if len(words(p)) >= 2]
     pieces = [
         piece.strip()
         for part in parts

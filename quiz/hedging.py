@@ -29,6 +29,8 @@ from quiz.answer_text import (
 from quiz.bank import KeyPoint
 
 HEDGE_REACH = 6
+# An answer states its pick up front: the first clauses that name anything decide it.
+LEAD_CLAUSES = 2
 UNSURE = re.compile(r"\b(?:either|whichever|both|not sure|unsure|depending|depends|maybe)\b")
 # Unsure enough that a key term on one side of an "or" and anything on the other is a hedge.
 DOUBT = re.compile(r"\b(?:either|whichever|not sure|unsure|depending|depends|maybe|perhaps)\b")
@@ -166,22 +168,29 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         naming_point=naming_point,
         naming_terms=naming_terms,
         rivals=tuple(distinct[1:]),
-        subjects=_subjects(key_points, naming_point, sets[0], naming_terms),
+        subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
     )
 
 
 def _subjects(
-    key_points: Sequence[KeyPoint], naming: int | None, right: set[str], naming_terms: Sequence[str]
+    key_points: Sequence[KeyPoint],
+    naming: int | None,
+    right: set[str],
+    naming_terms: Sequence[str],
+    choices: Choices,
 ) -> tuple[str, ...]:
-    """Terms that open a key point about another thing than the right option ("Softmax ...")."""
+    """Terms that open a key point about an alternative the question offers or describes
+    ("Softmax ..." when the stem says the model uses softmax), not about the right option."""
+    elsewhere = [words(text) for text in (*choices.others, choices.stem)]
     found = []
     for index, kp in enumerate(key_points):
         tokens = words(normalise(kp.point))
         for term in kp.terms:
             if index == naming or term in naming_terms or 0 not in term_positions(term, tokens):
                 continue
-            if not _content_stems(term) & right:
+            offered = any(term_positions(term, tokens) for tokens in elsewhere)
+            if offered and not _content_stems(term) & right:
                 found.append(term)
     return tuple(found)
 
@@ -269,14 +278,11 @@ def read_choice(
     doubt = normalise(whole)
     if any(_or_hedge(names, key_points, part, doubt) for part in split):
         return Reading(hedged=True)
-    lead = words(split[0])
-    picked = _lead_pick(names, choices, lead, stems(lead))
-    if picked is not None:
-        return Reading(other_choice=picked or None)
-    lead_stems = stems(lead)
-    for option, text in zip(names.others, choices.others, strict=True):
-        if _names_other(option, lead, lead_stems):
-            return Reading(other_choice=text)
+    for part in split[:LEAD_CLAUSES]:
+        lead = words(part)
+        picked = _lead_pick(names, choices, lead, stems(lead))
+        if picked is not None:
+            return Reading(other_choice=picked or None)
     return Reading()
 
 
@@ -288,7 +294,12 @@ def _lead_pick(
     right = _right_at(names, tokens, token_stems)
     rivals = _rival_at(names, tokens, token_stems)
     if not rivals or (right and right[0] <= rivals[0][0]):
-        return "" if right else None
+        if right:
+            return ""
+        strictly = zip(names.others, choices.others, strict=True)
+        return next(
+            (text for option, text in strictly if _names_other(option, tokens, token_stems)), None
+        )
     position, option = rivals[0]
     if option is not None:
         return choices.others[int(option)]
