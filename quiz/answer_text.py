@@ -172,8 +172,11 @@ def clauses(text: str) -> list[str]:
     return [*parts, whole] if whole and whole not in parts else parts
 
 
-def term_positions(term: str, answer_words: Sequence[str]) -> list[int]:
-    """Where `term` starts in the answer: same words or stems, or (over 4 characters) fuzzy."""
+def term_positions(
+    term: str, answer_words: Sequence[str], vocabulary: frozenset[str] = frozenset()
+) -> list[int]:
+    """Where `term` starts in the answer: same words or stems, or (over 4 characters) a typo of
+    it; a word of the question's own `vocabulary` is a word, not a typo ("shard" vs "shared")."""
     term_words = words(term)
     size = len(term_words)
     if not term_words or len(answer_words) < size:
@@ -189,10 +192,8 @@ def term_positions(term: str, answer_words: Sequence[str]) -> list[int]:
             or stemmed == target_stems
             or (
                 len(target) > EXACT_TERM_MAX_CHARS
-                and (
-                    fuzz.ratio(target, window) >= FUZZY_CUTOFF
-                    or fuzz.ratio(target_stems, stemmed) >= FUZZY_CUTOFF
-                )
+                and fuzz.ratio(target, window) >= FUZZY_CUTOFF
+                and not set(answer_words[start : start + size]) <= vocabulary
             )
         ):
             found.append(start)

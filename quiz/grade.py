@@ -43,6 +43,8 @@ DEFAULT_SIMILARITY_THRESHOLD = 0.65
 TERM_SUPPORT_THRESHOLD = 0.4
 NEGATION_PENALTY = 0.15
 PASS_SCORE = 0.5
+# A name in an option: "Kinesis Client Library" is what "KCL" stands for.
+CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class FreeTextGrader:
         naming, naming_terms = naming_point(choices, key_points)
         name_spans = [_spans(naming_terms, tokens) for tokens in tokenised]
         pick_words = frozenset(stems([w for t in naming_terms for w in words(t)]))
+        vocabulary = _vocabulary(key_points, choices)
         own = range(len(parts) - 1) if len(parts) > 1 else range(len(parts))
         made = []
         for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True)):
@@ -153,12 +156,21 @@ class FreeTextGrader:
                 for part, tokens in zip(parts, tokenised, strict=True)
             ]
             contradicted = any(not claims[i] and row[i] >= self.term_support for i in own)
+            if any(
+                not numbers_agree(kp.point, parts[i]) and row[i] >= self.term_support for i in own
+            ):
+                # another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact
+                made.append(False)
+                continue
             named = index == naming and any(_term_polarity(kp, t) for t in tokenised)
             if named and not contradicted:
                 made.append(True)
                 continue
             masks = [frozenset() if index == naming else spans for spans in name_spans]
-            polarity = [_term_polarity(kp, tokens, masks[i]) for i, tokens in enumerate(tokenised)]
+            polarity = [
+                _term_polarity(kp, tokens, masks[i], vocabulary)
+                for i, tokens in enumerate(tokenised)
+            ]
             whole = row[-1]
             by_term = any(
                 polarity[i] and claims[i] and max(row[i], whole) >= self.term_support for i in own
@@ -175,7 +187,8 @@ def _spell_out(key_points: Sequence[KeyPoint], choices: Choices | None, text: st
     """The answer with acronyms of the question's own phrases spelt out ("KDS", "TPR")."""
     phrases = [t for kp in key_points for t in kp.terms]
     if choices is not None:
-        phrases += [choices.right, *choices.others]
+        options = " / ".join([choices.right, *choices.others])
+        phrases += [*CAPITALISED.findall(options), choices.right, *choices.others]
     acronyms = acronyms_of(phrases)
     return re.sub(r"[A-Za-z]+", lambda m: " ".join(acronyms.get(m[0].lower(), (m[0],))), text)
 
@@ -189,8 +202,18 @@ def _spans(terms: Sequence[str], tokens: Sequence[str]) -> frozenset[int]:
     )
 
 
+def _vocabulary(key_points: Sequence[KeyPoint], choices: Choices | None) -> frozenset[str]:
+    texts = [kp.point for kp in key_points]
+    if choices is not None:
+        texts += [choices.right, *choices.others, choices.stem]
+    return frozenset(w for text in texts for w in words(normalise(text)))
+
+
 def _term_polarity(
-    kp: KeyPoint, tokens: Sequence[str], masked: frozenset[int] = frozenset()
+    kp: KeyPoint,
+    tokens: Sequence[str],
+    masked: frozenset[int] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
 ) -> bool | None:
     """None when no term of the point occurs in the clause (outside `masked`); else whether one
     occurs negated exactly when the point negates it ("no retries" contradicts "built-in
@@ -201,7 +224,7 @@ def _term_polarity(
         size = len(words(term))
         in_point = term_positions(term, point_tokens)
         point_negated = bool(in_point) and negated_at(point_tokens, in_point[0], in_point[0] + size)
-        for start in term_positions(term, tokens):
+        for start in term_positions(term, tokens, vocabulary):
             if masked & set(range(start, start + size)):
                 continue
             if negated_at(tokens, start, start + size) == point_negated:

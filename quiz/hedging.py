@@ -227,7 +227,7 @@ def _unnegated_at(tokens: Sequence[str], positions: Sequence[int]) -> list[int]:
 
 def _right_at(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> list[int]:
     """Where the answer names the right option: a distinctive word or a naming term."""
-    hits = [i for i, s in enumerate(token_stems) if s in names.right]
+    hits = [i for i, s in enumerate(token_stems) if _abbreviates(s, names.right)]
     for term in (*names.right_terms, *names.naming_terms):
         hits.extend(term_positions(term, tokens))
     return _unnegated_at(tokens, sorted(set(hits)))
@@ -239,6 +239,13 @@ def _names_option(names: _Names, tokens: Sequence[str], token_stems: Sequence[st
     hits = [i for i, s in enumerate(token_stems) if s in names.right]
     hits += [i for term in names.right_terms for i in term_positions(term, tokens)]
     return bool(_unnegated_at(tokens, hits))
+
+
+def _abbreviates(stem: str, vocabulary: frozenset[str]) -> bool:
+    """The stem is a word of the vocabulary or cuts one short ("async" for asynchronous)."""
+    return stem in vocabulary or (
+        len(stem) >= 5 and any(word.startswith(stem) for word in vocabulary)
+    )
 
 
 def _names_right(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> bool:
@@ -278,21 +285,29 @@ def read_choice(
     doubt = normalise(whole)
     if any(_or_hedge(names, key_points, part, doubt) for part in split):
         return Reading(hedged=True)
-    for part in split[:LEAD_CLAUSES]:
+    for index, part in enumerate(split[:LEAD_CLAUSES]):
         lead = words(part)
-        picked = _lead_pick(names, choices, lead, stems(lead))
+        picked = _lead_pick(names, choices, lead, stems(lead), loose=index == 0)
         if picked is not None:
             return Reading(other_choice=picked or None)
     return Reading()
 
 
 def _lead_pick(
-    names: _Names, choices: Choices, tokens: Sequence[str], token_stems: Sequence[str]
+    names: _Names,
+    choices: Choices,
+    tokens: Sequence[str],
+    token_stems: Sequence[str],
+    *,
+    loose: bool,
 ) -> str | None:
-    """What the first clause names first: "" for the right option, the rival's option (or the
-    rival itself), or None when it names neither."""
+    """What a lead clause names first: "" for the right option, the rival's option (or the
+    rival itself), or None when it names neither. Past the first clause (`loose` False) one
+    word of another option is not enough: only a rival subject or strict naming."""
     right = _right_at(names, tokens, token_stems)
     rivals = _rival_at(names, tokens, token_stems)
+    if not loose:
+        rivals = [hit for hit in rivals if hit[1] is None]
     if not rivals or (right and right[0] <= rivals[0][0]):
         if right:
             return ""
