@@ -283,7 +283,9 @@ def read_choice(
     whole = parts[-1]
     split = parts[:-1] if len(parts) > 1 else parts
     doubt = normalise(whole)
-    if any(_or_hedge(names, key_points, part, doubt) for part in split):
+    # the pick is stated in the lead: an "or" further on joins details of the claim
+    # ("move them to Standard-IA or Glacier"), not two picks
+    if _or_hedge(names, key_points, split[0], doubt):
         return Reading(hedged=True)
     for index, part in enumerate(split[:LEAD_CLAUSES]):
         lead = words(part)
