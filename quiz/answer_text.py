@@ -214,6 +214,12 @@ def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
     return len(after) == 2 and after[0] in AUXILIARIES and after[1] in NEGATORS
 
 
+def negated_before(tokens: Sequence[str], index: int) -> bool:
+    """A negator shortly before the word: the word is what is denied. (The subject of a denied
+    predicate, "the container can not call out", is not itself denied.)"""
+    return any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index])
+
+
 def is_negated(tokens: Sequence[str]) -> bool:
     return any(t in NEGATORS for t in tokens)
 
@@ -231,9 +237,9 @@ def claim_polarity(
     for index, stem in enumerate(point_stems):
         if point_tokens[index] in FUNCTION_WORDS or len(stem) < 3 or stem in ignore:
             continue
-        negated = negated_at(point_tokens, index, index + 1)
+        negated = negated_before(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
-        if found and all(negated_at(clause_tokens, i, i + 1) != negated for i in found):
+        if found and all(negated_before(clause_tokens, i) != negated for i in found):
             return False
         shared = shared or bool(found)
     return True if shared else None
