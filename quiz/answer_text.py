@@ -194,10 +194,16 @@ def term_positions(
                 len(target) > EXACT_TERM_MAX_CHARS
                 and fuzz.ratio(target, window) >= FUZZY_CUTOFF
                 and not set(answer_words[start : start + size]) <= vocabulary
+                and _small_words(answer_words[start : start + size]) == _small_words(term_words)
             )
         ):
             found.append(start)
     return found
+
+
+def _small_words(tokens: Sequence[str]) -> list[str]:
+    """A typo is in a content word: "of shards" is no typo of "no shards"."""
+    return [t for t in tokens if t in FUNCTION_WORDS or t in NEGATORS]
 
 
 def term_matches(term: str, answer_words: Sequence[str]) -> bool:
