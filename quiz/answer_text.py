@@ -293,8 +293,3 @@ def acronyms_of(phrases: Sequence[str]) -> dict[str, tuple[str, ...]]:
         if len(tokens) >= 2 and initials not in FUNCTION_WORDS:
             found.setdefault(initials, tuple(tokens))
     return found
-
-
-def expand_acronyms(tokens: Sequence[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
-    """The answer's tokens with each acronym of the question's phrases spelt out."""
-    return [part for token in tokens for part in acronyms.get(token, (token,))]

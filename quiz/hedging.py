@@ -205,13 +205,6 @@ def naming_point(
     return names.naming_point, names.naming_terms
 
 
-def choice_terms(choices: Choices | None, key_points: Sequence[KeyPoint]) -> frozenset[str]:
-    """Key point terms that name the right option (only it contains them)."""
-    if choices is None:
-        return frozenset()
-    return frozenset(_names(choices, tuple(key_points)).right_terms)
-
-
 def _unnegated(tokens: Sequence[str], positions: Sequence[int]) -> bool:
     return bool(_unnegated_at(tokens, positions))
 
