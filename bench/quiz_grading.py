@@ -1,5 +1,6 @@
 """Free-text grading: per key point precision/recall and answer-label accuracy on the tuned set
-(bench/data/grading_labelled.yaml) and the held-out set (bench/data/grading_heldout.yaml), and
+(bench/data/grading_labelled.yaml) and the held-out set (bench/data/grading_heldout.yaml), per
+kind of held-out answer (paraphrase, partial, hedge, wrong-reuse, negation, ...), and
 throughput (answers/s), each next to baselines run in the same process:
 - terms only: a point counts when one of its terms occurs (rapidfuzz, no embedding);
 - previous grader: terms, or any clause's cosine >= 0.65 (no polarity, hedge or option check);

@@ -1,4 +1,5 @@
-"""Reading a free-text answer: words, stems, clauses, terms with typos, and negation scope."""
+"""Reading a free-text answer: words, stems, clauses, terms with typos, negation scope, the
+polarity of a claim, numbers with their units, and acronyms of the question's own phrases."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ CLAUSE_SPLIT = re.compile(
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
     r"|,\s+(?=(?:it|which|they|this)\s)"
 )
+PIECE_SPLIT = re.compile(r",\s+|\s+and\s+|\s+so\s+")
 CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
     (re.compile(r"\bwon'?t\b"), "will not"),
@@ -28,6 +30,102 @@ CONTRACTIONS = (
     (re.compile(r"n't\b"), " not"),
 )
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
+# Words too common to carry a claim or to be read as an acronym.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "at",
+        "is",
+        "are",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "all",
+        "any",
+        "so",
+        "than",
+        "then",
+        "into",
+        "only",
+        "one",
+        "can",
+        "will",
+        "would",
+        "should",
+        "could",
+        "may",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "not",
+        "no",
+        "you",
+        "your",
+        "we",
+        "our",
+        "they",
+        "their",
+        "there",
+        "here",
+        "up",
+        "if",
+        "us",
+        "me",
+        "my",
+        "go",
+        "he",
+        "she",
+        "his",
+        "her",
+        "them",
+        "which",
+        "what",
+        "when",
+        "who",
+        "how",
+        "also",
+        "just",
+        "more",
+        "less",
+        "very",
+        "too",
+    ]
+)
+NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[a-z]+)?")
+UNIT_STEMS = {
+    "%": "percent",
+    "hrs": "hour",
+    "hr": "hour",
+    "h": "hour",
+    "mins": "minut",
+    "min": "minut",
+}
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -56,15 +154,29 @@ def stems(tokens: Sequence[str]) -> list[str]:
 
 
 def clauses(text: str) -> list[str]:
-    """The answer's clauses of two words or more, normalised, then the whole answer."""
+    """The answer's lead clause and its other clauses of two words or more, normalised; then the
+    pieces of those clauses between commas and "and" (a point is often one conjunct of a longer
+    clause); then the whole answer. The lead is where an answer names its pick."""
     text = normalise(text)
-    parts = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and len(words(p)) >= 2]
+    split = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and words(p)]
+    # the lead may be one word ("Boosting, it ..."): it names the pick
+    parts = split[:1] + [p for p in split[1:] if len(words(p)) >= 2]
+    pieces = [
+        piece.strip()
+        for part in parts
+        for piece in PIECE_SPLIT.split(part)
+        if len(words(piece)) >= 2 and piece.strip() not in parts
+    ]
+    parts = list(dict.fromkeys([*parts, *pieces]))
     whole = " ".join(text.split())
     return [*parts, whole] if whole and whole not in parts else parts
 
 
-def term_positions(term: str, answer_words: Sequence[str]) -> list[int]:
-    """Where `term` starts in the answer: same words or stems, or (over 4 characters) fuzzy."""
+def term_positions(
+    term: str, answer_words: Sequence[str], vocabulary: frozenset[str] = frozenset()
+) -> list[int]:
+    """Where `term` starts in the answer: same words or stems, or (over 4 characters) a typo of
+    it; a word of the question's own `vocabulary` is a word, not a typo ("shard" vs "shared")."""
     term_words = words(term)
     size = len(term_words)
     if not term_words or len(answer_words) < size:
@@ -80,14 +192,18 @@ def term_positions(term: str, answer_words: Sequence[str]) -> list[int]:
             or stemmed == target_stems
             or (
                 len(target) > EXACT_TERM_MAX_CHARS
-                and (
-                    fuzz.ratio(target, window) >= FUZZY_CUTOFF
-                    or fuzz.ratio(target_stems, stemmed) >= FUZZY_CUTOFF
-                )
+                and fuzz.ratio(target, window) >= FUZZY_CUTOFF
+                and not set(answer_words[start : start + size]) <= vocabulary
+                and _small_words(answer_words[start : start + size]) == _small_words(term_words)
             )
         ):
             found.append(start)
     return found
+
+
+def _small_words(tokens: Sequence[str]) -> list[str]:
+    """A typo is in a content word: "of shards" is no typo of "no shards"."""
+    return [t for t in tokens if t in FUNCTION_WORDS or t in NEGATORS]
 
 
 def term_matches(term: str, answer_words: Sequence[str]) -> bool:
@@ -96,14 +212,84 @@ def term_matches(term: str, answer_words: Sequence[str]) -> bool:
 
 
 def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
-    """A negator shortly before tokens[start:end], or "X is not" / "X not" right after."""
+    """A negator shortly before tokens[start:end], or "X is not" right after ("clustering, not
+    classification" negates the classification only)."""
     if any(t in NEGATORS for t in tokens[max(0, start - NEGATION_SCOPE) : start]):
         return True
     after = tokens[end : end + 2]
-    return bool(after) and (
-        after[0] == "not" or (len(after) == 2 and after[0] in AUXILIARIES and after[1] in NEGATORS)
-    )
+    return len(after) == 2 and after[0] in AUXILIARIES and after[1] in NEGATORS
+
+
+def negated_before(tokens: Sequence[str], index: int) -> bool:
+    """A negator shortly before the word: the word is what is denied. (The subject of a denied
+    predicate, "the container can not call out", is not itself denied.)"""
+    return any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index])
 
 
 def is_negated(tokens: Sequence[str]) -> bool:
     return any(t in NEGATORS for t in tokens)
+
+
+def claim_polarity(
+    point: str, clause_tokens: Sequence[str], ignore: frozenset[str] = frozenset()
+) -> bool | None:
+    """Whether the clause says the point's words the point's way: None when it shares no content
+    word with the point, False when a shared word is said only with the opposite negation
+    ("rewritten" against "without rewrites"), else True. Stems in `ignore` (the words that name
+    the pick) carry no claim."""
+    point_tokens = words(normalise(point))
+    point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
+    shared = False
+    for index, stem in enumerate(point_stems):
+        if point_tokens[index] in FUNCTION_WORDS or len(stem) < 3 or stem in ignore:
+            continue
+        negated = negated_before(point_tokens, index)
+        found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
+        if found and all(negated_before(clause_tokens, i) != negated for i in found):
+            return False
+        shared = shared or bool(found)
+    return True if shared else None
+
+
+def same_word(one: str, other: str) -> bool:
+    """Same stem, or the same first six letters ("rewritten", "rewrit" for rewrites)."""
+    return one == other or (min(len(one), len(other)) >= 6 and one[:6] == other[:6])
+
+
+def known_word(stem: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a stem is in the vocabulary, or abbreviates a word of it ("norm" for normal)."""
+    return stem in vocabulary or any(
+        same_word(stem, known) or (len(stem) >= 4 and known.startswith(stem))
+        for known in vocabulary
+    )
+
+
+def quantities(text: str) -> set[tuple[float, str]]:
+    """The numbers of a text with the unit word after each ("24 hours" -> (24.0, "hour"))."""
+    found = set()
+    for number, unit in NUMBER.findall(text.lower()):
+        unit = UNIT_STEMS.get(unit, unit)
+        found.add((float(number.replace(",", "")), stems([unit])[0] if unit else ""))
+    return found
+
+
+def numbers_agree(point: str, clause: str) -> bool:
+    """False when the clause gives a number in a unit the point also counts in, and the point
+    never gives that number in that unit ("7 days" against "24 hours ... 365 days")."""
+    stated = quantities(point)
+    units = {unit for _, unit in stated if unit}
+    return all(
+        (value, unit) in stated for value, unit in quantities(clause) if unit and unit in units
+    )
+
+
+def acronyms_of(phrases: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each multi-word phrase's initials ("kds" -> kinesis data streams), skipping any that spell
+    a common word."""
+    found: dict[str, tuple[str, ...]] = {}
+    for phrase in phrases:
+        tokens = [w for w in words(phrase) if w not in FUNCTION_WORDS]
+        initials = "".join(w[0] for w in tokens)
+        if len(tokens) >= 2 and initials not in FUNCTION_WORDS:
+            found.setdefault(initials, tuple(tokens))
+    return found

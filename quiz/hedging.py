@@ -1,8 +1,12 @@
 """Which option a free-text answer picks: the right one, another one, or a hedge between them.
 
 An option is named by its distinctive words (not shared with the other options; scenario words
-of the stem left out when others remain) or, for the right one, by a key point term that only
-the right option contains. "not X", "rather than X" and "instead of X" do not name X.
+of the stem left out when others remain); the right one also by the terms of its naming point
+(the first key point with a term only the right option contains, synonyms included). A rival is
+a word of another option that the right one lacks, or the subject of a key point that contrasts
+another thing ("Softmax forces ...", "Mean imputation is ..."). "not X", "rather than X" and
+"instead of X" do not name X. The pick is what the answer's first clause names first; an "or"
+between the right option and a rival, or a thing the key never mentions, is a hedge.
 """
 
 from __future__ import annotations
@@ -12,11 +16,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quiz.answer_text import NEGATION_SCOPE, negated_at, normalise, stems, term_positions, words
+from quiz.answer_text import (
+    FUNCTION_WORDS,
+    NEGATION_SCOPE,
+    known_word,
+    negated_at,
+    normalise,
+    stems,
+    term_positions,
+    words,
+)
 from quiz.bank import KeyPoint
 
 HEDGE_REACH = 6
+# An answer states its pick up front: the first clauses that name anything decide it.
+LEAD_CLAUSES = 2
 UNSURE = re.compile(r"\b(?:either|whichever|both|not sure|unsure|depending|depends|maybe)\b")
+# Unsure enough that a key term on one side of an "or" and anything on the other is a hedge.
+DOUBT = re.compile(r"\b(?:either|whichever|not sure|unsure|depending|depends|maybe|perhaps)\b")
 STOPWORDS = frozenset(
     [
         "a",
@@ -59,8 +76,25 @@ STOPWORDS = frozenset(
         "aws",
         "amazon",
         "sagemaker",
+        # verbs that start many options and name none of them
+        "add",
+        "enable",
+        "turn",
+        "switch",
+        "make",
+        "run",
+        "put",
+        "keep",
+        "choose",
+        "pick",
+        "apply",
+        "create",
+        "configure",
+        "deploy",
     ]
 )
+# Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
+CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
 
 
@@ -86,15 +120,21 @@ class Reading:
 
 @dataclass(frozen=True)
 class _Names:
-    """What names the right option (loosely) and each other option (strictly) in an answer."""
+    """What names the right option (loosely), each other option (strictly), and the rivals."""
 
     right: frozenset[str]
     right_terms: tuple[str, ...]
     others: tuple[frozenset[str], ...]
+    naming_point: int | None
+    naming_terms: tuple[str, ...]
+    rivals: tuple[frozenset[str], ...]
+    subjects: tuple[str, ...]
+    known: frozenset[str]
 
 
 def _content_stems(text: str) -> set[str]:
-    return set(stems([w for w in words(text) if w not in STOPWORDS and len(w) > 1]))
+    content = [w for w in words(text) if w not in STOPWORDS and w not in FUNCTION_WORDS]
+    return set(stems([w for w in content if len(w) > 1]))
 
 
 @lru_cache(maxsize=1024)
@@ -116,30 +156,106 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         if term_positions(term, right_tokens)
         and not any(term_positions(term, tokens) for tokens in other_tokens)
     )
-    return _Names(distinct[0], right_terms, tuple(distinct[1:]))
+    naming_point = next(
+        (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
+    )
+    naming_terms = key_points[naming_point].terms if naming_point is not None else ()
+    known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
+    return _Names(
+        right=distinct[0],
+        right_terms=right_terms,
+        others=tuple(distinct[1:]),
+        naming_point=naming_point,
+        naming_terms=naming_terms,
+        rivals=tuple(distinct[1:]),
+        subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
+        known=frozenset(known),
+    )
 
 
-def choice_terms(choices: Choices | None, key_points: Sequence[KeyPoint]) -> frozenset[str]:
-    """Key point terms that name the right option (only it contains them)."""
+def _subjects(
+    key_points: Sequence[KeyPoint],
+    naming: int | None,
+    right: set[str],
+    naming_terms: Sequence[str],
+    choices: Choices,
+) -> tuple[str, ...]:
+    """Terms that open a key point about an alternative the question offers or describes
+    ("Softmax ..." when the stem says the model uses softmax), not about the right option."""
+    elsewhere = [words(text) for text in (*choices.others, choices.stem)]
+    found = []
+    for index, kp in enumerate(key_points):
+        tokens = words(normalise(kp.point))
+        for term in kp.terms:
+            if index == naming or term in naming_terms or 0 not in term_positions(term, tokens):
+                continue
+            offered = any(term_positions(term, tokens) for tokens in elsewhere)
+            if offered and not _content_stems(term) & right:
+                found.append(term)
+    return tuple(found)
+
+
+def naming_point(
+    choices: Choices | None, key_points: Sequence[KeyPoint]
+) -> tuple[int | None, tuple[str, ...]]:
+    """The key point that introduces the right option, and its terms (which name it)."""
     if choices is None:
-        return frozenset()
-    return frozenset(_names(choices, tuple(key_points)).right_terms)
+        return None, ()
+    names = _names(choices, tuple(key_points))
+    return names.naming_point, names.naming_terms
 
 
 def _unnegated(tokens: Sequence[str], positions: Sequence[int]) -> bool:
+    return bool(_unnegated_at(tokens, positions))
+
+
+def _unnegated_at(tokens: Sequence[str], positions: Sequence[int]) -> list[int]:
+    found = []
     for start in positions:
         before = tokens[max(0, start - NEGATION_SCOPE) : start]
         if not negated_at(tokens, start, start + 1) and not CONTRAST & set(before):
-            return True
-    return False
+            found.append(start)
+    return found
+
+
+def _right_at(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> list[int]:
+    """Where the answer names the right option: a distinctive word or a naming term."""
+    hits = [i for i, s in enumerate(token_stems) if _abbreviates(s, names.right)]
+    for term in (*names.right_terms, *names.naming_terms):
+        hits.extend(term_positions(term, tokens))
+    return _unnegated_at(tokens, sorted(set(hits)))
+
+
+def _names_option(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> bool:
+    """Strictly the right option, not a property of it: its distinctive words or the terms
+    only it contains ("Standard-IA or Glacier" names no option)."""
+    hits = [i for i, s in enumerate(token_stems) if s in names.right]
+    hits += [i for term in names.right_terms for i in term_positions(term, tokens)]
+    return bool(_unnegated_at(tokens, hits))
+
+
+def _abbreviates(stem: str, vocabulary: frozenset[str]) -> bool:
+    """The stem is a word of the vocabulary or cuts one short ("async" for asynchronous)."""
+    return stem in vocabulary or (
+        len(stem) >= 5 and any(word.startswith(stem) for word in vocabulary)
+    )
 
 
 def _names_right(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> bool:
-    """Loosely: any distinctive word of the right option, or a term only it contains."""
-    hits = [i for i, s in enumerate(token_stems) if s in names.right]
-    if hits and _unnegated(tokens, hits):
-        return True
-    return any(_unnegated(tokens, term_positions(t, tokens)) for t in names.right_terms)
+    return bool(_right_at(names, tokens, token_stems))
+
+
+def _rival_at(
+    names: _Names, tokens: Sequence[str], token_stems: Sequence[str]
+) -> list[tuple[int, str | None]]:
+    """Where the answer names a rival: (position, the option it belongs to, if any)."""
+    hits: list[tuple[int, str | None]] = []
+    for rival, index in zip(names.rivals, range(len(names.rivals)), strict=True):
+        positions = [i for i, s in enumerate(token_stems) if s in rival]
+        hits.extend((i, str(index)) for i in _unnegated_at(tokens, positions))
+    for term in names.subjects:
+        hits.extend((i, None) for i in _unnegated_at(tokens, term_positions(term, tokens)))
+    return sorted(hits, key=lambda hit: hit[0])
 
 
 def _names_other(option: frozenset[str], tokens: Sequence[str], token_stems: Sequence[str]) -> bool:
@@ -158,35 +274,80 @@ def read_choice(
         return Reading()
     names = _names(choices, tuple(key_points))
     whole = parts[-1]
-    tokens = words(whole)
-    token_stems = stems(tokens)
     split = parts[:-1] if len(parts) > 1 else parts
-    if any(_or_hedge(names, part, bool(UNSURE.search(normalise(whole)))) for part in split):
+    doubt = normalise(whole)
+    # the pick is stated in the lead: an "or" further on joins details of the claim
+    # ("move them to Standard-IA or Glacier"), not two picks
+    if _or_hedge(names, key_points, split[0], doubt):
         return Reading(hedged=True)
-    if _names_right(names, tokens, token_stems):
-        return Reading()
-    for option, text in zip(names.others, choices.others, strict=True):
-        if _names_other(option, tokens, token_stems):
-            return Reading(other_choice=text)
+    for index, part in enumerate(split[:LEAD_CLAUSES]):
+        lead = words(part)
+        picked = _lead_pick(names, choices, lead, stems(lead), loose=index == 0)
+        if picked is not None:
+            return Reading(other_choice=picked or None)
     return Reading()
 
 
-def _or_hedge(names: _Names, part: str, unsure: bool) -> bool:
-    """An "or" with the right option on one side and another option (or, when the answer
-    sounds unsure, anything else) on the other."""
+def _lead_pick(
+    names: _Names,
+    choices: Choices,
+    tokens: Sequence[str],
+    token_stems: Sequence[str],
+    *,
+    loose: bool,
+) -> str | None:
+    """What a lead clause names first: "" for the right option, the rival's option (or the
+    rival itself), or None when it names neither. Past the first clause (`loose` False) one
+    word of another option is not enough: only a rival subject or strict naming."""
+    right = _right_at(names, tokens, token_stems)
+    rivals = _rival_at(names, tokens, token_stems)
+    if not loose:
+        rivals = [hit for hit in rivals if hit[1] is None]
+    if not rivals or (right and right[0] <= rivals[0][0]):
+        if right:
+            return ""
+        strictly = zip(names.others, choices.others, strict=True)
+        return next(
+            (text for option, text in strictly if _names_other(option, tokens, token_stems)), None
+        )
+    position, option = rivals[0]
+    if option is not None:
+        return choices.others[int(option)]
+    return next(t for t in names.subjects if position in term_positions(t, tokens))
+
+
+def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: str) -> bool:
+    """An "or" with the right option on one side and, on the other, another option, a rival,
+    a thing the key never mentions, or (when the answer sounds unsure) anything at all."""
     tokens = words(part)
     token_stems = stems(tokens)
+    unsure, doubt = bool(UNSURE.search(whole)), bool(DOUBT.search(whole))
     for index, token in enumerate(tokens):
         if token != "or":
             continue
-        left = slice(max(0, index - HEDGE_REACH), index)
+        joined = [i for i in range(index) if tokens[i] in CONJUNCTIONS]
+        left = slice(max(0, index - HEDGE_REACH, joined[-1] + 1 if joined else 0), index)
         after = slice(index + 1, index + 1 + HEDGE_REACH)
         for mine, theirs in ((left, after), (after, left)):
-            if not _names_right(names, tokens[mine], token_stems[mine]):
+            if not _names_option(names, tokens[mine], token_stems[mine]) and not (
+                doubt and _says_a_term(key_points, tokens[mine])
+            ):
                 continue
             other_tokens, other_stems = tokens[theirs], token_stems[theirs]
-            if any(_names_other(o, other_tokens, other_stems) for o in names.others):
+            if _names_right(names, other_tokens, other_stems):
+                continue
+            if (unsure or doubt) and other_tokens:
                 return True
-            if unsure and other_tokens and not _names_right(names, other_tokens, other_stems):
+            if _rival_at(names, other_tokens, other_stems) or _foreign(names, other_tokens):
                 return True
     return False
+
+
+def _says_a_term(key_points: Sequence[KeyPoint], tokens: Sequence[str]) -> bool:
+    return any(term_positions(t, tokens) for kp in key_points for t in kp.terms)
+
+
+def _foreign(names: _Names, tokens: Sequence[str]) -> bool:
+    """A content word that neither the right option nor any key point says."""
+    content = [w for w in tokens if w not in STOPWORDS and w not in FUNCTION_WORDS and len(w) > 2]
+    return any(not known_word(s, names.known) for s in stems(content))

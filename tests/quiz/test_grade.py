@@ -7,12 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from quiz.answer_text import clauses, negated_at, normalise
+from quiz.answer_text import (
+    acronyms_of,
+    claim_polarity,
+    clauses,
+    negated_at,
+    normalise,
+    numbers_agree,
+    term_positions,
+)
 from quiz.bank import BankQuestion, KeyPoint, load_bank, question_files
 from quiz.calibration import choices_of, load_labelled
 from quiz.errors import BankError
 from quiz.feedback import citation, feedback_text
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
+from quiz.hedging import Choices
 from retrieval.embed import Embedder
 from store.models import Question
 
@@ -185,3 +194,84 @@ def test_labelled_answers_name_the_bad_entry(tmp_path: Path, step_functions: Ban
     path.write_text("- {question: de-etl-008, label: good, points: [1], answer: x}\n")
     with pytest.raises(BankError, match="label good disagrees with points"):
         load_labelled(path, [step_functions])
+
+
+INFERENCE = (
+    KeyPoint(
+        "Asynchronous inference supports payloads up to 1 GB and long processing times",
+        ("1 GB", "asynchronous"),
+    ),
+    KeyPoint("It queues requests, writes results to S3 and can scale to zero", ("zero", "queue")),
+)
+INFERENCE_CHOICES = Choices.of(
+    {
+        "A": "Asynchronous inference with S3 payloads and scale-to-zero auto scaling",
+        "B": "A real-time endpoint with target tracking auto scaling",
+        "C": "Serverless inference with the maximum memory size",
+    },
+    "A",
+    stem="Scans of up to 800 MB take ten minutes each and arrive in bursts.",
+)
+
+
+def _inference(grader: FreeTextGrader, text: str) -> Grade:
+    return grader.grade(INFERENCE, text, choices=INFERENCE_CHOICES)
+
+
+def test_a_one_word_lead_that_names_another_option_earns_nothing(grader: FreeTextGrader) -> None:
+    grade = _inference(grader, "Real-time, it queues the requests and scales to zero.")
+    assert grade.other_choice == INFERENCE_CHOICES.others[0] and grade.score == 0.0
+    right = _inference(grader, "Asynchronous, it queues the requests and scales to zero.")
+    assert right.other_choice is None and INFERENCE[1].point in right.points_made
+
+
+def test_an_or_with_something_the_key_never_says_is_a_hedge(grader: FreeTextGrader) -> None:
+    assert _inference(grader, "asynchronous inference or a bigger instance").hedged
+    inside_a_claim = _inference(
+        grader, "Asynchronous inference: results land in S3 or in a topic, and it scales to zero"
+    )
+    assert not inside_a_claim.hedged and INFERENCE[1].point in inside_a_claim.points_made
+
+
+def test_a_number_in_the_points_unit_must_agree(grader: FreeTextGrader) -> None:
+    wrong = _inference(grader, "Asynchronous inference takes payloads of up to 6 GB.")
+    assert INFERENCE[0].point in wrong.points_missed
+    right = _inference(grader, "Asynchronous inference takes payloads of up to 1 GB.")
+    assert INFERENCE[0].point in right.points_made
+    assert numbers_agree("Retention is 24 hours, up to 365 days", "kept for 365 days")
+    assert not numbers_agree("Retention is 24 hours, up to 365 days", "retention 7 days")
+    assert numbers_agree("up to 90 % cheaper", "around 90 percent less and 3 jobs")
+
+
+def test_acronyms_of_the_questions_own_phrases_are_spelt_out(grader: FreeTextGrader) -> None:
+    assert acronyms_of(["Kinesis Producer Library", "true positive rate", "on the"]) == {
+        "kpl": ("kinesis", "producer", "library"),
+        "tpr": ("true", "positive", "rate"),
+    }
+    points = (KeyPoint("The Kinesis Producer Library batches small records", ("aggregation",)),)
+    choices = Choices.of({"A": "Use the Kinesis Producer Library", "B": "Add shards"}, "A")
+    assert grader.grade(points, "the KPL, it packs small records together", choices=choices).score
+
+
+def test_a_claim_said_the_other_way_round_is_no_evidence() -> None:
+    point = "Existing Kafka producers and connectors migrate without rewrites"
+    rewritten = words(normalise("the Kafka producers will have to be rewritten"))
+    assert claim_polarity(point, rewritten) is False
+    assert claim_polarity(point, words("producers move over with no rewrites")) is True
+    assert claim_polarity(point, words("a managed service")) is None
+    tokens = words("k means is unsupervised clustering not classification")
+    assert not negated_at(tokens, 4, 5) and negated_at(tokens, 6, 7)
+
+
+def test_a_word_the_question_uses_is_not_a_typo_of_a_term() -> None:
+    assert term_positions("shared", words("its own pipe per shard")) == [4]
+    assert term_positions("shared", words("its own pipe per shard"), frozenset({"shard"})) == []
+    assert term_positions("recordio", words("reads the records")) == []
+    assert term_positions("expiration", words("expiraton after a year")) == [0]
+
+
+def test_the_lead_clause_may_be_one_word() -> None:
+    assert clauses("Boosting, it reduces variance and trains in parallel")[:2] == [
+        "boosting",
+        "it reduces variance and trains in parallel",
+    ]
