@@ -180,3 +180,11 @@ class Deliverer(Protocol):
     def run(self, stop: threading.Event) -> None:
         """Drain the outbox until `stop` is set."""
         ...
+
+    def wake(self) -> None:
+        """Cut the drain's wait short (a row was queued, or `stop` was set)."""
+        ...
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Let attempts in flight finish and release what they hold (at shutdown)."""
+        ...

@@ -43,6 +43,7 @@ log = structlog.get_logger(__name__)
 CHANGES_POLL_S = 2.0
 # A clean shutdown waits this long for running jobs before handing the lease back.
 DRAIN_S = 15.0
+SENDER_JOIN_S = 10.0  # how long a step-down waits for the outbox drain and its sends
 
 
 class RunningJobs:
@@ -116,6 +117,7 @@ class SchedulerService:
         self._renewed_at: datetime | None = None
         self._running = RunningJobs()
         self._sender_stop: threading.Event | None = None
+        self._sender_thread: threading.Thread | None = None
         self.stopping = threading.Event()
 
     @property
@@ -198,17 +200,28 @@ class SchedulerService:
         if self.ctx.sender is None:
             return
         stop = self._sender_stop = threading.Event()
-        thread = threading.Thread(
+        self._sender_thread = threading.Thread(
             target=self.ctx.sender.run, args=(stop,), name="outbox-sender", daemon=True
         )
-        thread.start()
+        self._sender_thread.start()
+
+    def _stop_sender(self, *, final: bool) -> None:
+        """End the drain (joined, so no round is left half-done); at the final step-down also
+        let sends in flight finish, so nothing of ours holds a database connection after."""
+        sender, stop, thread = self.ctx.sender, self._sender_stop, self._sender_thread
+        self._sender_stop = self._sender_thread = None
+        if sender is None or stop is None:
+            return
+        stop.set()
+        sender.wake()
+        if thread is not None:
+            thread.join(SENDER_JOIN_S)
+        if final:
+            sender.stop(SENDER_JOIN_S)
 
     def _step_down(self, *, release: bool) -> None:
         scheduler, self.scheduler = self.scheduler, None
         self._renewed_at = None
-        if self._sender_stop is not None:
-            self._sender_stop.set()
-            self._sender_stop = None
         if scheduler is not None:
             # A clean shutdown lets running jobs finish (within DRAIN_S) before the lease is
             # handed back; a lost lease does not wait (the database constraints keep a late
@@ -219,6 +232,7 @@ class SchedulerService:
             scheduler.shutdown(wait=False)
             context.install(None)
             log.info("scheduler stopped", holder=self.ctx.holder)
+        self._stop_sender(final=release)
         if release:
             try:
                 lease.release(self.ctx.database, self.ctx.holder, self.ctx.clock())
