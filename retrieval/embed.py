@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -370,13 +371,20 @@ def _copy_export(source: Path, folder: Path) -> None:
     os.replace(staging, folder)
 
 
+# torch's ONNX exporter keeps global state: two exports at once in one process (say, index
+# refreshes of two data dirs) fail with "GLOBALS.in_onnx_export must be True". The file lock
+# only keeps processes apart; this keeps threads apart.
+_EXPORT_LOCK = threading.Lock()
+
+
 def _export(model_name: str, folder: Path, precision: str) -> None:
     from retrieval.onnx_export import export_model
 
     _quiet_hub()
     path = resolve_model_path(model_name)
     try:
-        export_model(model_name, path, folder, precision)
+        with _EXPORT_LOCK:
+            export_model(model_name, path, folder, precision)
     except Exception as exc:
         raise EmbedderError(f"cannot export embedding model {model_name!r} to ONNX: {exc}") from exc
 
