@@ -124,6 +124,8 @@ class EmbeddingProgress:
     def start(self, total: int) -> None:
         if self._announce:
             self._console.print(self._announce, markup=False)
+        if total == 0:  # every vector came from corpus/.vectors: nothing to show progress for
+            return
         self._total, self._done, self._running = total, 0, True
         self._started = self._last_line = self._clock()
         if self._console.is_terminal:

@@ -59,3 +59,13 @@ def test_stop_without_start_prints_nothing() -> None:
     buffer = io.StringIO()
     EmbeddingProgress(Console(file=buffer, force_terminal=False)).stop()
     assert buffer.getvalue() == ""
+
+
+def test_nothing_to_embed_prints_no_progress_at_all() -> None:
+    """Every vector came from corpus/.vectors: no '0/0 texts' lines, in a log or a terminal."""
+    for terminal in (False, True):
+        buffer = io.StringIO()
+        progress = EmbeddingProgress(Console(file=buffer, force_terminal=terminal))
+        progress.start(0)
+        progress.stop()
+        assert buffer.getvalue() == ""
