@@ -129,6 +129,9 @@ SERVICES = {
     "Glue DataBrew": r"databrew",
     "Kinesis Producer Library": r"producer library|\bkpl\b",
     "Kinesis enhanced fan-out": r"enhanced fan-out",
+    "CloudWatch": r"cloudwatch",
+    "EMR": r"\bemr\b",
+    "Textract": r"textract",
 }
 
 
