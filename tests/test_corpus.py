@@ -132,6 +132,8 @@ SERVICES = {
     "CloudWatch": r"cloudwatch",
     "EMR": r"\bemr\b",
     "Textract": r"textract",
+    "Forecast": r"\bforecast\b",
+    "KMS": r"\bkms\b",
 }
 
 
