@@ -82,8 +82,8 @@ def test_dev_questions_point_at_existing_headings() -> None:
         assert 1 <= len(item["terms"]) <= 3
 
 
-# The services the 2026 audit found tested by one question or none. A question counts for a
-# service when its key or the notes heading it cites names the service.
+# The services the 2026 audit (and round two's recount) found tested by one question or none. A
+# question counts for a service when its key or the notes heading it cites names the service.
 SERVICES = {
     "Translate": r"translate",
     "Personalize": r"personalize",
@@ -116,6 +116,24 @@ SERVICES = {
     "Model Monitor model quality": r"model quality",
     "Model Monitor bias drift": r"bias drift",
     "Model Monitor feature attribution drift": r"feature attribution",
+    # Round two: services the recount (bench/service_count.py) found at one question.
+    "Lex": r"\blex\b",
+    "Polly": r"polly",
+    "Fraud Detector": r"fraud detector",
+    "Augmented AI (A2I)": r"augmented ai|\ba2i\b",
+    "SageMaker Debugger": r"debugger",
+    "SageMaker Pipelines": r"sagemaker pipelines",
+    "Model Registry": r"model registry",
+    "DataSync": r"datasync",
+    "Step Functions": r"step functions",
+    "Glue DataBrew": r"databrew",
+    "Kinesis Producer Library": r"producer library|\bkpl\b",
+    "Kinesis enhanced fan-out": r"enhanced fan-out",
+    "CloudWatch": r"cloudwatch",
+    "EMR": r"\bemr\b",
+    "Textract": r"textract",
+    "Forecast": r"\bforecast\b",
+    "KMS": r"\bkms\b",
 }
 
 
