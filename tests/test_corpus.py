@@ -134,6 +134,8 @@ SERVICES = {
     "Textract": r"textract",
     "Forecast": r"\bforecast\b",
     "KMS": r"\bkms\b",
+    "Neo": r"\bneo\b",
+    "CloudTrail": r"cloudtrail",
 }
 
 
