@@ -188,7 +188,6 @@ def variant_files(
     return BuildFiles(
         manifest={},
         chunks=chunks,
-        vectors=vectors,
         sentence_chunk=np.zeros(0, dtype=np.int32),
         sentence_spans=np.zeros((0, 2), dtype=np.int32),
         sentence_vectors=np.zeros((0, vectors.shape[1]), dtype=np.float32),
