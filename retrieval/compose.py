@@ -322,6 +322,7 @@ class Composer:
                 + 0.2 * named
                 + MEASURE_WEIGHT * measured
                 - 0.4 * other
+                + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
             )
 
         best = max(numbered, key=fit)
@@ -351,12 +352,16 @@ class Composer:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
         words = {c.row: set(tokenize(c.text)) for c in candidates}
+        labels = [lead_for(hit.chunk, []) for hit in everything]
+        label_words = [set(tokenize(label)) for label in labels]
         chosen: list[Candidate] = []
+        labelled: set[int] = set()  # rows named by their passage's subject, quoted after it
         for forms in sides[:MAX_SENTENCES]:
             naming = [
                 c
                 for c in candidates
-                if _names(forms, words[c.row]) and all(self._distinct(c.row, o.row) for o in chosen)
+                if (_names(forms, words[c.row]) or _names(forms, label_words[c.rank]))
+                and all(self._distinct(c.row, o.row) for o in chosen)
             ]
             if not naming:
                 continue
@@ -364,18 +369,20 @@ class Composer:
                 c.rank: max(_mutual(f, heading_terms(everything[c.rank].chunk)) for f in forms)
                 for c in naming
             }
-            chosen.append(
-                max(
-                    naming,
-                    key=lambda c: (
-                        c.score
-                        + SIDE_HEADING_WEIGHT * about[c.rank]
-                        + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
-                        + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
-                        - HEADING_WEIGHT * self._names_other(c.text, sides)
-                    ),
-                )
+            pick = max(
+                naming,
+                key=lambda c: (
+                    c.score
+                    + SIDE_HEADING_WEIGHT * about[c.rank]
+                    + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
+                    + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                    - HEADING_WEIGHT * self._names_other(c.text, sides)
+                    + FIRST_PASSAGE_MARGIN * (c.rank == 0)
+                ),
             )
+            if not _names(forms, words[pick.row]):
+                labelled.add(pick.row)
+            chosen.append(pick)
         contrast = [
             c
             for c in candidates
@@ -386,9 +393,15 @@ class Composer:
             chosen.append(max(contrast, key=lambda c: c.score))
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
-        named = sum(any(_names(f, words[c.row]) for c in chosen) for f in sides)
+        named = sum(
+            any(_names(f, words[c.row] | label_words[c.rank]) for c in chosen) for f in sides
+        )
+        sentences = [
+            f"{labels[c.rank]}: {text}" if c.row in labelled else text
+            for c, text in zip(chosen, self._render(chosen, everything), strict=False)
+        ]
         return Composition(
-            self._render(chosen, everything),
+            sentences,
             list(dict.fromkeys(c.rank for c in chosen)),
             best_similarity,
             named / len(sides),
