@@ -27,6 +27,7 @@ POOL = 5  # passages whose sentences may be quoted
 SCENARIO_POOL = 8  # passages weighed against a scenario's constraints
 MAX_SENTENCES = 3
 SENTENCE_MARGIN = 0.06
+FIRST_PASSAGE_MARGIN = 0.1  # measured on the tuning parts: 0 and 0.15-0.3 quote fewer right facts
 DUPLICATE_SIMILARITY = 0.85
 OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
@@ -38,6 +39,7 @@ GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
 NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
 NAMED_SHARE = 0.66
+NAME_WORDS = 8  # a heading or card front longer than this is a sentence, not a subject's name
 LABEL = re.compile(r"^([^:.]{2,40}):\s")
 # A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
 RECOMMEND = re.compile(
@@ -212,7 +214,7 @@ class Composer:
         usable = sorted((c for c in candidates if self._usable(c, hits)), key=lambda c: -c.score)
         if not usable:
             usable = sorted(candidates, key=lambda c: -c.score)
-        anchor = usable[0]
+        anchor = self._anchor(usable)
         chunk = hits[anchor.rank].chunk
         same = [
             c
@@ -233,12 +235,29 @@ class Composer:
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
+        sentences = self._render(chosen, hits)
+        ranks = sorted({c.rank for c in chosen})
         return Composition(
-            self._render(chosen, hits),
-            sorted({c.rank for c in chosen}),
+            sentences,
+            ranks,
             best_similarity,
             covers(self.terms, heading_terms(chunk)),
+            lead_for(hits[ranks[0]].chunk, sentences),
         )
+
+    def _anchor(self, usable: list[Candidate]) -> Candidate:
+        """The sentence the answer is built on: the best one of search's first passage, unless a
+        sentence of a later passage scores clearly higher. Search ranks whole passages with BM25
+        and the flashcard weight, which a single sentence's cosine does not see; taking the best
+        sentence anywhere undid search's gain on the team's notes. A definition takes the best
+        sentence anywhere: the one that says what the subject is often sits in an overview passage
+        that search ranks below a more specific one ("DeepAR input format" for "what is deepar")."""
+        best = usable[0]
+        first = next((c for c in usable if c.rank == 0), None)
+        margin = 0.0 if self.ask.kind == "definition" else FIRST_PASSAGE_MARGIN
+        if first is None or best.rank == 0 or best.score >= first.score + margin:
+            return best
+        return first
 
     def _subject_first(
         self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]
@@ -303,17 +322,20 @@ class Composer:
                 + 0.2 * named
                 + MEASURE_WEIGHT * measured
                 - 0.4 * other
+                + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
             )
 
         best = max(numbered, key=fit)
         if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
             return None  # a number about another subject: answer from the best passage instead
         chunk = hits[best.rank].chunk
+        sentences = self._render([best], hits)
         return Composition(
-            self._render([best], hits),
+            sentences,
             [best.rank],
             max(c.similarity for c in candidates),
             covers(self.terms, heading_terms(chunk)),
+            lead_for(chunk, sentences),
         )
 
     def comparison(self, hits: Sequence[Hit]) -> Composition:
@@ -330,12 +352,16 @@ class Composer:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
         words = {c.row: set(tokenize(c.text)) for c in candidates}
+        labels = [lead_for(hit.chunk, []) for hit in everything]
+        label_words = [set(tokenize(label)) for label in labels]
         chosen: list[Candidate] = []
+        labelled: set[int] = set()  # rows named by their passage's subject, quoted after it
         for forms in sides[:MAX_SENTENCES]:
             naming = [
                 c
                 for c in candidates
-                if _names(forms, words[c.row]) and all(self._distinct(c.row, o.row) for o in chosen)
+                if (_names(forms, words[c.row]) or _names(forms, label_words[c.rank]))
+                and all(self._distinct(c.row, o.row) for o in chosen)
             ]
             if not naming:
                 continue
@@ -343,18 +369,20 @@ class Composer:
                 c.rank: max(_mutual(f, heading_terms(everything[c.rank].chunk)) for f in forms)
                 for c in naming
             }
-            chosen.append(
-                max(
-                    naming,
-                    key=lambda c: (
-                        c.score
-                        + SIDE_HEADING_WEIGHT * about[c.rank]
-                        + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
-                        + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
-                        - HEADING_WEIGHT * self._names_other(c.text, sides)
-                    ),
-                )
+            pick = max(
+                naming,
+                key=lambda c: (
+                    c.score
+                    + SIDE_HEADING_WEIGHT * about[c.rank]
+                    + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
+                    + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                    - HEADING_WEIGHT * self._names_other(c.text, sides)
+                    + FIRST_PASSAGE_MARGIN * (c.rank == 0)
+                ),
             )
+            if not _names(forms, words[pick.row]):
+                labelled.add(pick.row)
+            chosen.append(pick)
         contrast = [
             c
             for c in candidates
@@ -365,9 +393,15 @@ class Composer:
             chosen.append(max(contrast, key=lambda c: c.score))
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
-        named = sum(any(_names(f, words[c.row]) for c in chosen) for f in sides)
+        named = sum(
+            any(_names(f, words[c.row] | label_words[c.rank]) for c in chosen) for f in sides
+        )
+        sentences = [
+            f"{labels[c.rank]}: {text}" if c.row in labelled else text
+            for c, text in zip(chosen, self._render(chosen, everything), strict=False)
+        ]
         return Composition(
-            self._render(chosen, everything),
+            sentences,
             list(dict.fromkeys(c.rank for c in chosen)),
             best_similarity,
             named / len(sides),
@@ -544,12 +578,32 @@ class Composer:
 
 
 def _card_subject(chunk: Chunk) -> str:
-    """The subject a flashcard's front names before its question ("Random Cut Forest: What's it
-    for?"), else nothing."""
+    """The subject a flashcard's front names: before its question ("Random Cut Forest: What's it
+    for?"), or the whole front when it is a short name ("Kinesis Firehose"), else nothing."""
     if chunk.kind != "flashcard" or not chunk.heading:
         return ""
-    label = LABEL.match(chunk.heading[0] + " ")
-    return label[1].strip() if label else ""
+    front = chunk.heading[0].strip()
+    label = LABEL.match(front + " ")
+    if label:
+        return label[1].strip()
+    return front if "?" not in front and len(front.split()) <= NAME_WORDS else ""
+
+
+def lead_for(chunk: Chunk, sentences: list[str]) -> str:
+    """The passage's subject, to name ahead of a quote that does not name it ("SageMaker
+    Autopilot: Accepts CSV only."): terse notes leave their subject to the heading, and a quote
+    without it does not say what it is about. Nothing when the quote names it already, or when
+    the heading names no subject ("Choosing a ...", "Other ...")."""
+    lead = subject_of(chunk) or _card_subject(chunk)
+    if not lead or GENERIC_HEADING.match(lead) or len(lead.split()) > NAME_WORDS:
+        return ""
+    said = set(tokenize(" ".join(sentences)))
+    deepest = chunk.heading[-1] if chunk.kind == "note" else ""
+    for name in (lead, deepest):
+        named = set(tokenize(name)) - PRODUCT_PREFIX
+        if named and covers(named, said) >= NAMED_SHARE:
+            return ""  # "Use Pipe mode when ..." names "Pipe input mode" below "Training ..."
+    return lead
 
 
 def _plain(text: str) -> str:

@@ -93,6 +93,13 @@ Object2Vec learns embeddings of pairs of objects. Uses of the learned embeddings
 - features for downstream supervised models
 - clustering related objects together
 """,
+    "cheatsheet.md": """# Cheat sheet
+
+## SageMaker Autopilot
+
+- Accepts CSV only.
+- Picks the algorithm and tunes it for you.
+""",
 }
 
 
@@ -182,3 +189,14 @@ def test_a_comparison_cites_passages_found_for_either_side(tutor: Tutor) -> None
     cited = {p.heading.split(" › ")[-1] for p in answer.passages}
     assert answer.sentences and len(answer.passages) == 3
     assert {"Precision", "Amazon Polly"} & cited
+
+
+def test_a_terse_note_is_quoted_after_the_subject_its_heading_names(tutor: Tutor) -> None:
+    answer = tutor.ask("what file format does autopilot take")
+    assert answer.sentences[0] == "Accepts CSV only."
+    assert answer.text == "SageMaker Autopilot: Accepts CSV only."
+
+
+def test_a_quote_that_names_its_subject_gets_no_lead(tutor: Tutor) -> None:
+    answer = tutor.ask("recall formula pls")
+    assert answer.sentences[0].startswith("Recall is the share") and not answer.lead

@@ -154,7 +154,15 @@ def test_context_is_part_of_the_id_and_survives_json() -> None:
 
 def test_the_manifest_records_the_chunk_options() -> None:
     params = ChunkingParams(MODEL, 0).as_dict()
-    assert set(params["options"]) == {"context", "merge_tokens", "parent_blocks"}  # type: ignore[arg-type]
+    assert set(params["options"]) == {  # type: ignore[arg-type]
+        "context",
+        "merge_tokens",
+        "parent_blocks",
+        "window_tokens",
+        "fine_tokens",
+        "overlap",
+    }
+    assert params["options"]["window_tokens"] == 0  # type: ignore[index]
 
 
 def test_auto_context_is_the_path_for_plain_text_and_the_heading_for_markdown() -> None:
