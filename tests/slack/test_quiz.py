@@ -19,7 +19,8 @@ def post_question(bot: Running, *, early: bool = False) -> tuple[int, str, QuizP
         channel = subscribe_channel(session, "C1", name="study", post_time=time(9, 0))
         channel.show_results_early = early
     _reply, response_url = bot.command("quiz")
-    (call,) = bot.fake.wait_for("chat.postMessage", ok=True)
+    # 30 s, not the default 5: once in a loaded full run the post took longer (cause not found).
+    (call,) = bot.fake.wait_for("chat.postMessage", ok=True, timeout=30)
     bot.fake.wait_for_response(response_url)
     block_ids = [b.get("block_id", "") for b in call.body["blocks"]]
     post_id = next(p for p in map(ids.post_id_of_block, block_ids) if p is not None)
