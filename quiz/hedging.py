@@ -34,64 +34,11 @@ LEAD_CLAUSES = 2
 UNSURE = re.compile(r"\b(?:either|whichever|both|not sure|unsure|depending|depends|maybe)\b")
 # Unsure enough that a key term on one side of an "or" and anything on the other is a hedge.
 DOUBT = re.compile(r"\b(?:either|whichever|not sure|unsure|depending|depends|maybe|perhaps)\b")
+# Beyond answer_text.FUNCTION_WORDS (always excluded alongside): verbs and names that any
+# option may use, so they tell no option apart.
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "at",
-        "is",
-        "are",
-        "be",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "each",
-        "every",
-        "all",
-        "any",
-        "use",
-        "using",
-        "set",
-        "into",
-        "than",
-        "then",
-        "so",
-        "only",
-        "one",
-        "aws",
-        "amazon",
-        "sagemaker",
-        # verbs that start many options and name none of them
-        "add",
-        "enable",
-        "turn",
-        "switch",
-        "make",
-        "run",
-        "put",
-        "keep",
-        "choose",
-        "pick",
-        "apply",
-        "create",
-        "configure",
-        "deploy",
-    ]
+    {"add", "amazon", "apply", "aws", "choose", "configure", "create", "deploy", "enable", "keep"}
+    | {"make", "pick", "put", "run", "sagemaker", "set", "switch", "turn", "use", "using"}
 )
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
