@@ -17,8 +17,8 @@ import yaml
 ROOT = Path(__file__).parents[1]
 
 
-def install_commands() -> list[str]:
-    """The commands `make` runs to install (from `make -n`, so variables are expanded as make
+def make_setup() -> list[str]:
+    """The commands of `make`'s venv step (from `make -n`, so variables are expanded as make
     expands them), with the virtualenv's bin folder dropped: the image has one Python."""
     planned = subprocess.run(
         ["make", "-n", "--always-make", ".venv/.installed"],
@@ -27,7 +27,12 @@ def install_commands() -> list[str]:
         text=True,
         check=True,
     ).stdout.splitlines()
-    commands = [line.replace(".venv/bin/", "") for line in planned]
+    return [line.replace(".venv/bin/", "") for line in planned]
+
+
+def install_commands() -> list[str]:
+    """The install commands of `make`'s venv step."""
+    commands = make_setup()
     return [c for c in commands if "install" in c and not c.startswith(("test ", "touch "))]
 
 
@@ -142,14 +147,7 @@ def test_compose_runs_postgres_two_bot_replicas_and_one_scheduler() -> None:
 
 
 def test_the_image_exports_the_model_after_the_install_as_make_does() -> None:
-    planned = subprocess.run(
-        ["make", "-n", "--always-make", ".venv/.installed"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    [export] = [line.replace(".venv/bin/", "") for line in planned if "onnx_export" in line]
+    [export] = [line for line in make_setup() if "onnx_export" in line]
     runs = [rest for keyword, rest in instructions() if keyword == "RUN"]
     assert export in runs
     assert runs.index(export) > runs.index(install_commands()[-1])
