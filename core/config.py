@@ -165,6 +165,23 @@ class Settings(BaseSettings):
             return [Path(p) for p in parts if p]
         return value
 
+    @field_validator(
+        "slack_bot_token",
+        "slack_signing_secret",
+        "slack_app_token",
+        "slack_client_id",
+        "slack_client_secret",
+        "slack_api_url",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        """`SLACK_BOT_TOKEN=` (an empty line in .env, an empty export) means not set: otherwise
+        `make run` would try Slack with an empty token instead of starting the console tutor."""
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _known_level(cls, value: Any) -> Any:

@@ -268,3 +268,21 @@ def test_slack_posts_per_minute_paces_scheduled_posts_but_never_replies(
         assert sorted(sent) == ["a", "a", "q"]  # the second post waits for next minute's budget
     finally:
         database.dispose()
+
+
+def test_an_empty_slack_token_means_not_set(built: dict[str, str], tmp_path: Path) -> None:
+    """`SLACK_BOT_TOKEN=` (an empty line in .env) starts the console tutor, not a Slack bot
+    with an empty token."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "SLACK_"))}
+    env = {**clean, **built, "SLACK_BOT_TOKEN": "", "SLACK_SIGNING_SECRET": " "}
+    result = subprocess.run(
+        [*STUDYBOT, "run"],
+        env=env,
+        cwd=tmp_path,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=120,  # a Slack bot would serve until killed
+    )
+    assert result.returncode == 0, result.stderr
+    assert "starting the console tutor" in result.stdout + result.stderr
