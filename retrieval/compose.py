@@ -46,6 +46,8 @@ RECOMMEND = re.compile(
     r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
 )
 ADVICE_WEIGHT = 0.1
+PLACE_PENALTY = 0.5  # a passage about where the stem's data sits (S3) answers no scenario
+COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not, within this
 LIMIT_WORDS = frozenset(
     tokenize(
         "max maximum min minimum limit limits how many much long big large size payload quota "
@@ -493,7 +495,13 @@ class Composer:
             advises = bool(advice) and (
                 not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET
             )
-            fit = met + hit.dense + 0.1 / (rank + 1) + ADVICE_WEIGHT * advises
+            fit = (
+                met
+                + hit.dense
+                + 0.1 / (rank + 1)
+                + ADVICE_WEIGHT * advises
+                - PLACE_PENALTY * self._is_place(hit.chunk)
+            )
             if best is None or fit > best[0]:
                 best = (fit, rank)
         if best is None:
@@ -515,9 +523,10 @@ class Composer:
         for candidate in ordered[1:]:
             if len(chosen) >= 2:
                 break
-            if for_reason[candidate.row] >= for_reason[
-                ordered[0].row
-            ] - 2 * SENTENCE_MARGIN and self._distinct(candidate.row, chosen[0].row):
+            close = for_reason[candidate.row] >= for_reason[ordered[0].row] - 2 * SENTENCE_MARGIN
+            adds = bool(self._stem_terms(candidate.row, hit) - self._stem_terms(chosen[0].row, hit))
+            reasonable = for_reason[candidate.row] >= for_reason[ordered[0].row] - COVER_MARGIN
+            if (close or (adds and reasonable)) and self._distinct(candidate.row, chosen[0].row):
                 chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
         lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
@@ -533,6 +542,21 @@ class Composer:
             covers(self.terms, heading_terms(hit.chunk)),
             lead,
         )
+
+    def _is_place(self, chunk: Chunk) -> bool:
+        """The passage is about where the stem says the data sits ("50 TB of images in S3"):
+        a given of the scenario, not the service it asks for."""
+        subject = set(tokenize(subject_of(chunk) or _card_subject(chunk))) - PRODUCT_PREFIX
+        return bool(subject) and any(
+            subject <= set(tokenize(place)) - PRODUCT_PREFIX for place in self.ask.places
+        )
+
+    def _stem_terms(self, row: int, hit: Hit) -> set[str]:
+        """The stem's terms a sentence holds, beyond the passage's subject and the stem's places
+        (what a second sentence would add to the answer)."""
+        given = heading_terms(hit.chunk) | set(tokenize(" ".join(self.ask.places)))
+        stem = set(tokenize(" ".join(self.ask.constraints))) - given
+        return stem & self._words(row, hit)
 
     def _constraints_met(self, hit: Hit, rows: np.ndarray, needs: list[set[str]]) -> np.ndarray:
         """How far each sentence of a passage meets each of the stem's requirements: the share

@@ -75,6 +75,43 @@ def test_a_scenario_separates_the_ask_from_its_constraints() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "focus", "places"),
+    [
+        (
+            "A retailer has 50 TB of images in S3 and needs predictions weekly. They do not want "
+            "a running endpoint. Which SageMaker feature should they use?",
+            "Which SageMaker feature should they use?",
+            ("S3",),
+        ),
+        (
+            "census data with hundreds of redundant features, we want to group counties with "
+            "k-means but it is hard to interpret; what do we do first",
+            "what do we do first",
+            (),
+        ),
+        (
+            "clickstream events must land in S3 as parquet within a couple of minutes and we dont "
+            "want to write any consumer code",
+            "clickstream events must land in S3 as parquet within a couple of minutes and we "
+            "don't want to write any consumer code",
+            ("S3",),
+        ),
+        (
+            "We need near-real-time ingestion into Redshift with no servers to manage. Kinesis "
+            "Data Streams or Firehose into Redshift?",
+            "Kinesis Data Streams or Firehose into Redshift?",
+            (),
+        ),
+    ],
+)
+def test_a_scenario_knows_its_ask_and_where_its_data_sits(
+    question: str, focus: str, places: tuple[str, ...]
+) -> None:
+    ask = understand(question)
+    assert (ask.kind, ask.focus, ask.places) == ("scenario", focus, places)
+
+
+@pytest.mark.parametrize(
     ("question", "previous", "subject", "resolved"),
     [
         (
