@@ -35,6 +35,7 @@ from retrieval.understand import Ask, key_phrases, topic, understand
 __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
 SENTENCE_POOL = 5
+SUBJECT_PLACE_WORDS = 6  # a topic this short starts with its subject
 # Question shapes and the sentences that answer them (kept for callers that score sentences).
 QUESTION_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bwhen\b", re.I), re.compile(r"\bwhen\b|\bif\b", re.I)),
@@ -175,7 +176,16 @@ def _missing(searcher: Searcher, ask: Ask) -> str:
     model_path = _model_path(files.manifest.get("model", ""))
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
-    return vocabulary.unknown_subject(ask.text, key_phrases(ask)) or ""
+    return vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask)) or ""
+
+
+def _subject_word(ask: Ask) -> tuple[str, ...]:
+    """What a short question asks about, its subject first ("lookout for vision find defects"
+    of "how does lookout for vision find defects")."""
+    if ask.kind == "scenario":
+        return ()  # a stem's first words are its setting, not what it asks about
+    asked = topic(ask)
+    return (asked,) if asked and len(asked.split()) <= SUBJECT_PLACE_WORDS else ()
 
 
 def _model_path(model: str) -> Path | None:

@@ -172,6 +172,7 @@ NOTES = [
     "AWS Glue runs serverless Spark jobs you write in Python. Clean the data before training.",
     "Entity extraction finds names; resolution of images is measured in pixels.",
     "Amazon SageMaker trains models. Use AWS Lambda for small transforms.",
+    "SageMaker Studio is the IDE for notebooks; npts forecasts sparse series. Quotas and limits.",
 ]
 ENGLISH = {"clean", "rooms", "entity", "resolution", "recipe", "lambda", "limits", "jobs", "glue"}
 
@@ -186,7 +187,18 @@ ENGLISH = {"clean", "rooms", "entity", "resolution", "recipe", "lambda", "limits
         ("aws glue jobs", None),
         ("sagemaker trains models", None),
         ("hw do i clean data", None),  # a short unknown word is chat or a typo, not a subject
+        ("is sagemaker studio lab free", "sagemaker studio lab"),  # a longer name than the notes'
+        ("sagemaker studio notebooks", None),  # "notebooks" is an attribute the notes hold
+        ("what is ntps good for", None),  # two letters swapped: a typo of the notes' "npts"
     ],
 )
 def test_a_subject_the_notes_never_mention(question: str, missing: str | None) -> None:
     assert NotesVocabulary(NOTES, ENGLISH).unknown_subject(question) == missing
+
+
+def test_the_first_word_of_a_short_ask_is_its_subject() -> None:
+    notes = [*NOTES, "Computer vision models find defects in images."]
+    vocabulary = NotesVocabulary(notes, ENGLISH | {"lookout"})
+    question = "how does lookout for vision find defects"
+    assert vocabulary.unknown_subject(question, ("lookout",)) == "lookout for vision"
+    assert vocabulary.unknown_subject(question) is None
