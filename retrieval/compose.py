@@ -78,6 +78,26 @@ CUES: dict[str, re.Pattern[str]] = {
     "definition": re.compile(r"\b(?:is|are|means|refers to)\b", re.I),
     "howto": re.compile(r"\b(?:use|create|set|configure|call|enable|choose)\b", re.I),
 }
+# A line that only names a topic ("Amazon Forecast Prophet", "AWS S3 Data Partitioning"): a few
+# words with no verb or number says nothing on its own; terse notes put what it is on the next
+# line, which is quoted with it.
+TITLE_WORDS = 6
+VERB = re.compile(
+    r"\b(?:is|are|was|were|be|can|cannot|can't|use[sd]?|does|do|has|have|will|should|must|lets|"
+    r"allows?|gives?|makes?|needs?|means?|runs?|takes?|supports?|works?|only|not|no)\b"
+    r"|(?<![A-Za-z])\d|[=<>]",
+    re.I,
+)
+
+
+def is_title(text: str) -> bool:
+    return (
+        len(text.split()) <= TITLE_WORDS
+        and not text.rstrip().endswith(":")
+        and not VERB.search(text)
+    )
+
+
 WHY = re.compile(r"\bwhy\b", re.I)
 BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
 
@@ -580,6 +600,22 @@ class Composer:
         return hit.chunk.text[start:end]
 
     # -- rendering ----------------------------------------------------------------------------
+    def _next_sentence(self, row: int) -> str:
+        """The next sentence of the same passage that is not the same words again (a card's
+        answer may repeat its front), as displayed; "" at the passage's end."""
+        chunk_of = self.files.sentence_chunk
+        chunk = self.files.chunks[int(chunk_of[row])]
+        start, end = self.files.sentence_spans[row].tolist()
+        said = _plain(display_sentence(chunk.text[start:end]))
+        for after in range(row + 1, min(row + 3, len(chunk_of))):
+            if chunk_of[after] != chunk_of[row]:
+                break
+            start, end = self.files.sentence_spans[after].tolist()
+            text = display_sentence(chunk.text[start:end])
+            if _plain(text) != said:
+                return text
+        return ""
+
     def _distinct(self, a: int, b: int) -> bool:
         """Two sentences that say the same thing (often from two passages) are quoted once."""
         vectors = self.files.sentence_vectors
@@ -592,6 +628,10 @@ class Composer:
         listed: set[str] = set()
         for candidate in chosen:
             text = as_sentence(candidate.text)
+            if is_title(candidate.text):
+                following = self._next_sentence(candidate.row)
+                if following and not any(following == c.text for c in chosen):
+                    text = f"{text} {as_sentence(following)}"
             if text.endswith(":"):
                 items = list_items(hits[candidate.rank].chunk.text, candidate.end)
                 if items:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.compose import is_title
 from retrieval.coverage import NotesVocabulary
 from retrieval.followup import refers_back, resolve
 from retrieval.intake import EmptyQuestionError, problem
@@ -202,3 +203,18 @@ def test_the_first_word_of_a_short_ask_is_its_subject() -> None:
     question = "how does lookout for vision find defects"
     assert vocabulary.unknown_subject(question, ("lookout",)) == "lookout for vision"
     assert vocabulary.unknown_subject(question) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Amazon Forecast Prophet", True),
+        ("AWS S3 Data Partitioning", True),
+        ("Transfer learning mode / incremental training", True),
+        ("Uses of the learned embeddings:", False),  # a list header brings its items instead
+        ("Payloads up to 4 MB", False),
+        ("Kinesis Firehose can write to S3", False),
+    ],
+)
+def test_a_line_that_only_names_a_topic_is_a_title(line: str, title: bool) -> None:
+    assert is_title(line) is title
