@@ -103,7 +103,7 @@ WHY = re.compile(r"\bwhy\b", re.I)
 # A defining sentence's opening: up to eight words of name, then the verb that defines.
 DEFINING = re.compile(r"^((?:[\w()/&+.'-]+\s+){1,8}?)(?:is|are|refers to|means|stands for)\b", re.I)
 DEFINES_WEIGHT = 0.2
-DEFINING_MARGIN = 0.3
+DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least moves least
 # Kinds whose one-sentence answer goes on with the next sentence of its passage: what a subject
 # does after what it is, the detail after a rule. A limit gets it only when no sentence with a
 # number for its subject was found (`limit` returns first). Measured on the tuning parts: key
@@ -299,13 +299,13 @@ class Composer:
         """The sentence the answer is built on: the best one of search's first passage, unless a
         sentence of a later passage scores clearly higher. Search ranks whole passages with BM25
         and the flashcard weight, which a single sentence's cosine does not see; taking the best
-        sentence anywhere undid search's gain on the team's notes. A definition takes the best
-        sentence anywhere: the one that says what the subject is often sits in an overview passage
-        that search ranks below a more specific one ("DeepAR input format" for "what is deepar")."""
+        sentence anywhere undid search's gain on the team's notes. A definition keeps the same
+        rule (it took the best sentence anywhere before; the tuning parts score the same either
+        way) and then moves only to a sentence that says what the subject is
+        (`_defining_anchor`)."""
         best = usable[0]
         first = next((c for c in usable if c.rank == 0), None)
-        margin = 0.0 if self.ask.kind == "definition" else FIRST_PASSAGE_MARGIN
-        if first is None or best.rank == 0 or best.score >= first.score + margin:
+        if first is None or best.rank == 0 or best.score >= first.score + FIRST_PASSAGE_MARGIN:
             return best
         return first
 
