@@ -47,6 +47,12 @@ RECOMMEND = re.compile(
     r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
 )
 ADVICE_WEIGHT = 0.1
+# An ask for more than one service or step ("Which services?", "Which two actions?").
+PLURAL_ASK = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:services|options|steps|actions|features|tools)\b"
+    r"|\bwhich two\b|\bwhat two\b",
+    re.I,
+)
 PLACE_PENALTY = 0.5  # a passage about where the stem's data sits (S3) answers no scenario
 COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not, within this
 LIMIT_WORDS = frozenset(
@@ -592,13 +598,48 @@ class Composer:
         sentences = self._render(chosen, pool)
         if lead and lead.lower() in " ".join(sentences).lower():
             lead = ""
+        ranks = [rank]
+        if PLURAL_ASK.search(self.ask.focus):
+            second = self._second_option(pool, rank)
+            if second is not None:
+                ranks.append(second.rank)
+                name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
+                text = self._render([second], pool)[0]
+                sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
         return Composition(
             sentences,
-            [rank],
+            ranks,
             max(c.similarity for c in candidates),
             covers(self.terms, heading_terms(hit.chunk)),
             lead,
         )
+
+    def _second_option(self, pool: list[Hit], first: int) -> Candidate | None:
+        """For an ask that wants two or more services ("Which services?"), the best sentence of
+        the pooled passage about another subject that holds the most stem terms the first
+        passage does not: translate reviews and then find their sentiment needs two services."""
+        subject = subject_of(pool[first].chunk) or _card_subject(pool[first].chunk)
+        held = set(tokenize(" ".join([pool[first].chunk.text, *pool[first].chunk.heading])))
+        stem = set(tokenize(" ".join(self.ask.constraints))) - held
+        best: tuple[int, float, int] | None = None
+        for rank, hit in enumerate(pool):
+            other = subject_of(hit.chunk) or _card_subject(hit.chunk)
+            if rank == first or not other or other == subject or self._is_place(hit.chunk):
+                continue
+            if GENERIC_HEADING.match(other):
+                continue
+            words = set(tokenize(" ".join([hit.chunk.text, *hit.chunk.heading])))
+            adds = len(stem & words)
+            if adds and (best is None or (adds, hit.dense) > (best[0], best[1])):
+                best = (adds, hit.dense, rank)
+        if best is None:
+            return None
+        own = [
+            c
+            for c in self.candidates(pool)
+            if c.rank == best[2] and not PRONOUN.match(c.text) and not is_title(c.text)
+        ]
+        return max(own, key=lambda c: c.score, default=None)
 
     def _is_place(self, chunk: Chunk) -> bool:
         """The passage is about where the stem says the data sits ("50 TB of images in S3"):

@@ -161,6 +161,14 @@ def test_a_scenario_does_not_answer_with_where_its_data_sits(tutor: Tutor) -> No
     assert "Batch Transform" in answer.text and not answer.text.startswith("Amazon S3")
 
 
+def test_an_ask_for_services_names_one_for_each_need(tutor: Tutor) -> None:
+    answer = tutor.ask(
+        "A company receives scanned letters and must pull out the printed text, then find the "
+        "sentiment of each letter, without building any models. Which services?"
+    )
+    assert "Textract" in answer.text and "Comprehend" in answer.text
+
+
 def test_a_list_header_brings_its_items(tutor: Tutor) -> None:
     answer = tutor.ask("what are the learned embeddings of object2vec used for")
     header = next(s for s in answer.sentences if "Uses of the learned embeddings" in s)
