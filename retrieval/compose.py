@@ -476,6 +476,9 @@ class Composer:
     def _forms(self, side: str) -> list[set[str]]:
         """The ways the notes may name a side: as typed, and its acronyms spelled out."""
         forms = [set(tokenize(side))]
+        respelt = respell(side)
+        if respelt != side:
+            forms.append(set(tokenize(respelt)))
         glossary = self.files.glossary
         for word in re.findall(r"[a-z0-9&-]+", side.lower()):
             expansion = glossary.get(word.replace("-", ""))
@@ -718,6 +721,18 @@ class Composer:
                     listed.update(_plain(i) for i in items)
             out.append(text)
         return [t for t in out if _plain(t) not in listed]
+
+
+# British and American spellings of the same word ("optimisation", "optimization"): a side is
+# looked for in both, since notes and students each pick one.
+_ISE = re.compile(r"(?<=[a-z]{3})is(?=(?:ation|ations|e|es|ed|ing|er|ers)\b)", re.I)
+_IZE = re.compile(r"(?<=[a-z]{3})iz(?=(?:ation|ations|e|es|ed|ing|er|ers)\b)", re.I)
+
+
+def respell(text: str) -> str:
+    """`text` in the other spelling: -ise/-isation as -ize/-ization, or the reverse."""
+    swapped = _ISE.sub("iz", text)
+    return swapped if swapped != text else _IZE.sub("is", text)
 
 
 def _card_subject(chunk: Chunk) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.compose import is_title
+from retrieval.compose import is_title, respell
 from retrieval.coverage import NotesVocabulary
 from retrieval.followup import refers_back, resolve
 from retrieval.intake import EmptyQuestionError, problem
@@ -218,3 +218,16 @@ def test_the_first_word_of_a_short_ask_is_its_subject() -> None:
 )
 def test_a_line_that_only_names_a_topic_is_a_title(line: str, title: bool) -> None:
     assert is_title(line) is title
+
+
+@pytest.mark.parametrize(
+    ("typed", "other"),
+    [
+        ("bayesian optimisation", "bayesian optimization"),
+        ("regularization", "regularisation"),
+        ("normalise the data", "normalize the data"),
+        ("noise", "noise"),
+    ],
+)
+def test_a_comparison_side_is_looked_for_in_both_spellings(typed: str, other: str) -> None:
+    assert respell(typed) == other
