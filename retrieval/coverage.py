@@ -2,10 +2,14 @@
 key subject (a product or term) when none of the notes' words matches it.
 
 A question word counts as known when the notes hold it, its stem, a longer word it starts
-("xgb" -> "xgboost", "async" -> "asynchronous"), or, for long words, a one-letter typo of one.
+("xgb" -> "xgboost", "async" -> "asynchronous"), two neighbouring letters swapped ("npts" for
+"ntps"), or, for long words, a one-letter typo of one.
 An unknown word is the key subject when it names a product ("amazon bedrock", "sagemaker
-hyperpod"), or when it is no everyday English word (the embedding model's whole-word vocabulary)
-and is what a definition or a comparison asks about.
+hyperpod"), when it is what a definition or a comparison asks about or stands first in what a
+short question asks about ("how does lookout for vision find defects"), or when it is a long
+coined word (the embedding model's whole-word vocabulary says which words are English). Known
+words name an absent product when the notes never put them together after a prefix and one is
+rare in the notes ("sagemaker studio lab" in notes that only have "SageMaker Studio").
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import bisect
 import itertools
 import re
 import weakref
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -88,6 +93,12 @@ FILLER = frozenset(
         "who",
     ]
 )
+# A word of a product's name is rare when the notes hold it at most once per this many words
+# (10 times in the shipped notes, twice in the team's): "lab" of "SageMaker Studio Lab", "cards" of
+# "model cards", against "jobs" of "Glue jobs" or "hyperparameters" of "XGBoost hyperparameters".
+RARE_PER_WORDS = 8_000
+NAME_WORDS = 2  # words of a product's name after its prefix ("sagemaker studio lab")
+NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
 
@@ -95,15 +106,19 @@ class NotesVocabulary:
     def __init__(self, texts: Iterable[str], english: set[str]) -> None:
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
+        counts: Counter[str] = Counter()
         for text in texts:
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
+            counts.update(found)
             for word in found:
                 words.add(word)
                 words.update(p for p in re.split(r"[-']", word) if p)
                 words.add(word.replace("-", ""))
         self.words = words
         self.pairs = pairs
+        self.counts = counts
+        self.rare = sum(counts.values()) // RARE_PER_WORDS
         self.sorted = sorted(words)
         self.stems = set(tokenize(" ".join(words)))
         self.english = english
@@ -125,16 +140,26 @@ class NotesVocabulary:
                     break
                 if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
                     return True
-        return False
+        return len(word) >= 4 and self._swapped(word)
+
+    def _swapped(self, word: str) -> bool:
+        """Two neighbouring letters swapped, in the notes or the question ("npts" for the
+        notes' "NTPS")."""
+        return any(
+            f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}" in self.words
+            for i in range(1, len(word) - 1)
+        )
 
     def unknown_subject(self, question: str, key_phrases: Iterable[str] = ()) -> str | None:
         """The question's key subject when the notes never mention it, else None.
 
-        An unknown word is the key subject when it names a product ("amazon bedrock"), or is no
-        everyday English word and stands in `key_phrases` (a comparison's side, the X of
-        "what is X")."""
+        An unknown word is the key subject when it names a product ("amazon bedrock"), leads one
+        of `key_phrases` (a comparison's side, the X of "what is X", what a short question asks
+        about), or is no everyday English word and stands in one of them."""
         words = WORD.findall(question.lower())
-        key = {w for phrase in key_phrases for w in WORD.findall(phrase.lower())}
+        phrases = [WORD.findall(phrase.lower()) for phrase in key_phrases]
+        key = {w for phrase in phrases for w in phrase}
+        leading = {lead[0] for phrase in phrases if (lead := self._content(phrase))}
         unknown: list[int] = []
         content = 0
         for index, word in enumerate(words):
@@ -143,11 +168,9 @@ class NotesVocabulary:
             content += 1
             if not self.knows(word):
                 unknown.append(index)
-        if not unknown:
-            return self._unknown_product(words)
-        named = [i for i in unknown if self._names_subject(words, i, key)]
+        named = [i for i in unknown if self._names_subject(words, i, key, leading)]
         if not named:
-            return self._unknown_product(words)
+            return self._unknown_product(words) or self._unknown_name(words)
         if len(unknown) > max(2, content // 2):
             return "this"  # mostly unknown words: another subject, or another language
         first = named[0]
@@ -155,14 +178,24 @@ class NotesVocabulary:
         end = first + 1
         while end < len(words) and end in unknown:
             end += 1
+        if end + 1 < len(words) and words[end] == "for" and words[end + 1] not in STOPWORDS:
+            end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
 
-    def _names_subject(self, words: list[str], index: int, key: set[str]) -> bool:
-        if index > 0 and words[index - 1] in PRODUCT_PREFIX:
+    def _names_subject(
+        self, words: list[str], index: int, key: set[str], leading: set[str]
+    ) -> bool:
+        """An unknown word names the subject after a product prefix; when it leads what the
+        question asks about (an English word too: "lookout for vision", "vertex ai vs
+        sagemaker"); when it is no English word and stands in what is asked; or when coined."""
+        word = words[index]
+        if (index > 0 and words[index - 1] in PRODUCT_PREFIX) or word in leading:
             return True
-        if words[index] in self.english:
-            return False
-        return words[index] in key or self._coined(words[index])
+        return word not in self.english and (word in key or self._coined(word))
+
+    @staticmethod
+    def _content(words: list[str]) -> list[str]:
+        return [w for w in words if w not in STOPWORDS and w not in FILLER and len(w) >= 3]
 
     def _coined(self, word: str) -> bool:
         """A long made-up word ("codewhisperer"): letters only, and no English word with an
@@ -173,6 +206,30 @@ class NotesVocabulary:
             word.endswith(end) and word[: len(word) - len(end)] in self.english
             for end in ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
         )
+
+    def _unknown_name(self, words: list[str]) -> str | None:
+        """A product's longer name the notes never give ("sagemaker studio lab" where the notes
+        have only "SageMaker Studio"): a prefix and two words the notes never put together, one
+        of them rare in the notes (a name's own word, not an attribute such as "jobs"), the first
+        one either named after the prefix in the notes or rare itself."""
+        for i, prefix in enumerate(words):
+            if prefix not in PRODUCT_PREFIX:
+                continue
+            name = [prefix]
+            for word in words[i + 1 : i + 1 + NAME_WORDS]:
+                if word in STOPWORDS or word in FILLER or word in NAME_ENDS or word.isdigit():
+                    break
+                name.append(word)
+            if len(name) < 3:
+                continue
+            _, first, second = name
+            if (first, second) in self.pairs or min(self.counts[first], self.counts[second]) > (
+                self.rare
+            ):
+                continue
+            if (prefix, first) in self.pairs or self.counts[first] <= self.rare:
+                return " ".join(name)
+        return None
 
     def _unknown_product(self, words: list[str]) -> str | None:
         """A product named by a prefix and everyday words the notes never put together ("aws

@@ -110,6 +110,7 @@ class Ask:
     focus: str  # the ask itself (a scenario's last question; else the whole text)
     subjects: tuple[str, ...] = ()  # a comparison's sides
     constraints: tuple[str, ...] = ()  # a scenario's stem, one requirement per item
+    places: tuple[str, ...] = ()  # where a scenario's data sits or lands ("in S3"): not the answer
 
 
 def normalise(question: str) -> str:
@@ -131,11 +132,13 @@ def understand(question: str) -> Ask:
     words = len(text.split())
     if words >= SCENARIO_WORDS and len(sentences) >= 2:
         focus_at = _focus_index(sentences)
-        stem = sentences[:focus_at]
+        stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
-        return Ask(text, "scenario", focus, (), tuple(_clauses(" ".join(stem))))
-    if words >= SCENARIO_ONE_SENTENCE:
-        return Ask(text, "scenario", text, (), tuple(_clauses(text)))
+        return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
+    if words >= SCENARIO_ONE_SENTENCE or (words >= SCENARIO_WORDS and _ASK_CLAUSE.search(text)):
+        stem, focus = _ask_clause(text)
+        asked = "" if focus == text else focus
+        return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, asked))
     return Ask(text, _kind(text), text, _sides(text) if _kind(text) == "comparison" else ())
 
 
@@ -187,12 +190,46 @@ def _focus_index(sentences: list[str]) -> int:
     return len(sentences) - 1
 
 
+# The ask of a one-sentence stem: its last clause that asks ("..., which built in algorithm").
+_ASK_CLAUSE = re.compile(
+    r"[,;:]\s*(?:so\s+|and\s+)?((?:which|what|how|should)\b[^,;:]*)[?.!]?$", re.I
+)
+# Where data sits or lands in a stem ("images in S3", "land in S3 as parquet", "from DynamoDB"):
+# one name after the preposition (two after "amazon"/"aws").
+_PLACE = re.compile(
+    r"\b(?:in|into|from|onto)\s+(?:an?\s+|the\s+|our\s+|their\s+|its\s+)?"
+    r"((?:amazon\s+|aws\s+)?[a-z][\w-]*)",
+    re.I,
+)
+
+
+def _ask_clause(text: str) -> tuple[str, str]:
+    """A one-sentence stem split into its requirements and its ask, when a clause asks."""
+    found = _ASK_CLAUSE.search(text)
+    if not found:
+        return text, text
+    return text[: found.start()].strip(), found.group(1).strip()
+
+
+def _places(stem: str, focus: str) -> tuple[str, ...]:
+    """Names the stem gives as where the data sits or lands, unless the ask names them too
+    ("Kinesis Data Streams or Firehose?" offers its options; "in S3" only says where)."""
+    asked = focus.lower()
+    found = []
+    for match in _PLACE.finditer(stem):
+        name = match.group(1).strip()
+        if name.lower() not in asked:
+            found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
 def _clauses(stem: str) -> list[str]:
     """A stem's requirements: its sentences, long ones split at ', and' / ';' / ' but '."""
     pieces: list[str] = []
     for sentence in _split_sentences(stem):
         for part in re.split(
-            r";|,\s+(?:and|but|so)\s+|\s+but\s+|\s+and (?=(?:they|it|the|must))", sentence
+            r";|,\s+(?:and|but|so)\s+|\s+but\s+|\s+and (?=(?:they|it|the|must|we|i|you|our|no)\b)",
+            sentence,
         ):
             if len(part.split()) >= 3:
                 pieces.append(part.strip(" ,."))

@@ -93,6 +93,14 @@ Object2Vec learns embeddings of pairs of objects. Uses of the learned embeddings
 - features for downstream supervised models
 - clustering related objects together
 """,
+    "storage.md": """# Storage
+
+## Amazon S3
+
+Amazon S3 stores product images of any size, terabytes of them, for weekly predictions and
+training. Use S3 Intelligent-Tiering when images are read once a week; they do not need to be kept
+in S3 Standard.
+""",
     "cheatsheet.md": """# Cheat sheet
 
 ## SageMaker Autopilot
@@ -143,6 +151,22 @@ def test_a_scenario_names_the_option_that_meets_its_constraints(tutor: Tutor) ->
         "They do not want to keep an endpoint running. Which option should they use?"
     )
     assert answer.kind == "scenario" and "Batch Transform" in answer.text
+
+
+def test_a_scenario_does_not_answer_with_where_its_data_sits(tutor: Tutor) -> None:
+    answer = tutor.ask(
+        "A retailer has 50 TB of product images in S3 and needs predictions once a week. "
+        "They do not want to keep an endpoint running. Which feature should they use?"
+    )
+    assert "Batch Transform" in answer.text and not answer.text.startswith("Amazon S3")
+
+
+def test_an_ask_for_services_names_one_for_each_need(tutor: Tutor) -> None:
+    answer = tutor.ask(
+        "A company receives scanned letters and must pull out the printed text, then find the "
+        "sentiment of each letter, without building any models. Which services?"
+    )
+    assert "Textract" in answer.text and "Comprehend" in answer.text
 
 
 def test_a_list_header_brings_its_items(tutor: Tutor) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.compose import is_title, respell
 from retrieval.coverage import NotesVocabulary
 from retrieval.followup import refers_back, resolve
 from retrieval.intake import EmptyQuestionError, problem
@@ -75,6 +76,43 @@ def test_a_scenario_separates_the_ask_from_its_constraints() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "focus", "places"),
+    [
+        (
+            "A retailer has 50 TB of images in S3 and needs predictions weekly. They do not want "
+            "a running endpoint. Which SageMaker feature should they use?",
+            "Which SageMaker feature should they use?",
+            ("S3",),
+        ),
+        (
+            "census data with hundreds of redundant features, we want to group counties with "
+            "k-means but it is hard to interpret; what do we do first",
+            "what do we do first",
+            (),
+        ),
+        (
+            "clickstream events must land in S3 as parquet within a couple of minutes and we dont "
+            "want to write any consumer code",
+            "clickstream events must land in S3 as parquet within a couple of minutes and we "
+            "don't want to write any consumer code",
+            ("S3",),
+        ),
+        (
+            "We need near-real-time ingestion into Redshift with no servers to manage. Kinesis "
+            "Data Streams or Firehose into Redshift?",
+            "Kinesis Data Streams or Firehose into Redshift?",
+            (),
+        ),
+    ],
+)
+def test_a_scenario_knows_its_ask_and_where_its_data_sits(
+    question: str, focus: str, places: tuple[str, ...]
+) -> None:
+    ask = understand(question)
+    assert (ask.kind, ask.focus, ask.places) == ("scenario", focus, places)
+
+
+@pytest.mark.parametrize(
     ("question", "previous", "subject", "resolved"),
     [
         (
@@ -135,6 +173,7 @@ NOTES = [
     "AWS Glue runs serverless Spark jobs you write in Python. Clean the data before training.",
     "Entity extraction finds names; resolution of images is measured in pixels.",
     "Amazon SageMaker trains models. Use AWS Lambda for small transforms.",
+    "SageMaker Studio is the IDE for notebooks; npts forecasts sparse series. Quotas and limits.",
 ]
 ENGLISH = {"clean", "rooms", "entity", "resolution", "recipe", "lambda", "limits", "jobs", "glue"}
 
@@ -149,7 +188,46 @@ ENGLISH = {"clean", "rooms", "entity", "resolution", "recipe", "lambda", "limits
         ("aws glue jobs", None),
         ("sagemaker trains models", None),
         ("hw do i clean data", None),  # a short unknown word is chat or a typo, not a subject
+        ("is sagemaker studio lab free", "sagemaker studio lab"),  # a longer name than the notes'
+        ("sagemaker studio notebooks", None),  # "notebooks" is an attribute the notes hold
+        ("what is ntps good for", None),  # two letters swapped: a typo of the notes' "npts"
     ],
 )
 def test_a_subject_the_notes_never_mention(question: str, missing: str | None) -> None:
     assert NotesVocabulary(NOTES, ENGLISH).unknown_subject(question) == missing
+
+
+def test_the_first_word_of_a_short_ask_is_its_subject() -> None:
+    notes = [*NOTES, "Computer vision models find defects in images."]
+    vocabulary = NotesVocabulary(notes, ENGLISH | {"lookout"})
+    question = "how does lookout for vision find defects"
+    assert vocabulary.unknown_subject(question, ("lookout",)) == "lookout for vision"
+    assert vocabulary.unknown_subject(question) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Amazon Forecast Prophet", True),
+        ("AWS S3 Data Partitioning", True),
+        ("Transfer learning mode / incremental training", True),
+        ("Uses of the learned embeddings:", False),  # a list header brings its items instead
+        ("Payloads up to 4 MB", False),
+        ("Kinesis Firehose can write to S3", False),
+    ],
+)
+def test_a_line_that_only_names_a_topic_is_a_title(line: str, title: bool) -> None:
+    assert is_title(line) is title
+
+
+@pytest.mark.parametrize(
+    ("typed", "other"),
+    [
+        ("bayesian optimisation", "bayesian optimization"),
+        ("regularization", "regularisation"),
+        ("normalise the data", "normalize the data"),
+        ("noise", "noise"),
+    ],
+)
+def test_a_comparison_side_is_looked_for_in_both_spellings(typed: str, other: str) -> None:
+    assert respell(typed) == other
