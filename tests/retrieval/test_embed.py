@@ -53,6 +53,17 @@ def test_tokenization_is_the_sentence_transformers_one(embedder: OnnxEmbedder) -
         assert np.array_equal(values, reference[name].numpy()), name
 
 
+def test_the_default_w8_export_stays_close_to_fp32_and_ignores_its_batch(
+    embedder: OnnxEmbedder, fp32: OnnxEmbedder
+) -> None:
+    assert embedder.precision == "w8"
+    batch = embedder.encode(TEXTS)
+    cosines = (batch * fp32.encode(TEXTS)).sum(axis=1)
+    assert cosines.min() >= 0.998, cosines
+    alone = np.stack([embedder.encode([text])[0] for text in TEXTS])
+    assert np.abs(alone - batch).max() < 1e-5  # activations are never quantized across texts
+
+
 def test_int8_stays_close_to_fp32(
     tmp_path_factory: pytest.TempPathFactory, fp32: OnnxEmbedder
 ) -> None:
