@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4
 NEGATION_SCOPE = 3
+POINT_DIRECTION_SCOPE = 6
 WORD = re.compile(r"[a-z0-9]+")
 CLAUSE_SPLIT = re.compile(
     r"[.;:!?\n]+|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
@@ -126,6 +127,15 @@ UNIT_STEMS = {
     "mins": "minut",
     "min": "minut",
 }
+# Which way a change goes: "increase max_depth" says the opposite of "reduce max_depth".
+UP = frozenset(
+    {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
+    | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up"}
+)
+DOWN = frozenset(
+    {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
+    | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
+)
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -226,6 +236,26 @@ def negated_before(tokens: Sequence[str], index: int) -> bool:
     return any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index])
 
 
+def direction_before(tokens: Sequence[str], index: int, scope: int = NEGATION_SCOPE) -> int:
+    """+1 when the nearest change word shortly before the word raises it ("increase the batch
+    size"), -1 when it lowers it, 0 when none does."""
+    for token in reversed(tokens[max(0, index - scope) : index]):
+        if token in UP:
+            return 1
+        if token in DOWN:
+            return -1
+    return 0
+
+
+def opposite_direction(point_tokens: Sequence[str], at: int, tokens: Sequence[str], i: int) -> bool:
+    """The point changes its word one way and the clause changes it the other way. A point is
+    one short claim, so its change word may stand further back ("Raise regularization such as
+    gamma, lambda")."""
+    wanted = direction_before(point_tokens, at, POINT_DIRECTION_SCOPE)
+    said = direction_before(tokens, i)
+    return bool(wanted and said and wanted != said)
+
+
 def is_negated(tokens: Sequence[str]) -> bool:
     return any(t in NEGATORS for t in tokens)
 
@@ -245,7 +275,11 @@ def claim_polarity(
             continue
         negated = negated_before(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
-        if found and all(negated_before(clause_tokens, i) != negated for i in found):
+        if found and all(
+            negated_before(clause_tokens, i) != negated
+            or opposite_direction(point_tokens, index, clause_tokens, i)
+            for i in found
+        ):
             return False
         shared = shared or bool(found)
     return True if shared else None

@@ -26,6 +26,7 @@ from quiz.answer_text import (
     negated_at,
     normalise,
     numbers_agree,
+    opposite_direction,
     stems,
     term_matches,
     term_positions,
@@ -151,10 +152,10 @@ class FreeTextGrader:
         own = range(len(parts) - 1) if len(parts) > 1 else range(len(parts))
         made = []
         for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True)):
+            said = [claim_polarity(kp.point, tokens, pick_words) for tokens in tokenised]
             claims = [
-                claim_polarity(kp.point, tokens, pick_words) is not False
-                and numbers_agree(kp.point, part)
-                for part, tokens in zip(parts, tokenised, strict=True)
+                said[i] is not False and numbers_agree(kp.point, part)
+                for i, part in enumerate(parts)
             ]
             contradicted = any(not claims[i] and row[i] >= self.term_support for i in own)
             if any(
@@ -163,7 +164,8 @@ class FreeTextGrader:
                 # another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact
                 made.append(False)
                 continue
-            named = index == naming and any(_term_polarity(kp, t) for t in tokenised)
+            naming_kp = KeyPoint(kp.point, tuple(naming_terms))
+            named = index == naming and any(_term_polarity(naming_kp, t) for t in tokenised)
             if named and not contradicted:
                 made.append(True)
                 continue
@@ -173,8 +175,14 @@ class FreeTextGrader:
                 for i, tokens in enumerate(tokenised)
             ]
             whole = row[-1]
+            # when the answer also denies the point, a term counts only in a clause that says
+            # the point's own words its way ("no retry logic ... your own error handling")
             by_term = any(
-                polarity[i] and claims[i] and max(row[i], whole) >= self.term_support for i in own
+                polarity[i]
+                and claims[i]
+                and (said[i] is True or not contradicted)
+                and max(row[i], whole) >= self.term_support
+                for i in own
             )
             by_meaning = any(
                 row[i] >= self.threshold and polarity[i] is not False and claims[i]
@@ -228,7 +236,8 @@ def _term_polarity(
         for start in term_positions(term, tokens, vocabulary):
             if masked & set(range(start, start + size)):
                 continue
-            if negated_at(tokens, start, start + size) == point_negated:
+            turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
+            if negated_at(tokens, start, start + size) == point_negated and not turned:
                 return True
             found = True
     return False if found else None

@@ -29,6 +29,8 @@ from quiz.answer_text import (
 from quiz.bank import KeyPoint
 
 HEDGE_REACH = 6
+# An option this short is a name ("Amazon Bedrock", "Feature attribution drift monitoring").
+NAME_WORDS = 4
 # An answer states its pick up front: the first clauses that name anything decide it.
 LEAD_CLAUSES = 2
 UNSURE = re.compile(r"\b(?:either|whichever|both|not sure|unsure|depending|depends|maybe)\b")
@@ -107,6 +109,8 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
     )
     naming_terms = key_points[naming_point].terms if naming_point is not None else ()
+    if naming_point is None:
+        naming_point, naming_terms = _named_in_point(key_points, distinct[0], choices.right)
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     return _Names(
         right=distinct[0],
@@ -118,6 +122,30 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
     )
+
+
+def _named_in_point(
+    key_points: Sequence[KeyPoint], right: frozenset[str], option: str
+) -> tuple[int | None, tuple[str, ...]]:
+    """When no term tells the right option apart, the first key point whose text says the
+    option's distinctive name ("Bedrock is a serverless API ..." for "Amazon Bedrock"), with
+    those words as its naming terms. A name is a short option or a capitalised word of it: a
+    verb of a longer option ("Decrease the batch size ...") names nothing."""
+    short = len(words(option)) <= NAME_WORDS
+    capitalised = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w-]*", option)}
+    named = {w for c in capitalised for w in words(c)}
+    for index, kp in enumerate(key_points):
+        tokens = words(normalise(kp.point))
+        runs: list[list[str]] = [[]]
+        for token, stem in zip(tokens, stems(tokens), strict=True):
+            if stem in right and token not in FUNCTION_WORDS:
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        found = tuple(" ".join(run) for run in runs if run and (short or named & set(run)))
+        if found:
+            return index, found
+    return None, ()
 
 
 def _subjects(

@@ -14,6 +14,7 @@ from quiz.answer_text import (
     negated_at,
     normalise,
     numbers_agree,
+    opposite_direction,
     term_positions,
 )
 from quiz.bank import BankQuestion, KeyPoint, load_bank, question_files
@@ -21,7 +22,7 @@ from quiz.calibration import choices_of, load_labelled
 from quiz.errors import BankError
 from quiz.feedback import citation, feedback_text
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
-from quiz.hedging import Choices
+from quiz.hedging import Choices, naming_point
 from retrieval.embed import Embedder
 from store.models import Question
 
@@ -275,3 +276,41 @@ def test_the_lead_clause_may_be_one_word() -> None:
         "boosting",
         "it reduces variance and trains in parallel",
     ]
+
+
+def test_a_change_the_other_way_contradicts_the_point(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Reduce max_depth or eta to make the model more conservative", ("max_depth",)),
+        KeyPoint("Raise regularization such as gamma, lambda or alpha", ("gamma", "lambda")),
+    )
+    assert opposite_direction(words("reduce max_depth"), 1, words("increase max_depth"), 1)
+    assert not opposite_direction(words("reduce max_depth"), 1, words("lower max_depth"), 1)
+    wrong = grader.grade(points, "Increase max_depth and eta, and lower gamma and lambda")
+    assert wrong.score == 0.0
+    right = grader.grade(points, "Lower max_depth and eta, and raise gamma and lambda")
+    assert right.score == 1.0
+
+
+def test_a_denied_point_is_not_made_by_a_term_in_another_clause(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    retries = step_functions.key_points[1]
+    assert "error" in retries.terms
+    text = "Step Functions, although it has no retry logic so you write your own error handling"
+    assert retries.point in _grade(grader, step_functions, text).points_missed
+
+
+def test_a_short_option_names_the_point_that_says_its_name(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Kendra is an intelligent search service over documents", ("semantic search",)),
+        KeyPoint("It answers natural-language questions with passages", ("natural language",)),
+    )
+    choices = Choices.of(
+        {"A": "Amazon Kendra", "B": "Amazon OpenSearch Service", "C": "Amazon Comprehend"}, "A"
+    )
+    assert naming_point(choices, points) == (0, ("kendra",))
+    grade = grader.grade(points, "kendra", choices=choices)
+    assert grade.points_made == (points[0].point,)
+    assert grader.grade(points, "opensearch", choices=choices).score == 0.0
+    long_option = Choices.of({"A": "Decrease the batch size and the rate", "B": "Add layers"}, "A")
+    assert naming_point(long_option, (KeyPoint("Decrease the batch size", ("noise",)),))[0] is None
