@@ -1,5 +1,5 @@
 """Reading a free-text answer: words, stems, clauses, terms with typos, negation scope, the
-polarity of a claim, numbers with their units, and acronyms of the question's own phrases."""
+polarity of a claim, which way a change goes, and acronyms of the question's own phrases."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4
 NEGATION_SCOPE = 3
 POINT_DIRECTION_SCOPE = 6
-WORD = re.compile(r"[a-z0-9]+")
+# An identifier is one word: "num_samples_per_tree", "random_cut_forest".
+WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 CLAUSE_SPLIT = re.compile(
-    r"[.;:!?\n]+|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
+    r"[;:!?()\n]+|\.(?!\d)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
     r"|,\s+(?=(?:it|which|they|this)\s)"
 )
@@ -118,15 +119,6 @@ FUNCTION_WORDS = frozenset(
         "too",
     ]
 )
-NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[a-z]+)?")
-UNIT_STEMS = {
-    "%": "percent",
-    "hrs": "hour",
-    "hr": "hour",
-    "h": "hour",
-    "mins": "minut",
-    "min": "minut",
-}
 # Which way a change goes: "increase max_depth" says the opposite of "reduce max_depth".
 UP = frozenset(
     {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
@@ -295,25 +287,6 @@ def known_word(stem: str, vocabulary: frozenset[str]) -> bool:
     return stem in vocabulary or any(
         same_word(stem, known) or (len(stem) >= 4 and known.startswith(stem))
         for known in vocabulary
-    )
-
-
-def quantities(text: str) -> set[tuple[float, str]]:
-    """The numbers of a text with the unit word after each ("24 hours" -> (24.0, "hour"))."""
-    found = set()
-    for number, unit in NUMBER.findall(text.lower()):
-        unit = UNIT_STEMS.get(unit, unit)
-        found.add((float(number.replace(",", "")), stems([unit])[0] if unit else ""))
-    return found
-
-
-def numbers_agree(point: str, clause: str) -> bool:
-    """False when the clause gives a number in a unit the point also counts in, and the point
-    never gives that number in that unit ("7 days" against "24 hours ... 365 days")."""
-    stated = quantities(point)
-    units = {unit for _, unit in stated if unit}
-    return all(
-        (value, unit) in stated for value, unit in quantities(clause) if unit and unit in units
     )
 
 

@@ -25,7 +25,6 @@ from quiz.answer_text import (
     is_negated,
     negated_at,
     normalise,
-    numbers_agree,
     opposite_direction,
     stems,
     term_matches,
@@ -34,6 +33,7 @@ from quiz.answer_text import (
 )
 from quiz.bank import KeyPoint
 from quiz.hedging import Choices, naming_point, read_choice
+from quiz.quantities import numbers_agree, quantity_positions, states_a_number_of
 from retrieval.embed import Embedder
 
 __all__ = ["Choices", "FreeTextGrader", "Grade", "clauses", "grade_choice", "term_matches", "words"]
@@ -44,6 +44,7 @@ __all__ = ["Choices", "FreeTextGrader", "Grade", "clauses", "grade_choice", "ter
 DEFAULT_SIMILARITY_THRESHOLD = 0.70
 TERM_SUPPORT_THRESHOLD = 0.0
 NEGATION_PENALTY = 0.15
+ECHO_SUPPORT = float(__import__("os").environ.get("ECHO", "0.0"))
 PASS_SCORE = 0.5
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
@@ -81,7 +82,9 @@ class FreeTextGrader:
         *,
         term_support: float = TERM_SUPPORT_THRESHOLD,
         negation_penalty: float = NEGATION_PENALTY,
+        echo_support: float = ECHO_SUPPORT,
     ) -> None:
+        self.echo_support = echo_support
         self.embedder = embedder
         self.threshold = threshold
         self.term_support = term_support
@@ -149,6 +152,7 @@ class FreeTextGrader:
         name_spans = [_spans(naming_terms, tokens) for tokens in tokenised]
         pick_words = frozenset(stems([w for t in naming_terms for w in words(t)]))
         vocabulary = _vocabulary(key_points, choices)
+        stem = words(normalise(choices.stem)) if choices is not None else []
         own = range(len(parts) - 1) if len(parts) > 1 else range(len(parts))
         made = []
         for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True)):
@@ -158,10 +162,11 @@ class FreeTextGrader:
                 for i, part in enumerate(parts)
             ]
             contradicted = any(not claims[i] and row[i] >= self.term_support for i in own)
-            if any(
+            if not any(states_a_number_of(kp.point, parts[i]) for i in own) and any(
                 not numbers_agree(kp.point, parts[i]) and row[i] >= self.term_support for i in own
             ):
-                # another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact
+                # another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact;
+                # beside the point's own value it is a working ("2.5 MB/s needs 3 shards")
                 made.append(False)
                 continue
             naming_kp = KeyPoint(kp.point, tuple(naming_terms))
@@ -174,7 +179,17 @@ class FreeTextGrader:
                 _term_polarity(kp, tokens, masks[i], vocabulary)
                 for i, tokens in enumerate(tokenised)
             ]
+            # a term the question itself says ("sigmoid", "S3") may be an echo of the stem:
+            # alone it needs a clause somewhat about the point
+            echoed = tuple(t for t in kp.terms if index != naming and term_positions(t, stem))
+            fresh = KeyPoint(kp.point, tuple(t for t in kp.terms if t not in echoed))
             whole = row[-1]
+            support = [
+                max(row[i], whole)
+                if echoed and not _term_polarity(fresh, tokenised[i], masks[i], vocabulary)
+                else 1.0
+                for i in range(len(parts))
+            ]
             # when the answer also denies the point, a term counts only in a clause that says
             # the point's own words its way ("no retry logic ... your own error handling")
             by_term = any(
@@ -182,6 +197,7 @@ class FreeTextGrader:
                 and claims[i]
                 and (said[i] is True or not contradicted)
                 and max(row[i], whole) >= self.term_support
+                and support[i] >= self.echo_support
                 for i in own
             )
             by_meaning = any(
@@ -233,7 +249,8 @@ def _term_polarity(
         size = len(words(term))
         in_point = term_positions(term, point_tokens)
         point_negated = bool(in_point) and negated_at(point_tokens, in_point[0], in_point[0] + size)
-        for start in term_positions(term, tokens, vocabulary):
+        at = term_positions(term, tokens, vocabulary) or quantity_positions(term, tokens)
+        for start in at:
             if masked & set(range(start, start + size)):
                 continue
             turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)

@@ -13,7 +13,6 @@ from quiz.answer_text import (
     clauses,
     negated_at,
     normalise,
-    numbers_agree,
     opposite_direction,
     term_positions,
 )
@@ -23,6 +22,7 @@ from quiz.errors import BankError
 from quiz.feedback import citation, feedback_text
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
 from quiz.hedging import Choices, naming_point
+from quiz.quantities import numbers_agree, quantity_positions
 from retrieval.embed import Embedder
 from store.models import Question
 
@@ -314,3 +314,23 @@ def test_a_short_option_names_the_point_that_says_its_name(grader: FreeTextGrade
     assert grader.grade(points, "opensearch", choices=choices).score == 0.0
     long_option = Choices.of({"A": "Decrease the batch size and the rate", "B": "Add layers"}, "A")
     assert naming_point(long_option, (KeyPoint("Decrease the batch size", ("noise",)),))[0] is None
+
+
+def test_amounts_compare_across_units_of_the_same_kind() -> None:
+    assert not numbers_agree("payloads up to 1 GB", "payloads of up to 6 MB")
+    assert numbers_agree("payloads up to 1 GB", "payloads of up to 1,000 MB and 3 shards")
+    assert not numbers_agree("beyond 1.5 × IQR", "past 3 x IQR")
+    tokens = words("from the one day default up to a year")
+    assert quantity_positions("24 hours", tokens) == [2]
+    assert quantity_positions("365 days", tokens) == [7]
+    assert quantity_positions("7 days", tokens) == []
+
+
+def test_the_points_own_number_beside_others_is_a_working(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("A shard accepts 1 MB/s of writes", ("1 mb/s",)),)
+    working = "Each shard takes 1 MB/s, so 2.5 MB/s needs 3 shards"
+    assert grader.grade(points, working).score == 1.0
+    assert grader.grade(points, "Each shard takes 2 MB/s").score == 0.0
+    retention = (KeyPoint("Retention is 24 hours by default, up to 365 days", ("24 hours",)),)
+    said = "It keeps records for one day by default and you can raise that to a year"
+    assert grader.grade(retention, said).score == 1.0
