@@ -31,6 +31,24 @@ CONTRACTIONS = (
     ),
     (re.compile(r"n't\b"), " not"),
 )
+# Chat spelling: only forms that are never a word of the notes ("r" and "u" as words, "4"
+# only before a word that a number never counts).
+CHAT = (
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\bw/(?=\s|\w)"), "with "),
+    (re.compile(r"\s[+&]\s"), " and "),
+    (re.compile(r"\b(?:cuz|coz|bc|cos)\b"), "because"),
+    (re.compile(r"\bu\b(?!-)"), "you"),
+    (re.compile(r"\bur\b"), "your"),
+    (re.compile(r"\br\b(?!-)"), "are"),
+    (re.compile(r"\bb4\b"), "before"),
+    (re.compile(r"\bem\b"), "them"),
+    (re.compile(r"\bthru\b"), "through"),
+    (
+        re.compile(r"\b4\s+(?=(?:the|a|an|all|each|every|it|them|that|this|those|these|new)\b)"),
+        "for ",
+    ),
+)
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
 # Words too common to carry a claim or to be read as an acronym.
 FUNCTION_WORDS = frozenset(
@@ -139,9 +157,10 @@ def words(text: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
-    """Lowercase with contractions spelt out, so "doesn't" and "doesnt" read as "does not"."""
+    """Lowercase with contractions and chat spelling spelt out, so "doesn't" and "doesnt" read
+    as "does not", "w/ cat feats 4 the new items" as "with cat feats for the new items"."""
     text = text.lower().replace("\u2019", "'")
-    for pattern, replacement in CONTRACTIONS:
+    for pattern, replacement in CONTRACTIONS + CHAT:
         text = pattern.sub(replacement, text)
     return text
 
@@ -192,6 +211,7 @@ def term_positions(
         if (
             window == target
             or stemmed == target_stems
+            or _cut_short(answer_words[start : start + size], term_words)
             or (
                 len(target) > EXACT_TERM_MAX_CHARS
                 and fuzz.ratio(target, window) >= FUZZY_CUTOFF
@@ -200,7 +220,33 @@ def term_positions(
             )
         ):
             found.append(start)
-    return found
+    return found or _initials_at(term_words, answer_words)
+
+
+def _cut_short(window: Sequence[str], term_words: Sequence[str]) -> bool:
+    """The answer shortens a word of the term ("batch norm", "async" for asynchronous): each
+    word is the term's word or its start (5 letters alone, 4 beside a whole word)."""
+    whole = [w == t for w, t in zip(window, term_words, strict=True)]
+    shortest = 4 if any(whole) else 5
+    return not all(whole) and all(
+        w == t or (len(w) >= shortest and len(t) - len(w) >= 2 and t.startswith(w))
+        for w, t in zip(window, term_words, strict=True)
+    )
+
+
+def _initials_at(term_words: Sequence[str], answer_words: Sequence[str]) -> list[int]:
+    """Where the answer spells out an acronym term ("random cut forest" for RCF), reading the
+    initials of its content words."""
+    if len(term_words) != 1 or not 3 <= len(term_words[0]) <= 5 or not term_words[0].isalpha():
+        return []
+    letters = term_words[0]
+    content = [(i, w) for i, w in enumerate(answer_words) if w not in FUNCTION_WORDS]
+    return [
+        content[j][0]
+        for j in range(len(content) - len(letters) + 1)
+        if "".join(w[0] for _, w in content[j : j + len(letters)]) == letters
+        and content[j + len(letters) - 1][0] - content[j][0] < 2 * len(letters)
+    ]
 
 
 def _small_words(tokens: Sequence[str]) -> list[str]:

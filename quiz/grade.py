@@ -44,7 +44,6 @@ __all__ = ["Choices", "FreeTextGrader", "Grade", "clauses", "grade_choice", "ter
 DEFAULT_SIMILARITY_THRESHOLD = 0.70
 TERM_SUPPORT_THRESHOLD = 0.0
 NEGATION_PENALTY = 0.15
-ECHO_SUPPORT = float(__import__("os").environ.get("ECHO", "0.0"))
 PASS_SCORE = 0.5
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
@@ -82,9 +81,7 @@ class FreeTextGrader:
         *,
         term_support: float = TERM_SUPPORT_THRESHOLD,
         negation_penalty: float = NEGATION_PENALTY,
-        echo_support: float = ECHO_SUPPORT,
     ) -> None:
-        self.echo_support = echo_support
         self.embedder = embedder
         self.threshold = threshold
         self.term_support = term_support
@@ -152,7 +149,6 @@ class FreeTextGrader:
         name_spans = [_spans(naming_terms, tokens) for tokens in tokenised]
         pick_words = frozenset(stems([w for t in naming_terms for w in words(t)]))
         vocabulary = _vocabulary(key_points, choices)
-        stem = words(normalise(choices.stem)) if choices is not None else []
         own = range(len(parts) - 1) if len(parts) > 1 else range(len(parts))
         made = []
         for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True)):
@@ -179,17 +175,7 @@ class FreeTextGrader:
                 _term_polarity(kp, tokens, masks[i], vocabulary)
                 for i, tokens in enumerate(tokenised)
             ]
-            # a term the question itself says ("sigmoid", "S3") may be an echo of the stem:
-            # alone it needs a clause somewhat about the point
-            echoed = tuple(t for t in kp.terms if index != naming and term_positions(t, stem))
-            fresh = KeyPoint(kp.point, tuple(t for t in kp.terms if t not in echoed))
             whole = row[-1]
-            support = [
-                max(row[i], whole)
-                if echoed and not _term_polarity(fresh, tokenised[i], masks[i], vocabulary)
-                else 1.0
-                for i in range(len(parts))
-            ]
             # when the answer also denies the point, a term counts only in a clause that says
             # the point's own words its way ("no retry logic ... your own error handling")
             by_term = any(
@@ -197,7 +183,6 @@ class FreeTextGrader:
                 and claims[i]
                 and (said[i] is True or not contradicted)
                 and max(row[i], whole) >= self.term_support
-                and support[i] >= self.echo_support
                 for i in own
             )
             by_meaning = any(

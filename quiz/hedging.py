@@ -27,6 +27,7 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
+from quiz.quantities import quantities, spell_numbers
 
 HEDGE_REACH = 6
 # An option this short is a name ("Amazon Bedrock", "Feature attribution drift monitoring").
@@ -45,6 +46,8 @@ STOPWORDS = frozenset(
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
+COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+AMOUNT = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|[a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -255,12 +258,52 @@ def read_choice(
     # ("move them to Standard-IA or Glacier"), not two picks
     if _or_hedge(names, key_points, split[0], doubt):
         return Reading(hedged=True)
+    outright = _named_outright(choices, split[0])
+    if outright:
+        return Reading(other_choice=outright)
     for index, part in enumerate(split[:LEAD_CLAUSES]):
         lead = words(part)
         picked = _lead_pick(names, choices, lead, stems(lead), loose=index == 0)
         if picked is not None:
             return Reading(other_choice=picked or None)
     return Reading()
+
+
+def _named_outright(choices: Choices, lead: str) -> str | None:
+    """The option the lead names by something only that option has: a hyphenated name
+    ("SSE-S3" against "SSE-KMS") or an amount ("three shards" against "5 shards"); "" for the
+    right option (the words of the lead still decide then: "Firehose with a 7 day buffer"),
+    None when the lead names none that way."""
+    options = (choices.right, *choices.others)
+    marks = [set(_marks(text)) for text in options]
+    own = [
+        mark - set().union(*(m for j, m in enumerate(marks) if j != i))
+        for i, mark in enumerate(marks)
+    ]
+    for mark in _marks(lead, ordered=True):
+        owners = [i for i, found in enumerate(own) if mark in found]
+        if owners:
+            return "" if owners[0] == 0 else options[owners[0]]
+    return None
+
+
+def _marks(text: str, *, ordered: bool = False) -> list[object]:
+    """Hyphenated names and amounts with a unit, in the order the text says them, leaving out
+    those after "not", "rather than", "instead of"."""
+    text = normalise(text)
+    found: list[tuple[int, object]] = []
+    for match in COMPOUND.finditer(text):
+        found.append((match.start(), match[0]))
+    for match in AMOUNT.finditer(spell_numbers(text)):
+        found.extend((match.start(), q) for q in quantities(match[0]) if q[0])
+    spelt = spell_numbers(text)
+    kept = []
+    for start, mark in sorted(found, key=lambda f: f[0]):
+        source = spelt if not isinstance(mark, str) else text
+        before = words(source[:start])[-NEGATION_SCOPE:]
+        if not (set(before) & (CONTRAST | {"not", "no", "never"})):
+            kept.append(mark)
+    return kept if ordered else list(dict.fromkeys(kept))
 
 
 def _lead_pick(

@@ -65,7 +65,8 @@ def test_partial_answer_names_made_and_missed_points(grader: FreeTextGrader) -> 
 
 def test_paraphrase_is_matched_by_meaning_above_the_threshold(embedder: Embedder) -> None:
     points = (KeyPoint("MAE is less sensitive to outliers than RMSE", ("mae",)),)
-    text = "mean absolute error is not thrown off much by extreme outliers"
+    # (spelt out in full, "mean absolute error" would name the term "mae" by its initials)
+    text = "the absolute error metric is not thrown off much by extreme outliers"
     similarity = float(FreeTextGrader(embedder).point_similarities(points, text)[0])
     assert 0.4 < similarity < 0.95
     assert FreeTextGrader(embedder, threshold=similarity - 0.01).grade(points, text).score == 1.0
@@ -334,3 +335,19 @@ def test_the_points_own_number_beside_others_is_a_working(grader: FreeTextGrader
     retention = (KeyPoint("Retention is 24 hours by default, up to 365 days", ("24 hours",)),)
     said = "It keeps records for one day by default and you can raise that to a year"
     assert grader.grade(retention, said).score == 1.0
+
+
+def test_a_hyphenated_name_or_an_amount_of_another_option_is_another_pick(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("SSE-KMS key use is logged in CloudTrail", ("sse-kms", "cloudtrail")),)
+    sse = Choices.of({"A": "SSE-S3 with S3-managed keys", "B": "SSE-KMS with KMS keys"}, "B")
+    wrong = grader.grade(points, "SSE-S3, the key use is logged in CloudTrail", choices=sse)
+    assert wrong.other_choice == "SSE-S3 with S3-managed keys" and wrong.score == 0.0
+    right = grader.grade(points, "SSE-KMS rather than SSE-S3, logged in CloudTrail", choices=sse)
+    assert right.other_choice is None and right.score == 1.0
+    shards = (KeyPoint("A shard accepts 1 MB/s of writes", ("1 mb/s",)),)
+    counts = Choices.of({"A": "5 shards", "B": "3 shards", "C": "10 shards"}, "A")
+    three = grader.grade(shards, "Three shards, since one shard takes 1 MB/s", choices=counts)
+    assert three.other_choice == "3 shards" and three.score == 0.0
+    assert grader.grade(shards, "five shards, a shard takes 1 MB/s", choices=counts).score == 1.0
