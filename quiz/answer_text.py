@@ -49,6 +49,7 @@ CHAT = (
         "for ",
     ),
 )
+DENIALS = frozenset({"not", "never", "cannot"})
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
 # Words too common to carry a claim or to be read as an acronym.
 FUNCTION_WORDS = frozenset(
@@ -265,7 +266,8 @@ def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
     if any(t in NEGATORS for t in tokens[max(0, start - NEGATION_SCOPE) : start]):
         return True
     after = tokens[end : end + 2]
-    return len(after) == 2 and after[0] in AUXILIARIES and after[1] in NEGATORS
+    # "X is not" denies X; "X is no-code", "X has no brokers" deny what follows, not X
+    return len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS
 
 
 def negated_before(tokens: Sequence[str], index: int) -> bool:
@@ -299,12 +301,17 @@ def is_negated(tokens: Sequence[str]) -> bool:
 
 
 def claim_polarity(
-    point: str, clause_tokens: Sequence[str], ignore: frozenset[str] = frozenset()
+    point: str,
+    clause_tokens: Sequence[str],
+    ignore: frozenset[str] = frozenset(),
+    affirmed: frozenset[str] = frozenset(),
 ) -> bool | None:
     """Whether the clause says the point's words the point's way: None when it shares no content
     word with the point, False when a shared word is said only with the opposite negation
     ("rewritten" against "without rewrites"), else True. Stems in `ignore` (the words that name
-    the pick) carry no claim."""
+    the pick) carry no claim; stems in `affirmed` (the right option's words) said plainly
+    repeat the option, so only denying them is a claim against the point ("on-demand capacity
+    mode" does not deny "without shard capacity planning")."""
     point_tokens = words(normalise(point))
     point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
     shared = False
@@ -313,6 +320,8 @@ def claim_polarity(
             continue
         negated = negated_before(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
+        if negated and stem in affirmed:
+            found = [i for i in found if negated_before(clause_tokens, i)]
         if found and all(
             negated_before(clause_tokens, i) != negated
             or opposite_direction(point_tokens, index, clause_tokens, i)

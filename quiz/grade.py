@@ -149,10 +149,11 @@ class FreeTextGrader:
         name_spans = [_spans(naming_terms, tokens) for tokens in tokenised]
         pick_words = frozenset(stems([w for t in naming_terms for w in words(t)]))
         vocabulary = _vocabulary(key_points, choices)
+        affirmed = frozenset(stems(words(choices.right))) if choices is not None else frozenset()
         own = range(len(parts) - 1) if len(parts) > 1 else range(len(parts))
         made = []
         for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True)):
-            said = [claim_polarity(kp.point, tokens, pick_words) for tokens in tokenised]
+            said = [claim_polarity(kp.point, t, pick_words, affirmed) for t in tokenised]
             claims = [
                 said[i] is not False and numbers_agree(kp.point, part)
                 for i, part in enumerate(parts)

@@ -14,6 +14,7 @@ from quiz.answer_text import (
     negated_at,
     normalise,
     opposite_direction,
+    stems,
     term_positions,
 )
 from quiz.bank import BankQuestion, KeyPoint, load_bank, question_files
@@ -351,3 +352,16 @@ def test_a_hyphenated_name_or_an_amount_of_another_option_is_another_pick(
     three = grader.grade(shards, "Three shards, since one shard takes 1 MB/s", choices=counts)
     assert three.other_choice == "3 shards" and three.score == 0.0
     assert grader.grade(shards, "five shards, a shard takes 1 MB/s", choices=counts).score == 1.0
+
+
+def test_is_no_denies_what_follows_and_the_options_words_repeat_it() -> None:
+    assert not negated_at(words("canvas is no-code ml"), 0, 1)
+    assert not negated_at(words("msk serverless has no brokers"), 0, 2)
+    assert negated_at(words("k-means is not supervised"), 0, 2)
+    point = "On-demand mode scales automatically without shard capacity planning"
+    clause = words("kinesis data streams in on-demand capacity mode")
+    assert claim_polarity(point, clause) is False
+    affirmed = frozenset(stems(words("Kinesis Data Streams in on-demand capacity mode")))
+    assert claim_polarity(point, clause, affirmed=affirmed) is True
+    denied = words("on-demand mode but no capacity scaling")
+    assert claim_polarity(point, denied, affirmed=affirmed) is False
