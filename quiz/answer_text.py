@@ -21,6 +21,7 @@ CLAUSE_SPLIT = re.compile(
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
     r"|,\s+(?=(?:it|which|they|this)\s)"
 )
+ASIDE = re.compile(r"\(\s*([^()\s]+(?:\s+[^()\s]+)?)\s*\)")
 PIECE_SPLIT = re.compile(r",\s+|\s+and\s+|\s+so\s+")
 CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
@@ -179,7 +180,9 @@ def clauses(text: str) -> list[str]:
     """The answer's lead clause and its other clauses of two words or more, normalised; then the
     pieces of those clauses between commas and "and" (a point is often one conjunct of a longer
     clause); then the whole answer. The lead is where an answer names its pick."""
-    text = normalise(text)
+    # a short aside names the same thing ("SMOTE (synthetic ...)", "(KPL)"); a longer one is a
+    # clause of its own ("(it is discontinued)")
+    text = ASIDE.sub(r" \1 ", normalise(text))
     split = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and words(p)]
     # the lead may be one word ("Boosting, it ..."): it names the pick
     parts = split[:1] + [p for p in split[1:] if len(words(p)) >= 2]

@@ -346,6 +346,8 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
         joined = [i for i in range(index) if tokens[i] in CONJUNCTIONS]
         left = slice(max(0, index - HEDGE_REACH, joined[-1] + 1 if joined else 0), index)
         after = slice(index + 1, index + 1 + HEDGE_REACH)
+        if _two_options(names, tokens[:index], tokens[index + 1 :]):
+            return True
         for mine, theirs in ((left, after), (after, left)):
             if not _names_option(names, tokens[mine], token_stems[mine]) and not (
                 doubt and _says_a_term(key_points, tokens[mine])
@@ -358,6 +360,19 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
                 return True
             if _rival_at(names, other_tokens, other_stems) or _foreign(names, other_tokens):
                 return True
+    return False
+
+
+def _two_options(names: _Names, before: Sequence[str], after: Sequence[str]) -> bool:
+    """The right option named strictly on one side of the "or" and another option strictly on
+    the other, however long each is ("Use the Kinesis Producer Library to aggregate and batch
+    records or use the Kinesis Client Library ...")."""
+    for mine, theirs in ((before, after), (after, before)):
+        mine_stems, their_stems = stems(mine), stems(theirs)
+        named = _names_option(names, mine, mine_stems)
+        other = any(_names_other(option, theirs, their_stems) for option in names.others)
+        if named and other and not _names_option(names, theirs, their_stems):
+            return True
     return False
 
 

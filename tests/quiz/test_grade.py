@@ -365,3 +365,22 @@ def test_is_no_denies_what_follows_and_the_options_words_repeat_it() -> None:
     assert claim_polarity(point, clause, affirmed=affirmed) is True
     denied = words("on-demand mode but no capacity scaling")
     assert claim_polarity(point, denied, affirmed=affirmed) is False
+
+
+def test_an_or_between_two_long_options_is_a_hedge(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("The Kinesis Producer Library aggregates small records", ("kpl",)),)
+    choices = Choices.of(
+        {
+            "A": "Use the Kinesis Producer Library to aggregate and batch records",
+            "B": "Use the Kinesis Client Library on the web servers to batch reads",
+        },
+        "A",
+    )
+    text = (
+        "Use the Kinesis Producer Library to aggregate and batch records or use the Kinesis "
+        "Client Library on the web servers to batch reads"
+    )
+    assert grader.grade(points, text, choices=choices).hedged
+    aside = "The Kinesis Producer Library (KPL), it aggregates the small records"
+    assert words(clauses(aside)[0]) == ["the", "kinesis", "producer", "library", "kpl"]
+    assert grader.grade(points, aside, choices=choices).score == 1.0
