@@ -158,6 +158,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Lowercase with contractions and chat spelling spelt out, so "doesn't" and "doesnt" read
     as "does not", "w/ cat feats 4 the new items" as "with cat feats for the new items"."""
@@ -200,8 +201,16 @@ def clauses(text: str) -> list[str]:
 def term_positions(
     term: str, answer_words: Sequence[str], vocabulary: frozenset[str] = frozenset()
 ) -> list[int]:
-    """Where `term` starts in the answer: same words or stems, or (over 4 characters) a typo of
-    it; a word of the question's own `vocabulary` is a word, not a typo ("shard" vs "shared")."""
+    """Where `term` starts in the answer: same words or stems, a typo of it (over 4
+    characters), a cut-short form or its initials spelt out; a word of the question's own
+    `vocabulary` is a word, not a typo ("shard" vs "shared")."""
+    return list(_term_positions(term, tuple(answer_words), vocabulary))
+
+
+@lru_cache(maxsize=65536)
+def _term_positions(
+    term: str, answer_words: tuple[str, ...], vocabulary: frozenset[str]
+) -> tuple[int, ...]:
     term_words = words(term)
     size = len(term_words)
     if not term_words or len(answer_words) < size:
@@ -215,7 +224,10 @@ def term_positions(
         if (
             window == target
             or stemmed == target_stems
-            or _cut_short(answer_words[start : start + size], term_words)
+            or (
+                answer_words[start][:4] == term_words[0][:4]
+                and _cut_short(answer_words[start : start + size], term_words)
+            )
             or (
                 len(target) > EXACT_TERM_MAX_CHARS
                 and fuzz.ratio(target, window) >= FUZZY_CUTOFF
@@ -224,7 +236,7 @@ def term_positions(
             )
         ):
             found.append(start)
-    return found or _initials_at(term_words, answer_words)
+    return tuple(found or _initials_at(term_words, answer_words))
 
 
 def _cut_short(window: Sequence[str], term_words: Sequence[str]) -> bool:
