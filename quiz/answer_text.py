@@ -148,6 +148,10 @@ DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
 )
+# A level said after the thing: "keep parallelism low" is "lower parallelism".
+HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
+LOW = frozenset({"low", "lower", "small", "smaller", "little"})
+LEVEL_REACH = 2
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -302,12 +306,25 @@ def direction_before(tokens: Sequence[str], index: int, scope: int = NEGATION_SC
     return 0
 
 
+def _level_after(tokens: Sequence[str], index: int) -> int:
+    """+1 or -1 for a level said right after the word ("keep parallelism low", "batch size
+    large"), 0 when none is."""
+    for token in tokens[index + 1 : index + 1 + LEVEL_REACH]:
+        if token in HIGH:
+            return 1
+        if token in LOW:
+            return -1
+    return 0
+
+
 def opposite_direction(point_tokens: Sequence[str], at: int, tokens: Sequence[str], i: int) -> bool:
     """The point changes its word one way and the clause changes it the other way. A point is
     one short claim, so its change word may stand further back ("Raise regularization such as
     gamma, lambda")."""
-    wanted = direction_before(point_tokens, at, POINT_DIRECTION_SCOPE)
-    said = direction_before(tokens, i)
+    wanted = direction_before(point_tokens, at, POINT_DIRECTION_SCOPE) or _level_after(
+        point_tokens, at
+    )
+    said = direction_before(tokens, i) or _level_after(tokens, i)
     return bool(wanted and said and wanted != said)
 
 

@@ -287,6 +287,9 @@ def test_a_change_the_other_way_contradicts_the_point(grader: FreeTextGrader) ->
     )
     assert opposite_direction(words("reduce max_depth"), 1, words("increase max_depth"), 1)
     assert not opposite_direction(words("reduce max_depth"), 1, words("lower max_depth"), 1)
+    point = words("decrease the batch size")
+    assert opposite_direction(point, 2, words("keep the batch size large"), 2)
+    assert not opposite_direction(point, 2, words("keep the batch size small"), 2)
     wrong = grader.grade(points, "Increase max_depth and eta, and lower gamma and lambda")
     assert wrong.score == 0.0
     right = grader.grade(points, "Lower max_depth and eta, and raise gamma and lambda")
