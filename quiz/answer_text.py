@@ -46,7 +46,9 @@ CHAT = (
     (re.compile(r"\bem\b"), "them"),
     (re.compile(r"\bthru\b"), "through"),
     (
-        re.compile(r"\b4\s+(?=(?:the|a|an|all|each|every|it|them|that|this|those|these|new)\b)"),
+        re.compile(
+            r"\b4\s+(?=(?:the|a|an|all|any|each|every|it|its|them|that|this|those|these|new|your|my|our|their|me|us|you)\b)"
+        ),
         "for ",
     ),
 )
