@@ -114,6 +114,18 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
     naming_terms = key_points[naming_point].terms if naming_point is not None else ()
     if naming_point is None:
         naming_point, naming_terms = _named_in_point(key_points, distinct[0], choices.right)
+    if naming_point is not None:
+        said_elsewhere = set().union(
+            *(
+                _content_stems(" ".join((kp.point, *kp.terms)))
+                for i, kp in enumerate(key_points)
+                if i != naming_point
+            )
+        )
+        heads = _head_words(naming_terms, distinct[0] - said_elsewhere)
+        # not a near spelling of another option's word ("personalised" in "Personalize")
+        heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
+        naming_terms = (*naming_terms, *heads)
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     return _Names(
         right=distinct[0],
@@ -125,6 +137,21 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
     )
+
+
+def _head_words(terms: Sequence[str], right: frozenset[str]) -> tuple[str, ...]:
+    """The words of a multi-word naming term that only the right option says (and no other key
+    point): "registry" of "model registry", "fsx" of "FSx for Lustre" name the pick alone."""
+    found = []
+    for term in terms:
+        tokens = words(term)
+        if len(tokens) > 1:
+            found += [
+                w
+                for w, s in zip(tokens, stems(tokens), strict=True)
+                if s in right and len(w) >= 3 and w not in FUNCTION_WORDS and w not in STOPWORDS
+            ]
+    return tuple(w for w in dict.fromkeys(found) if w not in terms)
 
 
 def _named_in_point(

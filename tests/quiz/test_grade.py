@@ -387,3 +387,22 @@ def test_an_or_between_two_long_options_is_a_hedge(grader: FreeTextGrader) -> No
     aside = "The Kinesis Producer Library (KPL), it aggregates the small records"
     assert words(clauses(aside)[0]) == ["the", "kinesis", "producer", "library", "kpl"]
     assert grader.grade(points, aside, choices=choices).score == 1.0
+
+
+def test_one_word_of_a_naming_term_that_only_the_right_option_says_names_it(
+    grader: FreeTextGrader,
+) -> None:
+    points = (
+        KeyPoint("The model registry versions models in groups", ("model registry", "version")),
+        KeyPoint("Only approved versions are deployed", ("approved",)),
+    )
+    choices = Choices.of(
+        {
+            "A": "Register each version in the SageMaker Model Registry",
+            "B": "Store model files in S3 with a DynamoDB table",
+        },
+        "A",
+    )
+    assert naming_point(choices, points) == (0, ("model registry", "version", "registry"))
+    assert grader.grade(points, "the registry", choices=choices).points_made == (points[0].point,)
+    assert grader.grade(points, "dynamodb table of model files", choices=choices).score == 0.0
