@@ -230,6 +230,7 @@ def _term_positions(
         if (
             window == target
             or stemmed == target_stems
+            or (size == 1 and target in window.split("_"))
             or (
                 answer_words[start][:4] == term_words[0][:4]
                 and _cut_short(answer_words[start : start + size], term_words)

@@ -271,6 +271,8 @@ def test_a_word_the_question_uses_is_not_a_typo_of_a_term() -> None:
     assert term_positions("shared", words("its own pipe per shard"), frozenset({"shard"})) == []
     assert term_positions("recordio", words("reads the records")) == []
     assert term_positions("expiration", words("expiraton after a year")) == [0]
+    assert words("set num_samples_per_tree") == ["set", "num_samples_per_tree"]
+    assert term_positions("normalize", words("set normalize_data")) == [1]
 
 
 def test_the_lead_clause_may_be_one_word() -> None:
