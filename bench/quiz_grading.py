@@ -7,7 +7,8 @@ throughput (answers/s), each next to baselines run in the same process:
 - naive (throughput only): embed the points and the whole answer on every call, no cache.
 
 `--sweep` searches the grader's parameters on the TUNED set only and prints the best; the
-held-out set is only ever scored with the defaults in quiz/grade.py.
+held-out set is only ever scored with the defaults in quiz/grade.py; while tuning, run with
+--tuned-only so the held-out items' errors stay unseen.
 
 Run: .venv/bin/python -m bench.quiz_grading [--sweep | --tuned-only]
 """
@@ -156,21 +157,28 @@ def report(name: str, items: Sequence[LabelledAnswer], graders: dict[str, PointG
 
 
 def by_kind(items: Sequence[LabelledAnswer], graders: dict[str, PointGrader]) -> None:
-    """Per kind of answer: points credited that were not made / points made that were missed."""
+    """Per kind of answer: per point precision/recall, then points credited that were not made
+    (false credit) and points made that were not credited (missed)."""
     groups: dict[str, list[LabelledAnswer]] = defaultdict(list)
     for item in items:
         groups[item.kind or item.label].append(item)
-    print("  by kind (false credit = points given but not made; missed = made but not given):")
+    print("  by kind: precision / recall (false credit / missed points)")
     for kind, group in sorted(groups.items()):
+        made = sum(len(item.points) for item in group)
         cells = []
         for label, grade in graders.items():
+            scores = evaluate(group, grade)
             false_credit = missed = 0
             for item in group:
                 for index, hit in enumerate(grade(item)):
                     false_credit += hit and index not in item.points
                     missed += index in item.points and not hit
-            cells.append(f"{label}: {false_credit:2d}/{missed:2d}")
-        print(f"    {kind:<12} ({len(group):3d})  " + "   ".join(cells))
+            cells.append(
+                f"{label.split()[0]}: {_fmt(scores.precision)}/{_fmt(scores.recall)} "
+                f"({false_credit:2d}/{missed:2d})"
+            )
+        head = f"    {kind:<12} ({len(group):3d} answers, {made:3d} points made)  "
+        print(head + "  ".join(cells))
 
 
 def sweep(items: Sequence[LabelledAnswer], embedder: Embedder) -> None:
@@ -219,8 +227,8 @@ def main() -> None:
         f"{TERM_SUPPORT_THRESHOLD}, negation penalty {NEGATION_PENALTY}"
     )
     report("tuned set (grading_labelled.yaml)", tuned, graders)
+    by_kind(tuned, graders)
     if args.tuned_only:
-        by_kind(tuned, graders)
         return
     report("HELD-OUT set (grading_heldout.yaml, never tuned on)", heldout, graders)
     by_kind(heldout, graders)

@@ -1,5 +1,5 @@
 """Reading a free-text answer: words, stems, clauses, terms with typos, negation scope, the
-polarity of a claim, numbers with their units, and acronyms of the question's own phrases."""
+polarity of a claim, which way a change goes, and acronyms of the question's own phrases."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ from rapidfuzz import fuzz
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4
 NEGATION_SCOPE = 3
-WORD = re.compile(r"[a-z0-9]+")
+POINT_DIRECTION_SCOPE = 6
+# An identifier is one word: "num_samples_per_tree", "random_cut_forest".
+WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 CLAUSE_SPLIT = re.compile(
-    r"[.;:!?\n]+|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
+    r"[;:!?()\n]+|\.(?!\d)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
     r"|,\s+(?=(?:it|which|they|this)\s)"
 )
+ASIDE = re.compile(r"\(\s*([^()\s]+(?:\s+[^()\s]+)?)\s*\)")
 PIECE_SPLIT = re.compile(r",\s+|\s+and\s+|\s+so\s+")
 CONTRACTIONS = (
     (re.compile(r"\bcan'?t\b"), "can not"),
@@ -29,6 +32,27 @@ CONTRACTIONS = (
     ),
     (re.compile(r"n't\b"), " not"),
 )
+# Chat spelling: only forms that are never a word of the notes ("r" and "u" as words, "4"
+# only before a word that a number never counts).
+CHAT = (
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\bw/(?=\s|\w)"), "with "),
+    (re.compile(r"\s[+&]\s"), " and "),
+    (re.compile(r"\b(?:cuz|coz|bc|cos)\b"), "because"),
+    (re.compile(r"\bu\b(?!-)"), "you"),
+    (re.compile(r"\bur\b"), "your"),
+    (re.compile(r"\br\b(?!-)"), "are"),
+    (re.compile(r"\bb4\b"), "before"),
+    (re.compile(r"\bem\b"), "them"),
+    (re.compile(r"\bthru\b"), "through"),
+    (
+        re.compile(
+            r"\b4\s+(?=(?:the|a|an|all|any|each|every|it|its|them|that|this|those|these|new|your|my|our|their|me|us|you)\b)"
+        ),
+        "for ",
+    ),
+)
+DENIALS = frozenset({"not", "never", "cannot"})
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
 # Words too common to carry a claim or to be read as an acronym.
 FUNCTION_WORDS = frozenset(
@@ -117,15 +141,19 @@ FUNCTION_WORDS = frozenset(
         "too",
     ]
 )
-NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[a-z]+)?")
-UNIT_STEMS = {
-    "%": "percent",
-    "hrs": "hour",
-    "hr": "hour",
-    "h": "hour",
-    "mins": "minut",
-    "min": "minut",
-}
+# Which way a change goes: "increase max_depth" says the opposite of "reduce max_depth".
+UP = frozenset(
+    {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
+    | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up"}
+)
+DOWN = frozenset(
+    {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
+    | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
+)
+# A level said after the thing: "keep parallelism low" is "lower parallelism".
+HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
+LOW = frozenset({"low", "lower", "small", "smaller", "little"})
+LEVEL_REACH = 2
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -136,10 +164,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """Lowercase with contractions spelt out, so "doesn't" and "doesnt" read as "does not"."""
+    """Lowercase with contractions and chat spelling spelt out, so "doesn't" and "doesnt" read
+    as "does not", "w/ cat feats 4 the new items" as "with cat feats for the new items"."""
     text = text.lower().replace("\u2019", "'")
-    for pattern, replacement in CONTRACTIONS:
+    for pattern, replacement in CONTRACTIONS + CHAT:
         text = pattern.sub(replacement, text)
     return text
 
@@ -157,7 +187,9 @@ def clauses(text: str) -> list[str]:
     """The answer's lead clause and its other clauses of two words or more, normalised; then the
     pieces of those clauses between commas and "and" (a point is often one conjunct of a longer
     clause); then the whole answer. The lead is where an answer names its pick."""
-    text = normalise(text)
+    # a short aside names the same thing ("SMOTE (synthetic ...)", "(KPL)"); a longer one is a
+    # clause of its own ("(it is discontinued)")
+    text = ASIDE.sub(r" \1 ", normalise(text))
     split = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and words(p)]
     # the lead may be one word ("Boosting, it ..."): it names the pick
     parts = split[:1] + [p for p in split[1:] if len(words(p)) >= 2]
@@ -175,8 +207,16 @@ def clauses(text: str) -> list[str]:
 def term_positions(
     term: str, answer_words: Sequence[str], vocabulary: frozenset[str] = frozenset()
 ) -> list[int]:
-    """Where `term` starts in the answer: same words or stems, or (over 4 characters) a typo of
-    it; a word of the question's own `vocabulary` is a word, not a typo ("shard" vs "shared")."""
+    """Where `term` starts in the answer: same words or stems, a typo of it (over 4
+    characters), a cut-short form or its initials spelt out; a word of the question's own
+    `vocabulary` is a word, not a typo ("shard" vs "shared")."""
+    return list(_term_positions(term, tuple(answer_words), vocabulary))
+
+
+@lru_cache(maxsize=65536)
+def _term_positions(
+    term: str, answer_words: tuple[str, ...], vocabulary: frozenset[str]
+) -> tuple[int, ...]:
     term_words = words(term)
     size = len(term_words)
     if not term_words or len(answer_words) < size:
@@ -190,6 +230,11 @@ def term_positions(
         if (
             window == target
             or stemmed == target_stems
+            or (size == 1 and target in window.split("_"))
+            or (
+                answer_words[start][:4] == term_words[0][:4]
+                and _cut_short(answer_words[start : start + size], term_words)
+            )
             or (
                 len(target) > EXACT_TERM_MAX_CHARS
                 and fuzz.ratio(target, window) >= FUZZY_CUTOFF
@@ -198,7 +243,33 @@ def term_positions(
             )
         ):
             found.append(start)
-    return found
+    return tuple(found or _initials_at(term_words, answer_words))
+
+
+def _cut_short(window: Sequence[str], term_words: Sequence[str]) -> bool:
+    """The answer shortens a word of the term ("batch norm", "async" for asynchronous): each
+    word is the term's word or its start (5 letters alone, 4 beside a whole word)."""
+    whole = [w == t for w, t in zip(window, term_words, strict=True)]
+    shortest = 4 if any(whole) else 5
+    return not all(whole) and all(
+        w == t or (len(w) >= shortest and len(t) - len(w) >= 2 and t.startswith(w))
+        for w, t in zip(window, term_words, strict=True)
+    )
+
+
+def _initials_at(term_words: Sequence[str], answer_words: Sequence[str]) -> list[int]:
+    """Where the answer spells out an acronym term ("random cut forest" for RCF), reading the
+    initials of its content words."""
+    if len(term_words) != 1 or not 3 <= len(term_words[0]) <= 5 or not term_words[0].isalpha():
+        return []
+    letters = term_words[0]
+    content = [(i, w) for i, w in enumerate(answer_words) if w not in FUNCTION_WORDS]
+    return [
+        content[j][0]
+        for j in range(len(content) - len(letters) + 1)
+        if "".join(w[0] for _, w in content[j : j + len(letters)]) == letters
+        and content[j + len(letters) - 1][0] - content[j][0] < 2 * len(letters)
+    ]
 
 
 def _small_words(tokens: Sequence[str]) -> list[str]:
@@ -217,7 +288,8 @@ def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
     if any(t in NEGATORS for t in tokens[max(0, start - NEGATION_SCOPE) : start]):
         return True
     after = tokens[end : end + 2]
-    return len(after) == 2 and after[0] in AUXILIARIES and after[1] in NEGATORS
+    # "X is not" denies X; "X is no-code", "X has no brokers" deny what follows, not X
+    return len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS
 
 
 def negated_before(tokens: Sequence[str], index: int) -> bool:
@@ -226,17 +298,55 @@ def negated_before(tokens: Sequence[str], index: int) -> bool:
     return any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index])
 
 
+def direction_before(tokens: Sequence[str], index: int, scope: int = NEGATION_SCOPE) -> int:
+    """+1 when the nearest change word shortly before the word raises it ("increase the batch
+    size"), -1 when it lowers it, 0 when none does."""
+    for token in reversed(tokens[max(0, index - scope) : index]):
+        if token in UP:
+            return 1
+        if token in DOWN:
+            return -1
+    return 0
+
+
+def _level_after(tokens: Sequence[str], index: int) -> int:
+    """+1 or -1 for a level said right after the word ("keep parallelism low", "batch size
+    large"), 0 when none is."""
+    for token in tokens[index + 1 : index + 1 + LEVEL_REACH]:
+        if token in HIGH:
+            return 1
+        if token in LOW:
+            return -1
+    return 0
+
+
+def opposite_direction(point_tokens: Sequence[str], at: int, tokens: Sequence[str], i: int) -> bool:
+    """The point changes its word one way and the clause changes it the other way. A point is
+    one short claim, so its change word may stand further back ("Raise regularization such as
+    gamma, lambda")."""
+    wanted = direction_before(point_tokens, at, POINT_DIRECTION_SCOPE) or _level_after(
+        point_tokens, at
+    )
+    said = direction_before(tokens, i) or _level_after(tokens, i)
+    return bool(wanted and said and wanted != said)
+
+
 def is_negated(tokens: Sequence[str]) -> bool:
     return any(t in NEGATORS for t in tokens)
 
 
 def claim_polarity(
-    point: str, clause_tokens: Sequence[str], ignore: frozenset[str] = frozenset()
+    point: str,
+    clause_tokens: Sequence[str],
+    ignore: frozenset[str] = frozenset(),
+    affirmed: frozenset[str] = frozenset(),
 ) -> bool | None:
     """Whether the clause says the point's words the point's way: None when it shares no content
     word with the point, False when a shared word is said only with the opposite negation
     ("rewritten" against "without rewrites"), else True. Stems in `ignore` (the words that name
-    the pick) carry no claim."""
+    the pick) carry no claim; stems in `affirmed` (the right option's words) said plainly
+    repeat the option, so only denying them is a claim against the point ("on-demand capacity
+    mode" does not deny "without shard capacity planning")."""
     point_tokens = words(normalise(point))
     point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
     shared = False
@@ -245,7 +355,13 @@ def claim_polarity(
             continue
         negated = negated_before(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
-        if found and all(negated_before(clause_tokens, i) != negated for i in found):
+        if negated and stem in affirmed:
+            found = [i for i in found if negated_before(clause_tokens, i)]
+        if found and all(
+            negated_before(clause_tokens, i) != negated
+            or opposite_direction(point_tokens, index, clause_tokens, i)
+            for i in found
+        ):
             return False
         shared = shared or bool(found)
     return True if shared else None
@@ -261,25 +377,6 @@ def known_word(stem: str, vocabulary: frozenset[str]) -> bool:
     return stem in vocabulary or any(
         same_word(stem, known) or (len(stem) >= 4 and known.startswith(stem))
         for known in vocabulary
-    )
-
-
-def quantities(text: str) -> set[tuple[float, str]]:
-    """The numbers of a text with the unit word after each ("24 hours" -> (24.0, "hour"))."""
-    found = set()
-    for number, unit in NUMBER.findall(text.lower()):
-        unit = UNIT_STEMS.get(unit, unit)
-        found.add((float(number.replace(",", "")), stems([unit])[0] if unit else ""))
-    return found
-
-
-def numbers_agree(point: str, clause: str) -> bool:
-    """False when the clause gives a number in a unit the point also counts in, and the point
-    never gives that number in that unit ("7 days" against "24 hours ... 365 days")."""
-    stated = quantities(point)
-    units = {unit for _, unit in stated if unit}
-    return all(
-        (value, unit) in stated for value, unit in quantities(clause) if unit and unit in units
     )
 
 

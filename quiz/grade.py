@@ -25,7 +25,7 @@ from quiz.answer_text import (
     is_negated,
     negated_at,
     normalise,
-    numbers_agree,
+    opposite_direction,
     stems,
     term_matches,
     term_positions,
@@ -33,6 +33,7 @@ from quiz.answer_text import (
 )
 from quiz.bank import KeyPoint
 from quiz.hedging import Choices, naming_point, read_choice
+from quiz.quantities import numbers_agree, quantity_positions, states_a_number_of
 from retrieval.embed import Embedder
 
 __all__ = ["Choices", "FreeTextGrader", "Grade", "clauses", "grade_choice", "term_matches", "words"]
@@ -148,22 +149,25 @@ class FreeTextGrader:
         name_spans = [_spans(naming_terms, tokens) for tokens in tokenised]
         pick_words = frozenset(stems([w for t in naming_terms for w in words(t)]))
         vocabulary = _vocabulary(key_points, choices)
+        affirmed = frozenset(stems(words(choices.right))) if choices is not None else frozenset()
         own = range(len(parts) - 1) if len(parts) > 1 else range(len(parts))
         made = []
         for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True)):
+            said = [claim_polarity(kp.point, t, pick_words, affirmed) for t in tokenised]
             claims = [
-                claim_polarity(kp.point, tokens, pick_words) is not False
-                and numbers_agree(kp.point, part)
-                for part, tokens in zip(parts, tokenised, strict=True)
+                said[i] is not False and numbers_agree(kp.point, part)
+                for i, part in enumerate(parts)
             ]
             contradicted = any(not claims[i] and row[i] >= self.term_support for i in own)
-            if any(
+            if not any(states_a_number_of(kp.point, parts[i]) for i in own) and any(
                 not numbers_agree(kp.point, parts[i]) and row[i] >= self.term_support for i in own
             ):
-                # another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact
+                # another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact;
+                # beside the point's own value it is a working ("2.5 MB/s needs 3 shards")
                 made.append(False)
                 continue
-            named = index == naming and any(_term_polarity(kp, t) for t in tokenised)
+            naming_kp = KeyPoint(kp.point, tuple(naming_terms))
+            named = index == naming and any(_term_polarity(naming_kp, t) for t in tokenised)
             if named and not contradicted:
                 made.append(True)
                 continue
@@ -173,8 +177,14 @@ class FreeTextGrader:
                 for i, tokens in enumerate(tokenised)
             ]
             whole = row[-1]
+            # when the answer also denies the point, a term counts only in a clause that says
+            # the point's own words its way ("no retry logic ... your own error handling")
             by_term = any(
-                polarity[i] and claims[i] and max(row[i], whole) >= self.term_support for i in own
+                polarity[i]
+                and claims[i]
+                and (said[i] is True or not contradicted)
+                and max(row[i], whole) >= self.term_support
+                for i in own
             )
             by_meaning = any(
                 row[i] >= self.threshold and polarity[i] is not False and claims[i]
@@ -225,10 +235,12 @@ def _term_polarity(
         size = len(words(term))
         in_point = term_positions(term, point_tokens)
         point_negated = bool(in_point) and negated_at(point_tokens, in_point[0], in_point[0] + size)
-        for start in term_positions(term, tokens, vocabulary):
+        at = term_positions(term, tokens, vocabulary) or quantity_positions(term, tokens)
+        for start in at:
             if masked & set(range(start, start + size)):
                 continue
-            if negated_at(tokens, start, start + size) == point_negated:
+            turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
+            if negated_at(tokens, start, start + size) == point_negated and not turned:
                 return True
             found = True
     return False if found else None

@@ -27,8 +27,11 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
+from quiz.quantities import quantities, spell_numbers
 
 HEDGE_REACH = 6
+# An option this short is a name ("Amazon Bedrock", "Feature attribution drift monitoring").
+NAME_WORDS = 4
 # An answer states its pick up front: the first clauses that name anything decide it.
 LEAD_CLAUSES = 2
 UNSURE = re.compile(r"\b(?:either|whichever|both|not sure|unsure|depending|depends|maybe)\b")
@@ -43,6 +46,8 @@ STOPWORDS = frozenset(
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
+COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+AMOUNT = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|[a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,20 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
     )
     naming_terms = key_points[naming_point].terms if naming_point is not None else ()
+    if naming_point is None:
+        naming_point, naming_terms = _named_in_point(key_points, distinct[0], choices.right)
+    if naming_point is not None:
+        said_elsewhere = set().union(
+            *(
+                _content_stems(" ".join((kp.point, *kp.terms)))
+                for i, kp in enumerate(key_points)
+                if i != naming_point
+            )
+        )
+        heads = _head_words(naming_terms, distinct[0] - said_elsewhere)
+        # not a near spelling of another option's word ("personalised" in "Personalize")
+        heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
+        naming_terms = (*naming_terms, *heads)
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     return _Names(
         right=distinct[0],
@@ -118,6 +137,45 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
     )
+
+
+def _head_words(terms: Sequence[str], right: frozenset[str]) -> tuple[str, ...]:
+    """The words of a multi-word naming term that only the right option says (and no other key
+    point): "registry" of "model registry", "fsx" of "FSx for Lustre" name the pick alone."""
+    found = []
+    for term in terms:
+        tokens = words(term)
+        if len(tokens) > 1:
+            found += [
+                w
+                for w, s in zip(tokens, stems(tokens), strict=True)
+                if s in right and len(w) >= 3 and w not in FUNCTION_WORDS and w not in STOPWORDS
+            ]
+    return tuple(w for w in dict.fromkeys(found) if w not in terms)
+
+
+def _named_in_point(
+    key_points: Sequence[KeyPoint], right: frozenset[str], option: str
+) -> tuple[int | None, tuple[str, ...]]:
+    """When no term tells the right option apart, the first key point whose text says the
+    option's distinctive name ("Bedrock is a serverless API ..." for "Amazon Bedrock"), with
+    those words as its naming terms. A name is a short option or a capitalised word of it: a
+    verb of a longer option ("Decrease the batch size ...") names nothing."""
+    short = len(words(option)) <= NAME_WORDS
+    capitalised = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w-]*", option)}
+    named = {w for c in capitalised for w in words(c)}
+    for index, kp in enumerate(key_points):
+        tokens = words(normalise(kp.point))
+        runs: list[list[str]] = [[]]
+        for token, stem in zip(tokens, stems(tokens), strict=True):
+            if stem in right and token not in FUNCTION_WORDS:
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        found = tuple(" ".join(run) for run in runs if run and (short or named & set(run)))
+        if found:
+            return index, found
+    return None, ()
 
 
 def _subjects(
@@ -227,12 +285,52 @@ def read_choice(
     # ("move them to Standard-IA or Glacier"), not two picks
     if _or_hedge(names, key_points, split[0], doubt):
         return Reading(hedged=True)
+    outright = _named_outright(choices, split[0])
+    if outright:
+        return Reading(other_choice=outright)
     for index, part in enumerate(split[:LEAD_CLAUSES]):
         lead = words(part)
         picked = _lead_pick(names, choices, lead, stems(lead), loose=index == 0)
         if picked is not None:
             return Reading(other_choice=picked or None)
     return Reading()
+
+
+def _named_outright(choices: Choices, lead: str) -> str | None:
+    """The option the lead names by something only that option has: a hyphenated name
+    ("SSE-S3" against "SSE-KMS") or an amount ("three shards" against "5 shards"); "" for the
+    right option (the words of the lead still decide then: "Firehose with a 7 day buffer"),
+    None when the lead names none that way."""
+    options = (choices.right, *choices.others)
+    marks = [set(_marks(text)) for text in options]
+    own = [
+        mark - set().union(*(m for j, m in enumerate(marks) if j != i))
+        for i, mark in enumerate(marks)
+    ]
+    for mark in _marks(lead, ordered=True):
+        owners = [i for i, found in enumerate(own) if mark in found]
+        if owners:
+            return "" if owners[0] == 0 else options[owners[0]]
+    return None
+
+
+def _marks(text: str, *, ordered: bool = False) -> list[object]:
+    """Hyphenated names and amounts with a unit, in the order the text says them, leaving out
+    those after "not", "rather than", "instead of"."""
+    text = normalise(text)
+    found: list[tuple[int, object]] = []
+    for match in COMPOUND.finditer(text):
+        found.append((match.start(), match[0]))
+    for match in AMOUNT.finditer(spell_numbers(text)):
+        found.extend((match.start(), q) for q in quantities(match[0]) if q[0])
+    spelt = spell_numbers(text)
+    kept = []
+    for start, mark in sorted(found, key=lambda f: f[0]):
+        source = spelt if not isinstance(mark, str) else text
+        before = words(source[:start])[-NEGATION_SCOPE:]
+        if not (set(before) & (CONTRAST | {"not", "no", "never"})):
+            kept.append(mark)
+    return kept if ordered else list(dict.fromkeys(kept))
 
 
 def _lead_pick(
@@ -275,6 +373,8 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
         joined = [i for i in range(index) if tokens[i] in CONJUNCTIONS]
         left = slice(max(0, index - HEDGE_REACH, joined[-1] + 1 if joined else 0), index)
         after = slice(index + 1, index + 1 + HEDGE_REACH)
+        if _two_options(names, tokens[:index], tokens[index + 1 :]):
+            return True
         for mine, theirs in ((left, after), (after, left)):
             if not _names_option(names, tokens[mine], token_stems[mine]) and not (
                 doubt and _says_a_term(key_points, tokens[mine])
@@ -287,6 +387,19 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
                 return True
             if _rival_at(names, other_tokens, other_stems) or _foreign(names, other_tokens):
                 return True
+    return False
+
+
+def _two_options(names: _Names, before: Sequence[str], after: Sequence[str]) -> bool:
+    """The right option named strictly on one side of the "or" and another option strictly on
+    the other, however long each is ("Use the Kinesis Producer Library to aggregate and batch
+    records or use the Kinesis Client Library ...")."""
+    for mine, theirs in ((before, after), (after, before)):
+        mine_stems, their_stems = stems(mine), stems(theirs)
+        named = _names_option(names, mine, mine_stems)
+        other = any(_names_other(option, theirs, their_stems) for option in names.others)
+        if named and other and not _names_option(names, theirs, their_stems):
+            return True
     return False
 
 

@@ -13,7 +13,8 @@ from quiz.answer_text import (
     clauses,
     negated_at,
     normalise,
-    numbers_agree,
+    opposite_direction,
+    stems,
     term_positions,
 )
 from quiz.bank import BankQuestion, KeyPoint, load_bank, question_files
@@ -21,7 +22,8 @@ from quiz.calibration import choices_of, load_labelled
 from quiz.errors import BankError
 from quiz.feedback import citation, feedback_text
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
-from quiz.hedging import Choices
+from quiz.hedging import Choices, naming_point
+from quiz.quantities import numbers_agree, quantity_positions
 from retrieval.embed import Embedder
 from store.models import Question
 
@@ -64,7 +66,8 @@ def test_partial_answer_names_made_and_missed_points(grader: FreeTextGrader) -> 
 
 def test_paraphrase_is_matched_by_meaning_above_the_threshold(embedder: Embedder) -> None:
     points = (KeyPoint("MAE is less sensitive to outliers than RMSE", ("mae",)),)
-    text = "mean absolute error is not thrown off much by extreme outliers"
+    # (spelt out in full, "mean absolute error" would name the term "mae" by its initials)
+    text = "the absolute error metric is not thrown off much by extreme outliers"
     similarity = float(FreeTextGrader(embedder).point_similarities(points, text)[0])
     assert 0.4 < similarity < 0.95
     assert FreeTextGrader(embedder, threshold=similarity - 0.01).grade(points, text).score == 1.0
@@ -268,6 +271,8 @@ def test_a_word_the_question_uses_is_not_a_typo_of_a_term() -> None:
     assert term_positions("shared", words("its own pipe per shard"), frozenset({"shard"})) == []
     assert term_positions("recordio", words("reads the records")) == []
     assert term_positions("expiration", words("expiraton after a year")) == [0]
+    assert words("set num_samples_per_tree") == ["set", "num_samples_per_tree"]
+    assert term_positions("normalize", words("set normalize_data")) == [1]
 
 
 def test_the_lead_clause_may_be_one_word() -> None:
@@ -275,3 +280,131 @@ def test_the_lead_clause_may_be_one_word() -> None:
         "boosting",
         "it reduces variance and trains in parallel",
     ]
+
+
+def test_a_change_the_other_way_contradicts_the_point(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Reduce max_depth or eta to make the model more conservative", ("max_depth",)),
+        KeyPoint("Raise regularization such as gamma, lambda or alpha", ("gamma", "lambda")),
+    )
+    assert opposite_direction(words("reduce max_depth"), 1, words("increase max_depth"), 1)
+    assert not opposite_direction(words("reduce max_depth"), 1, words("lower max_depth"), 1)
+    point = words("decrease the batch size")
+    assert opposite_direction(point, 2, words("keep the batch size large"), 2)
+    assert not opposite_direction(point, 2, words("keep the batch size small"), 2)
+    wrong = grader.grade(points, "Increase max_depth and eta, and lower gamma and lambda")
+    assert wrong.score == 0.0
+    right = grader.grade(points, "Lower max_depth and eta, and raise gamma and lambda")
+    assert right.score == 1.0
+
+
+def test_a_denied_point_is_not_made_by_a_term_in_another_clause(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    retries = step_functions.key_points[1]
+    assert "error" in retries.terms
+    text = "Step Functions, although it has no retry logic so you write your own error handling"
+    assert retries.point in _grade(grader, step_functions, text).points_missed
+
+
+def test_a_short_option_names_the_point_that_says_its_name(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Kendra is an intelligent search service over documents", ("semantic search",)),
+        KeyPoint("It answers natural-language questions with passages", ("natural language",)),
+    )
+    choices = Choices.of(
+        {"A": "Amazon Kendra", "B": "Amazon OpenSearch Service", "C": "Amazon Comprehend"}, "A"
+    )
+    assert naming_point(choices, points) == (0, ("kendra",))
+    grade = grader.grade(points, "kendra", choices=choices)
+    assert grade.points_made == (points[0].point,)
+    assert grader.grade(points, "opensearch", choices=choices).score == 0.0
+    long_option = Choices.of({"A": "Decrease the batch size and the rate", "B": "Add layers"}, "A")
+    assert naming_point(long_option, (KeyPoint("Decrease the batch size", ("noise",)),))[0] is None
+
+
+def test_amounts_compare_across_units_of_the_same_kind() -> None:
+    assert not numbers_agree("payloads up to 1 GB", "payloads of up to 6 MB")
+    assert numbers_agree("payloads up to 1 GB", "payloads of up to 1,000 MB and 3 shards")
+    assert not numbers_agree("beyond 1.5 × IQR", "past 3 x IQR")
+    tokens = words("from the one day default up to a year")
+    assert quantity_positions("24 hours", tokens) == [2]
+    assert quantity_positions("365 days", tokens) == [7]
+    assert quantity_positions("7 days", tokens) == []
+
+
+def test_the_points_own_number_beside_others_is_a_working(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("A shard accepts 1 MB/s of writes", ("1 mb/s",)),)
+    working = "Each shard takes 1 MB/s, so 2.5 MB/s needs 3 shards"
+    assert grader.grade(points, working).score == 1.0
+    assert grader.grade(points, "Each shard takes 2 MB/s").score == 0.0
+    retention = (KeyPoint("Retention is 24 hours by default, up to 365 days", ("24 hours",)),)
+    said = "It keeps records for one day by default and you can raise that to a year"
+    assert grader.grade(retention, said).score == 1.0
+
+
+def test_a_hyphenated_name_or_an_amount_of_another_option_is_another_pick(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("SSE-KMS key use is logged in CloudTrail", ("sse-kms", "cloudtrail")),)
+    sse = Choices.of({"A": "SSE-S3 with S3-managed keys", "B": "SSE-KMS with KMS keys"}, "B")
+    wrong = grader.grade(points, "SSE-S3, the key use is logged in CloudTrail", choices=sse)
+    assert wrong.other_choice == "SSE-S3 with S3-managed keys" and wrong.score == 0.0
+    right = grader.grade(points, "SSE-KMS rather than SSE-S3, logged in CloudTrail", choices=sse)
+    assert right.other_choice is None and right.score == 1.0
+    shards = (KeyPoint("A shard accepts 1 MB/s of writes", ("1 mb/s",)),)
+    counts = Choices.of({"A": "5 shards", "B": "3 shards", "C": "10 shards"}, "A")
+    three = grader.grade(shards, "Three shards, since one shard takes 1 MB/s", choices=counts)
+    assert three.other_choice == "3 shards" and three.score == 0.0
+    assert grader.grade(shards, "five shards, a shard takes 1 MB/s", choices=counts).score == 1.0
+
+
+def test_is_no_denies_what_follows_and_the_options_words_repeat_it() -> None:
+    assert not negated_at(words("canvas is no-code ml"), 0, 1)
+    assert not negated_at(words("msk serverless has no brokers"), 0, 2)
+    assert negated_at(words("k-means is not supervised"), 0, 2)
+    point = "On-demand mode scales automatically without shard capacity planning"
+    clause = words("kinesis data streams in on-demand capacity mode")
+    assert claim_polarity(point, clause) is False
+    affirmed = frozenset(stems(words("Kinesis Data Streams in on-demand capacity mode")))
+    assert claim_polarity(point, clause, affirmed=affirmed) is True
+    denied = words("on-demand mode but no capacity scaling")
+    assert claim_polarity(point, denied, affirmed=affirmed) is False
+
+
+def test_an_or_between_two_long_options_is_a_hedge(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("The Kinesis Producer Library aggregates small records", ("kpl",)),)
+    choices = Choices.of(
+        {
+            "A": "Use the Kinesis Producer Library to aggregate and batch records",
+            "B": "Use the Kinesis Client Library on the web servers to batch reads",
+        },
+        "A",
+    )
+    text = (
+        "Use the Kinesis Producer Library to aggregate and batch records or use the Kinesis "
+        "Client Library on the web servers to batch reads"
+    )
+    assert grader.grade(points, text, choices=choices).hedged
+    aside = "The Kinesis Producer Library (KPL), it aggregates the small records"
+    assert words(clauses(aside)[0]) == ["the", "kinesis", "producer", "library", "kpl"]
+    assert grader.grade(points, aside, choices=choices).score == 1.0
+
+
+def test_one_word_of_a_naming_term_that_only_the_right_option_says_names_it(
+    grader: FreeTextGrader,
+) -> None:
+    points = (
+        KeyPoint("The model registry versions models in groups", ("model registry", "version")),
+        KeyPoint("Only approved versions are deployed", ("approved",)),
+    )
+    choices = Choices.of(
+        {
+            "A": "Register each version in the SageMaker Model Registry",
+            "B": "Store model files in S3 with a DynamoDB table",
+        },
+        "A",
+    )
+    assert naming_point(choices, points) == (0, ("model registry", "version", "registry"))
+    assert grader.grade(points, "the registry", choices=choices).points_made == (points[0].point,)
+    assert grader.grade(points, "dynamodb table of model files", choices=choices).score == 0.0

@@ -1,0 +1,150 @@
+"""Numbers with their units in free text: "24 hours" and "one day" are the same quantity,
+"6 MB" is another size than "1 GB", and a clause that gives another value in a unit the key
+point counts in states a wrong fact."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from quiz.answer_text import stems
+
+NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[a-z]+)?")
+# Spelt-out numbers; "a"/"an" count as one only before a unit of time or size ("a year").
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+}
+ARTICLES = frozenset({"a", "an"})
+SECOND, BYTE, PERCENT = "second", "byte", "percent"
+# Unit word -> (what it measures, how many base units it is).
+SCALED = {
+    "%": (PERCENT, 1.0),
+    "x": ("times", 1.0),
+    "times": ("times", 1.0),
+    "percent": (PERCENT, 1.0),
+    "kb": (BYTE, 1e3),
+    "mb": (BYTE, 1e6),
+    "gb": (BYTE, 1e9),
+    "tb": (BYTE, 1e12),
+    "pb": (BYTE, 1e15),
+    "ms": (SECOND, 1e-3),
+    "millisecond": (SECOND, 1e-3),
+    "milliseconds": (SECOND, 1e-3),
+    "s": (SECOND, 1.0),
+    "sec": (SECOND, 1.0),
+    "secs": (SECOND, 1.0),
+    "second": (SECOND, 1.0),
+    "seconds": (SECOND, 1.0),
+    "min": (SECOND, 60.0),
+    "mins": (SECOND, 60.0),
+    "minute": (SECOND, 60.0),
+    "minutes": (SECOND, 60.0),
+    "h": (SECOND, 3600.0),
+    "hr": (SECOND, 3600.0),
+    "hrs": (SECOND, 3600.0),
+    "hour": (SECOND, 3600.0),
+    "hours": (SECOND, 3600.0),
+    "day": (SECOND, 86400.0),
+    "days": (SECOND, 86400.0),
+    "week": (SECOND, 604800.0),
+    "weeks": (SECOND, 604800.0),
+    "month": (SECOND, 2592000.0),
+    "months": (SECOND, 2592000.0),
+    "year": (SECOND, 31536000.0),
+    "years": (SECOND, 31536000.0),
+    "yr": (SECOND, 31536000.0),
+}
+Quantity = tuple[str, float]
+
+
+def _unit(word: str) -> tuple[str, float]:
+    """What a unit word measures and its size; any other word is its own unit ("records")."""
+    if word in SCALED:
+        return SCALED[word]
+    return (stems([word])[0], 1.0) if word else ("", 1.0)
+
+
+def spell_numbers(text: str) -> str:
+    """Spelt-out numbers as digits: "one day" -> "1 day", "a year" -> "1 year"."""
+    tokens = text.split()
+    out = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].strip(",.;:()") if index + 1 < len(tokens) else ""
+        word = token.lower()
+        if word in NUMBER_WORDS:
+            out.append(str(NUMBER_WORDS[word]))
+        elif word in ARTICLES and SCALED.get(following.lower(), ("",))[0] in (SECOND, BYTE):
+            out.append("1")
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def quantities(text: str, *, spelt: bool = False) -> set[Quantity]:
+    """The numbers of a text, each as (unit, value in base units): "24 hours" and "1 day" are
+    both ("second", 86400.0); a bare number has the unit "". With `spelt`, spelt-out numbers
+    count too ("one day", "a year")."""
+    found = set()
+    text = text.lower().replace("\u00d7", " x ")
+    for number, unit in NUMBER.findall(spell_numbers(text) if spelt else text):
+        kind, size = _unit(unit)
+        found.add((kind, float(number.replace(",", "")) * size))
+    return found
+
+
+def _same(one: float, other: float) -> bool:
+    return math.isclose(one, other, rel_tol=0.02)
+
+
+def numbers_agree(point: str, clause: str) -> bool:
+    """False when the clause gives a number in a unit the point also counts in (sizes with
+    sizes, durations with durations), and the point never gives that amount ("7 days" against
+    "24 hours ... 365 days"; "6 MB" against "1 GB")."""
+    stated = quantities(point)
+    kinds = {kind for kind, _ in stated if kind}
+    return all(
+        any(kind == k and _same(value, v) for k, v in stated)
+        for kind, value in quantities(clause)
+        if kind and kind in kinds
+    )
+
+
+def states_a_number_of(point: str, clause: str) -> bool:
+    """The clause gives one of the point's own amounts in its unit ("1 MB/s" for "1 MB/s")."""
+    stated = {(k, v) for k, v in quantities(point) if k}
+    return any(
+        any(k == kind and _same(v, value) for k, v in stated)
+        for kind, value in quantities(clause)
+        if kind
+    )
+
+
+def quantity_positions(term: str, tokens: Sequence[str]) -> list[int]:
+    """Where the answer gives the amount a quantity term names, in any unit of the same kind
+    ("one day" for the term "24 hours"); [] when the term is no single scaled quantity."""
+    wanted = [q for q in quantities(term) if q[0] in (SECOND, BYTE, PERCENT)]
+    if len(wanted) != 1:
+        return []
+    kind, value = wanted[0]
+    found = []
+    for index in range(len(tokens) - 1):
+        amount = quantities(f"{tokens[index]} {tokens[index + 1]}", spelt=True)
+        if any(k == kind and _same(v, value) for k, v in amount):
+            found.append(index)
+    return found
