@@ -166,7 +166,7 @@ def answer_question(
 
 def _missing(searcher: Searcher, ask: Ask) -> str:
     files = searcher.files
-    model_path = _model_path(files.manifest.get("model", ""))
+    model_path = _model_path(files.manifest.model if files.manifest else "")
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
     return vocabulary.unknown_subject(ask.text, key_phrases(ask)) or ""
