@@ -5,9 +5,7 @@ A bank file that breaks the schema raises `BankError` naming the file, question 
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -18,6 +16,7 @@ from typing import Any
 import yaml
 
 from quiz.errors import BankError
+from retrieval.anki_csv import CardFileError, read_cards
 
 LETTERS = ("A", "B", "C", "D")
 DOMAINS = frozenset(
@@ -29,7 +28,6 @@ QUESTION_KEYS = frozenset(
 )
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CSV_SEPARATORS = {"comma": ",", "tab": "\t", "semicolon": ";", "pipe": "|", "space": " "}
 
 
 @dataclass(frozen=True)
@@ -220,36 +218,17 @@ def _source(value: Any, fail: Any) -> Source:
 
 
 def load_flashcards(path: Path) -> list[Flashcard]:
-    """An Anki CSV export: `#key:value` header lines, then front, back, tags rows."""
+    """An Anki CSV export (retrieval.anki_csv): every card needs a front and a back."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        rows = read_cards(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise BankError(path, None, f"cannot be read ({exc})") from exc
-    lines = text.splitlines(keepends=True)
-    headers: dict[str, str] = {}
-    while lines and lines[0].startswith("#"):
-        key, _, value = lines.pop(0)[1:].partition(":")
-        headers[key.strip().lower()] = value.strip()
-    first_row = len(headers) + 1
-    separator = headers.get("separator", "Comma").lower()
-    if separator not in CSV_SEPARATORS and len(separator) != 1:
-        raise BankError(path, None, f"unknown separator {headers['separator']!r}")
-    delimiter = CSV_SEPARATORS.get(separator, separator)
-    columns = [c.strip().lower() for c in headers.get("columns", "Front,Back,Tags").split(",")]
-    tags_at = int(headers.get("tags column", "3")) - 1
-    if "front" not in columns or "back" not in columns:
-        raise BankError(path, None, "the #columns header must name Front and Back")
+    except CardFileError as exc:
+        raise BankError(path, None, str(exc)) from exc
     cards = []
-    reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
-    for number, row in enumerate(reader, start=first_row):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) < 2:
-            raise BankError(path, None, f"line {number}: needs at least a front and a back")
-        front = row[columns.index("front")].strip()
-        back = row[columns.index("back")].strip()
+    for row in rows:
+        front, back = row.front.strip(), row.back.strip()
         if not front or not back:
-            raise BankError(path, None, f"line {number}: empty front or back")
-        tags = tuple(row[tags_at].split()) if 0 <= tags_at < len(row) else ()
-        cards.append(Flashcard(front, back, tags))
+            raise BankError(path, None, f"line {row.line}: empty front or back")
+        cards.append(Flashcard(front, back, row.tags))
     return cards
