@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from common.citation import Citation
 from quiz.errors import BankError
 from retrieval.anki_csv import CardFileError, read_cards
 
@@ -37,12 +38,6 @@ class KeyPoint:
 
 
 @dataclass(frozen=True)
-class Source:
-    file: str
-    heading: str
-
-
-@dataclass(frozen=True)
 class BankQuestion:
     """One scenario question as written in the bank."""
 
@@ -55,7 +50,7 @@ class BankQuestion:
     answer: str
     explanation: str
     key_points: tuple[KeyPoint, ...]
-    source: Source
+    source: Citation
     path: Path = field(compare=False)
 
     def content(self) -> dict[str, Any]:
@@ -208,13 +203,13 @@ def _key_points(value: Any, fail: Any) -> tuple[KeyPoint, ...]:
     return tuple(points)
 
 
-def _source(value: Any, fail: Any) -> Source:
+def _source(value: Any, fail: Any) -> Citation:
     if not isinstance(value, dict) or set(value) != {"file", "heading"}:
         raise fail("source must have exactly file and heading")
     file = _text(value["file"], "source.file", fail)
     if "/" in file or "\\" in file:
         raise fail(f"source.file {file!r} must be a file name without a folder")
-    return Source(file, _text(value["heading"], "source.heading", fail))
+    return Citation(file, _text(value["heading"], "source.heading", fail))
 
 
 def load_flashcards(path: Path) -> list[Flashcard]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from common.citation import Citation
 from retrieval.clean import clean_text
 from retrieval.sections import headed_texts
 
@@ -20,8 +21,8 @@ class Section:
     text: str
 
     @property
-    def citation(self) -> str:
-        return f"{self.file} › {self.heading}"
+    def citation(self) -> Citation:
+        return Citation(self.file, self.heading)
 
 
 def find_notes_file(roots: Iterable[Path], name: str) -> Path | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from common.citation import Citation
 from retrieval.compose import (
     GENERIC_HEADING,
     NAMED_SHARE,
@@ -68,6 +69,10 @@ class Passage:
     source: str
     heading: str
     score: float
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.source, self.heading)
 
     def as_dict(self) -> dict[str, Any]:
         return {
