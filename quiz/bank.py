@@ -1,34 +1,26 @@
 """The question bank and flashcards as files: load, validate the schema, hash the content.
 
-A bank file that breaks the schema raises `BankError` naming the file, question id and reason.
+A bank file that breaks the schema (quiz.bank_schema) raises `BankError` naming the file, the
+question id and every reason.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from common.citation import Citation
+from quiz.bank_schema import ID_PATTERN, QuestionSchema, schema_reasons
+from quiz.bank_schema import LETTERS as LETTERS  # where the quiz has always found it
 from quiz.errors import BankError
 from retrieval.anki_csv import CardFileError, read_cards
-
-LETTERS = ("A", "B", "C", "D")
-DOMAINS = frozenset(
-    {"data-engineering", "exploratory-data-analysis", "modeling", "ml-implementation-operations"}
-)
-QUESTION_KEYS = frozenset(
-    {"id", "domain", "topic", "difficulty", "stem", "options", "answer", "explanation"}
-    | {"key_points", "source"}
-)
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -128,88 +120,28 @@ def load_questions_file(path: Path) -> list[BankQuestion]:
 
 
 def parse_question(item: Any, path: Path, index: int) -> BankQuestion:
-    """One validated question; `index` names it when it has no usable id."""
+    """One validated question (quiz.bank_schema); `index` names it when it has no usable id."""
     if not isinstance(item, dict):
         raise BankError(path, f"#{index}", "must be a mapping of question fields")
     qid = item.get("id")
-    if not isinstance(qid, str) or not ID_PATTERN.match(qid):
-        raise BankError(path, f"#{index}", f"id {qid!r} must look like de-kinesis-001")
-
-    def fail(reason: str) -> BankError:
-        return BankError(path, qid, reason)
-
-    missing = sorted(QUESTION_KEYS - item.keys())
-    if missing:
-        raise fail(f"missing {', '.join(missing)}")
-    unknown = sorted(str(k) for k in item.keys() - QUESTION_KEYS)
-    if unknown:
-        raise fail(f"unknown field {', '.join(unknown)}")
-    if item["domain"] not in DOMAINS:
-        raise fail(f"domain {item['domain']!r} is not one of {', '.join(sorted(DOMAINS))}")
-    if not isinstance(item["topic"], str) or not SLUG_PATTERN.match(item["topic"]):
-        raise fail(f"topic {item['topic']!r} must be a lowercase slug")
-    if type(item["difficulty"]) is not int or not 1 <= item["difficulty"] <= 3:
-        raise fail("difficulty must be 1, 2 or 3")
-    options = _options(item["options"], fail)
-    answer = item["answer"]
-    if answer not in LETTERS:
-        raise fail(f"answer {answer!r} must be one of A, B, C, D")
+    named = qid if isinstance(qid, str) and ID_PATTERN.match(qid) else f"#{index}"
+    try:
+        schema = QuestionSchema.model_validate(item)
+    except ValidationError as error:
+        raise BankError(path, named, "; ".join(schema_reasons(error))) from None
     return BankQuestion(
-        id=qid,
-        domain=item["domain"],
-        topic=item["topic"],
-        difficulty=item["difficulty"],
-        stem=_text(item["stem"], "stem", fail),
-        options=options,
-        answer=answer,
-        explanation=_text(item["explanation"], "explanation", fail),
-        key_points=_key_points(item["key_points"], fail),
-        source=_source(item["source"], fail),
+        id=schema.id,
+        domain=schema.domain,
+        topic=schema.topic,
+        difficulty=schema.difficulty,
+        stem=schema.stem,
+        options=schema.options,
+        answer=schema.answer,
+        explanation=schema.explanation,
+        key_points=tuple(KeyPoint(k.point, k.terms) for k in schema.key_points),
+        source=Citation(schema.source.file, schema.source.heading),
         path=path,
     )
-
-
-def _text(value: Any, name: str, fail: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise fail(f"{name} must be non-empty text")
-    return " ".join(value.split())
-
-
-def _options(value: Any, fail: Any) -> dict[str, str]:
-    if not isinstance(value, dict) or sorted(map(str, value)) != list(LETTERS):
-        raise fail("options must have exactly the keys A, B, C and D")
-    options = {letter: _text(value[letter], f"option {letter}", fail) for letter in LETTERS}
-    if len({o.casefold() for o in options.values()}) != len(LETTERS):
-        raise fail("two options have the same text")
-    return options
-
-
-def _key_points(value: Any, fail: Any) -> tuple[KeyPoint, ...]:
-    if not isinstance(value, list) or not value:
-        raise fail("key_points must be a non-empty list")
-    points = []
-    for number, entry in enumerate(value, start=1):
-        if not isinstance(entry, dict) or set(entry) != {"point", "terms"}:
-            raise fail(f"key point {number} must have exactly point and terms")
-        terms = entry["terms"]
-        if not isinstance(terms, list) or not terms:
-            raise fail(f"key point {number} needs a non-empty list of terms")
-        if not all(isinstance(t, str) for t in terms):
-            raise fail(f"key point {number} has a term that is not text (quote it): {terms!r}")
-        clean = tuple(t.strip() for t in terms if t.strip())
-        if len(clean) != len(terms):
-            raise fail(f"key point {number} has an empty term")
-        points.append(KeyPoint(_text(entry["point"], f"key point {number}", fail), clean))
-    return tuple(points)
-
-
-def _source(value: Any, fail: Any) -> Citation:
-    if not isinstance(value, dict) or set(value) != {"file", "heading"}:
-        raise fail("source must have exactly file and heading")
-    file = _text(value["file"], "source.file", fail)
-    if "/" in file or "\\" in file:
-        raise fail(f"source.file {file!r} must be a file name without a folder")
-    return Citation(file, _text(value["heading"], "source.heading", fail))
 
 
 def load_flashcards(path: Path) -> list[Flashcard]:
