@@ -1,60 +1,27 @@
 """The question bank and flashcards as files: load, validate the schema, hash the content.
 
-A bank file that breaks the schema (quiz.bank_schema) raises `BankError` naming the file, the
-question id and every reason.
+A bank file that breaks the schema raises `BankError` naming the file, the question id and every
+reason. The question values are the schema (quiz.bank_schema); `BankQuestion`, `KeyPoint` and
+`LETTERS` are re-exported here, where the quiz imports them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from common.citation import Citation
-from quiz.bank_schema import ID_PATTERN, QuestionSchema, schema_reasons
-from quiz.bank_schema import LETTERS as LETTERS  # where the quiz has always found it
+from quiz.bank_schema import ID_PATTERN, schema_reasons
+from quiz.bank_schema import LETTERS as LETTERS
+from quiz.bank_schema import BankQuestion as BankQuestion
+from quiz.bank_schema import KeyPoint as KeyPoint
 from quiz.errors import BankError
 from retrieval.anki_csv import CardFileError, read_cards
-
-
-@dataclass(frozen=True)
-class KeyPoint:
-    point: str
-    terms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class BankQuestion:
-    """One scenario question as written in the bank."""
-
-    id: str
-    domain: str
-    topic: str
-    difficulty: int
-    stem: str
-    options: dict[str, str]
-    answer: str
-    explanation: str
-    key_points: tuple[KeyPoint, ...]
-    source: Citation
-    path: Path = field(compare=False)
-
-    def content(self) -> dict[str, Any]:
-        """Everything that defines the question (not where its file lives)."""
-        data = asdict(self)
-        data.pop("path")
-        return data
-
-    @property
-    def content_hash(self) -> str:
-        canonical = json.dumps(self.content(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -70,6 +37,9 @@ class Flashcard:
     def tag(self, name: str) -> str | None:
         prefix = f"{name}::"
         return next((t[len(prefix) :] for t in self.tags if t.startswith(prefix)), None)
+
+
+QUESTION = TypeAdapter(BankQuestion)
 
 
 def question_files(corpus_roots: Iterable[Path]) -> list[Path]:
@@ -125,23 +95,12 @@ def parse_question(item: Any, path: Path, index: int) -> BankQuestion:
         raise BankError(path, f"#{index}", "must be a mapping of question fields")
     qid = item.get("id")
     named = qid if isinstance(qid, str) and ID_PATTERN.match(qid) else f"#{index}"
+    if "path" in item:  # where the file lives is not the author's to write
+        raise BankError(path, named, "unknown field path")
     try:
-        schema = QuestionSchema.model_validate(item)
+        return QUESTION.validate_python({**item, "path": path})
     except ValidationError as error:
         raise BankError(path, named, "; ".join(schema_reasons(error))) from None
-    return BankQuestion(
-        id=schema.id,
-        domain=schema.domain,
-        topic=schema.topic,
-        difficulty=schema.difficulty,
-        stem=schema.stem,
-        options=schema.options,
-        answer=schema.answer,
-        explanation=schema.explanation,
-        key_points=tuple(KeyPoint(k.point, k.terms) for k in schema.key_points),
-        source=Citation(schema.source.file, schema.source.heading),
-        path=path,
-    )
 
 
 def load_flashcards(path: Path) -> list[Flashcard]:
