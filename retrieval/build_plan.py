@@ -112,10 +112,17 @@ def _fresh_vectors(plan: EmbedPlan, embedded: np.ndarray) -> dict[str, _ChunkVec
     return out
 
 
-def _kept_vectors(old: BuildFiles, old_vectors: np.ndarray, row: int) -> _ChunkVectors:
-    mask = old.sentence_chunk == row
-    spans = [(int(s), int(e)) for s, e in old.sentence_spans[mask].tolist()]
-    return _ChunkVectors(old_vectors[row], spans, old.sentence_vectors[mask])
+def _sentences_by_chunk(sentence_chunk: np.ndarray, chunks: int) -> list[np.ndarray]:
+    """The sentence rows of each chunk row, in their order, found in one sort (a mask per chunk
+    would cost chunks x sentences)."""
+    order = np.argsort(sentence_chunk, kind="stable")
+    bounds = np.searchsorted(sentence_chunk[order], np.arange(chunks + 1))
+    return [order[bounds[i] : bounds[i + 1]] for i in range(chunks)]
+
+
+def _kept_vectors(old: BuildFiles, vector: np.ndarray, sentences: np.ndarray) -> _ChunkVectors:
+    spans = [(int(s), int(e)) for s, e in old.sentence_spans[sentences].tolist()]
+    return _ChunkVectors(vector, spans, old.sentence_vectors[sentences])
 
 
 def _chunk_vectors(
@@ -126,10 +133,12 @@ def _chunk_vectors(
     if old is None:
         return [fresh[c.id] for c in plan.chunks]
     old_vectors = old.vectors  # a view of the FAISS storage: taken once
-    return [
-        fresh[c.id] if c.id in fresh else _kept_vectors(old, old_vectors, plan.kept_rows[c.id])
-        for c in plan.chunks
-    ]
+    sentences = _sentences_by_chunk(old.sentence_chunk, len(old.chunks))
+
+    def kept(row: int) -> _ChunkVectors:
+        return _kept_vectors(old, old_vectors[row], sentences[row])
+
+    return [fresh[c.id] if c.id in fresh else kept(plan.kept_rows[c.id]) for c in plan.chunks]
 
 
 def assemble(
