@@ -207,7 +207,7 @@ def variant_files(
     vectors = embedder.encode(texts)
     ids = np.array([vector_id(c.id) for c in chunks], dtype=np.int64)
     return BuildFiles(
-        manifest={},
+        manifest=None,
         chunks=chunks,
         sentence_chunk=np.zeros(0, dtype=np.int32),
         sentence_spans=np.zeros((0, 2), dtype=np.int32),

@@ -121,7 +121,7 @@ def build(vectors: np.ndarray, texts: list[str], ef_search: int, cache: Path | N
     seconds = time.perf_counter() - started
     sentences = n * SENTENCES_PER_PASSAGE
     files = BuildFiles(
-        manifest={},
+        manifest=None,
         chunks=chunks,
         sentence_chunk=np.repeat(np.arange(n, dtype=np.int32), SENTENCES_PER_PASSAGE),
         sentence_spans=np.zeros((sentences, 2), dtype=np.int32),

@@ -146,7 +146,7 @@ def _index_change(settings: Settings) -> str:
         sources = {file.source for file in discover(settings.corpus)}
     except FileNotFoundError:
         return INDEX_UPDATING  # the build that follows names the missing path
-    if manifest is not None and not sources & set(manifest["digests"]):
+    if manifest is not None and not sources & set(manifest.digests):
         return index_other_notes(settings.index_dir, settings.corpus)
     return INDEX_UPDATING
 

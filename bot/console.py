@@ -79,7 +79,7 @@ def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 def render_passages(console: Console, passages: list[Passage], *, start: int = 1) -> None:
     for number, passage in enumerate(passages, start=start):
-        where = f"{passage.source} › {passage.heading}" if passage.heading else passage.source
+        where = str(passage.citation)
         console.print(f"  [bold cyan][{number}][/] [cyan]{escape(where)}[/]")
         console.print(f"      [dim]{escape(snippet(passage.text))}[/]")
 

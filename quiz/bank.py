@@ -1,75 +1,27 @@
 """The question bank and flashcards as files: load, validate the schema, hash the content.
 
-A bank file that breaks the schema raises `BankError` naming the file, question id and reason.
+A bank file that breaks the schema raises `BankError` naming the file, the question id and every
+reason. The question values are the schema (quiz.bank_schema); `BankQuestion`, `KeyPoint` and
+`LETTERS` are re-exported here, where the quiz imports them.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
+from quiz.bank_schema import ID_PATTERN, schema_reasons
+from quiz.bank_schema import LETTERS as LETTERS
+from quiz.bank_schema import BankQuestion as BankQuestion
+from quiz.bank_schema import KeyPoint as KeyPoint
 from quiz.errors import BankError
-
-LETTERS = ("A", "B", "C", "D")
-DOMAINS = frozenset(
-    {"data-engineering", "exploratory-data-analysis", "modeling", "ml-implementation-operations"}
-)
-QUESTION_KEYS = frozenset(
-    {"id", "domain", "topic", "difficulty", "stem", "options", "answer", "explanation"}
-    | {"key_points", "source"}
-)
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CSV_SEPARATORS = {"comma": ",", "tab": "\t", "semicolon": ";", "pipe": "|", "space": " "}
-
-
-@dataclass(frozen=True)
-class KeyPoint:
-    point: str
-    terms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Source:
-    file: str
-    heading: str
-
-
-@dataclass(frozen=True)
-class BankQuestion:
-    """One scenario question as written in the bank."""
-
-    id: str
-    domain: str
-    topic: str
-    difficulty: int
-    stem: str
-    options: dict[str, str]
-    answer: str
-    explanation: str
-    key_points: tuple[KeyPoint, ...]
-    source: Source
-    path: Path = field(compare=False)
-
-    def content(self) -> dict[str, Any]:
-        """Everything that defines the question (not where its file lives)."""
-        data = asdict(self)
-        data.pop("path")
-        return data
-
-    @property
-    def content_hash(self) -> str:
-        canonical = json.dumps(self.content(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode()).hexdigest()
+from retrieval.anki_csv import CardFileError, read_cards
 
 
 @dataclass(frozen=True)
@@ -85,6 +37,9 @@ class Flashcard:
     def tag(self, name: str) -> str | None:
         prefix = f"{name}::"
         return next((t[len(prefix) :] for t in self.tags if t.startswith(prefix)), None)
+
+
+QUESTION = TypeAdapter(BankQuestion)
 
 
 def question_files(corpus_roots: Iterable[Path]) -> list[Path]:
@@ -135,121 +90,31 @@ def load_questions_file(path: Path) -> list[BankQuestion]:
 
 
 def parse_question(item: Any, path: Path, index: int) -> BankQuestion:
-    """One validated question; `index` names it when it has no usable id."""
+    """One validated question (quiz.bank_schema); `index` names it when it has no usable id."""
     if not isinstance(item, dict):
         raise BankError(path, f"#{index}", "must be a mapping of question fields")
     qid = item.get("id")
-    if not isinstance(qid, str) or not ID_PATTERN.match(qid):
-        raise BankError(path, f"#{index}", f"id {qid!r} must look like de-kinesis-001")
-
-    def fail(reason: str) -> BankError:
-        return BankError(path, qid, reason)
-
-    missing = sorted(QUESTION_KEYS - item.keys())
-    if missing:
-        raise fail(f"missing {', '.join(missing)}")
-    unknown = sorted(str(k) for k in item.keys() - QUESTION_KEYS)
-    if unknown:
-        raise fail(f"unknown field {', '.join(unknown)}")
-    if item["domain"] not in DOMAINS:
-        raise fail(f"domain {item['domain']!r} is not one of {', '.join(sorted(DOMAINS))}")
-    if not isinstance(item["topic"], str) or not SLUG_PATTERN.match(item["topic"]):
-        raise fail(f"topic {item['topic']!r} must be a lowercase slug")
-    if type(item["difficulty"]) is not int or not 1 <= item["difficulty"] <= 3:
-        raise fail("difficulty must be 1, 2 or 3")
-    options = _options(item["options"], fail)
-    answer = item["answer"]
-    if answer not in LETTERS:
-        raise fail(f"answer {answer!r} must be one of A, B, C, D")
-    return BankQuestion(
-        id=qid,
-        domain=item["domain"],
-        topic=item["topic"],
-        difficulty=item["difficulty"],
-        stem=_text(item["stem"], "stem", fail),
-        options=options,
-        answer=answer,
-        explanation=_text(item["explanation"], "explanation", fail),
-        key_points=_key_points(item["key_points"], fail),
-        source=_source(item["source"], fail),
-        path=path,
-    )
-
-
-def _text(value: Any, name: str, fail: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise fail(f"{name} must be non-empty text")
-    return " ".join(value.split())
-
-
-def _options(value: Any, fail: Any) -> dict[str, str]:
-    if not isinstance(value, dict) or sorted(map(str, value)) != list(LETTERS):
-        raise fail("options must have exactly the keys A, B, C and D")
-    options = {letter: _text(value[letter], f"option {letter}", fail) for letter in LETTERS}
-    if len({o.casefold() for o in options.values()}) != len(LETTERS):
-        raise fail("two options have the same text")
-    return options
-
-
-def _key_points(value: Any, fail: Any) -> tuple[KeyPoint, ...]:
-    if not isinstance(value, list) or not value:
-        raise fail("key_points must be a non-empty list")
-    points = []
-    for number, entry in enumerate(value, start=1):
-        if not isinstance(entry, dict) or set(entry) != {"point", "terms"}:
-            raise fail(f"key point {number} must have exactly point and terms")
-        terms = entry["terms"]
-        if not isinstance(terms, list) or not terms:
-            raise fail(f"key point {number} needs a non-empty list of terms")
-        if not all(isinstance(t, str) for t in terms):
-            raise fail(f"key point {number} has a term that is not text (quote it): {terms!r}")
-        clean = tuple(t.strip() for t in terms if t.strip())
-        if len(clean) != len(terms):
-            raise fail(f"key point {number} has an empty term")
-        points.append(KeyPoint(_text(entry["point"], f"key point {number}", fail), clean))
-    return tuple(points)
-
-
-def _source(value: Any, fail: Any) -> Source:
-    if not isinstance(value, dict) or set(value) != {"file", "heading"}:
-        raise fail("source must have exactly file and heading")
-    file = _text(value["file"], "source.file", fail)
-    if "/" in file or "\\" in file:
-        raise fail(f"source.file {file!r} must be a file name without a folder")
-    return Source(file, _text(value["heading"], "source.heading", fail))
+    named = qid if isinstance(qid, str) and ID_PATTERN.match(qid) else f"#{index}"
+    if "path" in item:  # where the file lives is not the author's to write
+        raise BankError(path, named, "unknown field path")
+    try:
+        return QUESTION.validate_python({**item, "path": path})
+    except ValidationError as error:
+        raise BankError(path, named, "; ".join(schema_reasons(error))) from None
 
 
 def load_flashcards(path: Path) -> list[Flashcard]:
-    """An Anki CSV export: `#key:value` header lines, then front, back, tags rows."""
+    """An Anki CSV export (retrieval.anki_csv): every card needs a front and a back."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        rows = read_cards(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise BankError(path, None, f"cannot be read ({exc})") from exc
-    lines = text.splitlines(keepends=True)
-    headers: dict[str, str] = {}
-    while lines and lines[0].startswith("#"):
-        key, _, value = lines.pop(0)[1:].partition(":")
-        headers[key.strip().lower()] = value.strip()
-    first_row = len(headers) + 1
-    separator = headers.get("separator", "Comma").lower()
-    if separator not in CSV_SEPARATORS and len(separator) != 1:
-        raise BankError(path, None, f"unknown separator {headers['separator']!r}")
-    delimiter = CSV_SEPARATORS.get(separator, separator)
-    columns = [c.strip().lower() for c in headers.get("columns", "Front,Back,Tags").split(",")]
-    tags_at = int(headers.get("tags column", "3")) - 1
-    if "front" not in columns or "back" not in columns:
-        raise BankError(path, None, "the #columns header must name Front and Back")
+    except CardFileError as exc:
+        raise BankError(path, None, str(exc)) from exc
     cards = []
-    reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
-    for number, row in enumerate(reader, start=first_row):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) < 2:
-            raise BankError(path, None, f"line {number}: needs at least a front and a back")
-        front = row[columns.index("front")].strip()
-        back = row[columns.index("back")].strip()
+    for row in rows:
+        front, back = row.front.strip(), row.back.strip()
         if not front or not back:
-            raise BankError(path, None, f"line {number}: empty front or back")
-        tags = tuple(row[tags_at].split()) if 0 <= tags_at < len(row) else ()
-        cards.append(Flashcard(front, back, tags))
+            raise BankError(path, None, f"line {row.line}: empty front or back")
+        cards.append(Flashcard(front, back, row.tags))
     return cards

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from common.citation import Citation
 from quiz.bank import LETTERS, BankQuestion, Flashcard, load_flashcards, load_questions_file
 from quiz.errors import BankError
 from quiz.notes import Section, find_notes_file, find_section, sections
@@ -161,7 +162,7 @@ def citation_problems(question: BankQuestion, notes_roots: Sequence[Path]) -> li
 
     section = find_section(notes_roots, question.source.file, question.source.heading)
     if section is None:
-        cited = f"{question.source.file} › {question.source.heading}"
+        cited = str(question.source)
         return [problem(f"source {cited} is not a heading in the notes")]
     text = section.text.casefold()
     return [
@@ -354,7 +355,7 @@ def card_contradictions(
         file, _, heading = cited.partition("::")
         section = _tagged_section(notes_roots, file, heading)
         reasons = (
-            [f"names {file} › {heading}, which is not a notes heading"]
+            [f"names {Citation(file, heading)}, which is not a notes heading"]
             if section is None
             else disagreements(card.back, section, card.front)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from common.citation import Citation
 from quiz.grade import Grade
 from quiz.notes import Section, find_section
 from store.models import Question
@@ -12,7 +13,7 @@ from store.models import Question
 
 def citation(question: Question, roots: Iterable[Path]) -> tuple[str, Section | None]:
     """`file › heading` of the question's source, and the section text when the notes have it."""
-    label = f"{question.source_file} › {question.source_heading}"
+    label = str(Citation(question.source_file, question.source_heading))
     return label, find_section(roots, question.source_file, question.source_heading)
 
 

@@ -1,15 +1,16 @@
-"""Finds a cited section (file › heading) in the notes under the corpus roots."""
+"""Finds a cited section (file › heading) in the notes under the corpus roots, with the same
+cleaning and heading parser as the index (retrieval.sections)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+from common.citation import Citation
+from retrieval.clean import clean_text
+from retrieval.sections import headed_texts
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,8 @@ class Section:
     text: str
 
     @property
-    def citation(self) -> str:
-        return f"{self.file} › {self.heading}"
+    def citation(self) -> Citation:
+        return Citation(self.file, self.heading)
 
 
 def find_notes_file(roots: Iterable[Path], name: str) -> Path | None:
@@ -46,27 +47,11 @@ def sections(path: Path) -> dict[str, Section]:
 
 @lru_cache(maxsize=64)
 def _sections_cached(path: Path, _mtime: int) -> tuple[tuple[str, Section], ...]:
-    found: list[tuple[str, Section]] = []
-    heading: tuple[int, str] | None = None
-    body: list[str] = []
-    in_fence = False
-
-    def close() -> None:
-        if heading is not None:
-            text = "\n".join(body).strip()
-            found.append((heading[1], Section(path.name, heading[1], heading[0], text)))
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else HEADING.match(line)
-        if match:
-            close()
-            heading, body = (len(match.group(1)), match.group(2)), []
-        else:
-            body.append(line)
-    close()
-    return tuple(found)
+    # The text and headings the index sees (cleaned, then markdown-it), not a second parser.
+    text = clean_text(path.read_text(encoding="utf-8"))
+    return tuple(
+        (h.title, Section(path.name, h.title, h.level, h.text)) for h in headed_texts(text)
+    )
 
 
 def find_section(roots: Iterable[Path], file: str, heading: str) -> Section | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from common.citation import Citation
 from retrieval.compose import (
     GENERIC_HEADING,
     NAMED_SHARE,
@@ -75,6 +76,10 @@ class Passage:
     source: str
     heading: str
     score: float
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.source, self.heading)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -173,7 +178,7 @@ def answer_question(
 
 def _missing(searcher: Searcher, ask: Ask) -> str:
     files = searcher.files
-    model_path = _model_path(files.manifest.get("model", ""))
+    model_path = _model_path(files.manifest.model if files.manifest else "")
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
     return vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask)) or ""

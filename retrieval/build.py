@@ -4,6 +4,9 @@ Incremental: a manifest records each file's hash, the model, its ONNX export (pr
 hash) and the chunking parameters. With nothing changed the run ends before any model is loaded;
 a changed file re-embeds only chunks whose id is new; a different model, precision or chunking
 setting rebuilds everything. A build computes on every core (retrieval.threads).
+
+The steps: plan which files to re-read (pure, retrieval.build_plan) -> read and chunk them ->
+plan what to embed (pure) -> embed (I/O) -> assemble the build and its manifest (pure) -> write.
 """
 
 from __future__ import annotations
@@ -18,6 +21,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from common.errors import StudybotError
+from retrieval.build_plan import (
+    BuildFacts,
+    EmbedPlan,
+    assemble,
+    describe,
+    plan_embedding,
+    plan_sources,
+)
 from retrieval.chunk import (
     ChunkingParams,
     chunk_documents,
@@ -25,8 +36,8 @@ from retrieval.chunk import (
     dedupe,
     effective_limit,
 )
-from retrieval.dense import DEFAULT_HNSW_THRESHOLD, DenseIndex, DenseParams
-from retrieval.documents import Chunk, Skipped, vector_id
+from retrieval.dense import DEFAULT_HNSW_THRESHOLD
+from retrieval.documents import Chunk, Skipped
 from retrieval.embed import (
     DEFAULT_PRECISION,
     Embedder,
@@ -35,9 +46,7 @@ from retrieval.embed import (
     load_embedder,
     load_tokenizer,
 )
-from retrieval.glossary import build_glossary
 from retrieval.index_store import (
-    FORMAT_VERSION,
     BuildFiles,
     build_lock,
     current_build,
@@ -46,9 +55,8 @@ from retrieval.index_store import (
     staging_dir,
 )
 from retrieval.known_vectors import SHIPPED_DIR, KnownVectors, encode_with_known, shipped_path
-from retrieval.lexical import LexicalIndex
 from retrieval.load import SourceFile, discover, file_digest, read_corpus
-from retrieval.sentences import sentence_spans
+from retrieval.manifest import EmbedderRecord, Manifest
 from retrieval.threads import all_cores
 
 
@@ -124,59 +132,71 @@ def _build(
     started = time.perf_counter()
     files = discover(options.roots)
     digests = {f.source: file_digest(f.path) for f in files}
-    params = ChunkingParams(options.model, options.token_limit).as_dict()
+    chunking = ChunkingParams(options.model, options.token_limit).as_dict()
     with build_lock(options.index_dir):
         previous = read_manifest(options.index_dir)
-        compatible = (
-            previous is not None
-            and previous["chunking"] == params
-            and previous["embedder"]["precision"] == DEFAULT_PRECISION
-        )
-        if compatible and not options.force and previous["digests"] == digests:
+        sources = plan_sources(digests, chunking, DEFAULT_PRECISION, previous, force=options.force)
+        if sources.up_to_date:
             assert previous is not None
             return _up_to_date(previous, options, started)
-        reuse = compatible and not options.force
-        unchanged = {
-            s for s in digests if reuse and previous and previous["digests"].get(s) == digests[s]
-        }
-        old = _previous_build(options.index_dir) if reuse else None
+        old = _previous_build(options.index_dir) if sources.reuse else None
         report = BuildReport(files=len(files))
-        chunks = _collect_chunks(files, unchanged, previous, old, options, embedder_factory, report)
-        files_out, embedder = _embed_and_index(
-            chunks, old, options, embedder_factory, progress, report
+        chunks = _collect_chunks(
+            files, sources.unchanged, previous, old, options, embedder_factory, report
         )
-        files_out.manifest = _manifest(options, params, digests, chunks, report, now(), files_out)
-        files_out.manifest["embedder"] = (
-            _embedder_record(embedder) if embedder is not None else old.manifest["embedder"]  # type: ignore[union-attr]
-        )
+        plan = plan_embedding(chunks, old)
+        vectors, embedder = _embed(plan, options, embedder_factory, progress, report)
+        built = assemble(plan, vectors, old, options.hnsw_threshold)
+        facts = _facts(options, chunking, digests, report)
+        built.manifest = describe(built, facts, embedder or _kept_embedder(old), now())
+        report.index_type = built.dense.params.kind
         with staging_dir(options.index_dir) as staging:
-            files_out.write(staging)
+            built.write(staging)
             report.build = publish(options.index_dir, staging)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _embedder_record(embedder: Embedder) -> dict[str, Any]:
+def _kept_embedder(old: BuildFiles | None) -> EmbedderRecord:
+    """With nothing new to embed, every vector is the last build's: so is the record of them."""
+    assert old is not None and old.manifest is not None, "no chunk is new, so a build is kept"
+    return old.manifest.embedder
+
+
+def _facts(
+    options: BuildOptions, chunking: dict[str, Any], digests: dict[str, str], report: BuildReport
+) -> BuildFacts:
+    return BuildFacts(
+        model=options.model,
+        chunking=chunking,
+        digests=digests,
+        skipped=report.skipped,
+        files=report.files,
+        duplicates=report.duplicates,
+        truncated=report.truncated,
+    )
+
+
+def _embedder_record(embedder: Embedder) -> EmbedderRecord:
     """What made the vectors: the runtime, precision and the hash of the ONNX file."""
-    return {
-        "runtime": "onnxruntime" if hasattr(embedder, "sha256") else type(embedder).__name__,
-        "precision": getattr(embedder, "precision", "fp32"),
-        "onnx_sha256": getattr(embedder, "sha256", None),
-    }
+    return EmbedderRecord(
+        runtime="onnxruntime" if hasattr(embedder, "sha256") else type(embedder).__name__,
+        precision=getattr(embedder, "precision", "fp32"),
+        onnx_sha256=getattr(embedder, "sha256", None),
+    )
 
 
-def _up_to_date(manifest: dict[str, Any], options: BuildOptions, started: float) -> BuildReport:
-    skipped = [Skipped(**s) for s in manifest["skipped"]]
+def _up_to_date(manifest: Manifest, options: BuildOptions, started: float) -> BuildReport:
+    skipped = list(manifest.skipped)
     if options.strict and any(s.warning for s in skipped):
         raise BuildError(_strict_message(skipped))
-    counts = manifest["counts"]
     return BuildReport(
-        files=counts["files"],
-        chunks=counts["chunks"],
-        duplicates=counts["duplicates"],
+        files=manifest.counts.files,
+        chunks=manifest.counts.chunks,
+        duplicates=manifest.counts.duplicates,
         skipped=skipped,
         up_to_date=True,
-        index_type=manifest["dense"]["kind"],
+        index_type=manifest.dense.kind,
         build=current_build(options.index_dir),
         seconds=time.perf_counter() - started,
     )
@@ -201,8 +221,8 @@ def _token_counter(model: str, embedder_factory: EmbedderFactory) -> TokenCounte
 
 def _collect_chunks(
     files: list[SourceFile],
-    unchanged: set[str],
-    previous: dict[str, Any] | None,
+    unchanged: frozenset[str],
+    previous: Manifest | None,
     old: BuildFiles | None,
     options: BuildOptions,
     embedder_factory: EmbedderFactory,
@@ -210,7 +230,7 @@ def _collect_chunks(
 ) -> list[Chunk]:
     documents, skipped = read_corpus(f for f in files if f.source not in unchanged)
     if previous is not None:
-        skipped += [Skipped(**s) for s in previous["skipped"] if s["source"] in unchanged]
+        skipped += [s for s in previous.skipped if s.source in unchanged]
     report.skipped = sorted(skipped, key=lambda s: s.source)
     if options.strict and report.warnings:
         raise BuildError(_strict_message(report.skipped))
@@ -234,128 +254,31 @@ def _collect_chunks(
     return chunks
 
 
-def _sentence_text(chunk: Chunk, span: tuple[int, int]) -> str:
-    sentence = chunk.text[span[0] : span[1]]
-    return (
-        f"{chunk.heading[-1]}: {sentence}" if chunk.kind == "note" and chunk.heading else sentence
-    )
-
-
-def _spans(chunk: Chunk) -> list[tuple[int, int]]:
-    return sentence_spans(chunk.text) or [(0, len(chunk.text))]
-
-
-def _texts_to_embed(fresh: list[Chunk], spans: dict[str, list[tuple[int, int]]]) -> list[str]:
-    """Each fresh chunk's text, then each of its sentences: the rows `_embed_and_index` reads."""
-    texts = [c.embed_text() for c in fresh]
-    return texts + [_sentence_text(c, span) for c in fresh for span in spans[c.id]]
-
-
 def embedding_texts(options: BuildOptions, embedder_factory: EmbedderFactory) -> list[str]:
     """Every text a fresh build of `options.roots` embeds (for retrieval.known_vectors)."""
     files = discover(options.roots)
-    chunks = _collect_chunks(files, set(), None, None, options, embedder_factory, BuildReport())
-    return _texts_to_embed(chunks, {c.id: _spans(c) for c in chunks})
+    chunks = _collect_chunks(
+        files, frozenset(), None, None, options, embedder_factory, BuildReport()
+    )
+    return plan_embedding(chunks, None).texts
 
 
-def _embed_and_index(
-    chunks: list[Chunk],
-    old: BuildFiles | None,
+def _embed(
+    plan: EmbedPlan,
     options: BuildOptions,
     embedder_factory: EmbedderFactory,
     progress: EmbedProgress | None,
     report: BuildReport,
-) -> tuple[BuildFiles, Embedder | None]:
-    old_rows = {c.id: i for i, c in enumerate(old.chunks)} if old else {}
-    fresh = [c for c in chunks if c.id not in old_rows]
-    fresh_spans = {c.id: _spans(c) for c in fresh}
-    texts = _texts_to_embed(fresh, fresh_spans)
-    new_vectors = np.zeros((0, 0), dtype=np.float32)
-    embedder = None
-    if fresh:
-        embedder = embedder_factory(options.model)
-        known = None
-        if options.known_vectors_dir is not None:
-            known = KnownVectors.load(
-                shipped_path(options.model, DEFAULT_PRECISION, options.known_vectors_dir)
-            )
-        new_vectors, report.known = encode_with_known(embedder, texts, known, progress)
-    dim = new_vectors.shape[1] if fresh else old.vectors.shape[1]  # type: ignore[union-attr]
-    report.embedded, report.reused = len(fresh), len(chunks) - len(fresh)
-
-    vectors = np.zeros((len(chunks), dim), dtype=np.float32)
-    old_vectors = old.vectors if old is not None else None
-    sentence_rows: list[int] = []
-    spans: list[tuple[int, int]] = []
-    sentence_vectors: list[np.ndarray] = []
-    fresh_row = {c.id: i for i, c in enumerate(fresh)}
-    cursor = len(fresh)
-    fresh_sentence_start: dict[str, int] = {}
-    for c in fresh:
-        fresh_sentence_start[c.id] = cursor
-        cursor += len(fresh_spans[c.id])
-    for row, chunk in enumerate(chunks):
-        if chunk.id in fresh_row:
-            vectors[row] = new_vectors[fresh_row[chunk.id]]
-            chunk_spans = fresh_spans[chunk.id]
-            first = fresh_sentence_start[chunk.id]
-            chunk_sentence_vectors = new_vectors[first : first + len(chunk_spans)]
-        else:
-            assert old is not None
-            old_row = old_rows[chunk.id]
-            vectors[row] = old_vectors[old_row]  # type: ignore[index]
-            mask = old.sentence_chunk == old_row
-            chunk_spans = [tuple(s) for s in old.sentence_spans[mask].tolist()]  # type: ignore[misc]
-            chunk_sentence_vectors = old.sentence_vectors[mask]
-        sentence_rows.extend([row] * len(chunk_spans))
-        spans.extend(chunk_spans)
-        sentence_vectors.append(chunk_sentence_vectors)
-
-    ids = np.array([vector_id(c.id) for c in chunks], dtype=np.int64)
-    dense_params = DenseParams.for_size(len(chunks), options.hnsw_threshold)
-    report.index_type = dense_params.kind
-    files = BuildFiles(
-        manifest={},
-        chunks=chunks,
-        sentence_chunk=np.array(sentence_rows, dtype=np.int32),
-        sentence_spans=np.array(spans, dtype=np.int32).reshape(-1, 2),
-        sentence_vectors=np.vstack(sentence_vectors).astype(np.float16),
-        dense=DenseIndex.build(vectors, ids, dense_params),
-        lexical=LexicalIndex.build([c.embed_text() for c in chunks]),
-        glossary=build_glossary(c.text for c in chunks),
-    )
-    return files, embedder
-
-
-def _manifest(
-    options: BuildOptions,
-    params: dict[str, object],
-    digests: dict[str, str],
-    chunks: list[Chunk],
-    report: BuildReport,
-    built_at: datetime,
-    files: BuildFiles,
-) -> dict[str, Any]:
-    per_file: dict[str, int] = {}
-    for chunk in chunks:
-        per_file[chunk.source] = per_file.get(chunk.source, 0) + 1
-    return {
-        "format": FORMAT_VERSION,
-        "model": options.model,
-        "dim": int(files.vectors.shape[1]),
-        "chunking": params,
-        "dense": files.dense.params.as_dict(),
-        "digests": digests,
-        "chunks_per_file": per_file,
-        "skipped": [
-            {"source": s.source, "reason": s.reason, "warning": s.warning} for s in report.skipped
-        ],
-        "counts": {
-            "files": report.files,
-            "chunks": len(chunks),
-            "sentences": len(files.sentence_chunk),
-            "duplicates": report.duplicates,
-            "truncated": report.truncated,
-        },
-        "built_at": built_at.isoformat(),
-    }
+) -> tuple[np.ndarray, EmbedderRecord | None]:
+    """The vectors of `plan.texts`, and what made them (None: nothing was new)."""
+    report.embedded, report.reused = len(plan.fresh), plan.kept
+    if not plan.fresh:
+        return np.zeros((0, 0), dtype=np.float32), None
+    embedder = embedder_factory(options.model)
+    known = None
+    if options.known_vectors_dir is not None:
+        known = KnownVectors.load(
+            shipped_path(options.model, DEFAULT_PRECISION, options.known_vectors_dir)
+        )
+    vectors, report.known = encode_with_known(embedder, plan.texts, known, progress)
+    return vectors, _embedder_record(embedder)

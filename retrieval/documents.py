@@ -6,8 +6,10 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from common.citation import SEPARATOR, Citation, heading_path
+
 Kind = Literal["note", "flashcard"]
-HEADING_SEPARATOR = " › "
+HEADING_SEPARATOR = SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,11 @@ class Chunk:
 
     @property
     def heading_path(self) -> str:
-        return HEADING_SEPARATOR.join(self.heading)
+        return heading_path(self.heading)
 
     @property
-    def citation(self) -> str:
-        return (
-            f"{self.source}{HEADING_SEPARATOR}{self.heading_path}" if self.heading else self.source
-        )
+    def citation(self) -> Citation:
+        return Citation.of_path(self.source, self.heading)
 
     def embed_text(self) -> str:
         """What the embedder and BM25 see: the context (by default the nearest heading of a

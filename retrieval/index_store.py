@@ -26,17 +26,20 @@ from typing import Any
 import numpy as np
 
 from common.errors import StudybotError
-from retrieval.dense import DenseIndex, DenseParams
+from retrieval.dense import DenseIndex
 from retrieval.documents import Chunk
 from retrieval.lexical import LexicalIndex
+from retrieval.manifest import Manifest
 
-# 2: no vectors.npy (the FAISS index holds the vectors), float16 sentence vectors.
-FORMAT_VERSION = 2
 KEEP_BUILDS = 2
 
 
 class IndexMissingError(StudybotError, FileNotFoundError):
     """No index has been built in this data dir yet."""
+
+
+class IndexOutdatedError(IndexMissingError):
+    """The live build was written in another format: it must be rebuilt before it is read."""
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -56,12 +59,14 @@ def current_build(index_dir: Path) -> Path | None:
     return build if (build / "manifest.json").is_file() else None
 
 
-def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+def read_manifest(index_dir: Path) -> Manifest | None:
+    """The live build's manifest; None when there is none or it is of another format."""
     build = current_build(index_dir)
-    if build is None:
-        return None
-    manifest: dict[str, Any] = json.loads((build / "manifest.json").read_text())
-    return manifest if manifest.get("format") == FORMAT_VERSION else None
+    return _manifest_in(build) if build is not None else None
+
+
+def _manifest_in(build: Path) -> Manifest | None:
+    return Manifest.from_json(json.loads((build / "manifest.json").read_text()))
 
 
 @contextmanager
@@ -118,7 +123,7 @@ def _prune(index_dir: Path, keep: str) -> None:
 class BuildFiles:
     """Everything a build writes, in memory."""
 
-    manifest: dict[str, Any]
+    manifest: Manifest | None  # None: an index built in memory only (benchmarks), never written
     chunks: list[Chunk]
     sentence_chunk: np.ndarray  # chunk row of each sentence
     sentence_spans: np.ndarray  # (start, end) of each sentence in its chunk's text
@@ -144,11 +149,18 @@ class BuildFiles:
         self.lexical.save(folder / "bm25")
         (folder / "glossary.json").write_text(json.dumps(self.glossary, indent=1, sort_keys=True))
         # The manifest goes last: a folder with a manifest is a complete build.
-        write_json_atomic(folder / "manifest.json", self.manifest)
+        if self.manifest is None:
+            raise ValueError("a build without a manifest cannot be written")
+        write_json_atomic(folder / "manifest.json", self.manifest.to_json())
 
     @classmethod
     def read(cls, folder: Path) -> BuildFiles:
-        manifest = json.loads((folder / "manifest.json").read_text())
+        manifest = _manifest_in(folder)
+        if manifest is None:
+            raise IndexOutdatedError(
+                f"the index in {folder} was written by another version of studybot: "
+                "run `studybot index` to rebuild it"
+            )
         with (folder / "chunks.jsonl").open(encoding="utf-8") as handle:
             chunks = [Chunk.from_json(json.loads(line)) for line in handle if line.strip()]
         sentences = np.load(folder / "sentences.npz")
@@ -159,7 +171,7 @@ class BuildFiles:
             sentence_spans=sentences["spans"],
             # Mapped, not read: only the sentences of the passages an answer quotes are paged in.
             sentence_vectors=np.load(folder / "sentence_vectors.npy", mmap_mode="r"),
-            dense=DenseIndex.load(folder / "dense.faiss", DenseParams.from_dict(manifest["dense"])),
+            dense=DenseIndex.load(folder / "dense.faiss", manifest.dense),
             lexical=LexicalIndex.load(folder / "bm25"),
             glossary=json.loads((folder / "glossary.json").read_text()),
         )

@@ -6,7 +6,6 @@ PDF, CSV/TSV flashcards (front, back, optional tags) and Anki .apkg decks.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import math
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common.errors import StudybotError
+from retrieval.anki_csv import CardFileError, read_cards
 from retrieval.clean import RATING_WIDGET, clean_text
 from retrieval.documents import Document, Skipped
 
@@ -161,38 +161,12 @@ def _shorten(text: str, limit: int = 120) -> str:
 
 def read_delimited(text: str, source: str) -> list[Document]:
     """CSV/TSV flashcards: front, back, optional tags; Anki '#key:value' header lines allowed."""
-    lines = text.split("\n")
-    first_data = 0
     delimiter = "\t" if source.lower().endswith(".tsv") else ","
-    while first_data < len(lines) and lines[first_data].startswith("#"):
-        header = lines[first_data][1:].lower()
-        if header.startswith("separator:"):
-            delimiter = _anki_separator(header.split(":", 1)[1].strip(), delimiter)
-        first_data += 1
-    body = "\n".join(lines[first_data:])
-    reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=True)
-    cards: list[tuple[str, str]] = []
     try:
-        for row in reader:
-            line = first_data + reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) not in (2, 3):
-                raise ReadError(
-                    f"line {line}: expected 2 or 3 columns (front, back, tags), found {len(row)}"
-                )
-            front, back = row[0], row[1]
-            if not cards and front.strip().lower() in {"front", "question"}:
-                continue
-            cards.append((clean_text(front), clean_text(back)))
-    except csv.Error as exc:
-        raise ReadError(f"line {first_data + reader.line_num}: malformed CSV ({exc})") from exc
-    return cards_to_documents(cards, source)
-
-
-def _anki_separator(name: str, default: str) -> str:
-    names = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|", "colon": ":"}
-    return names.get(name, name if len(name) == 1 else default)
+        cards = read_cards(text, delimiter=delimiter)
+    except CardFileError as exc:
+        raise ReadError(str(exc)) from exc
+    return cards_to_documents(((clean_text(c.front), clean_text(c.back)) for c in cards), source)
 
 
 def read_html(text: str, source: str) -> list[Document]:

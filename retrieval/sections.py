@@ -44,6 +44,27 @@ def split_sections(document: Document) -> list[Section]:
     return _sections_between(lines, headings)
 
 
+@dataclass(frozen=True)
+class HeadedText:
+    """One heading of a document and its own text, up to the next heading of any level."""
+
+    level: int
+    title: str
+    text: str
+
+
+def headed_texts(text: str) -> list[HeadedText]:
+    """Every Markdown heading of `text`, found as the index finds them (so a heading the index
+    cites is one the quiz's bank check can find), with the text under it."""
+    lines = text.split("\n")
+    headings = _markdown_headings(text)
+    ends = [h.line for h in headings[1:]] + [len(lines)]
+    return [
+        HeadedText(h.level, h.title, "\n".join(lines[h.body_line : end]).strip())
+        for h, end in zip(headings, ends, strict=True)
+    ]
+
+
 def _markdown_headings(text: str) -> list[_Heading]:
     tokens = MarkdownIt("commonmark").parse(text)
     found: list[_Heading] = []

@@ -32,10 +32,10 @@ class Tutor:
         self._searcher = self._make_searcher(files)
 
     def _make_searcher(self, files: BuildFiles) -> Searcher:
-        if files.manifest["model"] != self.model:
+        built_with = files.manifest.model if files.manifest is not None else None
+        if built_with != self.model:
             raise ValueError(
-                f"the index was built with {files.manifest['model']!r}, not {self.model!r}: "
-                "run `studybot index`"
+                f"the index was built with {built_with!r}, not {self.model!r}: run `studybot index`"
             )
         if self._embedder is None:
             self._embedder = load_embedder(self.model, self.index_dir)

@@ -63,7 +63,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, embedder) -> dict[str, str]:
 
 def test_data_dir_and_corpus_place_the_index_and_choose_the_notes(built: dict[str, str]) -> None:
     manifest = read_manifest(Path(built["STUDYBOT_DATA_DIR"]) / "index")
-    assert manifest is not None and "imbalance.md" in manifest["digests"]
+    assert manifest is not None and "imbalance.md" in manifest.digests
     answer = runner.invoke(app, ["ask", "what is smote", "--json"], env=built)
     assert json.loads(answer.stdout)["passages"][0]["source"] == "imbalance.md"
 
@@ -92,8 +92,8 @@ def test_chunk_tokens_limits_the_passages_and_rebuilds(
     small = read_manifest(tmp_path / "index")
     default = read_manifest(Path(built["STUDYBOT_DATA_DIR"]) / "index")
     assert small is not None and default is not None
-    assert small["chunking"] != default["chunking"]
-    assert small["counts"]["chunks"] > default["counts"]["chunks"]
+    assert small.chunking != default.chunking
+    assert small.counts.chunks > default.counts.chunks
 
 
 def test_database_url_chooses_the_database(tmp_path: Path) -> None:

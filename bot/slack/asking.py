@@ -52,7 +52,7 @@ def log_ask(services: Services, answer: Answer, *, member_id: str, channel_id: s
             member_id=member_id,
             channel_id=channel_id,
             question=answer.question,
-            sources=[f"{p.source} › {p.heading}" for p in answer.passages],
+            sources=[str(p.citation) for p in answer.passages],
             confidence=answer.confidence,
             asked_at=now,
         )

@@ -179,7 +179,7 @@ def _sections(lines: Sequence[str]) -> list[SectionBlock]:
 
 
 def _where(passage: Passage) -> str:
-    where = f"{passage.source} › {passage.heading}" if passage.heading else passage.source
+    where = str(passage.citation)
     return escape(where)
 
 

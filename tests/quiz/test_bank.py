@@ -49,6 +49,19 @@ def test_content_hash_changes_only_with_content(corpus: Path) -> None:
         ({"key_points": [{"point": "p", "terms": []}]}, "non-empty list of terms"),
         ({"source": {"file": "notes/x.md", "heading": "H"}}, "without a folder"),
         ({"colour": "red"}, "unknown field colour"),
+        ({"options": {"A": "x", "B": " ", "C": "z", "D": "w"}}, "option B must be non-empty text"),
+        ({"options": {"A": "x", "B": "X", "C": "z", "D": "w"}}, "two options have the same text"),
+        (
+            {"key_points": [{"point": "p", "terms": ["t"]}, {"point": "q"}]},
+            "key point 2 must have exactly point and terms",
+        ),
+        (
+            {"key_points": [{"point": "p", "terms": [3]}]},
+            "key point 1 has a term that is not text (quote it): [3]",
+        ),
+        ({"source": {"file": "x.md"}}, "source must have exactly file and heading"),
+        ({"stem": {"text": "{braces}"}}, "stem must be non-empty text"),
+        ({"difficulty": "2"}, "difficulty must be 1, 2 or 3"),
     ],
 )
 def test_schema_errors_name_file_question_and_reason(
@@ -91,3 +104,29 @@ def test_flashcards_with_tabs_and_an_empty_back_fail_clearly(tmp_path: Path) -> 
     path.write_text("#separator:Tab\n#columns:Front,Back,Tags\nfront\tback\tt::x\nq\t\t\n")
     with pytest.raises(BankError, match="line 4: empty front or back"):
         load_flashcards(path)
+
+
+def test_every_schema_problem_of_a_question_is_named_at_once(corpus: Path) -> None:
+    path = _questions(corpus)
+    data = yaml.safe_load(path.read_text())
+    del data[1]["explanation"]
+    data[1].update(answer="E", colour="red", source={"file": "a/b.md", "heading": "H"})
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(BankError) as caught:
+        load_questions_file(path)
+    assert caught.value.question_id == "de-kinesis-002"
+    assert caught.value.reason.split("; ") == [
+        "missing explanation",
+        "unknown field colour",
+        "answer 'E' must be one of A, B, C, D",
+        "source.file 'a/b.md' must be a file name without a folder",
+    ]
+
+
+def test_a_question_without_a_usable_id_is_named_by_its_place(corpus: Path) -> None:
+    path = _questions(corpus)
+    _edit(path, 1, id="Kinesis 2")
+    with pytest.raises(BankError) as caught:
+        load_questions_file(path)
+    assert caught.value.question_id == "#2"
+    assert caught.value.reason == "id 'Kinesis 2' must look like de-kinesis-001"

@@ -1,5 +1,6 @@
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -7,8 +8,12 @@ import pytest
 
 from retrieval import index_store
 from retrieval.build import BuildError, BuildOptions, build_index
+from retrieval.build_plan import assemble, plan_embedding, plan_sources
+from retrieval.dense import DenseParams
+from retrieval.documents import Chunk, Skipped
 from retrieval.embed import DEFAULT_PRECISION, load_tokenizer
-from retrieval.index_store import BuildFiles, current_build, load_current
+from retrieval.index_store import BuildFiles, IndexOutdatedError, current_build, load_current
+from retrieval.manifest import FORMAT_VERSION, Counts, EmbedderRecord, Manifest
 from retrieval.onnx_export import model_sha256
 from tests.retrieval.conftest import MODEL
 from tests.retrieval.fixtures import write_bad_files, write_good_corpus
@@ -35,7 +40,7 @@ def test_build_writes_clean_chunks_with_all_fields(tmp_path: Path, build) -> Non
     assert len(texts) == len(set(texts))
     tokenizer = load_tokenizer(MODEL)
     assert all(tokenizer.count_tokens(c.embed_text()) <= 254 for c in files.chunks)
-    assert files.manifest["dense"] == {"kind": "flat"}
+    assert files.manifest is not None and files.manifest.dense == DenseParams("flat")
     assert files.glossary["rcf"] == "Random Cut Forest"
 
 
@@ -167,11 +172,12 @@ def test_manifest_names_the_onnx_export_and_vectors_are_kept_once(
     root = write_good_corpus(tmp_path / "corpus")
     build([root], tmp_path / "index")
     folder, files = load_current(tmp_path / "index")
-    assert files.manifest["embedder"] == {
-        "runtime": "onnxruntime",
-        "precision": DEFAULT_PRECISION,
-        "onnx_sha256": model_sha256(embedder.folder),
-    }
+    assert files.manifest is not None
+    assert files.manifest.embedder == EmbedderRecord(
+        runtime="onnxruntime",
+        precision=DEFAULT_PRECISION,
+        onnx_sha256=model_sha256(embedder.folder),
+    )
     assert not (folder / "vectors.npy").exists()  # the FAISS index is the only copy
     assert files.vectors.shape == (len(files.chunks), embedder.dim)
     assert files.sentence_vectors.dtype == np.float16
@@ -197,5 +203,99 @@ def test_the_default_build_exports_the_model_beside_the_index(tmp_path: Path) ->
     assert report.embedded == report.chunks
     export_dir = tmp_path / "index" / "models" / f"all-minilm-l6-v2-{DEFAULT_PRECISION}"
     _, files = load_current(tmp_path / "index")
-    assert files.manifest["embedder"]["onnx_sha256"] == model_sha256(export_dir)
+    assert files.manifest is not None
+    assert files.manifest.embedder.onnx_sha256 == model_sha256(export_dir)
     assert not list(export_dir.parent.glob(f".*-{DEFAULT_PRECISION}.*"))  # no staging folder
+
+
+def test_the_manifest_keeps_its_json_so_earlier_indexes_load(tmp_path: Path, build) -> None:  # type: ignore[no-untyped-def]
+    root = write_good_corpus(tmp_path / "corpus")
+    bad = write_bad_files(root)
+    build([root], tmp_path / "index")
+    raw = json.loads((current_build(tmp_path / "index") / "manifest.json").read_text())  # type: ignore[operator]
+    manifest = Manifest.from_json(raw)
+    assert manifest is not None and manifest.to_json() == raw
+    assert {s.source for s in manifest.skipped} >= set(bad)
+    assert all(isinstance(s, Skipped) for s in manifest.skipped)
+
+
+def test_an_index_of_another_format_says_to_rebuild_and_is_rebuilt(tmp_path: Path, build) -> None:  # type: ignore[no-untyped-def]
+    root = write_good_corpus(tmp_path / "corpus")
+    first = build([root], tmp_path / "index")
+    manifest_path = current_build(tmp_path / "index") / "manifest.json"  # type: ignore[operator]
+    manifest_path.write_text(json.dumps({**json.loads(manifest_path.read_text()), "format": 1}))
+    with pytest.raises(IndexOutdatedError, match="run `studybot index` to rebuild it"):
+        load_current(tmp_path / "index")
+    second = build([root], tmp_path / "index")
+    assert not second.up_to_date and second.embedded == first.chunks and second.reused == 0
+    assert load_current(tmp_path / "index")[1].manifest is not None
+
+
+def _manifest(digests: dict[str, str], precision: str = "fp32") -> Manifest:
+    return Manifest(
+        format=FORMAT_VERSION,
+        model="m",
+        dim=3,
+        chunking={"version": 1},
+        dense=DenseParams("flat"),
+        embedder=EmbedderRecord(runtime="onnxruntime", precision=precision),
+        digests=digests,
+        chunks_per_file={},
+        skipped=(),
+        counts=Counts(files=2, chunks=2, sentences=2, duplicates=0, truncated=0),
+        built_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+
+def test_the_plan_rereads_only_changed_files_and_rebuilds_on_another_setting() -> None:
+    previous = _manifest({"a.md": "1", "b.md": "2"})
+    same = plan_sources({"a.md": "1", "b.md": "2"}, {"version": 1}, "fp32", previous, force=False)
+    assert same.up_to_date
+    changed = plan_sources(
+        {"a.md": "1", "b.md": "3"}, {"version": 1}, "fp32", previous, force=False
+    )
+    assert changed.reuse and not changed.up_to_date and changed.unchanged == {"a.md"}
+    for rebuild in (
+        plan_sources({"a.md": "1"}, {"version": 2}, "fp32", previous, force=False),
+        plan_sources({"a.md": "1"}, {"version": 1}, "int8", previous, force=False),
+        plan_sources({"a.md": "1"}, {"version": 1}, "fp32", previous, force=True),
+        plan_sources({"a.md": "1"}, {"version": 1}, "fp32", None, force=False),
+    ):
+        assert not rebuild.reuse and not rebuild.up_to_date and not rebuild.unchanged
+
+
+def test_the_embedding_plan_lists_each_new_chunk_then_its_sentences(tmp_path: Path, build) -> None:  # type: ignore[no-untyped-def]
+    root = write_good_corpus(tmp_path / "corpus")
+    build([root], tmp_path / "index")
+    _, old = load_current(tmp_path / "index")
+    text = (
+        "Each shard takes one megabyte per second of writes. "
+        "Consumers read two megabytes per second from each shard."
+    )
+    new = Chunk("new.md", ("Shards",), "note", 0, len(text), text)
+    plan = plan_embedding([old.chunks[0], new], old)
+    assert plan.fresh == [new] and plan.kept == 1 and plan.kept_rows == {old.chunks[0].id: 0}
+    assert plan.texts == [
+        f"Shards\n{text}",
+        "Shards: Each shard takes one megabyte per second of writes.",
+        "Shards: Consumers read two megabytes per second from each shard.",
+    ]
+
+
+def test_assembling_from_kept_vectors_only_reproduces_the_last_build(tmp_path: Path, build) -> None:  # type: ignore[no-untyped-def]
+    root = write_good_corpus(tmp_path / "corpus")
+    build([root], tmp_path / "index")
+    _, old = load_current(tmp_path / "index")
+    plan = plan_embedding(list(reversed(old.chunks)), old)
+    assert plan.fresh == [] and plan.texts == []
+    built = assemble(plan, np.zeros((0, 0), dtype=np.float32), old, hnsw_threshold=10_000)
+    last = len(old.chunks) - 1
+    assert np.array_equal(built.vectors[0], old.vectors[last])
+    assert np.array_equal(
+        built.sentence_vectors,
+        np.vstack(
+            [old.sentence_vectors[old.sentence_chunk == last - row] for row in range(last + 1)]
+        ),
+    )
+    assert len(built.sentence_spans) == len(old.sentence_spans)
+    assert built.manifest is None and built.dense.ids().tolist() == old.dense.ids().tolist()[::-1]
