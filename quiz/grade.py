@@ -166,8 +166,7 @@ class FreeTextGrader:
                 # beside the point's own value it is a working ("2.5 MB/s needs 3 shards")
                 made.append(False)
                 continue
-            naming_kp = KeyPoint(kp.point, tuple(naming_terms))
-            named = index == naming and any(_term_polarity(naming_kp, t) for t in tokenised)
+            named = index == naming and _names_the_pick(kp, naming_terms, tokenised)
             if named and not contradicted:
                 made.append(True)
                 continue
@@ -251,3 +250,12 @@ def label_for(score: float) -> str:
     if score >= 1.0:
         return "good"
     return "wrong" if score <= 0.0 else "partial"
+
+
+def _names_the_pick(kp: KeyPoint, naming_terms: Sequence[str], tokenised: list[list[str]]) -> bool:
+    """Whether a clause says one of the terms that name the right option, as the naming point
+    `kp` says it (no terms name nothing: a KeyPoint needs at least one)."""
+    if not naming_terms:
+        return False
+    naming = KeyPoint(kp.point, tuple(naming_terms))
+    return any(_term_polarity(naming, tokens) for tokens in tokenised)
