@@ -42,6 +42,7 @@ from store.models import OutboxMessage
 
 if TYPE_CHECKING:
     from bot.slack.services import Services
+    from core.config import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -652,16 +653,18 @@ def sender_of(services: Services) -> OutboxSender:
 
 
 def installation_tokens(services: Services) -> TokenSource | None:
+    """The bot process's token source (see `workspace_tokens`)."""
+    return workspace_tokens(services.settings, services.database)
+
+
+def workspace_tokens(settings: Settings, database: Database) -> TokenSource | None:
     """With OAuth installs, each workspace's bot token from slack-bolt's installation store
     (the tables `create_app` made in our database); None with a single SLACK_BOT_TOKEN."""
-    settings = services.settings
     if not (settings.slack_client_id and settings.slack_client_secret):
         return None
     from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 
-    store = SQLAlchemyInstallationStore(
-        client_id=settings.slack_client_id, engine=services.database.engine
-    )
+    store = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=database.engine)
 
     def token(team_id: str) -> str | None:
         bot = store.find_bot(enterprise_id=None, team_id=team_id)
@@ -708,6 +711,9 @@ def send_reply(
             notify_user=asker,
             team_id=team_id,
         )
+        if team_id:  # what the scheduler later queues for them goes to the same workspace
+            for conversation in {channel, asker or ""}:
+                outbox.remember_team(session, conversation, team_id, sender.clock())
         row_id, status = row.id, row.status
     if status != outbox.Status.PENDING:
         return None
