@@ -33,7 +33,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack import messages
-from bot.slack.pacing import Pacer
+from bot.slack.pacing import Pacer, Turn
 from common.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
 from quiz.clock import Clock, utc_now
 from store import outbox
@@ -169,10 +169,9 @@ class OutboxSender:
         row = self._load(row_id)
         if row is None:
             return Outcome.SKIPPED
-        waited = 0.0
-        if paced(row):
-            waited = self.pacer.wait_turn(row.channel, budget=uses_budget(row))
-        return self.attempt(row_id, now + timedelta(seconds=waited) if now else None)
+        turn = self.pacer.wait_turn(row.channel, budget=uses_budget(row)) if paced(row) else None
+        waited = timedelta(seconds=turn.waited_s if turn else 0.0)
+        return self.attempt(row_id, now + waited if now else None, turn)
 
     def drain_once(self, now: datetime | None = None) -> int:
         """One round over due rows, oldest first, one per channel whose turn has come; returns
@@ -191,20 +190,22 @@ class OutboxSender:
             if row.channel in seen or row.channel in busy or row.id in in_flight:
                 continue  # keep each channel's messages in order
             seen.add(row.channel)
+            turn = None
             if paced(row):
-                wait = self.pacer.try_turn(row.channel, budget=uses_budget(row))
-                if wait > 0:
-                    next_turn = min(next_turn, wait)
+                taken = self.pacer.try_turn(row.channel, budget=uses_budget(row))
+                if not isinstance(taken, Turn):
+                    next_turn = min(next_turn, taken)
                     continue
+                turn = taken
             attempted += 1
             if self._pool is None:
-                self.attempt(row.id, now)
+                self.attempt(row.id, now, turn)
             else:
-                self._submit(row)
+                self._submit(row, turn)
         self._next_turn_s = next_turn
         return attempted
 
-    def _submit(self, row: Pending) -> None:
+    def _submit(self, row: Pending, turn: Turn | None) -> None:
         assert self._pool is not None
         with self._flight_lock:
             self._in_flight.add(row.id)
@@ -212,7 +213,7 @@ class OutboxSender:
 
         def run() -> None:
             try:
-                self.attempt(row.id)
+                self.attempt(row.id, turn=turn)
             except SQLAlchemyError:
                 log.warning("outbox sender: database unavailable, row left for later")
             except Exception:  # one bad attempt must not take the pool down
@@ -281,21 +282,29 @@ class OutboxSender:
 
     # -- one attempt ----------------------------------------------------------------
 
-    def attempt(self, row_id: int, now: datetime | None = None) -> Outcome:
-        """One try at the row. Threads of one sender share its holder name (a claim keeps
-        other processes off), so a row another of our threads is trying is skipped here: a
-        job's `deliver` and the drain must never send the same row side by side."""
-        with self._flight_lock:
-            if row_id in self._attempting:
-                return Outcome.SKIPPED
-            self._attempting.add(row_id)
+    def attempt(
+        self, row_id: int, now: datetime | None = None, turn: Turn | None = None
+    ) -> Outcome:
+        """One try at the row, in the pacer `turn` taken for it. Threads of one sender share
+        its holder name (a claim keeps other processes off), so a row another of our threads
+        is trying is skipped here: a job's `deliver` and the drain must never send the same
+        row side by side. The turn is settled on every way out: landed once a send ended,
+        given back when nothing was sent."""
         try:
-            return self._attempt(row_id, now)
-        finally:
             with self._flight_lock:
-                self._attempting.discard(row_id)
+                if row_id in self._attempting:
+                    return Outcome.SKIPPED
+                self._attempting.add(row_id)
+            try:
+                return self._attempt(row_id, now, turn)
+            finally:
+                with self._flight_lock:
+                    self._attempting.discard(row_id)
+        finally:
+            if turn is not None:
+                turn.cancel()  # a no-op once landed
 
-    def _attempt(self, row_id: int, now: datetime | None) -> Outcome:
+    def _attempt(self, row_id: int, now: datetime | None, turn: Turn | None) -> Outcome:
         now = now or self.clock()
         with self.database.session() as session:
             if not outbox.claim(session, row_id, self.holder, now, self.hold):
@@ -325,11 +334,9 @@ class OutboxSender:
                 outbox.begin_send(session, pending.id)
         try:
             delivered = self.transport.send(pending)
-        except RateLimited as limited:
+        except RateLimited as limited:  # not counted at Slack: the turn is given back
             SLACK_RATE_LIMITED.labels(method=pending.method).inc()
             if paced(pending):
-                if uses_budget(pending):
-                    self.pacer.refund()
                 self.pacer.hold(pending.channel, limited.retry_after_s)
             at = now + timedelta(seconds=limited.retry_after_s)
             with self.database.session() as session:
@@ -339,9 +346,13 @@ class OutboxSender:
         except NotSent as exc:
             return self._later(pending, now, attempts + 1, str(exc), uncertain=False)
         except MaybeSent as exc:
+            if turn is not None:
+                turn.landed()  # it may have reached Slack and counted there
             return self._later(pending, now, attempts + 1, str(exc), uncertain=True)
         except Refused as exc:
             return self._give_up(pending, notify, str(exc), now)
+        if turn is not None:
+            turn.landed()
         self._record(pending, delivered, now)
         return Outcome.SENT
 
