@@ -4,7 +4,10 @@ budget per rolling minute. Checks each channel is posted exactly once and no 429
 unhandled, and reports the wall time next to the minimum the budget allows. A naive baseline
 in the same process posts unpaced and relies on slack_sdk's 429 retries alone.
 
-Run: .venv/bin/python -m bench.fanout [--channels 500] [--budget 60] [--workers 10]
+Run: .venv/bin/python -m bench.fanout [--channels 500] [--budget 60] [--workers 10] [--scale 10]
+
+The same faults with real processes in real time (PostgreSQL stopped mid fan-out, `studybot
+jobs` SIGKILLed mid post): bench/fanout_real.py.
 """
 
 from __future__ import annotations
