@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack.app import create_app, make_client
 from bot.slack.services import Services
-from bot.slack.workers import answer_pool
+from bot.slack.workers import answer_pool, favour_acks
 from core.config import Settings
 from quiz.clock import utc_now
 
@@ -36,15 +36,19 @@ def run_bot(
         logging.getLogger(name).setLevel(logging.WARNING)
     services = services or build_services(settings)
     services.answer_pool = services.answer_pool or answer_pool()
+    favour_acks()
     client = make_client(settings)
     check_token(client, settings)
     app = create_app(settings, services=services, client=client)
     stop = threading.Event()
     start_index_refresher(services, stop)
     if settings.slack_bot_token is not None:
-        from bot.slack.delivery import sender_of, start_sender
+        from bot.slack.delivery import sender_of
 
-        start_sender(sender_of(services), stop)  # retries what a listener could not send
+        # Started now, not at the first reply: it retries what an earlier run left queued.
+        # (sender_of starts its own drain thread; a second drain on the same sender, as here
+        # before, only doubled the database polling.)
+        sender_of(services)
     try:
         if settings.slack_app_token is not None and not http:
             # /healthz and /metrics are served in Socket Mode too, for health checks.
