@@ -165,13 +165,19 @@ class OutboxSender:
 
     def deliver(self, row_id: int, now: datetime | None = None) -> Outcome:
         """One attempt at this row, after its channel's turn (for jobs and `/study quiz`);
-        `now` is when the caller started, moved on by the time spent waiting for the turn."""
+        `now` is when the caller started, moved on by the time spent waiting for the turn.
+        The drain may take the same row meanwhile (it is due as soon as it is written): then
+        one of the two sends it and the other's turn, if it took one, is given back."""
         row = self._load(row_id)
-        if row is None:
-            return Outcome.SKIPPED
+        if row is None or self._taken_here(row_id):
+            return Outcome.SKIPPED  # sent, or our drain already has it: no turn is spent
         turn = self.pacer.wait_turn(row.channel, budget=uses_budget(row)) if paced(row) else None
         waited = timedelta(seconds=turn.waited_s if turn else 0.0)
         return self.attempt(row_id, now + waited if now else None, turn)
+
+    def _taken_here(self, row_id: int) -> bool:
+        with self._flight_lock:
+            return row_id in self._in_flight or row_id in self._attempting
 
     def drain_once(self, now: datetime | None = None) -> int:
         """One round over due rows, oldest first, one per channel whose turn has come; returns
