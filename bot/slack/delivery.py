@@ -230,7 +230,14 @@ class OutboxSender:
                     self._flight_channels.discard(row.channel)
                 self.wake()  # the channel's next row may go now
 
-        self._pool.submit(run)
+        try:
+            self._pool.submit(run)
+        except RuntimeError:  # the pool is shut down (stopping): the row waits for next time
+            if turn is not None:
+                turn.cancel()
+            with self._flight_lock:
+                self._in_flight.discard(row.id)
+                self._flight_channels.discard(row.channel)
 
     def run(self, stop: threading.Event) -> None:
         """Drain until `stop` is set; a database or Slack outage only delays the next round."""
