@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sys
 import tempfile
 import threading
 import time
@@ -59,7 +58,7 @@ from bot.slack.delivery import (
 from bot.slack.pacing import Pacer
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
-from bot.slack.workers import WorkPool, answer_pool, favour_acks, listener_pool
+from bot.slack.workers import WorkPool, answer_pool, listener_pool
 from core.config import DEFAULT_EMBED_MODEL, Settings
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder, load_embedder
@@ -120,8 +119,6 @@ class LoadResult:
 def running(
     design: Design, embedder: Embedder, index_dir: Path, *, blind: bool = False
 ) -> Iterator[Bot]:
-    # As run_bot does; the baseline keeps CPython's default switch interval.
-    switch_interval = favour_acks() if design.ours else sys.getswitchinterval()
     with tempfile.TemporaryDirectory() as tmp, FakeSlack() as fake:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         upgrade(url)
@@ -169,7 +166,6 @@ def running(
             stop.set()
             thread.join(timeout=5)
             database.dispose()
-            sys.setswitchinterval(switch_interval)
 
 
 def prestart(pool: ThreadPoolExecutor, workers: int) -> None:

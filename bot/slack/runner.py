@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack.app import create_app, make_client
 from bot.slack.services import Services
-from bot.slack.workers import answer_pool, favour_acks
+from bot.slack.workers import answer_pool
 from core.config import Settings
 from quiz.clock import utc_now
 
@@ -36,7 +36,6 @@ def run_bot(
         logging.getLogger(name).setLevel(logging.WARNING)
     services = services or build_services(settings)
     services.answer_pool = services.answer_pool or answer_pool()
-    favour_acks()
     client = make_client(settings)
     check_token(client, settings)
     app = create_app(settings, services=services, client=client)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,19 +14,6 @@ from typing import Any
 logger = logging.getLogger(__name__)
 LISTENER_WORKERS = 16  # I/O-bound: database and Slack calls
 ANSWER_CAPACITY = 2000  # questions waiting for an answer worker before new ones are turned away
-# While an answer worker computes, CPython hands the GIL to a waiting thread only every switch
-# interval (5 ms by default). An ack needs the GIL a few dozen times (waitress reading the
-# request and passing it to a thread, the front door, bolt, the reply), so behind busy answer
-# workers each handoff could wait up to 5 ms: measured, ack p99 175 ms -> 110 ms at 1 ms.
-ACK_SWITCH_INTERVAL_S = 0.001
-
-
-def favour_acks() -> float:
-    """Let request threads take the GIL from busy answer workers sooner; returns the interval
-    it replaced (the benches put it back for their baseline)."""
-    previous = sys.getswitchinterval()
-    sys.setswitchinterval(ACK_SWITCH_INTERVAL_S)
-    return previous
 
 
 def answer_workers() -> int:
