@@ -4,7 +4,10 @@ budget per rolling minute. Checks each channel is posted exactly once and no 429
 unhandled, and reports the wall time next to the minimum the budget allows. A naive baseline
 in the same process posts unpaced and relies on slack_sdk's 429 retries alone.
 
-Run: .venv/bin/python -m bench.fanout [--channels 500] [--budget 60] [--workers 10]
+Run: .venv/bin/python -m bench.fanout [--channels 500] [--budget 60] [--workers 10] [--scale 10]
+
+The same faults with real processes in real time (PostgreSQL stopped mid fan-out, `studybot
+jobs` SIGKILLed mid post): bench/fanout_real.py.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import random
 import sys
 import tempfile
 import threading
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -92,6 +97,24 @@ def _no_pacing() -> Pacer:
     return Pacer(per_minute=1_000_000, channel_spacing_s=0.0, margin_s=0.0)
 
 
+class ScaledRetries(RateLimitErrorRetryHandler):
+    """slack_sdk's 429 retries, sleeping Retry-After in Slack's (scaled) seconds."""
+
+    def __init__(self, scaled: ScaledTime, max_retry_count: int) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.scaled = scaled
+
+    def prepare_for_next_attempt(self, **kwargs: Any) -> None:
+        response, state = kwargs.get("response"), kwargs["state"]
+        if response is None:
+            raise kwargs["error"]
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        retry_after = headers.get("retry-after", ["1"])
+        state.next_attempt_requested = True
+        self.scaled.sleep(int(retry_after[0]) + random.random())
+        state.increment_current_attempt()
+
+
 class _OneShot(SlackTransport):
     """The sender's transport over the run's own client (its retry handlers kept)."""
 
@@ -101,24 +124,43 @@ class _OneShot(SlackTransport):
         client.retry_handlers = handlers  # the naive baseline keeps slack_sdk's retries
 
 
+class ScaledTime:
+    """Slack's time run `scale` times faster than the wall clock: FakeSlack's rate windows, the
+    pacer and the sender all read it, so a 60 s window passes in 60/scale real seconds."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+        self.begun = time.monotonic()
+
+    def seconds(self) -> float:
+        return (time.monotonic() - self.begun) * self.scale
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds / self.scale)
+
+    def now(self) -> datetime:  # anchored at the jobs' NOW
+        return NOW + timedelta(seconds=self.seconds())
+
+
 def fan_out(
     name: str,
-    client_for: Callable[[str], tuple[WebClient, Pacer]],
+    client_for: Callable[[str, ScaledTime], tuple[WebClient, Pacer]],
     channels: list[str],
     budget: int,
     workers: int,
     folder: Path,
+    scale: float = 1.0,
 ) -> RunResult:
     database = prepared_database(folder, channels)
-    with FakeSlack(per_channel_per_second=1, workspace_per_minute=budget) as slack:
+    scaled = ScaledTime(scale)
+    limits = {"per_channel_per_second": 1, "workspace_per_minute": budget}
+    with FakeSlack(clock=scaled.seconds, **limits) as slack:  # type: ignore[arg-type]
         settings = Settings(data_dir=folder, corpus=[ROOT / "corpus"])
-        client, pacer = client_for(slack.api_url)
-        begun = time.monotonic()
-
-        def clock() -> datetime:  # real time, anchored at the jobs' NOW
-            return NOW + timedelta(seconds=time.monotonic() - begun)
-
-        sender = OutboxSender(database, _OneShot(client), pacer, holder=name, clock=clock)
+        client, pacer = client_for(slack.api_url, scaled)
+        clock = scaled.now
+        sender = OutboxSender(
+            database, _OneShot(client), pacer, holder=name, clock=clock, poll_s=1.0 / scale
+        )
         ctx = JobContext(
             database=database,
             publisher=SlackPublisher(),
@@ -145,15 +187,15 @@ def fan_out(
         # stayed unposted and was counted as lost.
         stop = threading.Event()
         drain = start_sender(sender, stop)
-        started = time.perf_counter()
+        started = scaled.seconds()
         with ThreadPoolExecutor(workers) as pool:  # as APScheduler's executor runs them
             list(pool.map(job, channels))
         left_by_jobs = _pending(database)
         sender.wake()
         deadline = time.monotonic() + 600
         while _pending(database) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        wall = time.perf_counter() - started
+            time.sleep(0.01)
+        wall = scaled.seconds() - started
         stop.set()
         drain.join(timeout=10)
         print(
@@ -194,6 +236,13 @@ def main() -> None:
         "--fault-channels", type=int, default=100, help="channels per fault run (0: none)"
     )
     parser.add_argument("--pacing-channels", type=int, default=500, help="channels, pacing run")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="run Slack's clock (rate windows, pacer, sender) this many times faster than the "
+        "wall clock in the real-time fan-out; times are reported in Slack seconds",
+    )
     args = parser.parse_args()
     configure_logging("WARNING")
     channels = [f"C{n:05d}" for n in range(args.channels)]
@@ -203,12 +252,14 @@ def main() -> None:
         f"{args.budget} posts per rolling minute; {args.workers} job threads"
     )
     print(f"minimum wall time the workspace budget allows: {minimum:.1f} s")
+    print(f"time scale: Slack's clock runs {args.scale:g}x the wall clock (figures in Slack s)")
 
-    def paced(url: str) -> tuple[WebClient, Pacer]:
-        return sender_client("xoxb-bench", base_url=url), Pacer(per_minute=args.budget)
+    def paced(url: str, scaled: ScaledTime) -> tuple[WebClient, Pacer]:
+        pacer = Pacer(per_minute=args.budget, clock=scaled.seconds, sleep=scaled.sleep)
+        return sender_client("xoxb-bench", base_url=url), pacer
 
-    def naive(url: str) -> tuple[WebClient, Pacer]:
-        handler = RateLimitErrorRetryHandler(max_retry_count=NAIVE_RETRIES)
+    def naive(url: str, scaled: ScaledTime) -> tuple[WebClient, Pacer]:
+        handler = ScaledRetries(scaled, max_retry_count=NAIVE_RETRIES)
         client = WebClient(token="xoxb-bench", base_url=url, retry_handlers=[handler])
         return client, _no_pacing()
 
@@ -217,7 +268,15 @@ def main() -> None:
     for name, client_for in runs:
         with tempfile.TemporaryDirectory() as folder:
             results.append(
-                fan_out(name, client_for, channels, args.budget, args.workers, Path(folder))
+                fan_out(
+                    name,
+                    client_for,
+                    channels,
+                    args.budget,
+                    args.workers,
+                    Path(folder),
+                    scale=args.scale,
+                )
             )
     header = f"{'run':<22}{'wall s':>8}{'posted':>8}{'once':>7}{'dupes':>7}{'429s':>6}"
     print(header + f"{'failed':>8}{'unposted':>10}")

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_errors import fail
-from core.config import load_settings
+from core.config import Settings, load_settings
 
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="Folder for the database and index.")
@@ -22,10 +22,11 @@ DatabaseUrl = Annotated[
     str | None, typer.Option("--database-url", help="SQLAlchemy URL; overrides DATABASE_URL.")
 ]
 NO_SLACK = "Slack tokens are not set (SLACK_BOT_TOKEN): starting the console tutor instead."
-JOBS_NEED_SLACK = "the scheduler posts to Slack: set SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET)"
-RUN_WITHOUT_JOBS = (
-    "SLACK_BOT_TOKEN is not set (OAuth installs only): running the bot without scheduled jobs."
+JOBS_NEED_SLACK = (
+    "the scheduler posts to Slack: set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and "
+    "SLACK_CLIENT_SECRET for OAuth installs (and SLACK_SIGNING_SECRET)"
 )
+RUN_WITHOUT_JOBS = "no Slack token to post with: running the bot without scheduled jobs."
 PG_BACKUP = (
     "studybot db backup copies SQLite databases only; for PostgreSQL use pg_dump, e.g. "
     'pg_dump --format=custom --file=studybot.dump "${DATABASE_URL/+psycopg/}" (in bash: pg_dump '
@@ -40,6 +41,12 @@ def register(app: typer.Typer) -> None:
     app.command("jobs")(jobs_command)
     app.command("run")(run_command)
     cli_quiz.db_app.command("backup")(db_backup)
+
+
+def can_post(settings: Settings) -> bool:
+    """A single bot token, or OAuth installs (each workspace's own token, by the outbox)."""
+    oauth = settings.slack_client_id is not None and settings.slack_client_secret is not None
+    return settings.slack_bot_token is not None or oauth
 
 
 def jobs_command(
@@ -57,7 +64,7 @@ def jobs_command(
     from jobs.wiring import open_database, run_until_signalled, scheduler_service
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    if not settings.slack_enabled or settings.slack_bot_token is None:
+    if not settings.slack_enabled or not can_post(settings):
         raise fail(JOBS_NEED_SLACK)
     database = open_database(settings)
     try:
@@ -93,7 +100,7 @@ def run_command(
     from bot.slack.scheduling import outbox_sender, slack_publisher
     from jobs.wiring import open_database, run_in_background, scheduler_service
 
-    if settings.slack_bot_token is None:
+    if not can_post(settings):
         typer.echo(RUN_WITHOUT_JOBS, err=True)
         run_bot(settings, http=http, port=port)
         return

@@ -315,6 +315,17 @@ class PracticeNudge(Base):
     updated_at: Mapped[datetime]
 
 
+class SlackConversation(Base):
+    """The workspace a channel or member belongs to (seen on their Slack requests): what the
+    scheduler queues for them is sent with that workspace's own token (OAuth installs)."""
+
+    __tablename__ = "slack_conversations"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(32))
+    seen_at: Mapped[datetime]
+
+
 class OutboxMessage(Base):
     """One message to Slack, written in the transaction of the state it belongs to and
     delivered by the outbox sender; `key` makes it exactly once, `slack_ts` records it."""

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from store.models import OutboxMessage, QuizPost
+from store.models import OutboxMessage, QuizPost, SlackConversation
 from store.unique import get_or_create
 
 DEFAULT_DEADLINE = timedelta(minutes=30)
@@ -60,7 +60,10 @@ def enqueue(
     notify_user: str | None = None,
     team_id: str | None = None,
 ) -> OutboxMessage:
-    """Write the message in the caller's transaction; the row already under `key` if any."""
+    """Write the message in the caller's transaction; the row already under `key` if any.
+    Without `team_id` the row goes to the workspace `channel` was last seen in, if known."""
+    if team_id is None:
+        team_id = team_of(session, channel)
     return get_or_create(
         session,
         lambda: by_key(session, key),
@@ -81,6 +84,28 @@ def enqueue(
             deadline=now + deadline,
             last_error="",
         ),
+    )
+
+
+def remember_team(session: Session, conversation: str, team_id: str, now: datetime) -> None:
+    """Note that `conversation` (a channel or a member) is in workspace `team_id`."""
+    if not conversation or not team_id:
+        return
+    known = session.get(SlackConversation, conversation)
+    if known is None:
+        get_or_create(
+            session,
+            lambda: session.get(SlackConversation, conversation),
+            lambda: SlackConversation(id=conversation, team_id=team_id, seen_at=now),
+        )
+    elif known.team_id != team_id:
+        known.team_id, known.seen_at = team_id, now
+
+
+def team_of(session: Session, conversation: str) -> str | None:
+    """The workspace `conversation` was last seen in (None: unknown, or a single workspace)."""
+    return session.scalar(
+        select(SlackConversation.team_id).where(SlackConversation.id == conversation)
     )
 
 

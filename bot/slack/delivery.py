@@ -33,7 +33,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack import messages
-from bot.slack.pacing import Pacer
+from bot.slack.pacing import Pacer, Turn
 from common.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
 from quiz.clock import Clock, utc_now
 from store import outbox
@@ -42,6 +42,7 @@ from store.models import OutboxMessage
 
 if TYPE_CHECKING:
     from bot.slack.services import Services
+    from core.config import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -164,14 +165,19 @@ class OutboxSender:
 
     def deliver(self, row_id: int, now: datetime | None = None) -> Outcome:
         """One attempt at this row, after its channel's turn (for jobs and `/study quiz`);
-        `now` is when the caller started, moved on by the time spent waiting for the turn."""
+        `now` is when the caller started, moved on by the time spent waiting for the turn.
+        The drain may take the same row meanwhile (it is due as soon as it is written): then
+        one of the two sends it and the other's turn, if it took one, is given back."""
         row = self._load(row_id)
-        if row is None:
-            return Outcome.SKIPPED
-        waited = 0.0
-        if paced(row):
-            waited = self.pacer.wait_turn(row.channel, budget=uses_budget(row))
-        return self.attempt(row_id, now + timedelta(seconds=waited) if now else None)
+        if row is None or self._taken_here(row_id):
+            return Outcome.SKIPPED  # sent, or our drain already has it: no turn is spent
+        turn = self.pacer.wait_turn(row.channel, budget=uses_budget(row)) if paced(row) else None
+        waited = timedelta(seconds=turn.waited_s if turn else 0.0)
+        return self.attempt(row_id, now + waited if now else None, turn)
+
+    def _taken_here(self, row_id: int) -> bool:
+        with self._flight_lock:
+            return row_id in self._in_flight or row_id in self._attempting
 
     def drain_once(self, now: datetime | None = None) -> int:
         """One round over due rows, oldest first, one per channel whose turn has come; returns
@@ -190,20 +196,22 @@ class OutboxSender:
             if row.channel in seen or row.channel in busy or row.id in in_flight:
                 continue  # keep each channel's messages in order
             seen.add(row.channel)
+            turn = None
             if paced(row):
-                wait = self.pacer.try_turn(row.channel, budget=uses_budget(row))
-                if wait > 0:
-                    next_turn = min(next_turn, wait)
+                taken = self.pacer.try_turn(row.channel, budget=uses_budget(row))
+                if not isinstance(taken, Turn):
+                    next_turn = min(next_turn, taken)
                     continue
+                turn = taken
             attempted += 1
             if self._pool is None:
-                self.attempt(row.id, now)
+                self.attempt(row.id, now, turn)
             else:
-                self._submit(row)
+                self._submit(row, turn)
         self._next_turn_s = next_turn
         return attempted
 
-    def _submit(self, row: Pending) -> None:
+    def _submit(self, row: Pending, turn: Turn | None) -> None:
         assert self._pool is not None
         with self._flight_lock:
             self._in_flight.add(row.id)
@@ -211,7 +219,7 @@ class OutboxSender:
 
         def run() -> None:
             try:
-                self.attempt(row.id)
+                self.attempt(row.id, turn=turn)
             except SQLAlchemyError:
                 log.warning("outbox sender: database unavailable, row left for later")
             except Exception:  # one bad attempt must not take the pool down
@@ -222,7 +230,14 @@ class OutboxSender:
                     self._flight_channels.discard(row.channel)
                 self.wake()  # the channel's next row may go now
 
-        self._pool.submit(run)
+        try:
+            self._pool.submit(run)
+        except RuntimeError:  # the pool is shut down (stopping): the row waits for next time
+            if turn is not None:
+                turn.cancel()
+            with self._flight_lock:
+                self._in_flight.discard(row.id)
+                self._flight_channels.discard(row.channel)
 
     def run(self, stop: threading.Event) -> None:
         """Drain until `stop` is set; a database or Slack outage only delays the next round."""
@@ -280,21 +295,29 @@ class OutboxSender:
 
     # -- one attempt ----------------------------------------------------------------
 
-    def attempt(self, row_id: int, now: datetime | None = None) -> Outcome:
-        """One try at the row. Threads of one sender share its holder name (a claim keeps
-        other processes off), so a row another of our threads is trying is skipped here: a
-        job's `deliver` and the drain must never send the same row side by side."""
-        with self._flight_lock:
-            if row_id in self._attempting:
-                return Outcome.SKIPPED
-            self._attempting.add(row_id)
+    def attempt(
+        self, row_id: int, now: datetime | None = None, turn: Turn | None = None
+    ) -> Outcome:
+        """One try at the row, in the pacer `turn` taken for it. Threads of one sender share
+        its holder name (a claim keeps other processes off), so a row another of our threads
+        is trying is skipped here: a job's `deliver` and the drain must never send the same
+        row side by side. The turn is settled on every way out: landed once a send ended,
+        given back when nothing was sent."""
         try:
-            return self._attempt(row_id, now)
-        finally:
             with self._flight_lock:
-                self._attempting.discard(row_id)
+                if row_id in self._attempting:
+                    return Outcome.SKIPPED
+                self._attempting.add(row_id)
+            try:
+                return self._attempt(row_id, now, turn)
+            finally:
+                with self._flight_lock:
+                    self._attempting.discard(row_id)
+        finally:
+            if turn is not None:
+                turn.cancel()  # a no-op once landed
 
-    def _attempt(self, row_id: int, now: datetime | None) -> Outcome:
+    def _attempt(self, row_id: int, now: datetime | None, turn: Turn | None) -> Outcome:
         now = now or self.clock()
         with self.database.session() as session:
             if not outbox.claim(session, row_id, self.holder, now, self.hold):
@@ -324,11 +347,9 @@ class OutboxSender:
                 outbox.begin_send(session, pending.id)
         try:
             delivered = self.transport.send(pending)
-        except RateLimited as limited:
+        except RateLimited as limited:  # not counted at Slack: the turn is given back
             SLACK_RATE_LIMITED.labels(method=pending.method).inc()
             if paced(pending):
-                if uses_budget(pending):
-                    self.pacer.refund()
                 self.pacer.hold(pending.channel, limited.retry_after_s)
             at = now + timedelta(seconds=limited.retry_after_s)
             with self.database.session() as session:
@@ -338,9 +359,13 @@ class OutboxSender:
         except NotSent as exc:
             return self._later(pending, now, attempts + 1, str(exc), uncertain=False)
         except MaybeSent as exc:
+            if turn is not None:
+                turn.landed()  # it may have reached Slack and counted there
             return self._later(pending, now, attempts + 1, str(exc), uncertain=True)
         except Refused as exc:
             return self._give_up(pending, notify, str(exc), now)
+        if turn is not None:
+            turn.landed()
         self._record(pending, delivered, now)
         return Outcome.SENT
 
@@ -652,16 +677,18 @@ def sender_of(services: Services) -> OutboxSender:
 
 
 def installation_tokens(services: Services) -> TokenSource | None:
+    """The bot process's token source (see `workspace_tokens`)."""
+    return workspace_tokens(services.settings, services.database)
+
+
+def workspace_tokens(settings: Settings, database: Database) -> TokenSource | None:
     """With OAuth installs, each workspace's bot token from slack-bolt's installation store
     (the tables `create_app` made in our database); None with a single SLACK_BOT_TOKEN."""
-    settings = services.settings
     if not (settings.slack_client_id and settings.slack_client_secret):
         return None
     from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 
-    store = SQLAlchemyInstallationStore(
-        client_id=settings.slack_client_id, engine=services.database.engine
-    )
+    store = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=database.engine)
 
     def token(team_id: str) -> str | None:
         bot = store.find_bot(enterprise_id=None, team_id=team_id)
@@ -708,6 +735,9 @@ def send_reply(
             notify_user=asker,
             team_id=team_id,
         )
+        if team_id:  # what the scheduler later queues for them goes to the same workspace
+            for conversation in {channel, asker or ""}:
+                outbox.remember_team(session, conversation, team_id, sender.clock())
         row_id, status = row.id, row.status
     if status != outbox.Status.PENDING:
         return None

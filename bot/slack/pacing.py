@@ -3,19 +3,47 @@ rolling per-minute workspace budget, shared by every thread of a process that po
 
 The workspace budget is for broadcasts (scheduled fan-out posts). Replies to members (answers
 in a thread, DMs) take only their channel's turn: Slack limits those per channel, and a
-fan-out must not hold up the answer a member is waiting for, nor answers starve a fan-out."""
+fan-out must not hold up the answer a member is waiting for, nor answers starve a fan-out.
+
+Slack counts a post when it arrives, which is some time after its turn was taken (threads,
+the database, the network) and no later than its answer came back. So a turn is counted in
+the window from when its send *ended* (`Turn.landed`), and until then it holds a place as in
+flight: the next window can never open before Slack's does, however late the post went out,
+and no fixed margin has to guess how late that is. A turn whose post never went (the row was
+sent by someone else, a 429, a refused connection) is `cancel`led and gives its place back."""
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 CHANNEL_SPACING_S = 1.0
 WINDOW_S = 60.0
-# A post is timed here a little before it lands at Slack (threads, network): keep a margin.
-MARGIN_S = 0.2
+# Clocks differ a little between hosts and Slack: a small margin on each window and spacing.
+MARGIN_S = 0.05
+# How often a thread waiting for a channel whose post is on its way looks again.
+SENDING_POLL_S = 0.05
+
+
+@dataclass
+class Turn:
+    """A post's place in its channel and (for broadcasts) the workspace budget; settle it once
+    with `landed` (the send ended: Slack may have counted it) or `cancel` (nothing was sent)."""
+
+    pacer: Pacer
+    channel: str
+    budget: bool
+    waited_s: float = 0.0  # how long `wait_turn` waited for it (the pacer's seconds)
+    settled: bool = field(default=False)
+
+    def landed(self) -> None:
+        self.pacer._settle(self, landed=True)
+
+    def cancel(self) -> None:
+        self.pacer._settle(self, landed=False)
 
 
 class Pacer:
@@ -39,21 +67,24 @@ class Pacer:
         self._sleep = sleep
         self._lock = threading.Lock()
         self._next_for_channel: dict[str, float] = {}
-        self._recent: deque[float] = deque()
+        self._landed: list[float] = []  # sorted: when each counted post's send ended
+        self._in_flight = 0  # broadcast turns taken and not settled yet
+        self._sending: set[str] = set()  # channels with a turn not settled yet
 
-    def wait_turn(self, channel: str, *, budget: bool = True) -> float:
-        """Block until `channel` may post, record the post; returns the seconds waited.
-        `budget=False` (a reply, not a broadcast) skips the workspace budget."""
+    def wait_turn(self, channel: str, *, budget: bool = True) -> Turn:
+        """Block until `channel` may post and take its turn (`budget=False`: a reply, not a
+        broadcast, skips the workspace budget)."""
         waited = 0.0
         while True:
-            wait = self.try_turn(channel, budget=budget)
-            if wait <= 0:
-                return waited
-            self._sleep(wait)
-            waited += wait
+            turn = self.try_turn(channel, budget=budget)
+            if isinstance(turn, Turn):
+                turn.waited_s = waited
+                return turn
+            self._sleep(turn)
+            waited += turn
 
-    def try_turn(self, channel: str, *, budget: bool = True) -> float:
-        """Take `channel`'s turn now if it has come (0.0), else the seconds left to wait."""
+    def try_turn(self, channel: str, *, budget: bool = True) -> Turn | float:
+        """Take `channel`'s turn now if it has come, else the seconds left to wait."""
         with self._lock:
             now = self._clock()
             wait = self._channel_wait(channel, now)
@@ -62,15 +93,10 @@ class Pacer:
             if wait > 0:
                 return wait
             self._next_for_channel[channel] = now + self._spacing + self._margin
+            self._sending.add(channel)
             if budget:
-                self._recent.append(now)
-            return 0.0
-
-    def refund(self) -> None:
-        """A post Slack refused with 429 did not count at Slack: give its budget slot back."""
-        with self._lock:
-            if self._recent:
-                self._recent.pop()
+                self._in_flight += 1
+            return Turn(self, channel, budget)
 
     def hold(self, channel: str, seconds: float) -> None:
         """Slack answered 429: keep the channel quiet for Retry-After seconds."""
@@ -78,12 +104,32 @@ class Pacer:
             until = self._clock() + seconds
             self._next_for_channel[channel] = max(self._next_for_channel.get(channel, 0), until)
 
+    def _settle(self, turn: Turn, *, landed: bool) -> None:
+        with self._lock:
+            if turn.settled:
+                return
+            turn.settled = True
+            self._sending.discard(turn.channel)
+            if landed:
+                now = self._clock()
+                after = now + self._spacing + self._margin
+                current = self._next_for_channel.get(turn.channel, after)
+                self._next_for_channel[turn.channel] = max(current, after)
+            if turn.budget:
+                self._in_flight -= 1
+                if landed:
+                    bisect.insort(self._landed, self._clock())
+
     def _channel_wait(self, channel: str, now: float) -> float:
+        if channel in self._sending:  # its next turn is counted from when this one lands
+            return SENDING_POLL_S
         return self._next_for_channel.get(channel, now) - now
 
     def _workspace_wait(self, now: float) -> float:
-        while self._recent and self._recent[0] <= now - WINDOW_S - self._margin:
-            self._recent.popleft()
-        if len(self._recent) < self.per_minute:
+        expired = bisect.bisect_right(self._landed, now - WINDOW_S - self._margin)
+        del self._landed[:expired]
+        if len(self._landed) + self._in_flight < self.per_minute:
             return 0.0
-        return self._recent[0] + WINDOW_S + self._margin - now
+        if not self._landed:  # every place is in flight: the first to land frees one
+            return self._margin
+        return self._landed[0] + WINDOW_S + self._margin - now

@@ -42,9 +42,12 @@ def run_bot(
     stop = threading.Event()
     start_index_refresher(services, stop)
     if settings.slack_bot_token is not None:
-        from bot.slack.delivery import sender_of, start_sender
+        from bot.slack.delivery import sender_of
 
-        start_sender(sender_of(services), stop)  # retries what a listener could not send
+        # Started now, not at the first reply: it retries what an earlier run left queued.
+        # (sender_of starts its own drain thread; a second drain on the same sender, as here
+        # before, only doubled the database polling.)
+        sender_of(services)
     try:
         if settings.slack_app_token is not None and not http:
             # /healthz and /metrics are served in Socket Mode too, for health checks.

@@ -21,13 +21,14 @@ def slack_publisher() -> QuizPublisher:
 
 
 def outbox_sender(settings: Settings, database: Database, holder: str) -> Deliverer:
-    """The sender of this process: paced at the workspace budget, no blind retries."""
-    from bot.slack.delivery import OutboxSender, SlackTransport, sender_client
+    """The sender of this process: paced at the workspace budget, no blind retries. With OAuth
+    installs each row goes out with the token of its workspace (`outbox.team_of`)."""
+    from bot.slack.delivery import OutboxSender, SlackTransport, sender_client, workspace_tokens
     from bot.slack.pacing import Pacer
 
-    assert settings.slack_bot_token is not None
-    client = sender_client(
-        settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
-    )
+    tokens = workspace_tokens(settings, database)
+    assert settings.slack_bot_token is not None or tokens is not None
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
+    client = sender_client(token, base_url=settings.slack_api_url)
     pacer = Pacer(per_minute=settings.slack_posts_per_minute)
-    return OutboxSender(database, SlackTransport(client), pacer, holder=holder)
+    return OutboxSender(database, SlackTransport(client, tokens=tokens), pacer, holder=holder)

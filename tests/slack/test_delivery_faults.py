@@ -28,7 +28,7 @@ from bot.slack.delivery import (
     sender_of,
     utc_now,
 )
-from bot.slack.pacing import Pacer
+from bot.slack.pacing import Pacer, Turn
 from bot.slack.responding import OutboxRespond
 from bot.slack.services import Services
 from store import outbox
@@ -283,3 +283,24 @@ def _started_sender(bot: Running) -> OutboxSender:
 def _send_mention(bot: Running, ts: str) -> None:
     event = {"type": "app_mention", "user": "U1", "text": QUESTION, "ts": ts, "channel": "C1"}
     assert bot.event(event).status == 200
+
+
+def test_a_deliver_racing_the_drain_for_one_row_posts_once_and_spends_one_turn(
+    db: Database, fake_slack: FakeSlack
+) -> None:
+    """`/study quiz` (or a job) delivers the row it just wrote while the drain, which sees the
+    row as due at once, takes it too: one post, and the loser's budget place is given back (it
+    used to be spent on nothing, so a fan-out could lose up to half its budget this way)."""
+    client = sender_client("xoxb-test", base_url=fake_slack.api_url)
+    pacer = Pacer(per_minute=2)
+    sender = OutboxSender(db, SlackTransport(client), pacer, holder="t")
+    row = _queued(db, "post:1", "C1")
+    fake_slack.slow("chat.postMessage", 0.5)
+    with ThreadPoolExecutor(2) as pool:
+        drained = pool.submit(sender.drain_once)
+        time.sleep(0.1)  # the drain has taken C1's turn and is sending
+        delivered = pool.submit(sender.deliver, row.id)
+        assert drained.result() == 1
+        assert delivered.result(timeout=10) is Outcome.SKIPPED
+    assert fake_slack.count("chat.postMessage") == 1
+    assert isinstance(pacer.try_turn("C2"), Turn), "a second place of the budget was spent"

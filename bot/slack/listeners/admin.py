@@ -19,6 +19,7 @@ from quiz.channel_settings import set_results_early, unsubscribe_channel
 from quiz.clock import local_date, zone
 from quiz.posts import first_post_date, get_channel, subscribe_channel
 from quiz.weekdays import Weekdays
+from store import outbox
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SCHEDULES = {"weekdays": Weekdays.WEEKDAYS, "daily": Weekdays.EVERY_DAY}
@@ -80,6 +81,8 @@ def subscribe(
             weekdays=weekdays,
             now=services.now(),
         )
+        # The scheduler's posts here go out with this workspace's token (OAuth installs).
+        outbox.remember_team(session, channel.id, command.get("team_id", ""), services.now())
         today = local_date(services.now(), channel.timezone)
         first = first_post_date(channel, services.now())
         text = messages.subscription_text(channel, first=first, today=today)

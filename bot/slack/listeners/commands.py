@@ -24,6 +24,7 @@ from quiz.leaderboard import Period, channel_leaderboard, mastery, team_leaderbo
 from quiz.posts import ensure_member, get_channel, get_post, open_post
 from quiz.practice import set_practice_nudges, stats
 from quiz.scoring import current_streak
+from store import outbox
 from store.models import Channel
 
 Handler = Callable[[Services, WebClient, Respond, dict[str, Any], list[str]], None]
@@ -203,6 +204,8 @@ def set_nudges(
     with services.database.session() as session:
         ensure_member(session, member_id, services.now(), name=name, timezone=timezone)
         set_practice_nudges(session, member_id, choice == "on", services.now())
+        # The nudges (DMs the scheduler queues) go out with this workspace's token.
+        outbox.remember_team(session, member_id, command.get("team_id", ""), services.now())
     respond(text=messages.nudges_set(choice == "on", timezone), response_type="ephemeral")
 
 
