@@ -18,6 +18,7 @@ from store.models import (
     QuizPost,
     ReviewLog,
     ScoreTotal,
+    SlackConversation,
 )
 
 
@@ -102,6 +103,8 @@ def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
         ("ask_logs", delete(AskLog).where(AskLog.member_id == member_id)),
         ("question_reports", delete(QuestionReport).where(QuestionReport.member_id == member_id)),
         ("practice_nudges", delete(PracticeNudge).where(PracticeNudge.member_id == member_id)),
+        # the workspace their direct messages go through (OAuth installs)
+        ("slack_conversations", delete(SlackConversation).where(SlackConversation.id == member_id)),
         ("members", delete(Member).where(Member.id == member_id)),
     ):
         counts[name] = session.execute(statement).rowcount  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from store.models import (
     QuizPost,
     ReviewLog,
     ScoreTotal,
+    SlackConversation,
 )
 from store.privacy import export_member, forget_member
 
@@ -41,6 +42,7 @@ def _seed(db: Database) -> None:
         )  # fmt: skip
         for member_id in ("U1", "U2"):
             session.add(Member(id=member_id, name=member_id.lower(), created_at=NOW))
+            session.add(SlackConversation(id=member_id, team_id="T1", seen_at=NOW))
             session.flush()
             session.add(
                 Answer(
@@ -132,6 +134,7 @@ def test_forget_deletes_the_member_and_keeps_the_others(db: Database) -> None:
         "ask_logs": 1,
         "question_reports": 1,
         "practice_nudges": 1,
+        "slack_conversations": 1,
         "members": 1,
     }
     with db.session() as session:
@@ -143,6 +146,7 @@ def test_forget_deletes_the_member_and_keeps_the_others(db: Database) -> None:
             ScoreTotal,
             QuestionReport,
             PracticeNudge,
+            SlackConversation,
             Member,
         ):
             assert session.scalar(select(func.count()).select_from(model)) == 1, model
