@@ -33,6 +33,11 @@ from tests.fakeslack.methods import (
     Workspace,
 )
 
+# How long a test waits for a call by default. Calls arrive in well under a second; the bound
+# only matters when one never comes, and 5 s was too tight for a full suite on 2 loaded cores
+# (a practice DM and an App Home publish each once took longer in a loaded run).
+WAIT_S = 30.0
+
 DEFAULT_TOKEN_PREFIXES = ("xoxb-", "xoxp-")
 # Arguments Slack accepts as JSON strings inside a form-encoded body.
 JSON_STRING_ARGS = ("blocks", "attachments", "view", "files", "metadata", "users_json")
@@ -351,7 +356,7 @@ class FakeSlack:
         return calls[-1]
 
     def wait_for(
-        self, method: str, count: int = 1, timeout: float = 5.0, *, ok: bool | None = None
+        self, method: str, count: int = 1, timeout: float = WAIT_S, *, ok: bool | None = None
     ) -> list[Call]:
         """Block until ``count`` calls to ``method`` have arrived; returns them all."""
         with self._changed:
@@ -388,7 +393,7 @@ class FakeSlack:
             return list(self._responses.get(_response_id(response_url), []))
 
     def wait_for_response(
-        self, response_url: str, count: int = 1, timeout: float = 5.0
+        self, response_url: str, count: int = 1, timeout: float = WAIT_S
     ) -> list[dict[str, Any]]:
         with self._changed:
             arrived = self._changed.wait_for(
