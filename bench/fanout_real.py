@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -59,8 +58,8 @@ from store.db import Database  # noqa: E402
 from store.migrate import upgrade  # noqa: E402
 from store.models import QuizPost  # noqa: E402
 from tests.fakeslack import FakeSlack  # noqa: E402
+from tests.pgserver import PostgresServerError, ThrowawayPostgres  # noqa: E402
 
-SCRIPT = ROOT / "scripts" / "postgres.sh"
 STUDYBOT = Path(sys.executable).parent / "studybot"
 OUTAGE_S = 30.0  # the database outage, at scale 1
 HELD_REPLY_S = 30.0  # how long Slack holds the reply to the post in flight at the kill
@@ -79,44 +78,6 @@ class RealResult:
     lookups: int
     wall_s: float
     after_lease_s: float | None = None
-
-
-class Server:
-    """A PostgreSQL server of the bench's own on `port`, its data in /tmp."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.data = Path(f"/tmp/studybot-bench-pg-{port}")
-        self.env = {**os.environ, "STUDYBOT_PG_PORT": str(port), "STUDYBOT_PG_DATA": str(self.data)}
-
-    def start_fresh(self) -> str:
-        self.stop()
-        shutil.rmtree(self.data, ignore_errors=True)
-        done = subprocess.run(
-            ["bash", str(SCRIPT), "start"], env=self.env, capture_output=True, text=True
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"cannot start PostgreSQL on {self.port}: {done.stderr.strip()}")
-        return done.stdout.strip()
-
-    def stop(self) -> None:
-        subprocess.run(["bash", str(SCRIPT), "stop"], env=self.env, check=True)
-
-    def restart(self) -> None:
-        bin_dir = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k /tmp -c fsync=off"
-        command = (
-            f"'{bin_dir}/pg_ctl' -D '{self.data}' -l '{self.data}/server.log' -w "
-            f'-o "{options}" start'
-        )
-        argv = ["su", "postgres", "-s", "/bin/sh", "-c", command]
-        if os.getuid() != 0:
-            argv = ["sh", "-c", command]
-        subprocess.run(argv, check=True, capture_output=True)
-
-    def remove(self) -> None:
-        self.stop()
-        shutil.rmtree(self.data, ignore_errors=True)
 
 
 class BlindTransport(SlackTransport):
@@ -199,7 +160,7 @@ def _tally(
 
 
 def database_outage_run(
-    server: Server, channels: list[str], scale: float, *, blind: bool
+    server: ThrowawayPostgres, channels: list[str], scale: float, *, blind: bool
 ) -> RealResult:
     """The fan-out runs; a quarter in, two posts are taken by Slack and answered late, and the
     database stops while they are on their way; it comes back after the outage and the next
@@ -295,7 +256,7 @@ class Worker:
 
 
 def killed_scheduler_run(
-    server: Server, channels: list[str], scale: float, folder: Path, *, blind: bool
+    server: ThrowawayPostgres, channels: list[str], scale: float, folder: Path, *, blind: bool
 ) -> RealResult:
     """`studybot jobs` fans out; a third in, Slack takes a post and holds its reply, and the
     process is SIGKILLed. The successor (a second `studybot jobs`, or the blind baseline in this
@@ -396,7 +357,7 @@ def _dead_holders(database: Database) -> set[str]:
 
 def run_real_faults(port: int, channels: int, scale: float) -> bool:
     names = [f"C{n:04d}" for n in range(channels)]
-    server = Server(port)
+    server = ThrowawayPostgres(port, "studybot-bench-pg")
     results: list[RealResult] = []
     try:
         for blind in (False, True):
@@ -406,6 +367,8 @@ def run_real_faults(port: int, channels: int, scale: float) -> bool:
                 results.append(
                     killed_scheduler_run(server, names, scale, Path(folder), blind=blind)
                 )
+    except PostgresServerError as error:
+        raise SystemExit(f"cannot start PostgreSQL on {port}: {error}") from None
     finally:
         server.remove()
     print(

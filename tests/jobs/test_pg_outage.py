@@ -5,9 +5,6 @@ posted twice. The test starts its own throwaway server (scripts/postgres.sh) on 
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -29,66 +26,25 @@ from tests.bankfixtures import FIXTURE_CORPUS, sync_corpus
 from tests.dbfixtures import PG_ENV, _unavailable
 from tests.fakeslack import FakeSlack
 from tests.jobs.helpers import http_sender, subscribe
+from tests.pgserver import SCRIPT, ThrowawayPostgres, free_port
 
-SCRIPT = Path(__file__).parents[2] / "scripts" / "postgres.sh"
 CHANNELS = [f"C{n:02d}" for n in range(40)]
 
 pytestmark = pytest.mark.postgres
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Server:
-    """A PostgreSQL server of our own: started by scripts/postgres.sh, restarted with pg_ctl
-    on the same data (postgres.sh start would start afresh)."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.data = Path(f"/tmp/studybot-outage-{port}")
-        self.env = {**os.environ, "STUDYBOT_PG_PORT": str(port), "STUDYBOT_PG_DATA": str(self.data)}
-
-    def start_fresh(self) -> str:
-        result = subprocess.run(
-            ["bash", str(SCRIPT), "start"], env=self.env, capture_output=True, text=True
-        )
-        if result.returncode != 0:
-            _unavailable(f"cannot start PostgreSQL: {result.stderr.strip()}")
-        return result.stdout.strip()
-
-    def stop(self) -> None:
-        subprocess.run(["bash", str(SCRIPT), "stop"], env=self.env, check=True)
-
-    def restart(self) -> None:
-        bin_dir = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k /tmp -c fsync=off"
-        command = (
-            f"'{bin_dir}/pg_ctl' -D '{self.data}' -l '{self.data}/server.log' -w "
-            f'-o "{options}" start'
-        )
-        argv = ["su", "postgres", "-s", "/bin/sh", "-c", command]
-        if os.getuid() != 0:
-            argv = ["sh", "-c", command]
-        subprocess.run(argv, check=True, capture_output=True)
-
-    def remove(self) -> None:
-        self.stop()
-        shutil.rmtree(self.data, ignore_errors=True)
-
-
 @pytest.fixture
-def server() -> Iterator[Server]:
+def server() -> Iterator[ThrowawayPostgres]:
     if not os.environ.get(PG_ENV) or not SCRIPT.exists():
         _unavailable(f"{PG_ENV} is not set: no PostgreSQL here")  # fails under CI=true
-    own = Server(free_port())
+    own = ThrowawayPostgres(free_port(), "studybot-outage")
     yield own
     own.remove()
 
 
-def test_database_stopped_and_started_mid_fan_out(server: Server, tmp_path: Path) -> None:
+def test_database_stopped_and_started_mid_fan_out(
+    server: ThrowawayPostgres, tmp_path: Path
+) -> None:
     url = server.start_fresh()
     upgrade(url)
     database = Database(url)
