@@ -96,6 +96,7 @@ def test_database_stopped_and_started_mid_fan_out(
             time.sleep(0.5)
         stop.set()
         drain.join(timeout=10)
+        sender.stop()  # its send threads too: they would go on retrying the removed server
         stored = {c: [m for m in slack.messages(c) if m.get("bot_id")] for c in CHANNELS}
         assert {c: len(m) for c, m in stored.items()} == dict.fromkeys(CHANNELS, 1)
         with database.session() as session:
