@@ -619,12 +619,8 @@ def post_response(url: str, body: dict[str, Any], timeout: float) -> Delivered:
         if error.code >= 500:
             raise MaybeSent(f"response_url {error.code}") from error
         raise Refused(f"response_url refused: {error.code}") from error
-    except URLError as error:
-        if isinstance(error.reason, ConnectionRefusedError):
-            raise NotSent(f"connection refused: {error.reason}") from error
-        raise MaybeSent(f"connection failed: {error.reason}") from error
-    except (OSError, http.client.HTTPException) as error:
-        raise MaybeSent(f"no answer: {error!r}") from error
+    # Refused connections, timeouts and dropped replies go up to `SlackTransport.send`, which
+    # classifies them as for any Web API call.
     return Delivered("", "")
 
 
