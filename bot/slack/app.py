@@ -166,7 +166,7 @@ def create_app(
         authorize=identity.authorize_function() if identity is not None else None,
         request_verification_enabled=True,
         token_verification_enabled=False,  # no network call here; run_bot checks the token
-        # Ack functions run on the request's thread and only ack; the work is lazy (dispatch.py).
+        # Ack functions run on the request's thread and only ack; the work is queued (dispatch.py).
         # False is the old design (acks wait for a pool thread), kept for the load bench.
         process_before_response=ack_on_request_thread,
         logger=bolt_logger(),

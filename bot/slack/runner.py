@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 from bot.slack.app import create_app, make_client
 from bot.slack.services import Services
 from bot.slack.workers import answer_pool
+from common import heap
 from core.config import Settings
 from quiz.clock import utc_now
 
@@ -48,6 +49,7 @@ def run_bot(
         # (sender_of starts its own drain thread; a second drain on the same sender, as here
         # before, only doubled the database polling.)
         sender_of(services)
+    heap.settle()  # start-up is done: keep its objects out of full collections (common/heap.py)
     try:
         if settings.slack_app_token is not None and not http:
             # /healthz and /metrics are served in Socket Mode too, for health checks.
@@ -166,6 +168,7 @@ def start_index_refresher(
         while not stop.wait(every):
             try:
                 if services.tutor.refresh():
+                    heap.settle()
                     logger.info("loaded the new index build %s", services.tutor.build.name)
             except Exception:
                 logger.exception("could not load the new index build; keeping the current one")
