@@ -48,7 +48,7 @@ def sections(path: Path) -> dict[str, Section]:
 @lru_cache(maxsize=64)
 def _sections_cached(path: Path, _mtime: int) -> tuple[tuple[str, Section], ...]:
     # The text and headings the index sees (cleaned, then markdown-it), not a second parser.
-    text = clean_text(path.read_text(encoding="utf-8"))
+    text = clean_text(path.read_text(encoding="utf-8"), markdown=True)
     return tuple(
         (h.title, Section(path.name, h.title, h.level, h.text)) for h in headed_texts(text)
     )

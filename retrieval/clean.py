@@ -23,21 +23,27 @@ BULLETS = re.compile(r"^(\s*)[·•▪●◦‣∙]\s*", re.MULTILINE)
 FOOTER_MAX_CHARS = 600
 
 
-def clean_text(text: str) -> str:
-    """Fix encoding damage and remove everything that is export residue rather than notes."""
+def clean_text(text: str, *, markdown: bool = False) -> str:
+    """Fix encoding damage and remove everything that is export residue rather than notes.
+
+    In markdown a line of dashes is syntax (a setext heading's underline, a thematic break), so
+    `markdown` keeps those lines and never cuts a "footer" after them: a short last section
+    after `---` is notes, not an author's bio. Blog exports come as plain text."""
     text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n")
     text = RATING_WIDGET.sub("\n", text)
     text = BULLETS.sub(r"\1- ", text)
-    lines = _drop_footer(text.split("\n"))
+    lines = text.split("\n")
+    if not markdown:
+        lines = _drop_footer(lines)
     lines = _drop_byline(lines)
-    kept = [line.rstrip() for line in lines if not _is_residue(line)]
+    kept = [line.rstrip() for line in lines if not _is_residue(line, markdown=markdown)]
     return _squeeze_blank_lines("\n".join(kept)).strip()
 
 
-def _is_residue(line: str) -> bool:
+def _is_residue(line: str, *, markdown: bool) -> bool:
     return bool(
         READ_TIME.match(line)
-        or LONE_DASHES.match(line)
+        or (not markdown and LONE_DASHES.match(line))
         or RESPONSES.match(line)
         or PAGE_CHROME.match(line)
     )

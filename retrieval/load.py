@@ -94,7 +94,7 @@ def read_file(file: SourceFile) -> list[Document]:
 
 
 def read_markdown(text: str, source: str) -> list[Document]:
-    cleaned = clean_text(text)
+    cleaned = clean_text(text, markdown=True)
     if not cleaned:
         raise ReadError("no text left after cleaning")
     return [Document(source=source, kind="note", text=cleaned, fmt="markdown")]

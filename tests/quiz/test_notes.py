@@ -15,6 +15,11 @@ Kinesis Data Streams
 
 Shards set the throughput: 1 MB/s in per shard.
 
+Enhanced fan-out
+----------------
+
+Each consumer gets its own 2 MB/s per shard.
+
   ## Firehose
 
 Firehose delivers to S3 with buffering.
@@ -34,7 +39,7 @@ def test_every_heading_the_index_cites_is_found_by_the_bank_check(tmp_path: Path
     path = tmp_path / "kinesis.md"
     path.write_text(NOTES, encoding="utf-8")
     cited = {s.heading[-1] for d in read_markdown(NOTES, path.name) for s in split_sections(d)}
-    assert cited == {"Kinesis Data Streams", "Firehose", "Retention"}
+    assert cited == {"Kinesis Data Streams", "Enhanced fan-out", "Firehose", "Retention"}
     for heading in cited:
         found = find_section([tmp_path], "kinesis.md", heading)
         assert found is not None, heading

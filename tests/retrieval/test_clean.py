@@ -32,3 +32,13 @@ def test_dedupe_key_folds_case_spacing_and_bullets() -> None:
     assert normalize_for_dedupe("- Pipe  Mode\nstreams") == normalize_for_dedupe(
         "pipe mode streams"
     )
+
+
+def test_markdown_dash_lines_are_syntax_not_residue() -> None:
+    # A setext heading's underline, and a thematic break before a short last section: both
+    # are markdown, and the section after the break is notes, not an author's footer.
+    notes = "# Kinesis\n\nFan-out\n-------\n\nTwo MB/s each.\n\n---\n\nRetention is 24 hours."
+    cleaned = clean_text(notes, markdown=True)
+    assert "Fan-out\n-------" in cleaned
+    assert cleaned.endswith("Retention is 24 hours.")
+    assert "Retention" not in clean_text(notes.replace("---\n\nRet", "--\n\nRet"))
