@@ -6,8 +6,7 @@ in the same run; each prints delivered / duplicates / lost.
 
 Durations are divided by `scale` (1: a 30 s outage and Slack holding a reply for 30 s), so the
 runs stay at minutes. The PostgreSQL server is our own, on `--pg-port`, started afresh for each
-run (scripts/postgres.sh) and restarted on the same data with pg_ctl (postgres.sh start would
-start a new, empty cluster).
+run and restarted on the same data (scripts/postgres.sh, through tests/pgserver.py).
 
 Run: .venv/bin/python -m bench.fanout_real --pg-port 55441 [--channels 40] [--scale 10]
 """

@@ -2,7 +2,8 @@
 # Starts a throwaway PostgreSQL server on 127.0.0.1 for the test suite and prints its URL.
 # Installs Debian's postgresql package when it is missing (needs root). pg_ctl refuses to run
 # as root, so as root the server runs as the `postgres` user. Usage: postgres.sh start|stop
-# The server is left running between test runs (start reuses it); `postgres.sh stop` stops it.
+# The server is left running between test runs (start reuses it); `postgres.sh stop` stops it,
+# and a later start starts the same cluster again, its data kept.
 # STUDYBOT_PG_PORT (default 55432) and STUDYBOT_PG_DATA (default /tmp/studybot-pg-PORT) choose
 # the port and the data folder; the server's log is server.log in the data folder.
 set -euo pipefail
@@ -47,10 +48,17 @@ start() {
   if [ -f "$DATA/PG_VERSION" ] && as_owner "'$bin/pg_ctl' -D '$DATA' status" >/dev/null 2>&1; then
     log "reusing the server in $DATA"
   else
-    rm -rf "$DATA"
-    mkdir -p "$DATA"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$DATA"
-    as_owner "'$bin/initdb' -D '$DATA' -A trust -U postgres --no-sync" >/dev/null
+    if [ ! -f "$DATA/PG_VERSION" ]; then
+      # Never wipe a folder this script did not make: a cluster is kept (and started below),
+      # anything else that is not empty is refused.
+      if [ -d "$DATA" ] && [ -n "$(ls -A "$DATA")" ]; then
+        log "$DATA is not empty and holds no PostgreSQL cluster; choose another STUDYBOT_PG_DATA"
+        exit 1
+      fi
+      mkdir -p "$DATA"
+      [ "$(id -u)" = 0 ] && chown postgres:postgres "$DATA"
+      as_owner "'$bin/initdb' -D '$DATA' -A trust -U postgres --no-sync" >/dev/null
+    fi
     as_owner "'$bin/pg_ctl' -D '$DATA' -l '$LOG' -w -o \"-c listen_addresses=127.0.0.1 -p $PORT -k /tmp -c fsync=off\" start" >/dev/null 2>&1 || start_failed
     log "started PostgreSQL on 127.0.0.1:$PORT (data in $DATA)"
   fi

@@ -1,8 +1,7 @@
 """A throwaway PostgreSQL server on a port of its own, for runs that stop and restart the
 database under the app (tests/jobs/test_pg_outage.py and bench/fanout_real.py).
 
-Started afresh by scripts/postgres.sh; restarted with pg_ctl on the same data, because
-`postgres.sh start` would wipe a stopped cluster."""
+Started, stopped and started again on the same data by scripts/postgres.sh."""
 
 from __future__ import annotations
 
@@ -37,6 +36,10 @@ class ThrowawayPostgres:
         """An empty cluster, started; returns its SQLAlchemy URL."""
         self.stop()
         shutil.rmtree(self.data, ignore_errors=True)
+        return self.start()
+
+    def start(self) -> str:
+        """Start the server (a stopped cluster starts again, its data kept); returns its URL."""
         done = subprocess.run(
             ["bash", str(SCRIPT), "start"], env=self.env, capture_output=True, text=True
         )
@@ -49,16 +52,7 @@ class ThrowawayPostgres:
 
     def restart(self) -> None:
         """The stopped server started again on the same data."""
-        bin_dir = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k /tmp -c fsync=off"
-        command = (
-            f"'{bin_dir}/pg_ctl' -D '{self.data}' -l '{self.data}/server.log' -w "
-            f'-o "{options}" start'
-        )
-        argv = ["su", "postgres", "-s", "/bin/sh", "-c", command]
-        if os.getuid() != 0:
-            argv = ["sh", "-c", command]
-        subprocess.run(argv, check=True, capture_output=True)
+        self.start()
 
     def remove(self) -> None:
         self.stop()
