@@ -22,6 +22,7 @@ start_failed() {
     tail -n 15 "$LOG" | sed 's/^/  /' >&2
   fi
   log "another server on port $PORT? choose a free one with STUDYBOT_PG_PORT=<port>"
+  log "a damaged throwaway cluster? remove $DATA and start again"
   exit 1
 }
 
