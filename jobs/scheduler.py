@@ -19,7 +19,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -58,9 +58,29 @@ def weekly_job_id(channel_id: str) -> str:
     return f"leaderboard-weekly:{channel_id}"
 
 
+class LeaseScheduler(BackgroundScheduler):
+    """APScheduler's background scheduler, stopped cleanly when the lease is lost.
+
+    Its main loop removes a one-off job (a reveal) from the store right after handing it to
+    the executor. When `shutdown` runs meanwhile (a step-down), APScheduler, once stopped,
+    looks for the job among its pending jobs only and raises `JobLookupError` in its own
+    thread. A stopped scheduler leaves the shared store to the next holder instead: the job
+    stays there and runs again under that holder (a second reveal of a post is a no-op).
+    This scheduler's run of it, handed to the executor already, finds no job context and is
+    cancelled, or, when it started first, is kept from doubling up by the database."""
+
+    def remove_job(self, job_id: str, jobstore: str | None = None) -> None:
+        try:
+            super().remove_job(job_id, jobstore)
+        except JobLookupError:
+            if self.state != STATE_STOPPED:
+                raise
+            log.info("scheduler stopped: job left to the next holder", job_id=job_id)
+
+
 def build_scheduler(database: Database, settings: Settings) -> BackgroundScheduler:
     """A scheduler on the project database; missed runs coalesce and keep the grace window."""
-    return BackgroundScheduler(
+    return LeaseScheduler(
         jobstores={"default": SQLAlchemyJobStore(engine=database.engine, tablename=JOBS_TABLE)},
         executors={"default": ThreadPoolExecutor(WORKERS)},
         job_defaults={

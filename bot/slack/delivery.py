@@ -242,15 +242,25 @@ class OutboxSender:
     def run(self, stop: threading.Event) -> None:
         """Drain until `stop` is set; a database or Slack outage only delays the next round."""
         log.info("outbox sender started", holder=self.holder)
+        database_down = False
         while not stop.is_set():
             try:
                 busy = self.drain_once() > 0
-            except SQLAlchemyError:
-                log.warning("outbox sender: database unavailable, retrying")
-                busy = False
+            except SQLAlchemyError as error:
+                if not database_down:  # one line per outage, not one per round
+                    log.warning(
+                        "outbox sender: database unavailable, retrying",
+                        error=type(error).__name__,
+                    )
+                database_down, busy = True, False
+                self._next_turn_s = self.poll_s
             except Exception:  # the sender must outlive any one bad round
                 log.exception("outbox sender round failed")
                 busy = False
+            else:
+                if database_down:
+                    log.info("outbox sender: database available again")
+                database_down = False
             if not busy:
                 self._wake.wait(max(min(self.poll_s, self._next_turn_s), 0.01))
                 self._wake.clear()
