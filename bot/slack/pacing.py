@@ -92,7 +92,8 @@ class Pacer:
                 wait = max(wait, self._workspace_wait(now))
             if wait > 0:
                 return wait
-            self._next_for_channel[channel] = now + self._spacing + self._margin
+            # The channel's next turn is set when this one lands (`_settle`); until then it
+            # is `_sending`. A cancelled turn leaves the channel as it found it.
             self._sending.add(channel)
             if budget:
                 self._in_flight += 1
