@@ -146,39 +146,31 @@ def sync_channel_jobs(
     """
     plan = channel_plan(database, channel_id)
     if plan is None:
-        for job_id in (
-            post_job_id(channel_id),
-            weekly_job_id(channel_id),
-            reveal_job_id(channel_id),
-        ):
-            _remove(scheduler, job_id)
+        for job_id_of in (post_job_id, weekly_job_id, reveal_job_id):
+            _remove(scheduler, job_id_of(channel_id))
         return False
-    at = plan.post_time
-    scheduler.add_job(
-        run_daily_post,
-        CronTrigger(day_of_week=plan.days, hour=at.hour, minute=at.minute, timezone=plan.tz),
-        args=[channel_id],
-        id=post_job_id(channel_id),
-        name=post_job_id(channel_id),
-        replace_existing=True,
-    )
     board_at = parse_clock(settings.leaderboard_time)
-    scheduler.add_job(
-        run_weekly_board,
-        CronTrigger(
-            day_of_week=settings.leaderboard_day,
-            hour=board_at.hour,
-            minute=board_at.minute,
-            timezone=plan.tz,
-        ),
-        args=[channel_id],
-        id=weekly_job_id(channel_id),
-        name=weekly_job_id(channel_id),
-        replace_existing=True,
+    weekly = CronTrigger(
+        day_of_week=settings.leaderboard_day,
+        hour=board_at.hour,
+        minute=board_at.minute,
+        timezone=plan.tz,
     )
+    for func, job_id, trigger in (
+        (run_daily_post, post_job_id(channel_id), _daily_trigger(plan)),
+        (run_weekly_board, weekly_job_id(channel_id), weekly),
+    ):
+        scheduler.add_job(
+            func, trigger, args=[channel_id], id=job_id, name=job_id, replace_existing=True
+        )
     if plan.open_until is not None:
         schedule_reveal(scheduler, channel_id, plan.open_until)
     return True
+
+
+def _daily_trigger(plan: ChannelPlan) -> CronTrigger:
+    at = plan.post_time
+    return CronTrigger(day_of_week=plan.days, hour=at.hour, minute=at.minute, timezone=plan.tz)
 
 
 def schedule_reveal(scheduler: BaseScheduler, channel_id: str, closes_at: datetime) -> None:

@@ -243,16 +243,10 @@ class Landing:
 
 
 def mark_sent(
-    session: Session,
-    row_id: int,
-    *,
-    ts: str,
-    channel: str,
-    now: datetime,
-    landing: Landing | None = None,
+    session: Session, row_id: int, *, ts: str, channel: str, landing: Landing | None
 ) -> bool:
     """Record delivery (and what it was for) once; False when the row was already sent.
-    Without `landing` (an earlier send found in the channel) the last one recorded stands."""
+    Without `landing` (an earlier send, found in the channel) the last one recorded stands."""
     row = session.get(OutboxMessage, row_id, with_for_update=True)
     if row is None or row.status == Status.SENT:
         return False
@@ -261,8 +255,6 @@ def mark_sent(
     row.slack_channel = channel
     if landing is not None:
         row.sent_at, row.sent_by = landing.at, landing.by
-    elif row.sent_at is None:
-        row.sent_at = now
     row.uncertain = False
     row.claimed_by = None
     row.claimed_until = None

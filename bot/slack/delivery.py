@@ -358,7 +358,7 @@ class OutboxSender:
             except Exception as exc:  # cannot look now: never send blind, try later
                 return self._later(pending, now, claimed.attempts, repr(exc), uncertain=True)
             if found is not None:
-                self._record(pending, found, now, None)
+                self._record(pending, found, None)
                 log.info("outbox: earlier send had landed", key=pending.key, ts=found.ts)
                 return Outcome.FOUND
         # An uncertain row that cannot be looked for (an ephemeral message, a response_url
@@ -415,7 +415,7 @@ class OutboxSender:
             return self._later(pending, now, attempts, str(exc), uncertain=True, landing=landing)
         except Refused as exc:
             return self._give_up(pending, claimed.notify, str(exc), now)
-        self._record(pending, delivered, now, self._landed(turn))
+        self._record(pending, delivered, self._landed(turn))
         return Outcome.SENT
 
     def _landed(self, turn: Turn | None) -> outbox.Landing:
@@ -437,16 +437,11 @@ class OutboxSender:
         return Outcome.RETRY
 
     def _record(
-        self, pending: Pending, delivered: Delivered, now: datetime, landing: outbox.Landing | None
+        self, pending: Pending, delivered: Delivered, landing: outbox.Landing | None
     ) -> None:
         with self.database.session() as session:
             recorded = outbox.mark_sent(
-                session,
-                pending.id,
-                ts=delivered.ts,
-                channel=delivered.channel,
-                now=now,
-                landing=landing,
+                session, pending.id, ts=delivered.ts, channel=delivered.channel, landing=landing
             )
         if recorded and pending.key.startswith("post:"):
             QUIZ_POSTS.inc()

@@ -188,7 +188,7 @@ def test_forget_deletes_what_was_said_to_the_member_in_the_outbox(db: Database) 
                 notify_user=member,
             )
             if member == "U1":  # one of theirs was sent already
-                outbox.mark_sent(session, dm.id, ts="1.1", channel="D1", now=NOW)
+                outbox.mark_sent(session, dm.id, ts="1.1", channel="D1", landing=None)
         kept_id = outbox.enqueue(session, "post:1", channel="C1", payload={}, now=NOW).id
     with db.session() as session:
         counts = forget_member(session, "U1")
