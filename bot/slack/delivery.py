@@ -1,7 +1,10 @@
 """The outbox sender: delivers `store.outbox` rows to Slack exactly once.
 
 Each attempt waits its turn at the pacer (per channel, per workspace) and only then claims
-the row, so a claim is never held while waiting. Before a send the row is marked uncertain
+the row, so a claim is never held while waiting. The claim's transaction also checks the
+channel's turn against the other processes' sends (the bot's and the scheduler's senders
+share channels): while one of theirs is on its way or ended under a second ago, it is refused
+and the pacer holds the channel just that long. Before a send the row is marked uncertain
 (committed); Slack's answer clears it. An uncertain row (a timeout, a dropped reply, a
 crash between send and record) is looked for in the channel by the key in its message
 metadata before anything is sent again. 429 waits for Retry-After without using up the
