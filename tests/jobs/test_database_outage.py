@@ -59,3 +59,20 @@ def test_the_scheduler_service_notes_an_outage_once_and_leads_when_it_ends(
     finally:
         service.stop()
         service.close()
+
+
+def test_a_job_during_an_outage_is_counted_and_logged_in_one_line(
+    ctx: JobContext, down: Database
+) -> None:
+    from common.metrics import JOB_FAILURES
+    from jobs import context
+    from jobs.daily import run_daily_post
+
+    context.install(JobContext(database=down, publisher=ctx.publisher, settings=ctx.settings))
+    before = JOB_FAILURES.labels(job="quiz-post")._value.get()
+    with capture_logs() as logs:
+        run_daily_post("C1")  # returns: APScheduler sees no error, its thread no traceback
+    assert JOB_FAILURES.labels(job="quiz-post")._value.get() == before + 1
+    assert [(e["log_level"], e["event"]) for e in logs if e["log_level"] != "info"] == [
+        ("warning", "job stopped: database unavailable; the catch-up makes up for it")
+    ]
