@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import structlog
+from sqlalchemy.exc import SQLAlchemyError
 
 from jobs import claims
 from jobs.context import JobContext, current
@@ -20,22 +21,40 @@ KEEP_CLAIMS = timedelta(days=30)
 
 
 def catch_up(ctx: JobContext, now: datetime) -> dict[str, Outcome]:
-    """Post every channel's due question (each call is a no-op when done) and due reveals."""
+    """Post every channel's due question (each call is a no-op when done) and due reveals.
+    A database outage ends the round with one log line: the next round (every few minutes,
+    and at once when a scheduler takes the lease) makes up for it, and what was queued
+    already is retried by the outbox sender."""
     now = require_aware(now)
     outcomes: dict[str, Outcome] = {}
+    try:
+        _catch_up(ctx, now, outcomes)
+    except SQLAlchemyError as error:
+        log.warning(
+            "catch-up stopped: database unavailable; the next round retries",
+            error=type(error).__name__,
+            done=len(outcomes),
+        )
+    return outcomes
+
+
+def _catch_up(ctx: JobContext, now: datetime, outcomes: dict[str, Outcome]) -> None:
     for channel_id in due_channels(ctx):
         try:
             outcomes[channel_id] = post_daily_question(ctx, channel_id, now)
+        except SQLAlchemyError:
+            raise  # not this channel's fault: the whole round stops
         except Exception:  # one channel's Slack failure must not starve the others
             log.exception("catch-up post failed", channel=channel_id)
     try:
         reveal_due(ctx, None, now)
+    except SQLAlchemyError:
+        raise
     except Exception:
         log.exception("catch-up reveal failed")
     with ctx.database.session() as session:
         claims.prune(session, now - KEEP_CLAIMS)
         outbox.prune(session, now - KEEP_CLAIMS)
-    return outcomes
 
 
 @observed("quiz-catch-up")

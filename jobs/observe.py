@@ -1,7 +1,9 @@
 """Every job run counted (JOB_RUNS, JOB_FAILURES) and logged with its job id bound.
 
 A job that starts after its scheduler stepped down (queued in the executor when the lease
-was lost) finds no context installed: it is cancelled quietly, not counted as a failure."""
+was lost) finds no context installed: it is cancelled quietly, not counted as a failure. A job
+stopped by a database outage is counted and logged in one line, without a traceback: the next
+catch-up round makes up for it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import structlog
+from sqlalchemy.exc import SQLAlchemyError
 
 from common.metrics import JOB_FAILURES, JOB_RUNS
 from jobs.context import NoJobContext
@@ -36,6 +39,13 @@ def observed(job: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
                     result = func(*args, **kwargs)
                 except NoJobContext:
                     log.info("job cancelled: this scheduler no longer holds the lease")
+                    return None  # type: ignore[return-value]
+                except SQLAlchemyError as error:  # an outage: one line, no traceback
+                    JOB_FAILURES.labels(job=job).inc()
+                    log.warning(
+                        "job stopped: database unavailable; the catch-up makes up for it",
+                        error=type(error).__name__,
+                    )
                     return None  # type: ignore[return-value]
                 except Exception:
                     JOB_FAILURES.labels(job=job).inc()

@@ -19,7 +19,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -58,9 +58,29 @@ def weekly_job_id(channel_id: str) -> str:
     return f"leaderboard-weekly:{channel_id}"
 
 
+class LeaseScheduler(BackgroundScheduler):
+    """APScheduler's background scheduler, stopped cleanly when the lease is lost.
+
+    Its main loop removes a one-off job (a reveal) from the store right after handing it to
+    the executor. When `shutdown` runs meanwhile (a step-down), APScheduler, once stopped,
+    looks for the job among its pending jobs only and raises `JobLookupError` in its own
+    thread. A stopped scheduler leaves the shared store to the next holder instead: the job
+    stays there and runs again under that holder (a second reveal of a post is a no-op).
+    This scheduler's run of it, handed to the executor already, finds no job context and is
+    cancelled, or, when it started first, is kept from doubling up by the database."""
+
+    def remove_job(self, job_id: str, jobstore: str | None = None) -> None:
+        try:
+            super().remove_job(job_id, jobstore)
+        except JobLookupError:
+            if self.state != STATE_STOPPED:
+                raise
+            log.info("scheduler stopped: job left to the next holder", job_id=job_id)
+
+
 def build_scheduler(database: Database, settings: Settings) -> BackgroundScheduler:
     """A scheduler on the project database; missed runs coalesce and keep the grace window."""
-    return BackgroundScheduler(
+    return LeaseScheduler(
         jobstores={"default": SQLAlchemyJobStore(engine=database.engine, tablename=JOBS_TABLE)},
         executors={"default": ThreadPoolExecutor(WORKERS)},
         job_defaults={
@@ -126,39 +146,31 @@ def sync_channel_jobs(
     """
     plan = channel_plan(database, channel_id)
     if plan is None:
-        for job_id in (
-            post_job_id(channel_id),
-            weekly_job_id(channel_id),
-            reveal_job_id(channel_id),
-        ):
-            _remove(scheduler, job_id)
+        for job_id_of in (post_job_id, weekly_job_id, reveal_job_id):
+            _remove(scheduler, job_id_of(channel_id))
         return False
-    at = plan.post_time
-    scheduler.add_job(
-        run_daily_post,
-        CronTrigger(day_of_week=plan.days, hour=at.hour, minute=at.minute, timezone=plan.tz),
-        args=[channel_id],
-        id=post_job_id(channel_id),
-        name=post_job_id(channel_id),
-        replace_existing=True,
-    )
     board_at = parse_clock(settings.leaderboard_time)
-    scheduler.add_job(
-        run_weekly_board,
-        CronTrigger(
-            day_of_week=settings.leaderboard_day,
-            hour=board_at.hour,
-            minute=board_at.minute,
-            timezone=plan.tz,
-        ),
-        args=[channel_id],
-        id=weekly_job_id(channel_id),
-        name=weekly_job_id(channel_id),
-        replace_existing=True,
+    weekly = CronTrigger(
+        day_of_week=settings.leaderboard_day,
+        hour=board_at.hour,
+        minute=board_at.minute,
+        timezone=plan.tz,
     )
+    for func, job_id, trigger in (
+        (run_daily_post, post_job_id(channel_id), _daily_trigger(plan)),
+        (run_weekly_board, weekly_job_id(channel_id), weekly),
+    ):
+        scheduler.add_job(
+            func, trigger, args=[channel_id], id=job_id, name=job_id, replace_existing=True
+        )
     if plan.open_until is not None:
         schedule_reveal(scheduler, channel_id, plan.open_until)
     return True
+
+
+def _daily_trigger(plan: ChannelPlan) -> CronTrigger:
+    at = plan.post_time
+    return CronTrigger(day_of_week=plan.days, hour=at.hour, minute=at.minute, timezone=plan.tz)
 
 
 def schedule_reveal(scheduler: BaseScheduler, channel_id: str, closes_at: datetime) -> None:

@@ -118,6 +118,7 @@ class SchedulerService:
         self._running = RunningJobs()
         self._sender_stop: threading.Event | None = None
         self._sender_thread: threading.Thread | None = None
+        self._database_down = False
         self.stopping = threading.Event()
 
     @property
@@ -159,10 +160,20 @@ class SchedulerService:
             else:
                 log.warning("lease lost to another scheduler: standing by")
                 self._step_down(release=False)
-        except SQLAlchemyError:
-            log.exception("database unavailable")
+        except SQLAlchemyError as error:
+            if not self._database_down:  # one line per outage, not one per poll
+                log.warning(
+                    "database unavailable: the scheduler service retries every poll",
+                    error=type(error).__name__,
+                    holder=self.is_holder,
+                )
+            self._database_down = True
             if self._renewed_at is not None and now - self._renewed_at >= self.ttl * 2 / 3:
                 self._step_down(release=False)
+            return
+        if self._database_down:
+            self._database_down = False
+            log.info("database available again")
 
     def _take_over(self, before: str | None) -> None:
         """The previous holder's lease expired: its claims and outbox holds are ours at once,

@@ -331,11 +331,16 @@ class OutboxMessage(Base):
     delivered by the outbox sender; `key` makes it exactly once, `slack_ts` records it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index(None, "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index(None, "status", "next_attempt_at"),
+        # A claim looks for a recent send, or one in flight, in its channel (store.outbox).
+        Index(None, "channel", "sent_at"),
+        Index(None, "channel", "claimed_until"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
-    channel: Mapped[str] = mapped_column(String(32), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
     # The workspace (OAuth installs: its own token sends it); None: the single bot token.
     team_id: Mapped[str | None] = mapped_column(String(32))
     method: Mapped[str] = mapped_column(String(64))
@@ -354,7 +359,9 @@ class OutboxMessage(Base):
     deadline: Mapped[datetime]
     claimed_by: Mapped[str | None] = mapped_column(String(128))
     claimed_until: Mapped[datetime | None]
+    # When the row's last send ended, by the clock of the sender that made it (`sent_by`).
     sent_at: Mapped[datetime | None]
+    sent_by: Mapped[str | None] = mapped_column(String(128))
     slack_ts: Mapped[str | None] = mapped_column(String(32))
     slack_channel: Mapped[str | None] = mapped_column(String(32))
     last_error: Mapped[str] = mapped_column(Text, default="")

@@ -11,17 +11,20 @@ uncertain was perhaps delivered, and the sender looks in the channel before send
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from store.models import OutboxMessage, QuizPost, SlackConversation
 from store.unique import get_or_create
 
 DEFAULT_DEADLINE = timedelta(minutes=30)
+# How soon a claim refused for another sender's send in flight in its channel looks again.
+IN_FLIGHT_POLL = timedelta(seconds=0.05)
 METADATA_EVENT = "studybot_outbox"
 
 
@@ -155,6 +158,56 @@ def claim(session: Session, row_id: int, holder: str, now: datetime, hold: timed
     return taken.rowcount == 1  # type: ignore[attr-defined]
 
 
+def lock_channel(session: Session, channel: str) -> None:
+    """Make claims in `channel` wait for each other until the transaction ends, across
+    processes: a PostgreSQL advisory lock. SQLite needs none: its write transactions begin
+    IMMEDIATE (store.db), one at a time."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"outbox:{channel}"}
+        )
+
+
+def channel_wait(
+    session: Session,
+    channel: str,
+    row_id: int,
+    *,
+    holder: str,
+    now: datetime,
+    at: datetime,
+    spacing: timedelta,
+) -> float:
+    """Seconds before `channel` may take a message, as far as other senders (processes) go:
+    one of theirs in it is held for a send (a claim past `now`), or one of their sends in it
+    ended less than `spacing` before `at` (`sent_at`, by the sender's clock, which `at` must
+    be too). Run after `lock_channel`, in the transaction that then claims the row. A
+    sender's own spacing is its pacer's business, not looked at here."""
+    theirs = (OutboxMessage.channel == channel, OutboxMessage.id != row_id)
+    held = select(OutboxMessage.id).where(
+        *theirs,
+        OutboxMessage.claimed_until >= now,
+        OutboxMessage.claimed_by != holder,
+        OutboxMessage.status == Status.PENDING,
+    )
+    if session.scalar(held.limit(1)) is not None:
+        return IN_FLIGHT_POLL.total_seconds()
+    last = session.scalar(
+        select(func.max(OutboxMessage.sent_at)).where(
+            *theirs,
+            OutboxMessage.sent_at > at - spacing,
+            or_(OutboxMessage.sent_by.is_(None), OutboxMessage.sent_by != holder),
+        )
+    )
+    if last is None:
+        return 0.0
+    return max((_aware(last) + spacing - at).total_seconds(), 0.0)
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
 def begin_send(session: Session, row_id: int) -> None:
     """Committed before the request goes out: a crash from here on leaves the row uncertain."""
     session.execute(
@@ -181,15 +234,27 @@ def _record_quiz_post(session: Session, subject: str, ts: str) -> None:
 ON_SENT: dict[str, OnSent] = {"quiz_post": _record_quiz_post}
 
 
-def mark_sent(session: Session, row_id: int, *, ts: str, channel: str, now: datetime) -> bool:
-    """Record delivery (and what it was for) once; False when the row was already sent."""
+@dataclass(frozen=True)
+class Landing:
+    """A send that ended (Slack may have counted it): when, by the sender's clock, and who."""
+
+    at: datetime
+    by: str
+
+
+def mark_sent(
+    session: Session, row_id: int, *, ts: str, channel: str, landing: Landing | None
+) -> bool:
+    """Record delivery (and what it was for) once; False when the row was already sent.
+    Without `landing` (an earlier send, found in the channel) the last one recorded stands."""
     row = session.get(OutboxMessage, row_id, with_for_update=True)
     if row is None or row.status == Status.SENT:
         return False
     row.status = Status.SENT
     row.slack_ts = ts
     row.slack_channel = channel
-    row.sent_at = now
+    if landing is not None:
+        row.sent_at, row.sent_by = landing.at, landing.by
     row.uncertain = False
     row.claimed_by = None
     row.claimed_until = None
@@ -200,9 +265,17 @@ def mark_sent(session: Session, row_id: int, *, ts: str, channel: str, now: date
 
 
 def retry_later(
-    session: Session, row_id: int, *, at: datetime, error: str, uncertain: bool
+    session: Session,
+    row_id: int,
+    *,
+    at: datetime,
+    error: str,
+    uncertain: bool,
+    landing: Landing | None = None,
 ) -> None:
-    """Hand the row back for another attempt at `at` (uncertain: look before re-sending)."""
+    """Hand the row back for another attempt at `at` (uncertain: look before re-sending;
+    `landing`: the send ended and may have counted in its channel)."""
+    landed = {"sent_at": landing.at, "sent_by": landing.by} if landing is not None else {}
     session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == row_id, OutboxMessage.status == Status.PENDING)
@@ -212,6 +285,7 @@ def retry_later(
             uncertain=uncertain,
             claimed_by=None,
             claimed_until=None,
+            **landed,
         )
         .execution_options(synchronize_session=False)
     )
@@ -235,7 +309,6 @@ def mark_failed(session: Session, row_id: int, *, error: str, now: datetime) -> 
     row.uncertain = False
     row.claimed_by = None
     row.claimed_until = None
-    row.sent_at = None
     return row
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, or_, select
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from store.models import (
     Answer,
     AskLog,
     Member,
+    OutboxMessage,
     PracticeCard,
     PracticeNudge,
     Question,
@@ -20,6 +21,8 @@ from store.models import (
     ScoreTotal,
     SlackConversation,
 )
+
+EPHEMERAL_METHOD = "chat.postEphemeral"  # a note only its `user` sees
 
 
 def _plain(row: DeclarativeBase) -> dict[str, Any]:
@@ -89,11 +92,33 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
     }
 
 
+def messages_to(session: Session, member_id: str) -> list[int]:
+    """Outbox rows holding what was said to the member, sent or still waiting: their DMs
+    (practice cards, nudges, report thanks), answers that name them to be told if undelivered
+    (`notify_user`), and notes shown only to them (ephemeral, e.g. graded replies: the member
+    is the payload's `user`)."""
+    rows = session.execute(
+        select(OutboxMessage.id, OutboxMessage.method, OutboxMessage.payload).where(
+            or_(
+                OutboxMessage.channel == member_id,
+                OutboxMessage.notify_user == member_id,
+                OutboxMessage.method == EPHEMERAL_METHOD,
+            )
+        )
+    )
+    return [
+        row_id
+        for row_id, method, payload in rows
+        if method != EPHEMERAL_METHOD or payload.get("user") == member_id
+    ]
+
+
 def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
     """Delete every row about the member; returns counts per table, or None if unknown."""
     if session.get(Member, member_id) is None:
         return None
     card_ids = select(PracticeCard.id).where(PracticeCard.member_id == member_id)
+    messages = messages_to(session, member_id)
     counts: dict[str, int] = {}
     for name, statement in (
         ("review_logs", delete(ReviewLog).where(ReviewLog.practice_card_id.in_(card_ids))),
@@ -105,6 +130,7 @@ def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
         ("practice_nudges", delete(PracticeNudge).where(PracticeNudge.member_id == member_id)),
         # the workspace their direct messages go through (OAuth installs)
         ("slack_conversations", delete(SlackConversation).where(SlackConversation.id == member_id)),
+        ("outbox", delete(OutboxMessage).where(OutboxMessage.id.in_(messages))),
         ("members", delete(Member).where(Member.id == member_id)),
     ):
         counts[name] = session.execute(statement).rowcount  # type: ignore[attr-defined]

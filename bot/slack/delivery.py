@@ -1,7 +1,10 @@
 """The outbox sender: delivers `store.outbox` rows to Slack exactly once.
 
 Each attempt waits its turn at the pacer (per channel, per workspace) and only then claims
-the row, so a claim is never held while waiting. Before a send the row is marked uncertain
+the row, so a claim is never held while waiting. The claim's transaction also checks the
+channel's turn against the other processes' sends (the bot's and the scheduler's senders
+share channels): while one of theirs is on its way or ended under a second ago, it is refused
+and the pacer holds the channel just that long. Before a send the row is marked uncertain
 (committed); Slack's answer clears it. An uncertain row (a timeout, a dropped reply, a
 crash between send and record) is looked for in the channel by the key in its message
 metadata before anything is sent again. 429 waits for Retry-After without using up the
@@ -33,7 +36,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack import messages
-from bot.slack.pacing import Pacer, Turn
+from bot.slack.pacing import CHANNEL_SPACING_S, Pacer, Turn
 from common.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
 from quiz.clock import Clock, utc_now
 from store import outbox
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
 log = structlog.get_logger(__name__)
 
 CLAIM_HOLD = timedelta(seconds=60)
+CHANNEL_SPACING = timedelta(seconds=CHANNEL_SPACING_S)
 MAX_BACKOFF_S = 60.0
 LOOKBACK_MESSAGES = 200  # per page of conversations.history / .replies
 MAX_FIND_PAGES = 50
@@ -112,6 +116,18 @@ class Outcome(StrEnum):
     RETRY = "retry"
     FAILED = "failed"
     SKIPPED = "skipped"  # already sent, or another sender holds it
+    BUSY = "busy"  # another process is sending in the channel, or just did: not claimed
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A row this sender holds for one attempt, as read in the claim's transaction."""
+
+    pending: Pending
+    uncertain: bool
+    deadline: datetime
+    attempts: int
+    notify: str | None
 
 
 def backoff_s(attempts: int) -> float:
@@ -171,9 +187,15 @@ class OutboxSender:
         row = self._load(row_id)
         if row is None or self._taken_here(row_id):
             return Outcome.SKIPPED  # sent, or our drain already has it: no turn is spent
-        turn = self.pacer.wait_turn(row.channel, budget=uses_budget(row)) if paced(row) else None
-        waited = timedelta(seconds=turn.waited_s if turn else 0.0)
-        return self.attempt(row_id, now + waited if now else None, turn)
+        waited = timedelta(0)
+        while True:  # BUSY: another process's send in the channel; the pacer holds till then
+            turn = (
+                self.pacer.wait_turn(row.channel, budget=uses_budget(row)) if paced(row) else None
+            )
+            waited += timedelta(seconds=turn.waited_s if turn else 0.0)
+            outcome = self.attempt(row_id, now + waited if now else None, turn)
+            if outcome is not Outcome.BUSY:
+                return outcome
 
     def _taken_here(self, row_id: int) -> bool:
         with self._flight_lock:
@@ -242,15 +264,25 @@ class OutboxSender:
     def run(self, stop: threading.Event) -> None:
         """Drain until `stop` is set; a database or Slack outage only delays the next round."""
         log.info("outbox sender started", holder=self.holder)
+        database_down = False
         while not stop.is_set():
             try:
                 busy = self.drain_once() > 0
-            except SQLAlchemyError:
-                log.warning("outbox sender: database unavailable, retrying")
-                busy = False
+            except SQLAlchemyError as error:
+                if not database_down:  # one line per outage, not one per round
+                    log.warning(
+                        "outbox sender: database unavailable, retrying",
+                        error=type(error).__name__,
+                    )
+                database_down, busy = True, False
+                self._next_turn_s = self.poll_s
             except Exception:  # the sender must outlive any one bad round
                 log.exception("outbox sender round failed")
                 busy = False
+            else:
+                if database_down:
+                    log.info("outbox sender: database available again")
+                database_down = False
             if not busy:
                 self._wake.wait(max(min(self.poll_s, self._next_turn_s), 0.01))
                 self._wake.clear()
@@ -319,71 +351,120 @@ class OutboxSender:
 
     def _attempt(self, row_id: int, now: datetime | None, turn: Turn | None) -> Outcome:
         now = now or self.clock()
-        with self.database.session() as session:
-            if not outbox.claim(session, row_id, self.holder, now, self.hold):
-                return Outcome.SKIPPED
-            row = session.get(OutboxMessage, row_id)
-            assert row is not None
-            pending, uncertain, deadline = pending_of(row), row.uncertain, row.deadline
-            attempts, notify = row.attempts, row.notify_user
-            if not uncertain and now < deadline:
-                outbox.begin_send(session, row_id)  # the common case: one transaction
-        if uncertain and lookable(pending):
+        claimed = self._claim(row_id, now, turn)
+        if isinstance(claimed, Outcome):
+            return claimed
+        pending = claimed.pending
+        if claimed.uncertain and lookable(pending):
             try:
                 found = self.transport.find(pending)
             except Exception as exc:  # cannot look now: never send blind, try later
-                return self._later(pending, now, attempts, repr(exc), uncertain=True)
+                return self._later(pending, now, claimed.attempts, repr(exc), uncertain=True)
             if found is not None:
-                self._record(pending, found, now)
+                self._record(pending, found, None)
                 log.info("outbox: earlier send had landed", key=pending.key, ts=found.ts)
                 return Outcome.FOUND
         # An uncertain row that cannot be looked for (an ephemeral message, a response_url
         # reply) is sent again: Slack keeps no copy we could read back, and for a private note
         # to one member a rare second copy is better than a reply that never comes.
-        if now >= deadline:
-            return self._give_up(pending, notify, "deadline passed", now)
-        if uncertain:
+        if now >= claimed.deadline:
+            return self._give_up(pending, claimed.notify, "deadline passed", now)
+        if claimed.uncertain:
             with self.database.session() as session:
                 outbox.begin_send(session, pending.id)
+        return self._send(claimed, now, turn)
+
+    def _claim(self, row_id: int, now: datetime, turn: Turn | None) -> Claimed | Outcome:
+        """Take the row, in one transaction with its channel's turn across processes (a turn
+        of this process's pacer is refused while another sender's send in the channel is on
+        its way or ended less than a spacing ago: the pacer then holds the channel till
+        then). The common case also marks the send begun in that transaction."""
+        with self.database.session() as session:
+            if turn is not None:
+                outbox.lock_channel(session, turn.channel)
+                wait = outbox.channel_wait(
+                    session,
+                    turn.channel,
+                    row_id,
+                    holder=self.holder,
+                    now=now,
+                    at=self.clock(),
+                    spacing=CHANNEL_SPACING,
+                )
+                if wait > 0:
+                    self.pacer.hold(turn.channel, wait)
+                    return Outcome.BUSY
+            if not outbox.claim(session, row_id, self.holder, now, self.hold):
+                return Outcome.SKIPPED
+            row = session.get(OutboxMessage, row_id)
+            assert row is not None
+            claimed = Claimed(
+                pending_of(row), row.uncertain, row.deadline, row.attempts, row.notify_user
+            )
+            if not claimed.uncertain and now < claimed.deadline:
+                outbox.begin_send(session, row_id)
+        return claimed
+
+    def _send(self, claimed: Claimed, now: datetime, turn: Turn | None) -> Outcome:
+        pending, attempts = claimed.pending, claimed.attempts + 1
         try:
             delivered = self.transport.send(pending)
         except RateLimited as limited:  # not counted at Slack: the turn is given back
-            SLACK_RATE_LIMITED.labels(method=pending.method).inc()
-            if paced(pending):
-                self.pacer.hold(pending.channel, limited.retry_after_s)
-            at = now + timedelta(seconds=limited.retry_after_s)
-            with self.database.session() as session:
-                outbox.refund_attempt(session, pending.id)
-                outbox.retry_later(session, pending.id, at=at, error="ratelimited", uncertain=False)
-            return Outcome.RETRY
+            return self._rate_limited(pending, now, limited)
         except NotSent as exc:
-            return self._later(pending, now, attempts + 1, str(exc), uncertain=False)
-        except MaybeSent as exc:
-            if turn is not None:
-                turn.landed()  # it may have reached Slack and counted there
-            return self._later(pending, now, attempts + 1, str(exc), uncertain=True)
+            return self._later(pending, now, attempts, str(exc), uncertain=False)
+        except MaybeSent as exc:  # it may have reached Slack and counted there
+            landing = self._landed(turn)
+            return self._later(pending, now, attempts, str(exc), uncertain=True, landing=landing)
         except Refused as exc:
-            return self._give_up(pending, notify, str(exc), now)
-        if turn is not None:
-            turn.landed()
-        self._record(pending, delivered, now)
+            return self._give_up(pending, claimed.notify, str(exc), now)
+        self._record(pending, delivered, self._landed(turn))
         return Outcome.SENT
 
-    def _record(self, pending: Pending, delivered: Delivered, now: datetime) -> None:
+    def _landed(self, turn: Turn | None) -> outbox.Landing:
+        """A send ended: its channel's next turn counts from now, here and (through the row)
+        in other processes."""
+        landing = outbox.Landing(self.clock(), self.holder)
+        if turn is not None:
+            turn.landed()
+        return landing
+
+    def _rate_limited(self, pending: Pending, now: datetime, limited: RateLimited) -> Outcome:
+        SLACK_RATE_LIMITED.labels(method=pending.method).inc()
+        if paced(pending):
+            self.pacer.hold(pending.channel, limited.retry_after_s)
+        at = now + timedelta(seconds=limited.retry_after_s)
+        with self.database.session() as session:
+            outbox.refund_attempt(session, pending.id)
+            outbox.retry_later(session, pending.id, at=at, error="ratelimited", uncertain=False)
+        return Outcome.RETRY
+
+    def _record(
+        self, pending: Pending, delivered: Delivered, landing: outbox.Landing | None
+    ) -> None:
         with self.database.session() as session:
             recorded = outbox.mark_sent(
-                session, pending.id, ts=delivered.ts, channel=delivered.channel, now=now
+                session, pending.id, ts=delivered.ts, channel=delivered.channel, landing=landing
             )
         if recorded and pending.key.startswith("post:"):
             QUIZ_POSTS.inc()
 
     def _later(
-        self, pending: Pending, now: datetime, attempts: int, error: str, *, uncertain: bool
+        self,
+        pending: Pending,
+        now: datetime,
+        attempts: int,
+        error: str,
+        *,
+        uncertain: bool,
+        landing: outbox.Landing | None = None,
     ) -> Outcome:
         at = now + timedelta(seconds=backoff_s(attempts))
         log.info("outbox: will retry", key=pending.key, error=error, at=at.isoformat())
         with self.database.session() as session:
-            outbox.retry_later(session, pending.id, at=at, error=error, uncertain=uncertain)
+            outbox.retry_later(
+                session, pending.id, at=at, error=error, uncertain=uncertain, landing=landing
+            )
         return Outcome.RETRY
 
     def _give_up(self, pending: Pending, notify: str | None, error: str, now: datetime) -> Outcome:

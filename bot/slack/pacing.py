@@ -1,5 +1,6 @@
 """Pacing posts within Slack's limits: at most one message per second per channel and a
-rolling per-minute workspace budget, shared by every thread of a process that posts.
+rolling per-minute workspace budget, shared by every thread of a process that posts. (Other
+processes' sends in a channel are checked when a row is claimed: `store.outbox.channel_wait`.)
 
 The workspace budget is for broadcasts (scheduled fan-out posts). Replies to members (answers
 in a thread, DMs) take only their channel's turn: Slack limits those per channel, and a
@@ -92,7 +93,8 @@ class Pacer:
                 wait = max(wait, self._workspace_wait(now))
             if wait > 0:
                 return wait
-            self._next_for_channel[channel] = now + self._spacing + self._margin
+            # The channel's next turn is set when this one lands (`_settle`); until then it
+            # is `_sending`. A cancelled turn leaves the channel as it found it.
             self._sending.add(channel)
             if budget:
                 self._in_flight += 1

@@ -312,6 +312,17 @@ class FakeSlack:
         """Listen again, on the same port."""
         self.start()
 
+    def limit_posts(
+        self, *, per_channel_per_second: float | None, workspace_per_minute: int | None = None
+    ) -> None:
+        """Enforce Slack's chat.postMessage limits from now on (as the constructor's)."""
+        with self._changed:
+            self._limiter = PostRateLimiter(
+                per_channel_per_second=per_channel_per_second,
+                workspace_per_minute=workspace_per_minute,
+                clock=self._clock,
+            )
+
     def rate_limit_until(self, until: float, *, retry_after: int = 30) -> None:
         """Answer every chat.postMessage 429 until ``clock()`` reaches ``until``."""
         with self._changed:

@@ -43,8 +43,10 @@ def server() -> Iterator[ThrowawayPostgres]:
 
 
 def test_database_stopped_and_started_mid_fan_out(
-    server: ThrowawayPostgres, tmp_path: Path
+    server: ThrowawayPostgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    crashed: list[BaseException | None] = []  # a thread's unhandled error (the fan-out's)
+    monkeypatch.setattr(threading, "excepthook", lambda args: crashed.append(args.exc_value))
     url = server.start_fresh()
     upgrade(url)
     database = Database(url)
@@ -96,7 +98,9 @@ def test_database_stopped_and_started_mid_fan_out(
             time.sleep(0.5)
         stop.set()
         drain.join(timeout=10)
-        sender.stop()  # its send threads too: they would go on retrying the removed server
+        # Nothing of this run may outlive it: it would go on logging against the removed server.
+        assert not drain.is_alive() and not fan_out.is_alive()
+        assert crashed == []
         stored = {c: [m for m in slack.messages(c) if m.get("bot_id")] for c in CHANNELS}
         assert {c: len(m) for c, m in stored.items()} == dict.fromkeys(CHANNELS, 1)
         with database.session() as session:

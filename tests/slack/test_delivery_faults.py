@@ -7,6 +7,7 @@ the broadcast budget; a lookup pages back through the channel; each workspace's 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -94,6 +95,18 @@ def test_a_429_storm_delays_an_answer_without_using_up_its_attempts(bot: Running
     with bot.services.database.session() as session:
         (row,) = session.scalars(select(OutboxMessage))
         assert row.attempts == 1  # 429s are Slack asking us to wait, not failures
+
+
+def test_twelve_mentions_at_once_in_a_channel_held_to_one_post_a_second_are_all_answered(
+    bot: Running,
+) -> None:
+    """Slack holds the channel to 1 message a second: the answers queue for its turn, none is
+    lost or doubled, and none draws a 429."""
+    bot.fake.limit_posts(per_channel_per_second=1)
+    asked = [bot.mention(f"{QUESTION} ({n})") for n in range(12)]
+    bot.settle(timeout=60)
+    assert answers_in(bot.fake, "C1") == dict.fromkeys(asked, 1)
+    assert bot.fake.rate_limited_count == 0
 
 
 def test_a_command_reply_retried_after_a_500_from_its_response_url(bot: Running) -> None:
@@ -304,3 +317,31 @@ def test_a_deliver_racing_the_drain_for_one_row_posts_once_and_spends_one_turn(
         assert delivered.result(timeout=10) is Outcome.SKIPPED
     assert fake_slack.count("chat.postMessage") == 1
     assert isinstance(pacer.try_turn("C2"), Turn), "a second place of the budget was spent"
+
+
+def test_a_row_waiting_for_its_turn_is_not_claimed(db: Database, fake_slack: FakeSlack) -> None:
+    """The claim comes after the pacer's wait, never before: a sender killed while it waits
+    leaves no hold that its successor would have to wait out."""
+    now, waiting, go = [0.0], threading.Event(), threading.Event()
+
+    def sleep(seconds: float) -> None:
+        waiting.set()
+        go.wait(10)
+        now[0] += seconds
+
+    pacer = Pacer(per_minute=1, margin_s=0.0, clock=lambda: now[0], sleep=sleep)
+    client = sender_client("xoxb-test", base_url=fake_slack.api_url)
+    sender = OutboxSender(db, SlackTransport(client), pacer, holder="t")
+    first, second = _queued(db, "post:1", "C1"), _queued(db, "post:2", "C2")
+    assert sender.deliver(first.id) is Outcome.SENT  # the minute's one broadcast
+    later = threading.Thread(target=sender.deliver, args=(second.id,))
+    later.start()
+    assert waiting.wait(5)  # the second post waits for the next minute
+    with db.session() as session:
+        row = session.get(OutboxMessage, second.id)
+        assert row is not None and row.claimed_by is None and not row.uncertain
+    go.set()
+    later.join(10)
+    with db.session() as session:
+        row = session.get(OutboxMessage, second.id)
+        assert row is not None and row.status == "sent" and row.claimed_by is None

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from store import outbox
 from store.db import Database
 from store.models import (
     Answer,
@@ -14,6 +15,7 @@ from store.models import (
     Base,
     Channel,
     Member,
+    OutboxMessage,
     PracticeCard,
     PracticeNudge,
     Question,
@@ -135,6 +137,7 @@ def test_forget_deletes_the_member_and_keeps_the_others(db: Database) -> None:
         "question_reports": 1,
         "practice_nudges": 1,
         "slack_conversations": 1,
+        "outbox": 0,
         "members": 1,
     }
     with db.session() as session:
@@ -152,3 +155,45 @@ def test_forget_deletes_the_member_and_keeps_the_others(db: Database) -> None:
             assert session.scalar(select(func.count()).select_from(model)) == 1, model
         assert session.scalar(select(func.count()).select_from(ReviewLog)) == 1
         assert session.scalar(select(func.count()).select_from(QuizPost)) == 1
+
+
+def test_forget_deletes_what_was_said_to_the_member_in_the_outbox(db: Database) -> None:
+    """Their practice-card DMs, graded-reply notes and answers are text about them: gone with
+    them, sent or not; the other member's messages and the channel's post stay."""
+    _seed(db)
+    with db.session() as session:
+        for member in ("U1", "U2"):
+            dm = outbox.enqueue(
+                session,
+                f"practice:{member}",
+                channel=member,
+                payload={"text": f"card for {member}"},
+                now=NOW,
+                notify_user=member,
+            )
+            outbox.enqueue(
+                session,
+                f"graded:{member}",
+                channel="C1",
+                method="chat.postEphemeral",
+                now=NOW,
+                payload={"user": member, "text": "Not quite: the key is B"},
+            )
+            outbox.enqueue(
+                session,
+                f"answer:C1:{member}",
+                channel="C1",
+                now=NOW,
+                payload={"text": "RCF finds anomalies"},
+                notify_user=member,
+            )
+            if member == "U1":  # one of theirs was sent already
+                outbox.mark_sent(session, dm.id, ts="1.1", channel="D1", landing=None)
+        kept_id = outbox.enqueue(session, "post:1", channel="C1", payload={}, now=NOW).id
+    with db.session() as session:
+        counts = forget_member(session, "U1")
+    assert counts is not None and counts["outbox"] == 3
+    with db.session() as session:
+        left = {row.key for row in session.scalars(select(OutboxMessage))}
+        assert left == {"practice:U2", "graded:U2", "answer:C1:U2", "post:1"}
+        assert session.get(OutboxMessage, kept_id) is not None
