@@ -147,6 +147,21 @@ def answer_question(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
         )
     composition = Composer(searcher, ask, prepared[0], prepared[1]).compose(hits)
+    return _answer(searcher, question, ask, hits, composition, k, more, min_confidence)
+
+
+def _answer(
+    searcher: Searcher,
+    question: str,
+    ask: Ask,
+    hits: list[Hit],
+    composition: Composition,
+    k: int,
+    more: int,
+    min_confidence: float,
+) -> Answer:
+    """The answer a composition gives: its passages first, then search's; its confidence, and
+    covered only when confident, quoted, and about a subject the notes mention."""
     missing = _missing(searcher, ask)
     source = composition.pool or tuple(hits)
     quoted = [source[i] for i in composition.ranks]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -180,6 +180,36 @@ def covers(terms: set[str], available: set[str]) -> float:
     return found / len(terms)
 
 
+@dataclass
+class _Sides:
+    """A comparison's working set: the sides' forms, the pooled passages and their sentences,
+    each sentence's words and each passage's subject label."""
+
+    sides: list[list[set[str]]]
+    hits: list[Hit]
+    candidates: list[Candidate]
+    own_rows: set[int]
+    labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
+
+    def __post_init__(self) -> None:
+        self.words = {c.row: set(tokenize(c.text)) for c in self.candidates}
+        self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
+        self.label_words = [set(tokenize(label)) for label in self.labels]
+
+    def named(self, chosen: list[Candidate]) -> int:
+        """How many sides the chosen sentences name (themselves or by their label)."""
+        return sum(
+            any(_names(f, self.words[c.row] | self.label_words[c.rank]) for c in chosen)
+            for f in self.sides
+        )
+
+    def render(self, chosen: list[Candidate], texts: list[str]) -> list[str]:
+        return [
+            f"{self.labels[c.rank]}: {text}" if c.row in self.labelled else text
+            for c, text in zip(chosen, texts, strict=False)
+        ]
+
+
 class Composer:
     """Chooses the sentences for one question from its hits."""
 
@@ -267,31 +297,13 @@ class Composer:
         if self.ask.kind == "definition":
             anchor = self._defining_anchor(usable, anchor)
         chunk = hits[anchor.rank].chunk
-        same = [
-            c
-            for c in usable
-            if hits[c.rank].chunk.heading == chunk.heading
-            and c.score >= anchor.score - SENTENCE_MARGIN
-        ]
-        chosen = [anchor]
-        if self.ask.kind == "definition":
-            defining = self._defining(hits[anchor.rank], candidates)
-            if defining is not None and defining.row != anchor.row:
-                chosen = [defining, anchor]
-        for candidate in same:
-            if len(chosen) >= MAX_SENTENCES:
-                break
-            if all(self._distinct(candidate.row, c.row) for c in chosen):
-                chosen.append(candidate)
+        chosen = self._around(anchor, hits, candidates, usable)
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
-            following = self._next_sentence(chosen[0].row, items=False)
-            if following and not following.rstrip().endswith("?"):
-                ended = re.search(r"[.!?:)]$", following)
-                sentences.append(following if ended else f"{following}.")
+            sentences += self._follow_on(chosen[0].row)
         ranks = sorted({c.rank for c in chosen})
         return Composition(
             sentences,
@@ -300,6 +312,39 @@ class Composer:
             covers(self.terms, heading_terms(chunk)),
             lead_for(hits[ranks[0]].chunk, sentences),
         )
+
+    def _around(
+        self,
+        anchor: Candidate,
+        hits: Sequence[Hit],
+        candidates: list[Candidate],
+        usable: list[Candidate],
+    ) -> list[Candidate]:
+        """The anchor (after the sentence defining its subject, for a definition) and the
+        sentences under the same heading that score within SENTENCE_MARGIN of it."""
+        heading = hits[anchor.rank].chunk.heading
+        chosen = [anchor]
+        if self.ask.kind == "definition":
+            defining = self._defining(hits[anchor.rank], candidates)
+            if defining is not None and defining.row != anchor.row:
+                chosen = [defining, anchor]
+        for candidate in usable:
+            if len(chosen) >= MAX_SENTENCES:
+                break
+            if (
+                hits[candidate.rank].chunk.heading == heading
+                and candidate.score >= anchor.score - SENTENCE_MARGIN
+                and all(self._distinct(candidate.row, c.row) for c in chosen)
+            ):
+                chosen.append(candidate)
+        return chosen
+
+    def _follow_on(self, row: int) -> list[str]:
+        """The sentence after a one-sentence answer, when it is not a question or list item."""
+        following = self._next_sentence(row, items=False)
+        if not following or following.rstrip().endswith("?"):
+            return []
+        return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
 
     def _anchor(self, usable: list[Candidate]) -> Candidate:
         """The sentence the answer is built on: the best one of search's first passage, unless a
@@ -408,70 +453,68 @@ class Composer:
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
         sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
-        own = [self._own_passage(forms) for forms in sides]
-        extra = [h for h in own if h is not None] + self._side_hits(pool)
-        everything = pool + [h for h in _unique(extra) if h.row not in {p.row for p in pool}]
-        own_rows = {h.row for h in own if h is not None}
+        own = [h for h in (self._own_passage(forms) for forms in sides) if h is not None]
+        extra = _unique(own + self._side_hits(pool))
+        everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
         candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
-        words = {c.row: set(tokenize(c.text)) for c in candidates}
-        labels = [lead_for(hit.chunk, []) for hit in everything]
-        label_words = [set(tokenize(label)) for label in labels]
+        sided = _Sides(sides, everything, candidates, {h.row for h in own})
         chosen: list[Candidate] = []
-        labelled: set[int] = set()  # rows named by their passage's subject, quoted after it
         for forms in sides[:MAX_SENTENCES]:
-            naming = [
-                c
-                for c in candidates
-                if (_names(forms, words[c.row]) or _names(forms, label_words[c.rank]))
-                and all(self._distinct(c.row, o.row) for o in chosen)
-            ]
-            if not naming:
-                continue
-            about = {
-                c.rank: max(_mutual(f, heading_terms(everything[c.rank].chunk)) for f in forms)
-                for c in naming
-            }
-            pick = max(
-                naming,
-                key=lambda c: (
-                    c.score
-                    + SIDE_HEADING_WEIGHT * about[c.rank]
-                    + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
-                    + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
-                    - HEADING_WEIGHT * self._names_other(c.text, sides)
-                    + FIRST_PASSAGE_MARGIN * (c.rank == 0)
-                ),
-            )
-            if not _names(forms, words[pick.row]):
-                labelled.add(pick.row)
-            chosen.append(pick)
+            pick = self._side_pick(forms, sided, chosen)
+            if pick is not None:
+                chosen.append(pick)
         contrast = [
             c
             for c in candidates
-            if all(_names(forms, words[c.row]) for forms in sides)
+            if all(_names(forms, sided.words[c.row]) for forms in sides)
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         if contrast and len(chosen) < MAX_SENTENCES:
             chosen.append(max(contrast, key=lambda c: c.score))
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
-        named = sum(
-            any(_names(f, words[c.row] | label_words[c.rank]) for c in chosen) for f in sides
-        )
-        sentences = [
-            f"{labels[c.rank]}: {text}" if c.row in labelled else text
-            for c, text in zip(chosen, self._render(chosen, everything), strict=False)
-        ]
         return Composition(
-            sentences,
+            sided.render(chosen, self._render(chosen, everything)),
             list(dict.fromkeys(c.rank for c in chosen)),
             best_similarity,
-            named / len(sides),
+            sided.named(chosen) / len(sides),
             pool=tuple(everything),
         )
+
+    def _side_pick(
+        self, forms: list[set[str]], sided: _Sides, chosen: list[Candidate]
+    ) -> Candidate | None:
+        """The best sentence naming one side (itself or by its passage's subject), not one
+        already quoted; a sentence named only by its passage is marked to carry that name."""
+        naming = [
+            c
+            for c in sided.candidates
+            if (_names(forms, sided.words[c.row]) or _names(forms, sided.label_words[c.rank]))
+            and all(self._distinct(c.row, o.row) for o in chosen)
+        ]
+        if not naming:
+            return None
+        about = {
+            c.rank: max(_mutual(f, heading_terms(sided.hits[c.rank].chunk)) for f in forms)
+            for c in naming
+        }
+        pick = max(
+            naming,
+            key=lambda c: (
+                c.score
+                + SIDE_HEADING_WEIGHT * about[c.rank]
+                + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
+                + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
+                + FIRST_PASSAGE_MARGIN * (c.rank == 0)
+            ),
+        )
+        if not _names(forms, sided.words[pick.row]):
+            sided.labelled.add(pick.row)
+        return pick
 
     def _forms(self, side: str) -> list[set[str]]:
         """The ways the notes may name a side: as typed, and its acronyms spelled out."""
@@ -538,20 +581,46 @@ class Composer:
     def scenario(self, hits: Sequence[Hit]) -> Composition:
         """The passage meeting most of the stem's requirements, quoted where it meets them."""
         pool = list(hits[:SCENARIO_POOL])
-        needs = [set(tokenize(c)) for c in self.ask.constraints]
-        needs = [n for n in needs if n]
-        best: tuple[float, int] | None = None
-        per_sentence: dict[int, np.ndarray] = {}
+        best = self._best_fit(pool)
+        candidates = [c for c in self.candidates(pool) if best and c.rank == best[0]]
+        if best is None or not candidates:
+            return self.single_passage(pool, self.candidates(pool), 0.0)
+        rank, sims = best
+        hit = pool[rank]
+        chosen = self._reasons(hit, candidates, sims, pool)
+        lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
+        sentences = self._render(chosen, pool)
+        if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
+            lead = ""
+        ranks = [rank]
+        if PLURAL_ASK.search(self.ask.focus):
+            second = self._second_option(pool, rank)
+            if second is not None:
+                ranks.append(second.rank)
+                name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
+                text = self._render([second], pool)[0]
+                sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
+        return Composition(
+            sentences,
+            ranks,
+            max(c.similarity for c in candidates),
+            covers(self.terms, heading_terms(hit.chunk)),
+            lead,
+        )
+
+    def _best_fit(self, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
+        """The pooled passage that fits the stem best, with how far each of its sentences
+        meets each requirement: requirements met, cosine, search rank, advice that meets one,
+        less a passage about where the data sits."""
+        needs = [n for n in (set(tokenize(c)) for c in self.ask.constraints) if n]
+        best: tuple[float, int, np.ndarray] | None = None
         for rank, hit in enumerate(pool):
             rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
             if rows.size == 0:
                 continue
             sims = self._constraints_met(hit, rows, needs)
-            per_sentence[rank] = sims
             met = (
-                float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum())
-                if sims.size
-                else 0.0
+                float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum()) if sims.size else 0
             )
             advice = [
                 i
@@ -569,53 +638,33 @@ class Composer:
                 - PLACE_PENALTY * self._is_place(hit.chunk)
             )
             if best is None or fit > best[0]:
-                best = (fit, rank)
-        if best is None:
-            return self.single_passage(pool, self.candidates(pool), 0.0)
-        rank = best[1]
-        hit = pool[rank]
-        candidates = [c for c in self.candidates(pool) if c.rank == rank]
-        if not candidates:
-            return self.single_passage(pool, self.candidates(pool), 0.0)
-        for_reason = {c.row: c.score for c in candidates}
-        sims = per_sentence.get(rank)
+                best = (fit, rank, sims)
+        return None if best is None else (best[1], best[2])
+
+    def _reasons(
+        self, hit: Hit, candidates: list[Candidate], sims: np.ndarray, pool: list[Hit]
+    ) -> list[Candidate]:
+        """The passage's one or two sentences that best say why it fits: score plus the
+        requirements each meets; a second one when close, or when it holds stem words the
+        first lacks and is within COVER_MARGIN."""
+        reason = {c.row: c.score for c in candidates}
         rows = np.flatnonzero(self.files.sentence_chunk == hit.row).tolist()
-        if sims is not None and sims.size:
+        if sims.size:
             for index, row in enumerate(rows):
-                if row in for_reason:
-                    for_reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
-        ordered = sorted(candidates, key=lambda c: (not self._usable(c, pool), -for_reason[c.row]))
-        chosen = [ordered[0]]
+                if row in reason:
+                    reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
+        ordered = sorted(candidates, key=lambda c: (not self._usable(c, pool), -reason[c.row]))
+        first = ordered[0]
+        chosen = [first]
         for candidate in ordered[1:]:
             if len(chosen) >= 2:
                 break
-            close = for_reason[candidate.row] >= for_reason[ordered[0].row] - 2 * SENTENCE_MARGIN
-            adds = bool(self._stem_terms(candidate.row, hit) - self._stem_terms(chosen[0].row, hit))
-            reasonable = for_reason[candidate.row] >= for_reason[ordered[0].row] - COVER_MARGIN
-            if (close or (adds and reasonable)) and self._distinct(candidate.row, chosen[0].row):
+            close = reason[candidate.row] >= reason[first.row] - 2 * SENTENCE_MARGIN
+            adds = bool(self._stem_terms(candidate.row, hit) - self._stem_terms(first.row, hit))
+            reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
+            if (close or (adds and reasonable)) and self._distinct(candidate.row, first.row):
                 chosen.append(candidate)
-        chosen.sort(key=lambda c: c.start)
-        lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
-        if GENERIC_HEADING.match(lead):
-            lead = ""
-        sentences = self._render(chosen, pool)
-        if lead and lead.lower() in " ".join(sentences).lower():
-            lead = ""
-        ranks = [rank]
-        if PLURAL_ASK.search(self.ask.focus):
-            second = self._second_option(pool, rank)
-            if second is not None:
-                ranks.append(second.rank)
-                name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
-                text = self._render([second], pool)[0]
-                sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
-        return Composition(
-            sentences,
-            ranks,
-            max(c.similarity for c in candidates),
-            covers(self.terms, heading_terms(hit.chunk)),
-            lead,
-        )
+        return sorted(chosen, key=lambda c: c.start)
 
     def _second_option(self, pool: list[Hit], first: int) -> Candidate | None:
         """For an ask that wants two or more services ("Which services?"), the best sentence of
