@@ -38,9 +38,20 @@ LIST_ITEMS = 6
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
+# A sentence that leans on the one before it: a pronoun, a connective, "Setting it to ...".
+BACK_REFERENCE = re.compile(
+    r"^(?:it|its|this|these|they|their|that|those|them|so|thus|hence|therefore|similarly"
+    r"|however|also|then)\b|^\w+ing (?:it|this|them)\b",
+    re.I,
+)
 NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
 NAMED_SHARE = 0.66
 NAME_WORDS = 8  # a heading or card front longer than this is a sentence, not a subject's name
+GENERIC_SECTION = re.compile(
+    r"^(?:extras?|overview|notes?|key (?:features|points)|features|limits|summary|general|misc"
+    r"|details|examples?|use cases|pricing|tips|important)\b",
+    re.I,
+)
 LABEL = re.compile(r"^([^:.]{2,40}):\s")
 # A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
 RECOMMEND = re.compile(
@@ -301,6 +312,7 @@ class Composer:
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
+        chosen = self._with_antecedent(chosen, candidates)
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
             sentences += self._follow_on(chosen[0].row)
@@ -310,7 +322,7 @@ class Composer:
             ranks,
             best_similarity,
             covers(self.terms, heading_terms(chunk)),
-            lead_for(hits[ranks[0]].chunk, sentences),
+            lead_for(hits[ranks[0]].chunk, sentences, self.terms),
         )
 
     def _around(
@@ -338,6 +350,24 @@ class Composer:
             ):
                 chosen.append(candidate)
         return chosen
+
+    def _with_antecedent(
+        self, chosen: list[Candidate], candidates: list[Candidate]
+    ) -> list[Candidate]:
+        """An opening sentence that leans on the one before it ("So stopping the instance
+        doesn't ...", "This means ...") is quoted after it, and so is one under a topic-only line
+        that names what was asked ("Chat bot engine." before a Lex flow)."""
+        first = chosen[0]
+        row = first.row - 1
+        if row < 0 or self.files.sentence_chunk[row] != self.files.sentence_chunk[first.row]:
+            return chosen
+        before = next((c for c in candidates if c.row == row), None)
+        if before is None or any(c.row == row for c in chosen):
+            return chosen
+        names = self.terms & (set(tokenize(before.text)) - set(tokenize(first.text)))
+        if not (BACK_REFERENCE.match(first.text) or (is_title(before.text) and names)):
+            return chosen
+        return [before, *chosen][:MAX_SENTENCES]
 
     def _follow_on(self, row: int) -> list[str]:
         """The sentence after a one-sentence answer, when it is not a question or list item."""
@@ -445,7 +475,7 @@ class Composer:
             [best.rank],
             max(c.similarity for c in candidates),
             covers(self.terms, heading_terms(chunk)),
-            lead_for(chunk, sentences),
+            lead_for(chunk, sentences, self.terms),
         )
 
     def comparison(self, hits: Sequence[Hit]) -> Composition:
@@ -487,12 +517,21 @@ class Composer:
     def _side_pick(
         self, forms: list[set[str]], sided: _Sides, chosen: list[Candidate]
     ) -> Candidate | None:
-        """The best sentence naming one side (itself or by its passage's subject), not one
-        already quoted; a sentence named only by its passage is marked to carry that name."""
+        """The best sentence naming one side (itself, or by its passage's subject when neither
+        names another side: a Spectrum sentence under "Athena vs Redshift Spectrum" is not about
+        Athena), not one already quoted; one named only by its passage carries that name."""
+        others = [f for f in sided.sides if f is not forms]
         naming = [
             c
             for c in sided.candidates
-            if (_names(forms, sided.words[c.row]) or _names(forms, sided.label_words[c.rank]))
+            if (
+                _names(forms, sided.words[c.row])
+                or (
+                    _names(forms, sided.label_words[c.rank])
+                    and not any(_names(o, sided.words[c.row]) for o in others)
+                    and not any(_names(o, sided.label_words[c.rank]) for o in others)
+                )
+            )
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         if not naming:
@@ -796,21 +835,35 @@ def _card_subject(chunk: Chunk) -> str:
     return front if "?" not in front and len(front.split()) <= NAME_WORDS else ""
 
 
-def lead_for(chunk: Chunk, sentences: list[str]) -> str:
+def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) -> str:
     """The passage's subject, to name ahead of a quote that does not name it ("SageMaker
     Autopilot: Accepts CSV only."): terse notes leave their subject to the heading, and a quote
     without it does not say what it is about. Nothing when the quote names it already, or when
     the heading names no subject ("Choosing a ...", "Other ...")."""
     lead = subject_of(chunk) or _card_subject(chunk)
+    deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
+    if _names_thing(deepest) and (not asked or set(tokenize(deepest)) & asked):
+        lead = deepest
     if not lead or GENERIC_HEADING.match(lead) or len(lead.split()) > NAME_WORDS:
         return ""
     said = set(tokenize(" ".join(sentences)))
-    deepest = chunk.heading[-1] if chunk.kind == "note" else ""
-    for name in (lead, deepest):
+    for name in (lead, subject_of(chunk), deepest):
         named = set(tokenize(name)) - PRODUCT_PREFIX
         if named and covers(named, said) >= NAMED_SHARE:
             return ""  # "Use Pipe mode when ..." names "Pipe input mode" below "Training ..."
     return lead
+
+
+def _names_thing(heading: str) -> bool:
+    """A heading that names a thing ("Kinesis Client Library (KCL)"), not a topic of a section
+    ("Extras", "Choosing a ...", "Key features")."""
+    words = heading.split()
+    return (
+        0 < len(words) <= NAME_WORDS
+        and not GENERIC_HEADING.match(heading)
+        and not GENERIC_SECTION.match(heading)
+        and not VERB.search(re.sub(r"\(.*?\)", "", heading))
+    )
 
 
 def _plain(text: str) -> str:
