@@ -196,7 +196,14 @@ def _missing(searcher: Searcher, ask: Ask) -> str:
     model_path = _model_path(files.manifest.model if files.manifest else "")
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
-    return vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask)) or ""
+    missing = vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask))
+    if missing or ask.kind == "scenario":
+        return missing or ""
+    ending = vocabulary.unknown_ending(ask.text)
+    if not ending:
+        return ""
+    asked = topic(ask)  # "a good recipe for banana bread" says more than "bread"
+    return asked if asked and len(asked.split()) <= SUBJECT_PLACE_WORDS else ending
 
 
 def _subject_word(ask: Ask) -> tuple[str, ...]:

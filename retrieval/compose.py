@@ -89,6 +89,7 @@ MEASURE_WORDS = frozenset(
 MEASURE_WEIGHT = 0.3
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
+SIDE_OPENING_WEIGHT = 0.1  # a side sentence that opens with its name says what it is
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
@@ -126,6 +127,8 @@ WHY = re.compile(r"\bwhy\b", re.I)
 # A defining sentence's opening: up to eight words of name, then the verb that defines.
 DEFINING = re.compile(r"^((?:[\w()/&+.'-]+\s+){1,8}?)(?:is|are|refers to|means|stands for)\b", re.I)
 DEFINES_WEIGHT = 0.2
+OPENING_SLACK = 3  # words before the subject's name in an opening that names it ("A", "The")
+ADVICE_OPENING = re.compile(r"^(?:use|choose|pick|prefer|avoid|don't|do not)\b", re.I)
 DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least moves least
 # Kinds whose one-sentence answer goes on with the next sentence of its passage: what a subject
 # does after what it is, the detail after a rule. A limit gets it only when no sentence with a
@@ -213,6 +216,15 @@ class _Sides:
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
         self.label_words = [set(tokenize(label)) for label in self.labels]
 
+    def about(self, c: Candidate, forms: list[set[str]]) -> bool:
+        """The sentence names the side, or its passage's label does and neither names another."""
+        if _names(forms, self.words[c.row]):
+            return True
+        others = [f for f in self.sides if f is not forms]
+        return _names(forms, self.label_words[c.rank]) and not any(
+            _names(o, self.words[c.row]) or _names(o, self.label_words[c.rank]) for o in others
+        )
+
     def named(self, chosen: list[Candidate]) -> int:
         """How many sides the chosen sentences name (themselves or by their label)."""
         return sum(
@@ -276,7 +288,18 @@ class Composer:
         if not self.defined:
             return False
         opening = DEFINING.match(text)
-        return bool(opening) and covers(self.defined, set(tokenize(opening[1]))) >= NAMED_SHARE
+        if opening and covers(self.defined, set(tokenize(opening[1]))) >= NAMED_SHARE:
+            return True
+        return self._opens_with(text, self.defined)
+
+    @staticmethod
+    def _opens_with(text: str, subject: set[str]) -> bool:
+        """The sentence is about `subject`: its first words name it ("A multi-container endpoint
+        runs up to 15 ..."), and it is not advice ("Use multi-model endpoints instead ...")."""
+        if not subject or ADVICE_OPENING.match(text):
+            return False
+        opening = " ".join(text.split()[: len(subject) + OPENING_SLACK])
+        return covers(subject, set(tokenize(opening))) >= NAMED_SHARE
 
     def _pronoun_ok(self, hit: Hit) -> bool:
         """A pronoun's subject is clear when the citation heading names what was asked."""
@@ -435,12 +458,16 @@ class Composer:
         return [named, *(c for c in chosen if c.row != named.row)]
 
     def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
-        """The passage's sentence that defines its subject: the first one naming it with 'is'."""
+        """The passage's sentence that defines its subject: the first one that opens with the
+        asked subject's name, else the first naming the passage's subject with 'is'."""
         subject = set(tokenize(subject_of(hit.chunk))) or self.terms
         own = sorted(
             (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
             key=lambda c: c.start,
         )
+        opener = next((c for c in own if self._opens_with(c.text, self.defined)), None)
+        if opener is not None:
+            return opener
         for candidate in own:
             words = set(tokenize(candidate.text))
             if covers(subject, words) >= 0.5 and CUES["definition"].search(candidate.text):
@@ -512,8 +539,11 @@ class Composer:
             chosen.append(max(contrast, key=lambda c: c.score))
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
+        sentences = sided.render(chosen, self._render(chosen, everything))
+        if len(chosen) > len(sides):  # the contrast, which names both sides, opens the answer
+            sentences = [sentences[-1], *sentences[:-1]]
         return Composition(
-            sided.render(chosen, self._render(chosen, everything)),
+            sentences,
             list(dict.fromkeys(c.rank for c in chosen)),
             best_similarity,
             sided.named(chosen) / len(sides),
@@ -526,19 +556,10 @@ class Composer:
         """The best sentence naming one side (itself, or by its passage's subject when neither
         names another side: a Spectrum sentence under "Athena vs Redshift Spectrum" is not about
         Athena), not one already quoted; one named only by its passage carries that name."""
-        others = [f for f in sided.sides if f is not forms]
         naming = [
             c
             for c in sided.candidates
-            if (
-                _names(forms, sided.words[c.row])
-                or (
-                    _names(forms, sided.label_words[c.rank])
-                    and not any(_names(o, sided.words[c.row]) for o in others)
-                    and not any(_names(o, sided.label_words[c.rank]) for o in others)
-                )
-            )
-            and all(self._distinct(c.row, o.row) for o in chosen)
+            if sided.about(c, forms) and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         if not naming:
             return None
@@ -553,6 +574,7 @@ class Composer:
                 + SIDE_HEADING_WEIGHT * about[c.rank]
                 + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
                 + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in forms)
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
             ),
