@@ -87,6 +87,13 @@ MEASURE_WORDS = frozenset(
     )
 )
 MEASURE_WEIGHT = 0.3
+# A number stated as a bound ("up to 5 TB", "Max object size is 5TB"), not any number nearby.
+BOUND = re.compile(
+    r"\bup to\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b|\bat (?:most|least)\b|\blimit(?:ed)?\b"
+    r"|\bcannot exceed\b|\bno more than\b",
+    re.I,
+)
+BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
 SIDE_OPENING_WEIGHT = 0.1  # a side sentence that opens with its name says what it is
@@ -476,7 +483,7 @@ class Composer:
 
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
         """The sentence with a number, in the passage about the subject asked."""
-        subject = self.terms - LIMIT_WORDS
+        subject = set(tokenize(self.ask.text)) - LIMIT_WORDS  # as asked, not acronyms spelt out
         measure = self.terms & MEASURE_WORDS
         about = {rank: covers(subject, _about_terms(hit.chunk)) for rank, hit in enumerate(hits)}
         numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
@@ -494,6 +501,7 @@ class Composer:
                 + 0.4 * about[c.rank]
                 + 0.2 * named
                 + MEASURE_WEIGHT * measured
+                + BOUND_WEIGHT * bool(BOUND.search(c.text))
                 - 0.4 * other
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
             )
