@@ -96,6 +96,7 @@ BOUND = re.compile(
 BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
+ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
 SIDE_OPENING_WEIGHT = 0.1  # a side sentence that opens with its name says what it is
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
@@ -216,6 +217,7 @@ class _Sides:
     hits: list[Hit]
     candidates: list[Candidate]
     own_rows: set[int]
+    aspect: set[str]  # what the question asks of the sides ("computationally efficient")
     labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
 
     def __post_init__(self) -> None:
@@ -531,7 +533,8 @@ class Composer:
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
-        sided = _Sides(sides, everything, candidates, {h.row for h in own})
+        aspect = set(tokenize(self.ask.text)) - set().union(*(f for fs in sides for f in fs))
+        sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
         for forms in sides[:MAX_SENTENCES]:
             pick = self._side_pick(forms, sided, chosen)
@@ -583,6 +586,7 @@ class Composer:
                 + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
                 + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
                 + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in forms)
+                + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
             ),
