@@ -35,6 +35,7 @@ CUE_WEIGHT = 0.08  # the sentence has the shape the question asks for
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
 LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
+BULLET = re.compile(r"^[-*+•·]\s+")  # a list marker left at a line's start ("- Forecasting")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
@@ -135,6 +136,7 @@ WHY = re.compile(r"\bwhy\b", re.I)
 # A defining sentence's opening: up to eight words of name, then the verb that defines.
 DEFINING = re.compile(r"^((?:[\w()/&+.'-]+\s+){1,8}?)(?:is|are|refers to|means|stands for)\b", re.I)
 DEFINES_WEIGHT = 0.2
+WHAT_FRONT = re.compile(r"^(.+?):\s*what(?:'s| is| does)\s+(?:it|this|that)\b", re.I)
 OPENING_SLACK = 3  # words before the subject's name in an opening that names it ("A", "The")
 ADVICE_OPENING = re.compile(r"^(?:use|choose|pick|prefer|avoid|don't|do not)\b", re.I)
 DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least moves least
@@ -344,7 +346,7 @@ class Composer:
             usable = sorted(candidates, key=lambda c: -c.score)
         anchor = self._anchor(usable)
         if self.ask.kind == "definition":
-            anchor = self._defining_anchor(usable, anchor)
+            anchor = self._defining_anchor(usable, anchor, hits)
         chunk = hits[anchor.rank].chunk
         chosen = self._around(anchor, hits, candidates, usable)
         if self.ask.kind != "definition":
@@ -428,14 +430,33 @@ class Composer:
             return best
         return first
 
-    def _defining_anchor(self, usable: list[Candidate], anchor: Candidate) -> Candidate:
-        """A definition is built on the sentence that says what the subject is, from whichever
-        passage has it, unless it scores far below the best sentence."""
-        defining = [c for c in usable if self._defines(c.text)]
+    def _defining_anchor(
+        self, usable: list[Candidate], anchor: Candidate, hits: Sequence[Hit]
+    ) -> Candidate:
+        """A definition is built on the sentence that says what the subject is (or the first
+        answer line of a card asking what the subject is for), from whichever passage has it,
+        unless it scores far below the best sentence."""
+        first = {}
+        for c in sorted(usable, key=lambda c: c.start, reverse=True):
+            first[c.rank] = c.row
+        defining = [
+            c
+            for c in usable
+            if self._defines(c.text)
+            or (first[c.rank] == c.row and self._card_asks_what(hits[c.rank]))
+        ]
         if not defining:
             return anchor
         best = max(defining, key=lambda c: c.score)
         return best if best.score >= anchor.score - DEFINING_MARGIN else anchor
+
+    def _card_asks_what(self, hit: Hit) -> bool:
+        """A flashcard whose front asks what the asked subject is or is for ("DeepAR: What's it
+        for?"): its answer defines the subject."""
+        if hit.chunk.kind != "flashcard" or not hit.chunk.heading or not self.defined:
+            return False
+        front = WHAT_FRONT.match(hit.chunk.heading[0])
+        return bool(front) and covers(self.defined, set(tokenize(front[1]))) >= NAMED_SHARE
 
     def _subject_first(
         self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]
@@ -874,7 +895,7 @@ def _card_subject(chunk: Chunk) -> str:
     for?"), or the whole front when it is a short name ("Kinesis Firehose"), else nothing."""
     if chunk.kind != "flashcard" or not chunk.heading:
         return ""
-    front = chunk.heading[0].strip()
+    front = BULLET.sub("", chunk.heading[0].strip())
     label = LABEL.match(front + " ")
     if label:
         return label[1].strip()
@@ -988,7 +1009,7 @@ def list_items(text: str, end: int) -> list[str]:
 
 
 def as_sentence(text: str) -> str:
-    text = text.strip()
+    text = BULLET.sub("", text.strip())
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?:)]$", text) else f"{text}."
