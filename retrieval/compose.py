@@ -31,7 +31,12 @@ FIRST_PASSAGE_MARGIN = 0.1  # measured on the tuning parts: 0 and 0.15-0.3 quote
 DUPLICATE_SIMILARITY = 0.85
 OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
-CUE_WEIGHT = 0.08  # the sentence has the shape the question asks for
+CUE_WEIGHT = 0.08
+# Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
+# "means" is not about what was asked for it.
+ASKING_WORDS = frozenset(
+    tokenize("meaning means mean define definition explain explained")
+)  # the sentence has the shape the question asks for
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
 LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
@@ -258,7 +263,7 @@ class Composer:
         self.files = searcher.files
         self.ask = ask
         self.vector = vector
-        self.terms = set(tokenize(query))
+        self.terms = set(tokenize(query)) - ASKING_WORDS
         cue = CUES.get(ask.kind)
         self.cues = [c for c in (cue, BECAUSE if WHY.search(ask.text) else None) if c]
         asked = key_phrases(ask) if ask.kind == "definition" else ()
@@ -489,7 +494,8 @@ class Composer:
 
     def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
         """The passage's sentence that defines its subject: the first one that opens with the
-        asked subject's name, else the first naming the passage's subject with 'is'."""
+        asked subject's name, else the first naming the passage's subject with 'is' (and the
+        asked subject's words its heading does not give, when there are such)."""
         subject = set(tokenize(subject_of(hit.chunk))) or self.terms
         own = sorted(
             (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
@@ -498,9 +504,14 @@ class Composer:
         opener = next((c for c in own if self._opens_with(c.text, self.defined)), None)
         if opener is not None:
             return opener
+        beyond = self.defined - _about_terms(hit.chunk)  # "gamma" under "XGBoost parameters"
         for candidate in own:
             words = set(tokenize(candidate.text))
-            if covers(subject, words) >= 0.5 and CUES["definition"].search(candidate.text):
+            if (
+                covers(subject, words) >= 0.5
+                and CUES["definition"].search(candidate.text)
+                and (not beyond or covers(beyond, words) >= 0.5)
+            ):
                 return candidate
         return None
 
