@@ -391,6 +391,7 @@ class Composer:
             if (
                 hits[candidate.rank].chunk.heading == heading
                 and candidate.score >= anchor.score - SENTENCE_MARGIN
+                and bool(self.terms & self._words(candidate.row, hits[candidate.rank]))
                 and all(self._distinct(candidate.row, c.row) for c in chosen)
             ):
                 chosen.append(candidate)
