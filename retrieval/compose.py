@@ -360,7 +360,8 @@ class Composer:
         chosen = self._with_antecedent(chosen, candidates)
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
-            sentences += self._follow_on(chosen[0].row)
+            said = _plain(" ".join(sentences))  # a topic line may have brought it already
+            sentences += [f for f in self._follow_on(chosen[0].row) if _plain(f) not in said]
         ranks = sorted({c.rank for c in chosen})
         return Composition(
             sentences,
