@@ -365,7 +365,10 @@ def auc(rows: list[tuple[tuple[float, ...], float, float]]) -> float:
     return wins / (len(right) * len(wrong))
 
 
-def show(results: dict[str, dict[str, Part]], count: int, heldout: bool) -> None:
+def show(
+    results: dict[str, dict[str, Part]], count: int, heldout: bool, misses: bool = False
+) -> None:
+    """`count` answers spread over the parts shown; with `misses`, every wrong one instead."""
     picked = []
     for name, corpus in results.items():
         for part_name, part in corpus.items():
@@ -376,11 +379,20 @@ def show(results: dict[str, dict[str, Part]], count: int, heldout: bool) -> None
             ]
             for items in part.negatives.values():
                 picked += [(name, part_name, q, r) for q, r in items]
+    if misses:
+        picked = [p for p in picked if not _right(p[2], p[3])]
+        count = len(picked)
     step = max(1, len(picked) // max(count, 1))
     for name, part, q, r in picked[::step][:count]:
-        mark = "ok " if r.answer_right or (r.declined and not q.expect) else "BAD"
+        mark = "ok " if _right(q, r) else "BAD"
         print(f"\n[{mark}] {name} {q.id} ({part}, {q.kind}) conf {r.confidence:.2f}: {q.text}")
         print("   ", re.sub(r"\s+", " ", r.text)[:600])
+        if misses:
+            print("    expected:", q.expect)
+
+
+def _right(q: Question, r: Result) -> bool:
+    return r.answer_right or (r.declined and not q.expect)
 
 
 def fit_confidence(
@@ -413,6 +425,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--show-heldout", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="print every tuning-part miss")
     parser.add_argument(
         "--fit", action="store_true", help="refit confidence on the held-out fit half"
     )
@@ -443,8 +456,8 @@ def main(argv: list[str] | None = None) -> None:
     print_reliability(results)
     if args.fit:
         fit_confidence(labelled(results, lambda q, part: part == "held" and calibration_half(q)))
-    if args.show:
-        show(results, args.show, args.show_heldout)
+    if args.show or args.misses:
+        show(results, args.show, args.show_heldout, args.misses)
 
 
 if __name__ == "__main__":

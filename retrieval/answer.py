@@ -68,6 +68,9 @@ CONFIDENCE_BIAS = -6.0
 # the least that keeps covered tuning scenarios declined at most once per corpus; long off-topic
 # stems (a sourdough starter, a football team's training) stay at z <= -0.6 with it.
 SCENARIO_SHIFT = 1.0
+# A short question ending in a word the notes never use is declined only below this confidence:
+# a clearly matched answer with an odd last word ("... in a nutshell") is still given.
+ENDING_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,21 @@ def answer_question(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
         )
     composition = Composer(searcher, ask, prepared[0], prepared[1]).compose(hits)
-    missing = _missing(searcher, ask)
+    return _answer(searcher, question, ask, hits, composition, k, more, min_confidence)
+
+
+def _answer(
+    searcher: Searcher,
+    question: str,
+    ask: Ask,
+    hits: list[Hit],
+    composition: Composition,
+    k: int,
+    more: int,
+    min_confidence: float,
+) -> Answer:
+    """The answer a composition gives: its passages first, then search's; its confidence, and
+    covered only when confident, quoted, and about a subject the notes mention."""
     source = composition.pool or tuple(hits)
     quoted = [source[i] for i in composition.ranks]
     rows = {h.row for h in quoted}
@@ -159,6 +176,7 @@ def answer_question(
         answered_share(ask, composition, main),
     )
     confidence = calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
+    missing = _missing(searcher, ask, confidence)
     return Answer(
         question=question,
         sentences=composition.sentences,
@@ -176,12 +194,21 @@ def answer_question(
     )
 
 
-def _missing(searcher: Searcher, ask: Ask) -> str:
+def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
+    """What the question asks about that the notes never mention: a named subject, or, when the
+    answer is not clearly right, a short question's last word ("learn guitar")."""
     files = searcher.files
     model_path = _model_path(files.manifest.model if files.manifest else "")
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
-    return vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask)) or ""
+    missing = vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask))
+    if missing or ask.kind == "scenario" or confidence >= ENDING_CONFIDENCE:
+        return missing or ""
+    ending = vocabulary.unknown_ending(ask.text)
+    if not ending:
+        return ""
+    asked = topic(ask)  # "a good recipe for banana bread" says more than "bread"
+    return asked if asked and len(asked.split()) <= SUBJECT_PLACE_WORDS else ending
 
 
 def _subject_word(ask: Ask) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -31,16 +31,33 @@ FIRST_PASSAGE_MARGIN = 0.1  # measured on the tuning parts: 0 and 0.15-0.3 quote
 DUPLICATE_SIMILARITY = 0.85
 OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
-CUE_WEIGHT = 0.08  # the sentence has the shape the question asks for
+CUE_WEIGHT = 0.08
+# Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
+# "means" is not about what was asked for it.
+ASKING_WORDS = frozenset(
+    tokenize("meaning means mean define definition explain explained")
+)  # the sentence has the shape the question asks for
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
 LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
+BULLET = re.compile(r"^[-*+•·]\s+")  # a list marker left at a line's start ("- Forecasting")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
+# A sentence that leans on the one before it: a pronoun, a connective, "Setting it to ...".
+BACK_REFERENCE = re.compile(
+    r"^(?:it|its|this|these|they|their|that|those|them|so|thus|hence|therefore|similarly"
+    r"|however|also|then)\b|^\w+ing (?:it|this|them)\b",
+    re.I,
+)
 NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
 NAMED_SHARE = 0.66
 NAME_WORDS = 8  # a heading or card front longer than this is a sentence, not a subject's name
+GENERIC_SECTION = re.compile(
+    r"^(?:extras?|overview|notes?|key (?:features|points)|features|limits|summary|general|misc"
+    r"|details|examples?|use cases|pricing|tips|important)\b",
+    re.I,
+)
 LABEL = re.compile(r"^([^:.]{2,40}):\s")
 # A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
 RECOMMEND = re.compile(
@@ -53,6 +70,12 @@ PLURAL_ASK = re.compile(
     r"|\bwhich two\b|\bwhat two\b",
     re.I,
 )
+# A scenario's reason says what to do: a sentence whose words are mostly the stem's restates the
+# problem ("census data ... hard to interpret"), one that holds a word of the ask itself answers
+# it ("what must we set?": "Must set tree_method ..."). Tuning parts: 0.3-0.5 and 0.1-0.2 score
+# the same (seeds scenarios +2, shipped unchanged); 0.6 loses a shipped scenario.
+NEW_WORDS_WEIGHT = 0.3
+FOCUS_WEIGHT = 0.15
 PLACE_PENALTY = 0.5  # a passage about where the stem's data sits (S3) answers no scenario
 COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not, within this
 LIMIT_WORDS = frozenset(
@@ -70,8 +93,17 @@ MEASURE_WORDS = frozenset(
     )
 )
 MEASURE_WEIGHT = 0.3
+# A number stated as a bound ("up to 5 TB", "Max object size is 5TB"), not any number nearby.
+BOUND = re.compile(
+    r"\bup to\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b|\bat (?:most|least)\b|\blimit(?:ed)?\b"
+    r"|\bcannot exceed\b|\bno more than\b",
+    re.I,
+)
+BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
+ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
+SIDE_OPENING_WEIGHT = 0.1  # a side sentence that opens with its name says what it is
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
@@ -109,6 +141,9 @@ WHY = re.compile(r"\bwhy\b", re.I)
 # A defining sentence's opening: up to eight words of name, then the verb that defines.
 DEFINING = re.compile(r"^((?:[\w()/&+.'-]+\s+){1,8}?)(?:is|are|refers to|means|stands for)\b", re.I)
 DEFINES_WEIGHT = 0.2
+WHAT_FRONT = re.compile(r"^(.+?):\s*what(?:'s| is| does)\s+(?:it|this|that)\b", re.I)
+OPENING_SLACK = 3  # words before the subject's name in an opening that names it ("A", "The")
+ADVICE_OPENING = re.compile(r"^(?:use|choose|pick|prefer|avoid|don't|do not)\b", re.I)
 DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least moves least
 # Kinds whose one-sentence answer goes on with the next sentence of its passage: what a subject
 # does after what it is, the detail after a rule. A limit gets it only when no sentence with a
@@ -180,6 +215,46 @@ def covers(terms: set[str], available: set[str]) -> float:
     return found / len(terms)
 
 
+@dataclass
+class _Sides:
+    """A comparison's working set: the sides' forms, the pooled passages and their sentences,
+    each sentence's words and each passage's subject label."""
+
+    sides: list[list[set[str]]]
+    hits: list[Hit]
+    candidates: list[Candidate]
+    own_rows: set[int]
+    aspect: set[str]  # what the question asks of the sides ("computationally efficient")
+    labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
+
+    def __post_init__(self) -> None:
+        self.words = {c.row: set(tokenize(c.text)) for c in self.candidates}
+        self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
+        self.label_words = [set(tokenize(label)) for label in self.labels]
+
+    def about(self, c: Candidate, forms: list[set[str]]) -> bool:
+        """The sentence names the side, or its passage's label does and neither names another."""
+        if _names(forms, self.words[c.row]):
+            return True
+        others = [f for f in self.sides if f is not forms]
+        return _names(forms, self.label_words[c.rank]) and not any(
+            _names(o, self.words[c.row]) or _names(o, self.label_words[c.rank]) for o in others
+        )
+
+    def named(self, chosen: list[Candidate]) -> int:
+        """How many sides the chosen sentences name (themselves or by their label)."""
+        return sum(
+            any(_names(f, self.words[c.row] | self.label_words[c.rank]) for c in chosen)
+            for f in self.sides
+        )
+
+    def render(self, chosen: list[Candidate], texts: list[str]) -> list[str]:
+        return [
+            f"{self.labels[c.rank]}: {text}" if c.row in self.labelled else text
+            for c, text in zip(chosen, texts, strict=False)
+        ]
+
+
 class Composer:
     """Chooses the sentences for one question from its hits."""
 
@@ -188,7 +263,7 @@ class Composer:
         self.files = searcher.files
         self.ask = ask
         self.vector = vector
-        self.terms = set(tokenize(query))
+        self.terms = set(tokenize(query)) - ASKING_WORDS
         cue = CUES.get(ask.kind)
         self.cues = [c for c in (cue, BECAUSE if WHY.search(ask.text) else None) if c]
         asked = key_phrases(ask) if ask.kind == "definition" else ()
@@ -201,7 +276,7 @@ class Composer:
         vector = self.vector if vector is None else vector
         out: list[Candidate] = []
         for rank, hit in enumerate(hits):
-            heading = covers(self.terms, heading_terms(hit.chunk))
+            heading = covers(self.terms, _about_terms(hit.chunk))
             rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
             similarities = self.files.sentence_vectors[rows] @ vector
             for row, similarity in zip(rows.tolist(), similarities.tolist(), strict=True):
@@ -229,7 +304,18 @@ class Composer:
         if not self.defined:
             return False
         opening = DEFINING.match(text)
-        return bool(opening) and covers(self.defined, set(tokenize(opening[1]))) >= NAMED_SHARE
+        if opening and covers(self.defined, set(tokenize(opening[1]))) >= NAMED_SHARE:
+            return True
+        return self._opens_with(text, self.defined)
+
+    @staticmethod
+    def _opens_with(text: str, subject: set[str]) -> bool:
+        """The sentence is about `subject`: its first words name it ("A multi-container endpoint
+        runs up to 15 ..."), and it is not advice ("Use multi-model endpoints instead ...")."""
+        if not subject or ADVICE_OPENING.match(text):
+            return False
+        opening = " ".join(text.split()[: len(subject) + OPENING_SLACK])
+        return covers(subject, set(tokenize(opening))) >= NAMED_SHARE
 
     def _pronoun_ok(self, hit: Hit) -> bool:
         """A pronoun's subject is clear when the citation heading names what was asked."""
@@ -265,41 +351,77 @@ class Composer:
             usable = sorted(candidates, key=lambda c: -c.score)
         anchor = self._anchor(usable)
         if self.ask.kind == "definition":
-            anchor = self._defining_anchor(usable, anchor)
+            anchor = self._defining_anchor(usable, anchor, hits)
         chunk = hits[anchor.rank].chunk
-        same = [
-            c
-            for c in usable
-            if hits[c.rank].chunk.heading == chunk.heading
-            and c.score >= anchor.score - SENTENCE_MARGIN
-        ]
-        chosen = [anchor]
-        if self.ask.kind == "definition":
-            defining = self._defining(hits[anchor.rank], candidates)
-            if defining is not None and defining.row != anchor.row:
-                chosen = [defining, anchor]
-        for candidate in same:
-            if len(chosen) >= MAX_SENTENCES:
-                break
-            if all(self._distinct(candidate.row, c.row) for c in chosen):
-                chosen.append(candidate)
+        chosen = self._around(anchor, hits, candidates, usable)
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
+        chosen = self._with_antecedent(chosen, candidates)
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
-            following = self._next_sentence(chosen[0].row, items=False)
-            if following and not following.rstrip().endswith("?"):
-                ended = re.search(r"[.!?:)]$", following)
-                sentences.append(following if ended else f"{following}.")
+            said = _plain(" ".join(sentences))  # a topic line may have brought it already
+            sentences += [f for f in self._follow_on(chosen[0].row) if _plain(f) not in said]
         ranks = sorted({c.rank for c in chosen})
         return Composition(
             sentences,
             ranks,
             best_similarity,
             covers(self.terms, heading_terms(chunk)),
-            lead_for(hits[ranks[0]].chunk, sentences),
+            lead_for(hits[ranks[0]].chunk, sentences, self.terms),
         )
+
+    def _around(
+        self,
+        anchor: Candidate,
+        hits: Sequence[Hit],
+        candidates: list[Candidate],
+        usable: list[Candidate],
+    ) -> list[Candidate]:
+        """The anchor (after the sentence defining its subject, for a definition) and the
+        sentences under the same heading that score within SENTENCE_MARGIN of it."""
+        heading = hits[anchor.rank].chunk.heading
+        chosen = [anchor]
+        if self.ask.kind == "definition":
+            defining = self._defining(hits[anchor.rank], candidates)
+            if defining is not None and defining.row != anchor.row:
+                chosen = [defining, anchor]
+        for candidate in usable:
+            if len(chosen) >= MAX_SENTENCES:
+                break
+            if (
+                hits[candidate.rank].chunk.heading == heading
+                and candidate.score >= anchor.score - SENTENCE_MARGIN
+                and bool(self.terms & self._words(candidate.row, hits[candidate.rank]))
+                and all(self._distinct(candidate.row, c.row) for c in chosen)
+            ):
+                chosen.append(candidate)
+        return chosen
+
+    def _with_antecedent(
+        self, chosen: list[Candidate], candidates: list[Candidate]
+    ) -> list[Candidate]:
+        """An opening sentence that leans on the one before it ("So stopping the instance
+        doesn't ...", "This means ...") is quoted after it, and so is one under a topic-only line
+        that names what was asked ("Chat bot engine." before a Lex flow)."""
+        first = chosen[0]
+        row = first.row - 1
+        if row < 0 or self.files.sentence_chunk[row] != self.files.sentence_chunk[first.row]:
+            return chosen
+        before = next((c for c in candidates if c.row == row), None)
+        if before is None or any(c.row == row for c in chosen):
+            return chosen
+        names = self.terms & (set(tokenize(before.text)) - set(tokenize(first.text)))
+        if not (BACK_REFERENCE.match(first.text) or (is_title(before.text) and names)):
+            return chosen
+        return [before, *chosen][:MAX_SENTENCES]
+
+    def _follow_on(self, row: int) -> list[str]:
+        """The sentence after a one-sentence answer, when it is not a question or list item."""
+        following = self._next_sentence(row, items=False)
+        if not following or following.rstrip().endswith("?"):
+            return []
+        return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
 
     def _anchor(self, usable: list[Candidate]) -> Candidate:
         """The sentence the answer is built on: the best one of search's first passage, unless a
@@ -315,14 +437,33 @@ class Composer:
             return best
         return first
 
-    def _defining_anchor(self, usable: list[Candidate], anchor: Candidate) -> Candidate:
-        """A definition is built on the sentence that says what the subject is, from whichever
-        passage has it, unless it scores far below the best sentence."""
-        defining = [c for c in usable if self._defines(c.text)]
+    def _defining_anchor(
+        self, usable: list[Candidate], anchor: Candidate, hits: Sequence[Hit]
+    ) -> Candidate:
+        """A definition is built on the sentence that says what the subject is (or the first
+        answer line of a card asking what the subject is for), from whichever passage has it,
+        unless it scores far below the best sentence."""
+        first = {}
+        for c in sorted(usable, key=lambda c: c.start, reverse=True):
+            first[c.rank] = c.row
+        defining = [
+            c
+            for c in usable
+            if self._defines(c.text)
+            or (first[c.rank] == c.row and self._card_asks_what(hits[c.rank]))
+        ]
         if not defining:
             return anchor
         best = max(defining, key=lambda c: c.score)
         return best if best.score >= anchor.score - DEFINING_MARGIN else anchor
+
+    def _card_asks_what(self, hit: Hit) -> bool:
+        """A flashcard whose front asks what the asked subject is or is for ("DeepAR: What's it
+        for?"): its answer defines the subject."""
+        if hit.chunk.kind != "flashcard" or not hit.chunk.heading or not self.defined:
+            return False
+        front = WHAT_FRONT.match(hit.chunk.heading[0])
+        return bool(front) and covers(self.defined, set(tokenize(front[1]))) >= NAMED_SHARE
 
     def _subject_first(
         self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]
@@ -354,21 +495,31 @@ class Composer:
         return [named, *(c for c in chosen if c.row != named.row)]
 
     def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
-        """The passage's sentence that defines its subject: the first one naming it with 'is'."""
+        """The passage's sentence that defines its subject: the first one that opens with the
+        asked subject's name, else the first naming the passage's subject with 'is' (and the
+        asked subject's words its heading does not give, when there are such)."""
         subject = set(tokenize(subject_of(hit.chunk))) or self.terms
         own = sorted(
             (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
             key=lambda c: c.start,
         )
+        opener = next((c for c in own if self._opens_with(c.text, self.defined)), None)
+        if opener is not None:
+            return opener
+        beyond = self.defined - _about_terms(hit.chunk)  # "gamma" under "XGBoost parameters"
         for candidate in own:
             words = set(tokenize(candidate.text))
-            if covers(subject, words) >= 0.5 and CUES["definition"].search(candidate.text):
+            if (
+                covers(subject, words) >= 0.5
+                and CUES["definition"].search(candidate.text)
+                and (not beyond or covers(beyond, words) >= 0.5)
+            ):
                 return candidate
         return None
 
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
         """The sentence with a number, in the passage about the subject asked."""
-        subject = self.terms - LIMIT_WORDS
+        subject = set(tokenize(self.ask.text)) - LIMIT_WORDS  # as asked, not acronyms spelt out
         measure = self.terms & MEASURE_WORDS
         about = {rank: covers(subject, _about_terms(hit.chunk)) for rank, hit in enumerate(hits)}
         numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
@@ -386,6 +537,7 @@ class Composer:
                 + 0.4 * about[c.rank]
                 + 0.2 * named
                 + MEASURE_WEIGHT * measured
+                + BOUND_WEIGHT * bool(BOUND.search(c.text))
                 - 0.4 * other
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
             )
@@ -400,7 +552,7 @@ class Composer:
             [best.rank],
             max(c.similarity for c in candidates),
             covers(self.terms, heading_terms(chunk)),
-            lead_for(chunk, sentences),
+            lead_for(chunk, sentences, self.terms),
         )
 
     def comparison(self, hits: Sequence[Hit]) -> Composition:
@@ -408,70 +560,74 @@ class Composer:
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
         sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
-        own = [self._own_passage(forms) for forms in sides]
-        extra = [h for h in own if h is not None] + self._side_hits(pool)
-        everything = pool + [h for h in _unique(extra) if h.row not in {p.row for p in pool}]
-        own_rows = {h.row for h in own if h is not None}
+        own = [h for h in (self._own_passage(forms) for forms in sides) if h is not None]
+        extra = _unique(own + self._side_hits(pool))
+        everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
         candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
-        words = {c.row: set(tokenize(c.text)) for c in candidates}
-        labels = [lead_for(hit.chunk, []) for hit in everything]
-        label_words = [set(tokenize(label)) for label in labels]
+        aspect = set(tokenize(self.ask.text)) - set().union(*(f for fs in sides for f in fs))
+        sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
-        labelled: set[int] = set()  # rows named by their passage's subject, quoted after it
         for forms in sides[:MAX_SENTENCES]:
-            naming = [
-                c
-                for c in candidates
-                if (_names(forms, words[c.row]) or _names(forms, label_words[c.rank]))
-                and all(self._distinct(c.row, o.row) for o in chosen)
-            ]
-            if not naming:
-                continue
-            about = {
-                c.rank: max(_mutual(f, heading_terms(everything[c.rank].chunk)) for f in forms)
-                for c in naming
-            }
-            pick = max(
-                naming,
-                key=lambda c: (
-                    c.score
-                    + SIDE_HEADING_WEIGHT * about[c.rank]
-                    + HEADING_WEIGHT * (everything[c.rank].row in own_rows)
-                    + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
-                    - HEADING_WEIGHT * self._names_other(c.text, sides)
-                    + FIRST_PASSAGE_MARGIN * (c.rank == 0)
-                ),
-            )
-            if not _names(forms, words[pick.row]):
-                labelled.add(pick.row)
-            chosen.append(pick)
+            pick = self._side_pick(forms, sided, chosen)
+            if pick is not None:
+                chosen.append(pick)
         contrast = [
             c
             for c in candidates
-            if all(_names(forms, words[c.row]) for forms in sides)
+            if all(_names(forms, sided.words[c.row]) for forms in sides)
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         if contrast and len(chosen) < MAX_SENTENCES:
             chosen.append(max(contrast, key=lambda c: c.score))
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
-        named = sum(
-            any(_names(f, words[c.row] | label_words[c.rank]) for c in chosen) for f in sides
-        )
-        sentences = [
-            f"{labels[c.rank]}: {text}" if c.row in labelled else text
-            for c, text in zip(chosen, self._render(chosen, everything), strict=False)
-        ]
+        sentences = sided.render(chosen, self._render(chosen, everything))
+        if len(chosen) > len(sides):  # the contrast, which names both sides, opens the answer
+            sentences = [sentences[-1], *sentences[:-1]]
         return Composition(
             sentences,
             list(dict.fromkeys(c.rank for c in chosen)),
             best_similarity,
-            named / len(sides),
+            sided.named(chosen) / len(sides),
             pool=tuple(everything),
         )
+
+    def _side_pick(
+        self, forms: list[set[str]], sided: _Sides, chosen: list[Candidate]
+    ) -> Candidate | None:
+        """The best sentence naming one side (itself, or by its passage's subject when neither
+        names another side: a Spectrum sentence under "Athena vs Redshift Spectrum" is not about
+        Athena), not one already quoted; one named only by its passage carries that name."""
+        naming = [
+            c
+            for c in sided.candidates
+            if sided.about(c, forms) and all(self._distinct(c.row, o.row) for o in chosen)
+        ]
+        if not naming:
+            return None
+        about = {
+            c.rank: max(_mutual(f, heading_terms(sided.hits[c.rank].chunk)) for f in forms)
+            for c in naming
+        }
+        pick = max(
+            naming,
+            key=lambda c: (
+                c.score
+                + SIDE_HEADING_WEIGHT * about[c.rank]
+                + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
+                + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in forms)
+                + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
+                - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
+                + FIRST_PASSAGE_MARGIN * (c.rank == 0)
+            ),
+        )
+        if not _names(forms, sided.words[pick.row]):
+            sided.labelled.add(pick.row)
+        return pick
 
     def _forms(self, side: str) -> list[set[str]]:
         """The ways the notes may name a side: as typed, and its acronyms spelled out."""
@@ -538,20 +694,46 @@ class Composer:
     def scenario(self, hits: Sequence[Hit]) -> Composition:
         """The passage meeting most of the stem's requirements, quoted where it meets them."""
         pool = list(hits[:SCENARIO_POOL])
-        needs = [set(tokenize(c)) for c in self.ask.constraints]
-        needs = [n for n in needs if n]
-        best: tuple[float, int] | None = None
-        per_sentence: dict[int, np.ndarray] = {}
+        best = self._best_fit(pool)
+        candidates = [c for c in self.candidates(pool) if best and c.rank == best[0]]
+        if best is None or not candidates:
+            return self.single_passage(pool, self.candidates(pool), 0.0)
+        rank, sims = best
+        hit = pool[rank]
+        chosen = self._with_antecedent(self._reasons(hit, candidates, sims, pool), candidates)
+        lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
+        sentences = self._render(chosen, pool)
+        if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
+            lead = ""
+        ranks = [rank]
+        if PLURAL_ASK.search(self.ask.focus):
+            second = self._second_option(pool, rank)
+            if second is not None:
+                ranks.append(second.rank)
+                name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
+                text = self._render([second], pool)[0]
+                sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
+        return Composition(
+            sentences,
+            ranks,
+            max(c.similarity for c in candidates),
+            covers(self.terms, heading_terms(hit.chunk)),
+            lead,
+        )
+
+    def _best_fit(self, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
+        """The pooled passage that fits the stem best, with how far each of its sentences
+        meets each requirement: requirements met, cosine, search rank, advice that meets one,
+        less a passage about where the data sits."""
+        needs = [n for n in (set(tokenize(c)) for c in self.ask.constraints) if n]
+        best: tuple[float, int, np.ndarray] | None = None
         for rank, hit in enumerate(pool):
             rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
             if rows.size == 0:
                 continue
             sims = self._constraints_met(hit, rows, needs)
-            per_sentence[rank] = sims
             met = (
-                float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum())
-                if sims.size
-                else 0.0
+                float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum()) if sims.size else 0
             )
             advice = [
                 i
@@ -569,53 +751,39 @@ class Composer:
                 - PLACE_PENALTY * self._is_place(hit.chunk)
             )
             if best is None or fit > best[0]:
-                best = (fit, rank)
-        if best is None:
-            return self.single_passage(pool, self.candidates(pool), 0.0)
-        rank = best[1]
-        hit = pool[rank]
-        candidates = [c for c in self.candidates(pool) if c.rank == rank]
-        if not candidates:
-            return self.single_passage(pool, self.candidates(pool), 0.0)
-        for_reason = {c.row: c.score for c in candidates}
-        sims = per_sentence.get(rank)
+                best = (fit, rank, sims)
+        return None if best is None else (best[1], best[2])
+
+    def _reasons(
+        self, hit: Hit, candidates: list[Candidate], sims: np.ndarray, pool: list[Hit]
+    ) -> list[Candidate]:
+        """The passage's one or two sentences that best say why it fits: score plus the
+        requirements each meets; a second one when close, or when it holds stem words the
+        first lacks and is within COVER_MARGIN."""
+        reason = {c.row: c.score for c in candidates}
         rows = np.flatnonzero(self.files.sentence_chunk == hit.row).tolist()
-        if sims is not None and sims.size:
+        if sims.size:
             for index, row in enumerate(rows):
-                if row in for_reason:
-                    for_reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
-        ordered = sorted(candidates, key=lambda c: (not self._usable(c, pool), -for_reason[c.row]))
-        chosen = [ordered[0]]
+                if row in reason:
+                    reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
+        focus = set(tokenize(self.ask.focus))
+        for c in candidates:
+            words = self._words(c.row, hit)
+            if words:  # says something the stem does not: an answer, not the problem again
+                reason[c.row] += NEW_WORDS_WEIGHT * len(words - self.terms) / len(words)
+            reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
+        ordered = sorted(candidates, key=lambda c: (not self._usable(c, pool), -reason[c.row]))
+        first = ordered[0]
+        chosen = [first]
         for candidate in ordered[1:]:
             if len(chosen) >= 2:
                 break
-            close = for_reason[candidate.row] >= for_reason[ordered[0].row] - 2 * SENTENCE_MARGIN
-            adds = bool(self._stem_terms(candidate.row, hit) - self._stem_terms(chosen[0].row, hit))
-            reasonable = for_reason[candidate.row] >= for_reason[ordered[0].row] - COVER_MARGIN
-            if (close or (adds and reasonable)) and self._distinct(candidate.row, chosen[0].row):
+            close = reason[candidate.row] >= reason[first.row] - 2 * SENTENCE_MARGIN
+            adds = bool(self._stem_terms(candidate.row, hit) - self._stem_terms(first.row, hit))
+            reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
+            if (close or (adds and reasonable)) and self._distinct(candidate.row, first.row):
                 chosen.append(candidate)
-        chosen.sort(key=lambda c: c.start)
-        lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
-        if GENERIC_HEADING.match(lead):
-            lead = ""
-        sentences = self._render(chosen, pool)
-        if lead and lead.lower() in " ".join(sentences).lower():
-            lead = ""
-        ranks = [rank]
-        if PLURAL_ASK.search(self.ask.focus):
-            second = self._second_option(pool, rank)
-            if second is not None:
-                ranks.append(second.rank)
-                name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
-                text = self._render([second], pool)[0]
-                sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
-        return Composition(
-            sentences,
-            ranks,
-            max(c.similarity for c in candidates),
-            covers(self.terms, heading_terms(hit.chunk)),
-            lead,
-        )
+        return sorted(chosen, key=lambda c: c.start)
 
     def _second_option(self, pool: list[Hit], first: int) -> Candidate | None:
         """For an ask that wants two or more services ("Which services?"), the best sentence of
@@ -740,28 +908,42 @@ def _card_subject(chunk: Chunk) -> str:
     for?"), or the whole front when it is a short name ("Kinesis Firehose"), else nothing."""
     if chunk.kind != "flashcard" or not chunk.heading:
         return ""
-    front = chunk.heading[0].strip()
+    front = BULLET.sub("", chunk.heading[0].strip())
     label = LABEL.match(front + " ")
     if label:
         return label[1].strip()
     return front if "?" not in front and len(front.split()) <= NAME_WORDS else ""
 
 
-def lead_for(chunk: Chunk, sentences: list[str]) -> str:
+def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) -> str:
     """The passage's subject, to name ahead of a quote that does not name it ("SageMaker
     Autopilot: Accepts CSV only."): terse notes leave their subject to the heading, and a quote
     without it does not say what it is about. Nothing when the quote names it already, or when
     the heading names no subject ("Choosing a ...", "Other ...")."""
     lead = subject_of(chunk) or _card_subject(chunk)
+    deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
+    if _names_thing(deepest) and (not asked or set(tokenize(deepest)) & asked):
+        lead = deepest
     if not lead or GENERIC_HEADING.match(lead) or len(lead.split()) > NAME_WORDS:
         return ""
     said = set(tokenize(" ".join(sentences)))
-    deepest = chunk.heading[-1] if chunk.kind == "note" else ""
-    for name in (lead, deepest):
+    for name in (lead, subject_of(chunk), deepest):
         named = set(tokenize(name)) - PRODUCT_PREFIX
         if named and covers(named, said) >= NAMED_SHARE:
             return ""  # "Use Pipe mode when ..." names "Pipe input mode" below "Training ..."
     return lead
+
+
+def _names_thing(heading: str) -> bool:
+    """A heading that names a thing ("Kinesis Client Library (KCL)"), not a topic of a section
+    ("Extras", "Choosing a ...", "Key features")."""
+    words = heading.split()
+    return (
+        0 < len(words) <= NAME_WORDS
+        and not GENERIC_HEADING.match(heading)
+        and not GENERIC_SECTION.match(heading)
+        and not VERB.search(re.sub(r"\(.*?\)", "", heading))
+    )
 
 
 def _plain(text: str) -> str:
@@ -840,7 +1022,7 @@ def list_items(text: str, end: int) -> list[str]:
 
 
 def as_sentence(text: str) -> str:
-    text = text.strip()
+    text = BULLET.sub("", text.strip())
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?:)]$", text) else f"{text}."

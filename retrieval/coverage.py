@@ -97,6 +97,9 @@ FILLER = frozenset(
 # (10 times in the shipped notes, twice in the team's): "lab" of "SageMaker Studio Lab", "cards" of
 # "model cards", against "jobs" of "Glue jobs" or "hyperparameters" of "XGBoost hyperparameters".
 RARE_PER_WORDS = 8_000
+# A short question's last content word is what it asks about ("how long does it take to learn
+# guitar"): unknown to the notes, the question is about something they never mention.
+SHORT_QUESTION_WORDS = 12
 NAME_WORDS = 2  # words of a product's name after its prefix ("sagemaker studio lab")
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
@@ -181,6 +184,15 @@ class NotesVocabulary:
         if end + 1 < len(words) and words[end] == "for" and words[end + 1] not in STOPWORDS:
             end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
+
+    def unknown_ending(self, question: str) -> str | None:
+        """The last content word of a short question when the notes never use it: what the
+        question asks about ("how long does it take to learn guitar")."""
+        words = WORD.findall(question.lower())
+        content = self._content(words)
+        if not content or len(words) > SHORT_QUESTION_WORDS or content[-1].isdigit():
+            return None
+        return None if self.knows(content[-1]) else content[-1]
 
     def _names_subject(
         self, words: list[str], index: int, key: set[str], leading: set[str]

@@ -82,7 +82,13 @@ _DEFINITION = re.compile(
     r"|explain\b|meaning of\b|what's\b)",
     re.I,
 )
-_DEFINITION_TAIL = re.compile(r"\b(?:what is it|what's that|what does it do|meaning)\??$", re.I)
+_DEFINITION_TAIL = re.compile(
+    r"\b(?:what is it|what's that|what does it do|meaning|(?:does|means|is) what(?: exactly)?)"
+    r"\??$",
+    re.I,
+)
+# "what does eta do in xgb": the subject is what does something, not the rest of the ask.
+_DOES_TAIL = re.compile(r"^(?P<subject>.+?)\s+(?:do|mean|stand for)\b.*$", re.I)
 _WHEN = re.compile(r"^when\b|\bwhen (?:should|do|to|would|is it|does it make sense)\b", re.I)
 _HOWTO = re.compile(r"^how (?:do|can|to|should|would)\b|^how\b(?! (?:many|much|long|big))", re.I)
 _ASK = re.compile(r"\b(?:which|what|how|should|recommend|best|most|choose|select)\b|\?$", re.I)
@@ -242,6 +248,9 @@ def key_phrases(ask: Ask) -> tuple[str, ...]:
         return ask.subjects
     if ask.kind == "definition":
         subject = _DEFINITION.sub("", _DEFINITION_TAIL.sub("", ask.text)).strip(" ?")
+        if re.match(r"^what does\b", ask.text, re.I):
+            doing = _DOES_TAIL.match(subject)
+            subject = doing["subject"] if doing else subject
         return (subject,) if subject else ()
     return ()
 

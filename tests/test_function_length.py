@@ -27,10 +27,6 @@ LONGER_TODAY = {
     # grader's polarity and quantity checks, the composer's scenario and definition rules).
     "quiz/grade.py:FreeTextGrader._points_made": 60,
     "quiz/hedging.py:_names": 47,
-    "retrieval/answer.py:answer_question": 50,
-    "retrieval/compose.py:Composer.comparison": 69,
-    "retrieval/compose.py:Composer.scenario": 81,
-    "retrieval/compose.py:Composer.single_passage": 43,
     "retrieval/onnx_export.py:_export_into": 52,
     "store/privacy.py:export_member": 59,
 }
