@@ -67,16 +67,10 @@ def run_index(
 ):  # type: ignore[no-untyped-def]
     """Build or update the index. `quiet` prints no summary and no skipped-file warnings when
     the index was already up to date; `announce` is printed before any embedding starts."""
-    from retrieval.build import BuildError, BuildOptions, build_index
+    from core.bootstrap import build_options
+    from retrieval.build import BuildError, build_index
 
-    options = BuildOptions(
-        roots=settings.corpus,
-        index_dir=settings.index_dir,
-        model=settings.embed_model,
-        token_limit=settings.chunk_tokens,
-        strict=strict,
-        force=force,
-    )
+    options = build_options(settings, strict=strict, force=force)
     progress = EmbeddingProgress(err, announce=announce)
     try:
         report = build_index(options, progress=progress)
