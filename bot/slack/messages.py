@@ -32,8 +32,8 @@ from quiz.weekdays import Weekdays
 from retrieval.answer import Answer, Passage
 
 if TYPE_CHECKING:
-    from bot.slack.home import HomeData
-    from quiz.answering import AnswerResult
+    from core.usecases.quiz_day import Submitted
+    from core.usecases.standings import HomeData
     from quiz.leaderboard import MasteryRow, Standing, TeamStanding
     from quiz.practice import PracticeItem, PracticeStats
     from quiz.reports import ReportOutcome
@@ -315,10 +315,11 @@ def _reveal_lines(reveal: Reveal) -> list[str]:
     return lines
 
 
-def answer_recorded(result: AnswerResult, *, show_now: bool, reveal_at: datetime | None) -> str:
+def answer_recorded(submitted: Submitted) -> str:
     """What a member sees after answering: the result now, or a promise of the reveal."""
     from quiz.answering import Status
 
+    result, show_now, reveal_at = submitted.result, submitted.show_now, submitted.reveal_at
     if result.status is not Status.SCORED or show_now:
         return clip(escape(result.message), SECTION_MAX)
     choice = result.answer.choice if result.answer is not None else None

@@ -18,9 +18,9 @@ from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import reported
 from bot.slack.home import publish_home
 from bot.slack.permissions import user_profile
-from bot.slack.quizzing import post_for_thread, submit
 from bot.slack.services import Services
 from bot.slack.text import mentions, strip_references
+from core.usecases.quiz_day import post_for_thread, submit
 
 logger = logging.getLogger(__name__)
 THREAD_HISTORY = 50
@@ -152,6 +152,7 @@ def grade_thread_reply(
         return
     name, _tz = user_profile(client, event["user"])
     submitted = submit(services, post_id, event["user"], member_name=name, text=event.get("text"))
-    payload = {"user": event["user"], "thread_ts": event["thread_ts"], "text": submitted.reply}
+    reply = messages.answer_recorded(submitted)
+    payload = {"user": event["user"], "thread_ts": event["thread_ts"], "text": reply}
     key = f"graded:{body['event_id']}"
     send_reply(services, key, channel, payload, method=EPHEMERAL_METHOD, team_id=_team(body))
