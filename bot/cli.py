@@ -172,18 +172,7 @@ def ask(
     """Answer a question from the notes, citing the passages it came from."""
     from retrieval.answer import EmptyQuestionError
 
-    if file is not None:
-        if not file.is_file():
-            raise fail("no such file", where=f"--file {file}")
-        questions = [
-            line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()
-        ]
-    elif question is not None:
-        questions = [question]
-    else:
-        raise fail(ASK_USAGE)
-    if not any(q.strip() for q in questions):
-        raise fail(ASK_USAGE)
+    questions = _questions(question, file)
     tutor = open_tutor(load_settings(data_dir=data_dir, corpus=corpus or None))
     for text in questions:
         try:
@@ -196,6 +185,22 @@ def ask(
             render_answer(out, answer)
             if len(questions) > 1:
                 out.print()
+
+
+def _questions(question: str | None, file: Path | None) -> list[str]:
+    """The questions `ask` was given: one, or each line of `file`; none at all is refused."""
+    if file is not None:
+        if not file.is_file():
+            raise fail("no such file", where=f"--file {file}")
+        lines = file.read_text(encoding="utf-8").splitlines()
+        questions = [line.strip() for line in lines if line.strip()]
+    elif question is not None:
+        questions = [question]
+    else:
+        raise fail(ASK_USAGE)
+    if not any(q.strip() for q in questions):
+        raise fail(ASK_USAGE)
+    return questions
 
 
 @app.command()

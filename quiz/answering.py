@@ -76,20 +76,34 @@ def submit_answer(
     With `channel_id` (where the answer was given) a post of another channel is refused."""
     now = require_aware(now)
     post = get_post(session, post_id)
-    if channel_id is not None and post.channel_id != channel_id:
-        return _reply(Status.WRONG_CHANNEL)
-    if not is_open(post, now):
-        return _reply(Status.CLOSED)
-    if _existing(session, post_id, member_id):
-        return _reply(Status.ALREADY_ANSWERED)
+    refused = _refusal(session, post, member_id, channel_id, now)
+    if refused is not None:
+        return _reply(refused)
     grade = _grade(post.question, text, button_value, grader)
     if grade is None:
         return _reply(Status.NEEDS_CHOICE)
     ensure_member(session, member_id, now, name=member_name)
+    answer = _scored(session, post, member_id, grade, text, now, notes_roots)
+    add_totals = partial(_add_to_totals, session, post, member_id, answer.points, grade.correct)
+    if not insert_unique(session, answer, then=add_totals):
+        return _reply(Status.ALREADY_ANSWERED)
+    return AnswerResult(Status.SCORED, answer.feedback, answer, grade)
+
+
+def _scored(
+    session: Session,
+    post: QuizPost,
+    member_id: str,
+    grade: Grade,
+    text: str | None,
+    now: datetime,
+    notes_roots: Sequence[Path],
+) -> Answer:
+    """The answer row: its points count the member's streak through this post."""
     streak = streak_through(session, post, member_id)
     points = points_for(grade.score, streak)
-    answer = Answer(
-        post_id=post_id,
+    return Answer(
+        post_id=post.id,
         member_id=member_id,
         choice=grade.choice,
         text=text,
@@ -100,10 +114,19 @@ def submit_answer(
         feedback=feedback_text(post.question, grade, points, streak, notes_roots),
         answered_at=now,
     )
-    add_totals = partial(_add_to_totals, session, post, member_id, points, grade.correct)
-    if not insert_unique(session, answer, then=add_totals):
-        return _reply(Status.ALREADY_ANSWERED)
-    return AnswerResult(Status.SCORED, answer.feedback, answer, grade)
+
+
+def _refusal(
+    session: Session, post: QuizPost, member_id: str, channel_id: str | None, now: datetime
+) -> Status | None:
+    """Why the answer is not taken at all (another channel's post, closed, a second answer)."""
+    if channel_id is not None and post.channel_id != channel_id:
+        return Status.WRONG_CHANNEL
+    if not is_open(post, now):
+        return Status.CLOSED
+    if _existing(session, post.id, member_id):
+        return Status.ALREADY_ANSWERED
+    return None
 
 
 def _reply(status: Status) -> AnswerResult:

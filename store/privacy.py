@@ -33,13 +33,6 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
     member = session.get(Member, member_id)
     if member is None:
         return None
-    answers = session.execute(
-        select(Answer, QuizPost.channel_id, QuizPost.quiz_date, Question.bank_id, Question.version)
-        .join(QuizPost, Answer.post_id == QuizPost.id)
-        .join(Question, QuizPost.question_id == Question.id)
-        .where(Answer.member_id == member_id)
-        .order_by(Answer.answered_at, Answer.id)
-    )
     cards = list(
         session.scalars(
             select(PracticeCard)
@@ -52,34 +45,16 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
         .where(ReviewLog.practice_card_id.in_([c.id for c in cards]))
         .order_by(ReviewLog.id)
     )
+    owned = select(ScoreTotal).where(ScoreTotal.member_id == member_id)
+    asks = select(AskLog).where(AskLog.member_id == member_id)
     return {
         "member": _plain(member),
-        "answers": [
-            _plain(a)
-            | {"channel_id": ch, "quiz_date": d.isoformat(), "question": b, "question_version": v}
-            for a, ch, d, b, v in answers
-        ],
-        "score_totals": [
-            _plain(t)
-            for t in session.scalars(select(ScoreTotal).where(ScoreTotal.member_id == member_id))
-        ],
+        "answers": _exported_answers(session, member_id),
+        "score_totals": [_plain(t) for t in session.scalars(owned)],
         "practice_cards": [_plain(c) for c in cards],
         "review_logs": [_plain(r) for r in reviews],
-        "ask_logs": [
-            _plain(a)
-            for a in session.scalars(
-                select(AskLog).where(AskLog.member_id == member_id).order_by(AskLog.id)
-            )
-        ],
-        "question_reports": [
-            _plain(r) | {"question": bank_id}
-            for r, bank_id in session.execute(
-                select(QuestionReport, Question.bank_id)
-                .join(Question, QuestionReport.question_id == Question.id)
-                .where(QuestionReport.member_id == member_id)
-                .order_by(QuestionReport.id)
-            )
-        ],
+        "ask_logs": [_plain(a) for a in session.scalars(asks.order_by(AskLog.id))],
+        "question_reports": _exported_reports(session, member_id),
         "practice_nudges": [
             _plain(n)
             for n in session.scalars(
@@ -87,6 +62,34 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
             )
         ],
     }
+
+
+def _exported_answers(session: Session, member_id: str) -> list[dict[str, Any]]:
+    """The member's answers, each with its channel, date and question (id and version)."""
+    answers = session.execute(
+        select(Answer, QuizPost.channel_id, QuizPost.quiz_date, Question.bank_id, Question.version)
+        .join(QuizPost, Answer.post_id == QuizPost.id)
+        .join(Question, QuizPost.question_id == Question.id)
+        .where(Answer.member_id == member_id)
+        .order_by(Answer.answered_at, Answer.id)
+    )
+    return [
+        _plain(a)
+        | {"channel_id": ch, "quiz_date": d.isoformat(), "question": b, "question_version": v}
+        for a, ch, d, b, v in answers
+    ]
+
+
+def _exported_reports(session: Session, member_id: str) -> list[dict[str, Any]]:
+    return [
+        _plain(r) | {"question": bank_id}
+        for r, bank_id in session.execute(
+            select(QuestionReport, Question.bank_id)
+            .join(Question, QuestionReport.question_id == Question.id)
+            .where(QuestionReport.member_id == member_id)
+            .order_by(QuestionReport.id)
+        )
+    ]
 
 
 def forget_member(session: Session, member_id: str) -> dict[str, int] | None:

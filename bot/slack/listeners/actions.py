@@ -43,16 +43,7 @@ def _register_asks(app: App, services: Services) -> None:
     def on_more(body: Body, action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         respond = outbox_respond(services, body, respond)
 
-        def more() -> None:
-            answer = _ask_again(services, action)
-            respond(
-                text=messages.fallback("More passages"),
-                blocks=messages.more_blocks(answer),
-                response_type="ephemeral",
-                replace_original=False,
-            )
-
-        answer_later(services, body, context, more)
+        answer_later(services, body, context, lambda: _more(services, action, respond))
 
     @acked(app.action(ids.ASK_SHARE))
     def on_share(
@@ -60,18 +51,30 @@ def _register_asks(app: App, services: Services) -> None:
     ) -> None:
         respond = outbox_respond(services, body, respond)
 
-        def share() -> None:
-            answer = _ask_again(services, action)
-            blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
-            respond(
-                text=messages.answer_text(answer),
-                blocks=blocks,
-                response_type="in_channel",
-                replace_original=False,
-            )
-            respond(delete_original=True)
+        answer_later(services, body, context, lambda: _share(services, body, action, respond))
 
-        answer_later(services, body, context, share)
+
+def _more(services: Services, action: dict[str, Any], respond: Respond) -> None:
+    answer = _ask_again(services, action)
+    respond(
+        text=messages.fallback("More passages"),
+        blocks=messages.more_blocks(answer),
+        response_type="ephemeral",
+        replace_original=False,
+    )
+
+
+def _share(services: Services, body: Body, action: dict[str, Any], respond: Respond) -> None:
+    """The answer posted in the channel for everyone, and the private copy removed."""
+    answer = _ask_again(services, action)
+    blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
+    respond(
+        text=messages.answer_text(answer),
+        blocks=blocks,
+        response_type="in_channel",
+        replace_original=False,
+    )
+    respond(delete_original=True)
 
 
 def _ask_again(services: Services, action: dict[str, Any]) -> Answer:
