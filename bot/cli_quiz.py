@@ -83,7 +83,7 @@ def quiz_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Today's question for a local channel: answer by letter or in your own words."""
-    from quiz.answering import Status
+    from quiz.answering import AnswerStatus
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     with translated(), _core(settings, sync=True) as core:
@@ -94,7 +94,7 @@ def quiz_command(
             text = answer if answer is not None else typer.prompt("Your answer")
             result = _submit(core, question.post_id, member, text)
             out.print(result.message, markup=False)
-            if result.status is not Status.NEEDS_CHOICE:
+            if result.status is not AnswerStatus.NEEDS_CHOICE:
                 return
             if answer is not None or attempt == MAX_PROMPTS - 1:
                 raise typer.Exit(1)

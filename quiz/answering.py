@@ -24,13 +24,13 @@ from quiz.feedback import feedback_text
 from quiz.grade import Choices, FreeTextGrader, Grade, grade_choice, words
 from quiz.posts import ensure_member, get_post, is_open
 from quiz.scoring import points_for, streak_through
-from store.models import Answer, Question, QuizPost, ScoreTotal
+from store.models import Question, QuizAnswer, QuizPost, ScoreTotal
 from store.unique import insert_unique
 
 MIN_FREE_TEXT_WORDS = 4
 
 
-class Status(StrEnum):
+class AnswerStatus(StrEnum):
     SCORED = "scored"
     ALREADY_ANSWERED = "already_answered"
     CLOSED = "closed"
@@ -39,19 +39,19 @@ class Status(StrEnum):
 
 
 MESSAGES = {
-    Status.ALREADY_ANSWERED: "Thanks! Only your first answer to this question counts.",
-    Status.CLOSED: "This question has closed, so the answer was not scored.",
-    Status.NEEDS_CHOICE: "Please pick one option: reply with a single letter, A, B, C or D.",
-    Status.WRONG_CHANNEL: "That answer names a question from another channel, so it was not "
+    AnswerStatus.ALREADY_ANSWERED: "Thanks! Only your first answer to this question counts.",
+    AnswerStatus.CLOSED: "This question has closed, so the answer was not scored.",
+    AnswerStatus.NEEDS_CHOICE: "Please pick one option: reply with a single letter, A, B, C or D.",
+    AnswerStatus.WRONG_CHANNEL: "That answer names a question from another channel, so it was not "
     "counted.",
 }
 
 
 @dataclass(frozen=True)
 class AnswerResult:
-    status: Status
+    status: AnswerStatus
     message: str
-    answer: Answer | None = None
+    answer: QuizAnswer | None = None
     grade: Grade | None = None
 
 
@@ -81,13 +81,13 @@ def submit_answer(
         return _reply(refused)
     grade = _grade(post.question, text, button_value, grader)
     if grade is None:
-        return _reply(Status.NEEDS_CHOICE)
+        return _reply(AnswerStatus.NEEDS_CHOICE)
     ensure_member(session, member_id, now, name=member_name)
     answer = _scored(session, post, member_id, grade, text, now, notes_roots)
     add_totals = partial(_add_to_totals, session, post, member_id, answer.points, grade.correct)
     if not insert_unique(session, answer, then=add_totals):
-        return _reply(Status.ALREADY_ANSWERED)
-    return AnswerResult(Status.SCORED, answer.feedback, answer, grade)
+        return _reply(AnswerStatus.ALREADY_ANSWERED)
+    return AnswerResult(AnswerStatus.SCORED, answer.feedback, answer, grade)
 
 
 def _scored(
@@ -98,11 +98,11 @@ def _scored(
     text: str | None,
     now: datetime,
     notes_roots: Sequence[Path],
-) -> Answer:
+) -> QuizAnswer:
     """The answer row: its points count the member's streak through this post."""
     streak = streak_through(session, post, member_id)
     points = points_for(grade.score, streak)
-    return Answer(
+    return QuizAnswer(
         post_id=post.id,
         member_id=member_id,
         choice=grade.choice,
@@ -118,24 +118,26 @@ def _scored(
 
 def _refusal(
     session: Session, post: QuizPost, member_id: str, channel_id: str | None, now: datetime
-) -> Status | None:
+) -> AnswerStatus | None:
     """Why the answer is not taken at all (another channel's post, closed, a second answer)."""
     if channel_id is not None and post.channel_id != channel_id:
-        return Status.WRONG_CHANNEL
+        return AnswerStatus.WRONG_CHANNEL
     if not is_open(post, now):
-        return Status.CLOSED
+        return AnswerStatus.CLOSED
     if _existing(session, post.id, member_id):
-        return Status.ALREADY_ANSWERED
+        return AnswerStatus.ALREADY_ANSWERED
     return None
 
 
-def _reply(status: Status) -> AnswerResult:
+def _reply(status: AnswerStatus) -> AnswerResult:
     return AnswerResult(status, MESSAGES[status])
 
 
 def _existing(session: Session, post_id: int, member_id: str) -> bool:
     found = session.scalar(
-        select(Answer.id).where(Answer.post_id == post_id, Answer.member_id == member_id)
+        select(QuizAnswer.id).where(
+            QuizAnswer.post_id == post_id, QuizAnswer.member_id == member_id
+        )
     )
     return found is not None
 

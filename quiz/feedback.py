@@ -7,11 +7,11 @@ from pathlib import Path
 
 from common.citation import Citation
 from quiz.grade import Grade
-from quiz.notes import Section, find_section
+from quiz.notes import CitedSection, find_section
 from store.models import Question
 
 
-def citation(question: Question, roots: Iterable[Path]) -> tuple[str, Section | None]:
+def citation(question: Question, roots: Iterable[Path]) -> tuple[str, CitedSection | None]:
     """`file › heading` of the question's source, and the section text when the notes have it."""
     label = str(Citation(question.source_file, question.source_heading))
     return label, find_section(roots, question.source_file, question.source_heading)

@@ -8,13 +8,13 @@ from sqlalchemy import delete, inspect, select
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from store.models import (
-    Answer,
     AskLog,
     Member,
     PracticeCard,
     PracticeNudge,
     Question,
     QuestionReport,
+    QuizAnswer,
     QuizPost,
     ReviewLog,
     ScoreTotal,
@@ -67,11 +67,13 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
 def _exported_answers(session: Session, member_id: str) -> list[dict[str, Any]]:
     """The member's answers, each with its channel, date and question (id and version)."""
     answers = session.execute(
-        select(Answer, QuizPost.channel_id, QuizPost.quiz_date, Question.bank_id, Question.version)
-        .join(QuizPost, Answer.post_id == QuizPost.id)
+        select(
+            QuizAnswer, QuizPost.channel_id, QuizPost.quiz_date, Question.bank_id, Question.version
+        )
+        .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
         .join(Question, QuizPost.question_id == Question.id)
-        .where(Answer.member_id == member_id)
-        .order_by(Answer.answered_at, Answer.id)
+        .where(QuizAnswer.member_id == member_id)
+        .order_by(QuizAnswer.answered_at, QuizAnswer.id)
     )
     return [
         _plain(a)
@@ -101,7 +103,7 @@ def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
     for name, statement in (
         ("review_logs", delete(ReviewLog).where(ReviewLog.practice_card_id.in_(card_ids))),
         ("practice_cards", delete(PracticeCard).where(PracticeCard.member_id == member_id)),
-        ("answers", delete(Answer).where(Answer.member_id == member_id)),
+        ("answers", delete(QuizAnswer).where(QuizAnswer.member_id == member_id)),
         ("score_totals", delete(ScoreTotal).where(ScoreTotal.member_id == member_id)),
         ("ask_logs", delete(AskLog).where(AskLog.member_id == member_id)),
         ("question_reports", delete(QuestionReport).where(QuestionReport.member_id == member_id)),

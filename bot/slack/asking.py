@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Asked:
+class SlackAsk:
     answer: Answer
     ask_id: int
     trimmed: bool
@@ -30,7 +30,7 @@ def ask(
     channel_id: str | None,
     surface: str,
     earlier: str = "",
-) -> Asked | None:
+) -> SlackAsk | None:
     """Answer `text` as typed in Slack (references out, trimmed when long; a follow-up in a
     thread is read against `earlier`, the thread's question); None if empty."""
     question = read_question(text)
@@ -44,7 +44,7 @@ def ask(
         surface=surface,
         earlier=earlier,
     )
-    return Asked(asked.answer, asked.ask_id, question.trimmed)
+    return SlackAsk(asked.answer, asked.ask_id, question.trimmed)
 
 
 # -- delivery (issue 10): replies go through the outbox -------------------------------------

@@ -317,10 +317,10 @@ def _reveal_lines(reveal: Reveal) -> list[str]:
 
 def answer_recorded(submitted: Submitted) -> str:
     """What a member sees after answering: the result now, or a promise of the reveal."""
-    from quiz.answering import Status
+    from quiz.answering import AnswerStatus
 
     result, show_now, reveal_at = submitted.result, submitted.show_now, submitted.reveal_at
-    if result.status is not Status.SCORED or show_now:
+    if result.status is not AnswerStatus.SCORED or show_now:
         return clip(escape(result.message), SECTION_MAX)
     choice = result.answer.choice if result.answer is not None else None
     when = f" at {reveal_at:%H:%M} UTC" if reveal_at is not None else ""

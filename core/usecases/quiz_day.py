@@ -10,7 +10,7 @@ from sqlalchemy import select
 from common.metrics import ANSWERS_GRADED
 from core.bootstrap import Core
 from core.publishing import QuestionView, question_view, queue_question
-from quiz.answering import AnswerResult, Status, submit_answer
+from quiz.answering import AnswerResult, AnswerStatus, submit_answer
 from quiz.channel_settings import unsubscribe_channel
 from quiz.clock import zone
 from quiz.posts import get_channel, get_post, open_post
@@ -118,7 +118,7 @@ def submit(
         )
         post = get_post(session, post_id)
         show_now, reveal_at = post.channel.show_results_early, post.closes_at
-    if result.status is Status.SCORED:
+    if result.status is AnswerStatus.SCORED:
         kind = "button" if button_value is not None else _kind(result)
         ANSWERS_GRADED.labels(kind=kind).inc()
     return Submitted(result, show_now, reveal_at)
