@@ -7,7 +7,7 @@ anything a member typed, and anything read from the notes, is escaped before it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from slack_sdk.models.blocks import (
@@ -27,6 +27,7 @@ from slack_sdk.models.views import View
 
 from bot.slack import ids
 from bot.slack.text import MAX_QUESTION_CHARS, escape, strip_references
+from common.citation import Citation
 from core.publishing import QuestionView, Reveal, WeeklyBoard
 from quiz.weekdays import Weekdays
 from retrieval.answer import Answer, Passage
@@ -291,7 +292,7 @@ def reveal_blocks(reveal: Reveal) -> list[Block]:
     blocks: list[Block] = [
         _header(f"Answer: {q.answer}) {q.options[q.answer]}"),
         _section(f"*Why:* {escape(q.explanation)}"),
-        _context(f"Source: {escape(q.source_file)} › {escape(q.source_heading)}"),
+        _context(f"Source: {Citation(q.source_file, q.source_heading).render(escape)}"),
     ]
     if reveal.source_text:
         blocks.append(_section(f">{escape(snippet(reveal.source_text))}"))
@@ -323,7 +324,7 @@ def answer_recorded(submitted: Submitted) -> str:
     if result.status is not AnswerStatus.SCORED or show_now:
         return clip(escape(result.message), SECTION_MAX)
     choice = result.answer.choice if result.answer is not None else None
-    when = f" at {reveal_at:%H:%M} UTC" if reveal_at is not None else ""
+    when = f" at {slack_time(reveal_at, '{time}')}" if reveal_at is not None else ""
     return ANSWER_RECORDED.format(choice=f" ({choice})" if choice else "", when=when)
 
 
@@ -475,8 +476,18 @@ def practice_rated_blocks(item: PracticeItem, rating: str, due: datetime) -> lis
     return [
         _section(escape(item.front)),
         _section(escape(item.back)),
-        _context(f"Rated *{rating.title()}* · next review {due:%a %d %b %H:%M} UTC"),
+        _context(f"Rated *{rating.title()}* · next review {slack_time(due, NEXT_REVIEW)}"),
     ]
+
+
+NEXT_REVIEW = "{date_short} {time}"  # Slack's date tokens
+
+
+def slack_time(when: datetime, tokens: str) -> str:
+    """`when` as Slack shows a date: in each reader's own time zone (`tokens` such as
+    `{time}` or `{date_short} {time}`), with the UTC time as the fallback text."""
+    fallback = f"{when.astimezone(UTC):%a %d %b %H:%M} UTC"
+    return f"<!date^{int(when.timestamp())}^{tokens}|{fallback}>"
 
 
 def practice_done(stats: PracticeStats) -> str:
