@@ -83,6 +83,7 @@ def quiz_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Today's question for a local channel: answer by letter or in your own words."""
+    from bot.answer_words import result_text
     from quiz.answering import AnswerStatus
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
@@ -93,7 +94,7 @@ def quiz_command(
         for attempt in range(MAX_PROMPTS):
             text = answer if answer is not None else typer.prompt("Your answer")
             result = _submit(core, question.post_id, member, text)
-            out.print(result.message, markup=False)
+            out.print(result_text(result), markup=False)
             if result.status is not AnswerStatus.NEEDS_CHOICE:
                 return
             if answer is not None or attempt == MAX_PROMPTS - 1:
@@ -338,6 +339,7 @@ def chat_command(text: str, settings: Settings, console: Console) -> bool:
 
 
 def _chat_quiz(core: Core, command: str, rest: str, console: Console) -> None:
+    from bot.answer_words import result_text
     from core.usecases.standings import leaderboard, parse_period
 
     if command == "/practice":
@@ -351,4 +353,5 @@ def _chat_quiz(core: Core, command: str, rest: str, console: Console) -> None:
         if command == "/quiz":
             _print_question(console, question)
         else:
-            console.print(_submit(core, question.post_id, CONSOLE_ID, rest).message, markup=False)
+            result = _submit(core, question.post_id, CONSOLE_ID, rest)
+            console.print(result_text(result), markup=False)

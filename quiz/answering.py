@@ -6,6 +6,7 @@ races between replicas. Later answers are acknowledged, answers after closing ar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from quiz.bank import KeyPoint
 from quiz.choice import button_choice, read_choice
 from quiz.clock import month_start, require_aware
-from quiz.feedback import feedback_text
+from quiz.feedback import Feedback, feedback_of
 from quiz.grade import Choices, FreeTextGrader, Grade, grade_choice, words
 from quiz.posts import ensure_member, get_post, is_open
 from quiz.scoring import points_for, streak_through
@@ -38,21 +39,14 @@ class AnswerStatus(StrEnum):
     WRONG_CHANNEL = "wrong_channel"
 
 
-MESSAGES = {
-    AnswerStatus.ALREADY_ANSWERED: "Thanks! Only your first answer to this question counts.",
-    AnswerStatus.CLOSED: "This question has closed, so the answer was not scored.",
-    AnswerStatus.NEEDS_CHOICE: "Please pick one option: reply with a single letter, A, B, C or D.",
-    AnswerStatus.WRONG_CHANNEL: "That answer names a question from another channel, so it was not "
-    "counted.",
-}
-
-
 @dataclass(frozen=True)
 class AnswerResult:
+    """What became of an answer; `feedback` (when scored) is what the member is told, as data."""
+
     status: AnswerStatus
-    message: str
     answer: QuizAnswer | None = None
     grade: Grade | None = None
+    feedback: Feedback | None = None
 
 
 def key_points_of(question: Question) -> tuple[KeyPoint, ...]:
@@ -83,11 +77,11 @@ def submit_answer(
     if grade is None:
         return _reply(AnswerStatus.NEEDS_CHOICE)
     ensure_member(session, member_id, now, name=member_name)
-    answer = _scored(session, post, member_id, grade, text, now, notes_roots)
+    answer, feedback = _scored(session, post, member_id, grade, text, now, notes_roots)
     add_totals = partial(_add_to_totals, session, post, member_id, answer.points, grade.correct)
     if not insert_unique(session, answer, then=add_totals):
         return _reply(AnswerStatus.ALREADY_ANSWERED)
-    return AnswerResult(AnswerStatus.SCORED, answer.feedback, answer, grade)
+    return AnswerResult(AnswerStatus.SCORED, answer, grade, feedback)
 
 
 def _scored(
@@ -98,11 +92,13 @@ def _scored(
     text: str | None,
     now: datetime,
     notes_roots: Sequence[Path],
-) -> QuizAnswer:
-    """The answer row: its points count the member's streak through this post."""
+) -> tuple[QuizAnswer, Feedback]:
+    """The answer row (its points count the member's streak through this post) and what the
+    member is told, which the row keeps as data."""
     streak = streak_through(session, post, member_id)
     points = points_for(grade.score, streak)
-    return QuizAnswer(
+    feedback = feedback_of(post.question, grade, points, streak, notes_roots)
+    row = QuizAnswer(
         post_id=post.id,
         member_id=member_id,
         choice=grade.choice,
@@ -111,9 +107,10 @@ def _scored(
         correct=grade.correct,
         points=points,
         streak=streak,
-        feedback=feedback_text(post.question, grade, points, streak, notes_roots),
+        feedback=json.dumps(feedback.as_dict(), ensure_ascii=False),
         answered_at=now,
     )
+    return row, feedback
 
 
 def _refusal(
@@ -130,7 +127,7 @@ def _refusal(
 
 
 def _reply(status: AnswerStatus) -> AnswerResult:
-    return AnswerResult(status, MESSAGES[status])
+    return AnswerResult(status)
 
 
 def _existing(session: Session, post_id: int, member_id: str) -> bool:

@@ -56,6 +56,8 @@ STILL_DIRECT: dict[str, set[str]] = {
     "bot/slack/listeners/admin.py": {"quiz.channel_settings", "quiz.posts", "store.outbox"},
     "bot/slack/listeners/views.py": {"quiz.posts", "quiz.reports", "store.outbox"},
     "bot/slack/messages.py": {"quiz.answering", "retrieval.answer"},
+    # The words of an answer's result read the verdicts of the data they render.
+    "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
     "jobs/daily.py": {"quiz.posts", "store.models", "store.outbox"},
     "jobs/nudges.py": {"quiz.practice", "store.models", "store.outbox"},
     "jobs/refresh.py": {"retrieval.build"},

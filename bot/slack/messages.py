@@ -318,11 +318,12 @@ def _reveal_lines(reveal: Reveal) -> list[str]:
 
 def answer_recorded(submitted: Submitted) -> str:
     """What a member sees after answering: the result now, or a promise of the reveal."""
+    from bot.answer_words import result_text
     from quiz.answering import AnswerStatus
 
     result, show_now, reveal_at = submitted.result, submitted.show_now, submitted.reveal_at
     if result.status is not AnswerStatus.SCORED or show_now:
-        return clip(escape(result.message), SECTION_MAX)
+        return clip(escape(result_text(result)), SECTION_MAX)
     choice = result.answer.choice if result.answer is not None else None
     when = f" at {slack_time(reveal_at, '{time}')}" if reveal_at is not None else ""
     return ANSWER_RECORDED.format(choice=f" ({choice})" if choice else "", when=when)

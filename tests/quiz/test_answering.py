@@ -3,12 +3,14 @@ unclear replies sent back, and two simultaneous submissions stored once on both 
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.answer_words import result_text
 from quiz.answering import AnswerStatus, submit_answer
 from quiz.grade import FreeTextGrader
 from quiz.posts import close_post
@@ -34,8 +36,12 @@ def test_first_answer_scores_later_ones_are_acknowledged(synced: Database, corpu
         )
     assert first.status is AnswerStatus.SCORED
     assert first.answer is not None and first.answer.points == 10 and first.answer.correct
-    assert post.question.explanation in first.message
-    assert f"{post.question.source_file} › {post.question.source_heading}" in first.message
+    assert first.feedback is not None and first.feedback.explanation == post.question.explanation
+    assert str(first.feedback.citation) == (
+        f"{post.question.source_file} › {post.question.source_heading}"
+    )
+    stored = json.loads(first.answer.feedback)  # the row keeps data, not words
+    assert stored["verdict"] == "correct" and stored["points"] == 10
     with synced.session() as session:
         again = submit_answer(session, post.id, "U1", NOW, text=wrong_letter(right))
     assert again.status is AnswerStatus.ALREADY_ANSWERED
@@ -50,7 +56,7 @@ def test_wrong_choice_scores_zero_and_names_the_answer(synced: Database) -> None
         result = submit_answer(session, post.id, "U1", NOW, button_value=wrong)
     assert result.answer is not None
     assert (result.answer.points, result.answer.correct, result.answer.choice) == (0, False, wrong)
-    assert f"the answer is {post.question.answer})" in result.message
+    assert f"the answer is {post.question.answer})" in result_text(result)
 
 
 def test_unclear_replies_are_not_graded(synced: Database) -> None:
@@ -60,7 +66,7 @@ def test_unclear_replies_are_not_graded(synced: Database) -> None:
         for text in ("A or B", "no idea", "   "):
             result = submit_answer(session, post.id, "U1", NOW, text=text)
             assert result.status is AnswerStatus.NEEDS_CHOICE, text
-            assert "pick one" in result.message
+            assert "pick one" in result_text(result)
         bad_button = submit_answer(session, post.id, "U1", NOW, button_value="E")
         assert bad_button.status is AnswerStatus.NEEDS_CHOICE
     assert _answer_count(synced) == 0
@@ -71,7 +77,7 @@ def test_answers_after_closing_are_not_scored(synced: Database) -> None:
     post = open_today(synced, "C1", NOW)
     with synced.session() as session:
         late = submit_answer(session, post.id, "U1", NOW + timedelta(minutes=61), text="A")
-        assert late.status is AnswerStatus.CLOSED and "closed" in late.message
+        assert late.status is AnswerStatus.CLOSED and "closed" in result_text(late)
         close_post(session, post.id, NOW + timedelta(minutes=5))
         closed = submit_answer(session, post.id, "U2", NOW + timedelta(minutes=6), text="A")
         assert closed.status is AnswerStatus.CLOSED
@@ -91,7 +97,7 @@ def test_free_text_is_graded_against_key_points(
         )
     assert result.status is AnswerStatus.SCORED and result.answer is not None
     assert result.answer.score == 1.0 and result.answer.choice is None
-    assert all(point in result.message for point in points)
+    assert result.feedback is not None and set(result.feedback.points_made) == set(points)
 
 
 def test_free_text_without_a_grader_asks_for_a_letter(synced: Database) -> None:
