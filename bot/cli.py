@@ -112,8 +112,8 @@ def index(
 def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
     """The tutor over an index of `settings.corpus`: built first when there is none, brought up
     to date first when the notes (or the --corpus given) differ from what it was built from."""
+    from core.bootstrap import load_tutor
     from retrieval.index_store import current_build
-    from retrieval.service import Tutor
 
     if current_build(settings.index_dir) is None:
         err.print("No index yet: building it from the notes first.")
@@ -123,9 +123,7 @@ def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
         if not report.up_to_date:
             render_build(err, report)
     try:
-        return Tutor(
-            settings.index_dir, settings.embed_model, min_confidence=settings.min_confidence
-        )
+        return load_tutor(settings)  # the index exists now: the composition root opens it
     except ValueError as exc:
         raise fail(str(exc)) from None
 

@@ -107,15 +107,17 @@ def sync_corpus(database: Database, settings: Settings, now: datetime) -> SyncRe
         return sync_bank(session, questions, cards, now)
 
 
-def load_tutor(settings: Settings, embedder: Embedder) -> Tutor:
-    """The index service over `settings.index_dir`, the index built first when there is none."""
+def load_tutor(settings: Settings, embedder: Embedder | None = None) -> Tutor:
+    """The index service over `settings.index_dir`, the index built first when there is none
+    (the model is loaded on first use when no `embedder` is given)."""
     from retrieval.build import build_index
     from retrieval.index_store import current_build
     from retrieval.service import Tutor
 
     if current_build(settings.index_dir) is None:
         log.info("no index yet: building it from %s", ", ".join(map(str, settings.corpus)))
-        build_index(build_options(settings), embedder_factory=lambda _name: embedder)
+        factory = None if embedder is None else (lambda _name: embedder)
+        build_index(build_options(settings), embedder_factory=factory)
     return Tutor(
         settings.index_dir,
         settings.embed_model,
