@@ -289,17 +289,11 @@ def member_export(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Print everything stored about the members as JSON."""
-    from quiz.errors import UnknownMember
-    from store.privacy import export_member
+    from core.usecases.members import export_members
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with translated(), _core(settings) as core, core.database.session() as session:
-        exported = {}
-        for member_id in member_ids:
-            data = export_member(session, member_id)
-            if data is None:
-                raise UnknownMember(member_id)
-            exported[member_id] = data
+    with translated(), _core(settings) as core:
+        exported = export_members(core, member_ids)
     typer.echo(json.dumps(exported, indent=2, ensure_ascii=False))
 
 
@@ -310,17 +304,14 @@ def member_forget(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Delete everything stored about the members."""
-    from quiz.errors import UnknownMember
-    from store.privacy import forget_member
+    from core.usecases.members import forget_members
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with translated(), _core(settings) as core, core.database.session() as session:
-        for member_id in member_ids:
-            counts = forget_member(session, member_id)
-            if counts is None:
-                raise UnknownMember(member_id)
-            removed = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
-            typer.echo(f"forgot {member_id}: {removed}")
+    with translated(), _core(settings) as core:
+        forgotten = forget_members(core, member_ids)
+    for member_id, counts in forgotten.items():
+        removed = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
+        typer.echo(f"forgot {member_id}: {removed}")
 
 
 def chat_command(text: str, settings: Settings, console: Console) -> bool:

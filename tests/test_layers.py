@@ -51,7 +51,6 @@ STILL_DIRECT: dict[str, set[str]] = {
         "quiz.sync",
         "retrieval.embed",
         "store.migrate",
-        "store.privacy",
     },
     "bot/slack/listeners/admin.py": {"quiz.channel_settings", "quiz.posts", "store.outbox"},
     "bot/slack/listeners/views.py": {"quiz.posts", "quiz.reports", "store.outbox"},
