@@ -29,16 +29,15 @@ from bot.slack import ids
 from bot.slack.text import MAX_QUESTION_CHARS, escape, strip_references
 from common.citation import Citation
 from core.publishing import QuestionView, Reveal, WeeklyBoard
-from quiz.weekdays import Weekdays
 from retrieval.answer import Answer, Passage
 
 if TYPE_CHECKING:
+    from core.usecases.channels import Schedule
     from core.usecases.quiz_day import Submitted
     from core.usecases.standings import HomeData
     from quiz.leaderboard import MasteryRow, Standing, TeamStanding
     from quiz.practice import PracticeItem, PracticeStats
     from quiz.reports import ReportOutcome
-    from store.models import Channel
 
 SECTION_MAX = 3000
 HEADER_MAX = 150
@@ -510,7 +509,7 @@ def nudge_text(due: int) -> str:
 
 
 def subscription_text(
-    channel: Channel, *, first: date | None = None, today: date | None = None
+    channel: Schedule, *, first: date | None = None, today: date | None = None
 ) -> str:
     """The channel's schedule; with `first` and `today`, when the first question comes."""
     if not channel.active:
@@ -518,7 +517,7 @@ def subscription_text(
     results = "at once" if channel.show_results_early else "at the reveal"
     text = (
         f"This channel gets the daily question at *{channel.post_time:%H:%M}* "
-        f"({escape(channel.timezone)}) on {Weekdays(channel.weekdays).label()}; the answer is "
+        f"({escape(channel.timezone)}) on {channel.weekdays.label()}; the answer is "
         f"revealed {channel.reveal_delay_minutes} minutes later. Members see their result "
         f"{results}."
     )
