@@ -32,8 +32,8 @@ STILL_DIRECT: dict[str, set[str]] = {
     "jobs/schedule.py": {"store.db", "store.models", "store.schedule_changes"},
     "jobs/scheduler.py": {"store.db", "store.models"},
     "bot/cli_jobs.py": {"store.backup"},
-    # Not moved yet (issue 11): the console's index and bank commands, Slack's report
-    # listener, and the jobs' daily, reveal, weekly and nudge steps.
+    # Not moved yet (issue 11): the console's index and bank commands, and the jobs' daily,
+    # reveal, weekly and nudge steps.
     "bot/cli.py": {
         "retrieval.answer",
         "retrieval.build",
@@ -52,7 +52,6 @@ STILL_DIRECT: dict[str, set[str]] = {
         "retrieval.embed",
         "store.migrate",
     },
-    "bot/slack/listeners/views.py": {"quiz.posts", "quiz.reports", "store.outbox"},
     "bot/slack/messages.py": {"quiz.answering", "retrieval.answer"},
     # The words of an answer's result read the verdicts of the data they render.
     "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
