@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from core.config import DEFAULT_EMBED_MODEL
-from quiz.bank import Flashcard, load_flashcards
+from quiz.bank import BankFlashcard, load_flashcards
 from quiz.check import NOTES_TAG, disagreements
-from quiz.notes import Section, sections
+from quiz.notes import CitedSection, sections
 from retrieval.embed import Embedder, load_embedder
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -30,7 +30,7 @@ DECK = CORPUS / "flashcards" / "aws-ml.csv"
 SHORTLIST = 3
 
 
-def notes_sections(notes_dir: Path) -> list[Section]:
+def notes_sections(notes_dir: Path) -> list[CitedSection]:
     """Every notes section with text of its own (a heading that only groups others is skipped)."""
     found = []
     for path in sorted(notes_dir.glob("*.md")):
@@ -38,17 +38,17 @@ def notes_sections(notes_dir: Path) -> list[Section]:
     return found
 
 
-def tag_of(section: Section) -> str:
+def tag_of(section: CitedSection) -> str:
     return f"{NOTES_TAG}::{section.file}::{section.heading.replace(' ', '_')}"
 
 
-def card_text(card: Flashcard) -> str:
+def card_text(card: BankFlashcard) -> str:
     return f"{card.front} {card.back}"
 
 
 def match(
-    cards: Sequence[Flashcard], found: Sequence[Section], embedder: Embedder
-) -> list[tuple[Section, Section, float]]:
+    cards: Sequence[BankFlashcard], found: Sequence[CitedSection], embedder: Embedder
+) -> list[tuple[CitedSection, CitedSection, float]]:
     """For each card: (chosen section, closest section, cosine of the chosen one)."""
     section_vectors = embedder.encode([f"{s.heading}. {s.text}" for s in found])
     card_vectors = embedder.encode([card_text(c) for c in cards])
@@ -62,7 +62,7 @@ def match(
 
 
 def score_on_hand_tags(
-    cards: Sequence[Flashcard], found: Sequence[Section], embedder: Embedder
+    cards: Sequence[BankFlashcard], found: Sequence[CitedSection], embedder: Embedder
 ) -> tuple[int, int, int, list[tuple[str, str, str]]]:
     """How often the rule (and the closest section alone) picks a hand-tagged card's heading."""
     tagged = [c for c in cards if c.tag(NOTES_TAG) is not None]

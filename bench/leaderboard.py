@@ -45,10 +45,10 @@ from quiz.leaderboard import Period, channel_leaderboard, mastery, team_leaderbo
 from store.db import Database, is_sqlite  # noqa: E402
 from store.migrate import upgrade  # noqa: E402
 from store.models import (  # noqa: E402
-    Answer,
     Channel,
     Member,
     Question,
+    QuizAnswer,
     QuizPost,
     ScoreTotal,
     Team,
@@ -186,15 +186,15 @@ def bulk_insert(db: Database, rows: list[tuple]) -> None:  # type: ignore[type-a
 def naive_channel(session: Session, channel_id: str, start: date | None, end: date | None) -> list:  # type: ignore[type-arg]
     """What channel_leaderboard returns (name, points, answers, correct; same order), summed
     from the answers table."""
-    points = func.sum(Answer.points).label("points")
-    correct = func.sum(case((Answer.correct, literal(1, Integer)), else_=literal(0, Integer)))
+    points = func.sum(QuizAnswer.points).label("points")
+    correct = func.sum(case((QuizAnswer.correct, literal(1, Integer)), else_=literal(0, Integer)))
     query = (
-        select(Answer.member_id, Member.name, points, func.count().label("answers"), correct)
-        .join(QuizPost, Answer.post_id == QuizPost.id)
-        .join(Member, Member.id == Answer.member_id)
+        select(QuizAnswer.member_id, Member.name, points, func.count().label("answers"), correct)
+        .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
+        .join(Member, Member.id == QuizAnswer.member_id)
         .where(QuizPost.channel_id == channel_id)
-        .group_by(Answer.member_id, Member.name)
-        .order_by(points.desc(), Member.name, Answer.member_id)
+        .group_by(QuizAnswer.member_id, Member.name)
+        .order_by(points.desc(), Member.name, QuizAnswer.member_id)
     )
     if start is not None and end is not None:
         query = query.where(QuizPost.quiz_date >= start, QuizPost.quiz_date < end)
@@ -221,7 +221,7 @@ def rollup_upkeep(db: Database, answers: int = 300) -> tuple[float, float]:
             started = time.perf_counter()
             with db.session() as s:
                 s.execute(
-                    insert(Answer).values(
+                    insert(QuizAnswer).values(
                         post_id=post.id, member_id=member, choice="A", score=1.0, correct=True,
                         points=10, streak=1, feedback="", answered_at=datetime.now(UTC),
                     )
@@ -235,10 +235,12 @@ def rollup_upkeep(db: Database, answers: int = 300) -> tuple[float, float]:
 def naive_teams(session: Session, start: date | None, end: date | None) -> list:  # type: ignore[type-arg]
     team = func.coalesce(func.cast(Channel.team_id, Channel.id.type), Channel.id)
     per_member = (
-        select(team.label("team"), Answer.member_id, func.sum(Answer.points).label("points"))
-        .join(QuizPost, Answer.post_id == QuizPost.id)
+        select(
+            team.label("team"), QuizAnswer.member_id, func.sum(QuizAnswer.points).label("points")
+        )
+        .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
         .join(Channel, Channel.id == QuizPost.channel_id)
-        .group_by(team, Answer.member_id)
+        .group_by(team, QuizAnswer.member_id)
     )
     if start is not None and end is not None:
         per_member = per_member.where(QuizPost.quiz_date >= start, QuizPost.quiz_date < end)

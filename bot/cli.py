@@ -67,16 +67,10 @@ def run_index(
 ):  # type: ignore[no-untyped-def]
     """Build or update the index. `quiet` prints no summary and no skipped-file warnings when
     the index was already up to date; `announce` is printed before any embedding starts."""
-    from retrieval.build import BuildError, BuildOptions, build_index
+    from core.bootstrap import build_options
+    from retrieval.build import BuildError, build_index
 
-    options = BuildOptions(
-        roots=settings.corpus,
-        index_dir=settings.index_dir,
-        model=settings.embed_model,
-        token_limit=settings.chunk_tokens,
-        strict=strict,
-        force=force,
-    )
+    options = build_options(settings, strict=strict, force=force)
     progress = EmbeddingProgress(err, announce=announce)
     try:
         report = build_index(options, progress=progress)
@@ -118,8 +112,8 @@ def index(
 def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
     """The tutor over an index of `settings.corpus`: built first when there is none, brought up
     to date first when the notes (or the --corpus given) differ from what it was built from."""
+    from core.bootstrap import load_tutor
     from retrieval.index_store import current_build
-    from retrieval.service import Tutor
 
     if current_build(settings.index_dir) is None:
         err.print("No index yet: building it from the notes first.")
@@ -129,9 +123,7 @@ def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
         if not report.up_to_date:
             render_build(err, report)
     try:
-        return Tutor(
-            settings.index_dir, settings.embed_model, min_confidence=settings.min_confidence
-        )
+        return load_tutor(settings)  # the index exists now: the composition root opens it
     except ValueError as exc:
         raise fail(str(exc)) from None
 
@@ -178,18 +170,7 @@ def ask(
     """Answer a question from the notes, citing the passages it came from."""
     from retrieval.answer import EmptyQuestionError
 
-    if file is not None:
-        if not file.is_file():
-            raise fail("no such file", where=f"--file {file}")
-        questions = [
-            line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()
-        ]
-    elif question is not None:
-        questions = [question]
-    else:
-        raise fail(ASK_USAGE)
-    if not any(q.strip() for q in questions):
-        raise fail(ASK_USAGE)
+    questions = _questions(question, file)
     tutor = open_tutor(load_settings(data_dir=data_dir, corpus=corpus or None))
     for text in questions:
         try:
@@ -202,6 +183,22 @@ def ask(
             render_answer(out, answer)
             if len(questions) > 1:
                 out.print()
+
+
+def _questions(question: str | None, file: Path | None) -> list[str]:
+    """The questions `ask` was given: one, or each line of `file`; none at all is refused."""
+    if file is not None:
+        if not file.is_file():
+            raise fail("no such file", where=f"--file {file}")
+        lines = file.read_text(encoding="utf-8").splitlines()
+        questions = [line.strip() for line in lines if line.strip()]
+    elif question is not None:
+        questions = [question]
+    else:
+        raise fail(ASK_USAGE)
+    if not any(q.strip() for q in questions):
+        raise fail(ASK_USAGE)
+    return questions
 
 
 @app.command()

@@ -61,23 +61,22 @@ def jobs_command(
 ) -> None:
     """Run the scheduled jobs only (one process at a time holds the lease; others stand by)."""
     from bot.slack.scheduling import outbox_sender, slack_publisher
-    from jobs.wiring import open_database, run_until_signalled, scheduler_service
+    from core.bootstrap import build_core
+    from jobs.wiring import run_until_signalled, scheduler_service
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     if not settings.slack_enabled or not can_post(settings):
         raise fail(JOBS_NEED_SLACK)
-    database = open_database(settings)
+    core = build_core(settings, publisher=slack_publisher(), answers=False, sync_bank=False)
     try:
         service = scheduler_service(
-            settings,
-            database,
-            slack_publisher(),
-            make_sender=lambda holder: outbox_sender(settings, database, holder),
+            core,
+            make_sender=lambda holder: outbox_sender(settings, core.database, holder),
             ttl=timedelta(seconds=lease_ttl),
         )
         run_until_signalled(service)
     finally:
-        database.dispose()
+        core.close()
 
 
 def run_command(
@@ -96,30 +95,29 @@ def run_command(
         chat(data_dir=data_dir, corpus=None)
         return
     from bot.slack.app import SlackConfigError
-    from bot.slack.runner import run_bot
-    from bot.slack.scheduling import outbox_sender, slack_publisher
-    from jobs.wiring import open_database, run_in_background, scheduler_service
+    from bot.slack.runner import build_services, run_bot
+    from bot.slack.scheduling import outbox_sender
+    from jobs.wiring import run_in_background, scheduler_service
 
     if not can_post(settings):
         typer.echo(RUN_WITHOUT_JOBS, err=True)
         run_bot(settings, http=http, port=port)
         return
-    database = open_database(settings)
+    # One core for both halves: one database pool, one tutor, one clock.
+    services = build_services(settings)
     service = scheduler_service(
-        settings,
-        database,
-        slack_publisher(),
-        make_sender=lambda holder: outbox_sender(settings, database, holder),
+        services,
+        make_sender=lambda holder: outbox_sender(settings, services.database, holder),
     )
     thread = run_in_background(service)
     try:
-        run_bot(settings, http=http, port=port)
+        run_bot(settings, http=http, port=port, services=services)
     except SlackConfigError as error:
         raise fail(str(error)) from None
     finally:
         service.stop()
         thread.join(timeout=10)
-        database.dispose()
+        services.close()
 
 
 def db_backup(

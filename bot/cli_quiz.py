@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,12 +21,10 @@ from core.config import Settings, load_settings
 from quiz.clock import utc_now
 
 if TYPE_CHECKING:
-    from fsrs import Rating
-    from sqlalchemy.orm import Session
-
+    from core.bootstrap import Core
+    from core.publishing import QuestionView
     from quiz.answering import AnswerResult
     from quiz.practice import PracticeStats
-    from store.db import Database
 
 # The quiz and store packages (SQLAlchemy, alembic, fsrs) load inside the commands that use
 # them, so `studybot index` and `studybot ask` do not pay for them at start-up.
@@ -63,44 +60,16 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def _database(settings: Settings) -> Iterator[Database]:
-    """The migrated store (migrations run on start)."""
-    from store.db import Database, is_sqlite
-    from store.migrate import upgrade
+def _core(settings: Settings, *, sync: bool = False) -> Iterator[Core]:
+    """The core of a quiz command (`build_core`, no tutor): migrated, the bank synced first
+    with `sync`; closed at the end."""
+    from core.bootstrap import build_core
 
-    url = settings.effective_database_url
-    if is_sqlite(url):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(url)
-    database = Database(url)
+    core = build_core(settings, answers=False, sync_bank=sync)
     try:
-        yield database
+        yield core
     finally:
-        database.dispose()
-
-
-def local_channel(session: Session, channel_id: str, timezone: str, now: datetime) -> None:
-    """The console's own channel, created unsubscribed: the scheduler never posts to it in
-    Slack. An active `console` channel left by an older version is unsubscribed here."""
-    from quiz.channel_settings import unsubscribe_channel
-    from quiz.clock import zone
-    from store.models import Channel as ChannelRow
-
-    zone(timezone)
-    row = session.get(ChannelRow, channel_id)
-    if row is None:
-        session.add(ChannelRow(id=channel_id, name=channel_id, timezone=timezone, active=False))
-        session.flush()
-    elif row.active and channel_id == CONSOLE_ID:
-        unsubscribe_channel(session, channel_id, now)
-
-
-def _sync(database: Database, settings: Settings, now: datetime) -> None:
-    from quiz.sync import load_corpus, sync_bank
-
-    questions, cards = load_corpus(settings.corpus)
-    with database.session() as session:
-        sync_bank(session, questions, cards, now)
+        core.close()
 
 
 def quiz_command(
@@ -114,54 +83,48 @@ def quiz_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Today's question for a local channel: answer by letter or in your own words."""
-    from quiz.answering import Status
-    from quiz.posts import open_post
+    from bot.answer_words import result_text
+    from quiz.answering import AnswerStatus
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    now = utc_now()
-    with translated(), _database(settings) as database:
-        _sync(database, settings, now)
-        with database.session() as session:
-            local_channel(session, channel, timezone, now)
-            post = open_post(session, channel, now)
-            question = post.question
-            post_id = post.id
-        out.print(f"[bold]Question of {post.quiz_date}[/bold] ({question.bank_id})")
-        out.print(question.stem, markup=False)
-        for letter, text in sorted(question.options.items()):
-            out.print(f"  {letter}) {text}", markup=False)
+    with translated(), _core(settings, sync=True) as core:
+        question = _today(core, channel, timezone)
+        out.print(f"[bold]Question of {question.quiz_date}[/bold] ({question.bank_id})")
+        _print_question(out, question)
         for attempt in range(MAX_PROMPTS):
             text = answer if answer is not None else typer.prompt("Your answer")
-            result = _submit(database, settings, post_id, member, text)
-            out.print(result.message, markup=False)
-            if result.status is not Status.NEEDS_CHOICE:
+            result = _submit(core, question.post_id, member, text)
+            out.print(result_text(result), markup=False)
+            if result.status is not AnswerStatus.NEEDS_CHOICE:
                 return
             if answer is not None or attempt == MAX_PROMPTS - 1:
                 raise typer.Exit(1)
 
 
-def _submit(
-    database: Database, settings: Settings, post_id: int, member: str, text: str
-) -> AnswerResult:
-    from quiz.answering import submit_answer
+def _today(core: Core, channel: str, timezone: str) -> QuestionView:
+    """Today's question of a local channel (made unsubscribed on first use)."""
+    from core.usecases.quiz_day import local_channel, open_today
+
+    now = core.now()
+    local_channel(core, channel, timezone, now, own=CONSOLE_ID)
+    return open_today(core, channel, now)
+
+
+def _print_question(console: Console, question: QuestionView) -> None:
+    console.print(question.stem, markup=False)
+    for letter, text in sorted(question.options.items()):
+        console.print(f"  {letter}) {text}", markup=False)
+
+
+def _submit(core: Core, post_id: int, member: str, text: str) -> AnswerResult:
+    """The answer submitted; the free-text grader (the model) loads only for own words."""
+    from core.usecases.quiz_day import submit
     from quiz.choice import read_choice
-    from quiz.grade import FreeTextGrader
-    from retrieval.embed import load_embedder
 
     reading = read_choice(text)
-    grader = None
     if reading.letter is None and not reading.ambiguous:
-        grader = FreeTextGrader(load_embedder(settings.embed_model, settings.index_dir))
-    with database.session() as session:
-        return submit_answer(
-            session,
-            post_id,
-            member,
-            utc_now(),
-            text=text,
-            grader=grader,
-            notes_roots=settings.corpus,
-        )
+        core.load_grader()
+    return submit(core, post_id, member, text=text).result
 
 
 def practice_command(
@@ -180,19 +143,17 @@ def practice_command(
     """Spaced-repetition practice: due cards first, then new ones up to the daily limit."""
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     limit = settings.new_cards_per_day if new_per_day is None else new_per_day
-    with translated(), _database(settings) as database:
-        _sync(database, settings, utc_now())
-        run_practice(database, member, limit, out)
+    with translated(), _core(settings, sync=True) as core:
+        run_practice(core, member, limit, out)
 
 
-def run_practice(database: Database, member: str, new_per_day: int, console: Console) -> None:
+def run_practice(core: Core, member: str, new_per_day: int, console: Console) -> None:
     """Show due and new cards until none is left or the member stops; then a one-line summary."""
-    from quiz.practice import next_item, review, stats
+    from core.usecases.practising import deck, next_card, rate
 
     reviewed = 0
     while True:
-        with database.session() as session:
-            item = next_item(session, member, utc_now(), new_per_day=new_per_day)
+        item = next_card(core, member, core.now(), new_per_day=new_per_day).item
         if item is None:
             break
         console.print(f"[bold]{'New card' if item.is_new else 'Review'}[/bold]")
@@ -202,26 +163,24 @@ def run_practice(database: Database, member: str, new_per_day: int, console: Con
         rating = _ask_rating(console)
         if rating is None:
             break
-        with database.session() as session:
-            review(session, item.card_id, rating, utc_now())
+        rate(core, item.card_id, member, rating, core.now())
         reviewed += 1
-    with database.session() as session:
-        summary = stats(session, member, utc_now())
+    summary = deck(core, member, core.now())
     console.print(practice_summary(reviewed, summary, stopped=item is not None), markup=False)
 
 
-def _ask_rating(console: Console) -> Rating | None:
+def _ask_rating(console: Console) -> str | None:
     """The member's rating, asked again until it is one; None when they stop."""
-    from quiz.practice import InvalidRating, parse_rating
+    from core.usecases.practising import rating_error
 
     while True:
         choice = typer.prompt("How well did you know it? again, hard, good, easy (q to stop)")
         if choice.strip().lower() in {"q", "quit", "stop", "/quit"}:
             return None
-        try:
-            return parse_rating(choice)
-        except InvalidRating as error:
-            console.print(str(error), markup=False)
+        error = rating_error(choice)
+        if error is None:
+            return choice
+        console.print(error, markup=False)
 
 
 def practice_summary(reviewed: int, summary: PracticeStats, *, stopped: bool) -> str:
@@ -249,27 +208,23 @@ def leaderboard_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Standings for a channel, or team against team by mean points per active member."""
-    from quiz.leaderboard import Period, channel_leaderboard, team_leaderboard
+    from core.usecases.standings import leaderboard, parse_period
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    now = utc_now()
-    with translated(), _database(settings) as database, database.session() as session:
-        which = Period.parse(period)
-        if teams:
-            table = Table("rank", "team", "members", "points", "mean", title=f"Teams · {which}")
-            for t in team_leaderboard(session, which, now):
-                table.add_row(
-                    str(t.rank),
-                    t.name,
-                    str(t.active_members),
-                    str(t.points),
-                    f"{t.mean_points:.1f}",
-                )
-        else:
-            table = Table("rank", "member", "points", "answers", title=f"{channel} · {which}")
-            for s in channel_leaderboard(session, channel, which, now):
-                table.add_row(str(s.rank), s.name, str(s.points), str(s.answers))
-        out.print(table)
+    with translated(), _core(settings) as core:
+        which = parse_period([period])[0]
+        board = leaderboard(core, channel, which, core.now(), teams=teams)
+    if board.teams is not None:
+        table = Table("rank", "team", "members", "points", "mean", title=f"Teams · {which}")
+        for t in board.teams:
+            table.add_row(
+                str(t.rank), t.name, str(t.active_members), str(t.points), f"{t.mean_points:.1f}"
+            )
+    else:
+        table = Table("rank", "member", "points", "answers", title=f"{channel} · {which}")
+        for s in board.standings:
+            table.add_row(str(s.rank), s.name, str(s.points), str(s.answers))
+    out.print(table)
 
 
 @bank_app.command("check")
@@ -305,13 +260,14 @@ def bank_check(
 @bank_app.command("sync")
 def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     """Store the bank and flashcards; edited questions become new versions."""
-    from quiz.sync import load_corpus, sync_bank
+    from core.bootstrap import sync_corpus
+    from quiz.sync import load_corpus
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     with translated():
-        questions, cards = load_corpus(settings.corpus)
-        with _database(settings) as database, database.session() as session:
-            report = sync_bank(session, questions, cards, utc_now())
+        load_corpus(settings.corpus)  # a bank that cannot be read fails before any migration
+        with _core(settings) as core:
+            report = sync_corpus(core.database, settings, utc_now())
     typer.echo(report.summary())
 
 
@@ -321,7 +277,7 @@ def db_upgrade(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> No
     from store.migrate import current_revision
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with _database(settings):
+    with _core(settings):
         pass
     typer.echo(f"database at revision {current_revision(settings.effective_database_url)}")
 
@@ -333,17 +289,11 @@ def member_export(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Print everything stored about the members as JSON."""
-    from quiz.errors import UnknownMember
-    from store.privacy import export_member
+    from core.usecases.members import export_members
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with translated(), _database(settings) as database, database.session() as session:
-        exported = {}
-        for member_id in member_ids:
-            data = export_member(session, member_id)
-            if data is None:
-                raise UnknownMember(member_id)
-            exported[member_id] = data
+    with translated(), _core(settings) as core:
+        exported = export_members(core, member_ids)
     typer.echo(json.dumps(exported, indent=2, ensure_ascii=False))
 
 
@@ -354,55 +304,45 @@ def member_forget(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Delete everything stored about the members."""
-    from quiz.errors import UnknownMember
-    from store.privacy import forget_member
+    from core.usecases.members import forget_members
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with translated(), _database(settings) as database, database.session() as session:
-        for member_id in member_ids:
-            counts = forget_member(session, member_id)
-            if counts is None:
-                raise UnknownMember(member_id)
-            removed = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
-            typer.echo(f"forgot {member_id}: {removed}")
+    with translated(), _core(settings) as core:
+        forgotten = forget_members(core, member_ids)
+    for member_id, counts in forgotten.items():
+        removed = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
+        typer.echo(f"forgot {member_id}: {removed}")
 
 
 def chat_command(text: str, settings: Settings, console: Console) -> bool:
     """Quiz commands inside `studybot chat`; returns False when `text` is not one of them."""
     from quiz.errors import QuizError
-    from quiz.leaderboard import Period, channel_leaderboard
-    from quiz.posts import open_post
 
     command, _, rest = text.strip().partition(" ")
     if command not in {"/quiz", "/answer", "/leaderboard", "/practice"}:
         return False
-    if command == "/practice":
-        with _database(settings) as database:
-            _sync(database, settings, utc_now())
-            run_practice(database, CONSOLE_ID, settings.new_cards_per_day, console)
-        return True
-    now = utc_now()
     try:
-        with _database(settings) as database:
-            _sync(database, settings, now)
-            with database.session() as session:
-                local_channel(session, CONSOLE_ID, "UTC", now)
-                post = open_post(session, CONSOLE_ID, now)
-                post_id, question = post.id, post.question
-            if command == "/quiz":
-                console.print(question.stem, markup=False)
-                for letter, option in sorted(question.options.items()):
-                    console.print(f"  {letter}) {option}", markup=False)
-            elif command == "/answer":
-                result = _submit(database, settings, post_id, CONSOLE_ID, rest)
-                console.print(result.message, markup=False)
-            else:
-                with database.session() as session:
-                    board = channel_leaderboard(
-                        session, CONSOLE_ID, Period.parse(rest or "week"), now
-                    )
-                for s in board:
-                    console.print(f"{s.rank}. {s.name}: {s.points} points", markup=False)
+        with _core(settings, sync=True) as core:
+            _chat_quiz(core, command, rest, console)
     except QuizError as error:
         console.print(f"error: {error}", markup=False)
     return True
+
+
+def _chat_quiz(core: Core, command: str, rest: str, console: Console) -> None:
+    from bot.answer_words import result_text
+    from core.usecases.standings import leaderboard, parse_period
+
+    if command == "/practice":
+        run_practice(core, CONSOLE_ID, core.settings.new_cards_per_day, console)
+    elif command == "/leaderboard":
+        board = leaderboard(core, CONSOLE_ID, parse_period([rest or "week"])[0], core.now())
+        for s in board.standings:
+            console.print(f"{s.rank}. {s.name}: {s.points} points", markup=False)
+    else:
+        question = _today(core, CONSOLE_ID, "UTC")
+        if command == "/quiz":
+            _print_question(console, question)
+        else:
+            result = _submit(core, question.post_id, CONSOLE_ID, rest)
+            console.print(result_text(result), markup=False)

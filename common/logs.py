@@ -100,23 +100,8 @@ def configure_logging(
     """Route structlog and stdlib records through one handler on `stream` (stderr); `secrets`
     (the signing secret, say) are blanked out of every line besides the token patterns."""
     shared = _shared_processors()
-    renderer: Any = (
-        structlog.processors.JSONRenderer()
-        if json
-        else structlog.dev.ConsoleRenderer(
-            colors=False, exception_formatter=structlog.dev.plain_traceback
-        )
-    )
-    formatter = structlog.stdlib.ProcessorFormatter(
-        foreign_pre_chain=shared,
-        processors=[
-            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-            structlog.processors.format_exc_info if json else _identity,
-            renderer,
-        ],
-    )
     handler = logging.StreamHandler(stream) if stream is not None else StderrHandler()
-    handler.setFormatter(RedactingFormatter(formatter, secrets))
+    handler.setFormatter(RedactingFormatter(_formatter(shared, json=json), secrets))
     handler.addFilter(OnlyOurInfo())
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -135,6 +120,25 @@ def configure_logging(
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=False,  # tests swap the configuration (capture_logs)
+    )
+
+
+def _formatter(shared: list[Any], *, json: bool) -> structlog.stdlib.ProcessorFormatter:
+    """One line per record: JSON, or structlog's plain console lines."""
+    renderer: Any = (
+        structlog.processors.JSONRenderer()
+        if json
+        else structlog.dev.ConsoleRenderer(
+            colors=False, exception_formatter=structlog.dev.plain_traceback
+        )
+    )
+    return structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=shared,
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info if json else _identity,
+            renderer,
+        ],
     )
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 
 import structlog
 
+from core.bootstrap import build_options, sync_corpus
 from jobs.context import JobContext, current
 from jobs.observe import observed
 from quiz.clock import require_aware
@@ -28,16 +29,10 @@ class RefreshResult:
 
 def refresh_index(ctx: JobContext, now: datetime) -> RefreshResult:
     """Rebuild if the corpus changed since the last build; swap the tutor to the new build."""
-    from retrieval.build import BuildOptions, build_index
+    from retrieval.build import build_index
 
     require_aware(now)
-    settings = ctx.settings
-    options = BuildOptions(
-        roots=settings.corpus,
-        index_dir=settings.index_dir,
-        model=settings.embed_model,
-        token_limit=settings.chunk_tokens,
-    )
+    options = build_options(ctx.settings)
     embedder = ctx.embedder
     if embedder is not None:
         report = build_index(options, embedder_factory=lambda _name: embedder, now=lambda: now)
@@ -51,11 +46,7 @@ def refresh_index(ctx: JobContext, now: datetime) -> RefreshResult:
 
 
 def _sync_bank(ctx: JobContext, now: datetime) -> None:
-    from quiz.sync import load_corpus, sync_bank
-
-    questions, cards = load_corpus(ctx.settings.corpus)
-    with ctx.database.session() as session:
-        report = sync_bank(session, questions, cards, now)
+    report = sync_corpus(ctx.database, ctx.settings, now)
     log.info("question bank synced", summary=report.summary())
 
 

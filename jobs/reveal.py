@@ -22,7 +22,7 @@ from jobs.observe import observed
 from quiz.clock import require_aware
 from quiz.notes import find_section
 from quiz.posts import close_post
-from store.models import Answer, Member, QuizPost
+from store.models import Member, QuizAnswer, QuizPost
 
 log = structlog.get_logger(__name__)
 # A reveal is worth posting hours late (after an outage), not days.
@@ -43,10 +43,15 @@ def due_posts(session: Session, channel_id: str | None, now: datetime) -> list[i
 
 def build_reveal(session: Session, post: QuizPost, notes_roots: Sequence[Path]) -> Reveal:
     rows = session.execute(
-        select(Answer, Member.name)
-        .join(Member, Member.id == Answer.member_id)
-        .where(Answer.post_id == post.id)
-        .order_by(Answer.correct.desc(), Answer.points.desc(), Answer.answered_at, Answer.id)
+        select(QuizAnswer, Member.name)
+        .join(Member, Member.id == QuizAnswer.member_id)
+        .where(QuizAnswer.post_id == post.id)
+        .order_by(
+            QuizAnswer.correct.desc(),
+            QuizAnswer.points.desc(),
+            QuizAnswer.answered_at,
+            QuizAnswer.id,
+        )
     )
     entries = [
         RevealEntry(

@@ -21,7 +21,7 @@ from quiz.clock import local_date, require_aware, week_start
 from quiz.leaderboard import Period, channel_leaderboard, team_leaderboard
 from quiz.posts import get_channel
 from store import outbox
-from store.models import Answer, Member, QuizPost
+from store.models import Member, QuizAnswer, QuizPost
 
 log = structlog.get_logger(__name__)
 TOP_MEMBERS = 5
@@ -38,15 +38,15 @@ def points_by_member(
 ) -> dict[str, tuple[str, int]]:
     """Each member's (name, points) over quiz dates in [start, end)."""
     rows = session.execute(
-        select(Answer.member_id, Member.name, func.sum(Answer.points))
-        .join(QuizPost, Answer.post_id == QuizPost.id)
-        .join(Member, Member.id == Answer.member_id)
+        select(QuizAnswer.member_id, Member.name, func.sum(QuizAnswer.points))
+        .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
+        .join(Member, Member.id == QuizAnswer.member_id)
         .where(
             QuizPost.channel_id == channel_id,
             QuizPost.quiz_date >= start,
             QuizPost.quiz_date < end,
         )
-        .group_by(Answer.member_id, Member.name)
+        .group_by(QuizAnswer.member_id, Member.name)
     )
     return {member: (name, int(points or 0)) for member, name, points in rows}
 

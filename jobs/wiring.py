@@ -1,6 +1,6 @@
-"""Assembles the scheduler service of a process from settings, a database, and the publisher and
-outbox sender the caller brings (the CLI brings Slack's, from `bot.slack.scheduling`). Used by
-`studybot jobs` and `studybot run`."""
+"""Assembles the scheduler service of a process from the core (`core.bootstrap.build_core`,
+with the publisher the caller brings) and the outbox sender it makes (the CLI brings Slack's,
+from `bot.slack.scheduling`). Used by `studybot jobs` and `studybot run`."""
 
 from __future__ import annotations
 
@@ -15,33 +15,29 @@ from jobs.lease import DEFAULT_TTL
 from jobs.service import SchedulerService, holder_name
 
 if TYPE_CHECKING:
-    from core.config import Settings
-    from core.publishing import Deliverer, QuizPublisher
-    from store.db import Database
-
-
-def open_database(settings: Settings) -> Database:
-    from store.db import Database
-    from store.migrate import upgrade
-
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(settings.effective_database_url)
-    return Database(settings.effective_database_url)
+    from core.bootstrap import Core
+    from core.publishing import Deliverer
 
 
 def scheduler_service(
-    settings: Settings,
-    database: Database,
-    publisher: QuizPublisher,
+    core: Core,
     *,
     make_sender: Callable[[str], Deliverer] | None = None,
     ttl: timedelta = DEFAULT_TTL,
 ) -> SchedulerService:
-    """The service with its job context; `make_sender(holder)` makes the outbox sender, if any."""
+    """The service with its job context; `make_sender(holder)` makes the outbox sender, if any.
+    The core must carry a publisher (how the jobs' messages look)."""
+    if core.publisher is None:
+        raise ValueError("the scheduler needs a publisher: build_core(settings, publisher=...)")
     holder = holder_name()
     sender = make_sender(holder) if make_sender is not None else None
     ctx = JobContext(
-        database=database, publisher=publisher, settings=settings, holder=holder, sender=sender
+        database=core.database,
+        publisher=core.publisher,
+        settings=core.settings,
+        holder=holder,
+        clock=core.now,
+        sender=sender,
     )
     return SchedulerService(ctx, ttl=ttl)
 

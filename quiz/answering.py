@@ -6,6 +6,7 @@ races between replicas. Later answers are acknowledged, answers after closing ar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,17 +21,17 @@ from sqlalchemy.orm import Session
 from quiz.bank import KeyPoint
 from quiz.choice import button_choice, read_choice
 from quiz.clock import month_start, require_aware
-from quiz.feedback import feedback_text
+from quiz.feedback import Feedback, feedback_of
 from quiz.grade import Choices, FreeTextGrader, Grade, grade_choice, words
 from quiz.posts import ensure_member, get_post, is_open
 from quiz.scoring import points_for, streak_through
-from store.models import Answer, Question, QuizPost, ScoreTotal
+from store.models import Question, QuizAnswer, QuizPost, ScoreTotal
 from store.unique import insert_unique
 
 MIN_FREE_TEXT_WORDS = 4
 
 
-class Status(StrEnum):
+class AnswerStatus(StrEnum):
     SCORED = "scored"
     ALREADY_ANSWERED = "already_answered"
     CLOSED = "closed"
@@ -38,21 +39,14 @@ class Status(StrEnum):
     WRONG_CHANNEL = "wrong_channel"
 
 
-MESSAGES = {
-    Status.ALREADY_ANSWERED: "Thanks! Only your first answer to this question counts.",
-    Status.CLOSED: "This question has closed, so the answer was not scored.",
-    Status.NEEDS_CHOICE: "Please pick one option: reply with a single letter, A, B, C or D.",
-    Status.WRONG_CHANNEL: "That answer names a question from another channel, so it was not "
-    "counted.",
-}
-
-
 @dataclass(frozen=True)
 class AnswerResult:
-    status: Status
-    message: str
-    answer: Answer | None = None
+    """What became of an answer; `feedback` (when scored) is what the member is told, as data."""
+
+    status: AnswerStatus
+    answer: QuizAnswer | None = None
     grade: Grade | None = None
+    feedback: Feedback | None = None
 
 
 def key_points_of(question: Question) -> tuple[KeyPoint, ...]:
@@ -76,20 +70,36 @@ def submit_answer(
     With `channel_id` (where the answer was given) a post of another channel is refused."""
     now = require_aware(now)
     post = get_post(session, post_id)
-    if channel_id is not None and post.channel_id != channel_id:
-        return _reply(Status.WRONG_CHANNEL)
-    if not is_open(post, now):
-        return _reply(Status.CLOSED)
-    if _existing(session, post_id, member_id):
-        return _reply(Status.ALREADY_ANSWERED)
+    refused = _refusal(session, post, member_id, channel_id, now)
+    if refused is not None:
+        return _reply(refused)
     grade = _grade(post.question, text, button_value, grader)
     if grade is None:
-        return _reply(Status.NEEDS_CHOICE)
+        return _reply(AnswerStatus.NEEDS_CHOICE)
     ensure_member(session, member_id, now, name=member_name)
+    answer, feedback = _scored(session, post, member_id, grade, text, now, notes_roots)
+    add_totals = partial(_add_to_totals, session, post, member_id, answer.points, grade.correct)
+    if not insert_unique(session, answer, then=add_totals):
+        return _reply(AnswerStatus.ALREADY_ANSWERED)
+    return AnswerResult(AnswerStatus.SCORED, answer, grade, feedback)
+
+
+def _scored(
+    session: Session,
+    post: QuizPost,
+    member_id: str,
+    grade: Grade,
+    text: str | None,
+    now: datetime,
+    notes_roots: Sequence[Path],
+) -> tuple[QuizAnswer, Feedback]:
+    """The answer row (its points count the member's streak through this post) and what the
+    member is told, which the row keeps as data."""
     streak = streak_through(session, post, member_id)
     points = points_for(grade.score, streak)
-    answer = Answer(
-        post_id=post_id,
+    feedback = feedback_of(post.question, grade, points, streak, notes_roots)
+    row = QuizAnswer(
+        post_id=post.id,
         member_id=member_id,
         choice=grade.choice,
         text=text,
@@ -97,22 +107,34 @@ def submit_answer(
         correct=grade.correct,
         points=points,
         streak=streak,
-        feedback=feedback_text(post.question, grade, points, streak, notes_roots),
+        feedback=json.dumps(feedback.as_dict(), ensure_ascii=False),
         answered_at=now,
     )
-    add_totals = partial(_add_to_totals, session, post, member_id, points, grade.correct)
-    if not insert_unique(session, answer, then=add_totals):
-        return _reply(Status.ALREADY_ANSWERED)
-    return AnswerResult(Status.SCORED, answer.feedback, answer, grade)
+    return row, feedback
 
 
-def _reply(status: Status) -> AnswerResult:
-    return AnswerResult(status, MESSAGES[status])
+def _refusal(
+    session: Session, post: QuizPost, member_id: str, channel_id: str | None, now: datetime
+) -> AnswerStatus | None:
+    """Why the answer is not taken at all (another channel's post, closed, a second answer)."""
+    if channel_id is not None and post.channel_id != channel_id:
+        return AnswerStatus.WRONG_CHANNEL
+    if not is_open(post, now):
+        return AnswerStatus.CLOSED
+    if _existing(session, post.id, member_id):
+        return AnswerStatus.ALREADY_ANSWERED
+    return None
+
+
+def _reply(status: AnswerStatus) -> AnswerResult:
+    return AnswerResult(status)
 
 
 def _existing(session: Session, post_id: int, member_id: str) -> bool:
     found = session.scalar(
-        select(Answer.id).where(Answer.post_id == post_id, Answer.member_id == member_id)
+        select(QuizAnswer.id).where(
+            QuizAnswer.post_id == post_id, QuizAnswer.member_id == member_id
+        )
     )
     return found is not None
 

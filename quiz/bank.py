@@ -25,7 +25,7 @@ from retrieval.anki_csv import CardFileError, read_cards
 
 
 @dataclass(frozen=True)
-class Flashcard:
+class BankFlashcard:
     front: str
     back: str
     tags: tuple[str, ...]
@@ -103,7 +103,7 @@ def parse_question(item: Any, path: Path, index: int) -> BankQuestion:
         raise BankError(path, named, "; ".join(schema_reasons(error))) from None
 
 
-def load_flashcards(path: Path) -> list[Flashcard]:
+def load_flashcards(path: Path) -> list[BankFlashcard]:
     """An Anki CSV export (retrieval.anki_csv): every card needs a front and a back."""
     try:
         rows = read_cards(path.read_text(encoding="utf-8"))
@@ -116,5 +116,5 @@ def load_flashcards(path: Path) -> list[Flashcard]:
         front, back = row.front.strip(), row.back.strip()
         if not front or not back:
             raise BankError(path, None, f"line {row.line}: empty front or back")
-        cards.append(Flashcard(front, back, row.tags))
+        cards.append(BankFlashcard(front, back, row.tags))
     return cards

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from common.citation import Citation
-from quiz.bank import LETTERS, BankQuestion, Flashcard, load_flashcards, load_questions_file
+from quiz.bank import LETTERS, BankFlashcard, BankQuestion, load_flashcards, load_questions_file
 from quiz.errors import BankError
-from quiz.notes import Section, find_notes_file, find_section, sections
+from quiz.notes import CitedSection, find_notes_file, find_section, sections
 from retrieval.embed import Embedder
 
 # Calibrated with bench/bank_check_calibration.py on the audit's ten known near-duplicate pairs
@@ -103,7 +103,7 @@ def check_files(
     """Load every file, collect all problems; the embedding checks need an embedder."""
     problems: list[Problem] = []
     by_file: dict[Path, list[BankQuestion]] = {}
-    cards: dict[Path, list[Flashcard]] = {}
+    cards: dict[Path, list[BankFlashcard]] = {}
     for path in question_paths:
         try:
             by_file[path] = load_questions_file(path)
@@ -271,13 +271,13 @@ def question_similarity(questions: Sequence[BankQuestion], embedder: Embedder) -
     return np.asarray(vectors @ vectors.T)
 
 
-def passage_sentences(section: Section) -> list[str]:
+def passage_sentences(section: CitedSection) -> list[str]:
     text = " ".join(section.text.split())
     return [s for s in SENTENCE_END.split(text) if len(s.split()) >= 3]
 
 
 def option_support(
-    questions: Sequence[BankQuestion], sections: Sequence[Section], embedder: Embedder
+    questions: Sequence[BankQuestion], sections: Sequence[CitedSection], embedder: Embedder
 ) -> list[dict[str, float]]:
     """How well each cited passage supports each option: its best sentence cosine.
 
@@ -336,7 +336,7 @@ def second_answers(
 
 
 def card_contradictions(
-    path: Path, cards: Sequence[Flashcard], notes_roots: Sequence[Path]
+    path: Path, cards: Sequence[BankFlashcard], notes_roots: Sequence[Path]
 ) -> list[Problem]:
     """Cards tagged `notes::<file>::<Heading_with_underscores>` must agree with that section.
 
@@ -363,7 +363,7 @@ def card_contradictions(
     return problems
 
 
-def disagreements(back: str, section: Section, card_front: str = "") -> list[str]:
+def disagreements(back: str, section: CitedSection, card_front: str = "") -> list[str]:
     """Why a card's back contradicts its notes section (empty when it agrees)."""
     text = " ".join(section.text.split()).casefold()
     figures = {_figure(f) for f in FIGURE.findall(text)}
@@ -384,7 +384,7 @@ def disagreements(back: str, section: Section, card_front: str = "") -> list[str
     return reasons
 
 
-def _names_a_discontinued_subject(card: str, section: Section) -> bool:
+def _names_a_discontinued_subject(card: str, section: CitedSection) -> bool:
     """Does the card name what the section says is discontinued (a capitalised name of a sentence
     holding a status word)? A section that retires one product in passing, as reinforcement
     learning retires RoboMaker, does not make every card citing it about that product."""
@@ -404,7 +404,7 @@ def _figure(text: str) -> str:
     return text.replace(",", "")
 
 
-def _tagged_section(roots: Sequence[Path], file: str, heading: str) -> Section | None:
+def _tagged_section(roots: Sequence[Path], file: str, heading: str) -> CitedSection | None:
     notes = find_notes_file(roots, file)
     if notes is None:
         return None
@@ -413,7 +413,7 @@ def _tagged_section(roots: Sequence[Path], file: str, heading: str) -> Section |
     )
 
 
-def _card_line(lines: Sequence[str], card: Flashcard) -> int | None:
+def _card_line(lines: Sequence[str], card: BankFlashcard) -> int | None:
     """The line of the deck where the card's row starts (found by its front)."""
     front = card.front.replace('"', '""')
     return next(

@@ -1,49 +1,79 @@
-"""The words a member reads after answering: verdict, key points, explanation and citation."""
+"""What a member is told after answering, as data: the verdict, points made and missed, the
+explanation and the cited section. The words are the front ends' (bot/answer_words.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from common.citation import Citation
 from quiz.grade import Grade
-from quiz.notes import Section, find_section
+from quiz.notes import CitedSection, find_section
 from store.models import Question
 
 
-def citation(question: Question, roots: Iterable[Path]) -> tuple[str, Section | None]:
+def citation(question: Question, roots: Iterable[Path]) -> tuple[str, CitedSection | None]:
     """`file › heading` of the question's source, and the section text when the notes have it."""
     label = str(Citation(question.source_file, question.source_heading))
     return label, find_section(roots, question.source_file, question.source_heading)
 
 
-def verdict(question: Question, grade: Grade) -> str:
+class Verdict(StrEnum):
+    CORRECT = "correct"  # the right letter
+    WRONG = "wrong"  # another letter
+    KEY_POINTS = "key_points"  # own words, graded by the key points made
+    HEDGED = "hedged"  # own words naming several options: no key points
+    OTHER_OPTION = "other_option"  # own words picking a wrong option
+
+
+@dataclass(frozen=True)
+class Feedback:
+    verdict: Verdict
+    answer: str  # the right letter
+    right_option: str  # its text
+    choice: str | None  # the letter chosen, if any
+    other_option: str | None  # the wrong option own words picked, if any
+    score: float
+    points: int
+    streak: int
+    points_made: tuple[str, ...]
+    points_missed: tuple[str, ...]
+    explanation: str
+    citation: Citation
+    source_text: str  # the cited section's text, "" when the notes do not have it
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready, as the answer row keeps it."""
+        return asdict(self)
+
+
+def verdict_of(grade: Grade) -> Verdict:
     if grade.choice is not None:
-        right = question.options[question.answer]
-        if grade.correct:
-            return f"Correct: {question.answer}) {right}"
-        return f"Not quite: you chose {grade.choice}; the answer is {question.answer}) {right}"
-    made, total = len(grade.points_made), len(grade.points_made) + len(grade.points_missed)
-    said = f"You made {made} of {total} key points ({round(grade.score * 100)} %)."
+        return Verdict.CORRECT if grade.correct else Verdict.WRONG
     if grade.hedged:
-        return f"{said} Your answer hedges between options, so it earns no key points: pick one."
-    if grade.other_choice is not None:
-        right = question.options[question.answer]
-        return f"{said} Your answer picks {grade.other_choice}; the answer is {right}."
-    return said
+        return Verdict.HEDGED
+    return Verdict.KEY_POINTS if grade.other_choice is None else Verdict.OTHER_OPTION
 
 
-def feedback_text(
+def feedback_of(
     question: Question, grade: Grade, points: int, streak: int, roots: Iterable[Path]
-) -> str:
-    lines = [verdict(question, grade), f"Points: {points} (streak {streak})."]
-    if grade.points_made:
-        lines.append("Points made: " + "; ".join(grade.points_made) + ".")
-    if grade.points_missed:
-        lines.append("Points missed: " + "; ".join(grade.points_missed) + ".")
-    lines.append(f"Why: {question.explanation}")
-    label, section = citation(question, roots)
-    lines.append(f"Source: {label}")
-    if section is not None and section.text:
-        lines.append(section.text)
-    return "\n".join(lines)
+) -> Feedback:
+    section = find_section(roots, question.source_file, question.source_heading)
+    return Feedback(
+        verdict=verdict_of(grade),
+        answer=question.answer,
+        right_option=question.options[question.answer],
+        choice=grade.choice,
+        other_option=grade.other_choice,
+        score=grade.score,
+        points=points,
+        streak=streak,
+        points_made=tuple(grade.points_made),
+        points_missed=tuple(grade.points_missed),
+        explanation=question.explanation,
+        citation=Citation(question.source_file, question.source_heading),
+        source_text=section.text if section is not None else "",
+    )

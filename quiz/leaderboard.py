@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from quiz.clock import local_date, month_start, week_start
 from quiz.errors import InvalidPeriod
 from quiz.posts import get_channel
-from store.models import Answer, Channel, Member, Question, QuizPost, ScoreTotal, Team
+from store.models import Channel, Member, Question, QuizAnswer, QuizPost, ScoreTotal, Team
 
 
 class Period(StrEnum):
@@ -133,13 +133,13 @@ def mastery(session: Session, member_id: str) -> Mastery:
 
     def rows_by(column: Any) -> tuple[MasteryRow, ...]:
         query = (
-            select(column, func.count(), func.avg(Answer.score))
-            .select_from(Answer)
-            .join(QuizPost, Answer.post_id == QuizPost.id)
+            select(column, func.count(), func.avg(QuizAnswer.score))
+            .select_from(QuizAnswer)
+            .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
             .join(Question, QuizPost.question_id == Question.id)
-            .where(Answer.member_id == member_id)
+            .where(QuizAnswer.member_id == member_id)
             .group_by(column)
-            .order_by(func.avg(Answer.score), column)
+            .order_by(func.avg(QuizAnswer.score), column)
         )
         return tuple(
             MasteryRow(k, int(n), round(float(a), 4)) for k, n, a in session.execute(query)
@@ -158,15 +158,15 @@ def _member_totals(period: Period, today: date, extra: Sequence[Any] = ()) -> Se
         start = week_start(today)
         return (
             select(
-                Answer.member_id,
+                QuizAnswer.member_id,
                 *extra,
-                func.sum(Answer.points).label("points"),
+                func.sum(QuizAnswer.points).label("points"),
                 func.count().label("answers"),
-                func.sum(_as_int(Answer.correct)).label("correct"),
+                func.sum(_as_int(QuizAnswer.correct)).label("correct"),
             )
-            .join(QuizPost, Answer.post_id == QuizPost.id)
+            .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
             .where(QuizPost.quiz_date >= start, QuizPost.quiz_date < start + timedelta(days=7))
-            .group_by(Answer.member_id)
+            .group_by(QuizAnswer.member_id)
         )
     query = select(
         ScoreTotal.member_id,

@@ -14,7 +14,7 @@ from retrieval.sections import headed_texts
 
 
 @dataclass(frozen=True)
-class Section:
+class CitedSection:
     file: str
     heading: str
     level: int
@@ -40,21 +40,21 @@ def find_notes_file(roots: Iterable[Path], name: str) -> Path | None:
     return None
 
 
-def sections(path: Path) -> dict[str, Section]:
+def sections(path: Path) -> dict[str, CitedSection]:
     """Every heading of a markdown file mapped to its own text (up to the next heading)."""
     return dict(_sections_cached(path, path.stat().st_mtime_ns))
 
 
 @lru_cache(maxsize=64)
-def _sections_cached(path: Path, _mtime: int) -> tuple[tuple[str, Section], ...]:
+def _sections_cached(path: Path, _mtime: int) -> tuple[tuple[str, CitedSection], ...]:
     # The text and headings the index sees (cleaned, then markdown-it), not a second parser.
     text = clean_text(path.read_text(encoding="utf-8"), markdown=True)
     return tuple(
-        (h.title, Section(path.name, h.title, h.level, h.text)) for h in headed_texts(text)
+        (h.title, CitedSection(path.name, h.title, h.level, h.text)) for h in headed_texts(text)
     )
 
 
-def find_section(roots: Iterable[Path], file: str, heading: str) -> Section | None:
+def find_section(roots: Iterable[Path], file: str, heading: str) -> CitedSection | None:
     path = find_notes_file(roots, file)
     if path is None:
         return None

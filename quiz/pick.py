@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quiz.errors import NoQuestionAvailable
-from store.models import Answer, Question, QuizPost
+from store.models import Question, QuizAnswer, QuizPost
 
 UNSEEN_TOPIC_ACCURACY = 0.5
 # Even a topic the channel has mastered keeps some chance of coming up.
@@ -74,8 +74,8 @@ def _next_domain(pool: Sequence[Question], history: Sequence[tuple[date, str, st
 def topic_accuracy(session: Session, channel_id: str) -> dict[str, float]:
     """Mean answer score per topic in the channel."""
     rows = session.execute(
-        select(Question.topic, func.avg(Answer.score))
-        .join(QuizPost, Answer.post_id == QuizPost.id)
+        select(Question.topic, func.avg(QuizAnswer.score))
+        .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
         .join(Question, QuizPost.question_id == Question.id)
         .where(QuizPost.channel_id == channel_id)
         .group_by(Question.topic)

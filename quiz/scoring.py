@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.clock import require_aware
-from store.models import Answer, QuizPost
+from store.models import QuizAnswer, QuizPost
 
 POINTS_PER_ANSWER = 10
 MAX_STREAK_BONUS = 5
@@ -37,7 +37,9 @@ def streak_through(session: Session, post: QuizPost, member_id: str) -> int:
     if previous is None:
         return 1
     earlier = session.scalar(
-        select(Answer.streak).where(Answer.post_id == previous, Answer.member_id == member_id)
+        select(QuizAnswer.streak).where(
+            QuizAnswer.post_id == previous, QuizAnswer.member_id == member_id
+        )
     )
     return 1 if earlier is None else earlier + 1
 
@@ -54,7 +56,9 @@ def current_streak(session: Session, channel_id: str, member_id: str, now: datet
     )
     for post in latest:
         streak = session.scalar(
-            select(Answer.streak).where(Answer.post_id == post.id, Answer.member_id == member_id)
+            select(QuizAnswer.streak).where(
+                QuizAnswer.post_id == post.id, QuizAnswer.member_id == member_id
+            )
         )
         if streak is not None:
             return streak

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.bank import (
+    BankFlashcard,
     BankQuestion,
-    Flashcard,
     flashcard_files,
     load_bank,
     load_flashcards,
@@ -45,7 +45,7 @@ class SyncReport:
         )
 
 
-def load_corpus(roots: Iterable[Path]) -> tuple[list[BankQuestion], list[Flashcard]]:
+def load_corpus(roots: Iterable[Path]) -> tuple[list[BankQuestion], list[BankFlashcard]]:
     """Every question and flashcard under the corpus roots; raises `BankError` on a bad file."""
     roots = list(roots)
     questions = load_bank(question_files(roots))
@@ -56,7 +56,7 @@ def load_corpus(roots: Iterable[Path]) -> tuple[list[BankQuestion], list[Flashca
 def sync_bank(
     session: Session,
     questions: Sequence[BankQuestion],
-    cards: Sequence[Flashcard],
+    cards: Sequence[BankFlashcard],
     now: datetime,
 ) -> SyncReport:
     now = require_aware(now)
@@ -117,7 +117,7 @@ def _question_row(
 
 
 def _sync_flashcards(
-    session: Session, cards: Sequence[Flashcard], now: datetime, report: SyncReport
+    session: Session, cards: Sequence[BankFlashcard], now: datetime, report: SyncReport
 ) -> None:
     rows = {row.card_key: row for row in session.scalars(select(FlashcardRow))}
     seen: set[str] = set()

@@ -112,6 +112,13 @@ def _export_into(model_name: str, model_path: str, staging: Path, precision: str
         fp32_path.unlink()
     _weights_to_data_file(staging / MODEL_FILE)
     _save_tokenizer(model, staging / TOKENIZER_FILE)
+    return _recipe(model, model_name, model_path, precision, input_names, staging)
+
+
+def _recipe(
+    model: Any, model_name: str, model_path: str, precision: str, inputs: list[str], staging: Path
+) -> dict[str, Any]:
+    """What the export was made from and how, written beside it."""
     first = model._first_module()
     return {
         "recipe": RECIPE,
@@ -122,7 +129,7 @@ def _export_into(model_name: str, model_path: str, staging: Path, precision: str
         "max_seq_length": int(model.max_seq_length),
         "do_lower_case": bool(getattr(first, "do_lower_case", False)),
         "normalized_in_graph": any(type(m).__name__ == "Normalize" for m in model),
-        "input_names": input_names,
+        "input_names": inputs,
         "onnx_sha256": model_sha256(staging),
     }
 

@@ -154,7 +154,7 @@ class QuizPost(Base):
     question: Mapped[Question] = relationship(lazy="joined")
 
 
-class Answer(Base):
+class QuizAnswer(Base):
     """A member's one scored answer to a post."""
 
     __tablename__ = "answers"

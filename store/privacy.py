@@ -8,7 +8,6 @@ from sqlalchemy import delete, inspect, or_, select
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from store.models import (
-    Answer,
     AskLog,
     Member,
     OutboxMessage,
@@ -16,6 +15,7 @@ from store.models import (
     PracticeNudge,
     Question,
     QuestionReport,
+    QuizAnswer,
     QuizPost,
     ReviewLog,
     ScoreTotal,
@@ -36,13 +36,6 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
     member = session.get(Member, member_id)
     if member is None:
         return None
-    answers = session.execute(
-        select(Answer, QuizPost.channel_id, QuizPost.quiz_date, Question.bank_id, Question.version)
-        .join(QuizPost, Answer.post_id == QuizPost.id)
-        .join(Question, QuizPost.question_id == Question.id)
-        .where(Answer.member_id == member_id)
-        .order_by(Answer.answered_at, Answer.id)
-    )
     cards = list(
         session.scalars(
             select(PracticeCard)
@@ -55,34 +48,16 @@ def export_member(session: Session, member_id: str) -> dict[str, Any] | None:
         .where(ReviewLog.practice_card_id.in_([c.id for c in cards]))
         .order_by(ReviewLog.id)
     )
+    owned = select(ScoreTotal).where(ScoreTotal.member_id == member_id)
+    asks = select(AskLog).where(AskLog.member_id == member_id)
     return {
         "member": _plain(member),
-        "answers": [
-            _plain(a)
-            | {"channel_id": ch, "quiz_date": d.isoformat(), "question": b, "question_version": v}
-            for a, ch, d, b, v in answers
-        ],
-        "score_totals": [
-            _plain(t)
-            for t in session.scalars(select(ScoreTotal).where(ScoreTotal.member_id == member_id))
-        ],
+        "answers": _exported_answers(session, member_id),
+        "score_totals": [_plain(t) for t in session.scalars(owned)],
         "practice_cards": [_plain(c) for c in cards],
         "review_logs": [_plain(r) for r in reviews],
-        "ask_logs": [
-            _plain(a)
-            for a in session.scalars(
-                select(AskLog).where(AskLog.member_id == member_id).order_by(AskLog.id)
-            )
-        ],
-        "question_reports": [
-            _plain(r) | {"question": bank_id}
-            for r, bank_id in session.execute(
-                select(QuestionReport, Question.bank_id)
-                .join(Question, QuestionReport.question_id == Question.id)
-                .where(QuestionReport.member_id == member_id)
-                .order_by(QuestionReport.id)
-            )
-        ],
+        "ask_logs": [_plain(a) for a in session.scalars(asks.order_by(AskLog.id))],
+        "question_reports": _exported_reports(session, member_id),
         "practice_nudges": [
             _plain(n)
             for n in session.scalars(
@@ -113,6 +88,36 @@ def messages_to(session: Session, member_id: str) -> list[int]:
     ]
 
 
+def _exported_answers(session: Session, member_id: str) -> list[dict[str, Any]]:
+    """The member's answers, each with its channel, date and question (id and version)."""
+    answers = session.execute(
+        select(
+            QuizAnswer, QuizPost.channel_id, QuizPost.quiz_date, Question.bank_id, Question.version
+        )
+        .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
+        .join(Question, QuizPost.question_id == Question.id)
+        .where(QuizAnswer.member_id == member_id)
+        .order_by(QuizAnswer.answered_at, QuizAnswer.id)
+    )
+    return [
+        _plain(a)
+        | {"channel_id": ch, "quiz_date": d.isoformat(), "question": b, "question_version": v}
+        for a, ch, d, b, v in answers
+    ]
+
+
+def _exported_reports(session: Session, member_id: str) -> list[dict[str, Any]]:
+    return [
+        _plain(r) | {"question": bank_id}
+        for r, bank_id in session.execute(
+            select(QuestionReport, Question.bank_id)
+            .join(Question, QuestionReport.question_id == Question.id)
+            .where(QuestionReport.member_id == member_id)
+            .order_by(QuestionReport.id)
+        )
+    ]
+
+
 def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
     """Delete every row about the member; returns counts per table, or None if unknown."""
     if session.get(Member, member_id) is None:
@@ -123,7 +128,7 @@ def forget_member(session: Session, member_id: str) -> dict[str, int] | None:
     for name, statement in (
         ("review_logs", delete(ReviewLog).where(ReviewLog.practice_card_id.in_(card_ids))),
         ("practice_cards", delete(PracticeCard).where(PracticeCard.member_id == member_id)),
-        ("answers", delete(Answer).where(Answer.member_id == member_id)),
+        ("answers", delete(QuizAnswer).where(QuizAnswer.member_id == member_id)),
         ("score_totals", delete(ScoreTotal).where(ScoreTotal.member_id == member_id)),
         ("ask_logs", delete(AskLog).where(AskLog.member_id == member_id)),
         ("question_reports", delete(QuestionReport).where(QuestionReport.member_id == member_id)),

@@ -1,7 +1,7 @@
 """A citation is written one way wherever it is formed: "file › heading", or the file alone."""
 
 from common.citation import Citation
-from quiz.notes import Section
+from quiz.notes import CitedSection
 from retrieval.answer import Passage
 from retrieval.documents import Chunk
 
@@ -24,6 +24,6 @@ def test_passages_chunks_and_bank_sections_cite_alike() -> None:
     chunk = Chunk("kinesis.md", ("Kinesis", "Shards"), "note", 0, 4, "text")
     passage = Passage("text", chunk.source, chunk.heading_path, 1.0)
     assert chunk.citation == passage.citation == Citation("kinesis.md", "Kinesis › Shards")
-    assert Section("kinesis.md", "Shards", 2, "").citation == Citation("kinesis.md", "Shards")
+    assert CitedSection("kinesis.md", "Shards", 2, "").citation == Citation("kinesis.md", "Shards")
     card = Passage("Q: a\nA: b", "cards.csv", "", 1.0)
     assert str(card.citation) == "cards.csv"

@@ -7,7 +7,7 @@ anything a member typed, and anything read from the notes, is escaped before it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from slack_sdk.models.blocks import (
@@ -27,17 +27,17 @@ from slack_sdk.models.views import View
 
 from bot.slack import ids
 from bot.slack.text import MAX_QUESTION_CHARS, escape, strip_references
+from common.citation import Citation
 from core.publishing import QuestionView, Reveal, WeeklyBoard
-from quiz.weekdays import Weekdays
 from retrieval.answer import Answer, Passage
 
 if TYPE_CHECKING:
-    from bot.slack.home import HomeData
-    from quiz.answering import AnswerResult
+    from core.usecases.channels import Schedule
+    from core.usecases.quiz_day import Submitted
+    from core.usecases.standings import HomeData
     from quiz.leaderboard import MasteryRow, Standing, TeamStanding
     from quiz.practice import PracticeItem, PracticeStats
     from quiz.reports import ReportOutcome
-    from store.models import Channel
 
 SECTION_MAX = 3000
 HEADER_MAX = 150
@@ -291,7 +291,7 @@ def reveal_blocks(reveal: Reveal) -> list[Block]:
     blocks: list[Block] = [
         _header(f"Answer: {q.answer}) {q.options[q.answer]}"),
         _section(f"*Why:* {escape(q.explanation)}"),
-        _context(f"Source: {escape(q.source_file)} › {escape(q.source_heading)}"),
+        _context(f"Source: {Citation(q.source_file, q.source_heading).render(escape)}"),
     ]
     if reveal.source_text:
         blocks.append(_section(f">{escape(snippet(reveal.source_text))}"))
@@ -315,14 +315,16 @@ def _reveal_lines(reveal: Reveal) -> list[str]:
     return lines
 
 
-def answer_recorded(result: AnswerResult, *, show_now: bool, reveal_at: datetime | None) -> str:
+def answer_recorded(submitted: Submitted) -> str:
     """What a member sees after answering: the result now, or a promise of the reveal."""
-    from quiz.answering import Status
+    from bot.answer_words import result_text
+    from quiz.answering import AnswerStatus
 
-    if result.status is not Status.SCORED or show_now:
-        return clip(escape(result.message), SECTION_MAX)
+    result, show_now, reveal_at = submitted.result, submitted.show_now, submitted.reveal_at
+    if result.status is not AnswerStatus.SCORED or show_now:
+        return clip(escape(result_text(result)), SECTION_MAX)
     choice = result.answer.choice if result.answer is not None else None
-    when = f" at {reveal_at:%H:%M} UTC" if reveal_at is not None else ""
+    when = f" at {slack_time(reveal_at, '{time}')}" if reveal_at is not None else ""
     return ANSWER_RECORDED.format(choice=f" ({choice})" if choice else "", when=when)
 
 
@@ -474,8 +476,18 @@ def practice_rated_blocks(item: PracticeItem, rating: str, due: datetime) -> lis
     return [
         _section(escape(item.front)),
         _section(escape(item.back)),
-        _context(f"Rated *{rating.title()}* · next review {due:%a %d %b %H:%M} UTC"),
+        _context(f"Rated *{rating.title()}* · next review {slack_time(due, NEXT_REVIEW)}"),
     ]
+
+
+NEXT_REVIEW = "{date_short} {time}"  # Slack's date tokens
+
+
+def slack_time(when: datetime, tokens: str) -> str:
+    """`when` as Slack shows a date: in each reader's own time zone (`tokens` such as
+    `{time}` or `{date_short} {time}`), with the UTC time as the fallback text."""
+    fallback = f"{when.astimezone(UTC):%a %d %b %H:%M} UTC"
+    return f"<!date^{int(when.timestamp())}^{tokens}|{fallback}>"
 
 
 def practice_done(stats: PracticeStats) -> str:
@@ -497,7 +509,7 @@ def nudge_text(due: int) -> str:
 
 
 def subscription_text(
-    channel: Channel, *, first: date | None = None, today: date | None = None
+    channel: Schedule, *, first: date | None = None, today: date | None = None
 ) -> str:
     """The channel's schedule; with `first` and `today`, when the first question comes."""
     if not channel.active:
@@ -505,7 +517,7 @@ def subscription_text(
     results = "at once" if channel.show_results_early else "at the reveal"
     text = (
         f"This channel gets the daily question at *{channel.post_time:%H:%M}* "
-        f"({escape(channel.timezone)}) on {Weekdays(channel.weekdays).label()}; the answer is "
+        f"({escape(channel.timezone)}) on {channel.weekdays.label()}; the answer is "
         f"revealed {channel.reveal_delay_minutes} minutes later. Members see their result "
         f"{results}."
     )

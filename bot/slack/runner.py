@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -16,10 +15,6 @@ from bot.slack.services import Services
 from bot.slack.workers import answer_pool
 from common import heap
 from core.config import Settings
-from quiz.clock import utc_now
-
-if TYPE_CHECKING:
-    from retrieval.embed import Embedder
 
 logger = logging.getLogger(__name__)
 REFRESH_SECONDS = 30.0
@@ -117,46 +112,11 @@ def check_token(client: WebClient, settings: Settings) -> None:
 
 
 def build_services(settings: Settings) -> Services:
-    """Migrations, the bank synced, the index built if missing, the tutor and grader loaded."""
-    from quiz.grade import FreeTextGrader
-    from quiz.sync import load_corpus, sync_bank
-    from retrieval.embed import load_embedder
-    from retrieval.index_store import current_build
-    from retrieval.service import Tutor
-    from store.db import Database, is_sqlite
-    from store.migrate import upgrade
+    """The bot's core (`build_core`): migrations, the bank synced, the index built if missing,
+    the tutor and grader loaded, the Slack publisher for `/study quiz`."""
+    from core.bootstrap import build_core
 
-    url = settings.effective_database_url
-    if is_sqlite(url):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(url)
-    database = Database(url)
-    embedder = load_embedder(settings.embed_model, settings.index_dir)
-    if current_build(settings.index_dir) is None:
-        _build_index(settings, embedder)
-    questions, cards = load_corpus(settings.corpus)
-    with database.session() as session:
-        sync_bank(session, questions, cards, utc_now())
-    tutor = Tutor(
-        settings.index_dir,
-        settings.embed_model,
-        embedder=embedder,
-        min_confidence=settings.min_confidence,
-    )
-    return Services(settings, database, tutor, FreeTextGrader(embedder))
-
-
-def _build_index(settings: Settings, embedder: Embedder) -> None:
-    from retrieval.build import BuildOptions, build_index
-
-    logger.info("no index yet: building it from %s", ", ".join(map(str, settings.corpus)))
-    options = BuildOptions(
-        roots=settings.corpus,
-        index_dir=settings.index_dir,
-        model=settings.embed_model,
-        token_limit=settings.chunk_tokens,
-    )
-    build_index(options, embedder_factory=lambda _name: embedder)
+    return Services.of(build_core(settings))
 
 
 def start_index_refresher(

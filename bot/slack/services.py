@@ -1,36 +1,39 @@
-"""What the listeners work with: settings, the database, the tutor, the grader, the clock and
-the pool answers run in."""
+"""What the listeners work with: the core (`core.bootstrap.Core`: settings, the database, the
+tutor, the grader, the clock, the publisher and sender) and the pool answers run in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.config import Settings
-from quiz.clock import Clock, utc_now
+from core.bootstrap import Core
 
 if TYPE_CHECKING:
     from bot.slack.workers import WorkPool
-    from quiz.grade import FreeTextGrader
-    from retrieval.service import Tutor
-    from store.db import Database
 
 
 @dataclass
-class Services:
-    """One container handed to every listener; time is a parameter (`now`)."""
+class Services(Core):
+    """The core as the Slack bot holds it, handed to every listener."""
 
-    settings: Settings
-    database: Database
-    tutor: Tutor
-    grader: FreeTextGrader | None = None
-    now: Clock = field(default=utc_now)
     # Answers run here when set (bounded, CPU-bound work); inline in the listener otherwise.
     answer_pool: WorkPool | None = None
-    # The outbox sender (bot.slack.delivery.sender_of makes it on first use).
-    sender: object | None = None
 
-    @property
-    def notes_roots(self) -> list[Path]:
-        return list(self.settings.corpus)
+    def __post_init__(self) -> None:
+        if self.publisher is None:  # the bot's own messages look the Slack way
+            from bot.slack.publisher import SlackPublisher
+
+            self.publisher = SlackPublisher()
+
+    @classmethod
+    def of(cls, core: Core) -> Services:
+        """The bot's services over a core built by `build_core`."""
+        return cls(
+            core.settings,
+            core.database,
+            core.tutor,
+            core.grader,
+            now=core.now,
+            publisher=core.publisher,
+            sender=core.sender,
+        )

@@ -11,7 +11,7 @@ SLACK_REFERENCE = re.compile(r"<[@#!][^>]*>")
 
 
 @dataclass(frozen=True)
-class Question:
+class TypedQuestion:
     text: str
     trimmed: bool
 
@@ -26,12 +26,12 @@ def strip_references(text: str) -> str:
     return " ".join(SLACK_REFERENCE.sub(" ", text).split())
 
 
-def read_question(text: str) -> Question:
+def read_question(text: str) -> TypedQuestion:
     """A question as the tutor should search it: references removed, at most 2,000 characters."""
     cleaned = strip_references(text)
     if len(cleaned) <= MAX_QUESTION_CHARS:
-        return Question(cleaned, False)
-    return Question(cleaned[:MAX_QUESTION_CHARS].rstrip(), True)
+        return TypedQuestion(cleaned, False)
+    return TypedQuestion(cleaned[:MAX_QUESTION_CHARS].rstrip(), True)
 
 
 def mentions(text: str, user_id: str) -> bool:

@@ -100,6 +100,7 @@ def test_run_starts_the_scheduler_beside_the_bot(
 ) -> None:
     from datetime import UTC, datetime, timedelta
 
+    from bot.slack.services import Services
     from jobs import lease
     from tests.bankfixtures import FIXTURE_CORPUS, sync_corpus
     from tests.fakeslack import FakeSlack
@@ -114,7 +115,9 @@ def test_run_starts_the_scheduler_beside_the_bot(
     bot_runs: list[dict[str, object]] = []
     with FakeSlack() as slack:
 
-        def fake_bot(settings: object, *, http: bool, port: int) -> None:
+        def fake_bot(settings: object, *, http: bool, port: int, services: Services) -> None:
+            # One core for both halves: the bot gets the database the scheduler posts from.
+            assert services.database.url == url
             bot_runs.append({"http": http, "port": port})
             slack.wait_for("chat.postMessage", 1, timeout=15, ok=True)
 

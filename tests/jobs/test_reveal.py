@@ -8,7 +8,7 @@ from datetime import timedelta
 from jobs.context import JobContext
 from jobs.daily import post_daily_question
 from jobs.reveal import reveal_due
-from quiz.answering import Status, submit_answer
+from quiz.answering import AnswerStatus, submit_answer
 from quiz.leaderboard import Period, channel_leaderboard
 from quiz.posts import DEFAULT_REVEAL_MINUTES
 from quiz.scoring import current_streak
@@ -39,7 +39,7 @@ def test_reveal_lists_settled_answers_and_closes_the_post(
             result = submit_answer(
                 session, question.post_id, member, NINE + timedelta(minutes=5), button_value=letter
             )
-            assert result.status is Status.SCORED
+            assert result.status is AnswerStatus.SCORED
     assert reveal_due(ctx, "C1", NINE + REVEAL - timedelta(minutes=1)) == 0
     close = NINE + REVEAL
     assert reveal_due(ctx, "C1", close) == 1
@@ -55,7 +55,7 @@ def test_reveal_lists_settled_answers_and_closes_the_post(
         post = session.get(QuizPost, question.post_id)
         assert post is not None and post.closed_at == close
         late = submit_answer(session, question.post_id, "U_LATE", close, button_value="A")
-        assert late.status is Status.CLOSED
+        assert late.status is AnswerStatus.CLOSED
         board = channel_leaderboard(session, "C1", Period.WEEK, close)
         assert [s.member_id for s in board] == ["U_RIGHT", "U_WRONG"]
         assert current_streak(session, "C1", "U_RIGHT", close) == 1

@@ -55,7 +55,9 @@ def test_quiz_by_letter_then_leaderboard_and_member_export_forget(
     exported = _run(app, env, "member", "export", "U1")
     assert exported.exit_code == 0
     assert json.loads(exported.output)["U1"]["answers"][0]["member_id"] == "U1"
-    forgotten = _run(app, env, "member", "forget", "U1")
+    refused = _run(app, env, "member", "forget", "U1", "U404")
+    assert refused.exit_code == 2 and "U404" in refused.output and "forgot" not in refused.output
+    forgotten = _run(app, env, "member", "forget", "U1")  # the unknown id changed nothing
     assert forgotten.exit_code == 0 and "1 answers" in forgotten.output
     gone = _run(app, env, "member", "export", "U1")
     assert gone.exit_code == 2

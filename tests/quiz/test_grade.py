@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer_words import feedback_text
 from quiz.answer_text import (
     acronyms_of,
     claim_polarity,
@@ -20,7 +21,7 @@ from quiz.answer_text import (
 from quiz.bank import BankQuestion, KeyPoint, load_bank, question_files
 from quiz.calibration import choices_of, load_labelled
 from quiz.errors import BankError
-from quiz.feedback import citation, feedback_text
+from quiz.feedback import citation, feedback_of
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
 from quiz.hedging import Choices, naming_point
 from quiz.quantities import numbers_agree, quantity_positions
@@ -158,11 +159,11 @@ def test_feedback_names_the_hedge_and_the_points(
         source_heading="Kinesis Data Firehose",
     )
     hedged = _grade(grader, step_functions, "step functions or a glue workflow, not sure")
-    text = feedback_text(question, hedged, 0, 0, [corpus])
+    text = feedback_text(feedback_of(question, hedged, 0, 0, [corpus]))
     assert "hedges between options" in text
     assert all(kp.point in text for kp in step_functions.key_points)
     partial = _grade(grader, step_functions, "Step Functions to chain the Glue and SageMaker jobs")
-    text = feedback_text(question, partial, 5, 1, [corpus])
+    text = feedback_text(feedback_of(question, partial, 5, 1, [corpus]))
     assert f"Points made: {step_functions.key_points[0].point}." in text
     assert f"Points missed: {step_functions.key_points[1].point}." in text
 

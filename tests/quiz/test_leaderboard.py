@@ -15,7 +15,7 @@ from quiz.errors import InvalidPeriod
 from quiz.leaderboard import Period, channel_leaderboard, mastery, team_leaderboard
 from quiz.posts import ensure_member, open_post
 from store.db import Database
-from store.models import Answer, QuizPost
+from store.models import QuizAnswer, QuizPost
 from tests.quiz.helpers import subscribe, wrong_letter
 
 
@@ -29,8 +29,8 @@ def _answer(db: Database, channel: str, day: date, member: str, right: bool) -> 
 
 def _stored_points(db: Database, channel: str, start: date | None, end: date | None) -> int:
     query = (
-        select(func.coalesce(func.sum(Answer.points), 0))
-        .join(QuizPost, Answer.post_id == QuizPost.id)
+        select(func.coalesce(func.sum(QuizAnswer.points), 0))
+        .join(QuizPost, QuizAnswer.post_id == QuizPost.id)
         .where(QuizPost.channel_id == channel)
     )
     if start is not None and end is not None:
@@ -97,7 +97,9 @@ def test_mastery_is_accuracy_per_topic_and_domain(synced: Database) -> None:
         _answer(synced, "C1", date(2025, 3, 3) + timedelta(days=offset), "U1", right)
     with synced.session() as session:
         report = mastery(session, "U1")
-        expected = session.execute(select(Answer.score).where(Answer.member_id == "U1")).scalars()
+        expected = session.execute(
+            select(QuizAnswer.score).where(QuizAnswer.member_id == "U1")
+        ).scalars()
         mean = sum(expected) / len(outcomes)
     assert sum(r.answers for r in report.by_topic) == len(outcomes)
     assert sum(r.answers for r in report.by_domain) == len(outcomes)

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import time_machine
 
-from quiz.answering import Status, submit_answer
+from quiz.answering import AnswerStatus, submit_answer
 from quiz.clock import at_local_time
 from quiz.posts import open_post
 from quiz.scoring import MAX_STREAK_BONUS, current_streak, points_for
@@ -30,7 +30,7 @@ def _play_day(db: Database, channel: str, member: str, day: date, tz: str, clock
         post_id, answer = post.id, post.question.answer
     with time_machine.travel(opened + timedelta(minutes=5), tick=False), db.session() as session:
         result = submit_answer(session, post_id, member, datetime.now(UTC), text=answer)
-    assert result.status is Status.SCORED and result.answer is not None
+    assert result.status is AnswerStatus.SCORED and result.answer is not None
     return result.answer.streak
 
 

@@ -14,7 +14,7 @@ from quiz.answering import submit_answer
 from quiz.errors import BankError
 from quiz.sync import load_corpus, set_quarantine, sync_bank
 from store.db import Database
-from store.models import Answer, Flashcard, Question
+from store.models import Flashcard, Question, QuizAnswer
 from tests.quiz.conftest import NOW
 from tests.quiz.helpers import open_today, subscribe
 
@@ -58,7 +58,7 @@ def test_an_edit_makes_a_new_version_and_old_answers_keep_theirs(
             select(Question).where(Question.bank_id == qid).order_by(Question.version)
         ).all()
         assert [(v.version, v.is_current) for v in versions] == [(1, False), (2, True)]
-        answer = session.scalar(select(Answer))
+        answer = session.scalar(select(QuizAnswer))
         assert answer is not None
         assert answer.post.question.version == 1 and answer.post.question.stem == old_stem
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.slack import ids
 from quiz.posts import subscribe_channel
-from store.models import Answer, Question, QuizPost
+from store.models import Question, QuizAnswer, QuizPost
 from tests.slack.conftest import BOSS, Running
 
 
@@ -34,9 +34,9 @@ def post_question(bot: Running, *, early: bool = False) -> tuple[int, str, QuizP
     return post_id, call.response["ts"], post
 
 
-def answers(bot: Running) -> list[Answer]:
+def answers(bot: Running) -> list[QuizAnswer]:
     with bot.services.database.session() as session:
-        return list(session.scalars(select(Answer).order_by(Answer.member_id)))
+        return list(session.scalars(select(QuizAnswer).order_by(QuizAnswer.member_id)))
 
 
 def test_quiz_posts_four_buttons_a_hint_and_a_report_button(bot: Running) -> None:

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from store import outbox
 from store.db import Database
 from store.models import (
-    Answer,
     AskLog,
     Base,
     Channel,
@@ -20,6 +19,7 @@ from store.models import (
     PracticeNudge,
     Question,
     QuestionReport,
+    QuizAnswer,
     QuizPost,
     ReviewLog,
     ScoreTotal,
@@ -47,7 +47,7 @@ def _seed(db: Database) -> None:
             session.add(SlackConversation(id=member_id, team_id="T1", seen_at=NOW))
             session.flush()
             session.add(
-                Answer(
+                QuizAnswer(
                     post=post,
                     member_id=member_id,
                     choice="A",
@@ -143,7 +143,7 @@ def test_forget_deletes_the_member_and_keeps_the_others(db: Database) -> None:
     with db.session() as session:
         assert export_member(session, "U1") is None
         for model in (
-            Answer,
+            QuizAnswer,
             PracticeCard,
             AskLog,
             ScoreTotal,

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.slack import ids, messages
-from bot.slack.asking import asked_question, record_feedback
 from bot.slack.dispatch import acked, answer_later, outbox_respond
 from bot.slack.errors import UserError, reported
-from bot.slack.practicing import card_item, rate, send_next_card
-from bot.slack.quizzing import submit
+from bot.slack.practicing import send_next_card
 from bot.slack.services import Services
-from quiz.posts import get_post
+from core.usecases import asking, practising, quiz_day
+
+if TYPE_CHECKING:
+    from retrieval.answer import Answer
 
 Body = dict[str, Any]
 
@@ -33,7 +34,7 @@ def _register_asks(app: App, services: Services) -> None:
         respond = outbox_respond(services, body, respond)
         with reported(body, context, services):
             kind = "up" if action["action_id"] == ids.ASK_HELPFUL else "down"
-            record_feedback(services, int(action["value"]), body["user"]["id"], kind)
+            asking.record_feedback(services, int(action["value"]), body["user"]["id"], kind)
             respond(
                 text=messages.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False
             )
@@ -42,16 +43,7 @@ def _register_asks(app: App, services: Services) -> None:
     def on_more(body: Body, action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         respond = outbox_respond(services, body, respond)
 
-        def more() -> None:
-            answer = services.tutor.ask(_question(services, action))
-            respond(
-                text=messages.fallback("More passages"),
-                blocks=messages.more_blocks(answer),
-                response_type="ephemeral",
-                replace_original=False,
-            )
-
-        answer_later(services, body, context, more)
+        answer_later(services, body, context, lambda: _more(services, action, respond))
 
     @acked(app.action(ids.ASK_SHARE))
     def on_share(
@@ -59,25 +51,37 @@ def _register_asks(app: App, services: Services) -> None:
     ) -> None:
         respond = outbox_respond(services, body, respond)
 
-        def share() -> None:
-            answer = services.tutor.ask(_question(services, action))
-            blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
-            respond(
-                text=messages.answer_text(answer),
-                blocks=blocks,
-                response_type="in_channel",
-                replace_original=False,
-            )
-            respond(delete_original=True)
-
-        answer_later(services, body, context, share)
+        answer_later(services, body, context, lambda: _share(services, body, action, respond))
 
 
-def _question(services: Services, action: dict[str, Any]) -> str:
-    question = asked_question(services, int(action["value"]))
-    if question is None:
+def _more(services: Services, action: dict[str, Any], respond: Respond) -> None:
+    answer = _ask_again(services, action)
+    respond(
+        text=messages.fallback("More passages"),
+        blocks=messages.more_blocks(answer),
+        response_type="ephemeral",
+        replace_original=False,
+    )
+
+
+def _share(services: Services, body: Body, action: dict[str, Any], respond: Respond) -> None:
+    """The answer posted in the channel for everyone, and the private copy removed."""
+    answer = _ask_again(services, action)
+    blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
+    respond(
+        text=messages.answer_text(answer),
+        blocks=blocks,
+        response_type="in_channel",
+        replace_original=False,
+    )
+    respond(delete_original=True)
+
+
+def _ask_again(services: Services, action: dict[str, Any]) -> Answer:
+    answer = asking.ask_again(services, int(action["value"]))
+    if answer is None:
         raise UserError(messages.ASK_GONE)
-    return question
+    return answer
 
 
 def _register_quiz(app: App, services: Services) -> None:
@@ -91,7 +95,7 @@ def _register_quiz(app: App, services: Services) -> None:
             if post_id is None:
                 return
             user = body["user"]
-            submitted = submit(
+            submitted = quiz_day.submit(
                 services,
                 post_id,
                 user["id"],
@@ -99,7 +103,8 @@ def _register_quiz(app: App, services: Services) -> None:
                 button_value=action["value"],
                 channel_id=_channel_of(body),
             )
-            respond(text=submitted.reply, response_type="ephemeral", replace_original=False)
+            reply = messages.answer_recorded(submitted)
+            respond(text=reply, response_type="ephemeral", replace_original=False)
 
     @acked(app.action(ids.QUIZ_REPORT))
     def on_report(
@@ -107,8 +112,7 @@ def _register_quiz(app: App, services: Services) -> None:
     ) -> None:
         with reported(body, context, services):
             post_id = int(action["value"])
-            with services.database.session() as session:
-                stem = get_post(session, post_id).question.stem
+            stem = quiz_day.question_of(services, post_id).stem
             client.views_open(
                 trigger_id=body["trigger_id"], view=messages.report_modal(post_id, stem)
             )
@@ -140,7 +144,7 @@ def _register_practice(app: App, services: Services) -> None:
         body: Body, action: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
         with reported(body, context, services):
-            item = card_item(services, int(action["value"]), body["user"]["id"])
+            item = practising.card_item(services, int(action["value"]), body["user"]["id"])
             client.chat_update(
                 channel=body["channel"]["id"],
                 ts=body["message"]["ts"],
@@ -156,12 +160,14 @@ def _register_practice(app: App, services: Services) -> None:
             rating = ids.PRACTICE_RATE.match(action["action_id"])
             assert rating is not None  # the listener matched this pattern
             user = body["user"]["id"]
-            blocks = rate(services, int(action["value"]), user, rating.group(1))
+            rated = practising.rate(
+                services, int(action["value"]), user, rating.group(1), services.now()
+            )
             client.chat_update(
                 channel=body["channel"]["id"],
                 ts=body["message"]["ts"],
                 text=messages.fallback(f"Rated {rating.group(1)}"),
-                blocks=blocks,
+                blocks=messages.practice_rated_blocks(rated.item, rating.group(1), rated.due),
             )
             key = f"practice:{body['trigger_id']}"
             send_next_card(services, user, key=key, team_id=_team(body))

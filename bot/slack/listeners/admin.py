@@ -15,11 +15,8 @@ from bot.slack import messages
 from bot.slack.errors import UserError
 from bot.slack.permissions import is_quiz_admin, user_profile
 from bot.slack.services import Services
-from quiz.channel_settings import set_results_early, unsubscribe_channel
-from quiz.clock import local_date, zone
-from quiz.posts import first_post_date, get_channel, subscribe_channel
+from core.usecases import channels
 from quiz.weekdays import Weekdays
-from store import outbox
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SCHEDULES = {"weekdays": Weekdays.WEEKDAYS, "daily": Weekdays.EVERY_DAY}
@@ -70,22 +67,20 @@ def subscribe(
     at, timezone, weekdays = parse_schedule(args)
     if timezone is None:
         timezone = user_profile(client, command["user_id"])[1] or "UTC"
-    zone(timezone)  # an unknown zone is refused before anything is stored
-    with services.database.session() as session:
-        channel = subscribe_channel(
-            session,
-            command["channel_id"],
-            name=command.get("channel_name", ""),
-            timezone=timezone,
-            post_time=at,
-            weekdays=weekdays,
-            now=services.now(),
-        )
+    subscribed = channels.subscribe(
+        services,
+        command["channel_id"],
+        name=command.get("channel_name", ""),
+        timezone=timezone,
+        post_time=at,
+        weekdays=weekdays,
         # The scheduler's posts here go out with this workspace's token (OAuth installs).
-        outbox.remember_team(session, channel.id, command.get("team_id", ""), services.now())
-        today = local_date(services.now(), channel.timezone)
-        first = first_post_date(channel, services.now())
-        text = messages.subscription_text(channel, first=first, today=today)
+        team_id=command.get("team_id", ""),
+        now=services.now(),
+    )
+    text = messages.subscription_text(
+        subscribed.schedule, first=subscribed.first, today=subscribed.today
+    )
     respond(text=text, response_type="in_channel")
 
 
@@ -97,8 +92,7 @@ def unsubscribe(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
-    with services.database.session() as session:
-        unsubscribe_channel(session, command["channel_id"], services.now())
+    channels.unsubscribe(services, command["channel_id"], services.now())
     respond(text=messages.UNSUBSCRIBED, response_type="in_channel")
 
 
@@ -111,12 +105,10 @@ def settings(
     args: list[str],
 ) -> None:
     words = [a.lower() for a in args]
-    with services.database.session() as session:
-        if not words:
-            channel = get_channel(session, command["channel_id"])
-        elif len(words) == 2 and words[0] == "results" and words[1] in {"early", "reveal"}:
-            channel = set_results_early(session, command["channel_id"], words[1] == "early")
-        else:
-            raise UserError(messages.SETTINGS_USAGE)
-        text = messages.subscription_text(channel)
-    respond(text=text, response_type="ephemeral")
+    if not words:
+        shown = channels.schedule(services, command["channel_id"])
+    elif len(words) == 2 and words[0] == "results" and words[1] in {"early", "reveal"}:
+        shown = channels.show_results(services, command["channel_id"], early=words[1] == "early")
+    else:
+        raise UserError(messages.SETTINGS_USAGE)
+    respond(text=messages.subscription_text(shown), response_type="ephemeral")

@@ -7,7 +7,6 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
-from sqlalchemy.orm import Session
 
 from bot.slack import messages
 from bot.slack.asking import ask
@@ -17,15 +16,10 @@ from bot.slack.errors import reported
 from bot.slack.listeners import admin
 from bot.slack.permissions import user_profile
 from bot.slack.practicing import send_next_card
-from bot.slack.publisher import SlackPublisher
 from bot.slack.services import Services
-from core.publishing import queue_question
-from quiz.leaderboard import Period, channel_leaderboard, mastery, team_leaderboard
-from quiz.posts import ensure_member, get_channel, get_post, open_post
-from quiz.practice import set_practice_nudges, stats
-from quiz.scoring import current_streak
-from store import outbox
-from store.models import Channel
+from core.usecases import practising
+from core.usecases.quiz_day import posted_ts, publish_today
+from core.usecases.standings import leaderboard, member_stats, parse_period
 
 Handler = Callable[[Services, WebClient, Respond, dict[str, Any], list[str]], None]
 
@@ -102,28 +96,21 @@ def show_quiz(
     if channel_id.startswith("D"):
         respond(text=messages.QUIZ_IN_DM, response_type="ephemeral")
         return
-    now, sender = services.now(), sender_of(services)
-    with services.database.session() as session:
-        if not get_channel(session, channel_id).active:
-            respond(text=messages.NOT_SUBSCRIBED, response_type="ephemeral")
-            return
-        post = open_post(session, channel_id, now)
-        posted_ts = post.slack_ts
-        queued = (
-            None if posted_ts else queue_question(session, post, SlackPublisher(), sender.clock())
-        )
-        row_id = queued.id if queued is not None else None
-    if row_id is not None:
-        outcome = sender.deliver(row_id)
-        if outcome in (Outcome.SENT, Outcome.FOUND):
+    sender = sender_of(services)
+    today = publish_today(services, channel_id, services.now(), queued_at=sender.clock())
+    if today is None:
+        respond(text=messages.NOT_SUBSCRIBED, response_type="ephemeral")
+        return
+    posted = today.posted_ts
+    if today.queued is not None:
+        if sender.deliver(today.queued) in (Outcome.SENT, Outcome.FOUND):
             respond(text=messages.QUIZ_POSTED, response_type="ephemeral")
             return
-        with services.database.session() as session:
-            posted_ts = get_post(session, post.id).slack_ts
-        if posted_ts is None:
+        posted = posted_ts(services, today.question.post_id)
+        if posted is None:
             respond(text=messages.QUIZ_QUEUED, response_type="ephemeral")
             return
-    link = client.chat_getPermalink(channel=channel_id, message_ts=posted_ts)
+    link = client.chat_getPermalink(channel=channel_id, message_ts=posted)
     text = messages.QUIZ_ALREADY_POSTED.format(link=link["permalink"])
     respond(text=text, response_type="ephemeral")
 
@@ -135,18 +122,14 @@ def show_leaderboard(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
-    words = [a.lower() for a in args]
-    teams = "teams" in words
-    period = Period.parse(next((w for w in words if w != "teams"), "week"))
-    now = services.now()
-    with services.database.session() as session:
-        if teams:
-            blocks = messages.leaderboard_blocks(
-                period, teams=team_leaderboard(session, period, now)
-            )
-        else:
-            standings = channel_leaderboard(session, command["channel_id"], period, now, limit=20)
-            blocks = messages.leaderboard_blocks(period, standings)
+    period, teams = parse_period(args)
+    board = leaderboard(
+        services, command["channel_id"], period, services.now(), teams=teams, limit=20
+    )
+    if board.teams is not None:
+        blocks = messages.leaderboard_blocks(period, teams=board.teams)
+    else:
+        blocks = messages.leaderboard_blocks(period, board.standings)
     respond(text=f"Leaderboard ({period})", blocks=blocks, response_type="ephemeral")
 
 
@@ -157,21 +140,11 @@ def show_stats(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
-    member, channel_id, now = command["user_id"], command["channel_id"], services.now()
-    with services.database.session() as session:
-        subscribed = not channel_id.startswith("D") and _subscribed(session, channel_id)
-        board = channel_leaderboard(session, channel_id, Period.ALL, now) if subscribed else []
-        blocks = messages.stats_blocks(
-            streak=current_streak(session, channel_id, member, now) if subscribed else 0,
-            standing=next((s for s in board if s.member_id == member), None),
-            practice=stats(session, member, now),
-            domains=mastery(session, member).by_domain,
-        )
+    mine = member_stats(services, command["user_id"], command["channel_id"], services.now())
+    blocks = messages.stats_blocks(
+        streak=mine.streak, standing=mine.standing, practice=mine.practice, domains=mine.domains
+    )
     respond(text="Your stats", blocks=blocks, response_type="ephemeral")
-
-
-def _subscribed(session: Session, channel_id: str) -> bool:
-    return session.get(Channel, channel_id) is not None
 
 
 def start_practice(
@@ -201,11 +174,17 @@ def set_nudges(
         return
     member_id = command["user_id"]
     name, timezone = user_profile(client, member_id)
-    with services.database.session() as session:
-        ensure_member(session, member_id, services.now(), name=name, timezone=timezone)
-        set_practice_nudges(session, member_id, choice == "on", services.now())
-        # The nudges (DMs the scheduler queues) go out with this workspace's token.
-        outbox.remember_team(session, member_id, command.get("team_id", ""), services.now())
+    # The nudges (DMs the scheduler queues) go out with this workspace's token.
+    team_id = command.get("team_id", "")
+    practising.set_nudges(
+        services,
+        member_id,
+        choice == "on",
+        services.now(),
+        name=name,
+        timezone=timezone,
+        team_id=team_id,
+    )
     respond(text=messages.nudges_set(choice == "on", timezone), response_type="ephemeral")
 
 

@@ -18,9 +18,9 @@ from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import reported
 from bot.slack.home import publish_home
 from bot.slack.permissions import user_profile
-from bot.slack.quizzing import post_for_thread, submit
 from bot.slack.services import Services
 from bot.slack.text import mentions, strip_references
+from core.usecases.quiz_day import post_for_thread, submit
 
 logger = logging.getLogger(__name__)
 THREAD_HISTORY = 50
@@ -47,20 +47,8 @@ def register(app: App, services: Services) -> None:
         body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
         with reported(body, context, services):
-            if not from_a_person(event):
-                return  # edits, joins, other bots (our own messages never reach here)
-            if event.get("channel_type") == "im":
-                if claim_event(services.database, body["event_id"], services.now()):
-                    answer_later(
-                        services,
-                        body,
-                        context,
-                        lambda: answer(services, client, event, "dm", _team(body)),
-                    )
-            elif isinstance(event.get("thread_ts"), str) and not mentions(
-                event.get("text", ""), context.bot_user_id or ""
-            ):
-                grade_thread_reply(services, client, body, event)
+            if from_a_person(event):  # not edits, joins, other bots (nor our own messages)
+                on_person_message(services, client, body, event, context)
 
     @acked(app.event("app_home_opened"))
     def on_home(
@@ -69,6 +57,24 @@ def register(app: App, services: Services) -> None:
         with reported(body, context, services):
             if event.get("tab", "home") == "home" and isinstance(event.get("user"), str):
                 publish_home(client, services, event["user"])
+
+
+def on_person_message(
+    services: Services,
+    client: WebClient,
+    body: dict[str, Any],
+    event: dict[str, Any],
+    context: BoltContext,
+) -> None:
+    """A DM is answered; a reply in a quiz post's thread (not to the bot) is graded."""
+    if event.get("channel_type") == "im":
+        if claim_event(services.database, body["event_id"], services.now()):
+            work = lambda: answer(services, client, event, "dm", _team(body))  # noqa: E731
+            answer_later(services, body, context, work)
+    elif isinstance(event.get("thread_ts"), str) and not mentions(
+        event.get("text", ""), context.bot_user_id or ""
+    ):
+        grade_thread_reply(services, client, body, event)
 
 
 def from_a_person(event: dict[str, Any]) -> bool:
@@ -152,6 +158,7 @@ def grade_thread_reply(
         return
     name, _tz = user_profile(client, event["user"])
     submitted = submit(services, post_id, event["user"], member_name=name, text=event.get("text"))
-    payload = {"user": event["user"], "thread_ts": event["thread_ts"], "text": submitted.reply}
+    reply = messages.answer_recorded(submitted)
+    payload = {"user": event["user"], "thread_ts": event["thread_ts"], "text": reply}
     key = f"graded:{body['event_id']}"
     send_reply(services, key, channel, payload, method=EPHEMERAL_METHOD, team_id=_team(body))

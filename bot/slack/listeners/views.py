@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
@@ -16,9 +16,10 @@ from bot.slack.delivery import send_reply, sender_of
 from bot.slack.dispatch import acked
 from bot.slack.errors import reported
 from bot.slack.services import Services
-from quiz.posts import get_post
-from quiz.reports import ReportOutcome, report_question
-from store import outbox
+from core.usecases import reporting
+
+if TYPE_CHECKING:
+    from quiz.reports import ReportOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -53,22 +54,12 @@ def file_report(
     services: Services, post_id: int, member_id: str, reason: str
 ) -> tuple[ReportOutcome, list[int]]:
     """Store the report; when it quarantines the question, queue a DM to every admin."""
-    now, sent_at = services.now(), sender_of(services).clock()
-    with services.database.session() as session:
-        question_id = get_post(session, post_id).question_id
-        outcome = report_question(session, question_id, member_id, now, reason=reason)
-        if not outcome.quarantined_now:
-            return outcome, []
-        text = messages.admin_quarantine_text(outcome)
-        rows = [
-            outbox.enqueue(
-                session,
-                f"quarantined:{question_id}:{admin}",
-                channel=admin,
-                payload={"text": text},
-                now=sent_at,
-            )
-            for admin in services.settings.admins
-        ]
-        session.flush()
-        return outcome, [row.id for row in rows]
+    return reporting.report(
+        services,
+        post_id,
+        member_id,
+        reason,
+        services.now(),
+        admin_text=messages.admin_quarantine_text,
+        queued_at=sender_of(services).clock(),
+    )

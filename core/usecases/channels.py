@@ -1,0 +1,91 @@
+"""A channel's subscription to the daily question: subscribe, unsubscribe, its schedule and
+whether members see their result at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from core.bootstrap import Core
+from quiz.channel_settings import set_results_early, unsubscribe_channel
+from quiz.clock import local_date, zone
+from quiz.posts import first_post_date, get_channel, subscribe_channel
+from quiz.weekdays import Weekdays
+from store import outbox
+from store.models import Channel
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A channel's subscription as a front end shows it."""
+
+    channel_id: str
+    active: bool
+    post_time: time
+    timezone: str
+    weekdays: Weekdays
+    reveal_delay_minutes: int
+    show_results_early: bool
+
+
+def schedule_of(channel: Channel) -> Schedule:
+    return Schedule(
+        channel_id=channel.id,
+        active=channel.active,
+        post_time=channel.post_time,
+        timezone=channel.timezone,
+        weekdays=Weekdays(channel.weekdays),
+        reveal_delay_minutes=channel.reveal_delay_minutes,
+        show_results_early=channel.show_results_early,
+    )
+
+
+@dataclass(frozen=True)
+class Subscribed:
+    schedule: Schedule
+    first: date  # the date of the first question (the channel's own)
+    today: date  # today in the channel's zone
+
+
+def subscribe(
+    core: Core,
+    channel_id: str,
+    *,
+    name: str,
+    timezone: str,
+    post_time: time,
+    weekdays: Weekdays,
+    team_id: str,
+    now: datetime,
+) -> Subscribed:
+    """Subscribe (or reschedule) the channel; its posts go out with `team_id`'s token."""
+    zone(timezone)  # an unknown zone is refused before anything is stored
+    with core.database.session() as session:
+        channel = subscribe_channel(
+            session,
+            channel_id,
+            name=name,
+            timezone=timezone,
+            post_time=post_time,
+            weekdays=weekdays,
+            now=now,
+        )
+        outbox.remember_team(session, channel.id, team_id, now)
+        today = local_date(now, channel.timezone)
+        return Subscribed(schedule_of(channel), first_post_date(channel, now), today)
+
+
+def unsubscribe(core: Core, channel_id: str, now: datetime) -> None:
+    with core.database.session() as session:
+        unsubscribe_channel(session, channel_id, now)
+
+
+def schedule(core: Core, channel_id: str) -> Schedule:
+    with core.database.session() as session:
+        return schedule_of(get_channel(session, channel_id))
+
+
+def show_results(core: Core, channel_id: str, *, early: bool) -> Schedule:
+    """Members see right or wrong when answering (`early`), or only at the reveal."""
+    with core.database.session() as session:
+        return schedule_of(set_results_early(session, channel_id, early))
