@@ -91,41 +91,10 @@ def _content_stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=1024)
 def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
-    texts = (choices.right, *choices.others)
-    sets = [_content_stems(t) for t in texts]
-    scenario = _content_stems(choices.stem)
-    distinct = []
-    for index, own in enumerate(sets):
-        rest = set().union(*(s for i, s in enumerate(sets) if i != index))
-        mine = own - rest
-        distinct.append(frozenset(mine - scenario or mine))
-    right_tokens = words(choices.right)
-    other_tokens = [words(t) for t in choices.others]
-    right_terms = tuple(
-        term
-        for kp in key_points
-        for term in kp.terms
-        if term_positions(term, right_tokens)
-        and not any(term_positions(term, tokens) for tokens in other_tokens)
-    )
-    naming_point = next(
-        (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
-    )
-    naming_terms = key_points[naming_point].terms if naming_point is not None else ()
-    if naming_point is None:
-        naming_point, naming_terms = _named_in_point(key_points, distinct[0], choices.right)
-    if naming_point is not None:
-        said_elsewhere = set().union(
-            *(
-                _content_stems(" ".join((kp.point, *kp.terms)))
-                for i, kp in enumerate(key_points)
-                if i != naming_point
-            )
-        )
-        heads = _head_words(naming_terms, distinct[0] - said_elsewhere)
-        # not a near spelling of another option's word ("personalised" in "Personalize")
-        heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
-        naming_terms = (*naming_terms, *heads)
+    sets = [_content_stems(t) for t in (choices.right, *choices.others)]
+    distinct = _distinctive(sets, _content_stems(choices.stem))
+    right_terms = _right_terms(choices, key_points)
+    naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     return _Names(
         right=distinct[0],
@@ -137,6 +106,60 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
     )
+
+
+def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset[str]]:
+    """Each option's stems that no other option has, the stem's scenario words left out when
+    others remain."""
+    distinct = []
+    for index, own in enumerate(sets):
+        rest = set().union(*(s for i, s in enumerate(sets) if i != index))
+        mine = own - rest
+        distinct.append(frozenset(mine - scenario or mine))
+    return distinct
+
+
+def _right_terms(choices: Choices, key_points: Sequence[KeyPoint]) -> tuple[str, ...]:
+    """Key point terms the right option contains and no other option does."""
+    right_tokens = words(choices.right)
+    other_tokens = [words(t) for t in choices.others]
+    return tuple(
+        term
+        for kp in key_points
+        for term in kp.terms
+        if term_positions(term, right_tokens)
+        and not any(term_positions(term, tokens) for tokens in other_tokens)
+    )
+
+
+def _naming(
+    choices: Choices,
+    key_points: Sequence[KeyPoint],
+    right_terms: Sequence[str],
+    right: frozenset[str],
+) -> tuple[int | None, tuple[str, ...]]:
+    """The naming point and the terms that name the pick: its own terms, then the head words
+    of its multi-word terms that only the right option says."""
+    naming_point = next(
+        (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
+    )
+    naming_terms = key_points[naming_point].terms if naming_point is not None else ()
+    if naming_point is None:
+        naming_point, naming_terms = _named_in_point(key_points, right, choices.right)
+    if naming_point is None:
+        return None, naming_terms
+    said_elsewhere = set().union(
+        *(
+            _content_stems(" ".join((kp.point, *kp.terms)))
+            for i, kp in enumerate(key_points)
+            if i != naming_point
+        )
+    )
+    heads = _head_words(naming_terms, right - said_elsewhere)
+    # not a near spelling of another option's word ("personalised" in "Personalize")
+    other_tokens = [words(t) for t in choices.others]
+    heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
+    return naming_point, (*naming_terms, *heads)
 
 
 def _head_words(terms: Sequence[str], right: frozenset[str]) -> tuple[str, ...]:
