@@ -117,7 +117,7 @@ class FreeTextGrader:
     ) -> Grade:
         text = _spell_out(key_points, choices, text)
         parts = clauses(text)
-        reading = read_choice(choices, key_points, parts)
+        reading = read_choice(choices, key_points, parts, text)
         if reading.hedged or reading.other_choice is not None or not parts:
             made = [False] * len(key_points)
         else:

@@ -27,6 +27,8 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
+from quiz.names_in_text import lead_clause
+from quiz.names_in_text import names as names_in
 from quiz.quantities import quantities, spell_numbers
 
 HEDGE_REACH = 6
@@ -82,6 +84,7 @@ class _Names:
     rivals: tuple[frozenset[str], ...]
     subjects: tuple[str, ...]
     known: frozenset[str]
+    mentioned: frozenset[str]
 
 
 def _content_stems(text: str) -> set[str]:
@@ -96,6 +99,7 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
     right_terms = _right_terms(choices, key_points)
     naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
+    terms = [_content_stems(term) for kp in key_points for term in kp.terms]
     return _Names(
         right=distinct[0],
         right_terms=right_terms,
@@ -105,6 +109,7 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         rivals=tuple(distinct[1:]),
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
+        mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
     )
 
 
@@ -295,28 +300,58 @@ def _names_other(option: frozenset[str], tokens: Sequence[str], token_stems: Seq
 
 
 def read_choice(
-    choices: Choices | None, key_points: Sequence[KeyPoint], parts: Sequence[str]
+    choices: Choices | None, key_points: Sequence[KeyPoint], parts: Sequence[str], text: str = ""
 ) -> Reading:
-    """Whether the answer hedges between the right option and another, or picks another."""
+    """Whether the answer hedges between the right option and another, or picks another (an
+    option, or a name in the lead that the question never says). `text` is the answer as
+    written, capitals kept, where names are read."""
     if choices is None or not parts:
         return Reading()
     names = _names(choices, tuple(key_points))
-    whole = parts[-1]
     split = parts[:-1] if len(parts) > 1 else parts
-    doubt = normalise(whole)
     # the pick is stated in the lead: an "or" further on joins details of the claim
-    # ("move them to Standard-IA or Glacier"), not two picks
-    if _or_hedge(names, key_points, split[0], doubt):
+    # ("move them to Standard-IA or Glacier"), not two picks; a clause right after the lead
+    # that opens with "or" ("Step Functions; or a Glue workflow") is a second pick
+    lead = split[0]
+    if len(split) > 1 and words(split[1])[:1] == ["or"]:
+        lead = f"{lead} {split[1]}"
+    if _or_hedge(names, key_points, lead, normalise(parts[-1])):
         return Reading(hedged=True)
     outright = _named_outright(choices, split[0])
     if outright:
         return Reading(other_choice=outright)
     for index, part in enumerate(split[:LEAD_CLAUSES]):
-        lead = words(part)
-        picked = _lead_pick(names, choices, lead, stems(lead), loose=index == 0)
+        tokens = words(part)
+        token_stems = stems(tokens)
+        picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
+        if (index == 0 and picked == "") or picked is None:
+            # a name the question never says, before any word of the right option, is the
+            # pick: "Chain Lambda functions", "SageMaker Asynchronous Inference"
+            foreign = _foreign_pick(names, lead_clause(text), tokens) if index == 0 else None
+            right = _right_at(names, tokens, token_stems)
+            if foreign is not None and (picked is None or not right or foreign[0] < right[0]):
+                picked = foreign[1]
         if picked is not None:
             return Reading(other_choice=picked or None)
     return Reading()
+
+
+def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int, str] | None:
+    """Where the lead first says a name with a word that no option, key point or the stem says,
+    and the name: a pick that is no option ("Apache Airflow" where the options are Step
+    Functions, Glue, EMR and Batch)."""
+    for name in names_in(lead):
+        content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
+        if known_word(stems(["".join(content)])[0], names.mentioned):
+            continue  # "k-NN" is "knn"
+        foreign = [
+            w
+            for w, s in zip(content, stems(content), strict=True)
+            if len(s) > 1 and not known_word(s, names.mentioned) and w in tokens
+        ]
+        if foreign:
+            return tokens.index(foreign[0]), name
+    return None
 
 
 def _named_outright(choices: Choices, lead: str) -> str | None:

@@ -408,3 +408,52 @@ def test_one_word_of_a_naming_term_that_only_the_right_option_says_names_it(
     assert naming_point(choices, points) == (0, ("model registry", "version", "registry"))
     assert grader.grade(points, "the registry", choices=choices).points_made == (points[0].point,)
     assert grader.grade(points, "dynamodb table of model files", choices=choices).score == 0.0
+
+
+def test_british_and_american_spellings_are_one_word() -> None:
+    assert stems(words("optimise normalisation behaviour centre artefacts catalogue")) == stems(
+        words("optimize normalization behavior center artifacts catalog")
+    )
+    # -ise words that American English spells -ise too keep their own stem
+    assert stems(["supervised", "raise"]) == ["supervis", "rais"]
+    assert term_positions("batch normalization", words("add batch normalisation")) == [1]
+
+
+def test_a_spelling_of_a_key_term_is_no_thing_the_key_never_says(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Use ReLU instead of sigmoid in hidden layers", ("relu",)),
+        KeyPoint("Residual connections or batch normalization also help", ("residual",)),
+    )
+    choices = Choices.of(
+        {"A": "Replace sigmoid with ReLU and add residual connections", "B": "Clip gradients"}, "A"
+    )
+    text = "Swap the sigmoids for ReLU and add residual connections or batch normalisation"
+    grade = grader.grade(points, text, choices=choices)
+    assert not grade.hedged and grade.score == 1.0
+
+
+def test_a_pick_that_is_no_option_earns_nothing(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    airflow = _grade(grader, step_functions, "Apache Airflow on MWAA, it retries and keeps a history")
+    assert airflow.other_choice == "Apache Airflow" and airflow.score == 0.0
+    chained = "Chain Lambda functions with SNS; they retry and keep a history of the executions"
+    assert _grade(grader, step_functions, chained).other_choice == "Lambda"
+    assert _grade(grader, step_functions, "AWS Config records every execution").score == 0.0
+    # a name the question says (the stem's Glue and SageMaker) or one said after the pick is fine
+    right = "I'd use a Step Functions state machine that calls Glue; unlike Lambda it has retries"
+    grade = _grade(grader, step_functions, right)
+    assert grade.other_choice is None and grade.score == 1.0
+
+
+def test_an_or_clause_right_after_the_lead_is_a_second_pick(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    for text in (
+        "Step Functions; or a Glue workflow with triggers, both can retry",
+        "Step Functions. Or a Glue workflow with triggers.",
+        "Step Functions - or maybe a Glue workflow",
+    ):
+        assert _grade(grader, step_functions, text).hedged, text
+    detail = "Step Functions: a state machine with retries; or a plain retry in each state"
+    assert not _grade(grader, step_functions, detail).hedged
