@@ -435,7 +435,7 @@ def test_a_spelling_of_a_key_term_is_no_thing_the_key_never_says(grader: FreeTex
 def test_a_pick_that_is_no_option_earns_nothing(
     grader: FreeTextGrader, step_functions: BankQuestion
 ) -> None:
-    airflow = _grade(grader, step_functions, "Apache Airflow on MWAA, it retries and keeps a history")
+    airflow = _grade(grader, step_functions, "Apache Airflow on MWAA, it retries and keeps history")
     assert airflow.other_choice == "Apache Airflow" and airflow.score == 0.0
     chained = "Chain Lambda functions with SNS; they retry and keep a history of the executions"
     assert _grade(grader, step_functions, chained).other_choice == "Lambda"
