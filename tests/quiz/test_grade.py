@@ -457,3 +457,14 @@ def test_an_or_clause_right_after_the_lead_is_a_second_pick(
         assert _grade(grader, step_functions, text).hedged, text
     detail = "Step Functions: a state machine with retries; or a plain retry in each state"
     assert not _grade(grader, step_functions, detail).hedged
+
+
+def test_a_spelt_out_number_in_the_points_unit_must_agree_too(grader: FreeTextGrader) -> None:
+    limit = "Lambda is limited to 15 minutes and 10,240 MB of memory"
+    assert not numbers_agree(limit, "lambda stops after ten minutes")
+    assert numbers_agree(limit, "lambda stops after fifteen minutes")
+    # "a"/"an" is seldom a count when the point has a number: no wrong fact here
+    assert numbers_agree(limit, "it stops after a quarter of an hour")
+    points = (KeyPoint(limit, ("15 minutes", "lambda")),)
+    assert grader.grade(points, "Lambda stops after ten minutes").score == 0.0
+    assert grader.grade(points, "Lambda stops after fifteen minutes").score == 1.0
