@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from quiz.answer_text import (
+    NEGATORS,
     acronyms_of,
     claim_polarity,
     clauses,
@@ -32,7 +33,7 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
-from quiz.hedging import Choices, naming_point, read_choice
+from quiz.hedging import Choices, naming_point, read_choice, rival_terms
 from quiz.quantities import numbers_agree, quantity_positions, states_a_number_of
 from retrieval.embed import Embedder
 
@@ -45,6 +46,8 @@ DEFAULT_SIMILARITY_THRESHOLD = 0.70
 TERM_SUPPORT_THRESHOLD = 0.0
 NEGATION_PENALTY = 0.15
 PASS_SCORE = 0.5
+# A negator this close before a term denies it outright ("no retries", "can't be replayed").
+DENIAL_REACH = 2
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
@@ -159,7 +162,7 @@ class FreeTextGrader:
         ]
         about = [bool(value >= self.term_support) for value in row]
         contradicted = any(not claims[i] and about[i] for i in answer.own)
-        if _wrong_number(kp, answer, about):
+        if _wrong_number(kp, answer, about) or _denied(kp, answer):
             return False
         naming = index == answer.naming
         if naming and not contradicted and _names_the_pick(kp, answer.naming_terms, answer.tokens):
@@ -197,6 +200,7 @@ class _Answer:
     pick_words: frozenset[str]
     vocabulary: frozenset[str]
     affirmed: frozenset[str]
+    rivals: frozenset[str] = frozenset()
 
     @property
     def own(self) -> range:
@@ -216,6 +220,7 @@ def _read(key_points: Sequence[KeyPoint], parts: Sequence[str], choices: Choices
         pick_words=frozenset(stems([w for t in naming_terms for w in words(t)])),
         vocabulary=_vocabulary(key_points, choices),
         affirmed=frozenset(stems(words(choices.right))) if choices is not None else frozenset(),
+        rivals=rival_terms(choices, key_points),
     )
 
 
@@ -226,6 +231,32 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
     return any(not numbers_agree(kp.point, parts[i]) and about[i] for i in answer.own)
+
+
+def _denied(kp: KeyPoint, answer: _Answer) -> bool:
+    """A term the point states is denied right before it ("no Lambda transformation", "can't
+    be replayed", "doesn't retry") and said plainly nowhere in the answer: the answer takes the
+    point back, whatever else it says. A term that names an alternative is left out: "not
+    softmax, which forces one label" still says what softmax does."""
+    point_tokens = words(normalise(kp.point))
+    for term in set(kp.terms) - answer.rivals:
+        size = len(words(term))
+        in_point = term_positions(term, point_tokens)
+        if not in_point or negated_at(point_tokens, in_point[0], in_point[0] + size):
+            continue
+        found = [
+            (tokens, start)
+            for tokens in (answer.tokens[i] for i in answer.own)
+            for start in term_positions(term, tokens, answer.vocabulary)
+        ]
+        denied = found and all(negated_at(t, start, start + size) for t, start in found)
+        if denied and any(_denied_right_before(t, start) for t, start in found):
+            return True
+    return False
+
+
+def _denied_right_before(tokens: Sequence[str], start: int) -> bool:
+    return any(t in NEGATORS for t in tokens[max(0, start - DENIAL_REACH) : start])
 
 
 def _spell_out(key_points: Sequence[KeyPoint], choices: Choices | None, text: str) -> str:

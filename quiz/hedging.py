@@ -238,6 +238,22 @@ def naming_point(
     return names.naming_point, names.naming_terms
 
 
+def rival_terms(choices: Choices | None, key_points: Sequence[KeyPoint]) -> frozenset[str]:
+    """Terms of the key points that name an alternative: a subject the key argues against
+    ("softmax") or a term another option says ("lambda" where one option is AWS Lambda)."""
+    if choices is None:
+        return frozenset()
+    names = _names(choices, tuple(key_points))
+    others = [words(text) for text in choices.others]
+    offered = [
+        term
+        for kp in key_points
+        for term in kp.terms
+        if any(term_positions(term, tokens) for tokens in others)
+    ]
+    return frozenset((*names.subjects, *offered))
+
+
 def _unnegated(tokens: Sequence[str], positions: Sequence[int]) -> bool:
     return bool(_unnegated_at(tokens, positions))
 

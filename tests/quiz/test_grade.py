@@ -22,7 +22,7 @@ from quiz.calibration import choices_of, load_labelled
 from quiz.errors import BankError
 from quiz.feedback import citation, feedback_text
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
-from quiz.hedging import Choices, naming_point
+from quiz.hedging import Choices, naming_point, rival_terms
 from quiz.quantities import numbers_agree, quantity_positions
 from retrieval.embed import Embedder
 from store.models import Question
@@ -468,3 +468,31 @@ def test_a_spelt_out_number_in_the_points_unit_must_agree_too(grader: FreeTextGr
     points = (KeyPoint(limit, ("15 minutes", "lambda")),)
     assert grader.grade(points, "Lambda stops after ten minutes").score == 0.0
     assert grader.grade(points, "Lambda stops after fifteen minutes").score == 1.0
+
+
+def test_a_term_denied_right_before_it_takes_the_point_back(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Kinesis Data Streams retains records so consumers can replay them", ("replay",)),
+    )
+    denied = grader.grade(points, "Kinesis Data Streams, but records can't be replayed later")
+    assert denied.score == 0.0
+    kept = grader.grade(points, "Kinesis Data Streams, consumers can replay the records")
+    assert kept.score == 1.0
+    # denied in one clause, said plainly in another: the answer still says it
+    both = "Consumers can replay the records; there is no replay limit per consumer"
+    assert grader.grade(points, both).score == 1.0
+
+
+def test_denying_the_alternative_a_point_is_about_keeps_the_point(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Multi-label problems need one sigmoid output per label", ("sigmoid",)),
+        KeyPoint("Softmax forces outputs to sum to 1, so it returns one label", ("softmax",)),
+    )
+    choices = Choices.of(
+        {"A": "A sigmoid on each output neuron", "B": "Softmax over all the labels"},
+        "A",
+        stem="The output layer uses softmax, so each photo gets one label.",
+    )
+    assert rival_terms(choices, points) == {"softmax"}
+    text = "A sigmoid per label, not softmax: it forces the outputs to sum to 1, returns one label"
+    assert grader.grade(points, text, choices=choices).score == 1.0
