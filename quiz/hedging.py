@@ -455,7 +455,10 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
             ):
                 continue
             other_tokens, other_stems = tokens[theirs], token_stems[theirs]
-            if _names_right(names, other_tokens, other_stems):
+            # "serverless or asynchronous inference": a word the key never says before the
+            # right option's word makes it another thing of that kind
+            right = _right_at(names, other_tokens, other_stems)
+            if right and not (theirs is after and _foreign(names, other_tokens[: right[0]])):
                 continue
             if (unsure or doubt) and other_tokens:
                 return True

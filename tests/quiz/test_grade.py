@@ -496,3 +496,15 @@ def test_denying_the_alternative_a_point_is_about_keeps_the_point(grader: FreeTe
     assert rival_terms(choices, points) == {"softmax"}
     text = "A sigmoid per label, not softmax: it forces the outputs to sum to 1, returns one label"
     assert grader.grade(points, text, choices=choices).score == 1.0
+
+
+def test_an_or_with_another_thing_of_the_right_options_kind_is_a_hedge(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("Serverless inference has no instances to manage", ("serverless",)),)
+    choices = Choices.of(
+        {"A": "A serverless inference endpoint", "B": "A real-time endpoint on one instance"}, "A"
+    )
+    assert grader.grade(points, "serverless or asynchronous inference", choices=choices).hedged
+    same = grader.grade(points, "serverless inference or a serverless endpoint", choices=choices)
+    assert not same.hedged and same.score == 1.0
