@@ -48,6 +48,11 @@ NEGATION_PENALTY = 0.15
 PASS_SCORE = 0.5
 # A negator this close before a term denies it outright ("no retries", "can't be replayed").
 DENIAL_REACH = 2
+# Stems of words with which a point counters what its term names ("resists outliers").
+COUNTERS = frozenset(
+    stems(["resists", "avoids", "prevents", "reduces", "eliminates", "blocks", "stops"])
+    + stems(["lowers", "cuts", "protects", "robust", "immune", "limits", "removes"])
+)
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
@@ -230,15 +235,25 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
     parts = answer.parts
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
-    return any(not numbers_agree(kp.point, parts[i]) and about[i] for i in answer.own)
+    # a number about something else ("the job needs two hours") says nothing of the point's
+    return any(
+        not numbers_agree(kp.point, parts[i])
+        and about[i]
+        and claim_polarity(kp.point, answer.tokens[i]) is not None
+        for i in answer.own
+    )
 
 
 def _denied(kp: KeyPoint, answer: _Answer) -> bool:
     """A term the point states is denied right before it ("no Lambda transformation", "can't
     be replayed", "doesn't retry") and said plainly nowhere in the answer: the answer takes the
     point back, whatever else it says. A term that names an alternative is left out: "not
-    softmax, which forces one label" still says what softmax does."""
+    softmax, which forces one label" still says what softmax does; so is a point that counters
+    its term ("without bookmarks the job reprocesses", "resists outliers"): "no reprocessing"
+    and "no outlier problem" agree with it."""
     point_tokens = words(normalise(kp.point))
+    if COUNTERS & set(stems(point_tokens)) or is_negated(point_tokens):
+        return False
     for term in set(kp.terms) - answer.rivals:
         size = len(words(term))
         in_point = term_positions(term, point_tokens)

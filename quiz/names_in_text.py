@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.answer_text import CLAUSE_SPLIT
+from quiz.answer_text import CLAUSE_SPLIT, FUNCTION_WORDS
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*")
 LEAD_SPLIT = re.compile(CLAUSE_SPLIT.pattern, re.IGNORECASE)
@@ -29,7 +29,10 @@ def names(text: str) -> list[str]:
     if not re.search(r"[a-z]", text):
         return []
     tokens = TOKEN.findall(text)
-    marked = [_is_name(tokens, i) for i in range(len(tokens))]
+    # in Title Case ("Train On The Older Years") a capital says nothing: only acronyms and
+    # vendor names count then
+    title_case = any(t[0].isupper() and t.lower() in FUNCTION_WORDS for t in tokens[1:])
+    marked = [_is_name(tokens, i, plain=title_case) for i in range(len(tokens))]
     found: list[list[str]] = [[]]
     for token, name in zip(tokens, marked, strict=True):
         if name:
@@ -39,15 +42,15 @@ def names(text: str) -> list[str]:
     return [" ".join(run) for run in found if run]
 
 
-def _is_name(tokens: list[str], index: int) -> bool:
+def _is_name(tokens: list[str], index: int, *, plain: bool = False) -> bool:
     token = tokens[index]
     if len(token) > 1 and any(c.isupper() for c in token[1:]):
         return True  # "SNS", "MWAA", "SageMaker"
     if index > 0 and tokens[index - 1].lower() in VENDORS:
         return True
-    capitalised = token[0].isupper() and len(token) > 1
+    capitalised = token[0].isupper() and len(token) > 1 and not plain
     if index == 0:
         # a capital opens the sentence; it is a name only beside another ("Apache Airflow")
         opens = capitalised and token.lower() not in LEAD_VERBS
-        return opens and len(tokens) > 1 and _is_name(tokens, 1)
+        return opens and len(tokens) > 1 and _is_name(tokens, 1, plain=plain)
     return capitalised

@@ -23,6 +23,7 @@ from quiz.errors import BankError
 from quiz.feedback import citation, feedback_text
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
 from quiz.hedging import Choices, naming_point, rival_terms
+from quiz.names_in_text import names
 from quiz.quantities import numbers_agree, quantity_positions
 from retrieval.embed import Embedder
 from store.models import Question
@@ -508,3 +509,20 @@ def test_an_or_with_another_thing_of_the_right_options_kind_is_a_hedge(
     assert grader.grade(points, "serverless or asynchronous inference", choices=choices).hedged
     same = grader.grade(points, "serverless inference or a serverless endpoint", choices=choices)
     assert not same.hedged and same.score == 1.0
+
+
+def test_no_to_the_problem_a_point_counters_agrees_with_it(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("Median imputation resists outliers and skew", ("median", "outliers")),)
+    assert grader.grade(points, "The median, there's no outlier problem with it").score == 1.0
+
+
+def test_title_case_is_no_name_and_a_number_about_something_else_is_no_wrong_fact(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    assert names("Use A State Machine In Step Functions") == []
+    assert names("Use Apache Airflow on MWAA") == ["Apache Airflow", "MWAA"]
+    titled = _grade(grader, step_functions, "Orchestrate It With A State Machine That Retries")
+    assert titled.other_choice is None
+    limit = (KeyPoint("Lambda is limited to 15 minutes", ("lambda",)),)
+    text = "Lambda is limited to 15 minutes; the job needs two hours"
+    assert grader.grade(limit, text).score == 1.0
