@@ -340,13 +340,12 @@ def read_choice(
         tokens = words(part)
         token_stems = stems(tokens)
         picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
-        if (index == 0 and picked == "") or picked is None:
-            # a name the question never says, before any word of the right option, is the
-            # pick: "Chain Lambda functions", "SageMaker Asynchronous Inference"
-            foreign = _foreign_pick(names, lead_clause(text), tokens) if index == 0 else None
-            right = _right_at(names, tokens, token_stems)
-            if foreign is not None and (picked is None or not right or foreign[0] < right[0]):
-                picked = foreign[1]
+        if picked is None and index == 0:
+            # a name the question never says, in a lead that names no option, is the pick
+            # ("Apache Airflow on MWAA"; not "Chain Lambda functions", where a word of the
+            # right option follows: a right answer may name a tool beside its pick)
+            foreign = _foreign_pick(names, lead_clause(text), tokens)
+            picked = foreign[1] if foreign is not None else None
         if picked is not None:
             return Reading(other_choice=picked or None)
     return Reading()
