@@ -10,6 +10,8 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz
 
+from quiz.spelling import american
+
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4
 NEGATION_SCOPE = 3
@@ -180,7 +182,9 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def stems(tokens: Sequence[str]) -> list[str]:
-    return list(_stemmer().stemWords(list(tokens)))
+    """Snowball stems of the words, British spellings read as American ("normalise" and
+    "normalize" share a stem)."""
+    return list(_stemmer().stemWords([american(t) for t in tokens]))
 
 
 def clauses(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from quiz.answer_text import (
+    NEGATORS,
     acronyms_of,
     claim_polarity,
     clauses,
@@ -32,7 +33,7 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
-from quiz.hedging import Choices, naming_point, read_choice
+from quiz.hedging import Choices, naming_point, read_choice, rival_terms
 from quiz.quantities import numbers_agree, quantity_positions, states_a_number_of
 from retrieval.embed import Embedder
 
@@ -45,6 +46,13 @@ DEFAULT_SIMILARITY_THRESHOLD = 0.70
 TERM_SUPPORT_THRESHOLD = 0.0
 NEGATION_PENALTY = 0.15
 PASS_SCORE = 0.5
+# A negator this close before a term denies it outright ("no retries", "can't be replayed").
+DENIAL_REACH = 2
+# Stems of words with which a point counters what its term names ("resists outliers").
+COUNTERS = frozenset(
+    stems(["resists", "avoids", "prevents", "reduces", "eliminates", "blocks", "stops"])
+    + stems(["lowers", "cuts", "protects", "robust", "immune", "limits", "removes"])
+)
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
@@ -117,7 +125,7 @@ class FreeTextGrader:
     ) -> Grade:
         text = _spell_out(key_points, choices, text)
         parts = clauses(text)
-        reading = read_choice(choices, key_points, parts)
+        reading = read_choice(choices, key_points, parts, text)
         if reading.hedged or reading.other_choice is not None or not parts:
             made = [False] * len(key_points)
         else:
@@ -135,62 +143,135 @@ class FreeTextGrader:
     def _points_made(
         self, key_points: Sequence[KeyPoint], parts: Sequence[str], choices: Choices | None
     ) -> list[bool]:
-        """Per point, from the clauses (the last part is the whole answer):
-        - the naming point (the one that introduces the right option) when a term of it names
-          the pick and no clause contradicts it;
-        - else a term of the point said with the point's polarity in a clause about the point,
-          or a clause close in meaning; either way a clause that negates the point's words or
-          gives another number in the point's unit is no evidence.
-        A term inside the words that name the pick ("Tiering" in Intelligent-Tiering) is not
-        evidence for the other points."""
+        """Per point, whether the clauses make it (the last part is the whole answer)."""
         similarity = self.clause_similarities(key_points, parts)
-        tokenised = [words(p) for p in parts]
-        naming, naming_terms = naming_point(choices, key_points)
-        name_spans = [_spans(naming_terms, tokens) for tokens in tokenised]
-        pick_words = frozenset(stems([w for t in naming_terms for w in words(t)]))
-        vocabulary = _vocabulary(key_points, choices)
-        affirmed = frozenset(stems(words(choices.right))) if choices is not None else frozenset()
-        own = range(len(parts) - 1) if len(parts) > 1 else range(len(parts))
-        made = []
-        for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True)):
-            said = [claim_polarity(kp.point, t, pick_words, affirmed) for t in tokenised]
-            claims = [
-                said[i] is not False and numbers_agree(kp.point, part)
-                for i, part in enumerate(parts)
-            ]
-            contradicted = any(not claims[i] and row[i] >= self.term_support for i in own)
-            if not any(states_a_number_of(kp.point, parts[i]) for i in own) and any(
-                not numbers_agree(kp.point, parts[i]) and row[i] >= self.term_support for i in own
-            ):
-                # another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact;
-                # beside the point's own value it is a working ("2.5 MB/s needs 3 shards")
-                made.append(False)
-                continue
-            named = index == naming and _names_the_pick(kp, naming_terms, tokenised)
-            if named and not contradicted:
-                made.append(True)
-                continue
-            masks = [frozenset() if index == naming else spans for spans in name_spans]
-            polarity = [
-                _term_polarity(kp, tokens, masks[i], vocabulary)
-                for i, tokens in enumerate(tokenised)
-            ]
-            whole = row[-1]
-            # when the answer also denies the point, a term counts only in a clause that says
-            # the point's own words its way ("no retry logic ... your own error handling")
-            by_term = any(
-                polarity[i]
-                and claims[i]
-                and (said[i] is True or not contradicted)
-                and max(row[i], whole) >= self.term_support
-                for i in own
-            )
-            by_meaning = any(
-                row[i] >= self.threshold and polarity[i] is not False and claims[i]
-                for i in range(len(parts))
-            )
-            made.append(by_term or by_meaning)
-        return made
+        answer = _read(key_points, parts, choices)
+        return [
+            self._point_made(index, kp, row, answer)
+            for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True))
+        ]
+
+    def _point_made(self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer) -> bool:
+        """The naming point (the one that introduces the right option) is made when a term of
+        it names the pick and no clause contradicts it; any point is made by a term of it said
+        with the point's polarity in a clause about the point, or by a clause close in meaning.
+        A clause that negates the point's words or gives another number in the point's unit is
+        no evidence, and a term inside the words that name the pick ("Tiering" in
+        Intelligent-Tiering) is no evidence for the other points."""
+        said = [
+            claim_polarity(kp.point, t, answer.pick_words, answer.affirmed) for t in answer.tokens
+        ]
+        claims = [
+            said[i] is not False and numbers_agree(kp.point, part)
+            for i, part in enumerate(answer.parts)
+        ]
+        about = [bool(value >= self.term_support) for value in row]
+        contradicted = any(not claims[i] and about[i] for i in answer.own)
+        if _wrong_number(kp, answer, about) or _denied(kp, answer):
+            return False
+        naming = index == answer.naming
+        if naming and not contradicted and _names_the_pick(kp, answer.naming_terms, answer.tokens):
+            return True
+        masks = [frozenset() if naming else spans for spans in answer.name_spans]
+        polarity = [
+            _term_polarity(kp, tokens, masks[i], answer.vocabulary)
+            for i, tokens in enumerate(answer.tokens)
+        ]
+        # when the answer also denies the point, a term counts only in a clause that says
+        # the point's own words its way ("no retry logic ... your own error handling")
+        by_term = any(
+            polarity[i]
+            and claims[i]
+            and (said[i] is True or not contradicted)
+            and max(row[i], row[-1]) >= self.term_support
+            for i in answer.own
+        )
+        return by_term or any(
+            row[i] >= self.threshold and polarity[i] is not False and claims[i]
+            for i in range(len(answer.parts))
+        )
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """An answer's clauses read against the question: their words, where they name the pick,
+    the question's own words and the right option's stems."""
+
+    parts: Sequence[str]
+    tokens: list[list[str]]
+    naming: int | None
+    naming_terms: tuple[str, ...]
+    name_spans: list[frozenset[int]]
+    pick_words: frozenset[str]
+    vocabulary: frozenset[str]
+    affirmed: frozenset[str]
+    rivals: frozenset[str] = frozenset()
+
+    @property
+    def own(self) -> range:
+        """The clauses proper: every part but the last (the whole answer) when there are more."""
+        return range(len(self.parts) - 1) if len(self.parts) > 1 else range(len(self.parts))
+
+
+def _read(key_points: Sequence[KeyPoint], parts: Sequence[str], choices: Choices | None) -> _Answer:
+    tokens = [words(p) for p in parts]
+    naming, naming_terms = naming_point(choices, key_points)
+    return _Answer(
+        parts=parts,
+        tokens=tokens,
+        naming=naming,
+        naming_terms=naming_terms,
+        name_spans=[_spans(naming_terms, t) for t in tokens],
+        pick_words=frozenset(stems([w for t in naming_terms for w in words(t)])),
+        vocabulary=_vocabulary(key_points, choices),
+        affirmed=frozenset(stems(words(choices.right))) if choices is not None else frozenset(),
+        rivals=rival_terms(choices, key_points),
+    )
+
+
+def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
+    """Another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact; beside
+    the point's own value it is a working ("2.5 MB/s needs 3 shards")."""
+    parts = answer.parts
+    if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
+        return False
+    # a number about something else ("the job needs two hours") says nothing of the point's
+    return any(
+        not numbers_agree(kp.point, parts[i])
+        and about[i]
+        and claim_polarity(kp.point, answer.tokens[i]) is not None
+        for i in answer.own
+    )
+
+
+def _denied(kp: KeyPoint, answer: _Answer) -> bool:
+    """A term the point states is denied right before it ("no Lambda transformation", "can't
+    be replayed", "doesn't retry") and said plainly nowhere in the answer: the answer takes the
+    point back, whatever else it says. A term that names an alternative is left out: "not
+    softmax, which forces one label" still says what softmax does; so is a point that counters
+    its term ("without bookmarks the job reprocesses", "resists outliers"): "no reprocessing"
+    and "no outlier problem" agree with it."""
+    point_tokens = words(normalise(kp.point))
+    if COUNTERS & set(stems(point_tokens)) or is_negated(point_tokens):
+        return False
+    for term in set(kp.terms) - answer.rivals:
+        size = len(words(term))
+        in_point = term_positions(term, point_tokens)
+        if not in_point or negated_at(point_tokens, in_point[0], in_point[0] + size):
+            continue
+        found = [
+            (tokens, start)
+            for tokens in (answer.tokens[i] for i in answer.own)
+            for start in term_positions(term, tokens, answer.vocabulary)
+        ]
+        denied = found and all(negated_at(t, start, start + size) for t, start in found)
+        if denied and any(_denied_right_before(t, start) for t, start in found):
+            return True
+    return False
+
+
+def _denied_right_before(tokens: Sequence[str], start: int) -> bool:
+    return any(t in NEGATORS for t in tokens[max(0, start - DENIAL_REACH) : start])
 
 
 def _spell_out(key_points: Sequence[KeyPoint], choices: Choices | None, text: str) -> str:

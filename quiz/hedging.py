@@ -27,6 +27,8 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
+from quiz.names_in_text import lead_clause
+from quiz.names_in_text import names as names_in
 from quiz.quantities import quantities, spell_numbers
 
 HEDGE_REACH = 6
@@ -82,6 +84,7 @@ class _Names:
     rivals: tuple[frozenset[str], ...]
     subjects: tuple[str, ...]
     known: frozenset[str]
+    mentioned: frozenset[str]
 
 
 def _content_stems(text: str) -> set[str]:
@@ -91,42 +94,12 @@ def _content_stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=1024)
 def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
-    texts = (choices.right, *choices.others)
-    sets = [_content_stems(t) for t in texts]
-    scenario = _content_stems(choices.stem)
-    distinct = []
-    for index, own in enumerate(sets):
-        rest = set().union(*(s for i, s in enumerate(sets) if i != index))
-        mine = own - rest
-        distinct.append(frozenset(mine - scenario or mine))
-    right_tokens = words(choices.right)
-    other_tokens = [words(t) for t in choices.others]
-    right_terms = tuple(
-        term
-        for kp in key_points
-        for term in kp.terms
-        if term_positions(term, right_tokens)
-        and not any(term_positions(term, tokens) for tokens in other_tokens)
-    )
-    naming_point = next(
-        (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
-    )
-    naming_terms = key_points[naming_point].terms if naming_point is not None else ()
-    if naming_point is None:
-        naming_point, naming_terms = _named_in_point(key_points, distinct[0], choices.right)
-    if naming_point is not None:
-        said_elsewhere = set().union(
-            *(
-                _content_stems(" ".join((kp.point, *kp.terms)))
-                for i, kp in enumerate(key_points)
-                if i != naming_point
-            )
-        )
-        heads = _head_words(naming_terms, distinct[0] - said_elsewhere)
-        # not a near spelling of another option's word ("personalised" in "Personalize")
-        heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
-        naming_terms = (*naming_terms, *heads)
+    sets = [_content_stems(t) for t in (choices.right, *choices.others)]
+    distinct = _distinctive(sets, _content_stems(choices.stem))
+    right_terms = _right_terms(choices, key_points)
+    naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
+    terms = [_content_stems(term) for kp in key_points for term in kp.terms]
     return _Names(
         right=distinct[0],
         right_terms=right_terms,
@@ -136,7 +109,62 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         rivals=tuple(distinct[1:]),
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
+        mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
     )
+
+
+def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset[str]]:
+    """Each option's stems that no other option has, the stem's scenario words left out when
+    others remain."""
+    distinct = []
+    for index, own in enumerate(sets):
+        rest = set().union(*(s for i, s in enumerate(sets) if i != index))
+        mine = own - rest
+        distinct.append(frozenset(mine - scenario or mine))
+    return distinct
+
+
+def _right_terms(choices: Choices, key_points: Sequence[KeyPoint]) -> tuple[str, ...]:
+    """Key point terms the right option contains and no other option does."""
+    right_tokens = words(choices.right)
+    other_tokens = [words(t) for t in choices.others]
+    return tuple(
+        term
+        for kp in key_points
+        for term in kp.terms
+        if term_positions(term, right_tokens)
+        and not any(term_positions(term, tokens) for tokens in other_tokens)
+    )
+
+
+def _naming(
+    choices: Choices,
+    key_points: Sequence[KeyPoint],
+    right_terms: Sequence[str],
+    right: frozenset[str],
+) -> tuple[int | None, tuple[str, ...]]:
+    """The naming point and the terms that name the pick: its own terms, then the head words
+    of its multi-word terms that only the right option says."""
+    naming_point = next(
+        (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
+    )
+    naming_terms = key_points[naming_point].terms if naming_point is not None else ()
+    if naming_point is None:
+        naming_point, naming_terms = _named_in_point(key_points, right, choices.right)
+    if naming_point is None:
+        return None, naming_terms
+    said_elsewhere = set().union(
+        *(
+            _content_stems(" ".join((kp.point, *kp.terms)))
+            for i, kp in enumerate(key_points)
+            if i != naming_point
+        )
+    )
+    heads = _head_words(naming_terms, right - said_elsewhere)
+    # not a near spelling of another option's word ("personalised" in "Personalize")
+    other_tokens = [words(t) for t in choices.others]
+    heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
+    return naming_point, (*naming_terms, *heads)
 
 
 def _head_words(terms: Sequence[str], right: frozenset[str]) -> tuple[str, ...]:
@@ -210,6 +238,22 @@ def naming_point(
     return names.naming_point, names.naming_terms
 
 
+def rival_terms(choices: Choices | None, key_points: Sequence[KeyPoint]) -> frozenset[str]:
+    """Terms of the key points that name an alternative: a subject the key argues against
+    ("softmax") or a term another option says ("lambda" where one option is AWS Lambda)."""
+    if choices is None:
+        return frozenset()
+    names = _names(choices, tuple(key_points))
+    others = [words(text) for text in choices.others]
+    offered = [
+        term
+        for kp in key_points
+        for term in kp.terms
+        if any(term_positions(term, tokens) for tokens in others)
+    ]
+    return frozenset((*names.subjects, *offered))
+
+
 def _unnegated(tokens: Sequence[str], positions: Sequence[int]) -> bool:
     return bool(_unnegated_at(tokens, positions))
 
@@ -272,28 +316,57 @@ def _names_other(option: frozenset[str], tokens: Sequence[str], token_stems: Seq
 
 
 def read_choice(
-    choices: Choices | None, key_points: Sequence[KeyPoint], parts: Sequence[str]
+    choices: Choices | None, key_points: Sequence[KeyPoint], parts: Sequence[str], text: str = ""
 ) -> Reading:
-    """Whether the answer hedges between the right option and another, or picks another."""
+    """Whether the answer hedges between the right option and another, or picks another (an
+    option, or a name in the lead that the question never says). `text` is the answer as
+    written, capitals kept, where names are read."""
     if choices is None or not parts:
         return Reading()
     names = _names(choices, tuple(key_points))
-    whole = parts[-1]
     split = parts[:-1] if len(parts) > 1 else parts
-    doubt = normalise(whole)
     # the pick is stated in the lead: an "or" further on joins details of the claim
-    # ("move them to Standard-IA or Glacier"), not two picks
-    if _or_hedge(names, key_points, split[0], doubt):
+    # ("move them to Standard-IA or Glacier"), not two picks; a clause right after the lead
+    # that opens with "or" ("Step Functions; or a Glue workflow") is a second pick
+    lead = split[0]
+    if len(split) > 1 and words(split[1])[:1] == ["or"]:
+        lead = f"{lead} {split[1]}"
+    if _or_hedge(names, key_points, lead, normalise(parts[-1])):
         return Reading(hedged=True)
     outright = _named_outright(choices, split[0])
     if outright:
         return Reading(other_choice=outright)
     for index, part in enumerate(split[:LEAD_CLAUSES]):
-        lead = words(part)
-        picked = _lead_pick(names, choices, lead, stems(lead), loose=index == 0)
+        tokens = words(part)
+        token_stems = stems(tokens)
+        picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
+        if picked is None and index == 0:
+            # a name the question never says, in a lead that names no option, is the pick
+            # ("Apache Airflow on MWAA"; not "Chain Lambda functions", where a word of the
+            # right option follows: a right answer may name a tool beside its pick)
+            foreign = _foreign_pick(names, lead_clause(text), tokens)
+            picked = foreign[1] if foreign is not None else None
         if picked is not None:
             return Reading(other_choice=picked or None)
     return Reading()
+
+
+def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int, str] | None:
+    """Where the lead first says a name with a word that no option, key point or the stem says,
+    and the name: a pick that is no option ("Apache Airflow" where the options are Step
+    Functions, Glue, EMR and Batch)."""
+    for name in names_in(lead):
+        content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
+        if known_word(stems(["".join(content)])[0], names.mentioned):
+            continue  # "k-NN" is "knn"
+        foreign = [
+            w
+            for w, s in zip(content, stems(content), strict=True)
+            if len(s) > 1 and not known_word(s, names.mentioned) and w in tokens
+        ]
+        if foreign:
+            return tokens.index(foreign[0]), name
+    return None
 
 
 def _named_outright(choices: Choices, lead: str) -> str | None:
@@ -381,7 +454,10 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
             ):
                 continue
             other_tokens, other_stems = tokens[theirs], token_stems[theirs]
-            if _names_right(names, other_tokens, other_stems):
+            # "serverless or asynchronous inference": a word the key never says before the
+            # right option's word makes it another thing of that kind
+            right = _right_at(names, other_tokens, other_stems)
+            if right and not (theirs is after and _foreign(names, other_tokens[: right[0]])):
                 continue
             if (unsure or doubt) and other_tokens:
                 return True

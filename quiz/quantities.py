@@ -80,8 +80,9 @@ def _unit(word: str) -> tuple[str, float]:
     return (stems([word])[0], 1.0) if word else ("", 1.0)
 
 
-def spell_numbers(text: str) -> str:
-    """Spelt-out numbers as digits: "one day" -> "1 day", "a year" -> "1 year"."""
+def spell_numbers(text: str, *, articles: bool = True) -> str:
+    """Spelt-out numbers as digits: "one day" -> "1 day", "a year" -> "1 year" (unless not
+    `articles`)."""
     tokens = text.split()
     out = []
     for index, token in enumerate(tokens):
@@ -89,7 +90,11 @@ def spell_numbers(text: str) -> str:
         word = token.lower()
         if word in NUMBER_WORDS:
             out.append(str(NUMBER_WORDS[word]))
-        elif word in ARTICLES and SCALED.get(following.lower(), ("",))[0] in (SECOND, BYTE):
+        elif (
+            articles
+            and word in ARTICLES
+            and SCALED.get(following.lower(), ("",))[0] in (SECOND, BYTE)
+        ):
             out.append("1")
         else:
             out.append(token)
@@ -120,9 +125,16 @@ def numbers_agree(point: str, clause: str) -> bool:
     kinds = {kind for kind, _ in stated if kind}
     return all(
         any(kind == k and _same(value, v) for k, v in stated)
-        for kind, value in quantities(clause)
+        for kind, value in _said(clause)
         if kind and kind in kinds
     )
+
+
+def _said(clause: str) -> set[Quantity]:
+    """The clause's numbers, and its spelt-out numbers of time, size or share ("ten minutes";
+    not "a", which is seldom a count: "a quarter of an hour")."""
+    spelt = quantities(spell_numbers(clause.lower(), articles=False))
+    return quantities(clause) | {q for q in spelt if q[0] in (SECOND, BYTE, PERCENT)}
 
 
 def states_a_number_of(point: str, clause: str) -> bool:

@@ -16,12 +16,8 @@ SKIPPED = ("store/migrations",)
 MAX_LINES = 40
 
 # "path:qualified name": its length when this check was added. Shrink them; never add one.
-LONGER_TODAY = {
-    # Grown by the grading and answer rounds merged in the same session as this list (the
-    # grader's polarity and quantity checks, the composer's scenario and definition rules).
-    "quiz/grade.py:FreeTextGrader._points_made": 60,
-    "quiz/hedging.py:_names": 47,
-}
+# Empty since every function was cut to fit; it stays so a cut can be tracked if one must grow.
+LONGER_TODAY: dict[str, int] = {}
 
 
 def _functions(node: ast.AST, prefix: str = "") -> Iterator[tuple[str, int]]:

@@ -23,7 +23,8 @@ from quiz.calibration import choices_of, load_labelled
 from quiz.errors import BankError
 from quiz.feedback import citation, feedback_of
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
-from quiz.hedging import Choices, naming_point
+from quiz.hedging import Choices, naming_point, rival_terms
+from quiz.names_in_text import names
 from quiz.quantities import numbers_agree, quantity_positions
 from retrieval.embed import Embedder
 from store.models import Question
@@ -409,3 +410,122 @@ def test_one_word_of_a_naming_term_that_only_the_right_option_says_names_it(
     assert naming_point(choices, points) == (0, ("model registry", "version", "registry"))
     assert grader.grade(points, "the registry", choices=choices).points_made == (points[0].point,)
     assert grader.grade(points, "dynamodb table of model files", choices=choices).score == 0.0
+
+
+def test_british_and_american_spellings_are_one_word() -> None:
+    assert stems(words("optimise normalisation behaviour centre artefacts catalogue")) == stems(
+        words("optimize normalization behavior center artifacts catalog")
+    )
+    # -ise words that American English spells -ise too keep their own stem
+    assert stems(["supervised", "raise"]) == ["supervis", "rais"]
+    assert term_positions("batch normalization", words("add batch normalisation")) == [1]
+
+
+def test_a_spelling_of_a_key_term_is_no_thing_the_key_never_says(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Use ReLU instead of sigmoid in hidden layers", ("relu",)),
+        KeyPoint("Residual connections or batch normalization also help", ("residual",)),
+    )
+    choices = Choices.of(
+        {"A": "Replace sigmoid with ReLU and add residual connections", "B": "Clip gradients"}, "A"
+    )
+    text = "Swap the sigmoids for ReLU and add residual connections or batch normalisation"
+    grade = grader.grade(points, text, choices=choices)
+    assert not grade.hedged and grade.score == 1.0
+
+
+def test_a_pick_that_is_no_option_earns_nothing(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    airflow = _grade(grader, step_functions, "Apache Airflow on MWAA, it retries and keeps history")
+    assert airflow.other_choice == "Apache Airflow" and airflow.score == 0.0
+    assert _grade(grader, step_functions, "Amazon MQ with retries").other_choice == "Amazon MQ"
+    # with a word of the right option after it, a name may be a tool beside the pick: no pick
+    chained = "Chain Lambda functions with SNS; they retry and keep a history of the executions"
+    assert _grade(grader, step_functions, chained).other_choice is None
+    assert _grade(grader, step_functions, "AWS Config records every execution").score == 0.0
+    # a name the question says (the stem's Glue and SageMaker) or one said after the pick is fine
+    right = "I'd use a Step Functions state machine that calls Glue; unlike Lambda it has retries"
+    grade = _grade(grader, step_functions, right)
+    assert grade.other_choice is None and grade.score == 1.0
+
+
+def test_an_or_clause_right_after_the_lead_is_a_second_pick(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    for text in (
+        "Step Functions; or a Glue workflow with triggers, both can retry",
+        "Step Functions. Or a Glue workflow with triggers.",
+        "Step Functions - or maybe a Glue workflow",
+    ):
+        assert _grade(grader, step_functions, text).hedged, text
+    detail = "Step Functions: a state machine with retries; or a plain retry in each state"
+    assert not _grade(grader, step_functions, detail).hedged
+
+
+def test_a_spelt_out_number_in_the_points_unit_must_agree_too(grader: FreeTextGrader) -> None:
+    limit = "Lambda is limited to 15 minutes and 10,240 MB of memory"
+    assert not numbers_agree(limit, "lambda stops after ten minutes")
+    assert numbers_agree(limit, "lambda stops after fifteen minutes")
+    # "a"/"an" is seldom a count when the point has a number: no wrong fact here
+    assert numbers_agree(limit, "it stops after a quarter of an hour")
+    points = (KeyPoint(limit, ("15 minutes", "lambda")),)
+    assert grader.grade(points, "Lambda stops after ten minutes").score == 0.0
+    assert grader.grade(points, "Lambda stops after fifteen minutes").score == 1.0
+
+
+def test_a_term_denied_right_before_it_takes_the_point_back(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Kinesis Data Streams retains records so consumers can replay them", ("replay",)),
+    )
+    denied = grader.grade(points, "Kinesis Data Streams, but records can't be replayed later")
+    assert denied.score == 0.0
+    kept = grader.grade(points, "Kinesis Data Streams, consumers can replay the records")
+    assert kept.score == 1.0
+    # denied in one clause, said plainly in another: the answer still says it
+    both = "Consumers can replay the records; there is no replay limit per consumer"
+    assert grader.grade(points, both).score == 1.0
+
+
+def test_denying_the_alternative_a_point_is_about_keeps_the_point(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Multi-label problems need one sigmoid output per label", ("sigmoid",)),
+        KeyPoint("Softmax forces outputs to sum to 1, so it returns one label", ("softmax",)),
+    )
+    choices = Choices.of(
+        {"A": "A sigmoid on each output neuron", "B": "Softmax over all the labels"},
+        "A",
+        stem="The output layer uses softmax, so each photo gets one label.",
+    )
+    assert rival_terms(choices, points) == {"softmax"}
+    text = "A sigmoid per label, not softmax: it forces the outputs to sum to 1, returns one label"
+    assert grader.grade(points, text, choices=choices).score == 1.0
+
+
+def test_an_or_with_another_thing_of_the_right_options_kind_is_a_hedge(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("Serverless inference has no instances to manage", ("serverless",)),)
+    choices = Choices.of(
+        {"A": "A serverless inference endpoint", "B": "A real-time endpoint on one instance"}, "A"
+    )
+    assert grader.grade(points, "serverless or asynchronous inference", choices=choices).hedged
+    same = grader.grade(points, "serverless inference or a serverless endpoint", choices=choices)
+    assert not same.hedged and same.score == 1.0
+
+
+def test_no_to_the_problem_a_point_counters_agrees_with_it(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("Median imputation resists outliers and skew", ("median", "outliers")),)
+    assert grader.grade(points, "The median, there's no outlier problem with it").score == 1.0
+
+
+def test_title_case_is_no_name_and_a_number_about_something_else_is_no_wrong_fact(
+    grader: FreeTextGrader, step_functions: BankQuestion
+) -> None:
+    assert names("Use A State Machine In Step Functions") == []
+    assert names("Use Apache Airflow on MWAA") == ["Apache Airflow", "MWAA"]
+    titled = _grade(grader, step_functions, "Orchestrate It With A State Machine That Retries")
+    assert titled.other_choice is None
+    limit = (KeyPoint("Lambda is limited to 15 minutes", ("lambda",)),)
+    text = "Lambda is limited to 15 minutes; the job needs two hours"
+    assert grader.grade(limit, text).score == 1.0
