@@ -277,7 +277,7 @@ class Composer:
         out: list[Candidate] = []
         for rank, hit in enumerate(hits):
             heading = covers(self.terms, _about_terms(hit.chunk))
-            rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
+            rows = self.files.sentence_rows(hit.row)
             similarities = self.files.sentence_vectors[rows] @ vector
             for row, similarity in zip(rows.tolist(), similarities.tolist(), strict=True):
                 start, end = self.files.sentence_spans[row].tolist()
@@ -728,7 +728,7 @@ class Composer:
         needs = [n for n in (set(tokenize(c)) for c in self.ask.constraints) if n]
         best: tuple[float, int, np.ndarray] | None = None
         for rank, hit in enumerate(pool):
-            rows = np.flatnonzero(self.files.sentence_chunk == hit.row)
+            rows = self.files.sentence_rows(hit.row)
             if rows.size == 0:
                 continue
             sims = self._constraints_met(hit, rows, needs)
@@ -761,7 +761,7 @@ class Composer:
         requirements each meets; a second one when close, or when it holds stem words the
         first lacks and is within COVER_MARGIN."""
         reason = {c.row: c.score for c in candidates}
-        rows = np.flatnonzero(self.files.sentence_chunk == hit.row).tolist()
+        rows = self.files.sentence_rows(hit.row).tolist()
         if sims.size:
             for index, row in enumerate(rows):
                 if row in reason:

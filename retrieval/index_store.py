@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,19 @@ class BuildFiles:
     def vectors(self) -> np.ndarray:
         """The passage vectors, one row per chunk: a view of the FAISS index, not a copy."""
         return self.dense.vectors()
+
+    def sentence_rows(self, chunk_row: int) -> np.ndarray:
+        """The sentence rows of one chunk, in order. A build writes each chunk's sentences
+        together, in chunk order, so they are one slice: no pass over every sentence."""
+        bounds = self._sentence_bounds
+        return np.arange(bounds[chunk_row], bounds[chunk_row + 1])
+
+    @cached_property
+    def _sentence_bounds(self) -> np.ndarray:
+        rows = self.sentence_chunk
+        if rows.size and bool(np.any(rows[1:] < rows[:-1])):
+            raise IndexOutdatedError("the sentences are not in chunk order: run `studybot index`")
+        return np.searchsorted(rows, np.arange(len(self.chunks) + 1))
 
     def write(self, folder: Path) -> None:
         with (folder / "chunks.jsonl").open("w", encoding="utf-8") as handle:

@@ -299,3 +299,14 @@ def test_assembling_from_kept_vectors_only_reproduces_the_last_build(tmp_path: P
     )
     assert len(built.sentence_spans) == len(old.sentence_spans)
     assert built.manifest is None and built.dense.ids().tolist() == old.dense.ids().tolist()[::-1]
+
+
+def test_each_chunks_sentences_are_one_slice(built_index: Path) -> None:
+    _, files = load_current(built_index)
+    for row in range(len(files.chunks)):
+        expected = np.flatnonzero(files.sentence_chunk == row)
+        assert files.sentence_rows(row).tolist() == expected.tolist()
+    fields = {name: getattr(files, name) for name in BuildFiles.__dataclass_fields__}
+    shuffled = BuildFiles(**{**fields, "sentence_chunk": files.sentence_chunk[::-1].copy()})
+    with pytest.raises(IndexOutdatedError, match="not in chunk order"):
+        shuffled.sentence_rows(0)
