@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 TOKEN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+TOKEN_CACHE = 8192  # texts; a few MB at most
 # Short technical tokens (s3, ec2, k, f1) carry meaning here; only true stopwords are dropped.
 STOPWORDS = frozenset(
     {
@@ -162,6 +163,13 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 def tokenize(text: str) -> list[str]:
     """Lowercase word tokens without stopwords, stemmed; hyphenated terms also kept whole."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _tokens(text: str) -> tuple[str, ...]:
+    # An answer tokenizes the same pooled sentences and headings many times over (each side
+    # of a comparison, each rule): the cache makes the repeats a lookup.
     words: list[str] = []
     for token in TOKEN.findall(text.lower()):
         if token in STOPWORDS:
@@ -169,7 +177,7 @@ def tokenize(text: str) -> list[str]:
         words.append(token)
         if "-" in token or "_" in token or "." in token:
             words.extend(p for p in re.split(r"[-_.]", token) if p and p not in STOPWORDS)
-    return list(_stemmer().stemWords(words))
+    return tuple(_stemmer().stemWords(words))
 
 
 def _bm25s() -> Any:
