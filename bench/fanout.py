@@ -325,6 +325,14 @@ class SimClock:
         self.t += seconds
 
 
+class UnseededSender(OutboxSender):
+    """The baseline successor: its pacer's budget starts empty, as before the budget was
+    seeded from the outbox, so it spends again the minute its predecessor spent."""
+
+    def seed_budget(self) -> None:
+        return None
+
+
 class BlindTransport(SlackTransport):
     """The naive baseline: never looks, so an unknown outcome is simply sent again."""
 
@@ -350,12 +358,19 @@ Fault = Callable[[FakeSlack, SimClock], dict[float, Callable[[], None]]]
 
 
 def _fault_sender(
-    database: Database, slack: FakeSlack, clock: SimClock, budget: int, holder: str, blind: bool
+    database: Database,
+    slack: FakeSlack,
+    clock: SimClock,
+    budget: int,
+    holder: str,
+    blind: bool,
+    seeded: bool = True,
 ) -> OutboxSender:
     transport_class = BlindTransport if blind else SlackTransport
     transport = transport_class(sender_client("xoxb-bench", base_url=slack.api_url))
     pacer = Pacer(per_minute=budget, margin_s=0.0, clock=clock, sleep=clock.sleep)
-    return OutboxSender(database, transport, pacer, holder=holder, clock=clock.now)
+    sender_class = OutboxSender if seeded else UnseededSender
+    return sender_class(database, transport, pacer, holder=holder, clock=clock.now)
 
 
 def _queue_all(database: Database, channels: list[str], folder: Path) -> None:
@@ -426,11 +441,18 @@ def fault_run(
 
 
 def takeover_run(
-    channels: list[str], budget: int, *, in_flight: int, follow_lease: bool, folder: Path
+    channels: list[str],
+    budget: int,
+    *,
+    in_flight: int,
+    follow_lease: bool,
+    folder: Path,
+    seeded: bool = True,
 ) -> FaultResult:
     """Holder A posts part of the fan-out and dies with `in_flight` posts taken by Slack but
     not recorded; B gets the lease at 30 s. With `follow_lease` B frees A's holds at once;
-    without, it waits for them to go stale (15 minutes, as claims did before the outbox)."""
+    without, it waits for them to go stale (15 minutes, as claims did before the outbox).
+    Without `seeded` B's budget starts empty (the baseline: it draws 429s for A's minute)."""
     from store import outbox
 
     database = prepared_database(folder, channels)
@@ -457,9 +479,10 @@ def takeover_run(
         if follow_lease:
             with database.session() as session:
                 outbox.release_claims_of(session, {"A"})
-        successor = _fault_sender(database, slack, clock, budget, "B", blind=False)
+        successor = _fault_sender(database, slack, clock, budget, "B", blind=False, seeded=seeded)
         finished = _drain(successor, clock, {}, limit_s=3_600)
         name = "takeover, holds freed" if follow_lease else "takeover, holds go stale"
+        name = name if seeded else "takeover, unseeded"
         result = _count(name, "outbox", slack, database, channels)
     result.sim_s = finished
     result.after_lease_s = finished - 30.0
@@ -529,10 +552,17 @@ def run_fault_runs(channels: int, pacing_channels: int, budget: int) -> bool:
                 results.append(
                     fault_run(name, fault, chans, budget, blind=blind, folder=Path(folder))
                 )
-    for follow in (True, False):
+    for follow, seeded in ((True, True), (True, False), (False, True)):
         with tempfile.TemporaryDirectory() as folder:
             results.append(
-                takeover_run(names, budget, in_flight=5, follow_lease=follow, folder=Path(folder))
+                takeover_run(
+                    names,
+                    budget,
+                    in_flight=5,
+                    follow_lease=follow,
+                    folder=Path(folder),
+                    seeded=seeded,
+                )
             )
     print(f"\nfault runs (simulated time), budget {budget} posts/min, 1 post/s per channel")
     print(
@@ -545,20 +575,24 @@ def run_fault_runs(channels: int, pacing_channels: int, budget: int) -> bool:
             f"{r.name:<24}{r.sender:>8}{r.sim_s:>9.1f}{r.floor_s:>9.1f}{r.posted:>8}"
             f"{r.duplicates:>7}{r.lost:>6}{r.rate_limited:>6}{r.lookups:>9}{lease:>15}"
         )
-    ours = [r for r in results if r.sender == "outbox" and r.name != "takeover, holds go stale"]
+    baselines = ("takeover, holds go stale", "takeover, unseeded")
+    ours = [r for r in results if r.sender == "outbox" and r.name not in baselines]
     pacing = next(r for r in ours if r.name.startswith("pacing"))
     takeover = next(r for r in ours if r.name == "takeover, holds freed")
+    unseeded = next(r for r in results if r.name == baselines[1])
     ok = (
         all(r.duplicates == 0 and r.lost == 0 for r in ours)
         and takeover.after_lease_s is not None
         and takeover.after_lease_s <= 60.0
+        and takeover.rate_limited == 0
         and pacing.sim_s <= pacing.floor_s * 1.05 + 0.25
     )
     over = (pacing.sim_s / max(pacing.floor_s, 1e-9) - 1) * 100
     print(
         f"outbox: {'0 duplicates, 0 lost' if ok else 'FAILED'}; takeover posted "
-        f"{takeover.after_lease_s:.1f} s after the new lease; pacing {pacing.sim_s:.1f} s "
-        f"vs floor {pacing.floor_s:.1f} s ({over:+.1f} %)"
+        f"{takeover.after_lease_s:.1f} s after the new lease with {takeover.rate_limited} x 429 "
+        f"(budget seeded from the outbox; unseeded baseline {unseeded.rate_limited} x 429); "
+        f"pacing {pacing.sim_s:.1f} s vs floor {pacing.floor_s:.1f} s ({over:+.1f} %)"
     )
     return ok
 

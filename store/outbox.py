@@ -242,6 +242,43 @@ class Landing:
     by: str
 
 
+def recent_landings(
+    session: Session, *, at: datetime, window: timedelta, other_than: str | None = None
+) -> list[tuple[str, datetime]]:
+    """(key, sent_at) of the sends that ended in the `window` before `at` (by the senders'
+    clocks, as `channel_wait`): what Slack may still count in its rolling budget. A pacer
+    made by a restart or a takeover starts from these, not from nothing. `other_than`
+    leaves out one sender's own (its pacer counted them as they landed). Which keys count
+    against the budget is the sender's business."""
+    query = select(OutboxMessage.key, OutboxMessage.sent_at).where(
+        OutboxMessage.sent_at > at - window
+    )
+    if other_than is not None:
+        query = query.where(
+            or_(OutboxMessage.sent_by.is_(None), OutboxMessage.sent_by != other_than)
+        )
+    return [(key, _aware(sent_at)) for key, sent_at in session.execute(query)]
+
+
+def unknown_landings(
+    session: Session, *, at: datetime, window: timedelta, other_than: str | None = None
+) -> list[tuple[int, str]]:
+    """(id, key) of the pending rows whose send began and was never seen to end (uncertain,
+    with no landing in the `window` before `at`): a sender that crashed between send and
+    record. Slack may have counted them at any moment up to now. `other_than` leaves out
+    the rows that sender holds (its own sends in flight)."""
+    query = select(OutboxMessage.id, OutboxMessage.key).where(
+        OutboxMessage.status == Status.PENDING,
+        OutboxMessage.uncertain.is_(True),
+        or_(OutboxMessage.sent_at.is_(None), OutboxMessage.sent_at <= at - window),
+    )
+    if other_than is not None:
+        query = query.where(
+            or_(OutboxMessage.claimed_by.is_(None), OutboxMessage.claimed_by != other_than)
+        )
+    return [(row_id, key) for row_id, key in session.execute(query)]
+
+
 def mark_sent(
     session: Session, row_id: int, *, ts: str, channel: str, landing: Landing | None
 ) -> bool:

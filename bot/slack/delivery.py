@@ -36,7 +36,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack import messages
-from bot.slack.pacing import CHANNEL_SPACING_S, Pacer, Turn
+from bot.slack.pacing import CHANNEL_SPACING_S, WINDOW_S, Pacer, Turn
 from common.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
 from quiz.clock import Clock, utc_now
 from store import outbox
@@ -51,6 +51,7 @@ log = structlog.get_logger(__name__)
 
 CLAIM_HOLD = timedelta(seconds=60)
 CHANNEL_SPACING = timedelta(seconds=CHANNEL_SPACING_S)
+BUDGET_WINDOW = timedelta(seconds=WINDOW_S)
 MAX_BACKOFF_S = 60.0
 LOOKBACK_MESSAGES = 200  # per page of conversations.history / .replies
 MAX_FIND_PAGES = 50
@@ -128,6 +129,7 @@ class Claimed:
     deadline: datetime
     attempts: int
     notify: str | None
+    landed_at: datetime | None = None  # when its last send ended (`sent_at`), if known
 
 
 def backoff_s(attempts: int) -> float:
@@ -174,6 +176,10 @@ class OutboxSender:
         self._flight_channels: set[str] = set()
         self._flight_lock = threading.Lock()
         self._next_turn_s = poll_s
+        self._seed_lock = threading.Lock()
+        self._seeded = False  # the pacer's budget knows the outbox's last minute
+        self._seeded_once = False
+        self._seeded_unknown: set[int] = set()  # rows counted as landed when seeded
         self._stop: threading.Event | None = None
         self._thread: threading.Thread | None = None
 
@@ -184,6 +190,7 @@ class OutboxSender:
         `now` is when the caller started, moved on by the time spent waiting for the turn.
         The drain may take the same row meanwhile (it is due as soon as it is written): then
         one of the two sends it and the other's turn, if it took one, is given back."""
+        self.seed_budget()
         row = self._load(row_id)
         if row is None or self._taken_here(row_id):
             return Outcome.SKIPPED  # sent, or our drain already has it: no turn is spent
@@ -205,6 +212,7 @@ class OutboxSender:
         """One round over due rows, oldest first, one per channel whose turn has come; returns
         how many attempts were made (or handed to the pool)."""
         now = now or self.clock()
+        self.seed_budget()
         with self.database.session() as session:
             busy = outbox.busy_channels(session, now)
             rows = [pending_of(r) for r in outbox.ready(session, now)]
@@ -232,6 +240,40 @@ class OutboxSender:
                 self._submit(row, turn)
         self._next_turn_s = next_turn
         return attempted
+
+    def seed_budget(self) -> None:
+        """Once, before this sender's first turn (and again when `run` starts on a new lease):
+        count in the pacer's workspace budget the broadcasts the outbox records as landed in
+        the last minute, so a sender made by a restart or a takeover does not spend again a
+        minute its predecessor spent. A send that began and was never seen to end (a crash
+        between send and record) counts as landed now, the latest it can have. The first time
+        a sender's own name counts too (a restarted process may have the same one); after,
+        only other senders' landings."""
+        if self._seeded:
+            return
+        with self._seed_lock:
+            if self._seeded:
+                return
+            ages, unknown = self._budget_landings(self.holder if self._seeded_once else None)
+            counted = self.pacer.seed(ages + [0.0] * len(unknown))  # unknown: as if just now
+            self._seeded_unknown |= unknown
+            self._seeded = self._seeded_once = True
+        if counted:
+            log.info("outbox sender: budget seeded", holder=self.holder, landed=counted)
+
+    def _budget_landings(self, other_than: str | None) -> tuple[list[float], set[int]]:
+        """Ages (seconds, by this sender's clock) of the broadcasts that landed in the last
+        minute, and the ids of those whose send never was seen to end."""
+        at = self.clock()
+        with self.database.session() as session:
+            landings = outbox.recent_landings(
+                session, at=at, window=BUDGET_WINDOW, other_than=other_than
+            )
+            unknown = outbox.unknown_landings(
+                session, at=at, window=BUDGET_WINDOW, other_than=other_than
+            )
+        ages = [(at - sent).total_seconds() for key, sent in landings if budget_key(key)]
+        return ages, {row_id for row_id, key in unknown if budget_key(key)}
 
     def _submit(self, row: Pending, turn: Turn | None) -> None:
         assert self._pool is not None
@@ -264,6 +306,8 @@ class OutboxSender:
     def run(self, stop: threading.Event) -> None:
         """Drain until `stop` is set; a database or Slack outage only delays the next round."""
         log.info("outbox sender started", holder=self.holder)
+        with self._seed_lock:  # a new lease: others may have posted since we last drained
+            self._seeded = False
         database_down = False
         while not stop.is_set():
             try:
@@ -362,6 +406,8 @@ class OutboxSender:
                 return self._later(pending, now, claimed.attempts, repr(exc), uncertain=True)
             if found is not None:
                 self._record(pending, found, None)
+                if turn is not None and not self._counted(claimed):
+                    turn.landed()  # it landed no later than now: Slack may count it still
                 log.info("outbox: earlier send had landed", key=pending.key, ts=found.ts)
                 return Outcome.FOUND
         # An uncertain row that cannot be looked for (an ephemeral message, a response_url
@@ -399,11 +445,27 @@ class OutboxSender:
             row = session.get(OutboxMessage, row_id)
             assert row is not None
             claimed = Claimed(
-                pending_of(row), row.uncertain, row.deadline, row.attempts, row.notify_user
+                pending_of(row),
+                row.uncertain,
+                row.deadline,
+                row.attempts,
+                row.notify_user,
+                _aware(row.sent_at) if row.sent_at is not None else None,
             )
             if not claimed.uncertain and now < claimed.deadline:
                 outbox.begin_send(session, row_id)
         return claimed
+
+    def _counted(self, claimed: Claimed) -> bool:
+        """Whether the budget already counts the row's last send: it ended (`sent_at`) within
+        the window, so a pacer counted it as it landed or was seeded with it (also as an
+        unknown landing). Otherwise (a crash between send and record) when it landed is
+        unknown, and a found row counts from when it was found, the latest it can have
+        landed."""
+        if claimed.pending.id in self._seeded_unknown:
+            return True
+        landed = claimed.landed_at
+        return landed is not None and landed > self.clock() - BUDGET_WINDOW
 
     def _send(self, claimed: Claimed, now: datetime, turn: Turn | None) -> Outcome:
         pending, attempts = claimed.pending, claimed.attempts + 1
@@ -508,7 +570,12 @@ REPLY_KEYS = ("answer:", "respond:", "practice:", "graded:", "report:", "error:"
 
 def uses_budget(row: Pending) -> bool:
     """Whether the row counts against STUDYBOT_SLACK_POSTS_PER_MINUTE (broadcasts only)."""
-    return not row.key.startswith(REPLY_KEYS) and not row.key.endswith(":undelivered")
+    return budget_key(row.key)
+
+
+def budget_key(key: str) -> bool:
+    """Whether a row under `key` is a broadcast (see `uses_budget`)."""
+    return not key.startswith(REPLY_KEYS) and not key.endswith(":undelivered")
 
 
 def paced(row: Pending) -> bool:

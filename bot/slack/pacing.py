@@ -106,6 +106,17 @@ class Pacer:
             until = self._clock() + seconds
             self._next_for_channel[channel] = max(self._next_for_channel.get(channel, 0), until)
 
+    def seed(self, ages_s: list[float]) -> int:
+        """Count broadcasts that landed `ages_s` seconds ago in the workspace budget (another
+        process's, or ours before a restart: see `store.outbox.recent_landings`); returns how
+        many still fall in the window. A post in the future by a skewed clock counts as now."""
+        with self._lock:
+            now = self._clock()
+            ages = [max(age, 0.0) for age in ages_s if age < WINDOW_S + self._margin]
+            for age in ages:
+                bisect.insort(self._landed, now - age)
+            return len(ages)
+
     def _settle(self, turn: Turn, *, landed: bool) -> None:
         with self._lock:
             if turn.settled:

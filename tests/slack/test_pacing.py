@@ -68,3 +68,15 @@ def test_a_channel_waits_for_its_post_on_the_way_then_a_second_from_its_landing(
     assert p.try_turn("C1", budget=False) == pytest.approx(0.5 + MARGIN_S)
     clock.t = 4.0 + MARGIN_S
     take(p, "C1", budget=False)
+
+
+def test_a_seeded_budget_counts_the_landings_still_in_the_window() -> None:
+    """Seeded with posts that landed 50 s, 10 s and 90 s ago (and one stamped 2 s in the
+    future by a skewed clock): the 90 s one is out, the others fill a budget of 3."""
+    clock = Clock()
+    clock.t = 100.0
+    p = pacer(clock)
+    assert p.seed([50.0, 10.0, 90.0, -2.0]) == 3
+    wait = p.try_turn("C1")
+    assert wait == pytest.approx(10.0 + MARGIN_S)  # the 50 s old one leaves the window first
+    assert isinstance(p.try_turn("C1", budget=False), Turn)  # replies are not held
