@@ -52,7 +52,7 @@ STILL_DIRECT: dict[str, set[str]] = {
         "retrieval.embed",
         "store.migrate",
     },
-    "bot/slack/messages.py": {"quiz.answering", "retrieval.answer"},
+    "bot/slack/render/quiz.py": {"quiz.answering"},
     # The words of an answer's result read the verdicts of the data they render.
     "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
     "jobs/daily.py": {"quiz.posts", "store.models", "store.outbox"},
