@@ -33,7 +33,7 @@ STILL_DIRECT: dict[str, set[str]] = {
     "jobs/scheduler.py": {"store.db", "store.models"},
     "bot/cli_jobs.py": {"store.backup"},
     # Not moved yet (issue 11): the console's index and bank commands, and the jobs' daily,
-    # reveal, weekly and nudge steps.
+    # reveal and weekly steps.
     "bot/cli.py": {
         "retrieval.answer",
         "retrieval.build",
@@ -56,7 +56,6 @@ STILL_DIRECT: dict[str, set[str]] = {
     # The words of an answer's result read the verdicts of the data they render.
     "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
     "jobs/daily.py": {"quiz.posts", "store.models", "store.outbox"},
-    "jobs/nudges.py": {"quiz.practice", "store.models", "store.outbox"},
     "jobs/refresh.py": {"retrieval.build"},
     "jobs/reveal.py": {"quiz.notes", "quiz.posts", "store.models"},
     "jobs/weekly.py": {"quiz.leaderboard", "quiz.posts", "store.models", "store.outbox"},
