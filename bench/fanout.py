@@ -50,7 +50,7 @@ from bot.slack.publisher import SlackPublisher  # noqa: E402
 from common.logs import configure_logging  # noqa: E402
 from core.config import Settings  # noqa: E402
 from jobs.context import JobContext  # noqa: E402
-from jobs.daily import Outcome, post_daily_question  # noqa: E402
+from jobs.daily import PostOutcome, post_daily_question  # noqa: E402
 from quiz.posts import subscribe_channel  # noqa: E402
 from quiz.sync import load_corpus, sync_bank  # noqa: E402
 from quiz.weekdays import Weekdays  # noqa: E402
@@ -171,7 +171,7 @@ def fan_out(
         failures = 0
         outcomes: Counter[str] = Counter()
 
-        def job(channel: str) -> Outcome | None:
+        def job(channel: str) -> PostOutcome | None:
             nonlocal failures
             try:
                 outcome = post_daily_question(ctx, channel, clock())

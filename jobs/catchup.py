@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from jobs import claims
 from jobs.context import JobContext, current
-from jobs.daily import Outcome, due_channels, post_daily_question
+from jobs.daily import PostOutcome, due_channels, post_daily_question
 from jobs.observe import observed
 from jobs.reveal import reveal_due
 from quiz.clock import require_aware
@@ -20,13 +20,13 @@ log = structlog.get_logger(__name__)
 KEEP_CLAIMS = timedelta(days=30)
 
 
-def catch_up(ctx: JobContext, now: datetime) -> dict[str, Outcome]:
+def catch_up(ctx: JobContext, now: datetime) -> dict[str, PostOutcome]:
     """Post every channel's due question (each call is a no-op when done) and due reveals.
     A database outage ends the round with one log line: the next round (every few minutes,
     and at once when a scheduler takes the lease) makes up for it, and what was queued
     already is retried by the outbox sender."""
     now = require_aware(now)
-    outcomes: dict[str, Outcome] = {}
+    outcomes: dict[str, PostOutcome] = {}
     try:
         _catch_up(ctx, now, outcomes)
     except SQLAlchemyError as error:
@@ -38,7 +38,7 @@ def catch_up(ctx: JobContext, now: datetime) -> dict[str, Outcome]:
     return outcomes
 
 
-def _catch_up(ctx: JobContext, now: datetime, outcomes: dict[str, Outcome]) -> None:
+def _catch_up(ctx: JobContext, now: datetime, outcomes: dict[str, PostOutcome]) -> None:
     for channel_id in due_channels(ctx):
         try:
             outcomes[channel_id] = post_daily_question(ctx, channel_id, now)
@@ -62,6 +62,6 @@ def run_catch_up() -> None:
     """Job `quiz-catch-up`, every few minutes and whenever a scheduler takes the lease."""
     ctx = current()
     outcomes = catch_up(ctx, ctx.clock()).items()
-    posted = [c for c, o in outcomes if o in (Outcome.POSTED, Outcome.QUEUED)]
+    posted = [c for c, o in outcomes if o in (PostOutcome.POSTED, PostOutcome.QUEUED)]
     if posted:
         log.info("caught up on daily posts", channels=posted)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from core.bootstrap import Core
 from quiz.clock import Clock, utc_now
 
 if TYPE_CHECKING:
@@ -36,6 +37,17 @@ class JobContext:
     tutor: Tutor | None = None
     embedder: Embedder | None = None
     schedule_reveal: RevealScheduler | None = None
+
+    def core(self) -> Core:
+        """What the use cases in `core.usecases` work with, made of this context's parts."""
+        return Core(
+            settings=self.settings,
+            database=self.database,
+            tutor=self.tutor,
+            now=self.clock,
+            publisher=self.publisher,
+            sender=self.sender,
+        )
 
     def deliver(self, row_ids: list[int], now: datetime) -> bool:
         """Send the rows a job just queued, in order; without a sender they wait for one.

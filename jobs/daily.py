@@ -28,7 +28,7 @@ from store.models import Channel, QuizPost
 log = structlog.get_logger(__name__)
 
 
-class Outcome(StrEnum):
+class PostOutcome(StrEnum):
     POSTED = "posted"
     QUEUED = "queued"  # in the outbox: the sender keeps trying until the grace window ends
     ALREADY_POSTED = "already_posted"
@@ -36,44 +36,44 @@ class Outcome(StrEnum):
     TOO_LATE = "too_late"
 
 
-def post_daily_question(ctx: JobContext, channel_id: str, now: datetime) -> Outcome:
+def post_daily_question(ctx: JobContext, channel_id: str, now: datetime) -> PostOutcome:
     """Queue and send the channel's question for its latest slot, if due and not yet out."""
     now = require_aware(now)
     grace = timedelta(minutes=ctx.settings.post_grace_minutes)
     with ctx.database.session() as session:
         prepared = _prepare(session, channel_id, now, grace)
-        if isinstance(prepared, Outcome):
+        if isinstance(prepared, PostOutcome):
             return prepared
         post, slot = prepared
         deadline = max(slot + grace - now, timedelta(minutes=1))
         row = queue_question(session, post, ctx.publisher, now, deadline=deadline)
         row_id, status, closes_at = row.id, row.status, post.closes_at
     if status == outbox.Status.SENT:
-        return Outcome.ALREADY_POSTED
+        return PostOutcome.ALREADY_POSTED
     if status == outbox.Status.FAILED:
-        return Outcome.TOO_LATE
+        return PostOutcome.TOO_LATE
     sent = ctx.deliver([row_id], now)
     if ctx.schedule_reveal is not None:
         ctx.schedule_reveal(channel_id, closes_at)
     log.info("daily question queued", channel=channel_id, post_id=post.id, sent=sent)
-    return Outcome.POSTED if sent else Outcome.QUEUED
+    return PostOutcome.POSTED if sent else PostOutcome.QUEUED
 
 
 def _prepare(
     session: Session, channel_id: str, now: datetime, grace: timedelta
-) -> tuple[QuizPost, datetime] | Outcome:
+) -> tuple[QuizPost, datetime] | PostOutcome:
     channel = session.get(Channel, channel_id)
     if channel is None or not channel.active:
-        return Outcome.NOT_DUE
+        return PostOutcome.NOT_DUE
     slot = latest_slot(channel.post_time, channel.weekdays, channel.timezone, now)
     if slot is None or (channel.schedule_from is not None and slot < channel.schedule_from):
-        return Outcome.NOT_DUE  # never due: before the channel subscribed
+        return PostOutcome.NOT_DUE  # never due: before the channel subscribed
     quiz_date = local_date(slot, channel.timezone)
     existing = session.scalar(
         select(QuizPost).where(QuizPost.channel_id == channel_id, QuizPost.quiz_date == quiz_date)
     )
     if existing is not None and existing.slack_ts:
-        return Outcome.ALREADY_POSTED
+        return PostOutcome.ALREADY_POSTED
     if now - slot > grace:
         # Logged once per channel and date, not on every catch-up round (weekends, say).
         if claims.first_time(session, f"skipped:{channel_id}:{quiz_date.isoformat()}", now):
@@ -83,7 +83,7 @@ def _prepare(
                 quiz_date=quiz_date.isoformat(),
                 late_minutes=round((now - slot).total_seconds() / 60),
             )
-        return Outcome.TOO_LATE
+        return PostOutcome.TOO_LATE
     if existing is not None:
         return existing, slot
     # open_post dates the post by the instant it is given: the slot keeps a post made just

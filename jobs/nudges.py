@@ -9,17 +9,18 @@ when cards are due. One nudge per member and local date (its outbox key).
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 import structlog
-from sqlalchemy import select
 
+from core.usecases.practising import nudged_members, queue_nudge
 from jobs.context import JobContext, current
 from jobs.observe import observed
 from jobs.timing import parse_clock
 from quiz.clock import at_local_time, local_date, require_aware
-from quiz.practice import stats
-from store import outbox
-from store.models import Member, PracticeNudge
+
+if TYPE_CHECKING:
+    from core.bootstrap import Core
 
 log = structlog.get_logger(__name__)
 NUDGE_WINDOW = timedelta(hours=2)
@@ -35,39 +36,19 @@ def send_practice_nudges(ctx: JobContext, now: datetime) -> int:
     """Nudge every opted-in member whose local nudge time has come; returns how many."""
     now = require_aware(now)
     nudge_at = parse_clock(ctx.settings.nudge_time)
-    with ctx.database.session() as session:
-        members = session.execute(
-            select(Member.id, Member.timezone)
-            .join(PracticeNudge, PracticeNudge.member_id == Member.id)
-            .where(PracticeNudge.enabled)
-            .order_by(Member.id)
-        ).all()
+    core = ctx.core()
     sent = 0
-    for member_id, tz in members:
+    for member_id, tz in nudged_members(core):
         if nudge_due(tz, nudge_at, now):
-            sent += _nudge(ctx, member_id, tz, now)
+            sent += _nudge(ctx, core, member_id, tz, now)
     return sent
 
 
-def _nudge(ctx: JobContext, member_id: str, tz: str, now: datetime) -> bool:
+def _nudge(ctx: JobContext, core: Core, member_id: str, tz: str, now: datetime) -> bool:
     key = f"nudge:{member_id}:{local_date(now, tz).isoformat()}"
-    with ctx.database.session() as session:
-        if outbox.by_key(session, key) is not None:
-            return False
-        due = stats(session, member_id, now, tz).due
-        if due == 0:
-            return False
-        out = ctx.publisher.practice_nudge(member_id, due)
-        row = outbox.enqueue(
-            session,
-            key,
-            channel=out.channel,
-            method=out.method,
-            payload=out.payload,
-            now=now,
-            deadline=NUDGE_WINDOW,
-        )
-        row_id = row.id
+    row_id = queue_nudge(core, member_id, key, tz, now, deadline=NUDGE_WINDOW)
+    if row_id is None:
+        return False
     ctx.deliver([row_id], now)
     return True
 

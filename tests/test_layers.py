@@ -32,8 +32,7 @@ STILL_DIRECT: dict[str, set[str]] = {
     "jobs/schedule.py": {"store.db", "store.models", "store.schedule_changes"},
     "jobs/scheduler.py": {"store.db", "store.models"},
     "bot/cli_jobs.py": {"store.backup"},
-    # Not moved yet (issue 11): the console's index and bank commands, and the jobs' daily,
-    # reveal, weekly and nudge steps.
+    # Not moved yet (issue 11): the console's index and bank commands, and the jobs' daily step.
     "bot/cli.py": {
         "retrieval.answer",
         "retrieval.build",
@@ -52,14 +51,11 @@ STILL_DIRECT: dict[str, set[str]] = {
         "retrieval.embed",
         "store.migrate",
     },
-    "bot/slack/messages.py": {"quiz.answering", "retrieval.answer"},
+    "bot/slack/render/quiz.py": {"quiz.answering"},
     # The words of an answer's result read the verdicts of the data they render.
     "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
     "jobs/daily.py": {"quiz.posts", "store.models", "store.outbox"},
-    "jobs/nudges.py": {"quiz.practice", "store.models", "store.outbox"},
     "jobs/refresh.py": {"retrieval.build"},
-    "jobs/reveal.py": {"quiz.notes", "quiz.posts", "store.models"},
-    "jobs/weekly.py": {"quiz.leaderboard", "quiz.posts", "store.models", "store.outbox"},
 }
 
 

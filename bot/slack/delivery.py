@@ -35,8 +35,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.slack import messages
 from bot.slack.pacing import CHANNEL_SPACING_S, WINDOW_S, Pacer, Turn
+from bot.slack.render import general
 from common.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
 from quiz.clock import Clock, utc_now
 from store import outbox
@@ -539,7 +539,7 @@ class OutboxSender:
                     f"{pending.key}:undelivered",
                     channel=pending.channel,
                     method=EPHEMERAL_METHOD,
-                    payload={"user": notify, "text": messages.UNDELIVERED},
+                    payload={"user": notify, "text": general.UNDELIVERED},
                     now=now,
                     deadline=NOTICE_DEADLINE,
                     team_id=pending.team_id,

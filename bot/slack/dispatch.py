@@ -17,8 +17,8 @@ from slack_bolt import BoltContext, BoltRequest, Respond
 from slack_bolt.kwargs_injection import build_required_kwargs
 from slack_bolt.util.utils import get_arg_names_of_callable
 
-from bot.slack import messages
 from bot.slack.errors import UserError, report_error, reported
+from bot.slack.render import general
 from bot.slack.responding import responder
 from bot.slack.services import Services
 from common.metrics import ANSWERS_DROPPED
@@ -79,4 +79,4 @@ def answer_later(
         run()
     elif not pool.offer(run):
         ANSWERS_DROPPED.inc()
-        report_error(UserError(messages.BUSY), body, context, services)
+        report_error(UserError(general.BUSY), body, context, services)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import BoltContext
 from slack_sdk.errors import SlackApiError
 
-from bot.slack import messages
+from bot.slack.render import general, shared
 from bot.slack.text import escape
 from quiz.errors import QuizError
 
@@ -41,10 +41,10 @@ def report_error(
     if isinstance(error, QuizError | UserError):
         # The message may quote what the member typed: it goes to them, not to the log.
         logger.info("refused %s: %s", where, type(error).__name__)
-        text = messages.clip(escape(str(error)), messages.SECTION_MAX)
+        text = shared.clip(escape(str(error)), shared.SECTION_MAX)
     else:
         logger.error("failed %s: %s", where, _describe(error), exc_info=error)
-        text = messages.ERROR_GENERIC
+        text = general.ERROR_GENERIC
     _tell_user(context, body, text, services)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.slack import messages
+from bot.slack.render import home
 from bot.slack.services import Services
 from core.usecases.standings import home_data
 
@@ -17,7 +17,7 @@ def publish_home(client: WebClient, services: Services, member_id: str) -> None:
         services,
         member_id,
         services.now(),
-        channels=messages.HOME_CHANNELS_MAX,
+        channels=home.HOME_CHANNELS_MAX,
         top=TOP_PER_CHANNEL,
     )
-    client.views_publish(user_id=member_id, view=messages.home_view(data))
+    client.views_publish(user_id=member_id, view=home.home_view(data))

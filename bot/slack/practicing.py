@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.slack import messages
 from bot.slack.delivery import send_reply
+from bot.slack.render import practice
 from bot.slack.services import Services
 from core.usecases.practising import next_card
 
@@ -20,10 +20,10 @@ def send_next_card(
     step = next_card(services, member_id, services.now(), new_per_day=new_per_day)
     if step.item is None:
         assert step.summary is not None
-        payload: dict[str, Any] = {"text": messages.practice_done(step.summary)}
+        payload: dict[str, Any] = {"text": practice.practice_done(step.summary)}
     else:
         payload = {
-            "text": messages.practice_text(step.item),
-            "blocks": messages.practice_front_blocks(step.item),
+            "text": practice.practice_text(step.item),
+            "blocks": practice.practice_front_blocks(step.item),
         }
     send_reply(services, key, member_id, payload, asker=member_id, team_id=team_id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import base64
 
-from bot.slack import messages
 from bot.slack.delivery import UPLOAD_METHOD
+from bot.slack.render import boards, practice, quiz
 from core import publishing as views
 from core.publishing import Outgoing
 
@@ -23,16 +23,16 @@ class SlackPublisher:
         return Outgoing(
             question.channel_id,
             {
-                "text": messages.question_text(question),
-                "blocks": [block.to_dict() for block in messages.question_blocks(question)],
+                "text": quiz.question_text(question),
+                "blocks": [block.to_dict() for block in quiz.question_blocks(question)],
                 "unfurl_links": False,
             },
         )
 
     def reveal(self, reveal: views.Reveal) -> list[Outgoing]:
         question = reveal.question
-        summary = messages.reveal_summary_text(reveal)
-        blocks = [block.to_dict() for block in messages.reveal_blocks(reveal)]
+        summary = quiz.reveal_summary_text(reveal)
+        blocks = [block.to_dict() for block in quiz.reveal_blocks(reveal)]
         return [
             Outgoing(
                 question.channel_id,
@@ -44,8 +44,8 @@ class SlackPublisher:
     def weekly_leaderboard(
         self, board: views.WeeklyBoard, chart_png: bytes | None
     ) -> list[Outgoing]:
-        title = messages.weekly_text(board)
-        blocks = [block.to_dict() for block in messages.weekly_blocks(board)]
+        title = boards.weekly_text(board)
+        blocks = [block.to_dict() for block in boards.weekly_blocks(board)]
         out = [Outgoing(board.channel_id, {"text": title, "blocks": blocks})]
         if chart_png:
             upload = {
@@ -58,5 +58,5 @@ class SlackPublisher:
         return out
 
     def practice_nudge(self, member_id: str, due_cards: int) -> Outgoing:
-        blocks = [block.to_dict() for block in messages.nudge_blocks(due_cards)]
-        return Outgoing(member_id, {"text": messages.nudge_text(due_cards), "blocks": blocks})
+        blocks = [block.to_dict() for block in practice.nudge_blocks(due_cards)]
+        return Outgoing(member_id, {"text": practice.nudge_text(due_cards), "blocks": blocks})

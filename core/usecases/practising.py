@@ -4,7 +4,9 @@ card's back, a rating; and the member's daily practice nudge."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
 
 from core.bootstrap import Core
 from core.usecases.standings import practice_stats
@@ -20,9 +22,10 @@ from quiz.practice import (
     parse_rating,
     review,
     set_practice_nudges,
+    stats,
 )
 from store import outbox
-from store.models import PracticeCard
+from store.models import Member, PracticeCard, PracticeNudge
 
 
 class NotYourCard(QuizError):
@@ -105,3 +108,40 @@ def set_nudges(
         ensure_member(session, member_id, now, name=name, timezone=timezone)
         set_practice_nudges(session, member_id, enabled, now)
         outbox.remember_team(session, member_id, team_id, now)
+
+
+def nudged_members(core: Core) -> list[tuple[str, str]]:
+    """The members who opted in to the daily nudge, with their time zone, by id."""
+    query = (
+        select(Member.id, Member.timezone)
+        .join(PracticeNudge, PracticeNudge.member_id == Member.id)
+        .where(PracticeNudge.enabled)
+        .order_by(Member.id)
+    )
+    with core.database.session() as session:
+        return [(member_id, tz) for member_id, tz in session.execute(query).all()]
+
+
+def queue_nudge(
+    core: Core, member_id: str, key: str, tz: str, now: datetime, *, deadline: timedelta
+) -> int | None:
+    """The member's nudge queued in the outbox under `key` (one a day): its row id, or None
+    when that key is already queued or no card is due."""
+    assert core.publisher is not None, "nudging needs a core with a publisher"
+    with core.database.session() as session:
+        if outbox.by_key(session, key) is not None:
+            return None
+        due = stats(session, member_id, now, tz).due
+        if due == 0:
+            return None
+        out = core.publisher.practice_nudge(member_id, due)
+        row = outbox.enqueue(
+            session,
+            key,
+            channel=out.channel,
+            method=out.method,
+            payload=out.payload,
+            now=now,
+            deadline=deadline,
+        )
+        return row.id

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from jobs import context
 from jobs.context import JobContext
-from jobs.daily import Outcome, post_daily_question, run_daily_post
+from jobs.daily import PostOutcome, post_daily_question, run_daily_post
 from quiz.posts import DEFAULT_REVEAL_MINUTES, open_post
 from quiz.weekdays import Weekdays
 from store.db import Database
@@ -56,8 +56,8 @@ def test_posts_at_new_york_nine_on_the_spring_forward_day(
 def test_restart_and_retry_never_post_twice(ctx: JobContext, publisher: RecordingPublisher) -> None:
     subscribe(ctx.database, "C1")
     now = utc(2025, 3, 4, 9, 0)
-    assert post_daily_question(ctx, "C1", now) is Outcome.POSTED
-    assert post_daily_question(ctx, "C1", now + timedelta(minutes=5)) is Outcome.ALREADY_POSTED
+    assert post_daily_question(ctx, "C1", now) is PostOutcome.POSTED
+    assert post_daily_question(ctx, "C1", now + timedelta(minutes=5)) is PostOutcome.ALREADY_POSTED
     assert len(publisher.questions) == 1
     assert len(posts(ctx.database, "C1")) == 1
 
@@ -75,7 +75,7 @@ def test_two_schedulers_at_the_same_moment_post_once(
         holder="other-holder",
         sender=recording_sender(other_db, publisher, "other-holder"),
     )
-    outcomes: list[Outcome] = []
+    outcomes: list[PostOutcome] = []
     start = threading.Barrier(2)
 
     def run(job_ctx: JobContext) -> None:
@@ -88,7 +88,10 @@ def test_two_schedulers_at_the_same_moment_post_once(
     for thread in threads:
         thread.join()
     other.database.dispose()
-    assert Outcome.POSTED in outcomes and set(outcomes) <= {Outcome.POSTED, Outcome.QUEUED}
+    assert PostOutcome.POSTED in outcomes and set(outcomes) <= {
+        PostOutcome.POSTED,
+        PostOutcome.QUEUED,
+    }
     assert len(publisher.questions) == 1
     assert len(outbox_rows(ctx.database)) == 1
     assert len(posts(ctx.database, "C1")) == 1
@@ -100,7 +103,7 @@ def test_a_post_opened_by_study_quiz_is_published_not_duplicated(
     subscribe(ctx.database, "C1")
     with ctx.database.session() as session:
         early = open_post(session, "C1", utc(2025, 3, 4, 7, 30))
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is Outcome.POSTED
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is PostOutcome.POSTED
     [post] = posts(ctx.database, "C1")
     assert post.id == early.id and post.slack_ts
     assert publisher.questions[0].post_id == early.id
@@ -112,7 +115,7 @@ def test_slack_failures_are_retried_from_the_outbox_with_backoff(
     subscribe(ctx.database, "C1")
     nine = utc(2025, 3, 4, 9, 0)
     publisher.failures = 2
-    assert post_daily_question(ctx, "C1", nine) is Outcome.QUEUED
+    assert post_daily_question(ctx, "C1", nine) is PostOutcome.QUEUED
     sender = ctx.sender
     assert sender is not None
     sender.drain_once(nine + timedelta(seconds=0.5))  # backoff: nothing due yet
@@ -125,7 +128,7 @@ def test_slack_failures_are_retried_from_the_outbox_with_backoff(
     [post] = posts(ctx.database, "C1")
     [row] = outbox_rows(ctx.database)
     assert post.slack_ts == row.slack_ts and row.status == "sent" and row.attempts == 3
-    assert post_daily_question(ctx, "C1", nine + timedelta(minutes=5)) is Outcome.ALREADY_POSTED
+    assert post_daily_question(ctx, "C1", nine + timedelta(minutes=5)) is PostOutcome.ALREADY_POSTED
 
 
 def test_slack_down_past_the_grace_window_is_given_up_once_and_logged(
@@ -142,7 +145,7 @@ def test_slack_down_past_the_grace_window_is_given_up_once_and_logged(
     sender = ctx.sender
     assert sender is not None
     with capture_logs() as logs:
-        assert post_daily_question(ctx, "C1", nine) is Outcome.QUEUED
+        assert post_daily_question(ctx, "C1", nine) is PostOutcome.QUEUED
         for minute in range(0, 130, 1):
             sender.drain_once(nine + timedelta(minutes=minute))
     [row] = outbox_rows(ctx.database)
@@ -152,7 +155,7 @@ def test_slack_down_past_the_grace_window_is_given_up_once_and_logged(
     assert OUTBOX_UNDELIVERED.labels(purpose="quiz_post")._value.get() == before + 1
     [post] = posts(ctx.database, "C1")
     assert post.slack_ts is None
-    assert post_daily_question(ctx, "C1", nine + timedelta(minutes=150)) is Outcome.TOO_LATE
+    assert post_daily_question(ctx, "C1", nine + timedelta(minutes=150)) is PostOutcome.TOO_LATE
 
 
 def test_a_subscription_after_todays_time_starts_tomorrow_without_a_warning(
@@ -166,27 +169,27 @@ def test_a_subscription_after_todays_time_starts_tomorrow_without_a_warning(
             outcome = post_daily_question(
                 ctx, "C1", utc(2025, 3, 4, 9, 0) + timedelta(minutes=minutes)
             )
-            assert outcome is Outcome.NOT_DUE
+            assert outcome is PostOutcome.NOT_DUE
     assert not [e for e in logs if e["event"].startswith("daily post skipped")]
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 5, 9, 0)) is Outcome.POSTED
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 5, 9, 0)) is PostOutcome.POSTED
     assert [q.quiz_date.isoformat() for q in publisher.questions] == ["2025-03-05"]
 
 
 @pytest.mark.parametrize(
     ("late", "expected"),
-    [(timedelta(minutes=119), Outcome.POSTED), (timedelta(minutes=121), Outcome.TOO_LATE)],
+    [(timedelta(minutes=119), PostOutcome.POSTED), (timedelta(minutes=121), PostOutcome.TOO_LATE)],
 )
 def test_missed_runs_post_within_the_grace_window_only(
     ctx: JobContext,
     publisher: RecordingPublisher,
     late: timedelta,
-    expected: Outcome,
+    expected: PostOutcome,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     subscribe(ctx.database, "C1", timezone="Europe/Berlin")
     slot = utc(2025, 10, 26, 8, 0)  # 09:00 CET, the fall-back day
     assert post_daily_question(ctx, "C1", slot + late) is expected
-    assert len(publisher.questions) == (1 if expected is Outcome.POSTED else 0)
+    assert len(publisher.questions) == (1 if expected is PostOutcome.POSTED else 0)
     assert len(posts(ctx.database, "C1")) == len(publisher.questions)
 
 
@@ -208,16 +211,16 @@ def test_across_midnight_a_late_post_keeps_its_date(
 ) -> None:
     # 23:30 in Auckland (UTC+13 in March) is 10:30 UTC; the scheduler is back at 00:20 local.
     subscribe(ctx.database, "C1", timezone="Pacific/Auckland", post_time=time(23, 30))
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 11, 20)) is Outcome.POSTED
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 5, 10, 30)) is Outcome.POSTED
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 11, 20)) is PostOutcome.POSTED
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 5, 10, 30)) is PostOutcome.POSTED
     assert [q.quiz_date.isoformat() for q in publisher.questions] == ["2025-03-04", "2025-03-05"]
 
 
 def test_weekdays_only(ctx: JobContext, publisher: RecordingPublisher) -> None:
     subscribe(ctx.database, "C1", weekdays=Weekdays.WEEKDAYS)
     saturday_nine = utc(2025, 3, 8, 9, 0)
-    assert post_daily_question(ctx, "C1", saturday_nine) is Outcome.TOO_LATE
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 10, 9, 1)) is Outcome.POSTED
+    assert post_daily_question(ctx, "C1", saturday_nine) is PostOutcome.TOO_LATE
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 10, 9, 1)) is PostOutcome.POSTED
     assert [q.quiz_date.weekday() for q in publisher.questions] == [0]
 
 
@@ -229,5 +232,5 @@ def test_inactive_channel_is_not_posted(ctx: JobContext, publisher: RecordingPub
         channel = session.get(Channel, "C1")
         assert channel is not None
         channel.active = False
-    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is Outcome.NOT_DUE
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is PostOutcome.NOT_DUE
     assert publisher.questions == []

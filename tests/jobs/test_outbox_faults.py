@@ -18,9 +18,9 @@ from bot.slack.delivery import (
     send_reply,
     sender_client,
 )
-from bot.slack.messages import UNDELIVERED
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
+from bot.slack.render.general import UNDELIVERED
 from bot.slack.services import Services
 from common.metrics import OUTBOX_UNDELIVERED
 from core.config import Settings

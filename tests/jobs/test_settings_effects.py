@@ -12,7 +12,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from core.config import Settings, load_settings
 from jobs.context import JobContext
-from jobs.daily import Outcome, post_daily_question
+from jobs.daily import PostOutcome, post_daily_question
 from jobs.nudges import send_practice_nudges
 from jobs.scheduler import sync_channel_jobs, weekly_job_id
 from quiz.practice import next_item, set_practice_nudges
@@ -27,20 +27,22 @@ def from_env(monkeypatch: pytest.MonkeyPatch, settings: Settings, **env: str) ->
     )
 
 
-@pytest.mark.parametrize(("grace", "expected"), [("20", Outcome.TOO_LATE), ("40", Outcome.POSTED)])
+@pytest.mark.parametrize(
+    ("grace", "expected"), [("20", PostOutcome.TOO_LATE), ("40", PostOutcome.POSTED)]
+)
 def test_post_grace_minutes_decides_whether_a_late_post_is_made(
     ctx: JobContext,
     publisher: RecordingPublisher,
     monkeypatch: pytest.MonkeyPatch,
     grace: str,
-    expected: Outcome,
+    expected: PostOutcome,
 ) -> None:
     late_ctx = replace(
         ctx, settings=from_env(monkeypatch, ctx.settings, STUDYBOT_POST_GRACE_MINUTES=grace)
     )
     subscribe(ctx.database, "C1")
     assert post_daily_question(late_ctx, "C1", utc(2025, 3, 4, 9, 30)) is expected
-    assert len(publisher.questions) == (1 if expected is Outcome.POSTED else 0)
+    assert len(publisher.questions) == (1 if expected is PostOutcome.POSTED else 0)
 
 
 def test_nudge_time_is_when_members_are_nudged(

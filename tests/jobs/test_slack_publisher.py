@@ -9,7 +9,7 @@ from datetime import timedelta
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
 from jobs.context import JobContext
-from jobs.daily import Outcome, post_daily_question
+from jobs.daily import PostOutcome, post_daily_question
 from jobs.reveal import reveal_due
 from jobs.weekly import post_weekly_board
 from quiz.answering import submit_answer
@@ -29,7 +29,7 @@ def test_post_reveal_and_weekly_board_through_slack(ctx: JobContext) -> None:
         pacer = Pacer(per_minute=60, margin_s=0.2 * SPEED, clock=fast_clock, sleep=fast_sleep)
         ctx.publisher = SlackPublisher()
         ctx.sender = http_sender(ctx.database, slack.api_url, ctx.holder, pacer)
-        assert post_daily_question(ctx, "C1", MONDAY_NINE) is Outcome.POSTED
+        assert post_daily_question(ctx, "C1", MONDAY_NINE) is PostOutcome.POSTED
         [question] = slack.calls("chat.postMessage", ok=True)
         assert question.body["channel"] == "C1" and question.body["blocks"]
         assert question.body["metadata"]["event_payload"]["key"].startswith("post:")

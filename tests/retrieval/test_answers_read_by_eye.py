@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.slack import messages
+from bot.slack.render import answers
 from retrieval.embed import Embedder
 from retrieval.service import Tutor
 from tests.retrieval.conftest import MODEL
@@ -57,4 +57,4 @@ def test_what_is_a_multi_container_endpoint_says_what_one_is(tutor: Tutor) -> No
 def test_learning_guitar_is_declined_naming_guitar(tutor: Tutor) -> None:
     answer = tutor.ask("how long does it take to learn guitar")
     assert not answer.covered
-    assert messages.answer_text(answer) == "Your notes don't mention guitar. The closest passages:"
+    assert answers.answer_text(answer) == "Your notes don't mention guitar. The closest passages:"

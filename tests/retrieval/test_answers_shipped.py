@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.slack import messages
+from bot.slack.render import answers
 from retrieval.embed import Embedder
 from retrieval.service import Conversation, Tutor
 from tests.retrieval.conftest import MODEL
@@ -91,16 +91,16 @@ def test_the_console_names_what_the_notes_do_not_mention(corpus_args: list[str])
 
 def test_slack_names_what_the_notes_do_not_mention(tutor: Tutor) -> None:
     answer = tutor.ask("what is amazon braket")
-    blocks = [b.to_dict() for b in messages.answer_blocks(answer, 7)]
+    blocks = [b.to_dict() for b in answers.answer_blocks(answer, 7)]
     texts = [b["text"]["text"] for b in blocks if b["type"] == "section"]
     assert texts[0] == "Your notes don't mention amazon braket. The closest passages:"
     assert len(texts) == 4  # the decline and the three closest passages
-    assert messages.answer_text(answer).startswith("Your notes don't mention amazon braket.")
+    assert answers.answer_text(answer).startswith("Your notes don't mention amazon braket.")
 
 
 def test_an_off_topic_decline_names_the_question_asked(tutor: Tutor) -> None:
     answer = tutor.ask("what's a good recipe for banana bread")
     assert not answer.covered
-    assert messages.answer_text(answer) == (
+    assert answers.answer_text(answer) == (
         "Your notes don't mention a good recipe for banana bread. The closest passages:"
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from bot.slack.messages import NEXT_REVIEW, practice_rated_blocks, slack_time
+from bot.slack.render.practice import NEXT_REVIEW, practice_rated_blocks
+from bot.slack.render.shared import slack_time
 from quiz.practice import PracticeItem
 
 WHEN = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)

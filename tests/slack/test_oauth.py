@@ -21,7 +21,7 @@ from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
 from core.config import Settings
 from jobs.context import JobContext
-from jobs.daily import Outcome, post_daily_question
+from jobs.daily import PostOutcome, post_daily_question
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.signing import command_body, signed_headers
 from tests.slack.conftest import BOSS, NOW, SECRET, USERS, http
@@ -125,7 +125,7 @@ def test_scheduled_posts_go_out_with_each_workspaces_own_token(
             sender=sender,
         )
         at = NOW.replace(hour=11, minute=1)
-        assert [post_daily_question(ctx, c, at) for c in ("CA", "CB")] == [Outcome.POSTED] * 2
+        assert [post_daily_question(ctx, c, at) for c in ("CA", "CB")] == [PostOutcome.POSTED] * 2
         calls = fake.calls("chat.postMessage")
     auth = {c.body["channel"]: c.headers["authorization"] for c in calls}
     assert auth == {"CA": "Bearer xoxb-ta", "CB": "Bearer xoxb-tb"}

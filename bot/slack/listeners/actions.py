@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.slack import ids, messages
+from bot.slack import ids
 from bot.slack.dispatch import acked, answer_later, outbox_respond
 from bot.slack.errors import UserError, reported
 from bot.slack.practicing import send_next_card
+from bot.slack.render import answers, practice, quiz, shared
 from bot.slack.services import Services
 from core.usecases import asking, practising, quiz_day
 
@@ -35,9 +36,7 @@ def _register_asks(app: App, services: Services) -> None:
         with reported(body, context, services):
             kind = "up" if action["action_id"] == ids.ASK_HELPFUL else "down"
             asking.record_feedback(services, int(action["value"]), body["user"]["id"], kind)
-            respond(
-                text=messages.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False
-            )
+            respond(text=answers.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False)
 
     @acked(app.action(ids.ASK_MORE))
     def on_more(body: Body, action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
@@ -57,8 +56,8 @@ def _register_asks(app: App, services: Services) -> None:
 def _more(services: Services, action: dict[str, Any], respond: Respond) -> None:
     answer = _ask_again(services, action)
     respond(
-        text=messages.fallback("More passages"),
-        blocks=messages.more_blocks(answer),
+        text=shared.fallback("More passages"),
+        blocks=answers.more_blocks(answer),
         response_type="ephemeral",
         replace_original=False,
     )
@@ -67,9 +66,9 @@ def _more(services: Services, action: dict[str, Any], respond: Respond) -> None:
 def _share(services: Services, body: Body, action: dict[str, Any], respond: Respond) -> None:
     """The answer posted in the channel for everyone, and the private copy removed."""
     answer = _ask_again(services, action)
-    blocks = messages.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
+    blocks = answers.shared_answer_blocks(answer, int(action["value"]), body["user"]["id"])
     respond(
-        text=messages.answer_text(answer),
+        text=answers.answer_text(answer),
         blocks=blocks,
         response_type="in_channel",
         replace_original=False,
@@ -80,7 +79,7 @@ def _share(services: Services, body: Body, action: dict[str, Any], respond: Resp
 def _ask_again(services: Services, action: dict[str, Any]) -> Answer:
     answer = asking.ask_again(services, int(action["value"]))
     if answer is None:
-        raise UserError(messages.ASK_GONE)
+        raise UserError(answers.ASK_GONE)
     return answer
 
 
@@ -103,7 +102,7 @@ def _register_quiz(app: App, services: Services) -> None:
                 button_value=action["value"],
                 channel_id=_channel_of(body),
             )
-            reply = messages.answer_recorded(submitted)
+            reply = quiz.answer_recorded(submitted)
             respond(text=reply, response_type="ephemeral", replace_original=False)
 
     @acked(app.action(ids.QUIZ_REPORT))
@@ -113,9 +112,7 @@ def _register_quiz(app: App, services: Services) -> None:
         with reported(body, context, services):
             post_id = int(action["value"])
             stem = quiz_day.question_of(services, post_id).stem
-            client.views_open(
-                trigger_id=body["trigger_id"], view=messages.report_modal(post_id, stem)
-            )
+            client.views_open(trigger_id=body["trigger_id"], view=quiz.report_modal(post_id, stem))
 
 
 def _team(body: Body) -> str | None:
@@ -148,8 +145,8 @@ def _register_practice(app: App, services: Services) -> None:
             client.chat_update(
                 channel=body["channel"]["id"],
                 ts=body["message"]["ts"],
-                text=messages.practice_text(item),
-                blocks=messages.practice_back_blocks(item),
+                text=practice.practice_text(item),
+                blocks=practice.practice_back_blocks(item),
             )
 
     @acked(app.action(ids.PRACTICE_RATE))
@@ -166,8 +163,8 @@ def _register_practice(app: App, services: Services) -> None:
             client.chat_update(
                 channel=body["channel"]["id"],
                 ts=body["message"]["ts"],
-                text=messages.fallback(f"Rated {rating.group(1)}"),
-                blocks=messages.practice_rated_blocks(rated.item, rating.group(1), rated.due),
+                text=shared.fallback(f"Rated {rating.group(1)}"),
+                blocks=practice.practice_rated_blocks(rated.item, rating.group(1), rated.due),
             )
             key = f"practice:{body['trigger_id']}"
             send_next_card(services, user, key=key, team_id=_team(body))

@@ -11,9 +11,9 @@ from typing import Any
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
-from bot.slack import messages
 from bot.slack.errors import UserError
 from bot.slack.permissions import is_quiz_admin, user_profile
+from bot.slack.render import schedule
 from bot.slack.services import Services
 from core.usecases import channels
 from quiz.weekdays import Weekdays
@@ -33,7 +33,7 @@ def admins_only(handler: AdminHandler) -> AdminHandler:
         args: list[str],
     ) -> None:
         if not is_quiz_admin(client, services.settings, command["user_id"]):
-            respond(text=messages.NOT_ADMIN, response_type="ephemeral")
+            respond(text=schedule.NOT_ADMIN, response_type="ephemeral")
             return
         handler(services, client, respond, command, args)
 
@@ -43,7 +43,7 @@ def admins_only(handler: AdminHandler) -> AdminHandler:
 def parse_schedule(args: list[str]) -> tuple[time, str | None, Weekdays]:
     """`HH:MM [tz] [weekdays|daily]` as (time, time zone or None, weekday mask)."""
     if not args or not (match := CLOCK.match(args[0])):
-        raise UserError(messages.SUBSCRIBE_USAGE)
+        raise UserError(schedule.SUBSCRIBE_USAGE)
     at = time(int(match.group(1)), int(match.group(2)))
     timezone, weekdays = None, Weekdays.WEEKDAYS
     for word in args[1:]:
@@ -52,7 +52,7 @@ def parse_schedule(args: list[str]) -> tuple[time, str | None, Weekdays]:
         elif timezone is None:
             timezone = word
         else:
-            raise UserError(messages.SUBSCRIBE_USAGE)
+            raise UserError(schedule.SUBSCRIBE_USAGE)
     return at, timezone, weekdays
 
 
@@ -78,7 +78,7 @@ def subscribe(
         team_id=command.get("team_id", ""),
         now=services.now(),
     )
-    text = messages.subscription_text(
+    text = schedule.subscription_text(
         subscribed.schedule, first=subscribed.first, today=subscribed.today
     )
     respond(text=text, response_type="in_channel")
@@ -93,7 +93,7 @@ def unsubscribe(
     args: list[str],
 ) -> None:
     channels.unsubscribe(services, command["channel_id"], services.now())
-    respond(text=messages.UNSUBSCRIBED, response_type="in_channel")
+    respond(text=schedule.UNSUBSCRIBED, response_type="in_channel")
 
 
 @admins_only
@@ -110,5 +110,5 @@ def settings(
     elif len(words) == 2 and words[0] == "results" and words[1] in {"early", "reveal"}:
         shown = channels.show_results(services, command["channel_id"], early=words[1] == "early")
     else:
-        raise UserError(messages.SETTINGS_USAGE)
-    respond(text=messages.subscription_text(shown), response_type="ephemeral")
+        raise UserError(schedule.SETTINGS_USAGE)
+    respond(text=schedule.subscription_text(shown), response_type="ephemeral")

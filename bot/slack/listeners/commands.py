@@ -8,7 +8,6 @@ from typing import Any
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.slack import messages
 from bot.slack.asking import ask
 from bot.slack.delivery import Outcome, sender_of
 from bot.slack.dispatch import acked, answer_later, outbox_respond
@@ -16,6 +15,7 @@ from bot.slack.errors import reported
 from bot.slack.listeners import admin
 from bot.slack.permissions import user_profile
 from bot.slack.practicing import send_next_card
+from bot.slack.render import answers, boards, general, practice, quiz, schedule
 from bot.slack.services import Services
 from core.usecases import practising
 from core.usecases.quiz_day import posted_ts, publish_today
@@ -53,7 +53,7 @@ def show_help(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
-    respond(text=messages.HELP, response_type="ephemeral")
+    respond(text=general.HELP, response_type="ephemeral")
 
 
 def ask_privately(
@@ -72,11 +72,11 @@ def ask_privately(
         surface="command",
     )
     if asked is None:
-        respond(text=messages.EMPTY_QUESTION, response_type="ephemeral")
+        respond(text=answers.EMPTY_QUESTION, response_type="ephemeral")
         return
     respond(
-        text=messages.answer_text(asked.answer),
-        blocks=messages.answer_blocks(
+        text=answers.answer_text(asked.answer),
+        blocks=answers.answer_blocks(
             asked.answer, asked.ask_id, trimmed=asked.trimmed, shareable=True
         ),
         response_type="ephemeral",
@@ -94,24 +94,24 @@ def show_quiz(
     row per post): posted now unless it is already out; members racing post it once."""
     channel_id = command["channel_id"]
     if channel_id.startswith("D"):
-        respond(text=messages.QUIZ_IN_DM, response_type="ephemeral")
+        respond(text=quiz.QUIZ_IN_DM, response_type="ephemeral")
         return
     sender = sender_of(services)
     today = publish_today(services, channel_id, services.now(), queued_at=sender.clock())
     if today is None:
-        respond(text=messages.NOT_SUBSCRIBED, response_type="ephemeral")
+        respond(text=schedule.NOT_SUBSCRIBED, response_type="ephemeral")
         return
     posted = today.posted_ts
     if today.queued is not None:
         if sender.deliver(today.queued) in (Outcome.SENT, Outcome.FOUND):
-            respond(text=messages.QUIZ_POSTED, response_type="ephemeral")
+            respond(text=quiz.QUIZ_POSTED, response_type="ephemeral")
             return
         posted = posted_ts(services, today.question.post_id)
         if posted is None:
-            respond(text=messages.QUIZ_QUEUED, response_type="ephemeral")
+            respond(text=quiz.QUIZ_QUEUED, response_type="ephemeral")
             return
     link = client.chat_getPermalink(channel=channel_id, message_ts=posted)
-    text = messages.QUIZ_ALREADY_POSTED.format(link=link["permalink"])
+    text = quiz.QUIZ_ALREADY_POSTED.format(link=link["permalink"])
     respond(text=text, response_type="ephemeral")
 
 
@@ -127,9 +127,9 @@ def show_leaderboard(
         services, command["channel_id"], period, services.now(), teams=teams, limit=20
     )
     if board.teams is not None:
-        blocks = messages.leaderboard_blocks(period, teams=board.teams)
+        blocks = boards.leaderboard_blocks(period, teams=board.teams)
     else:
-        blocks = messages.leaderboard_blocks(period, board.standings)
+        blocks = boards.leaderboard_blocks(period, board.standings)
     respond(text=f"Leaderboard ({period})", blocks=blocks, response_type="ephemeral")
 
 
@@ -141,7 +141,7 @@ def show_stats(
     args: list[str],
 ) -> None:
     mine = member_stats(services, command["user_id"], command["channel_id"], services.now())
-    blocks = messages.stats_blocks(
+    blocks = boards.stats_blocks(
         streak=mine.streak, standing=mine.standing, practice=mine.practice, domains=mine.domains
     )
     respond(text="Your stats", blocks=blocks, response_type="ephemeral")
@@ -157,7 +157,7 @@ def start_practice(
     key = f"practice:{command['trigger_id']}"
     send_next_card(services, command["user_id"], key=key, team_id=command.get("team_id"))
     if not command["channel_id"].startswith("D"):
-        respond(text=messages.PRACTICE_SENT, response_type="ephemeral")
+        respond(text=practice.PRACTICE_SENT, response_type="ephemeral")
 
 
 def set_nudges(
@@ -170,7 +170,7 @@ def set_nudges(
     """Opt in to (or out of) the daily practice nudge, at the member's own local time."""
     choice = args[0].lower() if args else ""
     if choice not in {"on", "off"}:
-        respond(text=messages.NUDGES_USAGE, response_type="ephemeral")
+        respond(text=practice.NUDGES_USAGE, response_type="ephemeral")
         return
     member_id = command["user_id"]
     name, timezone = user_profile(client, member_id)
@@ -185,7 +185,7 @@ def set_nudges(
         timezone=timezone,
         team_id=team_id,
     )
-    respond(text=messages.nudges_set(choice == "on", timezone), response_type="ephemeral")
+    respond(text=practice.nudges_set(choice == "on", timezone), response_type="ephemeral")
 
 
 SUBCOMMANDS: dict[str, Handler] = {

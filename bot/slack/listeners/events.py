@@ -10,7 +10,6 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.slack import messages
 from bot.slack.asking import ask, reply
 from bot.slack.dedupe import claim_event
 from bot.slack.delivery import EPHEMERAL_METHOD, send_reply
@@ -18,6 +17,7 @@ from bot.slack.dispatch import acked, answer_later
 from bot.slack.errors import reported
 from bot.slack.home import publish_home
 from bot.slack.permissions import user_profile
+from bot.slack.render import answers, quiz
 from bot.slack.services import Services
 from bot.slack.text import mentions, strip_references
 from core.usecases.quiz_day import post_for_thread, submit
@@ -116,16 +116,16 @@ def answer(
         earlier=earlier,
     )
     if asked is None:
-        empty = {"thread_ts": reply_ts, "text": messages.EMPTY_QUESTION}
+        empty = {"thread_ts": reply_ts, "text": answers.EMPTY_QUESTION}
         reply(services, event, empty, team_id=team_id)
         return
-    blocks = messages.answer_blocks(asked.answer, asked.ask_id, trimmed=asked.trimmed)
+    blocks = answers.answer_blocks(asked.answer, asked.ask_id, trimmed=asked.trimmed)
     reply(
         services,
         event,
         {
             "thread_ts": reply_ts,
-            "text": messages.answer_text(asked.answer),
+            "text": answers.answer_text(asked.answer),
             "blocks": blocks,
             "unfurl_links": False,
         },
@@ -158,7 +158,7 @@ def grade_thread_reply(
         return
     name, _tz = user_profile(client, event["user"])
     submitted = submit(services, post_id, event["user"], member_name=name, text=event.get("text"))
-    reply = messages.answer_recorded(submitted)
+    reply = quiz.answer_recorded(submitted)
     payload = {"user": event["user"], "thread_ts": event["thread_ts"], "text": reply}
     key = f"graded:{body['event_id']}"
     send_reply(services, key, channel, payload, method=EPHEMERAL_METHOD, team_id=_team(body))

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack import ids, messages
+from bot.slack import ids
 from bot.slack.delivery import send_reply, sender_of
 from bot.slack.dispatch import acked
 from bot.slack.errors import reported
+from bot.slack.render import quiz
 from bot.slack.services import Services
 from core.usecases import reporting
 
@@ -35,7 +36,7 @@ def register(app: App, services: Services) -> None:
         with reported(body, context, services):
             user = body["user"]["id"]
             outcome, dms = file_report(services, int(view["private_metadata"]), user, _reason(view))
-            thanks = {"text": messages.report_received(outcome)}
+            thanks = {"text": quiz.report_received(outcome)}
             # Slack does not retry a view submission: each one gets its own key.
             team = (body.get("team") or {}).get("id")
             key = f"report:{view['id']}:{uuid.uuid4().hex}"
@@ -60,6 +61,6 @@ def file_report(
         member_id,
         reason,
         services.now(),
-        admin_text=messages.admin_quarantine_text,
+        admin_text=quiz.admin_quarantine_text,
         queued_at=sender_of(services).clock(),
     )

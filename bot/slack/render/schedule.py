@@ -1,0 +1,52 @@
+"""A channel's quiz schedule in Slack: the admin-only notes, the usage lines, and the schedule
+as a sentence (with when the first question comes after subscribing)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from bot.slack.render.shared import escape
+
+if TYPE_CHECKING:
+    from core.usecases.channels import Schedule
+
+NOT_ADMIN = (
+    "Sorry, only workspace admins and studybot admins can change the quiz schedule "
+    "or settings of a channel."
+)
+SUBSCRIBE_USAGE = (
+    "Usage: `/study subscribe HH:MM [time zone] [weekdays|daily]`, "
+    "for example `/study subscribe 09:30 Europe/Berlin weekdays`."
+)
+SETTINGS_USAGE = "Usage: `/study settings` to see them, `/study settings results early|reveal`."
+UNSUBSCRIBED = "This channel no longer gets the daily question. Scores and history stay."
+NOT_SUBSCRIBED = (
+    "This channel is not subscribed to the daily question yet. An admin can run "
+    "`/study subscribe 09:00`."
+)
+
+
+def subscription_text(
+    channel: Schedule, *, first: date | None = None, today: date | None = None
+) -> str:
+    """The channel's schedule; with `first` and `today`, when the first question comes."""
+    if not channel.active:
+        return NOT_SUBSCRIBED
+    results = "at once" if channel.show_results_early else "at the reveal"
+    text = (
+        f"This channel gets the daily question at *{channel.post_time:%H:%M}* "
+        f"({escape(channel.timezone)}) on {channel.weekdays.label()}; the answer is "
+        f"revealed {channel.reveal_delay_minutes} minutes later. Members see their result "
+        f"{results}."
+    )
+    if first is None or today is None:
+        return text
+    if first == today:
+        return f"{text} The first question comes today."
+    if first == today + timedelta(days=1):
+        return (
+            f"{text} Today's {channel.post_time:%H:%M} has passed, so the first question "
+            f"comes tomorrow, {first:%a %d %b}."
+        )
+    return f"{text} The first question comes on {first:%a %d %b}."
