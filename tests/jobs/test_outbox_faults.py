@@ -30,25 +30,17 @@ from store.db import Database
 from store.models import OutboxMessage, QuizPost
 from tests.fakeslack import FakeSlack
 from tests.jobs.helpers import http_sender, subscribe, utc
+from tests.simclock import SimClock
 
 CHANNELS = [f"C{n}" for n in range(1, 6)]
 NINE = utc(2025, 3, 4, 9, 0)
 
 
-class ManualClock:
+class ManualClock(SimClock):
     """Seconds since NINE, moved on by the test."""
-
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        return self.t
 
     def now(self) -> datetime:
         return NINE + timedelta(seconds=self.t)
-
-    def sleep(self, seconds: float) -> None:
-        self.t += seconds
 
     def pacer(self) -> Pacer:
         return Pacer(per_minute=600, margin_s=0.0, clock=self, sleep=self.sleep)

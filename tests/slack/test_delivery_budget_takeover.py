@@ -16,21 +16,11 @@ from store import outbox
 from store.db import Database
 from store.models import OutboxMessage
 from tests.fakeslack import FakeSlack
+from tests.simclock import SimClock
 from tests.slack.conftest import NOW
 
 BUDGET = 6
 STEP_S = 0.25
-
-
-class SimClock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @pytest.fixture

@@ -7,17 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.slack.pacing import MARGIN_S, WINDOW_S, Pacer, Turn
+from tests.simclock import SimClock
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += seconds
+Clock = SimClock
 
 
 def pacer(clock: Clock, per_minute: int = 3) -> Pacer:
