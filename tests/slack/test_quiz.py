@@ -24,6 +24,9 @@ def post_question(bot: Running, *, early: bool = False) -> tuple[int, str, QuizP
     # but it never held the post back: at load 15 the post came within 1.8 s, not 5.
     (call,) = bot.fake.wait_for("chat.postMessage", ok=True, timeout=30)
     bot.fake.wait_for_response(response_url)
+    # Slack has the post; its ts is recorded once the send that got it has committed (the
+    # drain may be the one sending, while the command's reply goes out): wait for the outbox.
+    bot.settle()
     block_ids = [b.get("block_id", "") for b in call.body["blocks"]]
     post_id = next(p for p in map(ids.post_id_of_block, block_ids) if p is not None)
     with bot.services.database.session() as session:
