@@ -36,10 +36,9 @@ from slack_sdk import WebClient  # noqa: E402
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
+from bench.blind import BlindTransport  # noqa: E402
 from bot.slack.delivery import (  # noqa: E402
-    Delivered,
     OutboxSender,
-    Pending,
     SlackTransport,
     pending_of,
     sender_client,
@@ -58,6 +57,7 @@ from store.db import Database  # noqa: E402
 from store.migrate import upgrade  # noqa: E402
 from store.models import OutboxMessage, QuizPost  # noqa: E402
 from tests.fakeslack import FakeSlack  # noqa: E402
+from tests.simclock import SimClock as BaseClock  # noqa: E402
 
 NOW = datetime(2025, 3, 4, 9, 0, 5, tzinfo=UTC)
 NAIVE_RETRIES = 2  # slack_sdk's RateLimitErrorRetryHandler, as a client would configure it
@@ -311,18 +311,9 @@ def main() -> None:
 # unknown outcome without looking in the channel first.
 
 
-class SimClock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        return self.t
-
+class SimClock(BaseClock):
     def now(self) -> datetime:
         return NOW + timedelta(seconds=self.t)
-
-    def sleep(self, seconds: float) -> None:
-        self.t += seconds
 
 
 class UnseededSender(OutboxSender):
@@ -330,13 +321,6 @@ class UnseededSender(OutboxSender):
     seeded from the outbox, so it spends again the minute its predecessor spent."""
 
     def seed_budget(self) -> None:
-        return None
-
-
-class BlindTransport(SlackTransport):
-    """The naive baseline: never looks, so an unknown outcome is simply sent again."""
-
-    def find(self, message: Pending) -> Delivered | None:
         return None
 
 

@@ -34,10 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
+from bench.blind import BlindTransport  # noqa: E402
 from bot.slack.delivery import (  # noqa: E402
-    Delivered,
     OutboxSender,
-    Pending,
     SlackTransport,
     sender_client,
     start_sender,
@@ -77,13 +76,6 @@ class RealResult:
     lookups: int
     wall_s: float
     after_lease_s: float | None = None
-
-
-class BlindTransport(SlackTransport):
-    """The naive baseline: never looks, so an unknown outcome is simply sent again."""
-
-    def find(self, message: Pending) -> Delivered | None:
-        return None
 
 
 def _prepared(url: str, channels: list[str], slot: clock_time) -> Database:

@@ -48,14 +48,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench.blind import BlindTransport
 from bench.common import ROOT, percentile
 from bot.slack.app import create_app, make_client
 from bot.slack.delivery import (
     SENDER_WORKERS,
-    Delivered,
     OutboxSender,
-    Pending,
-    SlackTransport,
     sender_client,
 )
 from bot.slack.pacing import Pacer
@@ -271,13 +269,6 @@ def acks_under_load(design: Design, bot: Bot, load: int, senders: int, probes: i
 
 
 # -- fault runs -------------------------------------------------------------------------------
-
-
-class BlindTransport(SlackTransport):
-    """The baseline: a sender that never looks, so an unknown outcome is simply sent again."""
-
-    def find(self, message: Pending) -> Delivered | None:
-        return None
 
 
 def blind_sender(services: Services) -> OutboxSender:
