@@ -6,9 +6,10 @@ Prints: the full `build_index` of the shipped corpus into a fresh data dir, as `
 MRR per mode on the tuning and the held-out part of bench/data/dev_questions.yaml (every fifth
 question is held out and used for nothing but this report); how many held-out answers move
 against the torch fp32 path; per-stage warm latency (embed, dense, BM25, fuse, answer) p50/p95
-with CPU time per ask and the load average, alone and with 4 concurrent askers; cold start as
-the median of 5 fresh processes, with their RSS and whether torch was imported; and the
-confidence calibration fitted on the tuning part and scored on the held-out part.
+with CPU time per ask and the load average, alone and with 4 concurrent askers (the median of
+3 rounds that alternate ours and the baseline); cold start as the median of 5 fresh processes,
+with their RSS and whether torch was imported; and the confidence calibration fitted on the
+tuning part and scored on the held-out part.
 
 Run: .venv/bin/python -m bench.retrieval
 """
@@ -41,6 +42,7 @@ MODES = ("bm25", "dense", "rrf", "hybrid")
 HELD_OUT_EVERY = 5  # every fifth dev (and off-topic) question is held out of all tuning
 CONCURRENT_ASKERS = 4
 COLD_RUNS = 5
+LATENCY_ROUNDS = 3  # warm ask: ours and the baseline alternate, each side's median round
 STAGES = ("embed", "dense", "bm25", "fuse", "answer")
 
 
@@ -166,6 +168,20 @@ def ask_latency(tutor: Tutor, questions: list[str], askers: int) -> tuple[float,
     return percentile(samples, 50), percentile(samples, 95), cpu_ms
 
 
+def interleaved(
+    ours: Callable[[], tuple[float, float, float]],
+    baseline: Callable[[], tuple[float, float, float]],
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Each side's figures as the median over rounds that alternate ours and the baseline: on a
+    shared machine a slow spell lands on both sides instead of on one single run."""
+    rounds = [(ours(), baseline()) for _ in range(LATENCY_ROUNDS)]
+
+    def median(side: int) -> tuple[float, ...]:
+        return tuple(statistics.median(r[side][i] for r in rounds) for i in range(3))
+
+    return median(0), median(1)
+
+
 # -- cold start -------------------------------------------------------------------------------
 
 # Peak RSS from /proc (VmHWM): ru_maxrss would carry the parent's peak across fork and exec.
@@ -283,10 +299,15 @@ def main() -> None:
             f"  {'embed':7} {percentile(torch_ms, 50):7.2f} / {percentile(torch_ms, 95):7.2f}"
             "  baseline (torch)"
         )
-        print(f"\n== warm ask (search + answer), ms p50 / p95, CPU ms per ask; {load()} ==")
+        print(
+            f"\n== warm ask (search + answer), ms p50 / p95, CPU ms per ask, median of "
+            f"{LATENCY_ROUNDS} interleaved rounds; {load()} =="
+        )
         for askers in (1, CONCURRENT_ASKERS):
-            o = ask_latency(ours, questions, askers)
-            n = ask_latency(naive, questions, askers)
+            o, n = interleaved(
+                lambda a=askers: ask_latency(ours, questions, a),
+                lambda a=askers: ask_latency(naive, questions, a),
+            )
             print(
                 f"  {askers} asker(s): ours {o[0]:7.2f} / {o[1]:7.2f} (CPU {o[2]:6.2f}) | "
                 f"baseline {n[0]:7.2f} / {n[1]:7.2f} (CPU {n[2]:6.2f}) | "
