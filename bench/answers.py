@@ -1,23 +1,25 @@
 """Answer quality on both corpora, next to a naive pipeline run in the same process.
 
-For each corpus (the shipped `corpus/` and the team's raw notes in ../shared/seeds) and each part
-of its question sets (tuning / held-out), per question kind, in one table: the key facts in the
+For each corpus (the shipped `corpus/` and the team's raw notes in ../shared/seeds) and each part of
+its question sets (tuning / held-out / blind), per question kind, in one table: the key facts in the
 answer text, in passage 1, in any of the first three passages; the share of off-topic and
-not-in-notes questions declined and of covered questions wrongly declined; warm ask latency
-p50/p95. The naive baseline: 800-character windows of each file, bm25s BM25 and MiniLM ranked
-separately and fused by reciprocal rank; its answer is the first sentence of the top window, and
-it never declines.
+not-in-notes questions declined and of covered questions wrongly declined; warm ask latency p50/p95.
+The naive baseline: 800-character windows of each file, bm25s BM25 and MiniLM ranked separately
+and fused by reciprocal rank; its answer is the first sentence of the top window, and it never
+declines.
 
-Confidence: `--fit` fits it on a fixed half of the held-out parts (`calibration_half`, by id),
-never on the tuning parts the composition was tuned on; the reliability table (share right per
-confidence band) is printed for the tuning parts and for the other held-out half, which stays
-out of everything.
+Confidence: `--fit` fits it on a fixed half of the held-out parts (`calibration_half`, by id), never
+on the tuning parts the composition was tuned on; the reliability table (share right per confidence
+band) is printed for the tuning parts and for the other held-out half, which stays out of
+everything.
 
-Question files: bench/data/answers_*.yaml and bench/data/*_dev.yaml (each names its `corpus`),
-bench/data/not_in_notes.yaml and bench/data/off_topic.yaml (used on every corpus). Extra files
-can be named in STUDYBOT_BENCH_QUESTIONS (os.pathsep-separated). `--show N` prints N tuning-part
-answers next to their questions; `--show-heldout` prints held-out ones too (only for the final
-report: held-out answers are never read while tuning).
+Question files: bench/data/answers_*.yaml and bench/data/*_dev.yaml (each names its `corpus`;
+`heldout` marks the held-out part), bench/data/blind_*.yaml (the blind part: written in one sitting
+by someone who had never run the system nor read its code; never tuned on, never read item by item
+while tuning), bench/data/not_in_notes.yaml and bench/data/off_topic.yaml (used on every corpus).
+Extra files can be named in STUDYBOT_BENCH_QUESTIONS (os.pathsep-separated). `--show N` prints N
+tuning-part answers next to their questions; `--show-heldout` prints held-out and blind ones too
+(only for the final report: they are never read while tuning).
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ WINDOW = 800
 RRF_K = 60
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
 DATA = ROOT / "bench" / "data"
-PARTS: list[tuple[str, bool]] = [("tune", False), ("held", True)]
+# tune: what composition is tuned on; held: held out by a rule fixed before tuning (reported,
+# never tuned on, though its aggregate has been read at every stop); blind: bench/data/blind_*.yaml,
+# written apart by someone who never ran the system or read its code, reported only.
+PARTS: list[str] = ["tune", "held", "blind"]
 
 
 def seeds_root() -> Path | None:
@@ -67,11 +72,21 @@ class Question:
     expect: list[list[str]]
     heldout: bool
     subject: str = ""
+    part: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.part:
+            object.__setattr__(self, "part", "held" if self.heldout else "tune")
 
 
 def load_questions(extra: list[Path]) -> dict[str, list[Question]]:
     """Covered questions by corpus, from every answers_*/..._dev file (missing ones noted)."""
-    files = sorted(DATA.glob("answers_*.yaml")) + sorted(DATA.glob("*_dev.yaml")) + extra
+    files = (
+        sorted(DATA.glob("answers_*.yaml"))
+        + sorted(DATA.glob("*_dev.yaml"))
+        + sorted(DATA.glob("blind_*.yaml"))
+        + extra
+    )
     by_corpus: dict[str, list[Question]] = defaultdict(list)
     for path in files:
         if not path.is_file():
@@ -86,6 +101,7 @@ def load_questions(extra: list[Path]) -> dict[str, list[Question]]:
                     item["question"],
                     [[str(a) for a in group] for group in item["expect"]],
                     bool(item.get("heldout", False)),
+                    part="blind" if path.name.startswith("blind_") else "",
                 )
             )
     if not any(p.name.endswith("_dev.yaml") for p in files):
@@ -232,12 +248,12 @@ def evaluate(
     tutor.ask("warm up")
     naive.ask("warm up")
     parts: dict[str, Part] = {}
-    for part, held in PARTS:
-        subset = [q for q in questions if q.heldout == held]
+    for part in PARTS:
+        subset = [q for q in questions if q.part == part]
         ours = [run_ours(tutor, q) for q in subset]
         base = [run_naive(naive, q) for q in subset]
         declines = {
-            label: [(q, run_ours(tutor, q)) for q in items if q.heldout == held]
+            label: [(q, run_ours(tutor, q)) for q in items if q.part == part]
             for label, items in negatives.items()
         }
         parts[part] = Part(subset, ours, base, declines)
@@ -328,11 +344,13 @@ def labelled(
 
 def print_reliability(results: dict[str, dict[str, Part]]) -> None:
     """Share right per confidence band: on the tuning parts, on the held-out half the confidence
-    is fitted on, and on the other held-out half (the honest figure)."""
+    is fitted on, on the other held-out half (the honest figure), and on the blind sets (covered
+    questions only: they have no declined-set questions)."""
     splits = {
         "tuning parts": lambda q, part: part == "tune",
         "held-out, fit half": lambda q, part: part == "held" and calibration_half(q),
         "held-out, report half": lambda q, part: part == "held" and not calibration_half(q),
+        "blind": lambda q, part: part == "blind",
     }
     per_corpus = {
         f"{name} {label}": labelled({name: results[name]}, pick)
@@ -372,7 +390,7 @@ def show(
     picked = []
     for name, corpus in results.items():
         for part_name, part in corpus.items():
-            if part_name == "held" and not heldout:
+            if part_name != "tune" and not heldout:
                 continue
             picked += [
                 (name, part_name, q, r) for q, r in zip(part.questions, part.ours, strict=True)
@@ -433,7 +451,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", choices=("shipped", "seeds"), action="append")
     args = parser.parse_args(argv)
     if args.tune_only:
-        PARTS[:] = [("tune", False)]
+        PARTS[:] = ["tune"]
     extra = [Path(p) for p in os.environ.get("STUDYBOT_BENCH_QUESTIONS", "").split(os.pathsep) if p]
     questions = load_questions(extra)
     negatives = load_negatives()
