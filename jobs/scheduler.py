@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import structlog
@@ -34,7 +34,7 @@ from jobs.reveal import run_reveal
 from jobs.timing import parse_clock
 from jobs.weekly import run_weekly_board
 from quiz.clock import zone
-from quiz.weekdays import Weekdays
+from quiz.slots import daily_trigger
 from store.db import Database
 from store.models import Channel, QuizPost
 
@@ -115,8 +115,7 @@ class ChannelPlan:
     """What a subscribed channel's jobs need, read from the database."""
 
     tz: ZoneInfo
-    post_time: time
-    days: str
+    daily: CronTrigger  # the same trigger `quiz.slots.latest_slot` reads the due post from
     open_until: datetime | None
 
 
@@ -124,8 +123,10 @@ def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
     """The channel's schedule, or None when it is not subscribed (or has no weekday)."""
     with database.session() as session:
         channel = session.get(Channel, channel_id)
-        days = Weekdays(channel.weekdays).cron() if channel is not None else None
-        if channel is None or not channel.active or days is None:
+        if channel is None or not channel.active:
+            return None
+        daily = daily_trigger(channel.post_time, channel.weekdays, channel.timezone)
+        if daily is None:
             return None
         open_until = session.scalar(
             select(QuizPost.closes_at)
@@ -133,7 +134,7 @@ def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
             .order_by(QuizPost.closes_at)
             .limit(1)
         )
-        return ChannelPlan(zone(channel.timezone), channel.post_time, days, open_until)
+        return ChannelPlan(zone(channel.timezone), daily, open_until)
 
 
 def sync_channel_jobs(
@@ -157,7 +158,7 @@ def sync_channel_jobs(
         timezone=plan.tz,
     )
     for func, job_id, trigger in (
-        (run_daily_post, post_job_id(channel_id), _daily_trigger(plan)),
+        (run_daily_post, post_job_id(channel_id), plan.daily),
         (run_weekly_board, weekly_job_id(channel_id), weekly),
     ):
         scheduler.add_job(
@@ -166,11 +167,6 @@ def sync_channel_jobs(
     if plan.open_until is not None:
         schedule_reveal(scheduler, channel_id, plan.open_until)
     return True
-
-
-def _daily_trigger(plan: ChannelPlan) -> CronTrigger:
-    at = plan.post_time
-    return CronTrigger(day_of_week=plan.days, hour=at.hour, minute=at.minute, timezone=plan.tz)
 
 
 def schedule_reveal(scheduler: BaseScheduler, channel_id: str, closes_at: datetime) -> None:

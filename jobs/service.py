@@ -28,7 +28,7 @@ from apscheduler.events import (
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.exc import SQLAlchemyError
 
-from jobs import claims, context, lease
+from jobs import context, lease
 from jobs.context import JobContext
 from jobs.schedule import forget_change, pending_changes
 from jobs.scheduler import (
@@ -37,7 +37,7 @@ from jobs.scheduler import (
     sync_all,
     sync_channel_jobs,
 )
-from store import outbox
+from store import claims, outbox
 
 log = structlog.get_logger(__name__)
 CHANGES_POLL_S = 2.0

@@ -25,12 +25,11 @@ STILL_DIRECT: dict[str, set[str]] = {
     # the scheduler's lease and claims, the outbox drain of the scheduler service.
     "bot/slack/delivery.py": {"store.db", "store.models", "store.outbox"},
     "bot/slack/dedupe.py": {"store.db", "store.models", "store.unique"},
-    "jobs/claims.py": {"store.models", "store.unique"},
     "jobs/lease.py": {"store.db", "store.models", "store.unique"},
-    "jobs/service.py": {"store.outbox"},
-    "jobs/catchup.py": {"store.outbox"},
+    "jobs/service.py": {"store.claims", "store.outbox"},
+    "jobs/catchup.py": {"store.claims", "store.outbox"},
     "jobs/schedule.py": {"store.db", "store.models", "store.schedule_changes"},
-    "jobs/scheduler.py": {"store.db", "store.models"},
+    "jobs/scheduler.py": {"quiz.slots", "store.db", "store.models"},
     "bot/cli_jobs.py": {"store.backup"},
     # Not moved yet (issue 11): the console's index and bank commands, and the jobs' daily step.
     "bot/cli.py": {
@@ -54,7 +53,6 @@ STILL_DIRECT: dict[str, set[str]] = {
     "bot/slack/render/quiz.py": {"quiz.answering"},
     # The words of an answer's result read the verdicts of the data they render.
     "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
-    "jobs/daily.py": {"quiz.posts", "store.models", "store.outbox"},
     "jobs/refresh.py": {"retrieval.build"},
 }
 
