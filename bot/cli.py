@@ -109,10 +109,10 @@ def index(
     run_index(load_settings(data_dir=data_dir, corpus=corpus or None), strict=strict, force=rebuild)
 
 
-def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
+def open_notes_index(settings: Settings):  # type: ignore[no-untyped-def]
     """The tutor over an index of `settings.corpus`: built first when there is none, brought up
     to date first when the notes (or the --corpus given) differ from what it was built from."""
-    from core.bootstrap import load_tutor
+    from core.bootstrap import load_notes_index
     from retrieval.index_store import current_build
 
     if current_build(settings.index_dir) is None:
@@ -123,7 +123,7 @@ def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
         if not report.up_to_date:
             render_build(err, report)
     try:
-        return load_tutor(settings)  # the index exists now: the composition root opens it
+        return load_notes_index(settings)  # the index exists now: the composition root opens it
     except ValueError as exc:
         raise fail(str(exc)) from None
 
@@ -171,7 +171,7 @@ def ask(
     from retrieval.answer import EmptyQuestionError
 
     questions = _questions(question, file)
-    tutor = open_tutor(load_settings(data_dir=data_dir, corpus=corpus or None))
+    tutor = open_notes_index(load_settings(data_dir=data_dir, corpus=corpus or None))
     for text in questions:
         try:
             answer = tutor.ask(text, k=k)
@@ -205,7 +205,7 @@ def _questions(question: str | None, file: Path | None) -> list[str]:
 def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
     """The console tutor: ask questions at a prompt (or one per line on stdin)."""
     settings = load_settings(data_dir=data_dir, corpus=corpus or None)
-    tutor = open_tutor(settings)
+    tutor = open_notes_index(settings)
     from retrieval.service import Conversation
 
     conversation = Conversation(tutor)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from core.config import Settings
     from core.publishing import Deliverer, QuizPublisher
     from retrieval.embed import Embedder
-    from retrieval.service import Tutor
+    from retrieval.service import NotesIndex
     from store.db import Database
 
 
@@ -34,7 +34,7 @@ class JobContext:
     holder: str = "local"
     clock: Clock = utc_now
     sender: Deliverer | None = None
-    tutor: Tutor | None = None
+    notes_index: NotesIndex | None = None
     embedder: Embedder | None = None
     schedule_reveal: RevealScheduler | None = None
 
@@ -43,7 +43,7 @@ class JobContext:
         return Core(
             settings=self.settings,
             database=self.database,
-            tutor=self.tutor,
+            notes_index=self.notes_index,
             now=self.clock,
             publisher=self.publisher,
             sender=self.sender,

@@ -1,7 +1,7 @@
 """Index refresh: rebuild the index when the notes changed (only changed files re-embedded),
 sync the question bank, and hot-swap the running tutor.
 
-`Tutor.refresh()` swaps its searcher under a lock; a query in flight keeps the searcher it
+`NotesIndex.refresh()` swaps its searcher under a lock; a query in flight keeps the searcher it
 started with, so nothing fails mid-answer. Bot processes (`studybot serve`, and the bot half
 of `studybot run`) swap their own tutor when a new build appears (bot.slack.runner).
 """
@@ -41,7 +41,7 @@ def refresh_index(ctx: JobContext, now: datetime) -> RefreshResult:
     if not report.up_to_date:
         _sync_bank(ctx, now)
         log.info("index rebuilt", embedded=report.embedded, reused=report.reused)
-    swapped = ctx.tutor.refresh() if ctx.tutor is not None else False
+    swapped = ctx.notes_index.refresh() if ctx.notes_index is not None else False
     return RefreshResult(rebuilt=not report.up_to_date, swapped=swapped)
 
 
