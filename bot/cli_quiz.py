@@ -84,7 +84,7 @@ def quiz_command(
 ) -> None:
     """Today's question for a local channel: answer by letter or in your own words."""
     from bot.answer_words import result_text
-    from quiz.answering import AnswerStatus
+    from core.usecases.quiz_day import AnswerStatus
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     with translated(), _core(settings, sync=True) as core:
@@ -118,13 +118,9 @@ def _print_question(console: Console, question: QuestionView) -> None:
 
 def _submit(core: Core, post_id: int, member: str, text: str) -> AnswerResult:
     """The answer submitted; the free-text grader (the model) loads only for own words."""
-    from core.usecases.quiz_day import submit
-    from quiz.choice import read_choice
+    from core.usecases.quiz_day import submit_typed
 
-    reading = read_choice(text)
-    if reading.letter is None and not reading.ambiguous:
-        core.load_grader()
-    return submit(core, post_id, member, text=text).result
+    return submit_typed(core, post_id, member, text).result
 
 
 def practice_command(
@@ -234,52 +230,41 @@ def bank_check(
 ) -> None:
     """Validate the bank: schema, citations, letter balance, give-away option lengths,
     near-duplicates, second right answers, and cards that contradict their notes."""
-    from quiz.bank import flashcard_files, question_files
-    from quiz.check import check_files, key_length_extremes
-    from retrieval.embed import load_embedder
+    from core.usecases.bank import check_bank
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    questions, problems = check_files(
-        question_files(settings.corpus),
-        flashcard_files(settings.corpus),
-        settings.corpus,
-        load_embedder(settings.embed_model, settings.index_dir),
-    )
-    for problem in problems:
+    checked = check_bank(settings)
+    for problem in checked.problems:
         typer.echo(str(problem))
-    if problems:
-        typer.echo(f"{len(problems)} problem(s) in the bank.", err=True)
+    if checked.problems:
+        typer.echo(f"{len(checked.problems)} problem(s) in the bank.", err=True)
         raise typer.Exit(1)
-    longest, shortest = key_length_extremes(questions)
     typer.echo(
-        f"bank ok: {len(questions)} questions; the answer is the longest option in "
-        f"{longest:.0%} and the shortest in {shortest:.0%}"
+        f"bank ok: {checked.questions} questions; the answer is the longest option in "
+        f"{checked.longest_share:.0%} and the shortest in {checked.shortest_share:.0%}"
     )
 
 
 @bank_app.command("sync")
 def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     """Store the bank and flashcards; edited questions become new versions."""
-    from core.bootstrap import sync_corpus
-    from quiz.sync import load_corpus
+    from core.usecases.bank import read_bank, store_bank
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     with translated():
-        load_corpus(settings.corpus)  # a bank that cannot be read fails before any migration
+        read_bank(settings)  # a bank that cannot be read fails before any migration
         with _core(settings) as core:
-            report = sync_corpus(core.database, settings, utc_now())
+            report = store_bank(core, utc_now())
     typer.echo(report.summary())
 
 
 @db_app.command("upgrade")
 def db_upgrade(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     """Apply pending database migrations."""
-    from store.migrate import current_revision
+    from core.usecases.bank import upgrade_database
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with _core(settings):
-        pass
-    typer.echo(f"database at revision {current_revision(settings.effective_database_url)}")
+    typer.echo(f"database at revision {upgrade_database(settings)}")
 
 
 @member_app.command("export")

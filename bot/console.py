@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -19,8 +20,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from retrieval.answer import Answer, Passage
-from retrieval.build import BuildReport
+if TYPE_CHECKING:
+    from retrieval.answer import Answer, Passage
+    from retrieval.build import BuildReport
 
 SNIPPET_CHARS = 220
 NOT_COVERED = "Your notes don't seem to cover this. The closest passages:"

@@ -31,28 +31,6 @@ STILL_DIRECT: dict[str, set[str]] = {
     "jobs/schedule.py": {"store.db", "store.models", "store.schedule_changes"},
     "jobs/scheduler.py": {"quiz.slots", "store.db", "store.models"},
     "bot/cli_jobs.py": {"store.backup"},
-    # Not moved yet (issue 11): the console's index and bank commands, and the jobs' daily step.
-    "bot/cli.py": {
-        "retrieval.answer",
-        "retrieval.build",
-        "retrieval.embed",
-        "retrieval.index_store",
-        "retrieval.load",
-        "retrieval.service",
-    },
-    "bot/console.py": {"retrieval.answer", "retrieval.build"},
-    "bot/cli_quiz.py": {
-        "quiz.answering",
-        "quiz.bank",
-        "quiz.check",
-        "quiz.choice",
-        "quiz.sync",
-        "retrieval.embed",
-        "store.migrate",
-    },
-    "bot/slack/render/quiz.py": {"quiz.answering"},
-    # The words of an answer's result read the verdicts of the data they render.
-    "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
     "jobs/refresh.py": {"retrieval.build"},
 }
 

@@ -15,7 +15,9 @@ from core.bootstrap import Core
 from core.publishing import QuestionView, question_view, queue_question
 from quiz.answering import AnswerResult, AnswerStatus, submit_answer
 from quiz.channel_settings import unsubscribe_channel
+from quiz.choice import read_choice
 from quiz.clock import local_date, require_aware, zone
+from quiz.feedback import Verdict as Verdict  # with AnswerStatus, what front ends read
 from quiz.posts import get_channel, get_post, open_post, todays_post
 from quiz.slots import latest_slot
 from store import claims, outbox
@@ -215,6 +217,15 @@ def submit(
         kind = "button" if button_value is not None else _kind(result)
         ANSWERS_GRADED.labels(kind=kind).inc()
     return Submitted(result, show_now, reveal_at)
+
+
+def submit_typed(core: Core, post_id: int, member_id: str, text: str) -> Submitted:
+    """An answer typed at the console: the free-text grader (the model) is loaded only when
+    the answer is in the member's own words, not a letter."""
+    reading = read_choice(text)
+    if reading.letter is None and not reading.ambiguous:
+        core.load_grader()
+    return submit(core, post_id, member_id, text=text)
 
 
 def _kind(result: AnswerResult) -> str:
