@@ -261,7 +261,7 @@ def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> Non
 @db_app.command("upgrade")
 def db_upgrade(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     """Apply pending database migrations."""
-    from core.usecases.bank import upgrade_database
+    from core.usecases.database import upgrade_database
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     typer.echo(f"database at revision {upgrade_database(settings)}")

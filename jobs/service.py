@@ -30,7 +30,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from jobs import context, lease
 from jobs.context import JobContext
-from jobs.schedule import forget_change, pending_changes
 from jobs.scheduler import (
     build_scheduler,
     schedule_reveal,
@@ -38,6 +37,7 @@ from jobs.scheduler import (
     sync_channel_jobs,
 )
 from store import claims, outbox
+from store.schedule_changes import forget_change, pending_changes
 
 log = structlog.get_logger(__name__)
 CHANGES_POLL_S = 2.0

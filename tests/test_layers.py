@@ -26,12 +26,8 @@ STILL_DIRECT: dict[str, set[str]] = {
     "bot/slack/delivery.py": {"store.db", "store.models", "store.outbox"},
     "bot/slack/dedupe.py": {"store.db", "store.models", "store.unique"},
     "jobs/lease.py": {"store.db", "store.models", "store.unique"},
-    "jobs/service.py": {"store.claims", "store.outbox"},
+    "jobs/service.py": {"store.claims", "store.outbox", "store.schedule_changes"},
     "jobs/catchup.py": {"store.claims", "store.outbox"},
-    "jobs/schedule.py": {"store.db", "store.models", "store.schedule_changes"},
-    "jobs/scheduler.py": {"quiz.slots", "store.db", "store.models"},
-    "bot/cli_jobs.py": {"store.backup"},
-    "jobs/refresh.py": {"retrieval.build"},
 }
 
 

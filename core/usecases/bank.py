@@ -1,5 +1,5 @@
-"""The question bank and the store as the console keeps them: check the bank, store it (edited
-questions become versions), and the database brought to the latest migration."""
+"""The question bank as the console keeps it: check it, read it, store it (edited questions
+become versions)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from core.bootstrap import Core, open_database, sync_corpus
+from core.bootstrap import Core, sync_corpus
 
 if TYPE_CHECKING:
     from core.config import Settings
@@ -54,11 +54,3 @@ def read_bank(settings: Settings) -> None:
 def store_bank(core: Core, now: datetime) -> SyncReport:
     """The bank and flashcards of the core's corpus stored; edits become new versions."""
     return sync_corpus(core.database, core.settings, now)
-
-
-def upgrade_database(settings: Settings) -> str | None:
-    """Pending migrations applied; the revision the database is at now."""
-    from store.migrate import current_revision
-
-    open_database(settings).dispose()
-    return current_revision(settings.effective_database_url)

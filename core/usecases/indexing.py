@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.bootstrap import build_options, load_notes_index
+from quiz.clock import utc_now
 
 # The errors a front end words itself: a model that cannot load, a blank question.
 from retrieval.embed import EmbedderError as EmbedderError
@@ -13,19 +14,29 @@ from retrieval.intake import EmptyQuestionError as EmptyQuestionError
 
 if TYPE_CHECKING:
     from core.config import Settings
+    from quiz.clock import Clock
     from retrieval.build import BuildReport, EmbedProgress
+    from retrieval.embed import Embedder
     from retrieval.service import Conversation, NotesIndex
 
 
 def update_index(
-    settings: Settings, *, strict: bool = False, force: bool = False, progress: EmbedProgress | None
+    settings: Settings,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    progress: EmbedProgress | None = None,
+    embedder: Embedder | None = None,
+    now: Clock | None = None,
 ) -> BuildReport:
     """Build the index of `settings.corpus`, or update what changed (only changed files are
-    embedded again); a build that cannot be made raises a StudybotError saying why."""
+    embedded again); a build that cannot be made raises a StudybotError saying why. An
+    `embedder` already loaded (the scheduler's) is used instead of loading the model."""
     from retrieval.build import build_index
 
     options = build_options(settings, strict=strict, force=force)
-    return build_index(options, progress=progress)
+    factory = None if embedder is None else (lambda _name: embedder)
+    return build_index(options, progress=progress, embedder_factory=factory, now=now or utc_now)
 
 
 def has_index(settings: Settings) -> bool:
