@@ -5,6 +5,7 @@ can never disagree (time zones, days off, daylight-saving gaps included)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
 
 from apscheduler.triggers.cron import CronTrigger
 
@@ -14,8 +15,10 @@ from quiz.weekdays import Weekdays
 LOOK_BACK_DAYS = 8  # a week and a day: the last slot of a once-a-week schedule is always found
 
 
+@lru_cache(maxsize=4096)
 def daily_trigger(post_time: time, weekdays: int, tz: str) -> CronTrigger | None:
-    """The trigger of the channel's daily post; None when no weekday is set."""
+    """The trigger of the channel's daily post; None when no weekday is set. Kept per
+    schedule: making one costs more than reading a slot from it, and it never changes."""
     days = Weekdays(weekdays).cron()
     if days is None:
         return None
