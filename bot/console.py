@@ -188,7 +188,7 @@ def render_build(console: Console, report: BuildReport) -> None:
     read = report.files - len(report.skipped)
     if report.up_to_date:
         console.print(
-            f"Index is up to date: {report.chunks} chunks from {_count(read, 'file')} "
+            f"Index is up to date: {report.chunks} chunks from {count(read, 'file')} "
             f"({report.seconds:.2f} s).",
             markup=False,
         )
@@ -214,5 +214,6 @@ def render_build(console: Console, report: BuildReport) -> None:
     console.print(table)
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """The count with its noun: "1 card", "2 cards"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
