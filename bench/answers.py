@@ -42,7 +42,7 @@ from retrieval.clean import clean_text
 from retrieval.embed import Embedder, load_embedder
 from retrieval.load import discover, read_corpus
 from retrieval.sentences import display_sentence, sentence_spans
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 
 MODEL = "all-MiniLM-L6-v2"
 WINDOW = 800
@@ -173,7 +173,7 @@ class Naive:
         return first, passages
 
 
-def run_ours(tutor: Tutor, q: Question) -> Result:
+def run_ours(tutor: NotesIndex, q: Question) -> Result:
     seconds, answer = timed(lambda: tutor.ask(q.text))
     assert isinstance(answer, Answer)
     texts = [f"{p.heading}\n{p.text}" for p in answer.passages]
@@ -207,10 +207,10 @@ def share(values: list[bool]) -> str:
     return f"{sum(values) / len(values):.2f}" if values else "  - "
 
 
-def build_tutor(name: str, root: Path, embedder: Embedder) -> Tutor:
+def build_tutor(name: str, root: Path, embedder: Embedder) -> NotesIndex:
     index_dir = ROOT / "data" / "bench-answers" / name
     build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _m: embedder)
-    return Tutor(index_dir, MODEL, embedder=embedder)
+    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 @dataclass
@@ -224,7 +224,9 @@ class Part:
     negatives: dict[str, list[tuple[Question, Result]]]
 
 
-def still_absent(tutor: Tutor, negatives: dict[str, list[Question]]) -> dict[str, list[Question]]:
+def still_absent(
+    tutor: NotesIndex, negatives: dict[str, list[Question]]
+) -> dict[str, list[Question]]:
     """The not-in-notes questions whose subject these notes still never mention: notes grow
     (the shipped corpus gained Bedrock and foundation models after the set was written), and a
     question they now answer is no longer a decline to expect. Dropped ones are printed."""
@@ -243,7 +245,7 @@ def calibration_half(q: Question) -> bool:
 
 
 def evaluate(
-    tutor: Tutor, naive: Naive, questions: list[Question], negatives: dict[str, list[Question]]
+    tutor: NotesIndex, naive: Naive, questions: list[Question], negatives: dict[str, list[Question]]
 ) -> dict[str, Part]:
     tutor.ask("warm up")
     naive.ask("warm up")

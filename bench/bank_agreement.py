@@ -11,12 +11,12 @@ from bench.common import heading_matches
 from core.config import Settings
 from quiz.bank import load_bank, question_files
 from retrieval.build import BuildOptions, build_index
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 
 TOP = 5
 
 
-def rank_of(tutor: Tutor, stem: str, file: str, heading: str, mode: str) -> int | None:
+def rank_of(tutor: NotesIndex, stem: str, file: str, heading: str, mode: str) -> int | None:
     hits = tutor.search(stem, k=10, mode=mode)  # type: ignore[arg-type]
     return next(
         (
@@ -31,7 +31,7 @@ def rank_of(tutor: Tutor, stem: str, file: str, heading: str, mode: str) -> int 
 def main() -> None:
     settings = Settings()
     build_index(BuildOptions(settings.corpus, settings.index_dir, settings.embed_model))
-    tutor = Tutor(settings.index_dir, settings.embed_model)
+    tutor = NotesIndex(settings.index_dir, settings.embed_model)
     questions = load_bank(question_files(settings.corpus))
     by_domain: dict[str, list[bool]] = defaultdict(list)
     baseline: list[bool] = []

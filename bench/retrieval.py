@@ -36,7 +36,7 @@ from retrieval.build import BuildOptions, BuildReport, build_index
 from retrieval.embed import DEFAULT_PRECISION, Embedder, load_torch_embedder
 from retrieval.known_vectors import SHIPPED_DIR
 from retrieval.search import CANDIDATES, Searcher, _top_positive
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 
 MODES = ("bm25", "dense", "rrf", "hybrid")
 HELD_OUT_EVERY = 5  # every fifth dev (and off-topic) question is held out of all tuning
@@ -83,7 +83,7 @@ def timed_build(
 # -- quality ----------------------------------------------------------------------------------
 
 
-def rank_of(tutor: Tutor, item: dict, mode: str) -> int | None:
+def rank_of(tutor: NotesIndex, item: dict, mode: str) -> int | None:
     hits = tutor.search(item["question"], k=10, mode=mode)  # type: ignore[arg-type]
     return next(
         (
@@ -95,7 +95,7 @@ def rank_of(tutor: Tutor, item: dict, mode: str) -> int | None:
     )
 
 
-def quality(tutor: Tutor, dev: list[dict], modes: Sequence[str] = MODES) -> dict[str, dict]:
+def quality(tutor: NotesIndex, dev: list[dict], modes: Sequence[str] = MODES) -> dict[str, dict]:
     results: dict[str, dict] = {}
     for mode in modes:
         ranks = [rank_of(tutor, item, mode) for item in dev]
@@ -141,7 +141,7 @@ def staged_ask(searcher: Searcher, question: str) -> dict[str, float]:
     return {name: s * 1000 for name, s in zip(STAGES, stages, strict=True)}
 
 
-def stage_latency(tutor: Tutor, questions: list[str]) -> dict[str, tuple[float, float]]:
+def stage_latency(tutor: NotesIndex, questions: list[str]) -> dict[str, tuple[float, float]]:
     samples: dict[str, list[float]] = {name: [] for name in STAGES}
     for q in questions:
         for name, ms in staged_ask(tutor.searcher, q).items():
@@ -149,7 +149,7 @@ def stage_latency(tutor: Tutor, questions: list[str]) -> dict[str, tuple[float, 
     return {name: (percentile(v, 50), percentile(v, 95)) for name, v in samples.items()}
 
 
-def ask_latency(tutor: Tutor, questions: list[str], askers: int) -> tuple[float, float, float]:
+def ask_latency(tutor: NotesIndex, questions: list[str], askers: int) -> tuple[float, float, float]:
     """p50, p95 of `tutor.ask` (ms) with `askers` concurrent threads, and CPU ms per ask."""
 
     def one(q: str) -> float:
@@ -189,9 +189,9 @@ COLD_SCRIPT = """
 import json, sys, time
 started = time.perf_counter()
 from pathlib import Path
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 {setup}
-tutor = Tutor(Path(sys.argv[1]), sys.argv[2], **kwargs)
+tutor = NotesIndex(Path(sys.argv[1]), sys.argv[2], **kwargs)
 answer = tutor.ask("when do i use pipe mode??")
 print(json.dumps({{
     "seconds": time.perf_counter() - started,
@@ -268,8 +268,8 @@ def main() -> None:
             f"wall {wall_k / wall_t:.3f}; {load()}"
         )
 
-        ours = Tutor(ours_dir / "index", settings.embed_model)
-        naive = Tutor(torch_dir / "index", settings.embed_model, embedder=torch_embedder)
+        ours = NotesIndex(ours_dir / "index", settings.embed_model)
+        naive = NotesIndex(torch_dir / "index", settings.embed_model, embedder=torch_embedder)
         ours.ask("warm up")
         naive.ask("warm up")
 
@@ -327,7 +327,7 @@ def main() -> None:
         # Confidence is fitted and scored per kind of ask, held-out apart, by bench/answers.py.
 
 
-def torch_embed_ms(tutor: Tutor, questions: list[str]) -> list[float]:
+def torch_embed_ms(tutor: NotesIndex, questions: list[str]) -> list[float]:
     samples = []
     for q in questions:
         started = time.perf_counter()

@@ -64,7 +64,7 @@ from common import heap
 from core.config import DEFAULT_EMBED_MODEL, Settings
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder, load_embedder
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 from store.db import Database
 from store.migrate import upgrade
 from tests.fakeslack import FakeSlack, command_body, event_body, signed_headers
@@ -133,7 +133,7 @@ def running(
             slack_signing_secret=SECRET,
             slack_api_url=fake.api_url,
         )
-        tutor = Tutor(index_dir, DEFAULT_EMBED_MODEL, embedder=embedder)
+        tutor = NotesIndex(index_dir, DEFAULT_EMBED_MODEL, embedder=embedder)
         listeners = listener_pool() if design.ours else WorkPool(OLD_POOL_WORKERS)
         answers = answer_pool() if design.ours else None
         services = Services(

@@ -4,8 +4,13 @@ prints them as they are, Slack escapes them for mrkdwn. The domain returns data
 
 from __future__ import annotations
 
-from quiz.answering import AnswerResult, AnswerStatus
-from quiz.feedback import Feedback, Verdict
+from typing import TYPE_CHECKING
+
+from core.usecases.quiz_day import AnswerStatus, Verdict
+
+if TYPE_CHECKING:
+    from quiz.answering import AnswerResult
+    from quiz.feedback import Feedback
 
 NOT_TAKEN = {
     AnswerStatus.ALREADY_ANSWERED: "Thanks! Only your first answer to this question counts.",

@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -34,6 +34,10 @@ from bot.console import (
 )
 from common.errors import StudybotError
 from core.config import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from retrieval.build import BuildReport
+    from retrieval.service import NotesIndex
 
 app = typer.Typer(
     name="studybot",
@@ -64,18 +68,18 @@ def run_index(
     force: bool = False,
     quiet: bool = False,
     announce: str = "",
-):  # type: ignore[no-untyped-def]
+) -> BuildReport:
     """Build or update the index. `quiet` prints no summary and no skipped-file warnings when
     the index was already up to date; `announce` is printed before any embedding starts."""
-    from core.bootstrap import build_options
-    from retrieval.build import BuildError, build_index
+    from core.usecases.indexing import EmbedderError, update_index
 
-    options = build_options(settings, strict=strict, force=force)
     progress = EmbeddingProgress(err, announce=announce)
     try:
-        report = build_index(options, progress=progress)
-    except BuildError as exc:
-        raise fail(str(exc)) from None
+        report = update_index(settings, strict=strict, force=force, progress=progress)
+    except EmbedderError:
+        raise  # `main` words a model that cannot load, naming the setting
+    except StudybotError as exc:  # the build's own errors say what and where
+        raise fail(str(exc), where=exc.where) from None
     except FileNotFoundError as exc:
         raise fail(str(exc)) from None
     finally:
@@ -109,13 +113,12 @@ def index(
     run_index(load_settings(data_dir=data_dir, corpus=corpus or None), strict=strict, force=rebuild)
 
 
-def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
-    """The tutor over an index of `settings.corpus`: built first when there is none, brought up
-    to date first when the notes (or the --corpus given) differ from what it was built from."""
-    from core.bootstrap import load_tutor
-    from retrieval.index_store import current_build
+def open_notes_index(settings: Settings) -> NotesIndex:
+    """The notes index of `settings.corpus`: built first when there is none, brought up to
+    date first when the notes (or the --corpus given) differ from what it was built from."""
+    from core.usecases.indexing import has_index, open_index
 
-    if current_build(settings.index_dir) is None:
+    if not has_index(settings):
         err.print("No index yet: building it from the notes first.")
         run_index(settings)
     elif corpus_reachable(settings):
@@ -123,22 +126,16 @@ def open_tutor(settings: Settings):  # type: ignore[no-untyped-def]
         if not report.up_to_date:
             render_build(err, report)
     try:
-        return load_tutor(settings)  # the index exists now: the composition root opens it
+        return open_index(settings)  # the index exists now: the composition root opens it
     except ValueError as exc:
         raise fail(str(exc)) from None
 
 
 def _index_change(settings: Settings) -> str:
     """What an update of the index is about to do, said before any embedding starts."""
-    from retrieval.index_store import read_manifest
-    from retrieval.load import discover
+    from core.usecases.indexing import index_is_of_other_notes
 
-    manifest = read_manifest(settings.index_dir)
-    try:
-        sources = {file.source for file in discover(settings.corpus)}
-    except FileNotFoundError:
-        return INDEX_UPDATING  # the build that follows names the missing path
-    if manifest is not None and not sources & set(manifest.digests):
+    if index_is_of_other_notes(settings):
         return index_other_notes(settings.index_dir, settings.corpus)
     return INDEX_UPDATING
 
@@ -168,13 +165,13 @@ def ask(
     corpus: CorpusOpt = None,
 ) -> None:
     """Answer a question from the notes, citing the passages it came from."""
-    from retrieval.answer import EmptyQuestionError
+    from core.usecases.indexing import EmptyQuestionError
 
     questions = _questions(question, file)
-    tutor = open_tutor(load_settings(data_dir=data_dir, corpus=corpus or None))
+    notes_index = open_notes_index(load_settings(data_dir=data_dir, corpus=corpus or None))
     for text in questions:
         try:
-            answer = tutor.ask(text, k=k)
+            answer = notes_index.ask(text, k=k)
         except EmptyQuestionError as exc:
             raise fail(str(exc)) from None
         if as_json:
@@ -205,10 +202,9 @@ def _questions(question: str | None, file: Path | None) -> list[str]:
 def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
     """The console tutor: ask questions at a prompt (or one per line on stdin)."""
     settings = load_settings(data_dir=data_dir, corpus=corpus or None)
-    tutor = open_tutor(settings)
-    from retrieval.service import Conversation
+    from core.usecases.indexing import conversation as start_conversation
 
-    conversation = Conversation(tutor)
+    conversation = start_conversation(open_notes_index(settings))
     interactive = sys.stdin.isatty()
     if interactive:
         out.print(CHAT_WELCOME, markup=False)
@@ -280,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     (exit 2), before any command runs, even `--help`; so is any StudybotError a command raises."""
     from bot import cli_jobs, cli_quiz, cli_slack
     from common.logs import configure_logging
-    from retrieval.embed import EmbedderError
+    from core.usecases.indexing import EmbedderError
 
     try:
         settings = load_settings()

@@ -126,11 +126,11 @@ def db_backup(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Copy the SQLite database while the bot runs (online backup, written atomically)."""
-    from store.backup import NotSqlite, backup_sqlite
+    from core.usecases.database import NotSqlite, backup_database
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     try:
-        pages = backup_sqlite(settings.effective_database_url, path)
+        pages = backup_database(settings, path)
     except NotSqlite:
         raise fail(PG_BACKUP) from None
     except FileNotFoundError as exc:

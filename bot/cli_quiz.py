@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
+from bot import console_quiz as words
 from bot.cli_errors import translated
 from core.config import Settings, load_settings
 from quiz.clock import utc_now
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from core.bootstrap import Core
     from core.publishing import QuestionView
     from quiz.answering import AnswerResult
-    from quiz.practice import PracticeStats
 
 # The quiz and store packages (SQLAlchemy, alembic, fsrs) load inside the commands that use
 # them, so `studybot index` and `studybot ask` do not pay for them at start-up.
@@ -84,15 +83,15 @@ def quiz_command(
 ) -> None:
     """Today's question for a local channel: answer by letter or in your own words."""
     from bot.answer_words import result_text
-    from quiz.answering import AnswerStatus
+    from core.usecases.quiz_day import AnswerStatus
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     with translated(), _core(settings, sync=True) as core:
         question = _today(core, channel, timezone)
-        out.print(f"[bold]Question of {question.quiz_date}[/bold] ({question.bank_id})")
-        _print_question(out, question)
+        out.print(words.question_heading(question))
+        words.print_question(out, question)
         for attempt in range(MAX_PROMPTS):
-            text = answer if answer is not None else typer.prompt("Your answer")
+            text = answer if answer is not None else typer.prompt(words.ANSWER_PROMPT)
             result = _submit(core, question.post_id, member, text)
             out.print(result_text(result), markup=False)
             if result.status is not AnswerStatus.NEEDS_CHOICE:
@@ -110,21 +109,11 @@ def _today(core: Core, channel: str, timezone: str) -> QuestionView:
     return open_today(core, channel, now)
 
 
-def _print_question(console: Console, question: QuestionView) -> None:
-    console.print(question.stem, markup=False)
-    for letter, text in sorted(question.options.items()):
-        console.print(f"  {letter}) {text}", markup=False)
-
-
 def _submit(core: Core, post_id: int, member: str, text: str) -> AnswerResult:
     """The answer submitted; the free-text grader (the model) loads only for own words."""
-    from core.usecases.quiz_day import submit
-    from quiz.choice import read_choice
+    from core.usecases.quiz_day import submit_typed
 
-    reading = read_choice(text)
-    if reading.letter is None and not reading.ambiguous:
-        core.load_grader()
-    return submit(core, post_id, member, text=text).result
+    return submit_typed(core, post_id, member, text).result
 
 
 def practice_command(
@@ -156,9 +145,9 @@ def run_practice(core: Core, member: str, new_per_day: int, console: Console) ->
         item = next_card(core, member, core.now(), new_per_day=new_per_day).item
         if item is None:
             break
-        console.print(f"[bold]{'New card' if item.is_new else 'Review'}[/bold]")
+        console.print(words.card_heading(item.is_new))
         console.print(item.front, markup=False)
-        typer.prompt("Press Enter to see the answer", default="", show_default=False)
+        typer.prompt(words.SHOW_BACK_PROMPT, default="", show_default=False)
         console.print(item.back, markup=False)
         rating = _ask_rating(console)
         if rating is None:
@@ -166,7 +155,7 @@ def run_practice(core: Core, member: str, new_per_day: int, console: Console) ->
         rate(core, item.card_id, member, rating, core.now())
         reviewed += 1
     summary = deck(core, member, core.now())
-    console.print(practice_summary(reviewed, summary, stopped=item is not None), markup=False)
+    console.print(words.practice_summary(reviewed, summary, stopped=item is not None), markup=False)
 
 
 def _ask_rating(console: Console) -> str | None:
@@ -174,30 +163,13 @@ def _ask_rating(console: Console) -> str | None:
     from core.usecases.practising import rating_error
 
     while True:
-        choice = typer.prompt("How well did you know it? again, hard, good, easy (q to stop)")
+        choice = typer.prompt(words.RATING_PROMPT)
         if choice.strip().lower() in {"q", "quit", "stop", "/quit"}:
             return None
         error = rating_error(choice)
         if error is None:
             return choice
         console.print(error, markup=False)
-
-
-def practice_summary(reviewed: int, summary: PracticeStats, *, stopped: bool) -> str:
-    """The session in one sentence, e.g. 'You reviewed 4 cards (4 new cards today); nothing
-    more is due now. Your deck has 4 cards.'"""
-    done = f"You {'stopped after' if stopped else 'reviewed'} {_count(reviewed, 'card')}"
-    if summary.new_today:
-        done += f" ({_count(summary.new_today, 'new card')} today)"
-    if summary.due:
-        left = f"{_count(summary.due, 'card')} {'is' if summary.due == 1 else 'are'} still due"
-    else:
-        left = "nothing more is due now"
-    return f"{done}; {left}. Your deck has {_count(summary.total, 'card')}."
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def leaderboard_command(
@@ -214,17 +186,7 @@ def leaderboard_command(
     with translated(), _core(settings) as core:
         which = parse_period([period])[0]
         board = leaderboard(core, channel, which, core.now(), teams=teams)
-    if board.teams is not None:
-        table = Table("rank", "team", "members", "points", "mean", title=f"Teams · {which}")
-        for t in board.teams:
-            table.add_row(
-                str(t.rank), t.name, str(t.active_members), str(t.points), f"{t.mean_points:.1f}"
-            )
-    else:
-        table = Table("rank", "member", "points", "answers", title=f"{channel} · {which}")
-        for s in board.standings:
-            table.add_row(str(s.rank), s.name, str(s.points), str(s.answers))
-    out.print(table)
+    out.print(words.board_table(board, channel, which))
 
 
 @bank_app.command("check")
@@ -234,52 +196,38 @@ def bank_check(
 ) -> None:
     """Validate the bank: schema, citations, letter balance, give-away option lengths,
     near-duplicates, second right answers, and cards that contradict their notes."""
-    from quiz.bank import flashcard_files, question_files
-    from quiz.check import check_files, key_length_extremes
-    from retrieval.embed import load_embedder
+    from core.usecases.bank import check_bank
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    questions, problems = check_files(
-        question_files(settings.corpus),
-        flashcard_files(settings.corpus),
-        settings.corpus,
-        load_embedder(settings.embed_model, settings.index_dir),
-    )
-    for problem in problems:
+    checked = check_bank(settings)
+    for problem in checked.problems:
         typer.echo(str(problem))
-    if problems:
-        typer.echo(f"{len(problems)} problem(s) in the bank.", err=True)
+    if checked.problems:
+        typer.echo(words.bank_problems(checked), err=True)
         raise typer.Exit(1)
-    longest, shortest = key_length_extremes(questions)
-    typer.echo(
-        f"bank ok: {len(questions)} questions; the answer is the longest option in "
-        f"{longest:.0%} and the shortest in {shortest:.0%}"
-    )
+    typer.echo(words.bank_ok(checked))
 
 
 @bank_app.command("sync")
 def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     """Store the bank and flashcards; edited questions become new versions."""
-    from core.bootstrap import sync_corpus
-    from quiz.sync import load_corpus
+    from core.usecases.bank import read_bank, store_bank
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     with translated():
-        load_corpus(settings.corpus)  # a bank that cannot be read fails before any migration
+        read_bank(settings)  # a bank that cannot be read fails before any migration
         with _core(settings) as core:
-            report = sync_corpus(core.database, settings, utc_now())
+            report = store_bank(core, utc_now())
     typer.echo(report.summary())
 
 
 @db_app.command("upgrade")
 def db_upgrade(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     """Apply pending database migrations."""
-    from store.migrate import current_revision
+    from core.usecases.database import upgrade_database
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
-    with _core(settings):
-        pass
-    typer.echo(f"database at revision {current_revision(settings.effective_database_url)}")
+    typer.echo(words.database_revision(upgrade_database(settings)))
 
 
 @member_app.command("export")
@@ -310,8 +258,7 @@ def member_forget(
     with translated(), _core(settings) as core:
         forgotten = forget_members(core, member_ids)
     for member_id, counts in forgotten.items():
-        removed = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
-        typer.echo(f"forgot {member_id}: {removed}")
+        typer.echo(words.forgotten(member_id, counts))
 
 
 def chat_command(text: str, settings: Settings, console: Console) -> bool:
@@ -325,7 +272,7 @@ def chat_command(text: str, settings: Settings, console: Console) -> bool:
         with _core(settings, sync=True) as core:
             _chat_quiz(core, command, rest, console)
     except QuizError as error:
-        console.print(f"error: {error}", markup=False)
+        console.print(words.chat_error(error), markup=False)
     return True
 
 
@@ -337,12 +284,12 @@ def _chat_quiz(core: Core, command: str, rest: str, console: Console) -> None:
         run_practice(core, CONSOLE_ID, core.settings.new_cards_per_day, console)
     elif command == "/leaderboard":
         board = leaderboard(core, CONSOLE_ID, parse_period([rest or "week"])[0], core.now())
-        for s in board.standings:
-            console.print(f"{s.rank}. {s.name}: {s.points} points", markup=False)
+        for line in words.board_lines(board):
+            console.print(line, markup=False)
     else:
         question = _today(core, CONSOLE_ID, "UTC")
         if command == "/quiz":
-            _print_question(console, question)
+            words.print_question(console, question)
         else:
             result = _submit(core, question.post_id, CONSOLE_ID, rest)
             console.print(result_text(result), markup=False)

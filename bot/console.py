@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -19,8 +20,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from retrieval.answer import Answer, Passage
-from retrieval.build import BuildReport
+if TYPE_CHECKING:
+    from retrieval.answer import Answer, Passage
+    from retrieval.build import BuildReport
 
 SNIPPET_CHARS = 220
 NOT_COVERED = "Your notes don't seem to cover this. The closest passages:"
@@ -186,7 +188,7 @@ def render_build(console: Console, report: BuildReport) -> None:
     read = report.files - len(report.skipped)
     if report.up_to_date:
         console.print(
-            f"Index is up to date: {report.chunks} chunks from {_count(read, 'file')} "
+            f"Index is up to date: {report.chunks} chunks from {count(read, 'file')} "
             f"({report.seconds:.2f} s).",
             markup=False,
         )
@@ -212,5 +214,6 @@ def render_build(console: Console, report: BuildReport) -> None:
     console.print(table)
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """The count with its noun: "1 card", "2 cards"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

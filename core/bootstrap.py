@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from quiz.sync import SyncReport
     from retrieval.build import BuildOptions
     from retrieval.embed import Embedder
-    from retrieval.service import Tutor
+    from retrieval.service import NotesIndex
     from store.db import Database
 
 log = logging.getLogger(__name__)
@@ -28,12 +28,13 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Core:
-    """What a use case works with; time is a parameter (`now`). The tutor and the grader are
-    absent in processes that never answer (the scheduler alone, the quiz commands)."""
+    """What a use case works with; time is a parameter (`now`). The notes index (answers from
+    the built index) and the grader are absent in processes that never answer (the scheduler
+    alone, the quiz commands)."""
 
     settings: Settings
     database: Database
-    tutor: Tutor | None = None
+    notes_index: NotesIndex | None = None
     grader: FreeTextGrader | None = None
     now: Clock = field(default=utc_now)
     # How queued messages look (the Slack publisher, handed in by the CLI or the bot).
@@ -67,23 +68,23 @@ def build_core(
     publisher: QuizPublisher | None = None,
     answers: bool = True,
     sync_bank: bool = True,
-    tutor: Tutor | None = None,
+    notes_index: NotesIndex | None = None,
 ) -> Core:
     """Migrations run, the bank synced (`sync_bank`), and with `answers` the index built if
-    missing and the tutor and grader loaded. A `tutor` already opened (the console's, which
-    reports its own index updates) is used as it is."""
+    missing and the notes index and grader loaded. A `notes_index` already opened (the console's,
+    which reports its own index updates) is used as it is."""
     database = open_database(settings)
     if sync_bank:
         sync_corpus(database, settings, now())
     grader = None
-    if answers and tutor is None:
+    if answers and notes_index is None:
         from quiz.grade import FreeTextGrader
         from retrieval.embed import load_embedder
 
         embedder = load_embedder(settings.embed_model, settings.index_dir)
-        tutor = load_tutor(settings, embedder)
+        notes_index = load_notes_index(settings, embedder)
         grader = FreeTextGrader(embedder)
-    return Core(settings, database, tutor, grader, now=now, publisher=publisher)
+    return Core(settings, database, notes_index, grader, now=now, publisher=publisher)
 
 
 def open_database(settings: Settings) -> Database:
@@ -107,18 +108,18 @@ def sync_corpus(database: Database, settings: Settings, now: datetime) -> SyncRe
         return sync_bank(session, questions, cards, now)
 
 
-def load_tutor(settings: Settings, embedder: Embedder | None = None) -> Tutor:
+def load_notes_index(settings: Settings, embedder: Embedder | None = None) -> NotesIndex:
     """The index service over `settings.index_dir`, the index built first when there is none
     (the model is loaded on first use when no `embedder` is given)."""
     from retrieval.build import build_index
     from retrieval.index_store import current_build
-    from retrieval.service import Tutor
+    from retrieval.service import NotesIndex
 
     if current_build(settings.index_dir) is None:
         log.info("no index yet: building it from %s", ", ".join(map(str, settings.corpus)))
         factory = None if embedder is None else (lambda _name: embedder)
         build_index(build_options(settings), embedder_factory=factory)
-    return Tutor(
+    return NotesIndex(
         settings.index_dir,
         settings.embed_model,
         embedder=embedder,

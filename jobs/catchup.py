@@ -8,13 +8,12 @@ from datetime import datetime, timedelta
 import structlog
 from sqlalchemy.exc import SQLAlchemyError
 
-from jobs import claims
 from jobs.context import JobContext, current
 from jobs.daily import PostOutcome, due_channels, post_daily_question
 from jobs.observe import observed
 from jobs.reveal import reveal_due
 from quiz.clock import require_aware
-from store import outbox
+from store import claims, outbox
 
 log = structlog.get_logger(__name__)
 KEEP_CLAIMS = timedelta(days=30)

@@ -1,5 +1,5 @@
-"""What a running job needs (database, publisher, outbox sender, settings, clock), installed
-once per process.
+"""What a running job needs (the core: database, publisher, outbox sender, settings, clock),
+installed once per process.
 
 APScheduler stores jobs as a reference to a module-level function plus pickled arguments, so
 the live objects a job uses cannot travel with it: the lease holder installs them here.
@@ -12,14 +12,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from core.bootstrap import Core
-from quiz.clock import Clock, utc_now
+from quiz.clock import Clock
 
 if TYPE_CHECKING:
-    from core.config import Settings
-    from core.publishing import Deliverer, QuizPublisher
     from retrieval.embed import Embedder
-    from retrieval.service import Tutor
-    from store.db import Database
 
 
 class RevealScheduler(Protocol):
@@ -27,27 +23,27 @@ class RevealScheduler(Protocol):
 
 
 @dataclass
-class JobContext:
-    database: Database
-    publisher: QuizPublisher
-    settings: Settings
+class JobContext(Core):
+    """The core as the scheduler holds it (one container: the same `now` clock, database,
+    notes index, publisher and sender the use cases take), plus what only jobs need: the
+    lease holder's name, the embedder a rebuild reuses, the hook that schedules a reveal."""
+
     holder: str = "local"
-    clock: Clock = utc_now
-    sender: Deliverer | None = None
-    tutor: Tutor | None = None
     embedder: Embedder | None = None
     schedule_reveal: RevealScheduler | None = None
 
+    def __post_init__(self) -> None:
+        if self.publisher is None:
+            raise ValueError("jobs need a publisher: how their messages look")
+
+    @property
+    def clock(self) -> Clock:
+        """The core's clock (`now`), under the name the jobs call it by."""
+        return self.now
+
     def core(self) -> Core:
-        """What the use cases in `core.usecases` work with, made of this context's parts."""
-        return Core(
-            settings=self.settings,
-            database=self.database,
-            tutor=self.tutor,
-            now=self.clock,
-            publisher=self.publisher,
-            sender=self.sender,
-        )
+        """What the use cases in `core.usecases` work with: this context is one."""
+        return self
 
     def deliver(self, row_ids: list[int], now: datetime) -> bool:
         """Send the rows a job just queued, in order; without a sender they wait for one.

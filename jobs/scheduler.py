@@ -10,9 +10,8 @@ whatever a restart, a failure or a takeover left due). Only the lease holder sta
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import structlog
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -23,9 +22,9 @@ from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import select
 
 from core.config import Settings
+from core.usecases.channels import all_channel_ids, channel_plan
 from jobs.catchup import run_catch_up
 from jobs.daily import run_daily_post
 from jobs.nudges import run_practice_nudges
@@ -33,10 +32,9 @@ from jobs.refresh import run_index_refresh
 from jobs.reveal import run_reveal
 from jobs.timing import parse_clock
 from jobs.weekly import run_weekly_board
-from quiz.clock import zone
-from quiz.weekdays import Weekdays
-from store.db import Database
-from store.models import Channel, QuizPost
+
+if TYPE_CHECKING:
+    from store.db import Database
 
 log = structlog.get_logger(__name__)
 JOBS_TABLE = "apscheduler_jobs"
@@ -110,32 +108,6 @@ def sync_global_jobs(scheduler: BaseScheduler, now: datetime) -> None:
         )
 
 
-@dataclass(frozen=True)
-class ChannelPlan:
-    """What a subscribed channel's jobs need, read from the database."""
-
-    tz: ZoneInfo
-    post_time: time
-    days: str
-    open_until: datetime | None
-
-
-def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
-    """The channel's schedule, or None when it is not subscribed (or has no weekday)."""
-    with database.session() as session:
-        channel = session.get(Channel, channel_id)
-        days = Weekdays(channel.weekdays).cron() if channel is not None else None
-        if channel is None or not channel.active or days is None:
-            return None
-        open_until = session.scalar(
-            select(QuizPost.closes_at)
-            .where(QuizPost.channel_id == channel_id, QuizPost.closed_at.is_(None))
-            .order_by(QuizPost.closes_at)
-            .limit(1)
-        )
-        return ChannelPlan(zone(channel.timezone), channel.post_time, days, open_until)
-
-
 def sync_channel_jobs(
     scheduler: BaseScheduler, database: Database, settings: Settings, channel_id: str
 ) -> bool:
@@ -157,7 +129,7 @@ def sync_channel_jobs(
         timezone=plan.tz,
     )
     for func, job_id, trigger in (
-        (run_daily_post, post_job_id(channel_id), _daily_trigger(plan)),
+        (run_daily_post, post_job_id(channel_id), plan.daily),
         (run_weekly_board, weekly_job_id(channel_id), weekly),
     ):
         scheduler.add_job(
@@ -166,11 +138,6 @@ def sync_channel_jobs(
     if plan.open_until is not None:
         schedule_reveal(scheduler, channel_id, plan.open_until)
     return True
-
-
-def _daily_trigger(plan: ChannelPlan) -> CronTrigger:
-    at = plan.post_time
-    return CronTrigger(day_of_week=plan.days, hour=at.hour, minute=at.minute, timezone=plan.tz)
 
 
 def schedule_reveal(scheduler: BaseScheduler, channel_id: str, closes_at: datetime) -> None:
@@ -191,8 +158,7 @@ def sync_all(
 ) -> int:
     """Every channel's jobs plus the global ones; stale channel jobs are removed."""
     sync_global_jobs(scheduler, now)
-    with database.session() as session:
-        channel_ids = set(session.scalars(select(Channel.id)))
+    channel_ids = set(all_channel_ids(database))
     scheduled = {
         job.args[0] for job in scheduler.get_jobs() if job.id.split(":", 1)[0] in _CHANNEL_KINDS
     }

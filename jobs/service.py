@@ -28,16 +28,16 @@ from apscheduler.events import (
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.exc import SQLAlchemyError
 
-from jobs import claims, context, lease
+from jobs import context, lease
 from jobs.context import JobContext
-from jobs.schedule import forget_change, pending_changes
 from jobs.scheduler import (
     build_scheduler,
     schedule_reveal,
     sync_all,
     sync_channel_jobs,
 )
-from store import outbox
+from store import claims, outbox
+from store.schedule_changes import forget_change, pending_changes
 
 log = structlog.get_logger(__name__)
 CHANGES_POLL_S = 2.0

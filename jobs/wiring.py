@@ -36,7 +36,7 @@ def scheduler_service(
         publisher=core.publisher,
         settings=core.settings,
         holder=holder,
-        clock=core.now,
+        now=core.now,
         sender=sender,
     )
     return SchedulerService(ctx, ttl=ttl)

@@ -1,20 +1,14 @@
-"""The clock (`utc_now`, the one default every `now` falls back to) and calendar arithmetic in a
-place's own time zone: local dates, week and month windows."""
+"""Calendar arithmetic in a place's own time zone (local dates, week and month windows), and the
+one clock (`utc_now`, from `common.clock`) for the domain and the front ends."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from common.clock import Clock as Clock
+from common.clock import utc_now as utc_now
 from quiz.errors import QuizError
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    """The wall clock, aware UTC: the default `Clock` of every service and job container."""
-    return datetime.now(UTC)
 
 
 class InvalidTimeZone(QuizError):

@@ -7,9 +7,10 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quiz.clock import at_local_time, local_date, require_aware, utc_now, zone
+from quiz.clock import local_date, require_aware, utc_now, zone
 from quiz.errors import UnknownChannel, UnknownPost
 from quiz.pick import pick_question
+from quiz.slots import next_slot
 from quiz.weekdays import Weekdays
 from store.models import Channel, Member, QuizPost, Team
 from store.schedule_changes import mark_schedule_changed
@@ -52,13 +53,10 @@ def subscribe_channel(
 
 def first_post_date(channel: Channel, now: datetime) -> date:
     """The local date of the channel's first scheduled post at or after `now`."""
-    today = local_date(now, channel.timezone)
-    for ahead in range(8):
-        day = today + timedelta(days=ahead)
-        slot = at_local_time(day, channel.post_time, channel.timezone)
-        if Weekdays(channel.weekdays).runs_on(day) and slot >= require_aware(now):
-            return day
-    return today + timedelta(days=7)
+    slot = next_slot(channel.post_time, channel.weekdays, channel.timezone, now)
+    if slot is None:
+        return local_date(now, channel.timezone) + timedelta(days=7)
+    return local_date(slot, channel.timezone)
 
 
 def ensure_team(session: Session, name: str) -> Team:

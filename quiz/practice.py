@@ -185,7 +185,9 @@ def review(
     return row
 
 
-def stats(session: Session, member_id: str, now: datetime, tz: str = "UTC") -> PracticeStats:
+def stats(session: Session, member_id: str, now: datetime, tz: str) -> PracticeStats:
+    """The member's deck; "new today" counts from midnight in `tz`, the member's own zone (no
+    default: a UTC day would disagree with what `next_item` allows)."""
     now = require_aware(now)
     due = session.scalar(
         select(func.count()).where(PracticeCard.member_id == member_id, PracticeCard.due <= now)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
+from common.clock import utc_now
 from common.errors import StudybotError
 from retrieval.build_plan import (
     BuildFacts,
@@ -111,7 +112,7 @@ def build_index(
     *,
     embedder_factory: EmbedderFactory | None = None,
     progress: EmbedProgress | None = None,
-    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    now: Callable[[], datetime] = utc_now,
 ) -> BuildReport:
     """Build or update the index; `embedder_factory` defaults to the ONNX model cached beside
     the index (exported on first use)."""

@@ -13,7 +13,9 @@ import numpy as np
 
 TOKEN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 TOKEN_CACHE = 8192  # texts; a few MB at most
-# Short technical tokens (s3, ec2, k, f1) carry meaning here; only true stopwords are dropped.
+# Short technical tokens (s3, ec2, k, f1) carry meaning here; only true stopwords are dropped:
+# bm25s's English list as tokens, plus chat words (tests/retrieval/test_stopwords.py says how and
+# keeps them from drifting). Written out so that tokenizing never imports bm25s.
 STOPWORDS = frozenset(
     {
         "a",

@@ -13,7 +13,10 @@ from retrieval.index_store import BuildFiles, current_build, load_current
 from retrieval.search import Mode, Searcher
 
 
-class Tutor:
+class NotesIndex:
+    """The team's notes as the built index answers from them: search, ask, and swap in a newer
+    build. Named for what it serves (not `Tutor`: the console tutor is `studybot chat`)."""
+
     def __init__(
         self,
         index_dir: Path,
@@ -66,7 +69,7 @@ class Tutor:
         return self._searcher.search(question, k=k, mode=mode)
 
     def refresh(self) -> bool:
-        """Load the live build if it changed since this tutor loaded; True when it swapped."""
+        """Load the live build if it changed since this index loaded; True when it swapped."""
         with self._lock:
             latest = current_build(self.index_dir)
             if latest is None or latest == self._build:
@@ -82,12 +85,12 @@ class Conversation:
     answer that had a subject (a declined one too, unless its subject was unknown), so "and what
     about its input format?" stays on topic."""
 
-    def __init__(self, tutor: Tutor) -> None:
-        self.tutor = tutor
+    def __init__(self, notes_index: NotesIndex) -> None:
+        self.notes_index = notes_index
         self.last: Answer | None = None
 
     def ask(self, question: str, *, k: int = 3) -> Answer:
-        answer = self.tutor.ask(question, k=k, previous=self.last)
+        answer = self.notes_index.ask(question, k=k, previous=self.last)
         if answer.subject and not answer.missing and not answer.notice:
             self.last = answer
         return answer

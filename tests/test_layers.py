@@ -25,37 +25,9 @@ STILL_DIRECT: dict[str, set[str]] = {
     # the scheduler's lease and claims, the outbox drain of the scheduler service.
     "bot/slack/delivery.py": {"store.db", "store.models", "store.outbox"},
     "bot/slack/dedupe.py": {"store.db", "store.models", "store.unique"},
-    "jobs/claims.py": {"store.models", "store.unique"},
     "jobs/lease.py": {"store.db", "store.models", "store.unique"},
-    "jobs/service.py": {"store.outbox"},
-    "jobs/catchup.py": {"store.outbox"},
-    "jobs/schedule.py": {"store.db", "store.models", "store.schedule_changes"},
-    "jobs/scheduler.py": {"store.db", "store.models"},
-    "bot/cli_jobs.py": {"store.backup"},
-    # Not moved yet (issue 11): the console's index and bank commands, and the jobs' daily step.
-    "bot/cli.py": {
-        "retrieval.answer",
-        "retrieval.build",
-        "retrieval.embed",
-        "retrieval.index_store",
-        "retrieval.load",
-        "retrieval.service",
-    },
-    "bot/console.py": {"retrieval.answer", "retrieval.build"},
-    "bot/cli_quiz.py": {
-        "quiz.answering",
-        "quiz.bank",
-        "quiz.check",
-        "quiz.choice",
-        "quiz.sync",
-        "retrieval.embed",
-        "store.migrate",
-    },
-    "bot/slack/render/quiz.py": {"quiz.answering"},
-    # The words of an answer's result read the verdicts of the data they render.
-    "bot/answer_words.py": {"quiz.answering", "quiz.feedback"},
-    "jobs/daily.py": {"quiz.posts", "store.models", "store.outbox"},
-    "jobs/refresh.py": {"retrieval.build"},
+    "jobs/service.py": {"store.claims", "store.outbox", "store.schedule_changes"},
+    "jobs/catchup.py": {"store.claims", "store.outbox"},
 }
 
 

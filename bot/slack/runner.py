@@ -127,9 +127,9 @@ def start_index_refresher(
     def refresh_forever() -> None:
         while not stop.wait(every):
             try:
-                if services.tutor.refresh():
+                if services.notes_index.refresh():
                     heap.settle()
-                    logger.info("loaded the new index build %s", services.tutor.build.name)
+                    logger.info("loaded the new index build %s", services.notes_index.build.name)
             except Exception:
                 logger.exception("could not load the new index build; keeping the current one")
 

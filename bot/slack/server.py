@@ -73,7 +73,7 @@ class HealthCheck:
         return "ok"
 
     def _index(self) -> str:
-        build = getattr(self.services.tutor, "build", None)
+        build = getattr(self.services.notes_index, "build", None)
         return "ok" if build is not None and build.exists() else "error: no index loaded"
 
     def slack(self) -> str:

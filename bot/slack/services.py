@@ -31,7 +31,7 @@ class Services(Core):
         return cls(
             core.settings,
             core.database,
-            core.tutor,
+            core.notes_index,
             core.grader,
             now=core.now,
             publisher=core.publisher,

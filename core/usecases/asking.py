@@ -29,9 +29,9 @@ def ask(
 ) -> Asked:
     """Answer `question` (a follow-up is read against `earlier`, the thread's first question)
     and log it; `surface` is where it was asked (counted in the metrics)."""
-    assert core.tutor is not None, "asking needs a core built with answers=True"
+    assert core.notes_index is not None, "asking needs a core built with answers=True"
     started = time.perf_counter()
-    answer = core.tutor.ask_in_thread(question, earlier)
+    answer = core.notes_index.ask_in_thread(question, earlier)
     ANSWER_SECONDS.observe(time.perf_counter() - started)
     ASKS.labels(surface=surface).inc()
     return Asked(answer, log_ask(core, answer, member_id=member_id, channel_id=channel_id))
@@ -43,8 +43,8 @@ def ask_again(core: Core, ask_id: int) -> Answer | None:
     question = asked_question(core, ask_id)
     if question is None:
         return None
-    assert core.tutor is not None, "asking needs a core built with answers=True"
-    return core.tutor.ask(question)
+    assert core.notes_index is not None, "asking needs a core built with answers=True"
+    return core.notes_index.ask(question)
 
 
 def log_ask(core: Core, answer: Answer, *, member_id: str, channel_id: str | None) -> int:

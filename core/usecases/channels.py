@@ -1,18 +1,27 @@
 """A channel's subscription to the daily question: subscribe, unsubscribe, its schedule and
-whether members see their result at once."""
+whether members see their result at once; the plan the scheduler keeps its jobs by."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import select
 
 from core.bootstrap import Core
 from quiz.channel_settings import set_results_early, unsubscribe_channel
 from quiz.clock import local_date, zone
 from quiz.posts import first_post_date, get_channel, subscribe_channel
+from quiz.slots import daily_trigger
 from quiz.weekdays import Weekdays
 from store import outbox
-from store.models import Channel
+from store.models import Channel, QuizPost
+
+if TYPE_CHECKING:
+    from store.db import Database
 
 
 @dataclass(frozen=True)
@@ -89,3 +98,36 @@ def show_results(core: Core, channel_id: str, *, early: bool) -> Schedule:
     """Members see right or wrong when answering (`early`), or only at the reveal."""
     with core.database.session() as session:
         return schedule_of(set_results_early(session, channel_id, early))
+
+
+@dataclass(frozen=True)
+class ChannelPlan:
+    """What a subscribed channel's jobs need, read from the database."""
+
+    tz: ZoneInfo
+    daily: CronTrigger  # the same trigger `quiz.slots.latest_slot` reads the due post from
+    open_until: datetime | None
+
+
+def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
+    """The channel's schedule, or None when it is not subscribed (or has no weekday)."""
+    with database.session() as session:
+        channel = session.get(Channel, channel_id)
+        if channel is None or not channel.active:
+            return None
+        daily = daily_trigger(channel.post_time, channel.weekdays, channel.timezone)
+        if daily is None:
+            return None
+        open_until = session.scalar(
+            select(QuizPost.closes_at)
+            .where(QuizPost.channel_id == channel_id, QuizPost.closed_at.is_(None))
+            .order_by(QuizPost.closes_at)
+            .limit(1)
+        )
+        return ChannelPlan(zone(channel.timezone), daily, open_until)
+
+
+def all_channel_ids(database: Database) -> list[str]:
+    """Every channel ever seen, subscribed or not (the scheduler drops the jobs of the rest)."""
+    with database.session() as session:
+        return list(session.scalars(select(Channel.id)))

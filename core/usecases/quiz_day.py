@@ -3,46 +3,141 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
+import structlog
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from common.metrics import ANSWERS_GRADED
 from core.bootstrap import Core
 from core.publishing import QuestionView, question_view, queue_question
 from quiz.answering import AnswerResult, AnswerStatus, submit_answer
 from quiz.channel_settings import unsubscribe_channel
-from quiz.clock import zone
-from quiz.posts import get_channel, get_post, open_post
+from quiz.choice import read_choice
+from quiz.clock import local_date, require_aware, zone
+from quiz.feedback import Verdict as Verdict  # with AnswerStatus, what front ends read
+from quiz.posts import get_channel, get_post, open_post, todays_post
+from quiz.slots import latest_slot
+from store import claims, outbox
 from store.models import Channel, QuizPost
+
+log = structlog.get_logger(__name__)
+
+
+class PostOutcome(StrEnum):
+    POSTED = "posted"
+    QUEUED = "queued"  # in the outbox: the sender keeps trying until the grace window ends
+    ALREADY_POSTED = "already_posted"
+    NOT_DUE = "not_due"
+    TOO_LATE = "too_late"
 
 
 @dataclass(frozen=True)
 class TodaysPost:
     """Today's question of a channel: `queued` is the outbox row to send now, None when it is
-    already in the channel (`posted_ts`)."""
+    already in the channel (`posted_ts`) or given up (`outcome` says which)."""
 
     question: QuestionView
+    outcome: PostOutcome
     posted_ts: str | None
     queued: int | None
+    closes_at: datetime
 
 
 def publish_today(
     core: Core, channel_id: str, now: datetime, *, queued_at: datetime | None = None
 ) -> TodaysPost | None:
-    """Today's question queued for the channel, by the schedule's own path (one outbox row
-    per post, so members racing post it once); None when the channel is not subscribed.
-    `queued_at`: the outbox's own clock, when the sender keeps another than the domain's."""
-    assert core.publisher is not None, "publishing needs a core with a publisher"
+    """Today's question when a member asks for it (`/study quiz`): queued by the schedule's
+    own path, so a post the scheduler made, or a member racing, is not posted twice; None
+    when the channel is not subscribed. `queued_at`: the outbox's own clock, when the sender
+    keeps another than the domain's."""
     with core.database.session() as session:
         if not get_channel(session, channel_id).active:
             return None
         post = open_post(session, channel_id, now)
-        posted_ts = post.slack_ts
-        if posted_ts:
-            return TodaysPost(question_view(post), posted_ts, None)
-        row = queue_question(session, post, core.publisher, queued_at or now)
-        return TodaysPost(question_view(post), None, row.id)
+        return _publish(session, core, post, queued_at or now, outbox.DEFAULT_DEADLINE)
+
+
+def publish_due(core: Core, channel_id: str, now: datetime) -> TodaysPost | PostOutcome:
+    """The channel's question for the latest slot of its schedule (`quiz.slots`, the trigger
+    the scheduler fires), when due: NOT_DUE or TOO_LATE (logged once per date) otherwise."""
+    now = require_aware(now)
+    grace = timedelta(minutes=core.settings.post_grace_minutes)
+    with core.database.session() as session:
+        due = _due_post(session, channel_id, now, grace)
+        if isinstance(due, PostOutcome):
+            return due
+        post, slot = due
+        deadline = max(slot + grace - now, timedelta(minutes=1))
+        return _publish(session, core, post, now, deadline)
+
+
+def _publish(
+    session: Session, core: Core, post: QuizPost, now: datetime, deadline: timedelta
+) -> TodaysPost:
+    """The one path by which a question goes out: its outbox row (key `post:<id>`, a no-op
+    the second time, whoever asks and on any replica); sending it records the ts."""
+    assert core.publisher is not None, "publishing needs a core with a publisher"
+    view = question_view(post)
+    if post.slack_ts:
+        return TodaysPost(view, PostOutcome.ALREADY_POSTED, post.slack_ts, None, post.closes_at)
+    row = queue_question(session, post, core.publisher, now, deadline=deadline)
+    outcome = _QUEUE_OUTCOMES.get(row.status, PostOutcome.QUEUED)
+    return TodaysPost(view, outcome, None, row.id, post.closes_at)
+
+
+_QUEUE_OUTCOMES = {
+    outbox.Status.SENT: PostOutcome.ALREADY_POSTED,
+    outbox.Status.FAILED: PostOutcome.TOO_LATE,
+}
+
+
+def _due_post(
+    session: Session, channel_id: str, now: datetime, grace: timedelta
+) -> tuple[QuizPost, datetime] | PostOutcome:
+    channel = session.get(Channel, channel_id)
+    if channel is None or not channel.active:
+        return PostOutcome.NOT_DUE
+    slot = latest_slot(channel.post_time, channel.weekdays, channel.timezone, now)
+    if slot is None or (channel.schedule_from is not None and slot < channel.schedule_from):
+        return PostOutcome.NOT_DUE  # never due: before the channel subscribed
+    existing = todays_post(session, channel_id, slot)
+    if existing is not None and existing.slack_ts:
+        return PostOutcome.ALREADY_POSTED
+    if now - slot > grace:
+        _log_skipped(session, channel_id, local_date(slot, channel.timezone), now - slot, now)
+        return PostOutcome.TOO_LATE
+    if existing is not None:
+        return existing, slot
+    # open_post dates the post by the instant it is given: the slot keeps a post made just
+    # after midnight (after downtime) on the date it was due.
+    post = open_post(session, channel_id, slot)
+    if post.posted_at == slot:
+        post.posted_at = now
+        post.closes_at = now + timedelta(minutes=channel.reveal_delay_minutes)
+    session.flush()
+    return post, slot
+
+
+def _log_skipped(
+    session: Session, channel_id: str, quiz_date: date, late: timedelta, now: datetime
+) -> None:
+    """Once per channel and date, not on every catch-up round (weekends, say)."""
+    if claims.first_time(session, f"skipped:{channel_id}:{quiz_date.isoformat()}", now):
+        log.warning(
+            "daily post skipped: missed by more than the grace window",
+            channel=channel_id,
+            quiz_date=quiz_date.isoformat(),
+            late_minutes=round(late.total_seconds() / 60),
+        )
+
+
+def subscribed_channels(core: Core) -> list[str]:
+    """The channels the schedule posts to."""
+    with core.database.session() as session:
+        return list(session.scalars(select(Channel.id).where(Channel.active).order_by(Channel.id)))
 
 
 def posted_ts(core: Core, post_id: int) -> str | None:
@@ -122,6 +217,15 @@ def submit(
         kind = "button" if button_value is not None else _kind(result)
         ANSWERS_GRADED.labels(kind=kind).inc()
     return Submitted(result, show_now, reveal_at)
+
+
+def submit_typed(core: Core, post_id: int, member_id: str, text: str) -> Submitted:
+    """An answer typed at the console: the free-text grader (the model) is loaded only when
+    the answer is in the member's own words, not a letter."""
+    reading = read_choice(text)
+    if reading.letter is None and not reading.ambiguous:
+        core.load_grader()
+    return submit(core, post_id, member_id, text=text)
 
 
 def _kind(result: AnswerResult) -> str:

@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
+from core.usecases.quiz_day import publish_today
 from jobs import context
 from jobs.context import JobContext
 from jobs.daily import PostOutcome, post_daily_question, run_daily_post
@@ -107,6 +108,24 @@ def test_a_post_opened_by_study_quiz_is_published_not_duplicated(
     [post] = posts(ctx.database, "C1")
     assert post.id == early.id and post.slack_ts
     assert publisher.questions[0].post_id == early.id
+
+
+def test_study_quiz_and_the_schedule_share_one_path(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    """`/study quiz` before the slot posts the day's question; the scheduler's job at the slot
+    finds it out already (one outbox row, one message), and so does a member asking again."""
+    subscribe(ctx.database, "C1")
+    early = utc(2025, 3, 4, 7, 30)
+    asked = publish_today(ctx.core(), "C1", early)
+    assert asked is not None and asked.outcome is PostOutcome.QUEUED and asked.queued is not None
+    assert ctx.deliver([asked.queued], early)
+    assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is PostOutcome.ALREADY_POSTED
+    assert [row.id for row in outbox_rows(ctx.database)] == [asked.queued]
+    assert [q.post_id for q in publisher.questions] == [asked.question.post_id]
+    again = publish_today(ctx.core(), "C1", utc(2025, 3, 4, 9, 5))
+    assert again is not None and again.outcome is PostOutcome.ALREADY_POSTED
+    assert again.posted_ts and again.queued is None
 
 
 def test_slack_failures_are_retried_from_the_outbox_with_backoff(

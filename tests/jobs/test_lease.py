@@ -223,9 +223,8 @@ def test_a_new_holder_takes_over_the_dead_holders_sends_at_once(
     ctx: JobContext, publisher: RecordingPublisher
 ) -> None:
     from core.publishing import queue_question
-    from jobs import claims
     from quiz.posts import open_post
-    from store import outbox
+    from store import claims, outbox
     from store.models import JobClaim, OutboxMessage
     from tests.jobs.helpers import recording_sender
 

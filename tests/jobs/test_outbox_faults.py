@@ -152,7 +152,7 @@ def test_429_for_200_seconds_waits_without_using_up_the_budget(
 def test_an_answer_slack_never_takes_is_given_up_and_the_asker_told(
     ctx: JobContext, settings: Settings, slack: FakeSlack, clock: ManualClock
 ) -> None:
-    services = Services(settings, ctx.database, tutor=None, now=clock.now)  # type: ignore[arg-type]
+    services = Services(settings, ctx.database, notes_index=None, now=clock.now)  # type: ignore[arg-type]
     client = sender_client("xoxb-test", base_url=slack.api_url)
     sender = OutboxSender(
         ctx.database,

@@ -1,5 +1,5 @@
 """Index refresh: an unchanged corpus is left alone; a changed one is rebuilt incrementally and
-swapped into the running tutor while a query loop keeps asking, without a failed query."""
+swapped into the running index service while a query loop keeps asking, without a failed query."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jobs.context import JobContext
 from jobs.refresh import refresh_index
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 from tests.jobs.helpers import utc
 
 NEW_SECTION = """
@@ -26,11 +26,11 @@ def test_refresh_swaps_a_new_build_under_load(ctx: JobContext, embedder, corpus:
     ctx.embedder = embedder
     first = refresh_index(ctx, utc(2025, 3, 4, 9, 0))
     assert first.rebuilt and not first.swapped
-    tutor = Tutor(ctx.settings.index_dir, ctx.settings.embed_model, embedder=embedder)
-    ctx.tutor = tutor
+    notes_index = NotesIndex(ctx.settings.index_dir, ctx.settings.embed_model, embedder=embedder)
+    ctx.notes_index = notes_index
     unchanged = refresh_index(ctx, utc(2025, 3, 4, 9, 10))
     assert not unchanged.rebuilt and not unchanged.swapped
-    old_build = tutor.build
+    old_build = notes_index.build
 
     errors: list[BaseException] = []
     asked = [0]
@@ -39,7 +39,7 @@ def test_refresh_swaps_a_new_build_under_load(ctx: JobContext, embedder, corpus:
     def ask_forever() -> None:
         while not stop.is_set():
             try:
-                tutor.ask("How does XGBoost control overfitting?")
+                notes_index.ask("How does XGBoost control overfitting?")
                 asked[0] += 1
             except BaseException as exc:  # any failure in flight is the bug under test
                 errors.append(exc)
@@ -56,6 +56,6 @@ def test_refresh_swaps_a_new_build_under_load(ctx: JobContext, embedder, corpus:
         asker.join(timeout=30)
     assert result.rebuilt and result.swapped
     assert errors == [] and asked[0] > 0
-    assert tutor.build != old_build
-    answer = tutor.ask("How does an isolation forest find anomalies?")
+    assert notes_index.build != old_build
+    answer = notes_index.ask("How does an isolation forest find anomalies?")
     assert answer.passages[0].heading.endswith("Isolation forest")

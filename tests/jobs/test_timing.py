@@ -3,13 +3,14 @@ APScheduler gets for them firing at the same instants."""
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import UTC, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from apscheduler.triggers.cron import CronTrigger
 
-from jobs.timing import latest_slot, parse_clock
+from jobs.timing import parse_clock
+from quiz.slots import daily_trigger, latest_slot, next_slot
 from quiz.weekdays import Weekdays
 from tests.jobs.helpers import EVERY_DAY, utc
 
@@ -59,3 +60,35 @@ def test_cron_trigger_fires_at_the_slot_across_dst(tz: str, after, expected) -> 
     assert fire is not None
     assert fire == expected
     assert latest_slot(NINE, EVERY_DAY, tz, fire + timedelta(seconds=1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("tz", "at", "days"),
+    [
+        ("America/New_York", time(2, 30), Weekdays.EVERY_DAY),  # a time the spring change skips
+        ("Europe/Berlin", time(2, 30), Weekdays.WEEKDAYS),  # one the autumn change repeats
+        ("Pacific/Auckland", time(9, 0), Weekdays.MON | Weekdays.THU),
+    ],
+)
+def test_the_latest_slot_is_the_schedulers_last_firing_all_year(
+    tz: str, at: time, days: Weekdays
+) -> None:
+    """The post a use case finds due is the one the scheduler's job just fired for, on every
+    firing of a year (both read `quiz.slots.daily_trigger`), and the next slot is the next one."""
+    trigger = daily_trigger(at, days, tz)
+    assert trigger is not None
+    fire = trigger.get_next_fire_time(None, utc(2025, 1, 1, 0, 0))
+    previous = latest_slot(at, days, tz, utc(2025, 1, 1, 0, 0))
+    assert previous is not None
+    while fire is not None and fire < utc(2026, 1, 1, 0, 0):
+        fire = fire.astimezone(UTC)  # a local time in the spring gap compares unequal as it is
+        assert latest_slot(at, days, tz, fire - timedelta(seconds=1)) == previous
+        assert latest_slot(at, days, tz, fire) == fire
+        assert next_slot(at, days, tz, previous + timedelta(seconds=1)) == fire
+        previous = fire
+        fire = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+
+
+def test_no_weekday_has_no_trigger_and_no_slot() -> None:
+    assert daily_trigger(NINE, 0, "UTC") is None
+    assert next_slot(NINE, 0, "UTC", utc(2025, 3, 8, 12, 0)) is None

@@ -65,7 +65,7 @@ def test_due_cards_come_back_and_reviews_are_logged(synced: Database) -> None:
         review(session, due.card_id, Rating.Good, NOW + timedelta(minutes=2), scheduler=SCHEDULER)
         logs = session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
         assert [log.rating for log in logs] == [int(Rating.Again), int(Rating.Good)]
-        summary = stats(session, "U1", NOW + timedelta(minutes=2))
+        summary = stats(session, "U1", NOW + timedelta(minutes=2), "UTC")
         assert (summary.total, summary.new_today) == (1, 1)
         row = session.get(PracticeCard, item.card_id)
         assert row is not None and row.due > NOW + timedelta(minutes=2)

@@ -10,7 +10,7 @@ import pytest
 
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
-from retrieval.service import Conversation, Tutor
+from retrieval.service import Conversation, NotesIndex
 from tests.retrieval.conftest import MODEL
 
 NOTES = {
@@ -117,35 +117,35 @@ def one_line_paragraphs(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Tutor:
+def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
     root = tmp_path_factory.mktemp("kinds")
     for name, text in NOTES.items():
         (root / name).write_text(one_line_paragraphs(text), encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("kinds-data") / "index"
     build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return Tutor(Path(index_dir), MODEL, embedder=embedder)
+    return NotesIndex(Path(index_dir), MODEL, embedder=embedder)
 
 
-def test_a_limit_quotes_the_number_for_the_subject_asked(tutor: Tutor) -> None:
+def test_a_limit_quotes_the_number_for_the_subject_asked(tutor: NotesIndex) -> None:
     answer = tutor.ask("whats the payload limit for serverless inference")
     assert "4 MB" in answer.text and "1 GB" not in answer.text
     assert answer.kind == "limit" and answer.covered
 
 
-def test_chat_words_are_not_read_as_acronyms(tutor: Tutor) -> None:
+def test_chat_words_are_not_read_as_acronyms(tutor: NotesIndex) -> None:
     answer = tutor.ask("recall formula pls")
     assert "TP / (TP + FN)" in answer.text
     assert "Pronunciation" not in answer.text
 
 
-def test_a_comparison_answers_both_sides_each_naming_its_subject(tutor: Tutor) -> None:
+def test_a_comparison_answers_both_sides_each_naming_its_subject(tutor: NotesIndex) -> None:
     answer = tutor.ask("comprehend vs textract?")
     assert answer.kind == "comparison"
     assert any("Comprehend" in s for s in answer.sentences)
     assert any("Textract" in s for s in answer.sentences)
 
 
-def test_a_scenario_names_the_option_that_meets_its_constraints(tutor: Tutor) -> None:
+def test_a_scenario_names_the_option_that_meets_its_constraints(tutor: NotesIndex) -> None:
     answer = tutor.ask(
         "A retailer keeps millions of product images in S3 and needs predictions once a week. "
         "They do not want to keep an endpoint running. Which option should they use?"
@@ -153,7 +153,7 @@ def test_a_scenario_names_the_option_that_meets_its_constraints(tutor: Tutor) ->
     assert answer.kind == "scenario" and "Batch Transform" in answer.text
 
 
-def test_a_scenario_does_not_answer_with_where_its_data_sits(tutor: Tutor) -> None:
+def test_a_scenario_does_not_answer_with_where_its_data_sits(tutor: NotesIndex) -> None:
     answer = tutor.ask(
         "A retailer has 50 TB of product images in S3 and needs predictions once a week. "
         "They do not want to keep an endpoint running. Which feature should they use?"
@@ -161,7 +161,7 @@ def test_a_scenario_does_not_answer_with_where_its_data_sits(tutor: Tutor) -> No
     assert "Batch Transform" in answer.text and not answer.text.startswith("Amazon S3")
 
 
-def test_an_ask_for_services_names_one_for_each_need(tutor: Tutor) -> None:
+def test_an_ask_for_services_names_one_for_each_need(tutor: NotesIndex) -> None:
     answer = tutor.ask(
         "A company receives scanned letters and must pull out the printed text, then find the "
         "sentiment of each letter, without building any models. Which services?"
@@ -169,19 +169,19 @@ def test_an_ask_for_services_names_one_for_each_need(tutor: Tutor) -> None:
     assert "Textract" in answer.text and "Comprehend" in answer.text
 
 
-def test_a_list_header_brings_its_items(tutor: Tutor) -> None:
+def test_a_list_header_brings_its_items(tutor: NotesIndex) -> None:
     answer = tutor.ask("what are the learned embeddings of object2vec used for")
     header = next(s for s in answer.sentences if "Uses of the learned embeddings" in s)
     assert "finding similar items" in header and "clustering" in header
 
 
-def test_a_subject_the_notes_never_mention_is_declined_by_name(tutor: Tutor) -> None:
+def test_a_subject_the_notes_never_mention_is_declined_by_name(tutor: NotesIndex) -> None:
     answer = tutor.ask("what is amazon bedrock")
     assert not answer.covered and answer.missing == "amazon bedrock"
     assert answer.passages  # the closest passages are still shown
 
 
-def test_follow_ups_stay_on_the_previous_subject(tutor: Tutor) -> None:
+def test_follow_ups_stay_on_the_previous_subject(tutor: NotesIndex) -> None:
     conversation = Conversation(tutor)
     first = conversation.ask("which algorithm forecasts time series")
     assert "DeepAR" in first.text
@@ -192,7 +192,7 @@ def test_follow_ups_stay_on_the_previous_subject(tutor: Tutor) -> None:
     assert "1 GB" in conversation.ask("and for async?").text
 
 
-def test_a_thread_reply_that_refers_back_is_read_against_the_thread(tutor: Tutor) -> None:
+def test_a_thread_reply_that_refers_back_is_read_against_the_thread(tutor: NotesIndex) -> None:
     answer = tutor.ask_in_thread("and its input format?", "what does deepar do")
     assert answer.passages[0].heading.endswith("DeepAR input format")
     unrelated = tutor.ask_in_thread("what is precision", "what does deepar do")
@@ -203,24 +203,24 @@ def test_a_thread_reply_that_refers_back_is_read_against_the_thread(tutor: Tutor
     ("question", "says"),
     [("\x00\x01\x02\x03binary\x04", "binary"), ("why " * 25_000, "100,000 characters")],
 )
-def test_bad_input_gets_a_clear_message(tutor: Tutor, question: str, says: str) -> None:
+def test_bad_input_gets_a_clear_message(tutor: NotesIndex, question: str, says: str) -> None:
     answer = tutor.ask(question)
     assert not answer.covered and says in answer.notice
 
 
-def test_a_comparison_cites_passages_found_for_either_side(tutor: Tutor) -> None:
+def test_a_comparison_cites_passages_found_for_either_side(tutor: NotesIndex) -> None:
     answer = tutor.ask("precision vs polly")
     cited = {p.heading.split(" › ")[-1] for p in answer.passages}
     assert answer.sentences and len(answer.passages) == 3
     assert {"Precision", "Amazon Polly"} & cited
 
 
-def test_a_terse_note_is_quoted_after_the_subject_its_heading_names(tutor: Tutor) -> None:
+def test_a_terse_note_is_quoted_after_the_subject_its_heading_names(tutor: NotesIndex) -> None:
     answer = tutor.ask("what file format does autopilot take")
     assert answer.sentences[0] == "Accepts CSV only."
     assert answer.text == "SageMaker Autopilot: Accepts CSV only."
 
 
-def test_a_quote_that_names_its_subject_gets_no_lead(tutor: Tutor) -> None:
+def test_a_quote_that_names_its_subject_gets_no_lead(tutor: NotesIndex) -> None:
     answer = tutor.ask("recall formula pls")
     assert answer.sentences[0].startswith("Recall is the share") and not answer.lead

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from bot.cli import app
 from bot.slack.render import answers
 from retrieval.embed import Embedder
-from retrieval.service import Conversation, Tutor
+from retrieval.service import Conversation, NotesIndex
 from tests.retrieval.conftest import MODEL
 
 SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
@@ -41,18 +41,18 @@ def corpus_args(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) ->
 
 
 @pytest.fixture(scope="module")
-def tutor(corpus_args: list[str], embedder: Embedder) -> Tutor:
-    return Tutor(Path(corpus_args[3]) / "index", MODEL, embedder=embedder)
+def tutor(corpus_args: list[str], embedder: Embedder) -> NotesIndex:
+    return NotesIndex(Path(corpus_args[3]) / "index", MODEL, embedder=embedder)
 
 
-def test_the_serverless_payload_limit_is_the_4_mb_sentence(tutor: Tutor) -> None:
+def test_the_serverless_payload_limit_is_the_4_mb_sentence(tutor: NotesIndex) -> None:
     answer = tutor.ask("whats the payload limit for serverless inference")
     assert answer.covered and "4 MB" in answer.text
     for neighbour in ("1 GB", "6 MB", "1,024 MB"):  # async, real-time, serverless memory
         assert neighbour not in answer.text
 
 
-def test_comprehend_vs_textract_answers_each_side_naming_it(tutor: Tutor) -> None:
+def test_comprehend_vs_textract_answers_each_side_naming_it(tutor: NotesIndex) -> None:
     answer = tutor.ask("Comprehend vs Textract")
     assert answer.covered and len(answer.sentences) >= 2
     assert answer.sentences[0].startswith("Amazon Comprehend ")
@@ -60,7 +60,7 @@ def test_comprehend_vs_textract_answers_each_side_naming_it(tutor: Tutor) -> Non
     assert "Medical" not in answer.text and "Rekognition" not in answer.text
 
 
-def test_a_follow_up_stays_on_deepar_in_the_console(tutor: Tutor) -> None:
+def test_a_follow_up_stays_on_deepar_in_the_console(tutor: NotesIndex) -> None:
     conversation = Conversation(tutor)
     first = conversation.ask("which sagemaker algorithm for time series forecasting")
     assert first.text.startswith("DeepAR ")
@@ -69,14 +69,14 @@ def test_a_follow_up_stays_on_deepar_in_the_console(tutor: Tutor) -> None:
     assert second.text.startswith("DeepAR reads JSON Lines")
 
 
-def test_a_follow_up_stays_on_deepar_in_a_slack_thread(tutor: Tutor) -> None:
+def test_a_follow_up_stays_on_deepar_in_a_slack_thread(tutor: NotesIndex) -> None:
     answer = tutor.ask_in_thread(
         "and what about its input format?", "which sagemaker algorithm for time series forecasting"
     )
     assert answer.text.startswith("DeepAR reads JSON Lines")
 
 
-def test_when_to_use_pipe_mode_opens_with_a_sentence_naming_it(tutor: Tutor) -> None:
+def test_when_to_use_pipe_mode_opens_with_a_sentence_naming_it(tutor: NotesIndex) -> None:
     answer = tutor.ask("when do i use pipe mode??")
     assert answer.sentences[0].startswith("Use Pipe mode when")
     assert answer.subject == "Pipe input mode"
@@ -89,7 +89,7 @@ def test_the_console_names_what_the_notes_do_not_mention(corpus_args: list[str])
     assert "[1] " in result.output and "[3] " in result.output
 
 
-def test_slack_names_what_the_notes_do_not_mention(tutor: Tutor) -> None:
+def test_slack_names_what_the_notes_do_not_mention(tutor: NotesIndex) -> None:
     answer = tutor.ask("what is amazon braket")
     blocks = [b.to_dict() for b in answers.answer_blocks(answer, 7)]
     texts = [b["text"]["text"] for b in blocks if b["type"] == "section"]
@@ -98,7 +98,7 @@ def test_slack_names_what_the_notes_do_not_mention(tutor: Tutor) -> None:
     assert answers.answer_text(answer).startswith("Your notes don't mention amazon braket.")
 
 
-def test_an_off_topic_decline_names_the_question_asked(tutor: Tutor) -> None:
+def test_an_off_topic_decline_names_the_question_asked(tutor: NotesIndex) -> None:
     answer = tutor.ask("what's a good recipe for banana bread")
     assert not answer.covered
     assert answers.answer_text(answer) == (

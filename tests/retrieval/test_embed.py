@@ -122,9 +122,9 @@ def test_serving_never_imports_torch(built_index: Path, embedder: OnnxEmbedder) 
         "import sys\n"
         "from pathlib import Path\n"
         "from retrieval.embed import load_onnx_embedder\n"
-        "from retrieval.service import Tutor\n"
+        "from retrieval.service import NotesIndex\n"
         f"embedder = load_onnx_embedder({MODEL!r}, Path({str(embedder.folder.parent)!r}))\n"
-        f"tutor = Tutor(Path({str(built_index)!r}), {MODEL!r}, embedder=embedder)\n"
+        f"tutor = NotesIndex(Path({str(built_index)!r}), {MODEL!r}, embedder=embedder)\n"
         "assert tutor.ask('how does smote balance classes').passages\n"
         "print(sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))\n"
     )

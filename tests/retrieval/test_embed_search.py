@@ -16,7 +16,7 @@ from retrieval.search import (
     Searcher,
     _top_positive,
 )
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 from tests.retrieval.conftest import MODEL
 
 QUESTIONS = [
@@ -54,7 +54,7 @@ def full_pass_blend(searcher: Searcher, question: str, k: int) -> list[tuple[int
 
 
 def test_hybrid_search_equals_the_full_pass(built_index: Path, embedder: Embedder) -> None:
-    searcher = Tutor(built_index, MODEL, embedder=embedder).searcher
+    searcher = NotesIndex(built_index, MODEL, embedder=embedder).searcher
     for question in QUESTIONS:
         hits = searcher.search(question, k=5)
         expected = full_pass_blend(searcher, question, 5)
@@ -66,7 +66,7 @@ def test_hybrid_search_equals_the_full_pass(built_index: Path, embedder: Embedde
 
 
 def test_every_mode_returns_ranked_hits(built_index: Path, embedder: Embedder) -> None:
-    searcher = Tutor(built_index, MODEL, embedder=embedder).searcher
+    searcher = NotesIndex(built_index, MODEL, embedder=embedder).searcher
     for mode in ("hybrid", "rrf", "dense", "bm25"):
         hits = searcher.search("how does smote balance classes", k=3, mode=mode)  # type: ignore[arg-type]
         assert hits and [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)

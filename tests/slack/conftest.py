@@ -27,7 +27,7 @@ from core.config import Settings
 from quiz.grade import FreeTextGrader
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
-from retrieval.service import Tutor
+from retrieval.service import NotesIndex
 from store.db import Database
 from store.models import OutboxMessage
 from tests.bankfixtures import FIXTURE_CORPUS, sync_corpus
@@ -220,8 +220,8 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> P
 
 
 @pytest.fixture(scope="session")
-def tutor(index_dir: Path, embedder: Embedder) -> Tutor:
-    return Tutor(index_dir, MODEL, embedder=embedder)
+def notes_index(index_dir: Path, embedder: Embedder) -> NotesIndex:
+    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 @pytest.fixture(scope="session")
@@ -249,9 +249,11 @@ def settings(tmp_path: Path, fake_slack: FakeSlack, db_url: str) -> Settings:
 
 
 @pytest.fixture
-def services(settings: Settings, db: Database, tutor: Tutor, grader: FreeTextGrader) -> Services:
+def services(
+    settings: Settings, db: Database, notes_index: NotesIndex, grader: FreeTextGrader
+) -> Services:
     sync_corpus(db, CORPUS, NOW)
-    return Services(settings, db, tutor, grader, now=lambda: NOW)
+    return Services(settings, db, notes_index, grader, now=lambda: NOW)
 
 
 @pytest.fixture

@@ -135,7 +135,7 @@ def test_healthz_is_503_naming_the_failing_parts(bot: Running, serve, tmp_path) 
     from bot.slack.app import create_app, make_client
 
     broken = Database(f"sqlite:///{tmp_path / 'missing' / 'dir' / 'x.db'}")
-    services = Services(bot.services.settings, broken, bot.services.tutor)
+    services = Services(bot.services.settings, broken, bot.services.notes_index)
     client = make_client(bot.services.settings)
     app = create_app(bot.services.settings, services=services, client=client)
     bot.fake.fail_next("auth.test", error="invalid_auth", times=3)

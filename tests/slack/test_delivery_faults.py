@@ -230,7 +230,7 @@ def test_each_workspace_is_sent_with_its_own_token(services: Services, db: Datab
                 installed_at=time.time(),
             )
         )
-    tokens = installation_tokens(Services(oauth, db, services.tutor))
+    tokens = installation_tokens(Services(oauth, db, services.notes_index))
     assert tokens is not None
     with FakeSlack(tokens={"xoxb-ta", "xoxb-tb"}) as fake:
         transport = SlackTransport(sender_client("", base_url=fake.api_url), tokens=tokens)

@@ -37,7 +37,7 @@ def oauth_url(settings: Settings, services: Services, serve: Callable[[Any], str
             "slack_bot_token": None,
         }
     )
-    oauth_services = Services(oauth, services.database, services.tutor, services.grader)
+    oauth_services = Services(oauth, services.database, services.notes_index, services.grader)
     client = make_client(oauth)
     app = create_app(oauth, services=oauth_services, client=client)
     return serve(create_wsgi_app(app, HealthCheck(oauth_services, client), signing_secret=SECRET))
@@ -93,7 +93,7 @@ def test_scheduled_posts_go_out_with_each_workspaces_own_token(
             }
         )
         oauth_services = Services(
-            oauth, database, services.tutor, services.grader, now=services.now
+            oauth, database, services.notes_index, services.grader, now=services.now
         )
         app = create_app(oauth, services=oauth_services, client=make_client(oauth))
         url = serve(

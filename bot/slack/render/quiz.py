@@ -121,7 +121,7 @@ def _reveal_lines(reveal: Reveal) -> list[str]:
 def answer_recorded(submitted: Submitted) -> str:
     """What a member sees after answering: the result now, or a promise of the reveal."""
     from bot.answer_words import result_text
-    from quiz.answering import AnswerStatus
+    from core.usecases.quiz_day import AnswerStatus
 
     result, show_now, reveal_at = submitted.result, submitted.show_now, submitted.reveal_at
     if result.status is not AnswerStatus.SCORED or show_now:
