@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bench.common import heading_matches
-from core.config import Settings
+from common.config import Settings
 from quiz.bank import load_bank, question_files
 from retrieval.build import BuildOptions, build_index
 from retrieval.service import NotesIndex

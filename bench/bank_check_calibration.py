@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.config import DEFAULT_EMBED_MODEL
+from common.config import DEFAULT_EMBED_MODEL
 from quiz.bank import BankQuestion, load_questions_file
 from quiz.check import NEAR_DUPLICATE_COSINE, question_similarity
 from retrieval.embed import Embedder, load_embedder

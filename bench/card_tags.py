@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.config import DEFAULT_EMBED_MODEL
+from common.config import DEFAULT_EMBED_MODEL
 from quiz.bank import BankFlashcard, load_flashcards
 from quiz.check import NOTES_TAG, disagreements
 from quiz.notes import CitedSection, sections

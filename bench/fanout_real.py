@@ -43,14 +43,14 @@ from bot.slack.delivery import (  # noqa: E402
 )
 from bot.slack.pacing import Pacer  # noqa: E402
 from bot.slack.publisher import SlackPublisher  # noqa: E402
+from common.config import Settings  # noqa: E402
 from common.logs import configure_logging  # noqa: E402
-from core.config import Settings  # noqa: E402
+from common.weekdays import Weekdays  # noqa: E402
 from jobs import lease  # noqa: E402
 from jobs.catchup import catch_up  # noqa: E402
 from jobs.context import JobContext  # noqa: E402
 from quiz.posts import subscribe_channel  # noqa: E402
 from quiz.sync import load_corpus, sync_bank  # noqa: E402
-from quiz.weekdays import Weekdays  # noqa: E402
 from store import outbox  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.migrate import upgrade  # noqa: E402

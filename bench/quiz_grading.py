@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.config import DEFAULT_EMBED_MODEL  # noqa: E402
+from common.config import DEFAULT_EMBED_MODEL  # noqa: E402
 from quiz.bank import KeyPoint, load_bank, question_files  # noqa: E402
 from quiz.calibration import (  # noqa: E402
     LabelledAnswer,

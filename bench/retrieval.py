@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, heading_matches, load_yaml, percentile
-from core.config import Settings
+from common.config import Settings
 from retrieval.answer import SENTENCE_POOL, _best_sentences, calibrated
 from retrieval.build import BuildOptions, BuildReport, build_index
 from retrieval.embed import DEFAULT_PRECISION, Embedder, load_torch_embedder

@@ -61,7 +61,7 @@ from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_un
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool, answer_pool, listener_pool
 from common import heap
-from core.config import DEFAULT_EMBED_MODEL, Settings
+from common.config import DEFAULT_EMBED_MODEL, Settings
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder, load_embedder
 from retrieval.service import NotesIndex

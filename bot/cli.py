@@ -32,8 +32,8 @@ from bot.console import (
     render_skipped,
     unknown_command,
 )
+from common.config import Settings, SettingsError, load_settings
 from common.errors import StudybotError
-from core.config import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from retrieval.build import BuildReport

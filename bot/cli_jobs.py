@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_errors import fail
-from core.config import Settings, load_settings
+from common.config import Settings, load_settings
 
 DataDir = Annotated[
     Path | None, typer.Option("--data-dir", help="Folder for the database and index.")

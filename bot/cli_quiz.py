@@ -17,7 +17,7 @@ from rich.console import Console
 
 from bot import console_quiz as words
 from bot.cli_errors import translated
-from core.config import Settings, load_settings
+from common.config import Settings, load_settings
 from quiz.clock import utc_now
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_errors import fail
-from core.config import Settings
+from common.config import Settings
 
 
 def register(app: typer.Typer) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from quiz.clock import Clock, utc_now
 
 if TYPE_CHECKING:
-    from core.config import Settings
+    from common.config import Settings
     from core.publishing import Deliverer, QuizPublisher
     from quiz.grade import FreeTextGrader
     from quiz.sync import SyncReport

@@ -23,7 +23,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from core.config import Settings
+from common.config import Settings
 from core.usecases.channels import all_channel_ids, channel_plan
 from jobs.catchup import run_catch_up
 from jobs.daily import run_daily_post

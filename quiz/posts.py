@@ -7,11 +7,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.weekdays import Weekdays
 from quiz.clock import local_date, require_aware, utc_now, zone
 from quiz.errors import UnknownChannel, UnknownPost
 from quiz.pick import pick_question
 from quiz.slots import next_slot
-from quiz.weekdays import Weekdays
 from store.models import Channel, Member, QuizPost, Team
 from store.schedule_changes import mark_schedule_changed
 from store.unique import get_or_create

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from apscheduler.triggers.cron import CronTrigger
 
+from common.weekdays import Weekdays
 from quiz.clock import local_date, require_aware, zone
-from quiz.weekdays import Weekdays
 
 LOOK_BACK_DAYS = 8  # a week and a day: the last slot of a once-a-week schedule is always found
 

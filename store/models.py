@@ -67,7 +67,7 @@ class Channel(Base):
     )
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     post_time: Mapped[time] = mapped_column(Time, default=time(9, 0))
-    # A quiz.weekdays.Weekdays mask (store imports nothing of ours): Monday to Friday by default.
+    # A common.weekdays.Weekdays mask (store imports nothing of ours): Monday to Friday by default.
     weekdays: Mapped[int] = mapped_column(Integer, default=0b0011111)
     # Minutes from post to reveal; quiz.posts.DEFAULT_REVEAL_MINUTES (8 hours) is the default.
     reveal_delay_minutes: Mapped[int] = mapped_column(Integer, default=480)

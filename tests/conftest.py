@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.config import DEFAULT_EMBED_MODEL
+from common.config import DEFAULT_EMBED_MODEL
 from retrieval.embed import SentenceTransformerEmbedder, load_embedder
 
 REPO = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from core.config import Settings, setting_env_names
+from common.config import Settings, setting_env_names
 
 README = (Path(__file__).parent.parent / "README.md").read_text()
 

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.slack.scheduling import outbox_sender
-from core.config import load_settings
+from common.config import load_settings
 from retrieval.index_store import read_manifest
 from store import outbox
 from store.db import Database

@@ -22,9 +22,9 @@ from bot.slack.identity import BotIdentity
 from bot.slack.listeners import register_listeners
 from bot.slack.services import Services
 from bot.slack.workers import listener_pool
+from common.config import Settings
 from common.errors import StudybotError
 from common.metrics import SLACK_RATE_LIMITED
-from core.config import Settings
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3

@@ -45,7 +45,7 @@ from store.models import OutboxMessage
 
 if TYPE_CHECKING:
     from bot.slack.services import Services
-    from core.config import Settings
+    from common.config import Settings
 
 log = structlog.get_logger(__name__)
 

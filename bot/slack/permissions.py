@@ -7,7 +7,7 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from core.config import Settings
+from common.config import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from bot.slack.app import create_app, make_client
 from bot.slack.services import Services
 from bot.slack.workers import answer_pool
 from common import heap
-from core.config import Settings
+from common.config import Settings
 
 logger = logging.getLogger(__name__)
 REFRESH_SECONDS = 30.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from core.config import Settings
+    from common.config import Settings
     from core.publishing import Deliverer, QuizPublisher
     from store.db import Database
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from core.bootstrap import Core, sync_corpus
 
 if TYPE_CHECKING:
-    from core.config import Settings
+    from common.config import Settings
     from quiz.check import Problem
     from quiz.sync import SyncReport
 

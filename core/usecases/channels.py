@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import select
 
+from common.weekdays import Weekdays
 from core.bootstrap import Core
 from quiz.channel_settings import set_results_early, unsubscribe_channel
 from quiz.clock import local_date, zone
 from quiz.posts import first_post_date, get_channel, subscribe_channel
 from quiz.slots import daily_trigger
-from quiz.weekdays import Weekdays
 from store import outbox
 from store.models import Channel, QuizPost
 

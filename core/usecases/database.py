@@ -12,7 +12,7 @@ from core.bootstrap import open_database
 from store.backup import NotSqlite as NotSqlite
 
 if TYPE_CHECKING:
-    from core.config import Settings
+    from common.config import Settings
 
 
 def upgrade_database(settings: Settings) -> str | None:

@@ -13,7 +13,7 @@ from retrieval.embed import EmbedderError as EmbedderError
 from retrieval.intake import EmptyQuestionError as EmptyQuestionError
 
 if TYPE_CHECKING:
-    from core.config import Settings
+    from common.config import Settings
     from quiz.clock import Clock
     from retrieval.build import BuildReport, EmbedProgress
     from retrieval.embed import Embedder

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.config import Settings
+from common.config import Settings
 from jobs import context
 from jobs.context import JobContext
 from store.db import Database

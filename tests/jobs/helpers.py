@@ -19,9 +19,9 @@ from bot.slack.delivery import (
 )
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
+from common.weekdays import Weekdays
 from core.publishing import Outgoing, QuestionView, Reveal, WeeklyBoard
 from quiz.posts import subscribe_channel
-from quiz.weekdays import Weekdays
 from store.db import Database
 
 EVERY_DAY = Weekdays.EVERY_DAY

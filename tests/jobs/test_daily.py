@@ -12,12 +12,12 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
+from common.weekdays import Weekdays
 from core.usecases.quiz_day import publish_today
 from jobs import context
 from jobs.context import JobContext
 from jobs.daily import PostOutcome, post_daily_question, run_daily_post
 from quiz.posts import DEFAULT_REVEAL_MINUTES, open_post
-from quiz.weekdays import Weekdays
 from store.db import Database
 from store.models import OutboxMessage, QuizPost
 from tests.jobs.helpers import RecordingPublisher, recording_sender, subscribe, utc

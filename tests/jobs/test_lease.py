@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 import time_machine
 
+from common.weekdays import Weekdays
 from jobs import lease
 from jobs.context import JobContext
 from jobs.service import SchedulerService
 from quiz.channel_settings import unsubscribe_channel
 from quiz.posts import subscribe_channel
-from quiz.weekdays import Weekdays
 from store.db import Database
 from store.models import Channel
 from tests.fakeslack import FakeSlack

@@ -22,8 +22,8 @@ from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
 from bot.slack.render.general import UNDELIVERED
 from bot.slack.services import Services
+from common.config import Settings
 from common.metrics import OUTBOX_UNDELIVERED
-from core.config import Settings
 from jobs.catchup import catch_up
 from jobs.context import JobContext
 from store.db import Database

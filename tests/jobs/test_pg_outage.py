@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bot.slack.pacing import Pacer
 from bot.slack.publisher import SlackPublisher
-from core.config import Settings
+from common.config import Settings
 from jobs.catchup import catch_up
 from jobs.context import JobContext
 from store.db import Database

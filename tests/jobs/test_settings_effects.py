@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from core.config import Settings, load_settings
+from common.config import Settings, load_settings
 from jobs.context import JobContext
 from jobs.daily import PostOutcome, post_daily_question
 from jobs.nudges import send_practice_nudges

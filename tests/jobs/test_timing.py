@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from apscheduler.triggers.cron import CronTrigger
 
+from common.weekdays import Weekdays
 from jobs.timing import parse_clock
 from quiz.slots import daily_trigger, latest_slot, next_slot
-from quiz.weekdays import Weekdays
 from tests.jobs.helpers import EVERY_DAY, utc
 
 NINE = time(9, 0)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from quiz.weekdays import InvalidWeekdays, Weekdays
+from common.weekdays import InvalidWeekdays, Weekdays
 from store.models import Channel
 
 MONDAY = date(2025, 3, 3)

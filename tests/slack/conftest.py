@@ -23,7 +23,7 @@ from bot.slack.delivery import OutboxSender
 from bot.slack.server import HealthCheck, create_wsgi_app, make_server, serve_until
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool
-from core.config import Settings
+from common.config import Settings
 from quiz.grade import FreeTextGrader
 from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder

@@ -27,7 +27,7 @@ from bot.slack.runner import check_token
 from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool
-from core.config import Settings
+from common.config import Settings
 from store.models import AskLog, Member, ProcessedEvent
 from tests.fakeslack import command_body, event_body, signed_headers
 from tests.slack.conftest import BOSS, SECRET, Running, http

@@ -19,7 +19,7 @@ from bot.slack.delivery import OutboxSender
 from bot.slack.scheduling import outbox_sender, slack_publisher
 from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
-from core.config import Settings
+from common.config import Settings
 from jobs.context import JobContext
 from jobs.daily import PostOutcome, post_daily_question
 from tests.fakeslack import FakeSlack

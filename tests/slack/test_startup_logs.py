@@ -10,8 +10,8 @@ import pytest
 
 from bot.slack.app import create_app
 from bot.slack.services import Services
+from common.config import Settings
 from common.logs import configure_logging
-from core.config import Settings
 from tests.slack.conftest import TOKEN
 
 

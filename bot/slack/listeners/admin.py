@@ -15,8 +15,8 @@ from bot.slack.errors import UserError
 from bot.slack.permissions import is_quiz_admin, user_profile
 from bot.slack.render import schedule
 from bot.slack.services import Services
+from common.weekdays import Weekdays
 from core.usecases import channels
-from quiz.weekdays import Weekdays
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SCHEDULES = {"weekdays": Weekdays.WEEKDAYS, "daily": Weekdays.EVERY_DAY}

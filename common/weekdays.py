@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from enum import IntFlag
 
-from quiz.errors import QuizError
+from common.errors import StudybotError
 
 CRON_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-class InvalidWeekdays(QuizError):
+class InvalidWeekdays(StudybotError):
     def __init__(self, text: str) -> None:
         self.text = text
         super().__init__(

@@ -12,8 +12,7 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_vali
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from common.errors import StudybotError
-from quiz.errors import QuizError
-from quiz.weekdays import CRON_NAMES, Weekdays
+from common.weekdays import CRON_NAMES, InvalidWeekdays, Weekdays
 
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -192,7 +191,7 @@ class Settings(BaseSettings):
     @field_validator("leaderboard_day", mode="before")
     @classmethod
     def _weekday(cls, value: Any) -> Any:
-        with contextlib.suppress(QuizError, AttributeError):
+        with contextlib.suppress(InvalidWeekdays, AttributeError):
             day = Weekdays.parse(value)
             if len(day.days()) == 1:
                 return day.cron()
