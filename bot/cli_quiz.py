@@ -218,7 +218,7 @@ def bank_sync(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> Non
         read_bank(settings)  # a bank that cannot be read fails before any migration
         with _core(settings) as core:
             report = store_bank(core, utc_now())
-    typer.echo(report.summary())
+    typer.echo(words.bank_synced(report))
 
 
 @db_app.command("upgrade")

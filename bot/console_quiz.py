@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from core.usecases.bank import BankCheck
     from core.usecases.standings import Board
     from quiz.practice import PracticeStats
+    from quiz.sync import SyncReport
 
 ANSWER_PROMPT = "Your answer"
 SHOW_BACK_PROMPT = "Press Enter to see the answer"
@@ -73,6 +74,16 @@ def board_lines(board: Board) -> list[str]:
 
 def bank_problems(checked: BankCheck) -> str:
     return f"{len(checked.problems)} problem(s) in the bank."
+
+
+def bank_synced(report: SyncReport) -> str:
+    """`studybot bank sync`: what changed in the stored bank."""
+    return (
+        f"questions: {len(report.added)} added, {len(report.new_versions)} new versions, "
+        f"{report.unchanged} unchanged, {len(report.retired)} retired; flashcards: "
+        f"{report.cards_added} added, {report.cards_updated} updated, "
+        f"{report.cards_retired} retired"
+    )
 
 
 def bank_ok(checked: BankCheck) -> str:

@@ -41,7 +41,16 @@ def refresh_index(ctx: JobContext, now: datetime) -> RefreshResult:
 
 def _sync_bank(ctx: JobContext, now: datetime) -> None:
     report = store_bank(ctx.core(), now)
-    log.info("question bank synced", summary=report.summary())
+    log.info(
+        "question bank synced",
+        added=len(report.added),
+        new_versions=len(report.new_versions),
+        unchanged=report.unchanged,
+        retired=len(report.retired),
+        cards_added=report.cards_added,
+        cards_updated=report.cards_updated,
+        cards_retired=report.cards_retired,
+    )
 
 
 @observed("index-refresh")

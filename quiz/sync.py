@@ -37,13 +37,6 @@ class SyncReport:
     cards_updated: int = 0
     cards_retired: int = 0
 
-    def summary(self) -> str:
-        return (
-            f"questions: {len(self.added)} added, {len(self.new_versions)} new versions, "
-            f"{self.unchanged} unchanged, {len(self.retired)} retired; flashcards: "
-            f"{self.cards_added} added, {self.cards_updated} updated, {self.cards_retired} retired"
-        )
-
 
 def load_corpus(roots: Iterable[Path]) -> tuple[list[BankQuestion], list[BankFlashcard]]:
     """Every question and flashcard under the corpus roots; raises `BankError` on a bad file."""
