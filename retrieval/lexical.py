@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import sys
@@ -14,146 +15,65 @@ import numpy as np
 TOKEN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 TOKEN_CACHE = 8192  # texts; a few MB at most
 # Short technical tokens (s3, ec2, k, f1) carry meaning here; only true stopwords are dropped:
-# bm25s's English list as tokens, plus chat words (tests/retrieval/test_stopwords.py says how and
-# keeps them from drifting). Written out so that tokenizing never imports bm25s.
-STOPWORDS = frozenset(
-    {
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "u",
-        "ur",
-        "pls",
-        "plz",
-        "thx",
-        "thanks",
-        "hey",
-        "hi",
-    }
+# bm25s's English list (NLTK's), in the words this tokenizer produces - no contraction ("don't"
+# is two tokens here) and none of the pieces one splits into, since a single letter or "won" can
+# be a term in notes (the t of t-SNE) - plus the chat words members type and two modals.
+CONTRACTION_PIECES = frozenset(
+    [
+        "ain",
+        "aren",
+        "couldn",
+        "d",
+        "didn",
+        "doesn",
+        "don",
+        "hadn",
+        "hasn",
+        "haven",
+        "isn",
+        "ll",
+        "m",
+        "ma",
+        "mightn",
+        "mustn",
+        "needn",
+        "o",
+        "re",
+        "s",
+        "shan",
+        "shouldn",
+        "t",
+        "ve",
+        "wasn",
+        "weren",
+        "won",
+        "wouldn",
+        "y",
+    ]
 )
+CHAT_AND_MODALS = frozenset(
+    ["could", "would", "hey", "hi", "pls", "plz", "thanks", "thx", "u", "ur"]
+)
+
+
+def _bm25s_english() -> tuple[str, ...]:
+    """bm25s's `STOPWORDS_EN_PLUS`, read from its `stopwords.py` (a plain list, no imports)
+    without importing the bm25s package, which a process that only tokenizes need not load."""
+    package = importlib.util.find_spec("bm25s")
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("bm25s is not installed")
+    path = Path(next(iter(package.submodule_search_locations))) / "stopwords.py"
+    spec = importlib.util.spec_from_file_location("_bm25s_stopwords", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot read {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return tuple(module.STOPWORDS_EN_PLUS)
+
+
+STOPWORDS = (
+    frozenset(w for w in _bm25s_english() if "'" not in w) - CONTRACTION_PIECES
+) | CHAT_AND_MODALS
 
 
 @cache
