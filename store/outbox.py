@@ -349,6 +349,28 @@ def mark_failed(session: Session, row_id: int, *, error: str, now: datetime) -> 
     return row
 
 
+def revive(session: Session, row_id: int, *, now: datetime, deadline: timedelta) -> bool:
+    """A given-up row sent again because someone asked for it again (a member's `/study quiz`
+    after the schedule gave up on the day's post): pending from `now` until `now + deadline`
+    with a fresh attempt budget, and marked uncertain so that the sender looks in the channel
+    before it posts (an earlier send may have landed after all). False if it was not failed."""
+    revived = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id, OutboxMessage.status == Status.FAILED)
+        .values(
+            status=Status.PENDING,
+            attempts=0,
+            uncertain=True,
+            next_attempt_at=now,
+            deadline=now + deadline,
+            claimed_by=None,
+            claimed_until=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(revived.rowcount)
+
+
 def release_claims_of(session: Session, holders: set[str]) -> int:
     """Free the rows held by senders known to be gone (a lease taken over), at once."""
     if not holders:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -18,7 +18,7 @@ from quiz.channel_settings import unsubscribe_channel
 from quiz.choice import read_choice
 from quiz.clock import local_date, require_aware, zone
 from quiz.feedback import Verdict as Verdict  # with AnswerStatus, what front ends read
-from quiz.posts import get_channel, get_post, open_post, todays_post
+from quiz.posts import get_channel, get_post, is_open, open_post, todays_post
 from quiz.slots import latest_slot
 from store import claims, outbox
 from store.models import Channel, QuizPost
@@ -51,13 +51,26 @@ def publish_today(
 ) -> TodaysPost | None:
     """Today's question when a member asks for it (`/study quiz`): queued by the schedule's
     own path, so a post the scheduler made, or a member racing, is not posted twice; None
-    when the channel is not subscribed. `queued_at`: the outbox's own clock, when the sender
-    keeps another than the domain's."""
+    when the channel is not subscribed. A post the schedule gave up on (Slack down past the
+    grace window) is sent again while its answers are open, TOO_LATE once they closed.
+    `queued_at`: the outbox's own clock, when the sender keeps another than the domain's."""
     with core.database.session() as session:
         if not get_channel(session, channel_id).active:
             return None
         post = open_post(session, channel_id, now)
-        return _publish(session, core, post, queued_at or now, outbox.DEFAULT_DEADLINE)
+        today = _publish(session, core, post, queued_at or now, outbox.DEFAULT_DEADLINE)
+        if (
+            today.outcome is PostOutcome.TOO_LATE
+            and today.queued is not None
+            and is_open(post, now)
+            and outbox.revive(
+                session, today.queued, now=queued_at or now, deadline=outbox.DEFAULT_DEADLINE
+            )
+        ):
+            # The schedule gave up on it (Slack was down past the grace window) but the day's
+            # answers are still open: a member asking for it now gets it.
+            return replace(today, outcome=PostOutcome.QUEUED)
+        return today
 
 
 def publish_due(core: Core, channel_id: str, now: datetime) -> TodaysPost | PostOutcome:

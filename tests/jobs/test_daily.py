@@ -177,6 +177,54 @@ def test_slack_down_past_the_grace_window_is_given_up_once_and_logged(
     assert post_daily_question(ctx, "C1", nine + timedelta(minutes=150)) is PostOutcome.TOO_LATE
 
 
+def test_study_quiz_sends_a_post_the_schedule_gave_up_on_while_its_answers_are_open(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    """Slack was down past the grace window, so the schedule gave the post up; a member's
+    `/study quiz` later that day sends it (once, looked for first), and says it is closed once
+    the day's answers have closed instead of claiming it is on its way."""
+    subscribe(ctx.database, "C1")
+    nine = utc(2025, 3, 4, 9, 0)
+    publisher.failures = 1_000
+    sender = ctx.sender
+    assert sender is not None
+    assert post_daily_question(ctx, "C1", nine) is PostOutcome.QUEUED
+    for minute in range(0, 130, 10):
+        sender.drain_once(nine + timedelta(minutes=minute))
+    [row] = outbox_rows(ctx.database)
+    assert row.status == "failed"
+    publisher.failures = 0
+
+    noon = nine + timedelta(hours=3)
+    asked = publish_today(ctx.core(), "C1", noon)
+    assert asked is not None and asked.outcome is PostOutcome.QUEUED
+    assert asked.queued == row.id
+    assert ctx.deliver([asked.queued], noon)
+    assert [q.post_id for q in publisher.questions] == [asked.question.post_id]
+    again = publish_today(ctx.core(), "C1", noon + timedelta(minutes=1))
+    assert again is not None and again.outcome is PostOutcome.ALREADY_POSTED
+    assert len(publisher.questions) == 1 and len(outbox_rows(ctx.database)) == 1
+
+
+def test_study_quiz_says_a_given_up_post_is_closed_after_its_answers_closed(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    subscribe(ctx.database, "C1")
+    nine = utc(2025, 3, 4, 9, 0)
+    publisher.failures = 1_000
+    sender = ctx.sender
+    assert sender is not None
+    assert post_daily_question(ctx, "C1", nine) is PostOutcome.QUEUED
+    for minute in range(0, 130, 10):
+        sender.drain_once(nine + timedelta(minutes=minute))
+    publisher.failures = 0
+    late = nine + timedelta(minutes=DEFAULT_REVEAL_MINUTES + 1)
+    asked = publish_today(ctx.core(), "C1", late)
+    assert asked is not None and asked.outcome is PostOutcome.TOO_LATE
+    [row] = outbox_rows(ctx.database)
+    assert row.status == "failed" and publisher.questions == []
+
+
 def test_a_subscription_after_todays_time_starts_tomorrow_without_a_warning(
     ctx: JobContext, publisher: RecordingPublisher
 ) -> None:

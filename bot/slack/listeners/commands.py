@@ -18,7 +18,7 @@ from bot.slack.practicing import send_next_card
 from bot.slack.render import answers, boards, general, practice, quiz, schedule
 from bot.slack.services import Services
 from core.usecases import practising
-from core.usecases.quiz_day import posted_ts, publish_today
+from core.usecases.quiz_day import PostOutcome, posted_ts, publish_today
 from core.usecases.standings import leaderboard, member_stats, parse_period
 
 Handler = Callable[[Services, WebClient, Respond, dict[str, Any], list[str]], None]
@@ -100,6 +100,9 @@ def show_quiz(
     today = publish_today(services, channel_id, services.now(), queued_at=sender.clock())
     if today is None:
         respond(text=schedule.NOT_SUBSCRIBED, response_type="ephemeral")
+        return
+    if today.outcome is PostOutcome.TOO_LATE:
+        respond(text=quiz.QUIZ_GAVE_UP, response_type="ephemeral")
         return
     posted = today.posted_ts
     if today.queued is not None:

@@ -41,6 +41,10 @@ REVEAL_NAMES_MAX = 40
 QUIZ_ALREADY_POSTED = "Today's question is already here: {link}"
 QUIZ_POSTED = "Here is today's question."
 QUIZ_QUEUED = "Today's question is on its way to this channel."
+QUIZ_GAVE_UP = (
+    "Today's question could not be posted while Slack was unavailable, and its answers have "
+    "closed since. The next question comes at the usual time."
+)
 QUIZ_IN_DM = "The daily question lives in a channel: run `/study quiz` there."
 REPORT_THANKS = "Thanks, your report is in. Three reports take a question out of the rotation."
 REPORT_ALREADY = "You already reported this question; thanks."
