@@ -32,6 +32,8 @@ DUPLICATE_SIMILARITY = 0.85
 OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
 CUE_WEIGHT = 0.08
+FACET_WEIGHT = 0.2  # share of what the question asks about its subject the sentence holds
+SUBJECT_HEADINGS = 2  # a term in this many pooled headings names the subject, not the facet
 # Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
 # "means" is not about what was asked for it.
 ASKING_WORDS = frozenset(
@@ -278,8 +280,10 @@ class Composer:
     ) -> list[Candidate]:
         vector = self.vector if vector is None else vector
         out: list[Candidate] = []
+        facet = self._facet(hits)
         for rank, hit in enumerate(hits):
-            heading = covers(self.terms, _about_terms(hit.chunk))
+            about = _about_terms(hit.chunk)
+            heading = covers(self.terms, about)
             rows = self.files.sentence_rows(hit.row)
             similarities = self.files.sentence_vectors[rows] @ vector
             for row, similarity in zip(rows.tolist(), similarities.tolist(), strict=True):
@@ -297,9 +301,21 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
+                    + FACET_WEIGHT * covers(facet, self._words(row, hit) | about)
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score))
         return out
+
+    def _facet(self, hits: Sequence[Hit]) -> set[str]:
+        """What the question asks about its subject: its terms that are not the subject's name,
+        the terms the pooled passages' headings share (\"spot instances on which nodes\" of \"emr
+        spot instances on which nodes\", where every passage is headed by EMR)."""
+        if self.ask.kind == "scenario":
+            return set()  # a stem's requirements are weighed by `_best_fit` and `_reasons`
+        abouts = [_about_terms(hit.chunk) & self.terms for hit in hits]
+        shared = {t for t in self.terms if sum(t in a for a in abouts) >= SUBJECT_HEADINGS}
+        subject = shared or (abouts[0] if abouts else set())
+        return self.terms - subject
 
     def _defines(self, text: str) -> bool:
         """The sentence says what the asked subject is: it opens with the subject's name, then
