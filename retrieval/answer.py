@@ -202,13 +202,21 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
     missing = vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask))
+    if missing and missing in vocabulary.english and ask.kind != "comparison":
+        return _asked(ask) or missing  # "the capital of france", not just "capital"
     if missing or ask.kind == "scenario" or confidence >= ENDING_CONFIDENCE:
         return missing or ""
     ending = vocabulary.unknown_ending(ask.text)
     if not ending:
         return ""
-    asked = topic(ask)  # "a good recipe for banana bread" says more than "bread"
-    return asked if asked and len(asked.split()) <= SUBJECT_PLACE_WORDS else ending
+    return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
+
+
+def _asked(ask: Ask) -> str:
+    """What was asked about, in the student's words, when it is short enough to name: an
+    everyday word the notes never use says less than the whole topic (an off-topic question)."""
+    asked = topic(ask)
+    return asked if asked and len(asked.split()) <= SUBJECT_PLACE_WORDS else ""
 
 
 def _subject_word(ask: Ask) -> tuple[str, ...]:

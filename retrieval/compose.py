@@ -105,7 +105,17 @@ BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
 ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
-SIDE_OPENING_WEIGHT = 0.1  # a side sentence that opens with its name says what it is
+SIDE_OPENING_WEIGHT = 0.1
+BOTH_SIDES_WEIGHT = 0.15
+# A sentence that contrasts the sides ("L1 is less efficient than L2, but ...", "Compared with
+# XGBoost, ..."); one that only names both ("Rule of thumb: start with Linear Learner or XGBoost")
+# relates them without a contrast and opens the answer only when no sentence contrasts them.
+CONTRAST = re.compile(
+    r"\b(?:while|whereas|unlike|instead|rather than|but|vs|versus|than|over|compared|differ\w*"
+    r"|both|either|neither)\b",
+    re.I,
+)
+OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it is
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
@@ -151,6 +161,11 @@ DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least m
 # does after what it is, the detail after a rule. A limit gets it only when no sentence with a
 # number for its subject was found (`limit` returns first). Measured on the tuning parts: key
 # fact in the answer 0.86 -> 0.90 (shipped) and 0.59 -> 0.62 (team's notes); no kind lost.
+# Words that ask for a remedy, one term for a list's lead-in ("Fixes for ...", "How to avoid ...").
+REMEDY_WORDS = frozenset(
+    tokenize("fix fixes prevent avoid reduce handle deal combat solve cure address tackle remedy")
+)
+REMEDY_TERM = "fix"
 FOLLOW_ON_KINDS = frozenset({"definition", "when", "howto", "casual", "limit"})
 BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
 
@@ -236,6 +251,14 @@ class _Sides:
         self.words = {c.row: set(tokenize(c.text)) for c in self.candidates}
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
         self.label_words = [set(tokenize(label)) for label in self.labels]
+        # Passages whose heading or card front names every side ("Linear Learner vs XGBoost vs
+        # Factorization Machines", "What is the difference between L1 and L2?"): written to
+        # compare them, so what they say of each side is the contrast the student asked for.
+        self.about_both = {
+            rank
+            for rank, hit in enumerate(self.hits)
+            if all(_names(forms, _about_terms(hit.chunk)) for forms in self.sides)
+        }
 
     def about(self, c: Candidate, forms: list[set[str]]) -> bool:
         """The sentence names the side, or its passage's label does and neither names another."""
@@ -245,6 +268,11 @@ class _Sides:
         return _names(forms, self.label_words[c.rank]) and not any(
             _names(o, self.words[c.row]) or _names(o, self.label_words[c.rank]) for o in others
         )
+
+    def names_another(self, c: Candidate, forms: list[set[str]]) -> bool:
+        """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
+        controls L2\") rather than saying what this one is."""
+        return any(_names(o, self.words[c.row]) for o in self.sides if o is not forms)
 
     def named(self, chosen: list[Candidate]) -> int:
         """How many sides the chosen sentences name (themselves or by their label)."""
@@ -360,7 +388,30 @@ class Composer:
             limit = self.limit(pool, candidates)
             if limit is not None:
                 return limit
-        return self.single_passage(pool, candidates, best_similarity)
+        listed = self.headed_list(pool, best_similarity)
+        return listed or self.single_passage(pool, candidates, best_similarity)
+
+    def headed_list(self, hits: Sequence[Hit], best_similarity: float) -> Composition | None:
+        """A list whose lead-in line holds every term of the question ("Fixes for overfitting:"
+        for "how do i fix overfitting"): the notes answer with that list, which a sentence
+        about the subject alone ("Overfitting happens when ...") does not."""
+        terms = _remedies(self.terms)
+        if len(terms) < 2:
+            return None
+        for rank, hit in enumerate(hits):
+            offset = 0
+            for line in hit.chunk.text.split("\n"):
+                offset += len(line) + 1
+                header = BULLET.sub("", line.strip())
+                if not header.endswith(":") or covers(terms, _remedies(set(tokenize(header)))) < 1:
+                    continue
+                items = list_items(hit.chunk.text, offset - 1)
+                if len(items) >= 2:
+                    sentences = [f"{header} {'; '.join(items)}."]
+                    lead = lead_for(hit.chunk, sentences, self.terms)
+                    named = covers(self.terms, heading_terms(hit.chunk))
+                    return Composition(sentences, [rank], best_similarity, named, lead)
+        return None
 
     def single_passage(
         self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float
@@ -600,7 +651,7 @@ class Composer:
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         if contrast and len(chosen) < MAX_SENTENCES:
-            chosen.append(max(contrast, key=lambda c: c.score))
+            chosen.append(max(contrast, key=lambda c: (bool(CONTRAST.search(c.text)), c.score)))
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
         sentences = sided.render(chosen, self._render(chosen, everything))
@@ -623,7 +674,12 @@ class Composer:
         naming = [
             c
             for c in sided.candidates
-            if sided.about(c, forms) and all(self._distinct(c.row, o.row) for o in chosen)
+            if sided.about(c, forms)
+            and all(
+                c.row != o.row
+                and (self._distinct(c.row, o.row) or not sided.names_another(c, forms))
+                for o in chosen
+            )
         ]
         if not naming:
             return None
@@ -642,6 +698,8 @@ class Composer:
                 + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
+                + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
+                - OTHER_SIDE_WEIGHT * sided.names_another(c, forms)
             ),
         )
         if not _names(forms, sided.words[pick.row]):
@@ -963,6 +1021,12 @@ def _names_thing(heading: str) -> bool:
         and not GENERIC_SECTION.match(heading)
         and not VERB.search(re.sub(r"\(.*?\)", "", heading))
     )
+
+
+def _remedies(terms: set[str]) -> set[str]:
+    """Terms with every word for remedying something as one ("prevent overfitting" asks for the
+    "Fixes for overfitting:" list)."""
+    return {REMEDY_TERM if t in REMEDY_WORDS else t for t in terms}
 
 
 def _plain(text: str) -> str:
