@@ -166,6 +166,7 @@ REMEDY_WORDS = frozenset(
     tokenize("fix fixes prevent avoid reduce handle deal combat solve cure address tackle remedy")
 )
 REMEDY_TERM = "fix"
+DETAIL_ITEMS = 3
 FOLLOW_ON_KINDS = frozenset({"definition", "when", "howto", "casual", "limit"})
 BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
 
@@ -179,6 +180,7 @@ class Candidate:
     text: str
     similarity: float  # cosine to the question
     score: float
+    context: float = 0.0  # the cosine read with its passage (what `best_similarity` reports)
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,15 @@ def subject_of(chunk: Chunk) -> str:
     if chunk.kind != "note" or not chunk.heading:
         return ""
     return chunk.heading[1] if len(chunk.heading) >= 2 else chunk.heading[0]
+
+
+def in_context(similarity: np.ndarray, to_passage: np.ndarray, hit: Hit) -> np.ndarray:
+    """Each sentence's cosine to the question read with its passage: the cosine of the sum of
+    the sentence's and the passage's unit vectors. A terse line ("Only GPU machines are supported
+    for training") leaves its subject to the heading or card front the passage vector holds, so
+    alone it matches a question about that subject poorly, and its answer was declined."""
+    norm = np.sqrt(np.clip(2.0 + 2.0 * to_passage.astype(np.float32), 1e-6, None))
+    return np.maximum(similarity, (similarity + hit.dense) / norm)
 
 
 def heading_terms(chunk: Chunk) -> set[str]:
@@ -314,7 +325,12 @@ class Composer:
             heading = covers(self.terms, about)
             rows = self.files.sentence_rows(hit.row)
             similarities = self.files.sentence_vectors[rows] @ vector
-            for row, similarity in zip(rows.tolist(), similarities.tolist(), strict=True):
+            contexts = in_context(
+                similarities, self.files.sentence_vectors[rows] @ self.files.vectors[hit.row], hit
+            )
+            for row, similarity, context in zip(
+                rows.tolist(), similarities.tolist(), contexts.tolist(), strict=True
+            ):
                 start, end = self.files.sentence_spans[row].tolist()
                 raw = hit.chunk.text[start:end]
                 if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
@@ -331,7 +347,7 @@ class Composer:
                     + DEFINES_WEIGHT * self._defines(text)
                     + FACET_WEIGHT * covers(facet, self._words(row, hit) | about)
                 )
-                out.append(Candidate(rank, row, start, end, text, similarity, score))
+                out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
 
     def _facet(self, hits: Sequence[Hit]) -> set[str]:
@@ -383,7 +399,7 @@ class Composer:
         candidates = self.candidates(pool)
         if not candidates:
             return Composition([], [], 0.0, 0.0)
-        best_similarity = max(c.similarity for c in candidates)
+        best_similarity = max(c.context for c in candidates)
         if self.ask.kind == "limit":
             limit = self.limit(pool, candidates)
             if limit is not None:
@@ -487,11 +503,24 @@ class Composer:
         return [before, *chosen][:MAX_SENTENCES]
 
     def _follow_on(self, row: int) -> list[str]:
-        """The sentence after a one-sentence answer, when it is not a question or list item."""
+        """The sentence after a one-sentence answer, when it is not a question or list item; or
+        the list right under it, when the answer is a line of its own and not a list item: its
+        details ("single-instance GPU training is available" - "Must set tree_method ...")."""
         following = self._next_sentence(row, items=False)
-        if not following or following.rstrip().endswith("?"):
+        if not following:
+            return self._details(row)
+        if following.rstrip().endswith("?"):
             return []
         return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
+
+    def _details(self, row: int) -> list[str]:
+        chunk = self.files.chunks[int(self.files.sentence_chunk[row])]
+        start, end = self.files.sentence_spans[row].tolist()
+        line_start = chunk.text.rfind("\n", 0, start) + 1
+        if LIST_ITEM.match(chunk.text[line_start:end]) or chunk.text.find("\n", end) < 0:
+            return []  # a list item's neighbours are facts of their own
+        items = list_items(chunk.text, end)[:DETAIL_ITEMS]
+        return [as_sentence("; ".join(items))] if items else []
 
     def _anchor(self, usable: list[Candidate]) -> Candidate:
         """The sentence the answer is built on: the best one of search's first passage, unless a
@@ -620,7 +649,7 @@ class Composer:
         return Composition(
             sentences,
             [best.rank],
-            max(c.similarity for c in candidates),
+            max(c.context for c in candidates),
             covers(self.terms, heading_terms(chunk)),
             lead_for(chunk, sentences, self.terms),
         )
@@ -636,7 +665,7 @@ class Composer:
         candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
-        best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
+        best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
         aspect = set(tokenize(self.ask.text)) - set().union(*(f for fs in sides for f in fs))
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
@@ -793,7 +822,7 @@ class Composer:
         return Composition(
             sentences,
             ranks,
-            max(c.similarity for c in candidates),
+            max(c.context for c in candidates),
             covers(self.terms, heading_terms(hit.chunk)),
             lead,
         )
@@ -1003,8 +1032,11 @@ def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) 
         lead = deepest
     if not lead or GENERIC_HEADING.match(lead) or len(lead.split()) > NAME_WORDS:
         return ""
+    # The lead or the subject above it counts as named, not a section below the subject: a quote
+    # naming "Output" ("Outputs Parquet ..." under "Kinesis Data Firehose > Output") still does
+    # not say whose output it is.
     said = set(tokenize(" ".join(sentences)))
-    for name in (lead, subject_of(chunk), deepest):
+    for name in (lead, subject_of(chunk)):
         named = set(tokenize(name)) - PRODUCT_PREFIX
         if named and covers(named, said) >= NAMED_SHARE:
             return ""  # "Use Pipe mode when ..." names "Pipe input mode" below "Training ..."
