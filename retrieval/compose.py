@@ -658,7 +658,9 @@ class Composer:
         """The best sentence naming each side, then a sentence contrasting them when a passage
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
-        sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
+        sides = _without_shared(
+            [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
+        )
         own = [h for h in (self._own_passage(forms) for forms in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
@@ -1053,6 +1055,17 @@ def _names_thing(heading: str) -> bool:
         and not GENERIC_SECTION.match(heading)
         and not VERB.search(re.sub(r"\(.*?\)", "", heading))
     )
+
+
+def _without_shared(sides: list[list[set[str]]]) -> list[list[set[str]]]:
+    """Each side also named without the words every side shares ("regular mode" vs "randomized
+    mode": notes write "regular -> sparse datasets" and "randomized -> large ...")."""
+    if len(sides) < 2:
+        return sides
+    shared = set.intersection(*(forms[0] for forms in sides))
+    if not shared or any(not forms[0] - shared for forms in sides):
+        return sides
+    return [[*forms, forms[0] - shared] for forms in sides]
 
 
 def _remedies(terms: set[str]) -> set[str]:

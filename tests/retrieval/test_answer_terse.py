@@ -33,6 +33,15 @@ Training on a single GPU instance is possible from release 1.2 onwards
   - set tree_method to gpu_hist
   - a P3 instance is a sensible pick
 
+## PCA
+
+reduces the number of features while keeping most of the variance
+
+### PCA modes
+
+- regular -> sparse data with a moderate count of rows and columns
+- randomized -> a very large count of rows and columns
+
 ## Overfitting
 
 Overfitting means a model memorises its training set and does badly on new data.
@@ -88,3 +97,9 @@ def test_a_list_headed_by_the_remedy_asked_for_is_the_answer(tutor: Tutor) -> No
     answer = tutor.ask("how do i prevent overfitting")
     assert answer.text.startswith("Ways to avoid overfitting: add L1 or L2 regularisation;")
     assert "collect more training data" in answer.text
+
+
+def test_a_comparison_side_is_found_without_the_words_both_sides_share(tutor: Tutor) -> None:
+    answer = tutor.ask("pca regular mode vs randomized mode")
+    assert "Regular -> sparse data" in answer.text
+    assert "Randomized -> a very large count" in answer.text
