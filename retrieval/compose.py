@@ -675,14 +675,9 @@ class Composer:
             pick = self._side_pick(forms, sided, chosen)
             if pick is not None:
                 chosen.append(pick)
-        contrast = [
-            c
-            for c in candidates
-            if all(_names(forms, sided.words[c.row]) for forms in sides)
-            and all(self._distinct(c.row, o.row) for o in chosen)
-        ]
-        if contrast and len(chosen) < MAX_SENTENCES:
-            chosen.append(max(contrast, key=lambda c: (bool(CONTRAST.search(c.text)), c.score)))
+        contrast = self._contrast(sided, chosen)
+        if contrast is not None and len(chosen) < MAX_SENTENCES:
+            chosen.append(contrast)
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
         sentences = sided.render(chosen, self._render(chosen, everything))
@@ -695,6 +690,16 @@ class Composer:
             sided.named(chosen) / len(sides),
             pool=tuple(everything),
         )
+
+    def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
+        """The best sentence naming every side, one with a contrast word first."""
+        both = [
+            c
+            for c in sided.candidates
+            if all(_names(forms, sided.words[c.row]) for forms in sided.sides)
+            and all(self._distinct(c.row, o.row) for o in chosen)
+        ]
+        return max(both, key=lambda c: (bool(CONTRAST.search(c.text)), c.score), default=None)
 
     def _side_pick(
         self, forms: list[set[str]], sided: _Sides, chosen: list[Candidate]
