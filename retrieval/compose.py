@@ -645,7 +645,7 @@ class Composer:
         if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
             return None  # a number about another subject: answer from the best passage instead
         chunk = hits[best.rank].chunk
-        sentences = self._render([best], hits)
+        sentences = self._render(self._with_antecedent([best], candidates), hits)
         return Composition(
             sentences,
             [best.rank],

@@ -42,6 +42,13 @@ reduces the number of features while keeping most of the variance
 - regular -> sparse data with a moderate count of rows and columns
 - randomized -> a very large count of rows and columns
 
+## Amazon Forecast
+
+- Amazon Forecast Prophet
+    suits series with strong seasonal patterns
+- Amazon Forecast ARIMA
+    meant for small datasets (fewer than 100 time series)
+
 ## Overfitting
 
 Overfitting means a model memorises its training set and does badly on new data.
@@ -103,3 +110,8 @@ def test_a_comparison_side_is_found_without_the_words_both_sides_share(tutor: Tu
     answer = tutor.ask("pca regular mode vs randomized mode")
     assert "Regular -> sparse data" in answer.text
     assert "Randomized -> a very large count" in answer.text
+
+
+def test_a_number_under_a_title_line_is_quoted_with_the_title(tutor: Tutor) -> None:
+    answer = tutor.ask("forecast arima for how many time series")
+    assert "ARIMA" in answer.text and "fewer than 100 time series" in answer.text
