@@ -545,16 +545,46 @@ class Composer:
         first = {}
         for c in sorted(usable, key=lambda c: c.start, reverse=True):
             first[c.rank] = c.row
-        defining = [
+
+        def strength(c: Candidate) -> int:
+            """How surely the sentence says what the subject is: "X is ..." (3), the first line
+            of a card asking what X is for or of X's own section in terse notes ("Amazon Elastic
+            Inference" - "allows you to attach low-cost GPU ...") (2), one that opens with X's
+            name ("X supports ...") (1), none (0)."""
+            if self._says_what(c.text):
+                return 3
+            hit = hits[c.rank]
+            if first[c.rank] == c.row and (
+                self._card_asks_what(hit) or (self._own_section(hit) and _plain_line(c.text))
+            ):
+                return 2
+            return int(self._opens_with(c.text, self.defined))
+
+        # The first line under the subject's own heading defines it whatever it scores: terse
+        # notes give it no name to match ("allows you to attach low-cost GPU ...").
+        near = [
             c
             for c in usable
-            if self._defines(c.text)
-            or (first[c.rank] == c.row and self._card_asks_what(hits[c.rank]))
+            if strength(c) == 2 or (strength(c) and c.score >= anchor.score - DEFINING_MARGIN)
         ]
-        if not defining:
-            return anchor
-        best = max(defining, key=lambda c: c.score)
-        return best if best.score >= anchor.score - DEFINING_MARGIN else anchor
+        return max(near, key=lambda c: (strength(c), c.score), default=anchor)
+
+    def _says_what(self, text: str) -> bool:
+        """The sentence opens "X is" / "X are" / "X means": the words before the verb are
+        mostly the subject's name ("Use transfer learning when labeled data is scarce" is not)."""
+        opening = DEFINING.match(text)
+        if not opening or ADVICE_OPENING.match(text):
+            return False
+        words = set(tokenize(opening[1])) - PRODUCT_PREFIX
+        return covers(self.defined, words) >= NAMED_SHARE and covers(words, self.defined) >= 0.5
+
+    def _own_section(self, hit: Hit) -> bool:
+        """The first passage of a notes section whose deepest heading is the asked subject."""
+        if hit.chunk.kind != "note" or not hit.chunk.heading or not self.defined:
+            return False
+        heading = frozenset(tokenize(hit.chunk.heading[-1])) - PRODUCT_PREFIX
+        first = _section_headings(self.searcher).get(heading) == hit.row
+        return first and _mutual(self.defined, set(heading)) >= NAMED_SHARE
 
     def _card_asks_what(self, hit: Hit) -> bool:
         """A flashcard whose front asks what the asked subject is or is for ("DeepAR: What's it
@@ -594,15 +624,19 @@ class Composer:
         return [named, *(c for c in chosen if c.row != named.row)]
 
     def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
-        """The passage's sentence that defines its subject: the first one that opens with the
-        asked subject's name, else the first naming the passage's subject with 'is' (and the
+        """The passage's sentence that defines its subject: the first one saying "X is", else the
+        first line of X's own section, else the first one that opens with the asked subject's
+        name, else the first naming the passage's subject with 'is' (and the
         asked subject's words its heading does not give, when there are such)."""
         subject = set(tokenize(subject_of(hit.chunk))) or self.terms
         own = sorted(
             (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
             key=lambda c: c.start,
         )
-        opener = next((c for c in own if self._opens_with(c.text, self.defined)), None)
+        says = next((c for c in own if self._says_what(c.text)), None)
+        if says is None and own and self._own_section(hit) and _plain_line(own[0].text):
+            says = own[0]  # the first line under the subject's own heading, in terse notes
+        opener = says or next((c for c in own if self._opens_with(c.text, self.defined)), None)
         if opener is not None:
             return opener
         beyond = self.defined - _about_terms(hit.chunk)  # "gamma" under "XGBoost parameters"
@@ -1071,6 +1105,11 @@ def _without_shared(sides: list[list[set[str]]]) -> list[list[set[str]]]:
     if not shared or any(not forms[0] - shared for forms in sides):
         return sides
     return [[*forms, forms[0] - shared] for forms in sides]
+
+
+def _plain_line(text: str) -> bool:
+    """A line that can open a definition: no pronoun or advice at its start."""
+    return not PRONOUN.match(text) and not ADVICE_OPENING.match(text)
 
 
 def _remedies(terms: set[str]) -> set[str]:

@@ -42,6 +42,11 @@ reduces the number of features while keeping most of the variance
 - regular -> sparse data with a moderate count of rows and columns
 - randomized -> a very large count of rows and columns
 
+## Amazon Elastic Inference
+
+- lets you attach cheap GPU acceleration to CPU instances for deep learning inference. It works
+with TensorFlow, PyTorch and MXNet models.
+
 ## Amazon Forecast
 
 - Amazon Forecast Prophet
@@ -115,3 +120,8 @@ def test_a_comparison_side_is_found_without_the_words_both_sides_share(tutor: Tu
 def test_a_number_under_a_title_line_is_quoted_with_the_title(tutor: Tutor) -> None:
     answer = tutor.ask("forecast arima for how many time series")
     assert "ARIMA" in answer.text and "fewer than 100 time series" in answer.text
+
+
+def test_what_is_x_opens_with_the_first_line_under_x_s_own_heading(tutor: Tutor) -> None:
+    answer = tutor.ask("what is elastic inference")
+    assert answer.sentences[0].startswith("Lets you attach cheap GPU acceleration")
