@@ -717,6 +717,7 @@ class Composer:
         sentences = sided.render(chosen, self._render(chosen, everything))
         if len(chosen) > len(sides):  # the contrast, which names both sides, opens the answer
             sentences = [sentences[-1], *sentences[:-1]]
+            chosen = [chosen[-1], *chosen[:-1]]  # and its passage is cited first
         return Composition(
             sentences,
             list(dict.fromkeys(c.rank for c in chosen)),
