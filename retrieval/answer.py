@@ -51,9 +51,10 @@ QUESTION_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 # Logistic confidence on (best sentence cosine read with its passage (`compose.in_context`),
-# best passage cosine, share of the question's terms the answer holds with its heading), fitted by `python -m bench.answers --fit` on a fixed
-# half of the held-out parts of both dev sets (covered questions answered right against wrong
-# answers and the off-topic and not-in-notes questions), never on the tuning parts the
+# best passage cosine, share of the question's terms the answer holds with its heading), fitted
+# by `python -m bench.answers --fit` on a fixed half of the held-out parts of both dev sets
+# (covered questions answered right against wrong answers and the off-topic and not-in-notes
+# questions), never on the tuning parts the
 # composition was tuned on; its reliability is reported on the other held-out half.
 # Fitted 2026-11-29 on 77 answers (32 right): at 0.5 it keeps 28/32 right answers and declines
 # 37/45 of the rest (fitted bias -8.10). The bias is then set to -6.0 on the tuning parts: the

@@ -718,11 +718,17 @@ class Composer:
         if len(chosen) > len(sides):  # the contrast, which names both sides, opens the answer
             sentences = [sentences[-1], *sentences[:-1]]
             chosen = [chosen[-1], *chosen[:-1]]  # and its passage is cited first
+        ranks = list(dict.fromkeys(c.rank for c in chosen))
+        lead = lead_for(everything[ranks[0]].chunk, sentences, self.terms)
+        asked = bool(lead) and bool(set(tokenize(lead)) & self.terms)
         return Composition(
             sentences,
-            list(dict.fromkeys(c.rank for c in chosen)),
+            ranks,
             best_similarity,
             sided.named(chosen) / len(sides),
+            # What both sides belong to, when asked and left to the heading ("XGBoost" of
+            # "xgboost M instance or C instance": "Memory bound, so benefits more from M ...").
+            lead if asked and len(ranks) == 1 else "",
             pool=tuple(everything),
         )
 

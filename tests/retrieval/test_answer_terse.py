@@ -33,6 +33,10 @@ Training on a single GPU instance is possible from release 1.2 onwards
   - set tree_method to gpu_hist
   - a P3 instance is a sensible pick
 
+### XGBoost instance family
+
+memory-bound, so it gains more from M instances than from C ones
+
 ## PCA
 
 reduces the number of features while keeping most of the variance
@@ -125,3 +129,9 @@ def test_a_number_under_a_title_line_is_quoted_with_the_title(tutor: Tutor) -> N
 def test_what_is_x_opens_with_the_first_line_under_x_s_own_heading(tutor: Tutor) -> None:
     answer = tutor.ask("what is elastic inference")
     assert answer.sentences[0].startswith("Lets you attach cheap GPU acceleration")
+
+
+def test_a_comparison_within_one_subject_names_that_subject(tutor: Tutor) -> None:
+    answer = tutor.ask("xgboost M instance or C instance??")
+    assert answer.text.startswith("XGBoost")
+    assert "gains more from M instances than from C ones" in answer.text
