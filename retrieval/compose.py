@@ -719,18 +719,22 @@ class Composer:
             sentences = [sentences[-1], *sentences[:-1]]
             chosen = [chosen[-1], *chosen[:-1]]  # and its passage is cited first
         ranks = list(dict.fromkeys(c.rank for c in chosen))
-        lead = lead_for(everything[ranks[0]].chunk, sentences, self.terms)
-        asked = bool(lead) and bool(set(tokenize(lead)) & self.terms)
         return Composition(
             sentences,
             ranks,
             best_similarity,
             sided.named(chosen) / len(sides),
-            # What both sides belong to, when asked and left to the heading ("XGBoost" of
-            # "xgboost M instance or C instance": "Memory bound, so benefits more from M ...").
-            lead if asked and len(ranks) == 1 else "",
+            self._shared_lead(everything, ranks, sentences),
             pool=tuple(everything),
         )
+
+    def _shared_lead(self, hits: Sequence[Hit], ranks: list[int], sentences: list[str]) -> str:
+        """What both sides belong to, when quoted from one passage, asked about and left to its
+        heading ("XGBoost" of "xgboost M instance or C instance": "Memory bound, so ...")."""
+        if len(ranks) != 1:
+            return ""
+        lead = lead_for(hits[ranks[0]].chunk, sentences, self.terms)
+        return lead if set(tokenize(lead)) & self.terms else ""
 
     def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
         """The best sentence naming every side, one with a contrast word first."""
