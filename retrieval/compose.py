@@ -359,7 +359,8 @@ class Composer:
         abouts = [_about_terms(hit.chunk) & self.terms for hit in hits]
         shared = {t for t in self.terms if sum(t in a for a in abouts) >= SUBJECT_HEADINGS}
         subject = shared or (abouts[0] if abouts else set())
-        return self.terms - subject
+        typed = set(tokenize(self.ask.text)) - ASKING_WORDS  # not an acronym's spelt-out words
+        return (self.terms & typed) - subject
 
     def _defines(self, text: str) -> bool:
         """The sentence says what the asked subject is: it opens with the subject's name, then
