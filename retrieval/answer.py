@@ -209,7 +209,9 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
     vocabulary = vocabulary_for(searcher, texts, model_path)
     missing = vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask))
     if missing and missing in vocabulary.english and ask.kind != "comparison":
-        return _asked(ask) or missing  # "the capital of france", not just "capital"
+        # An everyday word: a clearly matched answer stands ("how to deal with missing data");
+        # else the decline names the whole topic ("the capital of france", not "capital").
+        return "" if confidence >= ENDING_CONFIDENCE else _asked(ask) or missing
     if missing or ask.kind == "scenario" or confidence >= ENDING_CONFIDENCE:
         return missing or ""
     ending = vocabulary.unknown_ending(ask.text)

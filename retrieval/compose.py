@@ -345,7 +345,7 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
-                    + FACET_WEIGHT * covers(facet, self._words(row, hit) | about)
+                    + FACET_WEIGHT * covers(facet, _remedies(self._words(row, hit) | about))
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
@@ -360,7 +360,7 @@ class Composer:
         shared = {t for t in self.terms if sum(t in a for a in abouts) >= SUBJECT_HEADINGS}
         subject = shared or (abouts[0] if abouts else set())
         typed = set(tokenize(self.ask.text)) - ASKING_WORDS  # not an acronym's spelt-out words
-        return (self.terms & typed) - subject
+        return _remedies((self.terms & typed) - subject)  # "handle" asks for a fix
 
     def _defines(self, text: str) -> bool:
         """The sentence says what the asked subject is: it opens with the subject's name, then
@@ -409,18 +409,20 @@ class Composer:
         return listed or self.single_passage(pool, candidates, best_similarity)
 
     def headed_list(self, hits: Sequence[Hit], best_similarity: float) -> Composition | None:
-        """A list whose lead-in line holds every term of the question ("Fixes for overfitting:"
-        for "how do i fix overfitting"): the notes answer with that list, which a sentence
-        about the subject alone ("Overfitting happens when ...") does not."""
+        """A list whose lead-in line, with its passage's heading, holds every term of the
+        question ("Fixes for overfitting:" for "how do i fix overfitting", "Fixes:" under
+        "Vanishing gradients"): the notes answer with that list, which a sentence about the
+        subject alone ("Overfitting happens when ...") does not."""
         terms = _remedies(self.terms)
         if len(terms) < 2:
             return None
         for rank, hit in enumerate(hits):
-            offset = 0
+            offset, about = 0, _about_terms(hit.chunk)
             for line in hit.chunk.text.split("\n"):
                 offset += len(line) + 1
                 header = BULLET.sub("", line.strip())
-                if not header.endswith(":") or covers(terms, _remedies(set(tokenize(header)))) < 1:
+                said = _remedies(set(tokenize(header)))
+                if not header.endswith(":") or not said & terms or covers(terms, said | about) < 1:
                     continue
                 items = list_items(hit.chunk.text, offset - 1)
                 if len(items) >= 2:

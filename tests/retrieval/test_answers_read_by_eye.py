@@ -101,3 +101,22 @@ def test_an_off_topic_question_is_declined_naming_what_was_asked(tutor: Tutor) -
     assert answers.answer_text(answer) == (
         "Your notes don't mention the capital of france. The closest passages:"
     )
+
+
+def test_a_fixes_list_under_the_subject_s_heading_answers_how_to_fix_it(tutor: Tutor) -> None:
+    answer = tutor.ask("how do i fix vanishing gradients")
+    assert answer.covered
+    assert "ReLU" in answer.text and "residual (skip) connections" in answer.text
+    assert "Gradient clipping does not help" not in answer.text
+
+
+def test_handling_class_imbalance_gives_a_remedy(tutor: Tutor) -> None:
+    answer = tutor.ask("how do i handle class imbalance")
+    assert answer.covered
+    assert answer.sentences[0].startswith("Class weights fix imbalance")
+
+
+def test_an_everyday_word_the_notes_lack_does_not_decline_a_clear_answer(tutor: Tutor) -> None:
+    answer = tutor.ask("how to deal with missing data")
+    assert answer.covered and not answer.missing
+    assert "imputation" in answer.text
