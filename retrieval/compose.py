@@ -259,7 +259,14 @@ class _Sides:
     labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
 
     def __post_init__(self) -> None:
-        self.words = {c.row: set(tokenize(c.text)) for c in self.candidates}
+        # Words every side shares ("mode" of "regular mode" vs "randomized mode") are context: a
+        # sentence holds them when its passage does ("randomized -> large ..." under "modes").
+        shared = set.intersection(*(forms[0] for forms in self.sides)) if self.sides else set()
+        context = [
+            shared & set(tokenize(" ".join([*hit.chunk.heading, hit.chunk.text])))
+            for hit in self.hits
+        ]
+        self.words = {c.row: set(tokenize(c.text)) | context[c.rank] for c in self.candidates}
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
         self.label_words = [set(tokenize(label)) for label in self.labels]
         # Passages whose heading or card front names every side ("Linear Learner vs XGBoost vs
@@ -695,9 +702,7 @@ class Composer:
         """The best sentence naming each side, then a sentence contrasting them when a passage
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
-        sides = _without_shared(
-            [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
-        )
+        sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
         own = [h for h in (self._own_passage(forms) for forms in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
@@ -1108,17 +1113,6 @@ def _names_thing(heading: str) -> bool:
         and not GENERIC_SECTION.match(heading)
         and not VERB.search(re.sub(r"\(.*?\)", "", heading))
     )
-
-
-def _without_shared(sides: list[list[set[str]]]) -> list[list[set[str]]]:
-    """Each side also named without the words every side shares ("regular mode" vs "randomized
-    mode": notes write "regular -> sparse datasets" and "randomized -> large ...")."""
-    if len(sides) < 2:
-        return sides
-    shared = set.intersection(*(forms[0] for forms in sides))
-    if not shared or any(not forms[0] - shared for forms in sides):
-        return sides
-    return [[*forms, forms[0] - shared] for forms in sides]
 
 
 def _plain_line(text: str) -> bool:
