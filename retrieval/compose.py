@@ -331,10 +331,11 @@ class Composer:
             about = _about_terms(hit.chunk)
             heading = covers(self.terms, about)
             rows = self.files.sentence_rows(hit.row)
-            similarities = self.files.sentence_vectors[rows] @ vector
-            contexts = in_context(
-                similarities, self.files.sentence_vectors[rows] @ self.files.vectors[hit.row], hit
-            )
+            both = self.files.sentence_vectors[rows] @ np.stack(
+                [vector, self.files.vectors[hit.row]], axis=1
+            )  # one read of the sentences' vectors for both cosines
+            similarities = both[:, 0]
+            contexts = in_context(similarities, both[:, 1], hit)
             for row, similarity, context in zip(
                 rows.tolist(), similarities.tolist(), contexts.tolist(), strict=True
             ):
@@ -352,7 +353,7 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
-                    + FACET_WEIGHT * covers(facet, _remedies(self._words(row, hit) | about))
+                    + FACET_WEIGHT * _facet_share(facet, self._words(row, hit), about)
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
@@ -1112,6 +1113,24 @@ def _names_thing(heading: str) -> bool:
         and not GENERIC_HEADING.match(heading)
         and not GENERIC_SECTION.match(heading)
         and not VERB.search(re.sub(r"\(.*?\)", "", heading))
+    )
+
+
+def _facet_share(facet: set[str], words: frozenset[str], about: set[str]) -> float:
+    """`covers(facet, words | about)` with remedy words as one, without building the union:
+    it runs for every pooled sentence of every ask."""
+    if not facet:
+        return 0.0
+    return sum(_holds(term, words, about) for term in facet) / len(facet)
+
+
+def _holds(term: str, words: frozenset[str], about: set[str]) -> bool:
+    if term in words or term in about:
+        return True
+    if term == REMEDY_TERM:
+        return not REMEDY_WORDS.isdisjoint(words)
+    return len(term) >= 3 and any(
+        len(w) >= 4 and w.startswith(term) for group in (words, about) for w in group
     )
 
 
