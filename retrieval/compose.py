@@ -330,6 +330,7 @@ class Composer:
         for rank, hit in enumerate(hits):
             about = _about_terms(hit.chunk)
             heading = covers(self.terms, about)
+            headed = _facet_in(facet, about)
             rows = self.files.sentence_rows(hit.row)
             both = self.files.sentence_vectors[rows] @ np.stack(
                 [vector, self.files.vectors[hit.row]], axis=1
@@ -353,7 +354,7 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
-                    + FACET_WEIGHT * _facet_share(facet, self._words(row, hit), about)
+                    + FACET_WEIGHT * _facet_share(facet, self._words(row, hit), headed)
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
@@ -1117,21 +1118,24 @@ def _names_thing(heading: str) -> bool:
 
 
 def _facet_share(facet: set[str], words: frozenset[str], about: set[str]) -> float:
-    """`covers(facet, words | about)` with remedy words as one, without building the union:
-    it runs for every pooled sentence of every ask."""
+    """`covers(facet, words | about)` with remedy words as one, in set operations: it runs for
+    every pooled sentence of every ask. `about` holds the facet terms its passage's heading
+    gives (`_facet_in`)."""
     if not facet:
         return 0.0
-    return sum(_holds(term, words, about) for term in facet) / len(facet)
+    held = (facet & words) | about
+    if REMEDY_TERM in facet and not REMEDY_WORDS.isdisjoint(words):
+        held.add(REMEDY_TERM)
+    return len(held) / len(facet)
 
 
-def _holds(term: str, words: frozenset[str], about: set[str]) -> bool:
-    if term in words or term in about:
-        return True
-    if term == REMEDY_TERM:
-        return not REMEDY_WORDS.isdisjoint(words)
-    return len(term) >= 3 and any(
-        len(w) >= 4 and w.startswith(term) for group in (words, about) for w in group
-    )
+def _facet_in(facet: set[str], about: set[str]) -> set[str]:
+    """The facet terms a heading gives, whole or as a short form of a longer word ("async")."""
+    return {
+        t
+        for t in facet
+        if t in about or (len(t) >= 3 and any(len(w) >= 4 and w.startswith(t) for w in about))
+    }
 
 
 def _plain_line(text: str) -> bool:
