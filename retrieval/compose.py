@@ -10,6 +10,7 @@ first sentence names its subject when the passage has one that does.
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from collections.abc import Sequence
@@ -200,13 +201,13 @@ def subject_of(chunk: Chunk) -> str:
     return chunk.heading[1] if len(chunk.heading) >= 2 else chunk.heading[0]
 
 
-def in_context(similarity: np.ndarray, to_passage: np.ndarray, hit: Hit) -> np.ndarray:
+def in_context(similarity: np.ndarray, to_passage: np.ndarray, dense: np.ndarray) -> np.ndarray:
     """Each sentence's cosine to the question read with its passage: the cosine of the sum of
     the sentence's and the passage's unit vectors. A terse line ("Only GPU machines are supported
     for training") leaves its subject to the heading or card front the passage vector holds, so
     alone it matches a question about that subject poorly, and its answer was declined."""
-    norm = np.sqrt(np.clip(2.0 + 2.0 * to_passage.astype(np.float32), 1e-6, None))
-    return np.maximum(similarity, (similarity + hit.dense) / norm)
+    norm = np.sqrt(np.clip(2.0 + 2.0 * to_passage, 1e-6, None))
+    return np.maximum(similarity, (similarity + dense) / norm)
 
 
 def heading_terms(chunk: Chunk) -> set[str]:
@@ -264,6 +265,8 @@ class _Sides:
         shared = set.intersection(*(forms[0] for forms in self.sides)) if self.sides else set()
         context = [
             shared & set(tokenize(" ".join([*hit.chunk.heading, hit.chunk.text])))
+            if shared
+            else set()
             for hit in self.hits
         ]
         self.words = {c.row: set(tokenize(c.text)) | context[c.rank] for c in self.candidates}
@@ -327,16 +330,14 @@ class Composer:
         vector = self.vector if vector is None else vector
         out: list[Candidate] = []
         facet = self._facet(hits)
-        for rank, hit in enumerate(hits):
+        per_hit = [self.files.sentence_rows(hit.row) for hit in hits]
+        cosines = self._cosines(hits, per_hit, vector)
+        for rank, (hit, rows, (similarities, contexts)) in enumerate(
+            zip(hits, per_hit, cosines, strict=True)
+        ):
             about = _about_terms(hit.chunk)
             heading = covers(self.terms, about)
             headed = _facet_in(facet, about)
-            rows = self.files.sentence_rows(hit.row)
-            both = self.files.sentence_vectors[rows] @ np.stack(
-                [vector, self.files.vectors[hit.row]], axis=1
-            )  # one read of the sentences' vectors for both cosines
-            similarities = both[:, 0]
-            contexts = in_context(similarities, both[:, 1], hit)
             for row, similarity, context in zip(
                 rows.tolist(), similarities.tolist(), contexts.tolist(), strict=True
             ):
@@ -358,6 +359,23 @@ class Composer:
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
+
+    def _cosines(
+        self, hits: Sequence[Hit], per_hit: list[np.ndarray], vector: np.ndarray
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each pooled sentence's cosine to the question, and read with its passage
+        (`in_context`), from one read of the pooled sentences' vectors."""
+        counts = [rows.size for rows in per_hit]
+        if not sum(counts):
+            return [(np.zeros(0), np.zeros(0)) for _ in hits]
+        sentences = self.files.sentence_vectors[np.concatenate(per_hit)].astype(np.float32)
+        passages = self.files.vectors[np.repeat([hit.row for hit in hits], counts)]
+        similarity = sentences @ vector
+        to_passage = np.einsum("ij,ij->i", sentences, passages)
+        dense = np.repeat(np.asarray([hit.dense for hit in hits], dtype=np.float32), counts)
+        context = in_context(similarity, to_passage, dense)
+        bounds = np.cumsum([0, *counts])
+        return [(similarity[a:b], context[a:b]) for a, b in itertools.pairwise(bounds.tolist())]
 
     def _facet(self, hits: Sequence[Hit]) -> set[str]:
         """What the question asks about its subject: its terms that are not the subject's name,
@@ -429,9 +447,12 @@ class Composer:
             offset, about = 0, _about_terms(hit.chunk)
             for line in hit.chunk.text.split("\n"):
                 offset += len(line) + 1
-                header = BULLET.sub("", line.strip())
+                header = line.strip()
+                if not header.endswith(":"):
+                    continue
+                header = BULLET.sub("", header)
                 said = _remedies(set(tokenize(header)))
-                if not header.endswith(":") or not said & terms or covers(terms, said | about) < 1:
+                if not said & terms or covers(terms, said | about) < 1:
                     continue
                 items = list_items(hit.chunk.text, offset - 1)
                 if len(items) >= 2:
