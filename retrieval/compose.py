@@ -10,6 +10,7 @@ first sentence names its subject when the passage has one that does.
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from collections.abc import Sequence
@@ -32,6 +33,8 @@ DUPLICATE_SIMILARITY = 0.85
 OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
 CUE_WEIGHT = 0.08
+FACET_WEIGHT = 0.2  # share of what the question asks about its subject the sentence holds
+SUBJECT_HEADINGS = 2  # a term in this many pooled headings names the subject, not the facet
 # Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
 # "means" is not about what was asked for it.
 ASKING_WORDS = frozenset(
@@ -103,7 +106,17 @@ BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
 ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
-SIDE_OPENING_WEIGHT = 0.1  # a side sentence that opens with its name says what it is
+SIDE_OPENING_WEIGHT = 0.1
+BOTH_SIDES_WEIGHT = 0.15
+# A sentence that contrasts the sides ("L1 is less efficient than L2, but ...", "Compared with
+# XGBoost, ..."); one that only names both ("Rule of thumb: start with Linear Learner or XGBoost")
+# relates them without a contrast and opens the answer only when no sentence contrasts them.
+CONTRAST = re.compile(
+    r"\b(?:while|whereas|unlike|instead|rather than|but|vs|versus|than|over|compared|differ\w*"
+    r"|both|either|neither)\b",
+    re.I,
+)
+OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it is
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
@@ -149,6 +162,12 @@ DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least m
 # does after what it is, the detail after a rule. A limit gets it only when no sentence with a
 # number for its subject was found (`limit` returns first). Measured on the tuning parts: key
 # fact in the answer 0.86 -> 0.90 (shipped) and 0.59 -> 0.62 (team's notes); no kind lost.
+# Words that ask for a remedy, one term for a list's lead-in ("Fixes for ...", "How to avoid ...").
+REMEDY_WORDS = frozenset(
+    tokenize("fix fixes prevent avoid reduce handle deal combat solve cure address tackle remedy")
+)
+REMEDY_TERM = "fix"
+DETAIL_ITEMS = 3
 FOLLOW_ON_KINDS = frozenset({"definition", "when", "howto", "casual", "limit"})
 BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
 
@@ -162,6 +181,7 @@ class Candidate:
     text: str
     similarity: float  # cosine to the question
     score: float
+    context: float = 0.0  # the cosine read with its passage (what `best_similarity` reports)
 
 
 @dataclass(frozen=True)
@@ -179,6 +199,15 @@ def subject_of(chunk: Chunk) -> str:
     if chunk.kind != "note" or not chunk.heading:
         return ""
     return chunk.heading[1] if len(chunk.heading) >= 2 else chunk.heading[0]
+
+
+def in_context(similarity: np.ndarray, to_passage: np.ndarray, dense: np.ndarray) -> np.ndarray:
+    """Each sentence's cosine to the question read with its passage: the cosine of the sum of
+    the sentence's and the passage's unit vectors. A terse line ("Only GPU machines are supported
+    for training") leaves its subject to the heading or card front the passage vector holds, so
+    alone it matches a question about that subject poorly, and its answer was declined."""
+    norm = np.sqrt(np.clip(2.0 + 2.0 * to_passage, 1e-6, None))
+    return np.maximum(similarity, (similarity + dense) / norm)
 
 
 def heading_terms(chunk: Chunk) -> set[str]:
@@ -231,9 +260,26 @@ class _Sides:
     labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
 
     def __post_init__(self) -> None:
-        self.words = {c.row: set(tokenize(c.text)) for c in self.candidates}
+        # Words every side shares ("mode" of "regular mode" vs "randomized mode") are context: a
+        # sentence holds them when its passage does ("randomized -> large ..." under "modes").
+        shared = set.intersection(*(forms[0] for forms in self.sides)) if self.sides else set()
+        context = [
+            shared & set(tokenize(" ".join([*hit.chunk.heading, hit.chunk.text])))
+            if shared
+            else set()
+            for hit in self.hits
+        ]
+        self.words = {c.row: set(tokenize(c.text)) | context[c.rank] for c in self.candidates}
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
         self.label_words = [set(tokenize(label)) for label in self.labels]
+        # Passages whose heading or card front names every side ("Linear Learner vs XGBoost vs
+        # Factorization Machines", "What is the difference between L1 and L2?"): written to
+        # compare them, so what they say of each side is the contrast the student asked for.
+        self.about_both = {
+            rank
+            for rank, hit in enumerate(self.hits)
+            if all(_names(forms, _about_terms(hit.chunk)) for forms in self.sides)
+        }
 
     def about(self, c: Candidate, forms: list[set[str]]) -> bool:
         """The sentence names the side, or its passage's label does and neither names another."""
@@ -243,6 +289,11 @@ class _Sides:
         return _names(forms, self.label_words[c.rank]) and not any(
             _names(o, self.words[c.row]) or _names(o, self.label_words[c.rank]) for o in others
         )
+
+    def names_another(self, c: Candidate, forms: list[set[str]]) -> bool:
+        """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
+        controls L2\") rather than saying what this one is."""
+        return any(_names(o, self.words[c.row]) for o in self.sides if o is not forms)
 
     def named(self, chosen: list[Candidate]) -> int:
         """How many sides the chosen sentences name (themselves or by their label)."""
@@ -278,11 +329,18 @@ class Composer:
     ) -> list[Candidate]:
         vector = self.vector if vector is None else vector
         out: list[Candidate] = []
-        for rank, hit in enumerate(hits):
-            heading = covers(self.terms, _about_terms(hit.chunk))
-            rows = self.files.sentence_rows(hit.row)
-            similarities = self.files.sentence_vectors[rows] @ vector
-            for row, similarity in zip(rows.tolist(), similarities.tolist(), strict=True):
+        facet = self._facet(hits)
+        per_hit = [self.files.sentence_rows(hit.row) for hit in hits]
+        cosines = self._cosines(hits, per_hit, vector)
+        for rank, (hit, rows, (similarities, contexts)) in enumerate(
+            zip(hits, per_hit, cosines, strict=True)
+        ):
+            about = _about_terms(hit.chunk)
+            heading = covers(self.terms, about)
+            headed = _facet_in(facet, about)
+            for row, similarity, context in zip(
+                rows.tolist(), similarities.tolist(), contexts.tolist(), strict=True
+            ):
                 start, end = self.files.sentence_spans[row].tolist()
                 raw = hit.chunk.text[start:end]
                 if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
@@ -297,9 +355,39 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
+                    + FACET_WEIGHT * _facet_share(facet, self._words(row, hit), headed)
                 )
-                out.append(Candidate(rank, row, start, end, text, similarity, score))
+                out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
+
+    def _cosines(
+        self, hits: Sequence[Hit], per_hit: list[np.ndarray], vector: np.ndarray
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each pooled sentence's cosine to the question, and read with its passage
+        (`in_context`), from one read of the pooled sentences' vectors."""
+        counts = [rows.size for rows in per_hit]
+        if not sum(counts):
+            return [(np.zeros(0), np.zeros(0)) for _ in hits]
+        sentences = self.files.sentence_vectors[np.concatenate(per_hit)].astype(np.float32)
+        passages = self.files.vectors[np.repeat([hit.row for hit in hits], counts)]
+        similarity = sentences @ vector
+        to_passage = np.einsum("ij,ij->i", sentences, passages)
+        dense = np.repeat(np.asarray([hit.dense for hit in hits], dtype=np.float32), counts)
+        context = in_context(similarity, to_passage, dense)
+        bounds = np.cumsum([0, *counts])
+        return [(similarity[a:b], context[a:b]) for a, b in itertools.pairwise(bounds.tolist())]
+
+    def _facet(self, hits: Sequence[Hit]) -> set[str]:
+        """What the question asks about its subject: its terms that are not the subject's name,
+        the terms the pooled passages' headings share (\"spot instances on which nodes\" of \"emr
+        spot instances on which nodes\", where every passage is headed by EMR)."""
+        if self.ask.kind == "scenario":
+            return set()  # a stem's requirements are weighed by `_best_fit` and `_reasons`
+        abouts = [_about_terms(hit.chunk) & self.terms for hit in hits]
+        shared = {t for t in self.terms if sum(t in a for a in abouts) >= SUBJECT_HEADINGS}
+        subject = shared or (abouts[0] if abouts else set())
+        typed = set(tokenize(self.ask.text)) - ASKING_WORDS  # not an acronym's spelt-out words
+        return _remedies((self.terms & typed) - subject)  # "handle" asks for a fix
 
     def _defines(self, text: str) -> bool:
         """The sentence says what the asked subject is: it opens with the subject's name, then
@@ -339,12 +427,40 @@ class Composer:
         candidates = self.candidates(pool)
         if not candidates:
             return Composition([], [], 0.0, 0.0)
-        best_similarity = max(c.similarity for c in candidates)
+        best_similarity = max(c.context for c in candidates)
         if self.ask.kind == "limit":
             limit = self.limit(pool, candidates)
             if limit is not None:
                 return limit
-        return self.single_passage(pool, candidates, best_similarity)
+        listed = self.headed_list(pool, best_similarity)
+        return listed or self.single_passage(pool, candidates, best_similarity)
+
+    def headed_list(self, hits: Sequence[Hit], best_similarity: float) -> Composition | None:
+        """A list whose lead-in line, with its passage's heading, holds every term of the
+        question ("Fixes for overfitting:" for "how do i fix overfitting", "Fixes:" under
+        "Vanishing gradients"): the notes answer with that list, which a sentence about the
+        subject alone ("Overfitting happens when ...") does not."""
+        terms = _remedies(self.terms)
+        if len(terms) < 2:
+            return None
+        for rank, hit in enumerate(hits):
+            offset, about = 0, _about_terms(hit.chunk)
+            for line in hit.chunk.text.split("\n"):
+                offset += len(line) + 1
+                header = line.strip()
+                if not header.endswith(":"):
+                    continue
+                header = BULLET.sub("", header)
+                said = _remedies(set(tokenize(header)))
+                if not said & terms or covers(terms, said | about) < 1:
+                    continue
+                items = list_items(hit.chunk.text, offset - 1)
+                if len(items) >= 2:
+                    sentences = [f"{header} {'; '.join(items)}."]
+                    lead = lead_for(hit.chunk, sentences, self.terms)
+                    named = covers(self.terms, heading_terms(hit.chunk))
+                    return Composition(sentences, [rank], best_similarity, named, lead)
+        return None
 
     def single_passage(
         self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float
@@ -420,11 +536,24 @@ class Composer:
         return [before, *chosen][:MAX_SENTENCES]
 
     def _follow_on(self, row: int) -> list[str]:
-        """The sentence after a one-sentence answer, when it is not a question or list item."""
+        """The sentence after a one-sentence answer, when it is not a question or list item; or
+        the list right under it, when the answer is a line of its own and not a list item: its
+        details ("single-instance GPU training is available" - "Must set tree_method ...")."""
         following = self._next_sentence(row, items=False)
-        if not following or following.rstrip().endswith("?"):
+        if not following:
+            return self._details(row)
+        if following.rstrip().endswith("?"):
             return []
         return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
+
+    def _details(self, row: int) -> list[str]:
+        chunk = self.files.chunks[int(self.files.sentence_chunk[row])]
+        start, end = self.files.sentence_spans[row].tolist()
+        line_start = chunk.text.rfind("\n", 0, start) + 1
+        if LIST_ITEM.match(chunk.text[line_start:end]) or chunk.text.find("\n", end) < 0:
+            return []  # a list item's neighbours are facts of their own
+        items = list_items(chunk.text, end)[:DETAIL_ITEMS]
+        return [as_sentence("; ".join(items))] if items else []
 
     def _anchor(self, usable: list[Candidate]) -> Candidate:
         """The sentence the answer is built on: the best one of search's first passage, unless a
@@ -449,16 +578,46 @@ class Composer:
         first = {}
         for c in sorted(usable, key=lambda c: c.start, reverse=True):
             first[c.rank] = c.row
-        defining = [
+
+        def strength(c: Candidate) -> int:
+            """How surely the sentence says what the subject is: "X is ..." (3), the first line
+            of a card asking what X is for or of X's own section in terse notes ("Amazon Elastic
+            Inference" - "allows you to attach low-cost GPU ...") (2), one that opens with X's
+            name ("X supports ...") (1), none (0)."""
+            if self._says_what(c.text):
+                return 3
+            hit = hits[c.rank]
+            if first[c.rank] == c.row and (
+                self._card_asks_what(hit) or (self._own_section(hit) and _plain_line(c.text))
+            ):
+                return 2
+            return int(self._opens_with(c.text, self.defined))
+
+        # The first line under the subject's own heading defines it whatever it scores: terse
+        # notes give it no name to match ("allows you to attach low-cost GPU ...").
+        near = [
             c
             for c in usable
-            if self._defines(c.text)
-            or (first[c.rank] == c.row and self._card_asks_what(hits[c.rank]))
+            if strength(c) == 2 or (strength(c) and c.score >= anchor.score - DEFINING_MARGIN)
         ]
-        if not defining:
-            return anchor
-        best = max(defining, key=lambda c: c.score)
-        return best if best.score >= anchor.score - DEFINING_MARGIN else anchor
+        return max(near, key=lambda c: (strength(c), c.score), default=anchor)
+
+    def _says_what(self, text: str) -> bool:
+        """The sentence opens "X is" / "X are" / "X means": the words before the verb are
+        mostly the subject's name ("Use transfer learning when labeled data is scarce" is not)."""
+        opening = DEFINING.match(text)
+        if not opening or ADVICE_OPENING.match(text):
+            return False
+        words = set(tokenize(opening[1])) - PRODUCT_PREFIX
+        return covers(self.defined, words) >= NAMED_SHARE and covers(words, self.defined) >= 0.5
+
+    def _own_section(self, hit: Hit) -> bool:
+        """The first passage of a notes section whose deepest heading is the asked subject."""
+        if hit.chunk.kind != "note" or not hit.chunk.heading or not self.defined:
+            return False
+        heading = frozenset(tokenize(hit.chunk.heading[-1])) - PRODUCT_PREFIX
+        first = _section_headings(self.searcher).get(heading) == hit.row
+        return first and _mutual(self.defined, set(heading)) >= NAMED_SHARE
 
     def _card_asks_what(self, hit: Hit) -> bool:
         """A flashcard whose front asks what the asked subject is or is for ("DeepAR: What's it
@@ -498,15 +657,19 @@ class Composer:
         return [named, *(c for c in chosen if c.row != named.row)]
 
     def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
-        """The passage's sentence that defines its subject: the first one that opens with the
-        asked subject's name, else the first naming the passage's subject with 'is' (and the
+        """The passage's sentence that defines its subject: the first one saying "X is", else the
+        first line of X's own section, else the first one that opens with the asked subject's
+        name, else the first naming the passage's subject with 'is' (and the
         asked subject's words its heading does not give, when there are such)."""
         subject = set(tokenize(subject_of(hit.chunk))) or self.terms
         own = sorted(
             (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
             key=lambda c: c.start,
         )
-        opener = next((c for c in own if self._opens_with(c.text, self.defined)), None)
+        says = next((c for c in own if self._says_what(c.text)), None)
+        if says is None and own and self._own_section(hit) and _plain_line(own[0].text):
+            says = own[0]  # the first line under the subject's own heading, in terse notes
+        opener = says or next((c for c in own if self._opens_with(c.text, self.defined)), None)
         if opener is not None:
             return opener
         beyond = self.defined - _about_terms(hit.chunk)  # "gamma" under "XGBoost parameters"
@@ -549,11 +712,11 @@ class Composer:
         if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
             return None  # a number about another subject: answer from the best passage instead
         chunk = hits[best.rank].chunk
-        sentences = self._render([best], hits)
+        sentences = self._render(self._with_antecedent([best], candidates), hits)
         return Composition(
             sentences,
             [best.rank],
-            max(c.similarity for c in candidates),
+            max(c.context for c in candidates),
             covers(self.terms, heading_terms(chunk)),
             lead_for(chunk, sentences, self.terms),
         )
@@ -569,7 +732,7 @@ class Composer:
         candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
-        best_similarity = max((c.similarity for c in candidates if c.rank < len(pool)), default=0.0)
+        best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
         aspect = set(tokenize(self.ask.text)) - set().union(*(f for fs in sides for f in fs))
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
@@ -577,26 +740,42 @@ class Composer:
             pick = self._side_pick(forms, sided, chosen)
             if pick is not None:
                 chosen.append(pick)
-        contrast = [
-            c
-            for c in candidates
-            if all(_names(forms, sided.words[c.row]) for forms in sides)
-            and all(self._distinct(c.row, o.row) for o in chosen)
-        ]
-        if contrast and len(chosen) < MAX_SENTENCES:
-            chosen.append(max(contrast, key=lambda c: c.score))
+        contrast = self._contrast(sided, chosen)
+        if contrast is not None and len(chosen) < MAX_SENTENCES:
+            chosen.append(contrast)
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
         sentences = sided.render(chosen, self._render(chosen, everything))
         if len(chosen) > len(sides):  # the contrast, which names both sides, opens the answer
             sentences = [sentences[-1], *sentences[:-1]]
+            chosen = [chosen[-1], *chosen[:-1]]  # and its passage is cited first
+        ranks = list(dict.fromkeys(c.rank for c in chosen))
         return Composition(
             sentences,
-            list(dict.fromkeys(c.rank for c in chosen)),
+            ranks,
             best_similarity,
             sided.named(chosen) / len(sides),
+            self._shared_lead(everything, ranks, sentences),
             pool=tuple(everything),
         )
+
+    def _shared_lead(self, hits: Sequence[Hit], ranks: list[int], sentences: list[str]) -> str:
+        """What both sides belong to, when quoted from one passage, asked about and left to its
+        heading ("XGBoost" of "xgboost M instance or C instance": "Memory bound, so ...")."""
+        if len(ranks) != 1:
+            return ""
+        lead = lead_for(hits[ranks[0]].chunk, sentences, self.terms)
+        return lead if set(tokenize(lead)) & self.terms else ""
+
+    def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
+        """The best sentence naming every side, one with a contrast word first."""
+        both = [
+            c
+            for c in sided.candidates
+            if all(_names(forms, sided.words[c.row]) for forms in sided.sides)
+            and all(self._distinct(c.row, o.row) for o in chosen)
+        ]
+        return max(both, key=lambda c: (bool(CONTRAST.search(c.text)), c.score), default=None)
 
     def _side_pick(
         self, forms: list[set[str]], sided: _Sides, chosen: list[Candidate]
@@ -607,7 +786,12 @@ class Composer:
         naming = [
             c
             for c in sided.candidates
-            if sided.about(c, forms) and all(self._distinct(c.row, o.row) for o in chosen)
+            if sided.about(c, forms)
+            and all(
+                c.row != o.row
+                and (self._distinct(c.row, o.row) or not sided.names_another(c, forms))
+                for o in chosen
+            )
         ]
         if not naming:
             return None
@@ -626,6 +810,8 @@ class Composer:
                 + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
+                + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
+                - OTHER_SIDE_WEIGHT * sided.names_another(c, forms)
             ),
         )
         if not _names(forms, sided.words[pick.row]):
@@ -719,7 +905,7 @@ class Composer:
         return Composition(
             sentences,
             ranks,
-            max(c.similarity for c in candidates),
+            max(c.context for c in candidates),
             covers(self.terms, heading_terms(hit.chunk)),
             lead,
         )
@@ -929,8 +1115,11 @@ def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) 
         lead = deepest
     if not lead or GENERIC_HEADING.match(lead) or len(lead.split()) > NAME_WORDS:
         return ""
+    # The lead or the subject above it counts as named, not a section below the subject: a quote
+    # naming "Output" ("Outputs Parquet ..." under "Kinesis Data Firehose > Output") still does
+    # not say whose output it is.
     said = set(tokenize(" ".join(sentences)))
-    for name in (lead, subject_of(chunk), deepest):
+    for name in (lead, subject_of(chunk)):
         named = set(tokenize(name)) - PRODUCT_PREFIX
         if named and covers(named, said) >= NAMED_SHARE:
             return ""  # "Use Pipe mode when ..." names "Pipe input mode" below "Training ..."
@@ -947,6 +1136,38 @@ def _names_thing(heading: str) -> bool:
         and not GENERIC_SECTION.match(heading)
         and not VERB.search(re.sub(r"\(.*?\)", "", heading))
     )
+
+
+def _facet_share(facet: set[str], words: frozenset[str], about: set[str]) -> float:
+    """`covers(facet, words | about)` with remedy words as one, in set operations: it runs for
+    every pooled sentence of every ask. `about` holds the facet terms its passage's heading
+    gives (`_facet_in`)."""
+    if not facet:
+        return 0.0
+    held = (facet & words) | about
+    if REMEDY_TERM in facet and not REMEDY_WORDS.isdisjoint(words):
+        held.add(REMEDY_TERM)
+    return len(held) / len(facet)
+
+
+def _facet_in(facet: set[str], about: set[str]) -> set[str]:
+    """The facet terms a heading gives, whole or as a short form of a longer word ("async")."""
+    return {
+        t
+        for t in facet
+        if t in about or (len(t) >= 3 and any(len(w) >= 4 and w.startswith(t) for w in about))
+    }
+
+
+def _plain_line(text: str) -> bool:
+    """A line that can open a definition: no pronoun or advice at its start."""
+    return not PRONOUN.match(text) and not ADVICE_OPENING.match(text)
+
+
+def _remedies(terms: set[str]) -> set[str]:
+    """Terms with every word for remedying something as one ("prevent overfitting" asks for the
+    "Fixes for overfitting:" list)."""
+    return {REMEDY_TERM if t in REMEDY_WORDS else t for t in terms}
 
 
 def _plain(text: str) -> str:

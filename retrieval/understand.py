@@ -258,7 +258,7 @@ def key_phrases(ask: Ask) -> tuple[str, ...]:
 _ASKING = re.compile(
     r"^(?:(?:so|ok|okay|and|but|hey|hi)\b[,\s]*)*(?:(?:what|which|how|when|why|where|who)\b"
     r"(?:'s| is| are| does| do| did| should| can| would| to| about)*"
-    r"(?:\s+(?:i|we|you|one|it))?(?:\s+(?:use|pick|choose|need|get|do|know|make))?\s*"
+    r"(?:\s+(?:i|we|you|one|it)\b)?(?:\s+(?:use|pick|choose|need|get|do|know|make)\b)?\s*"
     r"|(?:can|could|should|do|does|is|are)\s+(?:i|we|you|it)\s+|tell me about\s+|explain\s+)",
     re.I,
 )

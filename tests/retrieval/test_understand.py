@@ -231,3 +231,7 @@ def test_a_line_that_only_names_a_topic_is_a_title(line: str, title: bool) -> No
 )
 def test_a_comparison_side_is_looked_for_in_both_spellings(typed: str, other: str) -> None:
     assert respell(typed) == other
+
+
+def test_the_topic_keeps_a_word_that_starts_like_a_pronoun() -> None:
+    assert topic(understand("what instance type for deepar")) == "instance type for deepar"
