@@ -61,7 +61,7 @@ def test_learning_guitar_is_declined_naming_guitar(tutor: NotesIndex) -> None:
 
 
 @pytest.mark.parametrize("question", ["how do i fix overfitting", "how can I avoid overfitting"])
-def test_fixing_overfitting_gives_the_remedies(tutor: Tutor, question: str) -> None:
+def test_fixing_overfitting_gives_the_remedies(tutor: NotesIndex, question: str) -> None:
     answer = tutor.ask(question)
     assert answer.covered
     text = answer.text.lower()
@@ -69,7 +69,7 @@ def test_fixing_overfitting_gives_the_remedies(tutor: Tutor, question: str) -> N
     assert not text.startswith("overfitting happens")  # what it is was not asked
 
 
-def test_l1_vs_l2_says_what_each_one_does(tutor: Tutor) -> None:
+def test_l1_vs_l2_says_what_each_one_does(tutor: NotesIndex) -> None:
     answer = tutor.ask("L1 vs L2")
     assert answer.covered
     assert any(s.startswith("L1 adds") and "absolute values" in s for s in answer.sentences)
@@ -77,7 +77,7 @@ def test_l1_vs_l2_says_what_each_one_does(tutor: Tutor) -> None:
     assert not answer.sentences[0].lower().startswith("l1 controls")  # a parameter, no contrast
 
 
-def test_xgboost_vs_linear_learner_contrasts_the_two(tutor: Tutor) -> None:
+def test_xgboost_vs_linear_learner_contrasts_the_two(tutor: NotesIndex) -> None:
     answer = tutor.ask("XGBoost vs Linear Learner")
     assert answer.covered
     assert answer.sentences[0].startswith("Compared with XGBoost")
@@ -88,14 +88,16 @@ def test_xgboost_vs_linear_learner_contrasts_the_two(tutor: Tutor) -> None:
 @pytest.mark.parametrize(
     "question", ["how do i cut training cost", "how to reduce the cost of training jobs"]
 )
-def test_cutting_training_cost_lands_on_managed_spot_training(tutor: Tutor, question: str) -> None:
+def test_cutting_training_cost_lands_on_managed_spot_training(
+    tutor: NotesIndex, question: str
+) -> None:
     answer = tutor.ask(question)
     assert answer.covered
     assert "managed spot training" in answer.sentences[0].lower()
     assert not answer.sentences[0].lower().startswith("early stopping")
 
 
-def test_an_off_topic_question_is_declined_naming_what_was_asked(tutor: Tutor) -> None:
+def test_an_off_topic_question_is_declined_naming_what_was_asked(tutor: NotesIndex) -> None:
     answer = tutor.ask("what is the capital of france")
     assert not answer.covered
     assert answers.answer_text(answer) == (
@@ -103,20 +105,20 @@ def test_an_off_topic_question_is_declined_naming_what_was_asked(tutor: Tutor) -
     )
 
 
-def test_a_fixes_list_under_the_subject_s_heading_answers_how_to_fix_it(tutor: Tutor) -> None:
+def test_a_fixes_list_under_the_subject_s_heading_answers_how_to_fix_it(tutor: NotesIndex) -> None:
     answer = tutor.ask("how do i fix vanishing gradients")
     assert answer.covered
     assert "ReLU" in answer.text and "residual (skip) connections" in answer.text
     assert "Gradient clipping does not help" not in answer.text
 
 
-def test_handling_class_imbalance_gives_a_remedy(tutor: Tutor) -> None:
+def test_handling_class_imbalance_gives_a_remedy(tutor: NotesIndex) -> None:
     answer = tutor.ask("how do i handle class imbalance")
     assert answer.covered
     assert answer.sentences[0].startswith("Class weights fix imbalance")
 
 
-def test_an_everyday_word_the_notes_lack_does_not_decline_a_clear_answer(tutor: Tutor) -> None:
+def test_an_everyday_word_the_notes_lack_does_not_decline_a_clear_answer(tutor: NotesIndex) -> None:
     answer = tutor.ask("how to deal with missing data")
     assert answer.covered and not answer.missing
     assert "imputation" in answer.text
