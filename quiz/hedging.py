@@ -45,6 +45,12 @@ STOPWORDS = frozenset(
     {"add", "amazon", "apply", "aws", "choose", "configure", "create", "deploy", "enable", "keep"}
     | {"make", "pick", "put", "run", "sagemaker", "set", "switch", "turn", "use", "using"}
 )
+# Adverbs and determiners an option may end on that any answer says in passing ("host them
+# together", "the new ones", "first"): they describe, they name no option.
+GENERIC = frozenset(
+    {"together", "separately", "directly", "automatically", "instead", "first", "new", "ones"}
+    | {"same", "own", "per", "still", "already", "always", "again", "every", "each", "other"}
+)
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
@@ -85,16 +91,28 @@ class _Names:
     subjects: tuple[str, ...]
     known: frozenset[str]
     mentioned: frozenset[str]
+    term_words: frozenset[str] = frozenset()
+    option_words: frozenset[str] = frozenset()
 
 
-def _content_stems(text: str) -> set[str]:
-    content = [w for w in words(text) if w not in STOPWORDS and w not in FUNCTION_WORDS]
-    return set(stems([w for w in content if len(w) > 1]))
+def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]:
+    content = [w for w in words(text) if w not in stopwords and w not in FUNCTION_WORDS]
+    return set(stems([w for w in content if len(w) > 1 and w not in GENERIC]))
+
+
+def _option_stems(choices: Choices) -> list[set[str]]:
+    """Each option's content stems; when that leaves the right option nothing of its own
+    ("A SageMaker Savings Plan" against "A Compute Savings Plan"), the common names count."""
+    options = (choices.right, *choices.others)
+    sets = [_content_stems(t) for t in options]
+    if not sets[0] - set().union(*sets[1:]):
+        sets = [_content_stems(t, frozenset()) for t in options]
+    return sets
 
 
 @lru_cache(maxsize=1024)
 def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
-    sets = [_content_stems(t) for t in (choices.right, *choices.others)]
+    sets = _option_stems(choices)
     distinct = _distinctive(sets, _content_stems(choices.stem))
     right_terms = _right_terms(choices, key_points)
     naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
@@ -110,6 +128,8 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
         mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
+        term_words=frozenset(set().union(*terms)),
+        option_words=frozenset(sets[0]),
     )
 
 
@@ -151,6 +171,10 @@ def _naming(
     naming_terms = key_points[naming_point].terms if naming_point is not None else ()
     if naming_point is None:
         naming_point, naming_terms = _named_in_point(key_points, right, choices.right)
+    else:
+        # the option's own name in the naming point ("Clarify measures ...") names it too
+        said = _named_in_point(key_points[naming_point : naming_point + 1], right, choices.right)
+        naming_terms = (*naming_terms, *(t for t in said[1] if t not in naming_terms))
     if naming_point is None:
         return None, naming_terms
     said_elsewhere = set().union(
@@ -359,6 +383,8 @@ def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int,
         content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
         if known_word(stems(["".join(content)])[0], names.mentioned):
             continue  # "k-NN" is "knn"
+        if names.term_words & set(stems(content)):
+            continue  # a name with a word of the key's terms is about the key ("Clarify SHAP")
         foreign = [
             w
             for w, s in zip(content, stems(content), strict=True)
@@ -440,6 +466,7 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
     tokens = words(part)
     token_stems = stems(tokens)
     unsure, doubt = bool(UNSURE.search(whole)), bool(DOUBT.search(whole))
+    own = names.option_words
     for index, token in enumerate(tokens):
         if token != "or":
             continue
@@ -459,7 +486,8 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
             right = _right_at(names, other_tokens, other_stems)
             if right and not (theirs is after and _foreign(names, other_tokens[: right[0]])):
                 continue
-            if (unsure or doubt) and other_tokens:
+            # the right option's own "or" ("for one or three years") is no second pick
+            if (unsure or doubt) and not _content_stems(" ".join(other_tokens)) <= own:
                 return True
             if _rival_at(names, other_tokens, other_stems) or _foreign(names, other_tokens):
                 return True

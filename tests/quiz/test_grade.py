@@ -407,7 +407,11 @@ def test_one_word_of_a_naming_term_that_only_the_right_option_says_names_it(
         },
         "A",
     )
-    assert naming_point(choices, points) == (0, ("model registry", "version", "registry"))
+    # the run of the option's words the naming point says is a name of the pick too
+    assert naming_point(choices, points) == (
+        0,
+        ("model registry", "version", "registry versions", "registry"),
+    )
     assert grader.grade(points, "the registry", choices=choices).points_made == (points[0].point,)
     assert grader.grade(points, "dynamodb table of model files", choices=choices).score == 0.0
 
@@ -529,3 +533,64 @@ def test_title_case_is_no_name_and_a_number_about_something_else_is_no_wrong_fac
     limit = (KeyPoint("Lambda is limited to 15 minutes", ("lambda",)),)
     text = "Lambda is limited to 15 minutes; the job needs two hours"
     assert grader.grade(limit, text).score == 1.0
+
+
+def test_a_word_any_answer_says_in_passing_names_no_option(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("One endpoint hosts many models", ("multi-model",)),
+        KeyPoint("Models load from S3 on first use", ("on first use", "load")),
+    )
+    choices = Choices.of(
+        {
+            "A": "A multi-model endpoint that loads models from S3",
+            "B": "A pipeline that chains the models together",
+            "C": "Fit a separate model for each city, the new ones too",
+        },
+        "A",
+    )
+    for text in ("Host them together behind one endpoint", "One endpoint for all of them"):
+        assert grader.grade(points, text, choices=choices).other_choice is None
+    picked = grader.grade(points, "A pipeline that chains them", choices=choices)
+    assert picked.other_choice == choices.others[0]
+
+
+def test_a_name_common_to_the_options_names_the_right_one_when_nothing_else_does(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("SageMaker Savings Plans discount SageMaker usage", ("savings plans",)),)
+    choices = Choices.of(
+        {
+            "A": "A SageMaker Savings Plan for one or three years",
+            "B": "A Compute Savings Plan for one or three years",
+            "C": "EC2 Reserved Instances of the same instance types",
+        },
+        "A",
+    )
+    text = "SageMaker Savings Plan; EC2 Reserved Instances would also apply"
+    assert grader.grade(points, text, choices=choices).other_choice is None
+    assert grader.grade(points, "a compute savings plan", choices=choices).score == 0.0
+    # the option's own "or" is no hedge, even beside "both"
+    own = "A SageMaker Savings Plan for one or three years, it covers both hosting and training"
+    assert grader.grade(points, own, choices=choices).score == 1.0
+
+
+def test_the_options_name_in_the_naming_point_names_the_pick(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Clarify measures dataset bias before training", ("pre-training", "bias")),
+        KeyPoint("Metrics include class imbalance for a facet", ("class imbalance", "facet")),
+    )
+    choices = Choices.of(
+        {"A": "SageMaker Clarify pre-training bias metrics", "B": "SageMaker Debugger rules"}, "A"
+    )
+    assert grader.grade(points, "clarify", choices=choices).points_made == (points[0].point,)
+    assert grader.grade(points, "debugger", choices=choices).score == 0.0
+
+
+def test_a_name_that_says_a_word_of_the_key_terms_is_no_foreign_pick(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("Attribution drift compares SHAP values with a baseline", ("SHAP",)),)
+    choices = Choices.of({"A": "Feature attribution drift monitoring", "B": "Data quality"}, "A")
+    text = "Track the Clarify SHAP values against the baseline"
+    assert grader.grade(points, text, choices=choices).score == 1.0
+    assert grader.grade(points, "Apache Airflow", choices=choices).other_choice == "Apache Airflow"
