@@ -124,7 +124,7 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         others=tuple(distinct[1:]),
         naming_point=naming_point,
         naming_terms=naming_terms,
-        rivals=tuple(distinct[1:]),
+        rivals=_rivals(sets, distinct, _content_stems(choices.stem)),
         subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
         known=frozenset(known),
         mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
@@ -142,6 +142,21 @@ def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset
         mine = own - rest
         distinct.append(frozenset(mine - scenario or mine))
     return distinct
+
+
+def _rivals(
+    sets: Sequence[set[str]], distinct: Sequence[frozenset[str]], scenario: set[str]
+) -> tuple[frozenset[str], ...]:
+    """Each other option's distinctive stems, and the stems it shares with another wrong option
+    but not with the right one ("additive" when two wrong options are additive models)."""
+    wrong = sets[1:]
+    shared = [
+        {s for s in own if any(s in other for j, other in enumerate(wrong) if j != i)}
+        - sets[0]
+        - scenario
+        for i, own in enumerate(wrong)
+    ]
+    return tuple(mine | more for mine, more in zip(distinct[1:], shared, strict=True))
 
 
 def _right_terms(choices: Choices, key_points: Sequence[KeyPoint]) -> tuple[str, ...]:

@@ -594,3 +594,22 @@ def test_a_name_that_says_a_word_of_the_key_terms_is_no_foreign_pick(
     text = "Track the Clarify SHAP values against the baseline"
     assert grader.grade(points, text, choices=choices).score == 1.0
     assert grader.grade(points, "Apache Airflow", choices=choices).other_choice == "Apache Airflow"
+
+
+def test_a_word_two_wrong_options_share_names_a_wrong_pick(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Use a multiplicative model", ("multiplicative",)),
+        KeyPoint("Seasonal swings grow with the level", ("seasonal swings", "grow")),
+    )
+    choices = Choices.of(
+        {
+            "A": "A multiplicative model of trend and seasonality",
+            "B": "An additive model with constant seasonal swings",
+            "C": "An additive model after scaling",
+        },
+        "A",
+    )
+    wrong = grader.grade(points, "Additive, it grows with the level", choices=choices)
+    assert wrong.other_choice == choices.others[0] and wrong.score == 0.0
+    right = grader.grade(points, "Multiplicative, its seasonal swings grow", choices=choices)
+    assert right.score == 1.0
