@@ -304,13 +304,27 @@ def negated_before(tokens: Sequence[str], index: int) -> bool:
 
 def direction_before(tokens: Sequence[str], index: int, scope: int = NEGATION_SCOPE) -> int:
     """+1 when the nearest change word shortly before the word raises it ("increase the batch
-    size"), -1 when it lowers it, 0 when none does."""
+    size", "adds noise", "high parallelism"), -1 when it lowers it ("reduces noise"), 0 when
+    none does."""
     for token in reversed(tokens[max(0, index - scope) : index]):
-        if token in UP:
-            return 1
-        if token in DOWN:
-            return -1
+        change = _change(token)
+        if change:
+            return change
     return 0
+
+
+@lru_cache(maxsize=1)
+def _change_stems() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(stems(sorted(UP | HIGH))), frozenset(stems(sorted(DOWN | LOW)))
+
+
+def _change(token: str) -> int:
+    """+1 for a word that raises or says high, -1 for one that lowers or says low, any form."""
+    if token in FUNCTION_WORDS - UP - DOWN:
+        return 0
+    up, down = _change_stems()
+    stem = stems([token])[0]
+    return 1 if stem in up else -1 if stem in down else 0
 
 
 def _level_after(tokens: Sequence[str], index: int) -> int:

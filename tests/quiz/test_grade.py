@@ -300,6 +300,19 @@ def test_a_change_the_other_way_contradicts_the_point(grader: FreeTextGrader) ->
     assert right.score == 1.0
 
 
+def test_a_change_word_counts_in_any_form_and_a_level_before_the_word_too(
+    grader: FreeTextGrader,
+) -> None:
+    point = words("more trees reduces noise")
+    assert opposite_direction(point, 3, words("that just adds noise"), 3)
+    assert not opposite_direction(point, 3, words("it lowers the noise"), 3)
+    high = words("high parallelism stops the search from learning")
+    assert opposite_direction(high, 1, words("lower max parallel jobs"), 2)
+    points = (KeyPoint("High parallelism stops the search learning", ("parallelism",)),)
+    assert grader.grade(points, "lower max parallelism").score == 0.0
+    assert grader.grade(points, "a high parallelism keeps it from learning").score == 1.0
+
+
 def test_a_denied_point_is_not_made_by_a_term_in_another_clause(
     grader: FreeTextGrader, step_functions: BankQuestion
 ) -> None:
