@@ -15,6 +15,10 @@ from quiz.spelling import american
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4
 NEGATION_SCOPE = 3
+# "not"/"never" deny a verb and what it governs: "does not change it to additive", "are not
+# limited to a single instance" ("not only"/"not just" deny nothing).
+DENIAL_SCOPE = 5
+ALSO = frozenset({"only", "just", "merely"})
 POINT_DIRECTION_SCOPE = 6
 # An identifier is one word: "num_samples_per_tree", "random_cut_forest".
 WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
@@ -287,9 +291,10 @@ def term_matches(term: str, answer_words: Sequence[str]) -> bool:
 
 
 def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
-    """A negator shortly before tokens[start:end], or "X is not" right after ("clustering, not
-    classification" negates the classification only)."""
-    if any(t in NEGATORS for t in tokens[max(0, start - NEGATION_SCOPE) : start]):
+    """A negator shortly before tokens[start:end] (a denied verb reaches further: "does not
+    change it to additive"), or "X is not" right after ("clustering, not classification"
+    negates the classification only)."""
+    if negated_before(tokens, start):
         return True
     after = tokens[end : end + 2]
     # "X is not" denies X; "X is no-code", "X has no brokers" deny what follows, not X
@@ -297,9 +302,16 @@ def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
 
 
 def negated_before(tokens: Sequence[str], index: int) -> bool:
-    """A negator shortly before the word: the word is what is denied. (The subject of a denied
+    """A negator shortly before the word, or a denial of the verb further back ("are not
+    limited to a single instance"): the word is what is denied. (The subject of a denied
     predicate, "the container can not call out", is not itself denied.)"""
-    return any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index])
+    if any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index]):
+        return True
+    start = max(0, index - DENIAL_SCOPE)
+    return any(
+        token in DENIALS and tokens[at + 1 : at + 2] != [] and tokens[at + 1] not in ALSO
+        for at, token in enumerate(tokens[start:index], start=start)
+    )
 
 
 def direction_before(tokens: Sequence[str], index: int, scope: int = NEGATION_SCOPE) -> int:

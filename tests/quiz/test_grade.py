@@ -184,6 +184,20 @@ def test_stems_contractions_and_negation_scope() -> None:
     ]
 
 
+def test_a_denied_verb_denies_what_it_governs_but_not_only_does_not(
+    grader: FreeTextGrader,
+) -> None:
+    tokens = words(normalise("taking the log doesn't change it to additive"))
+    assert negated_at(tokens, len(tokens) - 1, len(tokens))
+    tokens = words("cbow and skipgram are not limited to a single instance")
+    assert negated_at(tokens, 8, 9)
+    tokens = words("it is not only cheaper but faster")
+    assert not negated_at(tokens, 6, 7)
+    point = (KeyPoint("Taking the logarithm converts multiplicative to additive", ("additive",)),)
+    assert grader.grade(point, "taking the log doesn't change it to additive").score == 0.0
+    assert grader.grade(point, "taking the log turns it into an additive one").score == 1.0
+
+
 def test_labelled_answers_name_the_bad_entry(tmp_path: Path, step_functions: BankQuestion) -> None:
     path = tmp_path / "labelled.yaml"
     path.write_text(
