@@ -60,6 +60,8 @@ CHAT = (
 )
 DENIALS = frozenset({"not", "never", "cannot"})
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
+# "little history" says what "no history" says: next to nothing of it.
+SCARCE = frozenset({"little", "scarce", "scant", "minimal"})
 # Words too common to carry a claim or to be read as an acronym.
 FUNCTION_WORDS = frozenset(
     [
@@ -248,6 +250,7 @@ def _term_positions(
                 and fuzz.ratio(target, window) >= FUZZY_CUTOFF
                 and not set(answer_words[start : start + size]) <= vocabulary
                 and _small_words(answer_words[start : start + size]) == _small_words(term_words)
+                and _typos_in_long_words(answer_words[start : start + size], term_words)
             )
         ):
             found.append(start)
@@ -280,6 +283,14 @@ def _initials_at(term_words: Sequence[str], answer_words: Sequence[str]) -> list
     ]
 
 
+def _typos_in_long_words(window: Sequence[str], term_words: Sequence[str]) -> bool:
+    """A typo is in a word long enough to misspell: "tp fp" is no typo of "tp fn"."""
+    return all(
+        w == t or min(len(w), len(t)) > EXACT_TERM_MAX_CHARS
+        for w, t in zip(window, term_words, strict=True)
+    )
+
+
 def _small_words(tokens: Sequence[str]) -> list[str]:
     """A typo is in a content word: "of shards" is no typo of "no shards"."""
     return [t for t in tokens if t in FUNCTION_WORDS or t in NEGATORS]
@@ -305,7 +316,7 @@ def negated_before(tokens: Sequence[str], index: int) -> bool:
     """A negator shortly before the word, or a denial of the verb further back ("are not
     limited to a single instance"): the word is what is denied. (The subject of a denied
     predicate, "the container can not call out", is not itself denied.)"""
-    if any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index]):
+    if any(t in NEGATORS or t in SCARCE for t in tokens[max(0, index - NEGATION_SCOPE) : index]):
         return True
     start = max(0, index - DENIAL_SCOPE)
     return any(

@@ -34,7 +34,12 @@ from quiz.answer_text import (
 )
 from quiz.bank import KeyPoint
 from quiz.hedging import Choices, naming_point, read_choice, rival_terms
-from quiz.quantities import numbers_agree, quantity_positions, states_a_number_of
+from quiz.quantities import (
+    bare_numbers_agree,
+    numbers_agree,
+    quantity_positions,
+    states_a_number_of,
+)
 from retrieval.embed import Embedder
 
 __all__ = ["Choices", "FreeTextGrader", "Grade", "clauses", "grade_choice", "term_matches", "words"]
@@ -187,7 +192,10 @@ class FreeTextGrader:
             for i in answer.own
         )
         return by_term or any(
-            row[i] >= self.threshold and polarity[i] is not False and claims[i]
+            row[i] >= self.threshold
+            and polarity[i] is not False
+            and claims[i]
+            and bare_numbers_agree(kp.point, answer.parts[i])
             for i in range(len(answer.parts))
         )
 
@@ -317,7 +325,7 @@ def _term_polarity(
         point_negated = bool(in_point) and negated_at(point_tokens, in_point[0], in_point[0] + size)
         at = term_positions(term, tokens, vocabulary) or quantity_positions(term, tokens)
         for start in at:
-            if masked & set(range(start, start + size)):
+            if set(range(start, start + size)) <= masked:
                 continue
             turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
             if negated_at(tokens, start, start + size) == point_negated and not turned:

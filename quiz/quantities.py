@@ -130,6 +130,16 @@ def numbers_agree(point: str, clause: str) -> bool:
     )
 
 
+def bare_numbers_agree(point: str, clause: str) -> bool:
+    """False when the point gives plain numbers (a formula, a result: "80 / 120 = 0.67") and the
+    clause gives one the point never does ("80/100 = 0.80"): a clause that reads like the point
+    but works out another value is not the point."""
+    stated = [value for kind, value in quantities(point) if not kind]
+    return not stated or all(
+        any(_same(value, v) for v in stated) for kind, value in quantities(clause) if not kind
+    )
+
+
 def _said(clause: str) -> set[Quantity]:
     """The clause's numbers, and its spelt-out numbers of time, size or share ("ten minutes";
     not "a", which is seldom a count: "a quarter of an hour")."""

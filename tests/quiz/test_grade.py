@@ -640,3 +640,36 @@ def test_a_word_two_wrong_options_share_names_a_wrong_pick(grader: FreeTextGrade
     assert wrong.other_choice == choices.others[0] and wrong.score == 0.0
     right = grader.grade(points, "Multiplicative, its seasonal swings grow", choices=choices)
     assert right.score == 1.0
+
+
+def test_little_of_a_thing_is_said_by_none_of_it(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("It forecasts new items with little history", ("new item",)),)
+    assert grader.grade(points, "a new item gets forecasts even with no history").score == 1.0
+    assert grader.grade(points, "a new item needs a long history first").score == 0.0
+    assert grader.grade(points, "not for a new item").score == 0.0
+
+
+def test_a_term_reaching_past_the_words_that_name_the_pick_still_counts(
+    embedder: Embedder,
+) -> None:
+    terms_only = FreeTextGrader(embedder, threshold=1.01)  # no clause is that close
+    points = (
+        KeyPoint("Comprehend detects sentiment with pretrained APIs", ("sentiment",)),
+        KeyPoint("Targeted sentiment covers specific entities", ("targeted sentiment",)),
+    )
+    choices = Choices.of(
+        {"A": "Amazon Comprehend sentiment and targeted sentiment", "B": "Amazon Translate"}, "A"
+    )
+    text = "Comprehend sentiment, and targeted sentiment for the things it mentions"
+    assert terms_only.grade(points, text, choices=choices).score == 1.0
+    assert terms_only.grade(points, "Comprehend sentiment", choices=choices).score == 0.5
+
+
+def test_a_typo_is_in_a_long_word_and_a_formula_must_give_the_points_values(
+    grader: FreeTextGrader,
+) -> None:
+    assert term_positions("tp / (tp + fn)", words("tp/(tp+fp)")) == []
+    assert term_positions("dynamic partitioning", words("dynamic partitoning")) == [0]
+    points = (KeyPoint("Recall = TP / (TP + FN) = 80 / 120 = about 0.67", ("recall",)),)
+    assert grader.grade(points, "Precision = TP/(TP+FP) = 80/100 = 0.80").score == 0.0
+    assert grader.grade(points, "Recall = TP/(TP+FN) = 80/120 = 0.67").score == 1.0
