@@ -14,6 +14,8 @@ from quiz.spelling import american
 
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4
+# A name written joined or apart spans at most this many words ("fast file", "k means").
+JOINED_MAX_WORDS = 3
 NEGATION_SCOPE = 3
 # "not"/"never" deny a verb and what it governs: "does not change it to additive", "are not
 # limited to a single instance" ("not only"/"not just" deny nothing).
@@ -231,7 +233,8 @@ def _term_positions(
     size = len(term_words)
     if not term_words or len(answer_words) < size:
         return []
-    target, target_stems = " ".join(term_words), " ".join(stems(term_words))
+    term_stems = stems(term_words)
+    target, target_stems = " ".join(term_words), " ".join(term_stems)
     answer_stems = stems(answer_words)
     found = []
     for start in range(len(answer_words) - size + 1):
@@ -240,6 +243,7 @@ def _term_positions(
         if (
             window == target
             or stemmed == target_stems
+            or (size > 1 and _same_words(answer_stems[start : start + size], term_stems))
             or (size == 1 and target in window.split("_"))
             or (
                 answer_words[start][:4] == term_words[0][:4]
@@ -254,7 +258,28 @@ def _term_positions(
             )
         ):
             found.append(start)
-    return tuple(found or _initials_at(term_words, answer_words))
+    joined = found or _joined_at(term_words, answer_words)
+    return tuple(joined or _initials_at(term_words, answer_words))
+
+
+def _same_words(window: Sequence[str], term_stems: Sequence[str]) -> bool:
+    """Each word the term's word in another form ("binary classifier", "binary classification")."""
+    return all(same_word(w, t) for w, t in zip(window, term_stems, strict=True))
+
+
+def _joined_at(term_words: Sequence[str], answer_words: Sequence[str]) -> list[int]:
+    """Where the answer writes the term's words joined or apart ("fastfile" for "fast file",
+    "batch skipgram" for batch_skipgram)."""
+    compact = "".join(term_words).replace("_", "")
+    if len(compact) <= EXACT_TERM_MAX_CHARS:
+        return []
+    return [
+        start
+        for size in range(1, JOINED_MAX_WORDS + 1)
+        if size != len(term_words)
+        for start in range(len(answer_words) - size + 1)
+        if "".join(answer_words[start : start + size]).replace("_", "") == compact
+    ]
 
 
 def _cut_short(window: Sequence[str], term_words: Sequence[str]) -> bool:

@@ -297,7 +297,8 @@ def _spans(terms: Sequence[str], tokens: Sequence[str]) -> frozenset[int]:
         i
         for term in terms
         for start in term_positions(term, tokens)
-        for i in range(start, start + len(words(term)))
+        # an identifier may be written apart: "batch skipgram" for batch_skipgram
+        for i in range(start, start + len(words(term.replace("_", " "))))
     )
 
 

@@ -673,3 +673,19 @@ def test_a_typo_is_in_a_long_word_and_a_formula_must_give_the_points_values(
     points = (KeyPoint("Recall = TP / (TP + FN) = 80 / 120 = about 0.67", ("recall",)),)
     assert grader.grade(points, "Precision = TP/(TP+FP) = 80/100 = 0.80").score == 0.0
     assert grader.grade(points, "Recall = TP/(TP+FN) = 80/120 = 0.67").score == 1.0
+
+
+def test_a_term_written_joined_or_apart_or_in_another_form_is_the_term(
+    grader: FreeTextGrader,
+) -> None:
+    assert term_positions("fast file", words("fastfile mode")) == [0]
+    assert term_positions("batch_skipgram", words("use batch skipgram")) == [1]
+    assert term_positions("binary classification", words("as a binary classifier")) == [2]
+    assert term_positions("fast file", words("a fast filter")) == []
+    points = (
+        KeyPoint("batch_skipgram spreads training over many CPUs", ("batch_skipgram",)),
+        KeyPoint("cbow and skipgram run on a single instance", ("skipgram", "single")),
+    )
+    choices = Choices.of({"A": "mode batch_skipgram on CPUs", "B": "mode skipgram on a GPU"}, "A")
+    made = grader.grade(points, "batch skipgram", choices=choices).points_made
+    assert made == (points[0].point,)
