@@ -164,7 +164,8 @@ class FreeTextGrader:
         no evidence, and a term inside the words that name the pick ("Tiering" in
         Intelligent-Tiering) is no evidence for the other points."""
         said = [
-            claim_polarity(kp.point, t, answer.pick_words, answer.affirmed) for t in answer.tokens
+            claim_polarity(kp.point, t, answer.pick_words | answer.rival_words, answer.affirmed)
+            for t in answer.tokens
         ]
         claims = [
             said[i] is not False and numbers_agree(kp.point, part)
@@ -214,6 +215,12 @@ class _Answer:
     vocabulary: frozenset[str]
     affirmed: frozenset[str]
     rivals: frozenset[str] = frozenset()
+
+    @property
+    def rival_words(self) -> frozenset[str]:
+        """Stems of the terms that name an alternative: "without Lambda's time limit" makes no
+        claim about Lambda that "Lambda stops at 15 minutes" could deny."""
+        return frozenset(stems([w for term in self.rivals for w in words(term)]))
 
     @property
     def own(self) -> range:

@@ -93,6 +93,7 @@ class _Names:
     mentioned: frozenset[str]
     term_words: frozenset[str] = frozenset()
     option_words: frozenset[str] = frozenset()
+    endorsed: tuple[str, ...] = ()
 
 
 def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]:
@@ -118,6 +119,7 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
     naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     terms = [_content_stems(term) for kp in key_points for term in kp.terms]
+    subjects = _subjects(key_points, naming_point, sets[0], naming_terms, choices)
     return _Names(
         right=distinct[0],
         right_terms=right_terms,
@@ -125,11 +127,12 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         naming_point=naming_point,
         naming_terms=naming_terms,
         rivals=_rivals(sets, distinct, _content_stems(choices.stem)),
-        subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
+        subjects=subjects,
         known=frozenset(known),
         mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
         term_words=frozenset(set().union(*terms)),
         option_words=frozenset(sets[0]),
+        endorsed=_endorsed(choices, key_points, subjects),
     )
 
 
@@ -157,6 +160,20 @@ def _rivals(
         for i, own in enumerate(wrong)
     ]
     return tuple(mine | more for mine, more in zip(distinct[1:], shared, strict=True))
+
+
+def _endorsed(
+    choices: Choices, key_points: Sequence[KeyPoint], subjects: Sequence[str]
+) -> tuple[str, ...]:
+    """Terms of the key points that no other option says and that name no alternative the key
+    argues against: things the key itself offers ("batch normalization ... also helps")."""
+    others = [words(text) for text in choices.others]
+    return tuple(
+        term
+        for kp in key_points
+        for term in kp.terms
+        if term not in subjects and not any(term_positions(term, t) for t in others)
+    )
 
 
 def _right_terms(choices: Choices, key_points: Sequence[KeyPoint]) -> tuple[str, ...]:
@@ -504,6 +521,9 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
             # the right option's own "or" ("for one or three years") is no second pick
             if (unsure or doubt) and not _content_stems(" ".join(other_tokens)) <= own:
                 return True
+            # "residual connections or batch normalisation" when the key says both
+            if any(term_positions(term, other_tokens) for term in names.endorsed):
+                continue
             if _rival_at(names, other_tokens, other_stems) or _foreign(names, other_tokens):
                 return True
     return False

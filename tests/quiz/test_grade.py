@@ -689,3 +689,34 @@ def test_a_term_written_joined_or_apart_or_in_another_form_is_the_term(
     choices = Choices.of({"A": "mode batch_skipgram on CPUs", "B": "mode skipgram on a GPU"}, "A")
     made = grader.grade(points, "batch skipgram", choices=choices).points_made
     assert made == (points[0].point,)
+
+
+def test_an_or_between_things_the_key_offers_is_no_hedge(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Use ReLU instead of sigmoid in hidden layers", ("relu",)),
+        KeyPoint(
+            "Residual connections or batch normalization also help",
+            ("residual", "batch normalization"),
+        ),
+    )
+    choices = Choices.of(
+        {
+            "A": "Replace sigmoid with ReLU and add residual connections",
+            "B": "Replace the hidden layers with softmax layers to normalise them",
+        },
+        "A",
+    )
+    text = "Use ReLU and add residual connections or batch normalisation"
+    assert grader.grade(points, text, choices=choices).score == 1.0
+    hedge = "ReLU and residual connections, or softmax layers"
+    assert grader.grade(points, hedge, choices=choices).score == 0.0
+
+
+def test_the_name_of_an_alternative_carries_no_claim_to_deny(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("AWS Batch runs containers without Lambda's time limit", ("batch", "container")),
+        KeyPoint("Lambda is limited to 15 minutes", ("15 minutes", "lambda")),
+    )
+    choices = Choices.of({"A": "AWS Batch with a container job", "B": "AWS Lambda"}, "A")
+    text = "AWS Batch, since the job needs two hours while Lambda stops at a quarter of an hour"
+    assert points[0].point in grader.grade(points, text, choices=choices).points_made
