@@ -56,6 +56,8 @@ CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
 COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|[a-z]+)")
+# A number standing alone (not inside a name such as "q3" or "ml.m5"), with what follows it.
+BARE = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w.])(?:\s*(?:%|[a-z]+))?")
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,11 @@ def _naming(
         (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
     )
     naming_terms = key_points[naming_point].terms if naming_point is not None else ()
+    # a term that another option says names that option too ("ProcessingFailed means ...")
+    other_tokens = [words(t) for t in choices.others]
+    naming_terms = tuple(
+        t for t in naming_terms if not any(term_positions(t, tokens) for tokens in other_tokens)
+    )
     if naming_point is None:
         naming_point, naming_terms = _named_in_point(key_points, right, choices.right)
     else:
@@ -218,7 +225,6 @@ def _naming(
     )
     heads = _head_words(naming_terms, right - said_elsewhere)
     # not a near spelling of another option's word ("personalised" in "Personalize")
-    other_tokens = [words(t) for t in choices.others]
     heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
     return naming_point, (*naming_terms, *heads)
 
@@ -452,9 +458,15 @@ def _marks(text: str, *, ordered: bool = False) -> list[object]:
     found: list[tuple[int, object]] = []
     for match in COMPOUND.finditer(text):
         found.append((match.start(), match[0]))
-    for match in AMOUNT.finditer(spell_numbers(text)):
-        found.extend((match.start(), q) for q in quantities(match[0]) if q[0])
     spelt = spell_numbers(text)
+    for match in AMOUNT.finditer(spelt):
+        found.extend((match.start(), q) for q in quantities(match[0]) if q[0])
+    for match in BARE.finditer(spelt):
+        # a plain number is told apart by what it counts: "precision 0.67" against "0.80"
+        slot = [w for w in words(spelt[: match.start()]) if w not in FUNCTION_WORDS][-1:]
+        if slot and not any(kind for kind, _ in quantities(match[0])):
+            value = float(match[1].replace(",", ""))
+            found.append((match.start(), (f"@{stems(slot)[0]}", value)))
     kept = []
     for start, mark in sorted(found, key=lambda f: f[0]):
         source = spelt if not isinstance(mark, str) else text

@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from quiz.answer_text import stems
+from quiz.answer_text import FUNCTION_WORDS, stems
 
 NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[a-z]+)?")
 # Spelt-out numbers; "a"/"an" count as one only before a unit of time or size ("a year").
@@ -77,7 +77,8 @@ def _unit(word: str) -> tuple[str, float]:
     """What a unit word measures and its size; any other word is its own unit ("records")."""
     if word in SCALED:
         return SCALED[word]
-    return (stems([word])[0], 1.0) if word else ("", 1.0)
+    # "to 4 so ...", "256 and": a function word after a number is no unit
+    return (stems([word])[0], 1.0) if word and word not in FUNCTION_WORDS else ("", 1.0)
 
 
 def spell_numbers(text: str, *, articles: bool = True) -> str:

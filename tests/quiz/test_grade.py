@@ -720,3 +720,37 @@ def test_the_name_of_an_alternative_carries_no_claim_to_deny(grader: FreeTextGra
     choices = Choices.of({"A": "AWS Batch with a container job", "B": "AWS Lambda"}, "A")
     text = "AWS Batch, since the job needs two hours while Lambda stops at a quarter of an hour"
     assert points[0].point in grader.grade(points, text, choices=choices).points_made
+
+
+def test_a_plain_number_is_told_apart_by_what_it_counts(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Precision = TP / (TP + FP) = 80 / 100 = 0.80", ("precision",)),
+        KeyPoint("Recall = TP / (TP + FN) = 80 / 120 = about 0.67", ("recall",)),
+    )
+    choices = Choices.of(
+        {
+            "A": "Precision 0.80 and recall 0.67",
+            "B": "Precision 0.67 and recall 0.80",
+            "C": "Precision 0.80 and recall 0.94",
+        },
+        "A",
+    )
+    for text, other in (("precision 0.67, recall 0.8", 0), ("precision 0.80, recall 0.94", 1)):
+        wrong = grader.grade(points, text, choices=choices)
+        assert wrong.other_choice == choices.others[other] and wrong.score == 0.0
+    right = grader.grade(points, "precision 0.8 and recall 0.67", choices=choices)
+    assert right.other_choice is None and right.score == 1.0
+
+
+def test_a_term_another_option_says_does_not_name_the_right_one(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Returned records need a result field", ("result",)),
+        KeyPoint(
+            "Dropped means filtered; ProcessingFailed means it failed",
+            ("dropped", "processingfailed"),
+        ),
+    )
+    choices = Choices.of({"A": "Dropped", "B": "ProcessingFailed", "C": "Retry"}, "A")
+    wrong = grader.grade(points, "ProcessingFailed, the records are filtered", choices=choices)
+    assert wrong.other_choice == "ProcessingFailed" and wrong.score == 0.0
+    assert grader.grade(points, "Dropped: filtered on purpose", choices=choices).score > 0
