@@ -213,7 +213,11 @@ def clauses(text: str) -> list[str]:
     ]
     parts = list(dict.fromkeys([*parts, *pieces]))
     whole = " ".join(text.split())
-    return [*parts, whole] if whole and whole not in parts else parts
+    # the whole answer comes last even when it is also the lead: every part before it is a
+    # clause proper ("fastfile mode, no code changes, starts instantly" and its pieces)
+    if not whole or parts == [whole]:
+        return parts
+    return [*parts, whole] if parts[-1] != whole else parts
 
 
 def term_positions(

@@ -754,3 +754,17 @@ def test_a_term_another_option_says_does_not_name_the_right_one(grader: FreeText
     wrong = grader.grade(points, "ProcessingFailed, the records are filtered", choices=choices)
     assert wrong.other_choice == "ProcessingFailed" and wrong.score == 0.0
     assert grader.grade(points, "Dropped: filtered on purpose", choices=choices).score > 0
+
+
+def test_the_whole_answer_comes_last_so_its_last_piece_is_a_clause(
+    grader: FreeTextGrader,
+) -> None:
+    text = "fastfile mode, no code changes, starts instantly"
+    parts = clauses(text)
+    assert parts[0] == parts[-1] == text and "starts instantly" in parts[1:-1]
+    points = (
+        KeyPoint("Fast File mode presents S3 objects as files", ("fast file",)),
+        KeyPoint("Training starts quickly without code changes", ("start",)),
+    )
+    assert grader.grade(points, text).score == 1.0
+    assert clauses("use mae") == ["use mae"]
