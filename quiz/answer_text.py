@@ -171,7 +171,8 @@ AUXILIARIES = frozenset(
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """The words of a text; "×" is the word "times" ("trend × seasonality")."""
+    return WORD.findall(text.lower().replace("\u00d7", " times "))
 
 
 @lru_cache(maxsize=16384)

@@ -768,3 +768,8 @@ def test_the_whole_answer_comes_last_so_its_last_piece_is_a_clause(
     )
     assert grader.grade(points, text).score == 1.0
     assert clauses("use mae") == ["use mae"]
+
+
+def test_a_times_sign_is_the_word_times() -> None:
+    assert words("trend × seasonality") == ["trend", "times", "seasonality"]
+    assert term_positions("trend × seasonality", words("Trend times seasonality")) == [0]
