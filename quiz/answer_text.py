@@ -24,6 +24,7 @@ ALSO = frozenset({"only", "just", "merely"})
 POINT_DIRECTION_SCOPE = 6
 # An identifier is one word: "num_samples_per_tree", "random_cut_forest".
 WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+GLUED = re.compile(r"(?<=\d)(?=[a-z]{2})")
 CLAUSE_SPLIT = re.compile(
     r"[;:!?()\n]+|\.(?!\d)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
@@ -53,6 +54,10 @@ CHAT = (
     (re.compile(r"\bb4\b"), "before"),
     (re.compile(r"\bem\b"), "them"),
     (re.compile(r"\bthru\b"), "through"),
+    # spans of time said in words: "a quarter of an hour" is 15 minutes
+    (re.compile(r"\b(?:a\s+)?quarter\s+of\s+an\s+hour\b"), "15 minutes"),
+    (re.compile(r"\b(?:an\s+)?hour\s+and\s+a\s+half\b"), "90 minutes"),
+    (re.compile(r"\b(?:a\s+)?half\s+(?:an\s+)?hour\b"), "30 minutes"),
     (
         re.compile(
             r"\b4\s+(?=(?:the|a|an|all|any|each|every|it|its|them|that|this|those|these|new|your|my|our|their|me|us|you)\b)"
@@ -160,6 +165,14 @@ DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
 )
+# Words that say the opposite of each other (in any form): "optional" denies "needs".
+OPPOSITES = (
+    ({"before", "pre"}, {"after", "post"}),
+    ({"needs", "required", "requires", "mandatory"}, {"optional"}),
+    ({"supervised"}, {"unsupervised"}),
+    ({"sparse"}, {"dense"}),
+    ({"stateless"}, {"stateful"}),
+)
 # A level said after the thing: "keep parallelism low" is "lower parallelism".
 HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
 LOW = frozenset({"low", "lower", "small", "smaller", "little"})
@@ -171,8 +184,9 @@ AUXILIARIES = frozenset(
 
 
 def words(text: str) -> list[str]:
-    """The words of a text; "×" is the word "times" ("trend × seasonality")."""
-    return WORD.findall(text.lower().replace("\u00d7", " times "))
+    """The words of a text; "×" is the word "times" ("trend × seasonality"), and a number
+    written against a word is two words ("1.5iqr", "10gb")."""
+    return WORD.findall(GLUED.sub(" ", text.lower().replace("\u00d7", " times ")))
 
 
 @lru_cache(maxsize=16384)
@@ -435,7 +449,31 @@ def claim_polarity(
         ):
             return False
         shared = shared or bool(found)
+    if shared and _says_the_opposite(point_stems, clause_stems):
+        return False
     return True if shared else None
+
+
+def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:
+    """The clause says the opposite of a word of the point and not the word itself ("after
+    training" for "before training", "optional" for "needs")."""
+    opposites = _opposite_stems()
+    return any(
+        stem in opposites
+        and stem not in clause_stems
+        and any(o in clause_stems for o in opposites[stem])
+        for stem in point_stems
+    )
+
+
+@lru_cache(maxsize=1)
+def _opposite_stems() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for one, other in OPPOSITES:
+        for side, against in ((one, other), (other, one)):
+            for stem in stems(sorted(side)):
+                found.setdefault(stem, set()).update(stems(sorted(against)))
+    return {stem: frozenset(against) for stem, against in found.items()}
 
 
 def same_word(one: str, other: str) -> bool:

@@ -153,10 +153,17 @@ class FreeTextGrader:
         """Per point, whether the clauses make it (the last part is the whole answer)."""
         similarity = self.clause_similarities(key_points, parts)
         answer = _read(key_points, parts, choices)
-        return [
+        made = [
             self._point_made(index, kp, row, answer)
             for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True))
         ]
+        if answer.naming is None or made[answer.naming]:
+            return made
+        if _names_the_pick(key_points[answer.naming], answer.naming_terms, answer.tokens):
+            return made
+        # "It suits nominal categories" is about the pick: an answer that names none (only
+        # "don't use label encoding") does not make it
+        return [m and not _about_the_pick(kp) for m, kp in zip(made, key_points, strict=True)]
 
     def _point_made(self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer) -> bool:
         """The naming point (the one that introduces the right option) is made when a term of
@@ -165,14 +172,7 @@ class FreeTextGrader:
         A clause that negates the point's words or gives another number in the point's unit is
         no evidence, and a term inside the words that name the pick ("Tiering" in
         Intelligent-Tiering) is no evidence for the other points."""
-        said = [
-            claim_polarity(kp.point, t, answer.pick_words | answer.rival_words, answer.affirmed)
-            for t in answer.tokens
-        ]
-        claims = [
-            said[i] is not False and numbers_agree(kp.point, part)
-            for i, part in enumerate(answer.parts)
-        ]
+        said, claims = _claims(kp, answer)
         about = [bool(value >= self.term_support) for value in row]
         contradicted = any(not claims[i] and about[i] for i in answer.own)
         if _wrong_number(kp, answer, about) or _denied(kp, answer):
@@ -244,6 +244,26 @@ def _read(key_points: Sequence[KeyPoint], parts: Sequence[str], choices: Choices
         affirmed=frozenset(stems(words(choices.right))) if choices is not None else frozenset(),
         rivals=rival_terms(choices, key_points),
     )
+
+
+def _claims(kp: KeyPoint, answer: _Answer) -> tuple[list[bool | None], list[bool]]:
+    """Per clause, how it says the point's words (claim_polarity), and whether it is evidence
+    for the point at all: not said the other way, and no other amount of the point's kind
+    unless beside the point's own (a working, or another thing's amount)."""
+    said = [
+        claim_polarity(kp.point, t, answer.pick_words | answer.rival_words, answer.affirmed)
+        for t in answer.tokens
+    ]
+    claims = [
+        said[i] is not False
+        and (numbers_agree(kp.point, part) or states_a_number_of(kp.point, part))
+        for i, part in enumerate(answer.parts)
+    ]
+    return said, claims
+
+
+def _about_the_pick(kp: KeyPoint) -> bool:
+    return words(kp.point)[:1] in (["it"], ["this"], ["they"])
 
 
 def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:

@@ -773,3 +773,42 @@ def test_the_whole_answer_comes_last_so_its_last_piece_is_a_clause(
 def test_a_times_sign_is_the_word_times() -> None:
     assert words("trend × seasonality") == ["trend", "times", "seasonality"]
     assert term_positions("trend × seasonality", words("Trend times seasonality")) == [0]
+
+
+def test_a_word_said_the_opposite_way_contradicts_the_point(grader: FreeTextGrader) -> None:
+    point = "Each record needs a record identifier and an event time"
+    assert claim_polarity(point, words("the event time is optional")) is False
+    assert claim_polarity(point, words("it needs an event time")) is True
+    assert claim_polarity("Clarify measures bias before training", words("after training")) is False
+    points = (KeyPoint(point, ("event time",)),)
+    assert grader.grade(points, "the event time is optional, you can skip it").score == 0.0
+    assert grader.grade(points, "every record carries an event time").score == 1.0
+
+
+def test_a_point_about_the_pick_needs_the_pick_named(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("One-hot encoding creates one binary column per category", ("one-hot",)),
+        KeyPoint("It suits nominal categories for linear models", ("nominal",)),
+    )
+    choices = Choices.of({"A": "One-hot encoding", "B": "Label encoding"}, "A")
+    text = "The categories are nominal and the model is linear, so not label encoding"
+    assert grader.grade(points, text, choices=choices).score == 0.0
+    named = "One-hot, since the categories are nominal and the model is linear"
+    assert grader.grade(points, named, choices=choices).score == 1.0
+
+
+def test_a_number_written_against_a_word_is_two_words() -> None:
+    assert words("q3+1.5iqr") == ["q3", "1", "5", "iqr"]
+    assert words("10gb on ml.p3.2xlarge") == ["10", "gb", "on", "ml", "p3", "2", "xlarge"]
+    assert term_positions("1.5", words("above q3+1.5iqr")) == [2]
+
+
+def test_a_span_of_time_in_words_is_its_minutes_and_may_stand_beside_other_amounts(
+    grader: FreeTextGrader,
+) -> None:
+    assert normalise("stops after a quarter of an hour") == "stops after 15 minutes"
+    assert normalise("half an hour or an hour and a half") == "30 minutes or 90 minutes"
+    points = (KeyPoint("Lambda is limited to 15 minutes", ("15 minutes", "lambda")),)
+    text = "the job needs two hours while Lambda stops at a quarter of an hour"
+    assert grader.grade(points, text).score == 1.0
+    assert grader.grade(points, "Lambda stops after half an hour").score == 0.0
