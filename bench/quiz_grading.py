@@ -7,8 +7,9 @@ throughput (answers/s), each next to baselines run in the same process:
 - naive (throughput only): embed the points and the whole answer on every call, no cache.
 
 `--sweep` searches the grader's parameters on the TUNED set only and prints the best; the
-held-out set is only ever scored with the defaults in quiz/grade.py; while tuning, run with
---tuned-only so the held-out items' errors stay unseen. `--blind FILE` (repeatable; the format
+held-out set is only ever scored with the defaults in quiz/grade.py (its per-item errors were
+read once, to find failure classes, so it is no longer blind); while tuning, run with
+--tuned-only. `--blind FILE` (repeatable; the format
 of grading_heldout.yaml) scores other labelled files as one more part, "BLIND", with the same
 table, for a set written apart from the grader and never read item by item.
 
@@ -250,7 +251,7 @@ def main() -> None:
     by_kind(tuned, graders)
     if args.tuned_only:
         return
-    report("HELD-OUT set (grading_heldout.yaml, never tuned on)", heldout, graders)
+    report("HELD-OUT set (grading_heldout.yaml; its errors were read once)", heldout, graders)
     by_kind(heldout, graders)
     if blind:
         files = ", ".join(path.name for path in args.blind)
