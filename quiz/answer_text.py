@@ -199,6 +199,12 @@ def normalise(text: str) -> str:
     return text
 
 
+def american_text(text: str) -> str:
+    """The text with British spellings made American, so a clause embeds the same however it is
+    spelt ("regularisation", "regularization")."""
+    return re.sub(r"[a-z]+", lambda m: american(m[0]), text)
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")

@@ -21,6 +21,7 @@ import numpy as np
 from quiz.answer_text import (
     NEGATORS,
     acronyms_of,
+    american_text,
     claim_polarity,
     clauses,
     is_negated,
@@ -112,7 +113,7 @@ class FreeTextGrader:
         """Cosine of each key point (rows) against each clause (columns), negation-adjusted."""
         if not parts:
             return np.zeros((len(key_points), 0), dtype=np.float32)
-        answer_vectors = self.embedder.encode(list(parts))
+        answer_vectors = self.embedder.encode([american_text(p) for p in parts])
         point_vectors = np.stack([self._point_vectors(kp.point) for kp in key_points])
         similarity = point_vectors @ answer_vectors.T
         clause_negated = np.array([is_negated(words(p)) for p in parts])

@@ -812,3 +812,11 @@ def test_a_span_of_time_in_words_is_its_minutes_and_may_stand_beside_other_amoun
     text = "the job needs two hours while Lambda stops at a quarter of an hour"
     assert grader.grade(points, text).score == 1.0
     assert grader.grade(points, "Lambda stops after half an hour").score == 0.0
+
+
+def test_a_clause_means_the_same_however_it_is_spelt(embedder: Embedder) -> None:
+    points = (KeyPoint("Raise regularization such as gamma or lambda", ("gamma",)),)
+    grader = FreeTextGrader(embedder)
+    british = grader.point_similarities(points, "more regularisation, a higher lambda")
+    american = grader.point_similarities(points, "more regularization, a higher lambda")
+    assert float(british[0]) == pytest.approx(float(american[0]), abs=1e-5)
