@@ -7,10 +7,13 @@ throughput (answers/s), each next to baselines run in the same process:
 - naive (throughput only): embed the points and the whole answer on every call, no cache.
 
 `--sweep` searches the grader's parameters on the TUNED set only and prints the best; the
-held-out set is only ever scored with the defaults in quiz/grade.py; while tuning, run with
---tuned-only so the held-out items' errors stay unseen.
+held-out set is only ever scored with the defaults in quiz/grade.py (its per-item errors were
+read once, to find failure classes, so it is no longer blind); while tuning, run with
+--tuned-only. `--blind FILE` (repeatable; the format
+of grading_heldout.yaml) scores other labelled files as one more part, "BLIND", with the same
+table, for a set written apart from the grader and never read item by item.
 
-Run: .venv/bin/python -m bench.quiz_grading [--sweep | --tuned-only]
+Run: .venv/bin/python -m bench.quiz_grading [--sweep | --tuned-only] [--blind FILE ...]
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from quiz.calibration import (  # noqa: E402
     grader_points,
     load_labelled,
 )
+from quiz.errors import BankError  # noqa: E402
 from quiz.grade import (  # noqa: E402
     DEFAULT_SIMILARITY_THRESHOLD,
     NEGATION_PENALTY,
@@ -204,14 +208,31 @@ def sweep(items: Sequence[LabelledAnswer], embedder: Embedder) -> None:
         print(_row(f"{threshold:.3f} / {support:.2f} / {penalty:.2f}", scores))
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true", help="search parameters on the tuned set")
     parser.add_argument("--tuned-only", action="store_true", help="skip the held-out set")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--blind",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a blind labelled set (grading_heldout.yaml's format), scored as its own part",
+    )
+    parser.add_argument("--no-throughput", action="store_true", help="skip the answers/s rounds")
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = _arguments()
     questions = load_bank(question_files([ROOT / "corpus"]))
     tuned = load_labelled(DATA / "grading_labelled.yaml", questions)
     heldout = load_labelled(DATA / "grading_heldout.yaml", questions)
+    try:
+        blind = [item for path in args.blind for item in load_labelled(path, questions)]
+    except (BankError, OSError) as error:
+        sys.exit(f"--blind: {error}")
     embedder = load_embedder(DEFAULT_EMBED_MODEL)
     if args.sweep:
         sweep(tuned, embedder)
@@ -230,11 +251,20 @@ def main() -> None:
     by_kind(tuned, graders)
     if args.tuned_only:
         return
-    report("HELD-OUT set (grading_heldout.yaml, never tuned on)", heldout, graders)
+    report("HELD-OUT set (grading_heldout.yaml; its errors were read once)", heldout, graders)
     by_kind(heldout, graders)
-    ours, previous, naive = throughput(tuned + heldout, embedder)
+    if blind:
+        files = ", ".join(path.name for path in args.blind)
+        report(f"BLIND set ({files}, never seen while tuning)", blind, graders)
+        by_kind(blind, graders)
+    if not args.no_throughput:
+        print_throughput([*tuned, *heldout, *blind], embedder)
+
+
+def print_throughput(work: Sequence[LabelledAnswer], embedder: Embedder) -> None:
+    ours, previous, naive = throughput(work, embedder)
     print(
-        f"\nthroughput (best of {ROUNDS}, {len(tuned) + len(heldout)} answers): "
+        f"\nthroughput (best of {ROUNDS}, {len(work)} answers): "
         f"grader {ours:,.0f}/s, previous grader {previous:,.0f}/s, naive {naive:,.0f}/s; "
         f"grader/naive {ours / naive:.2f}x, previous/naive {previous / naive:.2f}x"
     )

@@ -14,10 +14,17 @@ from quiz.spelling import american
 
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4
+# A name written joined or apart spans at most this many words ("fast file", "k means").
+JOINED_MAX_WORDS = 3
 NEGATION_SCOPE = 3
+# "not"/"never" deny a verb and what it governs: "does not change it to additive", "are not
+# limited to a single instance" ("not only"/"not just" deny nothing).
+DENIAL_SCOPE = 5
+ALSO = frozenset({"only", "just", "merely"})
 POINT_DIRECTION_SCOPE = 6
 # An identifier is one word: "num_samples_per_tree", "random_cut_forest".
 WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+GLUED = re.compile(r"(?<=\d)(?=[a-z]{2})")
 CLAUSE_SPLIT = re.compile(
     r"[;:!?()\n]+|\.(?!\d)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
@@ -47,6 +54,10 @@ CHAT = (
     (re.compile(r"\bb4\b"), "before"),
     (re.compile(r"\bem\b"), "them"),
     (re.compile(r"\bthru\b"), "through"),
+    # spans of time said in words: "a quarter of an hour" is 15 minutes
+    (re.compile(r"\b(?:a\s+)?quarter\s+of\s+an\s+hour\b"), "15 minutes"),
+    (re.compile(r"\b(?:an\s+)?hour\s+and\s+a\s+half\b"), "90 minutes"),
+    (re.compile(r"\b(?:a\s+)?half\s+(?:an\s+)?hour\b"), "30 minutes"),
     (
         re.compile(
             r"\b4\s+(?=(?:the|a|an|all|any|each|every|it|its|them|that|this|those|these|new|your|my|our|their|me|us|you)\b)"
@@ -56,6 +67,8 @@ CHAT = (
 )
 DENIALS = frozenset({"not", "never", "cannot"})
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
+# "little history" says what "no history" says: next to nothing of it.
+SCARCE = frozenset({"little", "scarce", "scant", "minimal"})
 # Words too common to carry a claim or to be read as an acronym.
 FUNCTION_WORDS = frozenset(
     [
@@ -152,6 +165,14 @@ DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
 )
+# Words that say the opposite of each other (in any form): "optional" denies "needs".
+OPPOSITES = (
+    ({"before", "pre"}, {"after", "post"}),
+    ({"needs", "required", "requires", "mandatory"}, {"optional"}),
+    ({"supervised"}, {"unsupervised"}),
+    ({"sparse"}, {"dense"}),
+    ({"stateless"}, {"stateful"}),
+)
 # A level said after the thing: "keep parallelism low" is "lower parallelism".
 HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
 LOW = frozenset({"low", "lower", "small", "smaller", "little"})
@@ -163,7 +184,9 @@ AUXILIARIES = frozenset(
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """The words of a text; "×" is the word "times" ("trend × seasonality"), and a number
+    written against a word is two words ("1.5iqr", "10gb")."""
+    return WORD.findall(GLUED.sub(" ", text.lower().replace("\u00d7", " times ")))
 
 
 @lru_cache(maxsize=16384)
@@ -174,6 +197,12 @@ def normalise(text: str) -> str:
     for pattern, replacement in CONTRACTIONS + CHAT:
         text = pattern.sub(replacement, text)
     return text
+
+
+def american_text(text: str) -> str:
+    """The text with British spellings made American, so a clause embeds the same however it is
+    spelt ("regularisation", "regularization")."""
+    return re.sub(r"[a-z]+", lambda m: american(m[0]), text)
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +234,11 @@ def clauses(text: str) -> list[str]:
     ]
     parts = list(dict.fromkeys([*parts, *pieces]))
     whole = " ".join(text.split())
-    return [*parts, whole] if whole and whole not in parts else parts
+    # the whole answer comes last even when it is also the lead: every part before it is a
+    # clause proper ("fastfile mode, no code changes, starts instantly" and its pieces)
+    if not whole or parts == [whole]:
+        return parts
+    return [*parts, whole] if parts[-1] != whole else parts
 
 
 def term_positions(
@@ -225,7 +258,8 @@ def _term_positions(
     size = len(term_words)
     if not term_words or len(answer_words) < size:
         return []
-    target, target_stems = " ".join(term_words), " ".join(stems(term_words))
+    term_stems = stems(term_words)
+    target, target_stems = " ".join(term_words), " ".join(term_stems)
     answer_stems = stems(answer_words)
     found = []
     for start in range(len(answer_words) - size + 1):
@@ -234,6 +268,7 @@ def _term_positions(
         if (
             window == target
             or stemmed == target_stems
+            or (size > 1 and _same_words(answer_stems[start : start + size], term_stems))
             or (size == 1 and target in window.split("_"))
             or (
                 answer_words[start][:4] == term_words[0][:4]
@@ -244,10 +279,32 @@ def _term_positions(
                 and fuzz.ratio(target, window) >= FUZZY_CUTOFF
                 and not set(answer_words[start : start + size]) <= vocabulary
                 and _small_words(answer_words[start : start + size]) == _small_words(term_words)
+                and _typos_in_long_words(answer_words[start : start + size], term_words)
             )
         ):
             found.append(start)
-    return tuple(found or _initials_at(term_words, answer_words))
+    joined = found or _joined_at(term_words, answer_words)
+    return tuple(joined or _initials_at(term_words, answer_words))
+
+
+def _same_words(window: Sequence[str], term_stems: Sequence[str]) -> bool:
+    """Each word the term's word in another form ("binary classifier", "binary classification")."""
+    return all(same_word(w, t) for w, t in zip(window, term_stems, strict=True))
+
+
+def _joined_at(term_words: Sequence[str], answer_words: Sequence[str]) -> list[int]:
+    """Where the answer writes the term's words joined or apart ("fastfile" for "fast file",
+    "batch skipgram" for batch_skipgram)."""
+    compact = "".join(term_words).replace("_", "")
+    if len(compact) <= EXACT_TERM_MAX_CHARS:
+        return []
+    return [
+        start
+        for size in range(1, JOINED_MAX_WORDS + 1)
+        if size != len(term_words)
+        for start in range(len(answer_words) - size + 1)
+        if "".join(answer_words[start : start + size]).replace("_", "") == compact
+    ]
 
 
 def _cut_short(window: Sequence[str], term_words: Sequence[str]) -> bool:
@@ -276,6 +333,14 @@ def _initials_at(term_words: Sequence[str], answer_words: Sequence[str]) -> list
     ]
 
 
+def _typos_in_long_words(window: Sequence[str], term_words: Sequence[str]) -> bool:
+    """A typo is in a word long enough to misspell: "tp fp" is no typo of "tp fn"."""
+    return all(
+        w == t or min(len(w), len(t)) > EXACT_TERM_MAX_CHARS
+        for w, t in zip(window, term_words, strict=True)
+    )
+
+
 def _small_words(tokens: Sequence[str]) -> list[str]:
     """A typo is in a content word: "of shards" is no typo of "no shards"."""
     return [t for t in tokens if t in FUNCTION_WORDS or t in NEGATORS]
@@ -287,9 +352,10 @@ def term_matches(term: str, answer_words: Sequence[str]) -> bool:
 
 
 def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
-    """A negator shortly before tokens[start:end], or "X is not" right after ("clustering, not
-    classification" negates the classification only)."""
-    if any(t in NEGATORS for t in tokens[max(0, start - NEGATION_SCOPE) : start]):
+    """A negator shortly before tokens[start:end] (a denied verb reaches further: "does not
+    change it to additive"), or "X is not" right after ("clustering, not classification"
+    negates the classification only)."""
+    if negated_before(tokens, start):
         return True
     after = tokens[end : end + 2]
     # "X is not" denies X; "X is no-code", "X has no brokers" deny what follows, not X
@@ -297,20 +363,41 @@ def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
 
 
 def negated_before(tokens: Sequence[str], index: int) -> bool:
-    """A negator shortly before the word: the word is what is denied. (The subject of a denied
+    """A negator shortly before the word, or a denial of the verb further back ("are not
+    limited to a single instance"): the word is what is denied. (The subject of a denied
     predicate, "the container can not call out", is not itself denied.)"""
-    return any(t in NEGATORS for t in tokens[max(0, index - NEGATION_SCOPE) : index])
+    if any(t in NEGATORS or t in SCARCE for t in tokens[max(0, index - NEGATION_SCOPE) : index]):
+        return True
+    start = max(0, index - DENIAL_SCOPE)
+    return any(
+        token in DENIALS and tokens[at + 1 : at + 2] != [] and tokens[at + 1] not in ALSO
+        for at, token in enumerate(tokens[start:index], start=start)
+    )
 
 
 def direction_before(tokens: Sequence[str], index: int, scope: int = NEGATION_SCOPE) -> int:
     """+1 when the nearest change word shortly before the word raises it ("increase the batch
-    size"), -1 when it lowers it, 0 when none does."""
+    size", "adds noise", "high parallelism"), -1 when it lowers it ("reduces noise"), 0 when
+    none does."""
     for token in reversed(tokens[max(0, index - scope) : index]):
-        if token in UP:
-            return 1
-        if token in DOWN:
-            return -1
+        change = _change(token)
+        if change:
+            return change
     return 0
+
+
+@lru_cache(maxsize=1)
+def _change_stems() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(stems(sorted(UP | HIGH))), frozenset(stems(sorted(DOWN | LOW)))
+
+
+def _change(token: str) -> int:
+    """+1 for a word that raises or says high, -1 for one that lowers or says low, any form."""
+    if token in FUNCTION_WORDS - UP - DOWN:
+        return 0
+    up, down = _change_stems()
+    stem = stems([token])[0]
+    return 1 if stem in up else -1 if stem in down else 0
 
 
 def _level_after(tokens: Sequence[str], index: int) -> int:
@@ -368,7 +455,31 @@ def claim_polarity(
         ):
             return False
         shared = shared or bool(found)
+    if shared and _says_the_opposite(point_stems, clause_stems):
+        return False
     return True if shared else None
+
+
+def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:
+    """The clause says the opposite of a word of the point and not the word itself ("after
+    training" for "before training", "optional" for "needs")."""
+    opposites = _opposite_stems()
+    return any(
+        stem in opposites
+        and stem not in clause_stems
+        and any(o in clause_stems for o in opposites[stem])
+        for stem in point_stems
+    )
+
+
+@lru_cache(maxsize=1)
+def _opposite_stems() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for one, other in OPPOSITES:
+        for side, against in ((one, other), (other, one)):
+            for stem in stems(sorted(side)):
+                found.setdefault(stem, set()).update(stems(sorted(against)))
+    return {stem: frozenset(against) for stem, against in found.items()}
 
 
 def same_word(one: str, other: str) -> bool:

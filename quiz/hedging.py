@@ -45,11 +45,19 @@ STOPWORDS = frozenset(
     {"add", "amazon", "apply", "aws", "choose", "configure", "create", "deploy", "enable", "keep"}
     | {"make", "pick", "put", "run", "sagemaker", "set", "switch", "turn", "use", "using"}
 )
+# Adverbs and determiners an option may end on that any answer says in passing ("host them
+# together", "the new ones", "first"): they describe, they name no option.
+GENERIC = frozenset(
+    {"together", "separately", "directly", "automatically", "instead", "first", "new", "ones"}
+    | {"same", "own", "per", "still", "already", "always", "again", "every", "each", "other"}
+)
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
 COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|[a-z]+)")
+# A number standing alone (not inside a name such as "q3" or "ml.m5"), with what follows it.
+BARE = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w.])(?:\s*(?:%|[a-z]+))?")
 
 
 @dataclass(frozen=True)
@@ -85,31 +93,48 @@ class _Names:
     subjects: tuple[str, ...]
     known: frozenset[str]
     mentioned: frozenset[str]
+    term_words: frozenset[str] = frozenset()
+    option_words: frozenset[str] = frozenset()
+    endorsed: tuple[str, ...] = ()
 
 
-def _content_stems(text: str) -> set[str]:
-    content = [w for w in words(text) if w not in STOPWORDS and w not in FUNCTION_WORDS]
-    return set(stems([w for w in content if len(w) > 1]))
+def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]:
+    content = [w for w in words(text) if w not in stopwords and w not in FUNCTION_WORDS]
+    return set(stems([w for w in content if len(w) > 1 and w not in GENERIC]))
+
+
+def _option_stems(choices: Choices) -> list[set[str]]:
+    """Each option's content stems; when that leaves the right option nothing of its own
+    ("A SageMaker Savings Plan" against "A Compute Savings Plan"), the common names count."""
+    options = (choices.right, *choices.others)
+    sets = [_content_stems(t) for t in options]
+    if not sets[0] - set().union(*sets[1:]):
+        sets = [_content_stems(t, frozenset()) for t in options]
+    return sets
 
 
 @lru_cache(maxsize=1024)
 def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
-    sets = [_content_stems(t) for t in (choices.right, *choices.others)]
+    sets = _option_stems(choices)
     distinct = _distinctive(sets, _content_stems(choices.stem))
     right_terms = _right_terms(choices, key_points)
     naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     terms = [_content_stems(term) for kp in key_points for term in kp.terms]
+    subjects = _subjects(key_points, naming_point, sets[0], naming_terms, choices)
     return _Names(
         right=distinct[0],
         right_terms=right_terms,
         others=tuple(distinct[1:]),
         naming_point=naming_point,
         naming_terms=naming_terms,
-        rivals=tuple(distinct[1:]),
-        subjects=_subjects(key_points, naming_point, sets[0], naming_terms, choices),
+        rivals=_rivals(sets, distinct, _content_stems(choices.stem)),
+        subjects=subjects,
         known=frozenset(known),
         mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
+        term_words=frozenset(set().union(*terms)),
+        option_words=frozenset(sets[0]),
+        endorsed=_endorsed(choices, key_points, subjects),
     )
 
 
@@ -122,6 +147,35 @@ def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset
         mine = own - rest
         distinct.append(frozenset(mine - scenario or mine))
     return distinct
+
+
+def _rivals(
+    sets: Sequence[set[str]], distinct: Sequence[frozenset[str]], scenario: set[str]
+) -> tuple[frozenset[str], ...]:
+    """Each other option's distinctive stems, and the stems it shares with another wrong option
+    but not with the right one ("additive" when two wrong options are additive models)."""
+    wrong = sets[1:]
+    shared = [
+        {s for s in own if any(s in other for j, other in enumerate(wrong) if j != i)}
+        - sets[0]
+        - scenario
+        for i, own in enumerate(wrong)
+    ]
+    return tuple(mine | more for mine, more in zip(distinct[1:], shared, strict=True))
+
+
+def _endorsed(
+    choices: Choices, key_points: Sequence[KeyPoint], subjects: Sequence[str]
+) -> tuple[str, ...]:
+    """Terms of the key points that no other option says and that name no alternative the key
+    argues against: things the key itself offers ("batch normalization ... also helps")."""
+    others = [words(text) for text in choices.others]
+    return tuple(
+        term
+        for kp in key_points
+        for term in kp.terms
+        if term not in subjects and not any(term_positions(term, t) for t in others)
+    )
 
 
 def _right_terms(choices: Choices, key_points: Sequence[KeyPoint]) -> tuple[str, ...]:
@@ -149,8 +203,17 @@ def _naming(
         (i for i, kp in enumerate(key_points) if set(kp.terms) & set(right_terms)), None
     )
     naming_terms = key_points[naming_point].terms if naming_point is not None else ()
+    # a term that another option says names that option too ("ProcessingFailed means ...")
+    other_tokens = [words(t) for t in choices.others]
+    naming_terms = tuple(
+        t for t in naming_terms if not any(term_positions(t, tokens) for tokens in other_tokens)
+    )
     if naming_point is None:
         naming_point, naming_terms = _named_in_point(key_points, right, choices.right)
+    else:
+        # the option's own name in the naming point ("Clarify measures ...") names it too
+        said = _named_in_point(key_points[naming_point : naming_point + 1], right, choices.right)
+        naming_terms = (*naming_terms, *(t for t in said[1] if t not in naming_terms))
     if naming_point is None:
         return None, naming_terms
     said_elsewhere = set().union(
@@ -162,7 +225,6 @@ def _naming(
     )
     heads = _head_words(naming_terms, right - said_elsewhere)
     # not a near spelling of another option's word ("personalised" in "Personalize")
-    other_tokens = [words(t) for t in choices.others]
     heads = tuple(h for h in heads if not any(term_positions(h, t) for t in other_tokens))
     return naming_point, (*naming_terms, *heads)
 
@@ -359,6 +421,8 @@ def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int,
         content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
         if known_word(stems(["".join(content)])[0], names.mentioned):
             continue  # "k-NN" is "knn"
+        if names.term_words & set(stems(content)):
+            continue  # a name with a word of the key's terms is about the key ("Clarify SHAP")
         foreign = [
             w
             for w, s in zip(content, stems(content), strict=True)
@@ -394,9 +458,15 @@ def _marks(text: str, *, ordered: bool = False) -> list[object]:
     found: list[tuple[int, object]] = []
     for match in COMPOUND.finditer(text):
         found.append((match.start(), match[0]))
-    for match in AMOUNT.finditer(spell_numbers(text)):
-        found.extend((match.start(), q) for q in quantities(match[0]) if q[0])
     spelt = spell_numbers(text)
+    for match in AMOUNT.finditer(spelt):
+        found.extend((match.start(), q) for q in quantities(match[0]) if q[0])
+    for match in BARE.finditer(spelt):
+        # a plain number is told apart by what it counts: "precision 0.67" against "0.80"
+        slot = [w for w in words(spelt[: match.start()]) if w not in FUNCTION_WORDS][-1:]
+        if slot and not any(kind for kind, _ in quantities(match[0])):
+            value = float(match[1].replace(",", ""))
+            found.append((match.start(), (f"@{stems(slot)[0]}", value)))
     kept = []
     for start, mark in sorted(found, key=lambda f: f[0]):
         source = spelt if not isinstance(mark, str) else text
@@ -440,6 +510,7 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
     tokens = words(part)
     token_stems = stems(tokens)
     unsure, doubt = bool(UNSURE.search(whole)), bool(DOUBT.search(whole))
+    own = names.option_words
     for index, token in enumerate(tokens):
         if token != "or":
             continue
@@ -459,8 +530,12 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
             right = _right_at(names, other_tokens, other_stems)
             if right and not (theirs is after and _foreign(names, other_tokens[: right[0]])):
                 continue
-            if (unsure or doubt) and other_tokens:
+            # the right option's own "or" ("for one or three years") is no second pick
+            if (unsure or doubt) and not _content_stems(" ".join(other_tokens)) <= own:
                 return True
+            # "residual connections or batch normalisation" when the key says both
+            if any(term_positions(term, other_tokens) for term in names.endorsed):
+                continue
             if _rival_at(names, other_tokens, other_stems) or _foreign(names, other_tokens):
                 return True
     return False

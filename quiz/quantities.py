@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from quiz.answer_text import stems
+from quiz.answer_text import FUNCTION_WORDS, stems
 
 NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[a-z]+)?")
 # Spelt-out numbers; "a"/"an" count as one only before a unit of time or size ("a year").
@@ -77,7 +77,8 @@ def _unit(word: str) -> tuple[str, float]:
     """What a unit word measures and its size; any other word is its own unit ("records")."""
     if word in SCALED:
         return SCALED[word]
-    return (stems([word])[0], 1.0) if word else ("", 1.0)
+    # "to 4 so ...", "256 and": a function word after a number is no unit
+    return (stems([word])[0], 1.0) if word and word not in FUNCTION_WORDS else ("", 1.0)
 
 
 def spell_numbers(text: str, *, articles: bool = True) -> str:
@@ -127,6 +128,16 @@ def numbers_agree(point: str, clause: str) -> bool:
         any(kind == k and _same(value, v) for k, v in stated)
         for kind, value in _said(clause)
         if kind and kind in kinds
+    )
+
+
+def bare_numbers_agree(point: str, clause: str) -> bool:
+    """False when the point gives plain numbers (a formula, a result: "80 / 120 = 0.67") and the
+    clause gives one the point never does ("80/100 = 0.80"): a clause that reads like the point
+    but works out another value is not the point."""
+    stated = [value for kind, value in quantities(point) if not kind]
+    return not stated or all(
+        any(_same(value, v) for v in stated) for kind, value in quantities(clause) if not kind
     )
 
 

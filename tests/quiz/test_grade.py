@@ -184,6 +184,20 @@ def test_stems_contractions_and_negation_scope() -> None:
     ]
 
 
+def test_a_denied_verb_denies_what_it_governs_but_not_only_does_not(
+    grader: FreeTextGrader,
+) -> None:
+    tokens = words(normalise("taking the log doesn't change it to additive"))
+    assert negated_at(tokens, len(tokens) - 1, len(tokens))
+    tokens = words("cbow and skipgram are not limited to a single instance")
+    assert negated_at(tokens, 8, 9)
+    tokens = words("it is not only cheaper but faster")
+    assert not negated_at(tokens, 6, 7)
+    point = (KeyPoint("Taking the logarithm converts multiplicative to additive", ("additive",)),)
+    assert grader.grade(point, "taking the log doesn't change it to additive").score == 0.0
+    assert grader.grade(point, "taking the log turns it into an additive one").score == 1.0
+
+
 def test_labelled_answers_name_the_bad_entry(tmp_path: Path, step_functions: BankQuestion) -> None:
     path = tmp_path / "labelled.yaml"
     path.write_text(
@@ -300,6 +314,19 @@ def test_a_change_the_other_way_contradicts_the_point(grader: FreeTextGrader) ->
     assert right.score == 1.0
 
 
+def test_a_change_word_counts_in_any_form_and_a_level_before_the_word_too(
+    grader: FreeTextGrader,
+) -> None:
+    point = words("more trees reduces noise")
+    assert opposite_direction(point, 3, words("that just adds noise"), 3)
+    assert not opposite_direction(point, 3, words("it lowers the noise"), 3)
+    high = words("high parallelism stops the search from learning")
+    assert opposite_direction(high, 1, words("lower max parallel jobs"), 2)
+    points = (KeyPoint("High parallelism stops the search learning", ("parallelism",)),)
+    assert grader.grade(points, "lower max parallelism").score == 0.0
+    assert grader.grade(points, "a high parallelism keeps it from learning").score == 1.0
+
+
 def test_a_denied_point_is_not_made_by_a_term_in_another_clause(
     grader: FreeTextGrader, step_functions: BankQuestion
 ) -> None:
@@ -407,7 +434,11 @@ def test_one_word_of_a_naming_term_that_only_the_right_option_says_names_it(
         },
         "A",
     )
-    assert naming_point(choices, points) == (0, ("model registry", "version", "registry"))
+    # the run of the option's words the naming point says is a name of the pick too
+    assert naming_point(choices, points) == (
+        0,
+        ("model registry", "version", "registry versions", "registry"),
+    )
     assert grader.grade(points, "the registry", choices=choices).points_made == (points[0].point,)
     assert grader.grade(points, "dynamodb table of model files", choices=choices).score == 0.0
 
@@ -529,3 +560,263 @@ def test_title_case_is_no_name_and_a_number_about_something_else_is_no_wrong_fac
     limit = (KeyPoint("Lambda is limited to 15 minutes", ("lambda",)),)
     text = "Lambda is limited to 15 minutes; the job needs two hours"
     assert grader.grade(limit, text).score == 1.0
+
+
+def test_a_word_any_answer_says_in_passing_names_no_option(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("One endpoint hosts many models", ("multi-model",)),
+        KeyPoint("Models load from S3 on first use", ("on first use", "load")),
+    )
+    choices = Choices.of(
+        {
+            "A": "A multi-model endpoint that loads models from S3",
+            "B": "A pipeline that chains the models together",
+            "C": "Fit a separate model for each city, the new ones too",
+        },
+        "A",
+    )
+    for text in ("Host them together behind one endpoint", "One endpoint for all of them"):
+        assert grader.grade(points, text, choices=choices).other_choice is None
+    picked = grader.grade(points, "A pipeline that chains them", choices=choices)
+    assert picked.other_choice == choices.others[0]
+
+
+def test_a_name_common_to_the_options_names_the_right_one_when_nothing_else_does(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("SageMaker Savings Plans discount SageMaker usage", ("savings plans",)),)
+    choices = Choices.of(
+        {
+            "A": "A SageMaker Savings Plan for one or three years",
+            "B": "A Compute Savings Plan for one or three years",
+            "C": "EC2 Reserved Instances of the same instance types",
+        },
+        "A",
+    )
+    text = "SageMaker Savings Plan; EC2 Reserved Instances would also apply"
+    assert grader.grade(points, text, choices=choices).other_choice is None
+    assert grader.grade(points, "a compute savings plan", choices=choices).score == 0.0
+    # the option's own "or" is no hedge, even beside "both"
+    own = "A SageMaker Savings Plan for one or three years, it covers both hosting and training"
+    assert grader.grade(points, own, choices=choices).score == 1.0
+
+
+def test_the_options_name_in_the_naming_point_names_the_pick(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Clarify measures dataset bias before training", ("pre-training", "bias")),
+        KeyPoint("Metrics include class imbalance for a facet", ("class imbalance", "facet")),
+    )
+    choices = Choices.of(
+        {"A": "SageMaker Clarify pre-training bias metrics", "B": "SageMaker Debugger rules"}, "A"
+    )
+    assert grader.grade(points, "clarify", choices=choices).points_made == (points[0].point,)
+    assert grader.grade(points, "debugger", choices=choices).score == 0.0
+
+
+def test_a_name_that_says_a_word_of_the_key_terms_is_no_foreign_pick(
+    grader: FreeTextGrader,
+) -> None:
+    points = (KeyPoint("Attribution drift compares SHAP values with a baseline", ("SHAP",)),)
+    choices = Choices.of({"A": "Feature attribution drift monitoring", "B": "Data quality"}, "A")
+    text = "Track the Clarify SHAP values against the baseline"
+    assert grader.grade(points, text, choices=choices).score == 1.0
+    assert grader.grade(points, "Apache Airflow", choices=choices).other_choice == "Apache Airflow"
+
+
+def test_a_word_two_wrong_options_share_names_a_wrong_pick(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Use a multiplicative model", ("multiplicative",)),
+        KeyPoint("Seasonal swings grow with the level", ("seasonal swings", "grow")),
+    )
+    choices = Choices.of(
+        {
+            "A": "A multiplicative model of trend and seasonality",
+            "B": "An additive model with constant seasonal swings",
+            "C": "An additive model after scaling",
+        },
+        "A",
+    )
+    wrong = grader.grade(points, "Additive, it grows with the level", choices=choices)
+    assert wrong.other_choice == choices.others[0] and wrong.score == 0.0
+    right = grader.grade(points, "Multiplicative, its seasonal swings grow", choices=choices)
+    assert right.score == 1.0
+
+
+def test_little_of_a_thing_is_said_by_none_of_it(grader: FreeTextGrader) -> None:
+    points = (KeyPoint("It forecasts new items with little history", ("new item",)),)
+    assert grader.grade(points, "a new item gets forecasts even with no history").score == 1.0
+    assert grader.grade(points, "a new item needs a long history first").score == 0.0
+    assert grader.grade(points, "not for a new item").score == 0.0
+
+
+def test_a_term_reaching_past_the_words_that_name_the_pick_still_counts(
+    embedder: Embedder,
+) -> None:
+    terms_only = FreeTextGrader(embedder, threshold=1.01)  # no clause is that close
+    points = (
+        KeyPoint("Comprehend detects sentiment with pretrained APIs", ("sentiment",)),
+        KeyPoint("Targeted sentiment covers specific entities", ("targeted sentiment",)),
+    )
+    choices = Choices.of(
+        {"A": "Amazon Comprehend sentiment and targeted sentiment", "B": "Amazon Translate"}, "A"
+    )
+    text = "Comprehend sentiment, and targeted sentiment for the things it mentions"
+    assert terms_only.grade(points, text, choices=choices).score == 1.0
+    assert terms_only.grade(points, "Comprehend sentiment", choices=choices).score == 0.5
+
+
+def test_a_typo_is_in_a_long_word_and_a_formula_must_give_the_points_values(
+    grader: FreeTextGrader,
+) -> None:
+    assert term_positions("tp / (tp + fn)", words("tp/(tp+fp)")) == []
+    assert term_positions("dynamic partitioning", words("dynamic partitoning")) == [0]
+    points = (KeyPoint("Recall = TP / (TP + FN) = 80 / 120 = about 0.67", ("recall",)),)
+    assert grader.grade(points, "Precision = TP/(TP+FP) = 80/100 = 0.80").score == 0.0
+    assert grader.grade(points, "Recall = TP/(TP+FN) = 80/120 = 0.67").score == 1.0
+
+
+def test_a_term_written_joined_or_apart_or_in_another_form_is_the_term(
+    grader: FreeTextGrader,
+) -> None:
+    assert term_positions("fast file", words("fastfile mode")) == [0]
+    assert term_positions("batch_skipgram", words("use batch skipgram")) == [1]
+    assert term_positions("binary classification", words("as a binary classifier")) == [2]
+    assert term_positions("fast file", words("a fast filter")) == []
+    points = (
+        KeyPoint("batch_skipgram spreads training over many CPUs", ("batch_skipgram",)),
+        KeyPoint("cbow and skipgram run on a single instance", ("skipgram", "single")),
+    )
+    choices = Choices.of({"A": "mode batch_skipgram on CPUs", "B": "mode skipgram on a GPU"}, "A")
+    made = grader.grade(points, "batch skipgram", choices=choices).points_made
+    assert made == (points[0].point,)
+
+
+def test_an_or_between_things_the_key_offers_is_no_hedge(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Use ReLU instead of sigmoid in hidden layers", ("relu",)),
+        KeyPoint(
+            "Residual connections or batch normalization also help",
+            ("residual", "batch normalization"),
+        ),
+    )
+    choices = Choices.of(
+        {
+            "A": "Replace sigmoid with ReLU and add residual connections",
+            "B": "Replace the hidden layers with softmax layers to normalise them",
+        },
+        "A",
+    )
+    text = "Use ReLU and add residual connections or batch normalisation"
+    assert grader.grade(points, text, choices=choices).score == 1.0
+    hedge = "ReLU and residual connections, or softmax layers"
+    assert grader.grade(points, hedge, choices=choices).score == 0.0
+
+
+def test_the_name_of_an_alternative_carries_no_claim_to_deny(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("AWS Batch runs containers without Lambda's time limit", ("batch", "container")),
+        KeyPoint("Lambda is limited to 15 minutes", ("15 minutes", "lambda")),
+    )
+    choices = Choices.of({"A": "AWS Batch with a container job", "B": "AWS Lambda"}, "A")
+    text = "AWS Batch, since the job needs two hours while Lambda stops at a quarter of an hour"
+    assert points[0].point in grader.grade(points, text, choices=choices).points_made
+
+
+def test_a_plain_number_is_told_apart_by_what_it_counts(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Precision = TP / (TP + FP) = 80 / 100 = 0.80", ("precision",)),
+        KeyPoint("Recall = TP / (TP + FN) = 80 / 120 = about 0.67", ("recall",)),
+    )
+    choices = Choices.of(
+        {
+            "A": "Precision 0.80 and recall 0.67",
+            "B": "Precision 0.67 and recall 0.80",
+            "C": "Precision 0.80 and recall 0.94",
+        },
+        "A",
+    )
+    for text, other in (("precision 0.67, recall 0.8", 0), ("precision 0.80, recall 0.94", 1)):
+        wrong = grader.grade(points, text, choices=choices)
+        assert wrong.other_choice == choices.others[other] and wrong.score == 0.0
+    right = grader.grade(points, "precision 0.8 and recall 0.67", choices=choices)
+    assert right.other_choice is None and right.score == 1.0
+
+
+def test_a_term_another_option_says_does_not_name_the_right_one(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("Returned records need a result field", ("result",)),
+        KeyPoint(
+            "Dropped means filtered; ProcessingFailed means it failed",
+            ("dropped", "processingfailed"),
+        ),
+    )
+    choices = Choices.of({"A": "Dropped", "B": "ProcessingFailed", "C": "Retry"}, "A")
+    wrong = grader.grade(points, "ProcessingFailed, the records are filtered", choices=choices)
+    assert wrong.other_choice == "ProcessingFailed" and wrong.score == 0.0
+    assert grader.grade(points, "Dropped: filtered on purpose", choices=choices).score > 0
+
+
+def test_the_whole_answer_comes_last_so_its_last_piece_is_a_clause(
+    grader: FreeTextGrader,
+) -> None:
+    text = "fastfile mode, no code changes, starts instantly"
+    parts = clauses(text)
+    assert parts[0] == parts[-1] == text and "starts instantly" in parts[1:-1]
+    points = (
+        KeyPoint("Fast File mode presents S3 objects as files", ("fast file",)),
+        KeyPoint("Training starts quickly without code changes", ("start",)),
+    )
+    assert grader.grade(points, text).score == 1.0
+    assert clauses("use mae") == ["use mae"]
+
+
+def test_a_times_sign_is_the_word_times() -> None:
+    assert words("trend × seasonality") == ["trend", "times", "seasonality"]
+    assert term_positions("trend × seasonality", words("Trend times seasonality")) == [0]
+
+
+def test_a_word_said_the_opposite_way_contradicts_the_point(grader: FreeTextGrader) -> None:
+    point = "Each record needs a record identifier and an event time"
+    assert claim_polarity(point, words("the event time is optional")) is False
+    assert claim_polarity(point, words("it needs an event time")) is True
+    assert claim_polarity("Clarify measures bias before training", words("after training")) is False
+    points = (KeyPoint(point, ("event time",)),)
+    assert grader.grade(points, "the event time is optional, you can skip it").score == 0.0
+    assert grader.grade(points, "every record carries an event time").score == 1.0
+
+
+def test_a_point_about_the_pick_needs_the_pick_named(grader: FreeTextGrader) -> None:
+    points = (
+        KeyPoint("One-hot encoding creates one binary column per category", ("one-hot",)),
+        KeyPoint("It suits nominal categories for linear models", ("nominal",)),
+    )
+    choices = Choices.of({"A": "One-hot encoding", "B": "Label encoding"}, "A")
+    text = "The categories are nominal and the model is linear, so not label encoding"
+    assert grader.grade(points, text, choices=choices).score == 0.0
+    named = "One-hot, since the categories are nominal and the model is linear"
+    assert grader.grade(points, named, choices=choices).score == 1.0
+
+
+def test_a_number_written_against_a_word_is_two_words() -> None:
+    assert words("q3+1.5iqr") == ["q3", "1", "5", "iqr"]
+    assert words("10gb on ml.p3.2xlarge") == ["10", "gb", "on", "ml", "p3", "2", "xlarge"]
+    assert term_positions("1.5", words("above q3+1.5iqr")) == [2]
+
+
+def test_a_span_of_time_in_words_is_its_minutes_and_may_stand_beside_other_amounts(
+    grader: FreeTextGrader,
+) -> None:
+    assert normalise("stops after a quarter of an hour") == "stops after 15 minutes"
+    assert normalise("half an hour or an hour and a half") == "30 minutes or 90 minutes"
+    points = (KeyPoint("Lambda is limited to 15 minutes", ("15 minutes", "lambda")),)
+    text = "the job needs two hours while Lambda stops at a quarter of an hour"
+    assert grader.grade(points, text).score == 1.0
+    assert grader.grade(points, "Lambda stops after half an hour").score == 0.0
+
+
+def test_a_clause_means_the_same_however_it_is_spelt(embedder: Embedder) -> None:
+    points = (KeyPoint("Raise regularization such as gamma or lambda", ("gamma",)),)
+    grader = FreeTextGrader(embedder)
+    british = grader.point_similarities(points, "more regularisation, a higher lambda")
+    american = grader.point_similarities(points, "more regularization, a higher lambda")
+    assert float(british[0]) == pytest.approx(float(american[0]), abs=1e-5)
