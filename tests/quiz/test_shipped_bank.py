@@ -17,10 +17,11 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DATA = CORPUS.parent / "bench" / "data"
 # Floors a little under what bench/quiz_grading.py measured, so a regression fails the suite.
 FLOORS = {
-    # 263 answers: the first 117 plus the 146 of the old held-out set, now tuning data
-    "grading_labelled.yaml": (0.87, 0.88, 0.82),
-    # 181 answers on 36 questions outside tuning, written before the grader changed
-    "grading_heldout.yaml": (0.86, 0.84, 0.78),
+    # 345 answers, tuning data (measured 0.90 / 0.92 / 0.86)
+    "grading_labelled.yaml": (0.88, 0.90, 0.84),
+    # 181 answers on 36 questions outside tuning (measured 0.95 / 0.93 / 0.90; its errors were
+    # read in one round). grading_blind.yaml stays out of the suite: it is scored by the bench.
+    "grading_heldout.yaml": (0.92, 0.90, 0.87),
 }
 
 
