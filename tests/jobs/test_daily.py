@@ -6,7 +6,7 @@ subscription never due (and never reported late), midnight and DST."""
 from __future__ import annotations
 
 import threading
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -177,12 +177,9 @@ def test_slack_down_past_the_grace_window_is_given_up_once_and_logged(
     assert post_daily_question(ctx, "C1", nine + timedelta(minutes=150)) is PostOutcome.TOO_LATE
 
 
-def test_study_quiz_sends_a_post_the_schedule_gave_up_on_while_its_answers_are_open(
-    ctx: JobContext, publisher: RecordingPublisher
-) -> None:
-    """Slack was down past the grace window, so the schedule gave the post up; a member's
-    `/study quiz` later that day sends it (once, looked for first), and says it is closed once
-    the day's answers have closed instead of claiming it is on its way."""
+def given_up_post(ctx: JobContext, publisher: RecordingPublisher) -> datetime:
+    """C1's 09:00 post of 2025-03-04, given up by the schedule while Slack failed past the
+    grace window; Slack works again afterwards. Returns the slot."""
     subscribe(ctx.database, "C1")
     nine = utc(2025, 3, 4, 9, 0)
     publisher.failures = 1_000
@@ -191,10 +188,19 @@ def test_study_quiz_sends_a_post_the_schedule_gave_up_on_while_its_answers_are_o
     assert post_daily_question(ctx, "C1", nine) is PostOutcome.QUEUED
     for minute in range(0, 130, 10):
         sender.drain_once(nine + timedelta(minutes=minute))
-    [row] = outbox_rows(ctx.database)
-    assert row.status == "failed"
+    assert [row.status for row in outbox_rows(ctx.database)] == ["failed"]
     publisher.failures = 0
+    return nine
 
+
+def test_study_quiz_sends_a_post_the_schedule_gave_up_on_while_its_answers_are_open(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    """Slack was down past the grace window, so the schedule gave the post up; a member's
+    `/study quiz` later that day sends it (once, looked for first), and says it is closed once
+    the day's answers have closed instead of claiming it is on its way."""
+    nine = given_up_post(ctx, publisher)
+    [row] = outbox_rows(ctx.database)
     noon = nine + timedelta(hours=3)
     asked = publish_today(ctx.core(), "C1", noon)
     assert asked is not None and asked.outcome is PostOutcome.QUEUED
@@ -209,15 +215,7 @@ def test_study_quiz_sends_a_post_the_schedule_gave_up_on_while_its_answers_are_o
 def test_study_quiz_says_a_given_up_post_is_closed_after_its_answers_closed(
     ctx: JobContext, publisher: RecordingPublisher
 ) -> None:
-    subscribe(ctx.database, "C1")
-    nine = utc(2025, 3, 4, 9, 0)
-    publisher.failures = 1_000
-    sender = ctx.sender
-    assert sender is not None
-    assert post_daily_question(ctx, "C1", nine) is PostOutcome.QUEUED
-    for minute in range(0, 130, 10):
-        sender.drain_once(nine + timedelta(minutes=minute))
-    publisher.failures = 0
+    nine = given_up_post(ctx, publisher)
     late = nine + timedelta(minutes=DEFAULT_REVEAL_MINUTES + 1)
     asked = publish_today(ctx.core(), "C1", late)
     assert asked is not None and asked.outcome is PostOutcome.TOO_LATE
