@@ -1,5 +1,6 @@
-"""Session-wide fixtures: the real embedding model, loaded once per test run, and a check that
-the test run wrote nothing into the repository (tests write under their own temp dirs only)."""
+"""Session-wide fixtures: the real embedding model, loaded once per test run, $HOME in the run's
+temp dir, and a check that the test run wrote nothing into the repository (tests write under
+their own temp dirs only)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,18 @@ def embedder(
     cache = getattr(request.config, "cache", None)
     folder = cache.mkdir("studybot-index") if cache is not None else tmp_path_factory.mktemp("ix")
     return load_embedder(DEFAULT_EMBED_MODEL, folder)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def home_in_a_temp_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """$HOME and the XDG cache point into the run's temp dir, so what a test, or a `studybot`
+    it runs, writes under the user's home (the ONNX export cache, say) lands there instead."""
+    home = tmp_path_factory.mktemp("home")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("HOME", str(home))
+    patch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    yield
+    patch.undo()
 
 
 def repo_tree() -> list[str]:
