@@ -352,10 +352,6 @@ def _abbreviates(stem: str, vocabulary: frozenset[str]) -> bool:
     )
 
 
-def _names_right(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> bool:
-    return bool(_right_at(names, tokens, token_stems))
-
-
 def _rival_at(
     names: _Names, tokens: Sequence[str], token_stems: Sequence[str]
 ) -> list[tuple[int, str | None]]:

@@ -142,7 +142,3 @@ def close_post(session: Session, post_id: int, now: datetime) -> QuizPost:
     if post.closed_at is None:
         post.closed_at = require_aware(now)
     return post
-
-
-def record_slack_ts(session: Session, post_id: int, slack_ts: str) -> None:
-    get_post(session, post_id).slack_ts = slack_ts

@@ -47,12 +47,6 @@ def _apply_torch_threads(count: int) -> None:
         torch.set_num_threads(count)
 
 
-def serve_with_one_thread() -> None:
-    """For serving entry points: one thread per computation in this thread and in torch."""
-    _threads.set(SERVE_THREADS)
-    _apply_torch_threads(SERVE_THREADS)
-
-
 @contextmanager
 def all_cores() -> Iterator[int]:
     """Within the block, computations in this thread use every available core."""

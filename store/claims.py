@@ -70,11 +70,6 @@ def release_holder(session: Session, holder: str) -> int:
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
-def is_done(session: Session, key: str) -> bool:
-    row = session.get(JobClaim, key)
-    return row is not None and row.done_at is not None
-
-
 def prune(session: Session, before: datetime) -> int:
     """Forget finished claims older than `before` (their posts/dates are long past)."""
     result = session.execute(
