@@ -17,8 +17,8 @@ from rich.console import Console
 
 from bot import console_quiz as words
 from bot.cli_errors import translated
+from common.clock import utc_now
 from common.config import Settings, load_settings
-from quiz.clock import utc_now
 
 if TYPE_CHECKING:
     from core.bootstrap import Core

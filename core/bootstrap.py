@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.clock import Clock, utc_now
+from common.clock import Clock, utc_now
 
 if TYPE_CHECKING:
     from common.config import Settings

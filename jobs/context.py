@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from common.clock import Clock
 from core.bootstrap import Core
-from quiz.clock import Clock
 
 if TYPE_CHECKING:
     from retrieval.embed import Embedder

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from quiz.clock import utc_now
+from common.clock import utc_now
 from quiz.posts import get_channel
 from store.models import Channel
 from store.schedule_changes import mark_schedule_changed

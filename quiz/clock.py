@@ -1,13 +1,11 @@
-"""Calendar arithmetic in a place's own time zone (local dates, week and month windows), and the
-one clock (`utc_now`, from `common.clock`) for the domain and the front ends."""
+"""Calendar arithmetic in a place's own time zone (local dates, week and month windows). The one
+clock (`utc_now`, `Clock`) is `common.clock`."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from common.clock import Clock as Clock
-from common.clock import utc_now as utc_now
 from quiz.errors import QuizError
 
 

@@ -7,8 +7,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.clock import utc_now
 from common.weekdays import Weekdays
-from quiz.clock import local_date, require_aware, utc_now, zone
+from quiz.clock import local_date, require_aware, zone
 from quiz.errors import UnknownChannel, UnknownPost
 from quiz.pick import pick_question
 from quiz.slots import next_slot

@@ -37,8 +37,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack.pacing import CHANNEL_SPACING_S, WINDOW_S, Pacer, Turn
 from bot.slack.render import general
+from common.clock import Clock, utc_now
 from common.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
-from quiz.clock import Clock, utc_now
 from store import outbox
 from store.db import Database
 from store.models import OutboxMessage

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from common.clock import utc_now
 from core.bootstrap import build_options, load_notes_index
-from quiz.clock import utc_now
 
 # The errors a front end words itself: a model that cannot load, a blank question.
 from retrieval.embed import EmbedderError as EmbedderError
 from retrieval.intake import EmptyQuestionError as EmptyQuestionError
 
 if TYPE_CHECKING:
+    from common.clock import Clock
     from common.config import Settings
-    from quiz.clock import Clock
     from retrieval.build import BuildReport, EmbedProgress
     from retrieval.embed import Embedder
     from retrieval.service import Conversation, NotesIndex

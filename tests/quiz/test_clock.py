@@ -1,4 +1,4 @@
-"""One clock: every container and sender falls back to common.clock.utc_now (quiz.clock's),
+"""One clock: every container and sender falls back to common.clock.utc_now,
 aware UTC; the jobs' context is the core itself, so it has no clock of its own."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 from bot.slack.delivery import OutboxSender
 from bot.slack.services import Services
+from common.clock import utc_now
 from common.clock import utc_now as common_utc_now
 from core.bootstrap import Core
 from jobs.context import JobContext
-from quiz.clock import utc_now
 from retrieval.build import build_index
 
 
