@@ -1,5 +1,5 @@
 """Free-text grading: per key point precision/recall and answer-label accuracy on the tuned set
-(bench/data/grading_labelled.yaml) and the held-out set (bench/data/grading_heldout.yaml), per
+(bench/data/grading_labelled.yaml) and the held-out sets (bench/data/grading_heldout*.yaml), per
 kind of held-out answer (paraphrase, partial, hedge, wrong-reuse, negation, ...), and
 throughput (answers/s), each next to baselines run in the same process:
 - terms only: a point counts when one of its terms occurs (rapidfuzz, no embedding);
@@ -228,7 +228,9 @@ def main() -> None:
     args = _arguments()
     questions = load_bank(question_files([ROOT / "corpus"]))
     tuned = load_labelled(DATA / "grading_labelled.yaml", questions)
-    heldout = load_labelled(DATA / "grading_heldout.yaml", questions)
+    held_files = sorted(DATA.glob("grading_heldout*.yaml"))
+    held = {path.name: load_labelled(path, questions) for path in held_files}
+    heldout = [item for items in held.values() for item in items]
     try:
         blind = [item for path in args.blind for item in load_labelled(path, questions)]
     except (BankError, OSError) as error:
@@ -251,8 +253,9 @@ def main() -> None:
     by_kind(tuned, graders)
     if args.tuned_only:
         return
-    report("HELD-OUT set (grading_heldout.yaml; its errors were read once)", heldout, graders)
-    by_kind(heldout, graders)
+    for name, items in held.items():
+        report(f"HELD-OUT set ({name}; its errors were read once)", items, graders)
+        by_kind(items, graders)
     if blind:
         files = ", ".join(path.name for path in args.blind)
         report(f"BLIND set ({files}, never seen while tuning)", blind, graders)
