@@ -110,9 +110,11 @@ def load_questions(extra: list[Path]) -> dict[str, list[Question]]:
 
 
 def load_negatives() -> dict[str, list[Question]]:
+    """Not-in-notes and off-topic questions: tuning and held-out parts from not_in_notes.yaml and
+    off_topic.yaml, and the blind part from blind_negatives.yaml when it is there."""
     nin = load_yaml(DATA / "not_in_notes.yaml")["questions"]
     off = load_yaml(DATA / "off_topic.yaml")
-    return {
+    negatives = {
         "not-in-notes": [
             Question(q["id"], "not-in-notes", q["question"], [], bool(q["heldout"]), q["subject"])
             for q in nin
@@ -122,6 +124,18 @@ def load_negatives() -> dict[str, list[Question]]:
             for i, q in enumerate(off)
         ],
     }
+    blind = DATA / "blind_negatives.yaml"
+    if blind.is_file():
+        data = load_yaml(blind)
+        negatives["not-in-notes"] += [
+            Question(q["id"], "not-in-notes", q["question"], [], True, q["subject"], "blind")
+            for q in data["not_in_notes"]
+        ]
+        negatives["off-topic"] += [
+            Question(f"boff-{i + 1:03d}", "off-topic", q, [], True, part="blind")
+            for i, q in enumerate(data["off_topic"])
+        ]
+    return negatives
 
 
 def matches(text: str, expect: list[list[str]]) -> bool:

@@ -208,6 +208,8 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
     missing = vocabulary.unknown_subject(ask.text, key_phrases(ask) or _subject_word(ask))
+    if not missing and ask.kind == "comparison":
+        missing = vocabulary.absent_side(key_phrases(ask))
     if missing and missing in vocabulary.english and ask.kind != "comparison":
         # An everyday word: a clearly matched answer stands ("how to deal with missing data");
         # else the decline names the whole topic ("the capital of france", not "capital").

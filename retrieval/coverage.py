@@ -101,6 +101,8 @@ RARE_PER_WORDS = 8_000
 # guitar"): unknown to the notes, the question is about something they never mention.
 SHORT_QUESTION_WORDS = 12
 NAME_WORDS = 2  # words of a product's name after its prefix ("sagemaker studio lab")
+# British and American spellings of one word ("optimisation" / "optimization", "colour").
+SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("our", "or"), ("yse", "yze"))
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
@@ -110,14 +112,20 @@ class NotesVocabulary:
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         counts: Counter[str] = Counter()
-        for text in texts:
+        places: dict[str, list[int]] = {}
+        for number, text in enumerate(texts):
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
             counts.update(found)
+            here: set[str] = set()
             for word in found:
-                words.add(word)
-                words.update(p for p in re.split(r"[-']", word) if p)
-                words.add(word.replace("-", ""))
+                here.add(word)
+                here.update(p for p in re.split(r"[-']", word) if p)
+                here.add(word.replace("-", ""))
+            words |= here
+            for word in here:
+                places.setdefault(word, []).append(number)
+        self.places = places
         self.words = words
         self.pairs = pairs
         self.counts = counts
@@ -184,6 +192,32 @@ class NotesVocabulary:
         if end + 1 < len(words) and words[end] == "for" and words[end + 1] not in STOPWORDS:
             end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
+
+    def absent_side(self, sides: Iterable[str]) -> str | None:
+        """A comparison's side the notes never name, though they know each of its words: words
+        they never put together, nor in any one passage ("isolation forest" in notes that have
+        network isolation and random forests). A word the notes hold only in another form
+        ("optimisation" for "optimization") leaves the side to the other checks."""
+        for side in sides:
+            words = [w for w in self._content(WORD.findall(side.lower())) if not w.isdigit()]
+            if not 2 <= len(words) <= NAME_WORDS + 1 or not all(w in self.places for w in words):
+                continue  # a side is a name: longer ones are a question misread as a side
+            joined = itertools.pairwise(words)
+            if any((a, b) in self.pairs or a + b in self.words for a, b in joined):
+                continue
+            shared = set(self._places(words[0]))
+            for word in words[1:]:
+                shared.intersection_update(self._places(word))
+            if not shared:
+                return side
+        return None
+
+    def _places(self, word: str) -> set[int]:
+        """The passages holding a word in either spelling ("optimisation", "optimization")."""
+        found: set[int] = set()
+        for spelling in {word, *(word.replace(a, b) for a, b in SPELLINGS if a in word)}:
+            found.update(self.places.get(spelling, ()))
+        return found
 
     def unknown_ending(self, question: str) -> str | None:
         """The last content word of a short question when the notes never use it: what the

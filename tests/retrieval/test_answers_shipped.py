@@ -104,3 +104,13 @@ def test_an_off_topic_decline_names_the_question_asked(tutor: NotesIndex) -> Non
     assert answers.answer_text(answer) == (
         "Your notes don't mention a good recipe for banana bread. The closest passages:"
     )
+
+
+def test_a_comparison_side_the_notes_never_name_is_declined(tutor: NotesIndex) -> None:
+    # The notes know "isolation" (network isolation) and "forest" (Random Cut Forest) but never
+    # name an isolation forest: quoting RCF as if it were one would teach a wrong equivalence.
+    answer = tutor.ask("isolation forest vs random cut forest for anomalies")
+    assert not answer.covered and answer.missing == "isolation forest"
+    assert "Random Cut Forest" in answer.passages[0].heading
+    both = tutor.ask("random cut forest vs kinesis data analytics for anomalies")
+    assert both.covered and not both.missing
