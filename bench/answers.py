@@ -84,7 +84,7 @@ def load_questions(extra: list[Path]) -> dict[str, list[Question]]:
     files = (
         sorted(DATA.glob("answers_*.yaml"))
         + sorted(DATA.glob("*_dev.yaml"))
-        + sorted(DATA.glob("blind_*.yaml"))
+        + sorted(p for p in DATA.glob("blind_*.yaml") if p.name != "blind_negatives.yaml")
         + extra
     )
     by_corpus: dict[str, list[Question]] = defaultdict(list)
