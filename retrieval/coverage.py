@@ -204,9 +204,12 @@ class NotesVocabulary:
         network isolation and random forests). A word the notes hold only in another form
         ("optimisation" for "optimization") leaves the side to the other checks."""
         for side in sides:
-            words = [w for w in self._content(WORD.findall(side.lower())) if not w.isdigit()]
-            if not 2 <= len(words) <= NAME_WORDS + 1 or not all(w in self.places for w in words):
-                continue  # a side is a name: longer ones are a question misread as a side
+            said = WORD.findall(side.lower())
+            words = [w for w in self._content(said) if not w.isdigit()]
+            if len(said) > NAME_WORDS + 2 or len(words) < 2:
+                continue  # a side is a name: a longer one is a question misread as a side
+            if not all(w in self.places for w in words):
+                continue
             joined = itertools.pairwise(words)
             if any((a, b) in self.pairs or a + b in self.words for a, b in joined):
                 continue

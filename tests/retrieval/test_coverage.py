@@ -30,3 +30,4 @@ def test_a_side_whose_words_the_notes_never_join_is_absent() -> None:
     assert vocabulary.absent_side(["bayesian optimisation", "random search"]) is None
     # a whole question misread as one side is not a name
     assert vocabulary.absent_side(["how is network forest cut different"]) is None
+    assert vocabulary.absent_side(["what is it with the network in a forest"]) is None
