@@ -83,6 +83,10 @@ FILLER = frozenset(
         "quick",
         "question",
         "help",
+        "pros",
+        "cons",
+        "advantages",
+        "disadvantages",
         "mean",
         "means",
         "vs",
@@ -106,8 +110,30 @@ RARE_PER_WORDS = 8_000
 # guitar"): unknown to the notes, the question is about something they never mention.
 SHORT_QUESTION_WORDS = 12
 NAME_WORDS = 2  # words of a product's name after its prefix ("sagemaker studio lab")
+# Words that follow a prefix to speak of its offerings in general, not to name one ("which aws
+# services fit together").
+KINDS_OF_OFFERING = frozenset(
+    [
+        "service",
+        "services",
+        "tool",
+        "tools",
+        "feature",
+        "features",
+        "product",
+        "products",
+        "solution",
+        "solutions",
+        "offering",
+        "offerings",
+        "option",
+        "options",
+    ]
+)
 # British and American spellings of one word ("optimisation" / "optimization", "colour").
 SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("our", "or"), ("yse", "yze"))
+# Words before a subject that make the word after it a verb ("does sagemaker bill ...").
+AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
@@ -166,8 +192,13 @@ class NotesVocabulary:
             for i in range(1, len(word) - 1)
         )
 
-    def unknown_subject(self, question: str, key_phrases: Iterable[str] = ()) -> str | None:
+    def unknown_subject(
+        self, question: str, key_phrases: Iterable[str] = (), coined: bool = True
+    ) -> str | None:
         """The question's key subject when the notes never mention it, else None.
+
+        `coined=False` for a scenario's long stem: a made-up word there is its setting (a
+        company, a vendor's product), not what it asks, so only a product's name counts.
 
         An unknown word is the key subject when it names a product ("amazon bedrock"), leads one
         of `key_phrases` (a comparison's side, the X of "what is X", what a short question asks
@@ -184,7 +215,7 @@ class NotesVocabulary:
             content += 1
             if not self.knows(word):
                 unknown.append(index)
-        named = [i for i in unknown if self._names_subject(words, i, key, leading)]
+        named = [i for i in unknown if self._names_subject(words, i, key, leading, coined)]
         if not named:
             return self._unknown_product(words) or self._unknown_name(words)
         if len(unknown) > max(2, content // 2):
@@ -237,7 +268,7 @@ class NotesVocabulary:
         return None if self.knows(content[-1]) else content[-1]
 
     def _names_subject(
-        self, words: list[str], index: int, key: set[str], leading: set[str]
+        self, words: list[str], index: int, key: set[str], leading: set[str], coined: bool
     ) -> bool:
         """An unknown word names the subject after a product prefix; when it leads what the
         question asks about (an English word too: "lookout for vision", "vertex ai vs
@@ -245,7 +276,7 @@ class NotesVocabulary:
         word = words[index]
         if (index > 0 and words[index - 1] in PRODUCT_PREFIX) or word in leading:
             return True
-        return word not in self.english and (word in key or self._coined(word))
+        return word not in self.english and (word in key or (coined and self._coined(word)))
 
     @staticmethod
     def _content(words: list[str]) -> list[str]:
@@ -265,7 +296,9 @@ class NotesVocabulary:
         """A product's longer name the notes never give ("sagemaker studio lab" where the notes
         have only "SageMaker Studio"): a prefix and two words the notes never put together, one
         of them rare in the notes (a name's own word, not an attribute such as "jobs"), the first
-        one either named after the prefix in the notes or rare itself."""
+        one either named after the prefix in the notes or rare itself. After "does" or "can", a
+        rare word before a common one is the verb ("does sagemaker bill training"), not a
+        name's modifier ("how do sagemaker model cards work" ends in its rare word)."""
         for i, prefix in enumerate(words):
             if prefix not in PRODUCT_PREFIX:
                 continue
@@ -277,11 +310,14 @@ class NotesVocabulary:
             if len(name) < 3:
                 continue
             _, first, second = name
+            if first in KINDS_OF_OFFERING:
+                continue
             if (first, second) in self.pairs or min(self.counts[first], self.counts[second]) > (
                 self.rare
             ):
                 continue
-            if (prefix, first) in self.pairs or self.counts[first] <= self.rare:
+            verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
+            if not verb and ((prefix, first) in self.pairs or self.counts[first] <= self.rare):
                 return " ".join(name)
         return None
 
@@ -296,6 +332,7 @@ class NotesVocabulary:
                 and prefix in PRODUCT_PREFIX
                 and first in self.english
                 and first not in STOPWORDS
+                and first not in KINDS_OF_OFFERING
                 and second not in STOPWORDS
                 and second not in FILLER
                 and (prefix, first) not in self.pairs

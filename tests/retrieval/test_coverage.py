@@ -31,3 +31,47 @@ def test_a_side_whose_words_the_notes_never_join_is_absent() -> None:
     # a whole question misread as one side is not a name
     assert vocabulary.absent_side(["how is network forest cut different"]) is None
     assert vocabulary.absent_side(["what is it with the network in a forest"]) is None
+
+
+TRAINING = [
+    "SageMaker training jobs run on managed instances.",
+    *["Training needs data, and training again needs more data."] * 1000,
+    "The monthly bill shows each training job.",
+    "SageMaker Studio is the IDE for notebooks.",
+    "Pick the services that fit the need; they work together here.",
+    "A retailer exports its orders every night and wants to use them.",
+    "Clean data first. The rooms are cold.",
+]
+
+
+def test_a_rare_verb_after_the_prefix_is_not_a_product_name() -> None:
+    vocabulary = NotesVocabulary(TRAINING, {"bill", "training", "studio", "lab"} | ENGLISH)
+    # "bill" is rare, and never follows "sagemaker" in the notes, but after "does" it is a verb
+    question = "does sagemaker bill training by the hour or by the second"
+    assert vocabulary.unknown_subject(question) is None
+    assert vocabulary.unknown_subject("is sagemaker studio lab free") == "sagemaker studio lab"
+    assert vocabulary.unknown_subject("is sagemaker bill training new") == "sagemaker bill training"
+    question = "how do sagemaker studio lab notebooks work"
+    assert vocabulary.unknown_subject(question) == "sagemaker studio lab"
+
+
+def test_the_prefixs_offerings_in_general_are_no_product() -> None:
+    vocabulary = NotesVocabulary(TRAINING, {"services", "fit", "clean", "rooms"} | ENGLISH)
+    assert vocabulary.unknown_subject("which aws services fit") is None
+    assert vocabulary.unknown_subject("aws clean rooms for ml") == "aws clean rooms"
+
+
+def test_pros_and_cons_are_not_a_comparisons_subject() -> None:
+    vocabulary = NotesVocabulary(TRAINING, ENGLISH)
+    question = "sagemaker studio vs training jobs, pros and cons?"
+    assert vocabulary.unknown_subject(question, ("sagemaker studio", "training jobs, pros")) is None
+
+
+def test_a_made_up_word_in_a_scenario_stem_is_its_setting() -> None:
+    vocabulary = NotesVocabulary(TRAINING, ENGLISH)
+    stem = (
+        "A retailer exports orders from Fabrikamcloud every night and wants training jobs to "
+        "run on them. What should they use?"
+    )
+    assert vocabulary.unknown_subject(stem, coined=False) is None
+    assert vocabulary.unknown_subject(stem) == "fabrikamcloud"
