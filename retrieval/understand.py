@@ -69,7 +69,7 @@ _ALL_CAPS = re.compile(r"^[A-Z]{2,}$")
 _COMPARE = re.compile(
     r"\bvs\.?(?=\s|$)|\bversus\b|\bdifferen(?:ce|t)\b|\bcompare[ds]?\b|\bcomparison\b"
     r"|\bwhen (?:do|should|would|to) (?:i|you|we)? ?(?:use|pick|choose) (?:each|which)\b"
-    r"|\bwhich (?:one|is better)\b",
+    r"|\bwhich (?:one|is better)\b|\b(?:better|worse|cheaper|faster|slower) than\b",
     re.I,
 )
 _LIMIT = re.compile(
@@ -92,10 +92,13 @@ _DOES_TAIL = re.compile(r"^(?P<subject>.+?)\s+(?:do|mean|stand for)\b.*$", re.I)
 _WHEN = re.compile(r"^when\b|\bwhen (?:should|do|to|would|is it|does it make sense)\b", re.I)
 _HOWTO = re.compile(r"^how (?:do|can|to|should|would)\b|^how\b(?! (?:many|much|long|big))", re.I)
 _ASK = re.compile(r"\b(?:which|what|how|should|recommend|best|most|choose|select)\b|\?$", re.I)
-_SIDE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|or)\s+|\s*/\s*", re.I)
+_SIDE_SPLIT = re.compile(
+    r"\s+(?:vs\.?|versus|or|(?:better|worse|cheaper|faster|slower) than)\s+|\s*/\s*", re.I
+)
 _LEADING = re.compile(
     r"^(?:what(?: is|'s)? the (?:difference|diff) (?:between|b/w)|difference between|compare"
-    r"|should (?:i|we|you) (?:use|pick|choose)|do (?:i|we) (?:use|need)|is it|use)\s+",
+    r"|which (?:one )?is (?:better|best)[,:]?"
+    r"|should (?:i|we|you) (?:use|pick|choose)|do (?:i|we) (?:use|need)|is it|is|are|use)\s+",
     re.I,
 )
 _TRAILING = re.compile(

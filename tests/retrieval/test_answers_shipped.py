@@ -114,3 +114,8 @@ def test_a_comparison_side_the_notes_never_name_is_declined(tutor: NotesIndex) -
     assert "Random Cut Forest" in answer.passages[0].heading
     both = tutor.ask("random cut forest vs kinesis data analytics for anomalies")
     assert both.covered and not both.missing
+
+
+def test_a_product_compared_with_one_the_notes_cover_is_declined_by_name(tutor: NotesIndex) -> None:
+    answer = tutor.ask("is gemini better than sagemaker")
+    assert not answer.covered and answer.missing == "gemini"

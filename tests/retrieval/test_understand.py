@@ -59,6 +59,9 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
         ("what's the difference between precision and recall", ("precision", "recall")),
         ("roc auc vs pr curve for imbalanced data", ("roc auc", "pr curve")),
         ("standardization vs min max scaling", ("standardization", "min max scaling")),
+        ("is xgboost better than linear learner", ("xgboost", "linear learner")),
+        ("is gemini cheaper than sagemaker?", ("gemini", "sagemaker")),
+        ("which one is best: kinesis or msk?", ("kinesis", "msk")),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
