@@ -81,28 +81,6 @@ NEW_WORDS_WEIGHT = 0.3
 FOCUS_WEIGHT = 0.15
 PLACE_PENALTY = 0.5  # a passage about where the stem's data sits (S3) answers no scenario
 COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not, within this
-LIMIT_WORDS = frozenset(
-    tokenize(
-        "max maximum min minimum limit limits how many much long big large size payload quota "
-        "what is the can be of for a an per up to by default value values option options"
-    )
-)
-# What a limit question measures ("payload limit": the sentence must be about payloads, not the
-# memory size beside it in the same passage).
-MEASURE_WORDS = frozenset(
-    tokenize(
-        "payload payloads size memory timeout time duration length retention throughput quota "
-        "storage disk volume records record shards shard nodes instances concurrency rows"
-    )
-)
-MEASURE_WEIGHT = 0.3
-# A number stated as a bound ("up to 5 TB", "Max object size is 5TB"), not any number nearby.
-BOUND = re.compile(
-    r"\bup to\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b|\bat (?:most|least)\b|\blimit(?:ed)?\b"
-    r"|\bcannot exceed\b|\bno more than\b",
-    re.I,
-)
-BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
 ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
@@ -684,42 +662,10 @@ class Composer:
         return None
 
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
-        """The sentence with a number, in the passage about the subject asked."""
-        subject = set(tokenize(self.ask.text)) - LIMIT_WORDS  # as asked, not acronyms spelt out
-        measure = self.terms & MEASURE_WORDS
-        about = {rank: covers(subject, _about_terms(hit.chunk)) for rank, hit in enumerate(hits)}
-        numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
-        if not numbered:
-            return None
+        """The sentence with a number, in the passage about the subject asked (`limits`)."""
+        from retrieval.limits import limit_answer
 
-        def fit(c: Candidate) -> float:
-            label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
-            other = bool(label) and covers(subject, set(tokenize(label[1]))) < 0.5
-            words = set(tokenize(c.text))
-            named = covers(subject, words)
-            measured = covers(measure, words) if measure else 0.0
-            return (
-                c.score
-                + 0.4 * about[c.rank]
-                + 0.2 * named
-                + MEASURE_WEIGHT * measured
-                + BOUND_WEIGHT * bool(BOUND.search(c.text))
-                - 0.4 * other
-                + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
-            )
-
-        best = max(numbered, key=fit)
-        if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
-            return None  # a number about another subject: answer from the best passage instead
-        chunk = hits[best.rank].chunk
-        sentences = self._render(self._with_antecedent([best], candidates), hits)
-        return Composition(
-            sentences,
-            [best.rank],
-            max(c.context for c in candidates),
-            covers(self.terms, heading_terms(chunk)),
-            lead_for(chunk, sentences, self.terms),
-        )
+        return limit_answer(self, hits, candidates)
 
     def comparison(self, hits: Sequence[Hit]) -> Composition:
         """The best sentence naming each side, then a sentence contrasting them when a passage
