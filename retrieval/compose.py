@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from retrieval.documents import Chunk
+from retrieval.facets import facet_in, facet_share, remedies
 from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
@@ -140,11 +141,6 @@ DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least m
 # does after what it is, the detail after a rule. A limit gets it only when no sentence with a
 # number for its subject was found (`limit` returns first). Measured on the tuning parts: key
 # fact in the answer 0.86 -> 0.90 (shipped) and 0.59 -> 0.62 (team's notes); no kind lost.
-# Words that ask for a remedy, one term for a list's lead-in ("Fixes for ...", "How to avoid ...").
-REMEDY_WORDS = frozenset(
-    tokenize("fix fixes prevent avoid reduce handle deal combat solve cure address tackle remedy")
-)
-REMEDY_TERM = "fix"
 DETAIL_ITEMS = 3
 FOLLOW_ON_KINDS = frozenset({"definition", "when", "howto", "casual", "limit"})
 BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
@@ -315,7 +311,7 @@ class Composer:
         ):
             about = _about_terms(hit.chunk)
             heading = covers(self.terms, about)
-            headed = _facet_in(facet, about)
+            headed = facet_in(facet, about)
             for row, similarity, context in zip(
                 rows.tolist(), similarities.tolist(), contexts.tolist(), strict=True
             ):
@@ -333,7 +329,7 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
-                    + FACET_WEIGHT * _facet_share(facet, self._words(row, hit), headed)
+                    + FACET_WEIGHT * facet_share(facet, self._words(row, hit), headed)
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
@@ -365,7 +361,7 @@ class Composer:
         shared = {t for t in self.terms if sum(t in a for a in abouts) >= SUBJECT_HEADINGS}
         subject = shared or (abouts[0] if abouts else set())
         typed = set(tokenize(self.ask.text)) - ASKING_WORDS  # not an acronym's spelt-out words
-        return _remedies((self.terms & typed) - subject)  # "handle" asks for a fix
+        return remedies((self.terms & typed) - subject)  # "handle" asks for a fix
 
     def _defines(self, text: str) -> bool:
         """The sentence says what the asked subject is: it opens with the subject's name, then
@@ -418,7 +414,7 @@ class Composer:
         question ("Fixes for overfitting:" for "how do i fix overfitting", "Fixes:" under
         "Vanishing gradients"): the notes answer with that list, which a sentence about the
         subject alone ("Overfitting happens when ...") does not."""
-        terms = _remedies(self.terms)
+        terms = remedies(self.terms)
         if len(terms) < 2:
             return None
         for rank, hit in enumerate(hits):
@@ -429,7 +425,7 @@ class Composer:
                 if not header.endswith(":"):
                     continue
                 header = BULLET.sub("", header)
-                said = _remedies(set(tokenize(header)))
+                said = remedies(set(tokenize(header)))
                 if not said & terms or covers(terms, said | about) < 1:
                     continue
                 items = list_items(hit.chunk.text, offset - 1)
@@ -1084,36 +1080,9 @@ def _names_thing(heading: str) -> bool:
     )
 
 
-def _facet_share(facet: set[str], words: frozenset[str], about: set[str]) -> float:
-    """`covers(facet, words | about)` with remedy words as one, in set operations: it runs for
-    every pooled sentence of every ask. `about` holds the facet terms its passage's heading
-    gives (`_facet_in`)."""
-    if not facet:
-        return 0.0
-    held = (facet & words) | about
-    if REMEDY_TERM in facet and not REMEDY_WORDS.isdisjoint(words):
-        held.add(REMEDY_TERM)
-    return len(held) / len(facet)
-
-
-def _facet_in(facet: set[str], about: set[str]) -> set[str]:
-    """The facet terms a heading gives, whole or as a short form of a longer word ("async")."""
-    return {
-        t
-        for t in facet
-        if t in about or (len(t) >= 3 and any(len(w) >= 4 and w.startswith(t) for w in about))
-    }
-
-
 def _plain_line(text: str) -> bool:
     """A line that can open a definition: no pronoun or advice at its start."""
     return not PRONOUN.match(text) and not ADVICE_OPENING.match(text)
-
-
-def _remedies(terms: set[str]) -> set[str]:
-    """Terms with every word for remedying something as one ("prevent overfitting" asks for the
-    "Fixes for overfitting:" list)."""
-    return {REMEDY_TERM if t in REMEDY_WORDS else t for t in terms}
 
 
 def _plain(text: str) -> str:
