@@ -329,7 +329,7 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
-                    + FACET_WEIGHT * facet_share(facet, self._words(row, hit), headed)
+                    + FACET_WEIGHT * facet_share(facet, self._words(row, hit), headed, text)
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out

@@ -11,6 +11,7 @@ from retrieval.compose import (
     FIRST_PASSAGE_MARGIN,
     LABEL,
     NUMBER,
+    PRONOUN,
     Candidate,
     Composition,
     _about_terms,
@@ -18,6 +19,7 @@ from retrieval.compose import (
     heading_terms,
     lead_for,
 )
+from retrieval.facets import COUNT, VALUE_KINDS, states_value
 from retrieval.lexical import tokenize
 from retrieval.search import Hit
 
@@ -46,16 +48,33 @@ BOUND = re.compile(
     re.I,
 )
 BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
+# A sentence stating the kind of value asked (a duration for "how long ... retain", a count for
+# "how many") over one with a number of another attribute of the same subject (a PutRecord
+# line, a throughput): the lead's session-5 reading found that class wrong at 0.9+.
+VALUE_WEIGHT = 0.3
+# A long question's subject words hold fillers ("lets you get around"): a sentence that names
+# this many of them is about the subject even when that is less than half.
+NAMED_TERMS = 2
 
 
 def limit_answer(
     composer: Composer, hits: Sequence[Hit], candidates: list[Candidate]
 ) -> Composition | None:
     """The sentence with a number, in the passage about the subject asked."""
-    subject = set(tokenize(composer.ask.text)) - LIMIT_WORDS  # as asked, not acronyms spelt out
+    asked = set(tokenize(composer.ask.text))
+    # as asked, not acronyms spelt out; "biggest" says what is measured, not of what
+    subject = asked - LIMIT_WORDS - VALUE_KINDS.keys()
     measure = composer.terms & MEASURE_WORDS
-    about = {rank: covers(subject, _about_terms(hit.chunk)) for rank, hit in enumerate(hits)}
-    numbered = [c for c in candidates if NUMBER.search(c.text) and composer._usable(c, hits)]
+    values = {t for t in asked if t in VALUE_KINDS}
+    heads = [_about_terms(hit.chunk) for hit in hits]
+    about = {rank: covers(subject, head) for rank, head in enumerate(heads)}
+    counted = "mani" in values  # "how many": "one objective" is a number too
+    numbered = [
+        c
+        for c in candidates
+        if (NUMBER.search(c.text) or (counted and COUNT.search(c.text)))
+        and (composer._usable(c, hits) or _after_antecedent(composer, c, candidates))
+    ]
     if not numbered:
         return None
 
@@ -71,12 +90,17 @@ def limit_answer(
             + 0.2 * named
             + MEASURE_WEIGHT * measured
             + BOUND_WEIGHT * bool(BOUND.search(c.text))
+            + VALUE_WEIGHT * any(states_value(t, c.text) for t in values)
             - 0.4 * other
             + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
         )
 
     best = max(numbered, key=fit)
-    if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
+    # the sentence read with its heading, and with the sentence its pronoun leans on
+    said = heads[best.rank] | set(tokenize(best.text))
+    if PRONOUN.match(best.text):
+        said |= {w for o in candidates if o.row == best.row - 1 for w in tokenize(o.text)}
+    if subject and covers(subject, said) < 0.5 and len(subject & said) < NAMED_TERMS:
         return None  # a number about another subject: answer from the best passage instead
     chunk = hits[best.rank].chunk
     sentences = composer._render(composer._with_antecedent([best], candidates), hits)
@@ -86,4 +110,17 @@ def limit_answer(
         max(c.context for c in candidates),
         covers(composer.terms, heading_terms(chunk)),
         lead_for(chunk, sentences, composer.terms),
+    )
+
+
+def _after_antecedent(composer: Composer, c: Candidate, candidates: list[Candidate]) -> bool:
+    """A sentence opening with a pronoun ("It also allows you to train on datasets larger than
+    the 16 TB EBS limit") is quoted after the sentence before it in its passage, which says what
+    "it" is (`Composer._with_antecedent`)."""
+    files = composer.files
+    row = c.row - 1
+    return (
+        row >= 0
+        and files.sentence_chunk[row] == files.sentence_chunk[c.row]
+        and any(o.row == row for o in candidates)
     )

@@ -74,7 +74,8 @@ _COMPARE = re.compile(
 )
 _LIMIT = re.compile(
     r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|\blimits?\b|\bhow (?:many|much|long|big|large|fast)\b"
-    r"|\bpayload\b|\bsize\b|\bquotas?\b|\bthroughput\b|\bup to\b|\bretention\b",
+    r"|\bpayload\b|\bsize\b|\bquotas?\b|\bthroughput\b|\bup to\b|\bretention\b|\bretain\b"
+    r"|\b(?:biggest|largest|smallest|longest|shortest)\b|\bavailability\b|\bdurability\b",
     re.I,
 )
 _DEFINITION = re.compile(
