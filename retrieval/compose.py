@@ -444,7 +444,9 @@ class Composer:
             usable = sorted(candidates, key=lambda c: -c.score)
         anchor = self._anchor(usable)
         if self.ask.kind == "definition":
-            anchor = self._defining_anchor(usable, anchor, hits)
+            from retrieval import define
+
+            anchor = define.defining_anchor(self, usable, anchor, hits)
         chunk = hits[anchor.rank].chunk
         chosen = self._around(anchor, hits, candidates, usable)
         if self.ask.kind != "definition":
@@ -476,7 +478,9 @@ class Composer:
         heading = hits[anchor.rank].chunk.heading
         chosen = [anchor]
         if self.ask.kind == "definition":
-            defining = self._defining(hits[anchor.rank], candidates)
+            from retrieval import define
+
+            defining = define.defining(self, hits[anchor.rank], candidates)
             if defining is not None and defining.row != anchor.row:
                 chosen = [defining, anchor]
         for candidate in usable:
@@ -543,64 +547,6 @@ class Composer:
             return best
         return first
 
-    def _defining_anchor(
-        self, usable: list[Candidate], anchor: Candidate, hits: Sequence[Hit]
-    ) -> Candidate:
-        """A definition is built on the sentence that says what the subject is (or the first
-        answer line of a card asking what the subject is for), from whichever passage has it,
-        unless it scores far below the best sentence."""
-        first = {}
-        for c in sorted(usable, key=lambda c: c.start, reverse=True):
-            first[c.rank] = c.row
-
-        def strength(c: Candidate) -> int:
-            """How surely the sentence says what the subject is: "X is ..." (3), the first line
-            of a card asking what X is for or of X's own section in terse notes ("Amazon Elastic
-            Inference" - "allows you to attach low-cost GPU ...") (2), one that opens with X's
-            name ("X supports ...") (1), none (0)."""
-            if self._says_what(c.text):
-                return 3
-            hit = hits[c.rank]
-            if first[c.rank] == c.row and (
-                self._card_asks_what(hit) or (self._own_section(hit) and _plain_line(c.text))
-            ):
-                return 2
-            return int(self._opens_with(c.text, self.defined))
-
-        # The first line under the subject's own heading defines it whatever it scores: terse
-        # notes give it no name to match ("allows you to attach low-cost GPU ...").
-        near = [
-            c
-            for c in usable
-            if strength(c) == 2 or (strength(c) and c.score >= anchor.score - DEFINING_MARGIN)
-        ]
-        return max(near, key=lambda c: (strength(c), c.score), default=anchor)
-
-    def _says_what(self, text: str) -> bool:
-        """The sentence opens "X is" / "X are" / "X means": the words before the verb are
-        mostly the subject's name ("Use transfer learning when labeled data is scarce" is not)."""
-        opening = DEFINING.match(text)
-        if not opening or ADVICE_OPENING.match(text):
-            return False
-        words = set(tokenize(opening[1])) - PRODUCT_PREFIX
-        return covers(self.defined, words) >= NAMED_SHARE and covers(words, self.defined) >= 0.5
-
-    def _own_section(self, hit: Hit) -> bool:
-        """The first passage of a notes section whose deepest heading is the asked subject."""
-        if hit.chunk.kind != "note" or not hit.chunk.heading or not self.defined:
-            return False
-        heading = frozenset(tokenize(hit.chunk.heading[-1])) - PRODUCT_PREFIX
-        first = _section_headings(self.searcher).get(heading) == hit.row
-        return first and _mutual(self.defined, set(heading)) >= NAMED_SHARE
-
-    def _card_asks_what(self, hit: Hit) -> bool:
-        """A flashcard whose front asks what the asked subject is or is for ("DeepAR: What's it
-        for?"): its answer defines the subject."""
-        if hit.chunk.kind != "flashcard" or not hit.chunk.heading or not self.defined:
-            return False
-        front = WHAT_FRONT.match(hit.chunk.heading[0])
-        return bool(front) and covers(self.defined, set(tokenize(front[1]))) >= NAMED_SHARE
-
     def _subject_first(
         self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]
     ) -> list[Candidate]:
@@ -629,33 +575,6 @@ class Composer:
                 return chosen
             chosen = chosen[: MAX_SENTENCES - 1]
         return [named, *(c for c in chosen if c.row != named.row)]
-
-    def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
-        """The passage's sentence that defines its subject: the first one saying "X is", else the
-        first line of X's own section, else the first one that opens with the asked subject's
-        name, else the first naming the passage's subject with 'is' (and the
-        asked subject's words its heading does not give, when there are such)."""
-        subject = set(tokenize(subject_of(hit.chunk))) or self.terms
-        own = sorted(
-            (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
-            key=lambda c: c.start,
-        )
-        says = next((c for c in own if self._says_what(c.text)), None)
-        if says is None and own and self._own_section(hit) and _plain_line(own[0].text):
-            says = own[0]  # the first line under the subject's own heading, in terse notes
-        opener = says or next((c for c in own if self._opens_with(c.text, self.defined)), None)
-        if opener is not None:
-            return opener
-        beyond = self.defined - _about_terms(hit.chunk)  # "gamma" under "XGBoost parameters"
-        for candidate in own:
-            words = set(tokenize(candidate.text))
-            if (
-                covers(subject, words) >= 0.5
-                and CUES["definition"].search(candidate.text)
-                and (not beyond or covers(beyond, words) >= 0.5)
-            ):
-                return candidate
-        return None
 
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
         """The sentence with a number, in the passage about the subject asked (`limits`)."""
