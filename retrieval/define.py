@@ -19,7 +19,6 @@ from retrieval.compose import (
     _about_terms,
     _mutual,
     _plain_line,
-    _section_headings,
     covers,
     subject_of,
 )
@@ -28,6 +27,8 @@ from retrieval.search import Hit
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
+
+PROPERTY_WORDS = 2  # "X is <this many words>." states a property ("fully managed")
 
 
 def defining_anchor(
@@ -71,7 +72,13 @@ def says_what(composer: Composer, text: str) -> bool:
     if not opening or ADVICE_OPENING.match(text):
         return False
     words = set(tokenize(opening[1])) - PRODUCT_PREFIX
-    return covers(composer.defined, words) >= NAMED_SHARE and covers(words, composer.defined) >= 0.5
+    # "Inference pipelines are fully managed." gives a property, not what the subject is
+    told = len(text[opening.end() :].split()) > PROPERTY_WORDS
+    return (
+        told
+        and covers(composer.defined, words) >= NAMED_SHARE
+        and covers(words, composer.defined) >= 0.5
+    )
 
 
 def own_section(composer: Composer, hit: Hit) -> bool:
@@ -79,7 +86,10 @@ def own_section(composer: Composer, hit: Hit) -> bool:
     if hit.chunk.kind != "note" or not hit.chunk.heading or not composer.defined:
         return False
     heading = frozenset(tokenize(hit.chunk.heading[-1])) - PRODUCT_PREFIX
-    first = _section_headings(composer.searcher).get(heading) == hit.row
+    chunks = composer.files.chunks
+    # the first passage of its section, in whichever file: each file's notes on the subject
+    # open with what it is, not only the first file's
+    first = hit.row == 0 or chunks[hit.row - 1].heading != hit.chunk.heading
     return first and _mutual(composer.defined, set(heading)) >= NAMED_SHARE
 
 
@@ -89,7 +99,11 @@ def card_asks_what(composer: Composer, hit: Hit) -> bool:
     if hit.chunk.kind != "flashcard" or not hit.chunk.heading or not composer.defined:
         return False
     front = WHAT_FRONT.match(hit.chunk.heading[0])
-    return bool(front) and covers(composer.defined, set(tokenize(front[1]))) >= NAMED_SHARE
+    if front:
+        return covers(composer.defined, set(tokenize(front[1]))) >= NAMED_SHARE
+    # a front that is the subject's name alone ("Binning"): its answer says what it is
+    named = set(tokenize(hit.chunk.heading[0])) - PRODUCT_PREFIX
+    return "?" not in hit.chunk.heading[0] and _mutual(composer.defined, named) >= NAMED_SHARE
 
 
 def defining(composer: Composer, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
