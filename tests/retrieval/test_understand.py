@@ -235,3 +235,43 @@ def test_a_comparison_side_is_looked_for_in_both_spellings(typed: str, other: st
 
 def test_the_topic_keeps_a_word_that_starts_like_a_pronoun() -> None:
     assert topic(understand("what instance type for deepar")) == "instance type for deepar"
+
+
+@pytest.mark.parametrize(
+    ("question", "focus", "constraints"),
+    [
+        (
+            "we want cheap GPU training, interruptions are fine, but we cannot lose hours of "
+            "progress when an instance goes away",
+            None,
+            2,
+        ),
+        (
+            "We need near-real-time ingestion into Redshift and S3 with light transformations "
+            "and no servers to manage; Kinesis Data Streams or Firehose?",
+            "Kinesis Data Streams or Firehose",
+            2,
+        ),
+    ],
+)
+def test_a_stem_written_as_statements_is_a_scenario(
+    question: str, focus: str | None, constraints: int
+) -> None:
+    ask = understand(question)
+    assert ask.kind == "scenario" and len(ask.constraints) == constraints
+    assert ask.focus == (focus or ask.text)
+
+
+def test_a_long_question_about_something_is_no_stem() -> None:
+    ask = understand(
+        "does the auto hyperparam tuning work w/ my own custom algo or only built in ones"
+    )
+    assert ask.kind != "scenario"
+
+
+def test_a_hyphenated_in_is_no_place() -> None:
+    ask = understand(
+        "Forecast weekly demand for thousands of related products that share seasonality, "
+        "using a SageMaker built-in algorithm."
+    )
+    assert ask.kind == "scenario" and ask.places == ()
