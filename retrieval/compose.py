@@ -929,8 +929,13 @@ class Composer:
         quoted a second time on its own."""
         out: list[str] = []
         listed: set[str] = set()
+        from retrieval.terse import bare_label
+
         for candidate in chosen:
             text = as_sentence(candidate.text)
+            label = bare_label(hits[candidate.rank].chunk, candidate.start)
+            if label and _plain(label) not in _plain(text):
+                text = f"{label}: {text}"
             if is_title(candidate.text):
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):

@@ -275,3 +275,27 @@ def test_a_hyphenated_in_is_no_place() -> None:
         "using a SageMaker built-in algorithm."
     )
     assert ask.kind == "scenario" and ask.places == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Rank correlations\nSpearman's coefficient\nAlso used for non-Gaussian data.",
+            "Spearman's",
+        ),
+        ("Notes\nA: Binning\nGroups values into ranges of equal width.", ""),  # a card's label
+        ("Notes\nsome risk\nTask nodes run tasks and hold no data.", ""),  # a broken line's tail
+        ("Notes\n- Spearman's coefficient\nAlso used for non-Gaussian data.", ""),  # a list item
+        ("Notes\nSpearman's coefficient is robust\nAlso used for non-Gaussian data.", ""),
+    ],
+)
+def test_a_bare_line_above_a_terse_line_names_its_subject(text: str, label: str) -> None:
+    from retrieval.documents import Chunk
+    from retrieval.terse import bare_label
+
+    chunk = Chunk("notes.md", ("Correlation",), "note", 0, len(text), text)
+    found = bare_label(chunk, text.rindex("\n") + 1)
+    assert found.startswith(label) if label else found == ""
+    card = Chunk("cards.csv", ("Correlation",), "flashcard", 0, len(text), text)
+    assert bare_label(card, text.rindex("\n") + 1) == ""
