@@ -34,6 +34,7 @@ DUPLICATE_SIMILARITY = 0.85
 OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
 CUE_WEIGHT = 0.08
+PREFER_WEIGHT = 0.2  # "pick X over Y": a sentence about X over one about Y alone
 # Share of what the question asks about its subject the sentence holds (a stated value counts for
 # its value word, `facets.states_value`). 0.2 -> 0.4: seeds +3 -1 (tuning and held-out), shipped
 # the same; 0.5-0.6 gain two more but lose two, one to an unrelated card.
@@ -171,6 +172,16 @@ class Composition:
     pool: tuple[Hit, ...] = ()  # what `ranks` index into, when not the search's hits
 
 
+def _preferred(ask: Ask) -> tuple[set[str], set[str]] | None:
+    """The two options of a when-to-use question that prefers one ("X over Y"), as terms."""
+    if ask.kind not in ("when", "casual", "howto"):
+        return None
+    from retrieval.prefer import option_terms, options
+
+    found = options(ask.text)
+    return (option_terms(found[0]), option_terms(found[1])) if found else None
+
+
 def subject_of(chunk: Chunk) -> str:
     """What a passage is about: its section under the file's title (or its only heading)."""
     if chunk.kind != "note" or not chunk.heading:
@@ -299,6 +310,7 @@ class Composer:
         self.cues = [c for c in (cue, BECAUSE if WHY.search(ask.text) else None) if c]
         asked = key_phrases(ask) if ask.kind == "definition" else ()
         self.defined = set(tokenize(" ".join(asked))) - PRODUCT_PREFIX
+        self.preferred = _preferred(ask)
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(
@@ -333,9 +345,18 @@ class Composer:
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
                     + FACET_WEIGHT * facet_share(facet, self._words(row, hit), headed, text)
+                    + PREFER_WEIGHT * self._preference(text, hit, start)
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
+
+    def _preference(self, text: str, hit: Hit, start: int) -> float:
+        """For "when should I pick X over Y": +1 a sentence about X, -1 one about Y alone."""
+        if self.preferred is None:
+            return 0.0
+        from retrieval.prefer import preference
+
+        return preference(self.preferred, text, hit.chunk, start)
 
     def _cosines(
         self, hits: Sequence[Hit], per_hit: list[np.ndarray], vector: np.ndarray

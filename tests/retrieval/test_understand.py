@@ -299,3 +299,18 @@ def test_a_bare_line_above_a_terse_line_names_its_subject(text: str, label: str)
     assert found.startswith(label) if label else found == ""
     card = Chunk("cards.csv", ("Correlation",), "flashcard", 0, len(text), text)
     assert bare_label(card, text.rindex("\n") + 1) == ""
+
+
+def test_pick_x_over_y_prefers_sentences_about_x() -> None:
+    from retrieval.documents import Chunk
+    from retrieval.prefer import option_terms, options, preference
+
+    found = options("when should I pick spearman over pearson correlation")
+    assert found == ("spearman", "pearson correlation")
+    preferred = (option_terms(found[0]), option_terms(found[1]))
+    text = "Rank correlations\nSpearman's coefficient\nAlso used for non-Gaussian data."
+    chunk = Chunk("notes.md", ("Correlation",), "note", 0, len(text), text)
+    assert preference(preferred, "Also used for non-Gaussian data.", chunk, text.rindex("\n") + 1)
+    pearson = "Pearson correlation below -0.5 is negative."
+    assert preference(preferred, pearson, chunk, 0) == -1.0
+    assert options("when should I use pipe mode") is None
