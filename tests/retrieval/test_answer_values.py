@@ -35,6 +35,11 @@ NOTES = {
     "## Inference pipelines\n\n"
     "Inference pipelines are fully managed.\n"
     "An inference pipeline is a chain of two to five containers that serve one request in turn.\n",
+    "serving.md": "# Serving\n\n"
+    "## Batch Transform\n\n"
+    "Batch Transform scores a whole dataset in S3 and writes the predictions next to it.\n"
+    "Batch transform predictions are ok for real time dashboards that refresh once a day.\n"
+    "Each batch transform job starts its own instances, so it is not for real time use.\n",
 }
 
 
@@ -116,3 +121,9 @@ def test_right_signals_read_the_kinds_needs(tutor: NotesIndex) -> None:
     composition = composer.compose(hits)
     facet, needs, quoted = right_signals(composer, ask, hits, composition, hits[0])
     assert needs == 1.0 and facet > 0.5 and 0.0 < quoted <= 1.0
+
+
+def test_a_yes_no_question_gets_the_sentence_that_says_no(tutor: NotesIndex) -> None:
+    answer = tutor.ask("is batch transform ok for real time predictions")
+    assert answer.covered
+    assert "not for real time use" in answer.text
