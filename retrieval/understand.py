@@ -101,7 +101,8 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:,|\s-|\s–|\s)\s*(?:when (?:do|should|would|to) .*|what does each .*|which .*|for .*"
-    r"|what(?:'s| is) the diff.*|whats the diff.*|in .*)$",
+    r"|what(?:'s| is) the diff.*|whats the diff.*|in .*"
+    r"|(?:the )?pros(?: and |/| & )cons|(?:the )?trade-?offs?|(?:dis)?advantages\b.*)$",
     re.I,
 )
 SCENARIO_WORDS = 15  # a stem of two or more sentences

@@ -59,6 +59,11 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
         ("what's the difference between precision and recall", ("precision", "recall")),
         ("roc auc vs pr curve for imbalanced data", ("roc auc", "pr curve")),
         ("standardization vs min max scaling", ("standardization", "min max scaling")),
+        (
+            "collaborative filtering vs content-based filtering, pros and cons?",
+            ("collaborative filtering", "content-based filtering"),
+        ),
+        ("glue vs emr tradeoffs", ("glue", "emr")),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
