@@ -39,6 +39,11 @@ from retrieval.search import Hit
 if TYPE_CHECKING:
     from retrieval.compose import Composer
 
+# A passage headed by what the stem's symptoms mean ("Overfitting" for 99 % training / 70 %
+# validation) is where the remedies are: the stem's words match the "Underfitting" passage as
+# well, which quoted "train longer" for an overfitting model.
+DIAGNOSIS_WEIGHT = 0.5
+
 
 def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     """The passage meeting most of the stem's requirements, quoted where it meets them."""
@@ -95,6 +100,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
             - PLACE_PENALTY * is_place(composer, hit.chunk)
+            + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
         )
         if best is None or fit > best[0]:
             best = (fit, rank, sims)
@@ -197,3 +203,9 @@ def constraints_met(
 def sentence_text(composer: Composer, hit: Hit, row: int) -> str:
     start, end = composer.files.sentence_spans[row].tolist()
     return hit.chunk.text[start:end]
+
+
+def diagnosed(composer: Composer, chunk: Chunk) -> bool:
+    """The passage is headed by the diagnosis the stem's symptoms give."""
+    found = composer.ask.diagnosis
+    return bool(found) and bool(set(tokenize(found)) & heading_terms(chunk))

@@ -4,7 +4,7 @@ exam-style stem, the ask separated from the constraints that come before it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Kind = Literal["definition", "comparison", "limit", "when", "scenario", "howto", "casual"]
@@ -119,6 +119,7 @@ class Ask:
     subjects: tuple[str, ...] = ()  # a comparison's sides
     constraints: tuple[str, ...] = ()  # a scenario's stem, one requirement per item
     places: tuple[str, ...] = ()  # where a scenario's data sits or lands ("in S3"): not the answer
+    diagnosis: str = ""  # what the symptoms a question gives mean ("overfitting")
 
 
 def normalise(question: str) -> str:
@@ -135,7 +136,16 @@ def normalise(question: str) -> str:
 
 
 def understand(question: str) -> Ask:
-    text = normalise(question)
+    """The ask, with the diagnosis its symptoms give named (`diagnose`)."""
+    from retrieval.diagnose import diagnosis
+
+    plain = normalise(question)
+    found = diagnosis(plain)
+    ask = _understand(f"{plain} ({found})" if found else plain)
+    return replace(ask, diagnosis=found) if found else ask
+
+
+def _understand(text: str) -> Ask:
     sentences = _split_sentences(text)
     words = len(text.split())
     if words >= SCENARIO_WORDS and len(sentences) >= 2:

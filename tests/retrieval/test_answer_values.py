@@ -35,6 +35,13 @@ NOTES = {
     "## Inference pipelines\n\n"
     "Inference pipelines are fully managed.\n"
     "An inference pipeline is a chain of two to five containers that serve one request in turn.\n",
+    "fitting.md": "# Model fit\n\n"
+    "## Underfitting\n\n"
+    "An underfit network scores poorly on the training set and on validation.\n"
+    "Train for more epochs or use a bigger network.\n\n"
+    "## Overfitting\n\n"
+    "An overfit model fits its training data closely and does much worse on new data.\n"
+    "Add dropout or regularization, or stop training early.\n",
     "serving.md": "# Serving\n\n"
     "## Batch Transform\n\n"
     "Batch Transform scores a whole dataset in S3 and writes the predictions next to it.\n"
@@ -127,3 +134,12 @@ def test_a_yes_no_question_gets_the_sentence_that_says_no(tutor: NotesIndex) -> 
     answer = tutor.ask("is batch transform ok for real time predictions")
     assert answer.covered
     assert "not for real time use" in answer.text
+
+
+def test_a_stem_with_overfitting_symptoms_gets_the_overfitting_remedies(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "Our deep network gets 99 % accuracy on the training set but only 70 % on validation "
+        "after 50 epochs, and we cannot collect more data. What should we try?"
+    )
+    assert answer.covered and answer.kind == "scenario"
+    assert "dropout" in answer.text and "more epochs" not in answer.text

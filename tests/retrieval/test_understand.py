@@ -319,3 +319,21 @@ def test_pick_x_over_y_prefers_sentences_about_x() -> None:
     pearson = "Pearson correlation below -0.5 is negative."
     assert preference(preferred, pearson, chunk, 0) == -1.0
     assert options("when should I use pipe mode") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("99 % accuracy on the training set but only 70 % on validation, what now", "overfitting"),
+        ("validation 70% while training hits 99%", "overfitting"),
+        ("train error 2% test error 15%", "overfitting"),
+        ("training accuracy 62% and validation accuracy 60%", "underfitting"),
+        ("95% on training and 94% on test", ""),
+        ("how do i fix overfitting at 99% train and 70% test", ""),  # named already
+    ],
+)
+def test_symptoms_give_their_diagnosis(question: str, found: str) -> None:
+    from retrieval.diagnose import diagnosis
+
+    assert diagnosis(question) == found
+    assert understand(question).diagnosis == found
