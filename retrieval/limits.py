@@ -52,6 +52,10 @@ BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 # "how many") over one with a number of another attribute of the same subject (a PutRecord
 # line, a throughput): the lead's session-5 reading found that class wrong at 0.9+.
 VALUE_WEIGHT = 0.3
+# "lambda timeout max": a default ("the default timeout is 3 seconds") is not the bound asked.
+BOUND_ASKED = re.compile(r"\bmax(?:imum)?\b|\blimit\b|\blongest\b|\bbiggest\b|\blargest\b", re.I)
+DEFAULT = re.compile(r"\bdefaults?\b|\bby default\b", re.I)
+DEFAULT_PENALTY = 0.3
 # A long question's subject words hold fillers ("lets you get around"): a sentence that names
 # this many of them is about the subject even when that is less than half.
 NAMED_TERMS = 2
@@ -69,6 +73,7 @@ def limit_answer(
     heads = [_about_terms(hit.chunk) for hit in hits]
     about = {rank: covers(subject, head) for rank, head in enumerate(heads)}
     counted = "mani" in values  # "how many": "one objective" is a number too
+    bounded = bool(BOUND_ASKED.search(composer.ask.text))
     numbered = [
         c
         for c in candidates
@@ -91,6 +96,7 @@ def limit_answer(
             + MEASURE_WEIGHT * measured
             + BOUND_WEIGHT * bool(BOUND.search(c.text))
             + VALUE_WEIGHT * any(states_value(t, c.text) for t in values)
+            - DEFAULT_PENALTY * (bounded and _default_only(c.text))
             - 0.4 * other
             + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
         )
@@ -124,3 +130,8 @@ def _after_antecedent(composer: Composer, c: Candidate, candidates: list[Candida
         and files.sentence_chunk[row] == files.sentence_chunk[c.row]
         and any(o.row == row for o in candidates)
     )
+
+
+def _default_only(text: str) -> bool:
+    """The sentence states a default and no bound."""
+    return bool(DEFAULT.search(text)) and not BOUND.search(text)

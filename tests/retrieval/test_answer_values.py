@@ -143,3 +143,18 @@ def test_a_stem_with_overfitting_symptoms_gets_the_overfitting_remedies(tutor: N
     )
     assert answer.covered and answer.kind == "scenario"
     assert "dropout" in answer.text and "more epochs" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "default_only"),
+    [
+        ("Lambda's default timeout is 3 seconds, so raise it for heavier transforms.", True),
+        ("A single invocation runs for at most 15 minutes; the default timeout is 3 s.", False),
+        ("Payloads can be up to 6 MB.", False),
+    ],
+)
+def test_a_default_is_no_bound(sentence: str, default_only: bool) -> None:
+    from retrieval.limits import BOUND_ASKED, _default_only
+
+    assert BOUND_ASKED.search("lambda timeout max?? my transform takes ages")
+    assert _default_only(sentence) is default_only
