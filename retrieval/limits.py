@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrieval.compose import (
@@ -61,19 +62,36 @@ DEFAULT_PENALTY = 0.3
 NAMED_TERMS = 2
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What a number question asks: its subject's terms, what it measures, the kinds of value
+    it wants, and whether it asks for a bound."""
+
+    subject: set[str]
+    measure: set[str]
+    values: set[str]
+    bounded: bool
+
+    @classmethod
+    def of(cls, composer: Composer) -> _Asked:
+        asked = set(tokenize(composer.ask.text))
+        return cls(
+            # as asked, not acronyms spelt out; "biggest" says what is measured, not of what
+            asked - LIMIT_WORDS - VALUE_KINDS.keys(),
+            composer.terms & MEASURE_WORDS,
+            {t for t in asked if t in VALUE_KINDS},
+            bool(BOUND_ASKED.search(composer.ask.text)),
+        )
+
+
 def limit_answer(
     composer: Composer, hits: Sequence[Hit], candidates: list[Candidate]
 ) -> Composition | None:
     """The sentence with a number, in the passage about the subject asked."""
-    asked = set(tokenize(composer.ask.text))
-    # as asked, not acronyms spelt out; "biggest" says what is measured, not of what
-    subject = asked - LIMIT_WORDS - VALUE_KINDS.keys()
-    measure = composer.terms & MEASURE_WORDS
-    values = {t for t in asked if t in VALUE_KINDS}
+    asked = _Asked.of(composer)
     heads = [_about_terms(hit.chunk) for hit in hits]
-    about = {rank: covers(subject, head) for rank, head in enumerate(heads)}
-    counted = "mani" in values  # "how many": "one objective" is a number too
-    bounded = bool(BOUND_ASKED.search(composer.ask.text))
+    about = {rank: covers(asked.subject, head) for rank, head in enumerate(heads)}
+    counted = "mani" in asked.values  # "how many": "one objective" is a number too
     numbered = [
         c
         for c in candidates
@@ -82,30 +100,12 @@ def limit_answer(
     ]
     if not numbered:
         return None
-
-    def fit(c: Candidate) -> float:
-        label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
-        other = bool(label) and covers(subject, set(tokenize(label[1]))) < 0.5
-        words = set(tokenize(c.text))
-        named = covers(subject, words)
-        measured = covers(measure, words) if measure else 0.0
-        return (
-            c.score
-            + 0.4 * about[c.rank]
-            + 0.2 * named
-            + MEASURE_WEIGHT * measured
-            + BOUND_WEIGHT * bool(BOUND.search(c.text))
-            + VALUE_WEIGHT * any(states_value(t, c.text) for t in values)
-            - DEFAULT_PENALTY * (bounded and _default_only(c.text))
-            - 0.4 * other
-            + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
-        )
-
-    best = max(numbered, key=fit)
+    best = max(numbered, key=lambda c: _fit(c, asked, about[c.rank]))
     # the sentence read with its heading, and with the sentence its pronoun leans on
     said = heads[best.rank] | set(tokenize(best.text))
     if PRONOUN.match(best.text):
         said |= {w for o in candidates if o.row == best.row - 1 for w in tokenize(o.text)}
+    subject = asked.subject
     if subject and covers(subject, said) < 0.5 and len(subject & said) < NAMED_TERMS:
         return None  # a number about another subject: answer from the best passage instead
     chunk = hits[best.rank].chunk
@@ -116,6 +116,27 @@ def limit_answer(
         max(c.context for c in candidates),
         covers(composer.terms, heading_terms(chunk)),
         lead_for(chunk, sentences, composer.terms),
+    )
+
+
+def _fit(c: Candidate, asked: _Asked, about: float) -> float:
+    """How well a sentence with a number answers: its score, its passage about the subject, the
+    subject and the measure named, a bound, the kind of value asked; less a default when a bound
+    was asked, and a label naming another subject."""
+    label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
+    other = bool(label) and covers(asked.subject, set(tokenize(label[1]))) < 0.5
+    words = set(tokenize(c.text))
+    measured = covers(asked.measure, words) if asked.measure else 0.0
+    return (
+        c.score
+        + 0.4 * about
+        + 0.2 * covers(asked.subject, words)
+        + MEASURE_WEIGHT * measured
+        + BOUND_WEIGHT * bool(BOUND.search(c.text))
+        + VALUE_WEIGHT * any(states_value(t, c.text) for t in asked.values)
+        - DEFAULT_PENALTY * (asked.bounded and _default_only(c.text))
+        - 0.4 * other
+        + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
     )
 
 
