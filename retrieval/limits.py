@@ -60,6 +60,9 @@ DEFAULT_PENALTY = 0.3
 # A long question's subject words hold fillers ("lets you get around"): a sentence that names
 # this many of them is about the subject even when that is less than half.
 NAMED_TERMS = 2
+# Only a question this long has fillers: "availability of S3 One Zone-IA" (s3, one, zone, ia,
+# zone-ia) must not take Standard-IA's 99.9 % for naming "s3" and "ia".
+LONG_SUBJECT = 6
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,10 @@ def limit_answer(
     if PRONOUN.match(best.text):
         said |= {w for o in candidates if o.row == best.row - 1 for w in tokenize(o.text)}
     subject = asked.subject
-    if subject and covers(subject, said) < 0.5 and len(subject & said) < NAMED_TERMS:
+    long_named = len(subject) >= LONG_SUBJECT and len(subject & said) >= NAMED_TERMS
+    if sibling(subject, set(tokenize(best.text))):
+        return None  # another variant's number: answer from the best passage instead
+    if subject and covers(subject, said) < 0.5 and not long_named:
         return None  # a number about another subject: answer from the best passage instead
     chunk = hits[best.rank].chunk
     sentences = composer._render(composer._with_antecedent([best], candidates), hits)
@@ -135,9 +141,24 @@ def _fit(c: Candidate, asked: _Asked, about: float) -> float:
         + BOUND_WEIGHT * bool(BOUND.search(c.text))
         + VALUE_WEIGHT * any(states_value(t, c.text) for t in asked.values)
         - DEFAULT_PENALTY * (asked.bounded and _default_only(c.text))
-        - 0.4 * other
+        - 0.4 * (other or sibling(asked.subject, words))
         + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
     )
+
+
+def sibling(subject: set[str], words: set[str]) -> bool:
+    """The sentence names a sibling of the subject asked, not it: the same family with another
+    qualifier ("Standard-IA" for "One Zone-IA" or "one zone ia": a hyphenated name whose tail
+    the subject holds, whose head it does not, while the sentence lacks some of the subject)."""
+    if subject <= words:
+        return False
+    for word in words:
+        head, _, tail = word.rpartition("-")
+        if head and word not in subject and head not in subject:
+            asked = {t.rpartition("-")[2] for t in subject}
+            if tail in asked:
+                return True
+    return False
 
 
 def _after_antecedent(composer: Composer, c: Candidate, candidates: list[Candidate]) -> bool:

@@ -158,3 +158,20 @@ def test_a_default_is_no_bound(sentence: str, default_only: bool) -> None:
 
     assert BOUND_ASKED.search("lambda timeout max?? my transform takes ages")
     assert _default_only(sentence) is default_only
+
+
+@pytest.mark.parametrize(
+    ("subject", "sentence", "other"),
+    [
+        ("s3 one zone ia", "S3 Standard-IA: 99.9% Availability", True),
+        ("S3 One Zone-IA", "S3 Standard-IA: 99.9% Availability", True),
+        ("S3 One Zone-IA", "S3 One Zone-IA: 99.5% availability", False),
+        ("kinesis data streams retain records", "data storage for 1 to 365 days", False),
+    ],
+)
+def test_a_sibling_variants_number_is_not_the_subjects(
+    subject: str, sentence: str, other: bool
+) -> None:
+    from retrieval.limits import sibling
+
+    assert sibling(set(tokenize(subject)), set(tokenize(sentence))) is other
