@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from retrieval.documents import Chunk
+from retrieval.facets import facet_in, facet_share, remedies
 from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
@@ -33,7 +34,17 @@ DUPLICATE_SIMILARITY = 0.85
 OVERLAP_WEIGHT = 0.2  # share of the question's terms the sentence itself contains
 HEADING_WEIGHT = 0.15  # share of the question's terms the passage's heading holds
 CUE_WEIGHT = 0.08
-FACET_WEIGHT = 0.2  # share of what the question asks about its subject the sentence holds
+PREFER_WEIGHT = 0.2  # "pick X over Y": a sentence about X over one about Y alone
+# A yes/no question ("is batch transform ok for real time predictions", "does firehose keep the
+# data") is answered by the sentence that says no or only as often as by one that matches its
+# words: "Not for real time applications."
+YES_NO = re.compile(r"^(?:does|do|is|are|can|could|will|would|should|has|have)\b", re.I)
+POLARITY = re.compile(r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|never|only)\b", re.I)
+POLARITY_WEIGHT = 0.1  # 0.1 and 0.2 score the same on both corpora (seeds +1)
+# Share of what the question asks about its subject the sentence holds (a stated value counts for
+# its value word, `facets.states_value`). 0.2 -> 0.4: seeds +3 -1 (tuning and held-out), shipped
+# the same; 0.5-0.6 gain two more but lose two, one to an unrelated card.
+FACET_WEIGHT = 0.4
 SUBJECT_HEADINGS = 2  # a term in this many pooled headings names the subject, not the facet
 # Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
 # "means" is not about what was asked for it.
@@ -81,28 +92,6 @@ NEW_WORDS_WEIGHT = 0.3
 FOCUS_WEIGHT = 0.15
 PLACE_PENALTY = 0.5  # a passage about where the stem's data sits (S3) answers no scenario
 COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not, within this
-LIMIT_WORDS = frozenset(
-    tokenize(
-        "max maximum min minimum limit limits how many much long big large size payload quota "
-        "what is the can be of for a an per up to by default value values option options"
-    )
-)
-# What a limit question measures ("payload limit": the sentence must be about payloads, not the
-# memory size beside it in the same passage).
-MEASURE_WORDS = frozenset(
-    tokenize(
-        "payload payloads size memory timeout time duration length retention throughput quota "
-        "storage disk volume records record shards shard nodes instances concurrency rows"
-    )
-)
-MEASURE_WEIGHT = 0.3
-# A number stated as a bound ("up to 5 TB", "Max object size is 5TB"), not any number nearby.
-BOUND = re.compile(
-    r"\bup to\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b|\bat (?:most|least)\b|\blimit(?:ed)?\b"
-    r"|\bcannot exceed\b|\bno more than\b",
-    re.I,
-)
-BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
 ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
@@ -162,11 +151,6 @@ DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least m
 # does after what it is, the detail after a rule. A limit gets it only when no sentence with a
 # number for its subject was found (`limit` returns first). Measured on the tuning parts: key
 # fact in the answer 0.86 -> 0.90 (shipped) and 0.59 -> 0.62 (team's notes); no kind lost.
-# Words that ask for a remedy, one term for a list's lead-in ("Fixes for ...", "How to avoid ...").
-REMEDY_WORDS = frozenset(
-    tokenize("fix fixes prevent avoid reduce handle deal combat solve cure address tackle remedy")
-)
-REMEDY_TERM = "fix"
 DETAIL_ITEMS = 3
 FOLLOW_ON_KINDS = frozenset({"definition", "when", "howto", "casual", "limit"})
 BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
@@ -192,6 +176,16 @@ class Composition:
     heading_overlap: float
     lead: str = ""  # the subject named ahead of the quote (a scenario's answer)
     pool: tuple[Hit, ...] = ()  # what `ranks` index into, when not the search's hits
+
+
+def _preferred(ask: Ask) -> tuple[set[str], set[str]] | None:
+    """The two options of a when-to-use question that prefers one ("X over Y"), as terms."""
+    if ask.kind not in ("when", "casual", "howto"):
+        return None
+    from retrieval.prefer import option_terms, options
+
+    found = options(ask.text)
+    return (option_terms(found[0]), option_terms(found[1])) if found else None
 
 
 def subject_of(chunk: Chunk) -> str:
@@ -322,6 +316,8 @@ class Composer:
         self.cues = [c for c in (cue, BECAUSE if WHY.search(ask.text) else None) if c]
         asked = key_phrases(ask) if ask.kind == "definition" else ()
         self.defined = set(tokenize(" ".join(asked))) - PRODUCT_PREFIX
+        self.preferred = _preferred(ask)
+        self.yes_no = ask.kind != "scenario" and bool(YES_NO.match(ask.text))
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(
@@ -337,7 +333,7 @@ class Composer:
         ):
             about = _about_terms(hit.chunk)
             heading = covers(self.terms, about)
-            headed = _facet_in(facet, about)
+            headed = facet_in(facet, about)
             for row, similarity, context in zip(
                 rows.tolist(), similarities.tolist(), contexts.tolist(), strict=True
             ):
@@ -355,10 +351,20 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
-                    + FACET_WEIGHT * _facet_share(facet, self._words(row, hit), headed)
+                    + FACET_WEIGHT * facet_share(facet, self._words(row, hit), headed, text)
+                    + PREFER_WEIGHT * self._preference(text, hit, start)
+                    + POLARITY_WEIGHT * bool(self.yes_no and POLARITY.search(text))
                 )
                 out.append(Candidate(rank, row, start, end, text, similarity, score, context))
         return out
+
+    def _preference(self, text: str, hit: Hit, start: int) -> float:
+        """For "when should I pick X over Y": +1 a sentence about X, -1 one about Y alone."""
+        if self.preferred is None:
+            return 0.0
+        from retrieval.prefer import preference
+
+        return preference(self.preferred, text, hit.chunk, start)
 
     def _cosines(
         self, hits: Sequence[Hit], per_hit: list[np.ndarray], vector: np.ndarray
@@ -387,7 +393,7 @@ class Composer:
         shared = {t for t in self.terms if sum(t in a for a in abouts) >= SUBJECT_HEADINGS}
         subject = shared or (abouts[0] if abouts else set())
         typed = set(tokenize(self.ask.text)) - ASKING_WORDS  # not an acronym's spelt-out words
-        return _remedies((self.terms & typed) - subject)  # "handle" asks for a fix
+        return remedies((self.terms & typed) - subject)  # "handle" asks for a fix
 
     def _defines(self, text: str) -> bool:
         """The sentence says what the asked subject is: it opens with the subject's name, then
@@ -440,7 +446,7 @@ class Composer:
         question ("Fixes for overfitting:" for "how do i fix overfitting", "Fixes:" under
         "Vanishing gradients"): the notes answer with that list, which a sentence about the
         subject alone ("Overfitting happens when ...") does not."""
-        terms = _remedies(self.terms)
+        terms = remedies(self.terms)
         if len(terms) < 2:
             return None
         for rank, hit in enumerate(hits):
@@ -451,7 +457,7 @@ class Composer:
                 if not header.endswith(":"):
                     continue
                 header = BULLET.sub("", header)
-                said = _remedies(set(tokenize(header)))
+                said = remedies(set(tokenize(header)))
                 if not said & terms or covers(terms, said | about) < 1:
                     continue
                 items = list_items(hit.chunk.text, offset - 1)
@@ -470,7 +476,9 @@ class Composer:
             usable = sorted(candidates, key=lambda c: -c.score)
         anchor = self._anchor(usable)
         if self.ask.kind == "definition":
-            anchor = self._defining_anchor(usable, anchor, hits)
+            from retrieval import define
+
+            anchor = define.defining_anchor(self, usable, anchor, hits)
         chunk = hits[anchor.rank].chunk
         chosen = self._around(anchor, hits, candidates, usable)
         if self.ask.kind != "definition":
@@ -502,7 +510,9 @@ class Composer:
         heading = hits[anchor.rank].chunk.heading
         chosen = [anchor]
         if self.ask.kind == "definition":
-            defining = self._defining(hits[anchor.rank], candidates)
+            from retrieval import define
+
+            defining = define.defining(self, hits[anchor.rank], candidates)
             if defining is not None and defining.row != anchor.row:
                 chosen = [defining, anchor]
         for candidate in usable:
@@ -569,64 +579,6 @@ class Composer:
             return best
         return first
 
-    def _defining_anchor(
-        self, usable: list[Candidate], anchor: Candidate, hits: Sequence[Hit]
-    ) -> Candidate:
-        """A definition is built on the sentence that says what the subject is (or the first
-        answer line of a card asking what the subject is for), from whichever passage has it,
-        unless it scores far below the best sentence."""
-        first = {}
-        for c in sorted(usable, key=lambda c: c.start, reverse=True):
-            first[c.rank] = c.row
-
-        def strength(c: Candidate) -> int:
-            """How surely the sentence says what the subject is: "X is ..." (3), the first line
-            of a card asking what X is for or of X's own section in terse notes ("Amazon Elastic
-            Inference" - "allows you to attach low-cost GPU ...") (2), one that opens with X's
-            name ("X supports ...") (1), none (0)."""
-            if self._says_what(c.text):
-                return 3
-            hit = hits[c.rank]
-            if first[c.rank] == c.row and (
-                self._card_asks_what(hit) or (self._own_section(hit) and _plain_line(c.text))
-            ):
-                return 2
-            return int(self._opens_with(c.text, self.defined))
-
-        # The first line under the subject's own heading defines it whatever it scores: terse
-        # notes give it no name to match ("allows you to attach low-cost GPU ...").
-        near = [
-            c
-            for c in usable
-            if strength(c) == 2 or (strength(c) and c.score >= anchor.score - DEFINING_MARGIN)
-        ]
-        return max(near, key=lambda c: (strength(c), c.score), default=anchor)
-
-    def _says_what(self, text: str) -> bool:
-        """The sentence opens "X is" / "X are" / "X means": the words before the verb are
-        mostly the subject's name ("Use transfer learning when labeled data is scarce" is not)."""
-        opening = DEFINING.match(text)
-        if not opening or ADVICE_OPENING.match(text):
-            return False
-        words = set(tokenize(opening[1])) - PRODUCT_PREFIX
-        return covers(self.defined, words) >= NAMED_SHARE and covers(words, self.defined) >= 0.5
-
-    def _own_section(self, hit: Hit) -> bool:
-        """The first passage of a notes section whose deepest heading is the asked subject."""
-        if hit.chunk.kind != "note" or not hit.chunk.heading or not self.defined:
-            return False
-        heading = frozenset(tokenize(hit.chunk.heading[-1])) - PRODUCT_PREFIX
-        first = _section_headings(self.searcher).get(heading) == hit.row
-        return first and _mutual(self.defined, set(heading)) >= NAMED_SHARE
-
-    def _card_asks_what(self, hit: Hit) -> bool:
-        """A flashcard whose front asks what the asked subject is or is for ("DeepAR: What's it
-        for?"): its answer defines the subject."""
-        if hit.chunk.kind != "flashcard" or not hit.chunk.heading or not self.defined:
-            return False
-        front = WHAT_FRONT.match(hit.chunk.heading[0])
-        return bool(front) and covers(self.defined, set(tokenize(front[1]))) >= NAMED_SHARE
-
     def _subject_first(
         self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]
     ) -> list[Candidate]:
@@ -656,70 +608,11 @@ class Composer:
             chosen = chosen[: MAX_SENTENCES - 1]
         return [named, *(c for c in chosen if c.row != named.row)]
 
-    def _defining(self, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
-        """The passage's sentence that defines its subject: the first one saying "X is", else the
-        first line of X's own section, else the first one that opens with the asked subject's
-        name, else the first naming the passage's subject with 'is' (and the
-        asked subject's words its heading does not give, when there are such)."""
-        subject = set(tokenize(subject_of(hit.chunk))) or self.terms
-        own = sorted(
-            (c for c in candidates if self.files.sentence_chunk[c.row] == hit.row),
-            key=lambda c: c.start,
-        )
-        says = next((c for c in own if self._says_what(c.text)), None)
-        if says is None and own and self._own_section(hit) and _plain_line(own[0].text):
-            says = own[0]  # the first line under the subject's own heading, in terse notes
-        opener = says or next((c for c in own if self._opens_with(c.text, self.defined)), None)
-        if opener is not None:
-            return opener
-        beyond = self.defined - _about_terms(hit.chunk)  # "gamma" under "XGBoost parameters"
-        for candidate in own:
-            words = set(tokenize(candidate.text))
-            if (
-                covers(subject, words) >= 0.5
-                and CUES["definition"].search(candidate.text)
-                and (not beyond or covers(beyond, words) >= 0.5)
-            ):
-                return candidate
-        return None
-
     def limit(self, hits: Sequence[Hit], candidates: list[Candidate]) -> Composition | None:
-        """The sentence with a number, in the passage about the subject asked."""
-        subject = set(tokenize(self.ask.text)) - LIMIT_WORDS  # as asked, not acronyms spelt out
-        measure = self.terms & MEASURE_WORDS
-        about = {rank: covers(subject, _about_terms(hit.chunk)) for rank, hit in enumerate(hits)}
-        numbered = [c for c in candidates if NUMBER.search(c.text) and self._usable(c, hits)]
-        if not numbered:
-            return None
+        """The sentence with a number, in the passage about the subject asked (`limits`)."""
+        from retrieval.limits import limit_answer
 
-        def fit(c: Candidate) -> float:
-            label = LABEL.match(c.text)  # "Asynchronous inference: payloads up to 1 GB"
-            other = bool(label) and covers(subject, set(tokenize(label[1]))) < 0.5
-            words = set(tokenize(c.text))
-            named = covers(subject, words)
-            measured = covers(measure, words) if measure else 0.0
-            return (
-                c.score
-                + 0.4 * about[c.rank]
-                + 0.2 * named
-                + MEASURE_WEIGHT * measured
-                + BOUND_WEIGHT * bool(BOUND.search(c.text))
-                - 0.4 * other
-                + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
-            )
-
-        best = max(numbered, key=fit)
-        if subject and max(about[best.rank], covers(subject, set(tokenize(best.text)))) < 0.5:
-            return None  # a number about another subject: answer from the best passage instead
-        chunk = hits[best.rank].chunk
-        sentences = self._render(self._with_antecedent([best], candidates), hits)
-        return Composition(
-            sentences,
-            [best.rank],
-            max(c.context for c in candidates),
-            covers(self.terms, heading_terms(chunk)),
-            lead_for(chunk, sentences, self.terms),
-        )
+        return limit_answer(self, hits, candidates)
 
     def comparison(self, hits: Sequence[Hit]) -> Composition:
         """The best sentence naming each side, then a sentence contrasting them when a passage
@@ -881,161 +774,15 @@ class Composer:
         return out
 
     def scenario(self, hits: Sequence[Hit]) -> Composition:
-        """The passage meeting most of the stem's requirements, quoted where it meets them."""
-        pool = list(hits[:SCENARIO_POOL])
-        best = self._best_fit(pool)
-        candidates = [c for c in self.candidates(pool) if best and c.rank == best[0]]
-        if best is None or not candidates:
-            return self.single_passage(pool, self.candidates(pool), 0.0)
-        rank, sims = best
-        hit = pool[rank]
-        chosen = self._with_antecedent(self._reasons(hit, candidates, sims, pool), candidates)
-        lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
-        sentences = self._render(chosen, pool)
-        if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
-            lead = ""
-        ranks = [rank]
-        if PLURAL_ASK.search(self.ask.focus):
-            second = self._second_option(pool, rank)
-            if second is not None:
-                ranks.append(second.rank)
-                name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
-                text = self._render([second], pool)[0]
-                sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
-        return Composition(
-            sentences,
-            ranks,
-            max(c.context for c in candidates),
-            covers(self.terms, heading_terms(hit.chunk)),
-            lead,
-        )
+        """The passage meeting most of the stem's requirements, quoted where it meets them
+        (`scenario`)."""
+        from retrieval.scenario import compose_scenario
 
-    def _best_fit(self, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
-        """The pooled passage that fits the stem best, with how far each of its sentences
-        meets each requirement: requirements met, cosine, search rank, advice that meets one,
-        less a passage about where the data sits."""
-        needs = [n for n in (set(tokenize(c)) for c in self.ask.constraints) if n]
-        best: tuple[float, int, np.ndarray] | None = None
-        for rank, hit in enumerate(pool):
-            rows = self.files.sentence_rows(hit.row)
-            if rows.size == 0:
-                continue
-            sims = self._constraints_met(hit, rows, needs)
-            met = (
-                float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum()) if sims.size else 0
-            )
-            advice = [
-                i
-                for i, row in enumerate(rows.tolist())
-                if RECOMMEND.search(self._sentence_text(hit, row))
-            ]
-            advises = bool(advice) and (
-                not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET
-            )
-            fit = (
-                met
-                + hit.dense
-                + 0.1 / (rank + 1)
-                + ADVICE_WEIGHT * advises
-                - PLACE_PENALTY * self._is_place(hit.chunk)
-            )
-            if best is None or fit > best[0]:
-                best = (fit, rank, sims)
-        return None if best is None else (best[1], best[2])
-
-    def _reasons(
-        self, hit: Hit, candidates: list[Candidate], sims: np.ndarray, pool: list[Hit]
-    ) -> list[Candidate]:
-        """The passage's one or two sentences that best say why it fits: score plus the
-        requirements each meets; a second one when close, or when it holds stem words the
-        first lacks and is within COVER_MARGIN."""
-        reason = {c.row: c.score for c in candidates}
-        rows = self.files.sentence_rows(hit.row).tolist()
-        if sims.size:
-            for index, row in enumerate(rows):
-                if row in reason:
-                    reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
-        focus = set(tokenize(self.ask.focus))
-        for c in candidates:
-            words = self._words(c.row, hit)
-            if words:  # says something the stem does not: an answer, not the problem again
-                reason[c.row] += NEW_WORDS_WEIGHT * len(words - self.terms) / len(words)
-            reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
-        ordered = sorted(candidates, key=lambda c: (not self._usable(c, pool), -reason[c.row]))
-        first = ordered[0]
-        chosen = [first]
-        for candidate in ordered[1:]:
-            if len(chosen) >= 2:
-                break
-            close = reason[candidate.row] >= reason[first.row] - 2 * SENTENCE_MARGIN
-            adds = bool(self._stem_terms(candidate.row, hit) - self._stem_terms(first.row, hit))
-            reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
-            if (close or (adds and reasonable)) and self._distinct(candidate.row, first.row):
-                chosen.append(candidate)
-        return sorted(chosen, key=lambda c: c.start)
-
-    def _second_option(self, pool: list[Hit], first: int) -> Candidate | None:
-        """For an ask that wants two or more services ("Which services?"), the best sentence of
-        the pooled passage about another subject that holds the most stem terms the first
-        passage does not: translate reviews and then find their sentiment needs two services."""
-        subject = subject_of(pool[first].chunk) or _card_subject(pool[first].chunk)
-        held = set(tokenize(" ".join([pool[first].chunk.text, *pool[first].chunk.heading])))
-        stem = set(tokenize(" ".join(self.ask.constraints))) - held
-        best: tuple[int, float, int] | None = None
-        for rank, hit in enumerate(pool):
-            other = subject_of(hit.chunk) or _card_subject(hit.chunk)
-            if rank == first or not other or other == subject or self._is_place(hit.chunk):
-                continue
-            if GENERIC_HEADING.match(other):
-                continue
-            words = set(tokenize(" ".join([hit.chunk.text, *hit.chunk.heading])))
-            adds = len(stem & words)
-            if adds and (best is None or (adds, hit.dense) > (best[0], best[1])):
-                best = (adds, hit.dense, rank)
-        if best is None:
-            return None
-        own = [
-            c
-            for c in self.candidates(pool)
-            if c.rank == best[2] and not PRONOUN.match(c.text) and not is_title(c.text)
-        ]
-        return max(own, key=lambda c: c.score, default=None)
-
-    def _is_place(self, chunk: Chunk) -> bool:
-        """The passage is about where the stem says the data sits ("50 TB of images in S3"):
-        a given of the scenario, not the service it asks for."""
-        subject = set(tokenize(subject_of(chunk) or _card_subject(chunk))) - PRODUCT_PREFIX
-        return bool(subject) and any(
-            subject <= set(tokenize(place)) - PRODUCT_PREFIX for place in self.ask.places
-        )
-
-    def _stem_terms(self, row: int, hit: Hit) -> set[str]:
-        """The stem's terms a sentence holds, beyond the passage's subject and the stem's places
-        (what a second sentence would add to the answer)."""
-        given = heading_terms(hit.chunk) | set(tokenize(" ".join(self.ask.places)))
-        stem = set(tokenize(" ".join(self.ask.constraints))) - given
-        return stem & self._words(row, hit)
-
-    def _constraints_met(self, hit: Hit, rows: np.ndarray, needs: list[set[str]]) -> np.ndarray:
-        """How far each sentence of a passage meets each of the stem's requirements: the share
-        of the requirement's terms it holds, on the cosine scale CONSTRAINT_MET is set on. Read
-        from the words the index already holds, so a scenario costs no embedding beyond the
-        question's own (the stem's requirements were embedded one by one before: +1 model call
-        and the slowest asks)."""
-        out = np.zeros((rows.size, len(needs)), dtype=np.float32)
-        for i, row in enumerate(rows.tolist()):
-            words = self._words(row, hit)
-            for j, need in enumerate(needs):
-                out[i, j] = LEXICAL_MET_SCALE * len(need & words) / len(need)
-        return out
+        return compose_scenario(self, hits)
 
     def _words(self, row: int, hit: Hit) -> frozenset[str]:
         """A sentence's terms (every sentence of the build tokenized once, at its first ask)."""
         return _sentence_words(self.searcher)[row]
-
-    def _sentence_text(self, hit: Hit, row: int) -> str:
-        start, end = self.files.sentence_spans[row].tolist()
-        return hit.chunk.text[start:end]
 
     # -- rendering ----------------------------------------------------------------------------
     def _next_sentence(self, row: int, *, items: bool = True) -> str:
@@ -1065,8 +812,13 @@ class Composer:
         quoted a second time on its own."""
         out: list[str] = []
         listed: set[str] = set()
+        from retrieval.terse import bare_label
+
         for candidate in chosen:
             text = as_sentence(candidate.text)
+            label = bare_label(hits[candidate.rank].chunk, candidate.start)
+            if label and _plain(label) not in _plain(text):
+                text = f"{label}: {text}"
             if is_title(candidate.text):
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):
@@ -1138,36 +890,9 @@ def _names_thing(heading: str) -> bool:
     )
 
 
-def _facet_share(facet: set[str], words: frozenset[str], about: set[str]) -> float:
-    """`covers(facet, words | about)` with remedy words as one, in set operations: it runs for
-    every pooled sentence of every ask. `about` holds the facet terms its passage's heading
-    gives (`_facet_in`)."""
-    if not facet:
-        return 0.0
-    held = (facet & words) | about
-    if REMEDY_TERM in facet and not REMEDY_WORDS.isdisjoint(words):
-        held.add(REMEDY_TERM)
-    return len(held) / len(facet)
-
-
-def _facet_in(facet: set[str], about: set[str]) -> set[str]:
-    """The facet terms a heading gives, whole or as a short form of a longer word ("async")."""
-    return {
-        t
-        for t in facet
-        if t in about or (len(t) >= 3 and any(len(w) >= 4 and w.startswith(t) for w in about))
-    }
-
-
 def _plain_line(text: str) -> bool:
     """A line that can open a definition: no pronoun or advice at its start."""
     return not PRONOUN.match(text) and not ADVICE_OPENING.match(text)
-
-
-def _remedies(terms: set[str]) -> set[str]:
-    """Terms with every word for remedying something as one ("prevent overfitting" asks for the
-    "Fixes for overfitting:" list)."""
-    return {REMEDY_TERM if t in REMEDY_WORDS else t for t in terms}
 
 
 def _plain(text: str) -> str:

@@ -4,7 +4,7 @@ exam-style stem, the ask separated from the constraints that come before it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Kind = Literal["definition", "comparison", "limit", "when", "scenario", "howto", "casual"]
@@ -74,7 +74,8 @@ _COMPARE = re.compile(
 )
 _LIMIT = re.compile(
     r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|\blimits?\b|\bhow (?:many|much|long|big|large|fast)\b"
-    r"|\bpayload\b|\bsize\b|\bquotas?\b|\bthroughput\b|\bup to\b|\bretention\b",
+    r"|\bpayload\b|\bsize\b|\bquotas?\b|\bthroughput\b|\bup to\b|\bretention\b|\bretain\b"
+    r"|\b(?:biggest|largest|smallest|longest|shortest)\b|\bavailability\b|\bdurability\b",
     re.I,
 )
 _DEFINITION = re.compile(
@@ -103,7 +104,8 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:,|\s-|\s–|\s)\s*(?:when (?:do|should|would|to) .*|what does each .*|which .*|for .*"
-    r"|what(?:'s| is) the diff.*|whats the diff.*|in .*)$",
+    r"|what(?:'s| is) the diff.*|whats the diff.*|in .*"
+    r"|(?:the )?pros(?: and |/| & )cons|(?:the )?trade-?offs?|(?:dis)?advantages\b.*)$",
     re.I,
 )
 SCENARIO_WORDS = 15  # a stem of two or more sentences
@@ -120,6 +122,7 @@ class Ask:
     subjects: tuple[str, ...] = ()  # a comparison's sides
     constraints: tuple[str, ...] = ()  # a scenario's stem, one requirement per item
     places: tuple[str, ...] = ()  # where a scenario's data sits or lands ("in S3"): not the answer
+    diagnosis: str = ""  # what the symptoms a question gives mean ("overfitting")
 
 
 def normalise(question: str) -> str:
@@ -136,7 +139,16 @@ def normalise(question: str) -> str:
 
 
 def understand(question: str) -> Ask:
-    text = normalise(question)
+    """The ask, with the diagnosis its symptoms give named (`diagnose`)."""
+    from retrieval.diagnose import diagnosis
+
+    plain = normalise(question)
+    found = diagnosis(plain)
+    ask = _understand(f"{plain} ({found})" if found else plain)
+    return replace(ask, diagnosis=found) if found else ask
+
+
+def _understand(text: str) -> Ask:
     sentences = _split_sentences(text)
     words = len(text.split())
     if words >= SCENARIO_WORDS and len(sentences) >= 2:
@@ -144,7 +156,9 @@ def understand(question: str) -> Ask:
         stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
-    if words >= SCENARIO_ONE_SENTENCE or (words >= SCENARIO_WORDS and _ASK_CLAUSE.search(text)):
+    if words >= SCENARIO_ONE_SENTENCE or (
+        words >= SCENARIO_WORDS and (_ASK_CLAUSE.search(text) or _is_stated_stem(text))
+    ):
         stem, focus = _ask_clause(text)
         asked = "" if focus == text else focus
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, asked))
@@ -201,15 +215,37 @@ def _focus_index(sentences: list[str]) -> int:
 
 # The ask of a one-sentence stem: its last clause that asks ("..., which built in algorithm").
 _ASK_CLAUSE = re.compile(
-    r"[,;:]\s*(?:so\s+|and\s+)?((?:which|what|how|should)\b[^,;:]*)[?.!]?$", re.I
+    r"[,;:]\s*(?:so\s+|and\s+)?((?:which|what|how|should)\b[^,;:]*)[?.!]?$"
+    r"|[;:]\s*([^,;:]+\bor\b[^,;:]+)\?$",  # "...; Kinesis Data Streams or Firehose?"
+    re.I,
 )
 # Where data sits or lands in a stem ("images in S3", "land in S3 as parquet", "from DynamoDB"):
 # one name after the preposition (two after "amazon"/"aws").
 _PLACE = re.compile(
-    r"\b(?:in|into|from|onto)\s+(?:an?\s+|the\s+|our\s+|their\s+|its\s+)?"
+    r"(?<![\w-])(?:in|into|from|onto)\s+(?:an?\s+|the\s+|our\s+|their\s+|its\s+)?"
     r"((?:amazon\s+|aws\s+)?[a-z][\w-]*)",
     re.I,
 )
+
+
+# The clauses of a stem written as statements ("we want cheap GPU training, interruptions are
+# fine, but we cannot lose hours of progress"): requirements one after another.
+_CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but\s+|and\s+|so\s+)?|\s+but\s+", re.I)
+STATED_CLAUSES = 2
+# A question that only asks about something ("does the tuning work with my own algo or only
+# built in ones") is not a stem: it opens with an asking word.
+_OPENS_ASKING = re.compile(
+    r"^(?:what|which|how|when|why|where|who|does|do|is|are|can|could|should|would|will)\b", re.I
+)
+
+
+def _is_stated_stem(text: str) -> bool:
+    """A long one-sentence ask written as requirements, not as a question about something:
+    two or more clauses, and it does not open with an asking word."""
+    if _OPENS_ASKING.match(text):
+        return False
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 2]
+    return len(clauses) >= STATED_CLAUSES
 
 
 def _ask_clause(text: str) -> tuple[str, str]:
@@ -217,7 +253,7 @@ def _ask_clause(text: str) -> tuple[str, str]:
     found = _ASK_CLAUSE.search(text)
     if not found:
         return text, text
-    return text[: found.start()].strip(), found.group(1).strip()
+    return text[: found.start()].strip(), (found.group(1) or found.group(2)).strip()
 
 
 def _places(stem: str, focus: str) -> tuple[str, ...]:

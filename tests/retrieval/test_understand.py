@@ -62,6 +62,11 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
         ("is xgboost better than linear learner", ("xgboost", "linear learner")),
         ("is gemini cheaper than sagemaker?", ("gemini", "sagemaker")),
         ("which one is best: kinesis or msk?", ("kinesis", "msk")),
+        (
+            "collaborative filtering vs content-based filtering, pros and cons?",
+            ("collaborative filtering", "content-based filtering"),
+        ),
+        ("glue vs emr tradeoffs", ("glue", "emr")),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
@@ -238,3 +243,100 @@ def test_a_comparison_side_is_looked_for_in_both_spellings(typed: str, other: st
 
 def test_the_topic_keeps_a_word_that_starts_like_a_pronoun() -> None:
     assert topic(understand("what instance type for deepar")) == "instance type for deepar"
+
+
+@pytest.mark.parametrize(
+    ("question", "focus", "constraints"),
+    [
+        (
+            "we want cheap GPU training, interruptions are fine, but we cannot lose hours of "
+            "progress when an instance goes away",
+            None,
+            2,
+        ),
+        (
+            "We need near-real-time ingestion into Redshift and S3 with light transformations "
+            "and no servers to manage; Kinesis Data Streams or Firehose?",
+            "Kinesis Data Streams or Firehose",
+            2,
+        ),
+    ],
+)
+def test_a_stem_written_as_statements_is_a_scenario(
+    question: str, focus: str | None, constraints: int
+) -> None:
+    ask = understand(question)
+    assert ask.kind == "scenario" and len(ask.constraints) == constraints
+    assert ask.focus == (focus or ask.text)
+
+
+def test_a_long_question_about_something_is_no_stem() -> None:
+    ask = understand(
+        "does the auto hyperparam tuning work w/ my own custom algo or only built in ones"
+    )
+    assert ask.kind != "scenario"
+
+
+def test_a_hyphenated_in_is_no_place() -> None:
+    ask = understand(
+        "Forecast weekly demand for thousands of related products that share seasonality, "
+        "using a SageMaker built-in algorithm."
+    )
+    assert ask.kind == "scenario" and ask.places == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Rank correlations\nSpearman's coefficient\nAlso used for non-Gaussian data.",
+            "Spearman's",
+        ),
+        ("Notes\nA: Binning\nGroups values into ranges of equal width.", ""),  # a card's label
+        ("Notes\nsome risk\nTask nodes run tasks and hold no data.", ""),  # a broken line's tail
+        ("Notes\n- Spearman's coefficient\nAlso used for non-Gaussian data.", ""),  # a list item
+        ("Notes\nSpearman's coefficient is robust\nAlso used for non-Gaussian data.", ""),
+    ],
+)
+def test_a_bare_line_above_a_terse_line_names_its_subject(text: str, label: str) -> None:
+    from retrieval.documents import Chunk
+    from retrieval.terse import bare_label
+
+    chunk = Chunk("notes.md", ("Correlation",), "note", 0, len(text), text)
+    found = bare_label(chunk, text.rindex("\n") + 1)
+    assert found.startswith(label) if label else found == ""
+    card = Chunk("cards.csv", ("Correlation",), "flashcard", 0, len(text), text)
+    assert bare_label(card, text.rindex("\n") + 1) == ""
+
+
+def test_pick_x_over_y_prefers_sentences_about_x() -> None:
+    from retrieval.documents import Chunk
+    from retrieval.prefer import option_terms, options, preference
+
+    found = options("when should I pick spearman over pearson correlation")
+    assert found == ("spearman", "pearson correlation")
+    preferred = (option_terms(found[0]), option_terms(found[1]))
+    text = "Rank correlations\nSpearman's coefficient\nAlso used for non-Gaussian data."
+    chunk = Chunk("notes.md", ("Correlation",), "note", 0, len(text), text)
+    assert preference(preferred, "Also used for non-Gaussian data.", chunk, text.rindex("\n") + 1)
+    pearson = "Pearson correlation below -0.5 is negative."
+    assert preference(preferred, pearson, chunk, 0) == -1.0
+    assert options("when should I use pipe mode") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("99 % accuracy on the training set but only 70 % on validation, what now", "overfitting"),
+        ("validation 70% while training hits 99%", "overfitting"),
+        ("train error 2% test error 15%", "overfitting"),
+        ("training accuracy 62% and validation accuracy 60%", "underfitting"),
+        ("95% on training and 94% on test", ""),
+        ("how do i fix overfitting at 99% train and 70% test", ""),  # named already
+    ],
+)
+def test_symptoms_give_their_diagnosis(question: str, found: str) -> None:
+    from retrieval.diagnose import diagnosis
+
+    assert diagnosis(question) == found
+    assert understand(question).diagnosis == found

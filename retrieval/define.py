@@ -1,0 +1,134 @@
+"""A definition's answer: the sentence that says what the asked subject is ("X is ...", the first
+line under the subject's own heading or of a card asking what it is), from whichever pooled
+passage has it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from retrieval.compose import (
+    ADVICE_OPENING,
+    CUES,
+    DEFINING,
+    DEFINING_MARGIN,
+    NAMED_SHARE,
+    PRODUCT_PREFIX,
+    WHAT_FRONT,
+    Candidate,
+    _about_terms,
+    _mutual,
+    _plain_line,
+    covers,
+    subject_of,
+)
+from retrieval.lexical import tokenize
+from retrieval.search import Hit
+
+if TYPE_CHECKING:
+    from retrieval.compose import Composer
+
+PROPERTY_WORDS = 2  # "X is <this many words>." states a property ("fully managed")
+
+
+def defining_anchor(
+    composer: Composer, usable: list[Candidate], anchor: Candidate, hits: Sequence[Hit]
+) -> Candidate:
+    """A definition is built on the sentence that says what the subject is (or the first
+    answer line of a card asking what the subject is for), from whichever passage has it,
+    unless it scores far below the best sentence."""
+    first = {}
+    for c in sorted(usable, key=lambda c: c.start, reverse=True):
+        first[c.rank] = c.row
+
+    def strength(c: Candidate) -> int:
+        """How surely the sentence says what the subject is: "X is ..." (3), the first line
+        of a card asking what X is for or of X's own section in terse notes ("Amazon Elastic
+        Inference" - "allows you to attach low-cost GPU ...") (2), one that opens with X's
+        name ("X supports ...") (1), none (0)."""
+        if says_what(composer, c.text):
+            return 3
+        hit = hits[c.rank]
+        if first[c.rank] == c.row and (
+            card_asks_what(composer, hit) or (own_section(composer, hit) and _plain_line(c.text))
+        ):
+            return 2
+        return int(composer._opens_with(c.text, composer.defined))
+
+    # The first line under the subject's own heading defines it whatever it scores: terse
+    # notes give it no name to match ("allows you to attach low-cost GPU ...").
+    near = [
+        c
+        for c in usable
+        if strength(c) == 2 or (strength(c) and c.score >= anchor.score - DEFINING_MARGIN)
+    ]
+    return max(near, key=lambda c: (strength(c), c.score), default=anchor)
+
+
+def says_what(composer: Composer, text: str) -> bool:
+    """The sentence opens "X is" / "X are" / "X means": the words before the verb are
+    mostly the subject's name ("Use transfer learning when labeled data is scarce" is not)."""
+    opening = DEFINING.match(text)
+    if not opening or ADVICE_OPENING.match(text):
+        return False
+    words = set(tokenize(opening[1])) - PRODUCT_PREFIX
+    # "Inference pipelines are fully managed." gives a property, not what the subject is
+    told = len(text[opening.end() :].split()) > PROPERTY_WORDS
+    return (
+        told
+        and covers(composer.defined, words) >= NAMED_SHARE
+        and covers(words, composer.defined) >= 0.5
+    )
+
+
+def own_section(composer: Composer, hit: Hit) -> bool:
+    """The first passage of a notes section whose deepest heading is the asked subject."""
+    if hit.chunk.kind != "note" or not hit.chunk.heading or not composer.defined:
+        return False
+    heading = frozenset(tokenize(hit.chunk.heading[-1])) - PRODUCT_PREFIX
+    chunks = composer.files.chunks
+    # the first passage of its section, in whichever file: each file's notes on the subject
+    # open with what it is, not only the first file's
+    first = hit.row == 0 or chunks[hit.row - 1].heading != hit.chunk.heading
+    return first and _mutual(composer.defined, set(heading)) >= NAMED_SHARE
+
+
+def card_asks_what(composer: Composer, hit: Hit) -> bool:
+    """A flashcard whose front asks what the asked subject is or is for ("DeepAR: What's it
+    for?"): its answer defines the subject."""
+    if hit.chunk.kind != "flashcard" or not hit.chunk.heading or not composer.defined:
+        return False
+    front = WHAT_FRONT.match(hit.chunk.heading[0])
+    if front:
+        return covers(composer.defined, set(tokenize(front[1]))) >= NAMED_SHARE
+    # a front that is the subject's name alone ("Binning"): its answer says what it is
+    named = set(tokenize(hit.chunk.heading[0])) - PRODUCT_PREFIX
+    return "?" not in hit.chunk.heading[0] and _mutual(composer.defined, named) >= NAMED_SHARE
+
+
+def defining(composer: Composer, hit: Hit, candidates: list[Candidate]) -> Candidate | None:
+    """The passage's sentence that defines its subject: the first one saying "X is", else the
+    first line of X's own section, else the first one that opens with the asked subject's
+    name, else the first naming the passage's subject with 'is' (and the
+    asked subject's words its heading does not give, when there are such)."""
+    subject = set(tokenize(subject_of(hit.chunk))) or composer.terms
+    own = sorted(
+        (c for c in candidates if composer.files.sentence_chunk[c.row] == hit.row),
+        key=lambda c: c.start,
+    )
+    says = next((c for c in own if says_what(composer, c.text)), None)
+    if says is None and own and own_section(composer, hit) and _plain_line(own[0].text):
+        says = own[0]  # the first line under the subject's own heading, in terse notes
+    opener = says or next((c for c in own if composer._opens_with(c.text, composer.defined)), None)
+    if opener is not None:
+        return opener
+    beyond = composer.defined - _about_terms(hit.chunk)  # "gamma" under "XGBoost parameters"
+    for candidate in own:
+        words = set(tokenize(candidate.text))
+        if (
+            covers(subject, words) >= 0.5
+            and CUES["definition"].search(candidate.text)
+            and (not beyond or covers(beyond, words) >= 0.5)
+        ):
+            return candidate
+    return None

@@ -1,0 +1,211 @@
+"""A scenario's answer: the pooled passage whose sentences meet most of the stem's requirements,
+quoted where they meet them, with the service or approach it is about named ahead; a second
+option when the ask wants two services."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from retrieval.compose import (
+    ADVICE_WEIGHT,
+    CONSTRAINT_MET,
+    COVER_MARGIN,
+    FOCUS_WEIGHT,
+    GENERIC_HEADING,
+    LEXICAL_MET_SCALE,
+    NEW_WORDS_WEIGHT,
+    PLACE_PENALTY,
+    PLURAL_ASK,
+    PRODUCT_PREFIX,
+    PRONOUN,
+    RECOMMEND,
+    SCENARIO_POOL,
+    SENTENCE_MARGIN,
+    Candidate,
+    Composition,
+    _card_subject,
+    covers,
+    heading_terms,
+    is_title,
+    subject_of,
+)
+from retrieval.documents import Chunk
+from retrieval.lexical import tokenize
+from retrieval.search import Hit
+
+if TYPE_CHECKING:
+    from retrieval.compose import Composer
+
+# A passage headed by what the stem's symptoms mean ("Overfitting" for 99 % training / 70 %
+# validation) is where the remedies are: the stem's words match the "Underfitting" passage as
+# well, which quoted "train longer" for an overfitting model.
+DIAGNOSIS_WEIGHT = 0.5
+
+
+def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
+    """The passage meeting most of the stem's requirements, quoted where it meets them."""
+    pool = list(hits[:SCENARIO_POOL])
+    best = best_fit(composer, pool)
+    candidates = [c for c in composer.candidates(pool) if best and c.rank == best[0]]
+    if best is None or not candidates:
+        return composer.single_passage(pool, composer.candidates(pool), 0.0)
+    rank, sims = best
+    hit = pool[rank]
+    chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
+    lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
+    sentences = composer._render(chosen, pool)
+    if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
+        lead = ""
+    ranks = [rank]
+    if PLURAL_ASK.search(composer.ask.focus):
+        second = second_option(composer, pool, rank)
+        if second is not None:
+            ranks.append(second.rank)
+            name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
+            text = composer._render([second], pool)[0]
+            sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
+    return Composition(
+        sentences,
+        ranks,
+        max(c.context for c in candidates),
+        covers(composer.terms, heading_terms(hit.chunk)),
+        lead,
+    )
+
+
+def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
+    """The pooled passage that fits the stem best, with how far each of its sentences
+    meets each requirement: requirements met, cosine, search rank, advice that meets one,
+    less a passage about where the data sits."""
+    needs = [n for n in (set(tokenize(c)) for c in composer.ask.constraints) if n]
+    best: tuple[float, int, np.ndarray] | None = None
+    for rank, hit in enumerate(pool):
+        rows = composer.files.sentence_rows(hit.row)
+        if rows.size == 0:
+            continue
+        sims = constraints_met(composer, hit, rows, needs)
+        met = float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum()) if sims.size else 0
+        advice = [
+            i
+            for i, row in enumerate(rows.tolist())
+            if RECOMMEND.search(sentence_text(composer, hit, row))
+        ]
+        advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
+        fit = (
+            met
+            + hit.dense
+            + 0.1 / (rank + 1)
+            + ADVICE_WEIGHT * advises
+            - PLACE_PENALTY * is_place(composer, hit.chunk)
+            + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
+        )
+        if best is None or fit > best[0]:
+            best = (fit, rank, sims)
+    return None if best is None else (best[1], best[2])
+
+
+def reasons(
+    composer: Composer, hit: Hit, candidates: list[Candidate], sims: np.ndarray, pool: list[Hit]
+) -> list[Candidate]:
+    """The passage's one or two sentences that best say why it fits: score plus the
+    requirements each meets; a second one when close, or when it holds stem words the
+    first lacks and is within COVER_MARGIN."""
+    reason = {c.row: c.score for c in candidates}
+    rows = composer.files.sentence_rows(hit.row).tolist()
+    if sims.size:
+        for index, row in enumerate(rows):
+            if row in reason:
+                reason[row] += float(np.clip(sims[index] - CONSTRAINT_MET, 0, None).sum())
+    focus = set(tokenize(composer.ask.focus))
+    for c in candidates:
+        words = composer._words(c.row, hit)
+        if words:  # says something the stem does not: an answer, not the problem again
+            reason[c.row] += NEW_WORDS_WEIGHT * len(words - composer.terms) / len(words)
+        reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
+    ordered = sorted(candidates, key=lambda c: (not composer._usable(c, pool), -reason[c.row]))
+    first = ordered[0]
+    chosen = [first]
+    for candidate in ordered[1:]:
+        if len(chosen) >= 2:
+            break
+        close = reason[candidate.row] >= reason[first.row] - 2 * SENTENCE_MARGIN
+        adds = bool(stem_terms(composer, candidate.row, hit) - stem_terms(composer, first.row, hit))
+        reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
+        if (close or (adds and reasonable)) and composer._distinct(candidate.row, first.row):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate | None:
+    """For an ask that wants two or more services ("Which services?"), the best sentence of
+    the pooled passage about another subject that holds the most stem terms the first
+    passage does not: translate reviews and then find their sentiment needs two services."""
+    subject = subject_of(pool[first].chunk) or _card_subject(pool[first].chunk)
+    held = set(tokenize(" ".join([pool[first].chunk.text, *pool[first].chunk.heading])))
+    stem = set(tokenize(" ".join(composer.ask.constraints))) - held
+    best: tuple[int, float, int] | None = None
+    for rank, hit in enumerate(pool):
+        other = subject_of(hit.chunk) or _card_subject(hit.chunk)
+        if rank == first or not other or other == subject or is_place(composer, hit.chunk):
+            continue
+        if GENERIC_HEADING.match(other):
+            continue
+        words = set(tokenize(" ".join([hit.chunk.text, *hit.chunk.heading])))
+        adds = len(stem & words)
+        if adds and (best is None or (adds, hit.dense) > (best[0], best[1])):
+            best = (adds, hit.dense, rank)
+    if best is None:
+        return None
+    own = [
+        c
+        for c in composer.candidates(pool)
+        if c.rank == best[2] and not PRONOUN.match(c.text) and not is_title(c.text)
+    ]
+    return max(own, key=lambda c: c.score, default=None)
+
+
+def is_place(composer: Composer, chunk: Chunk) -> bool:
+    """The passage is about where the stem says the data sits ("50 TB of images in S3"):
+    a given of the scenario, not the service it asks for."""
+    subject = set(tokenize(subject_of(chunk) or _card_subject(chunk))) - PRODUCT_PREFIX
+    return bool(subject) and any(
+        subject <= set(tokenize(place)) - PRODUCT_PREFIX for place in composer.ask.places
+    )
+
+
+def stem_terms(composer: Composer, row: int, hit: Hit) -> set[str]:
+    """The stem's terms a sentence holds, beyond the passage's subject and the stem's places
+    (what a second sentence would add to the answer)."""
+    given = heading_terms(hit.chunk) | set(tokenize(" ".join(composer.ask.places)))
+    stem = set(tokenize(" ".join(composer.ask.constraints))) - given
+    return stem & composer._words(row, hit)
+
+
+def constraints_met(
+    composer: Composer, hit: Hit, rows: np.ndarray, needs: list[set[str]]
+) -> np.ndarray:
+    """How far each sentence of a passage meets each of the stem's requirements: the share
+    of the requirement's terms it holds, on the cosine scale CONSTRAINT_MET is set on. Read
+    from the words the index already holds, so a scenario costs no embedding beyond the
+    question's own (the stem's requirements were embedded one by one before: +1 model call
+    and the slowest asks)."""
+    out = np.zeros((rows.size, len(needs)), dtype=np.float32)
+    for i, row in enumerate(rows.tolist()):
+        words = composer._words(row, hit)
+        for j, need in enumerate(needs):
+            out[i, j] = LEXICAL_MET_SCALE * len(need & words) / len(need)
+    return out
+
+
+def sentence_text(composer: Composer, hit: Hit, row: int) -> str:
+    start, end = composer.files.sentence_spans[row].tolist()
+    return hit.chunk.text[start:end]
+
+
+def diagnosed(composer: Composer, chunk: Chunk) -> bool:
+    """The passage is headed by the diagnosis the stem's symptoms give."""
+    found = composer.ask.diagnosis
+    return bool(found) and bool(set(tokenize(found)) & heading_terms(chunk))
