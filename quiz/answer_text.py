@@ -67,6 +67,12 @@ CHAT = (
 )
 DENIALS = frozenset({"not", "never", "cannot"})
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
+# "instead of X", "rather than X", "unlike X" set X aside as "not X" does: "the variance grows
+# instead of staying constant" says it is not constant.
+CONTRAST_SCOPE = 4
+CONTRAST = re.compile(r"instead of|rather than|place of")
+# Words inside the phrase set aside: "instead of just the full copy".
+NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "your", "just", "only", "s", "all"})
 # "little history" says what "no history" says: next to nothing of it.
 SCARCE = frozenset({"little", "scarce", "scant", "minimal"})
 # Words too common to carry a claim or to be read as an acronym.
@@ -177,6 +183,15 @@ OPPOSITES = (
 HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
 LOW = frozenset({"low", "lower", "small", "smaller", "little"})
 LEVEL_REACH = 2
+# Words that dismiss what comes before them when denied: "isn't needed", "won't help", "can't be".
+DISMISSALS = frozenset(
+    {"be", "help", "helps", "work", "works", "needed", "necessary", "required", "matter"}
+    | {"fix", "solve", "apply", "useful", "enough", "possible", "supported", "used"}
+)
+DISMISS_REACH = 6
+# Words that end the noun phrase a dismissal could be about.
+CONTRAST_WORDS = frozenset({"instead", "rather", "unlike", "but", "than"})
+CLAUSE_VERBS = frozenset({"so", "because", "since", "which", "that", "when", "while", "if"})
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -351,22 +366,46 @@ def term_matches(term: str, answer_words: Sequence[str]) -> bool:
     return bool(term_positions(term, answer_words))
 
 
+def contrasted(tokens: Sequence[str], index: int) -> bool:
+    """The word is in the phrase that "instead of", "rather than" or "unlike" sets aside: "AUC
+    instead of accuracy", "rather than SMOTE's local neighbours" (not "accuracy to judge")."""
+    for at in range(index - 1, max(-1, index - CONTRAST_SCOPE - 1), -1):
+        if CONTRAST.fullmatch(" ".join(tokens[max(0, at - 1) : at + 1])) or tokens[at] == "unlike":
+            return True
+        if tokens[at] in FUNCTION_WORDS and tokens[at] not in NOUN_PHRASE:
+            return False
+    return False
+
+
 def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
     """A negator shortly before tokens[start:end] (a denied verb reaches further: "does not
     change it to additive"), or "X is not" right after ("clustering, not classification"
     negates the classification only)."""
-    if negated_before(tokens, start):
-        return True
+    return negated_before(tokens, start) or contrasted(tokens, start) or denied_after(tokens, end)
+
+
+def denied_after(tokens: Sequence[str], end: int) -> bool:
+    """ "X is not" right after X denies X ("X is no-code", "X has no brokers" deny what follows,
+    not X), and so does a predicate that dismisses it a few words on: "CDC isn't needed", "a log
+    transform of the target won't help", "a promotion flag can't be given" (but "the container
+    can not call out" says what X does, it does not deny X)."""
     after = tokens[end : end + 2]
-    # "X is not" denies X; "X is no-code", "X has no brokers" deny what follows, not X
-    return len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS
+    if len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS:
+        return True
+    for at in range(end, min(end + DISMISS_REACH, len(tokens) - 2)):
+        if tokens[at] in NEGATORS | CONTRAST_WORDS or tokens[at] in CLAUSE_VERBS:
+            return False
+        if tokens[at] in AUXILIARIES:
+            return tokens[at + 1] in DENIALS and tokens[at + 2] in DISMISSALS
+    return False
 
 
 def negated_before(tokens: Sequence[str], index: int) -> bool:
     """A negator shortly before the word, or a denial of the verb further back ("are not
     limited to a single instance"): the word is what is denied. (The subject of a denied
     predicate, "the container can not call out", is not itself denied.)"""
-    if any(t in NEGATORS or t in SCARCE for t in tokens[max(0, index - NEGATION_SCOPE) : index]):
+    before = tokens[max(0, index - NEGATION_SCOPE) : index]
+    if any(t in NEGATORS or t in SCARCE for t in before):
         return True
     start = max(0, index - DENIAL_SCOPE)
     return any(
@@ -444,12 +483,12 @@ def claim_polarity(
     for index, stem in enumerate(point_stems):
         if point_tokens[index] in FUNCTION_WORDS or len(stem) < 3 or stem in ignore:
             continue
-        negated = negated_before(point_tokens, index)
+        negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
         if negated and stem in affirmed:
             found = [i for i in found if negated_before(clause_tokens, i)]
         if found and all(
-            negated_before(clause_tokens, i) != negated
+            _denies(clause_tokens, i, confirm=negated) != negated
             or opposite_direction(point_tokens, index, clause_tokens, i)
             for i in found
         ):
@@ -458,6 +497,13 @@ def claim_polarity(
     if shared and _says_the_opposite(point_stems, clause_stems):
         return False
     return True if shared else None
+
+
+def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
+    """Whether the clause denies its word; setting it aside ("instead of staying constant")
+    confirms a point that denies it, and contradicts none that states it ("downloads a subset
+    instead of the full copy that FullyReplicated gives" still says FullyReplicated copies)."""
+    return negated_before(tokens, index) or (confirm and contrasted(tokens, index))
 
 
 def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:

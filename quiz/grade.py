@@ -24,6 +24,7 @@ from quiz.answer_text import (
     american_text,
     claim_polarity,
     clauses,
+    denied_after,
     is_negated,
     negated_at,
     normalise,
@@ -303,7 +304,9 @@ def _denied(kp: KeyPoint, answer: _Answer) -> bool:
             for start in term_positions(term, tokens, answer.vocabulary)
         ]
         denied = found and all(negated_at(t, start, start + size) for t, start in found)
-        if denied and any(_denied_right_before(t, start) for t, start in found):
+        if denied and any(
+            _denied_right_before(t, start) or denied_after(t, start + size) for t, start in found
+        ):
             return True
     return False
 

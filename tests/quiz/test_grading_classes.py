@@ -1,0 +1,78 @@
+"""Free-text grading by failure class, on shipped bank questions: a phrase set aside ("instead
+of X"), a thing dismissed after it is named ("X isn't needed"), ... Each class was counted in the
+labelled sets' misses; the answers here are new ones of the same kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.answer_text import contrasted, denied_after, words
+from quiz.bank import BankQuestion, load_bank, question_files
+from quiz.calibration import choices_of
+from quiz.grade import FreeTextGrader, Grade
+from retrieval.embed import Embedder
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def bank() -> dict[str, BankQuestion]:
+    return {q.id: q for q in load_bank(question_files([CORPUS]))}
+
+
+@pytest.fixture
+def grader(embedder: Embedder) -> FreeTextGrader:
+    return FreeTextGrader(embedder)
+
+
+def _made(grader: FreeTextGrader, question: BankQuestion, text: str) -> list[int]:
+    """The 1-based key points the answer makes."""
+    grade = _grade(grader, question, text)
+    return [i for i, kp in enumerate(question.key_points, start=1) if kp.point in grade.points_made]
+
+
+def _grade(grader: FreeTextGrader, question: BankQuestion, text: str) -> Grade:
+    return grader.grade(question.key_points, text, choices=choices_of(question))
+
+
+def test_a_phrase_set_aside_is_not_said_and_confirms_a_denial(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert contrasted(words("use auc instead of accuracy"), 4)
+    assert contrasted(words("rather than smote's local neighbours"), 4)
+    assert not contrasted(words("auc rather than accuracy to judge"), 5)
+    # eda-imbalance-001: 1 SMOTE makes synthetic examples rather than copies
+    smote = bank["eda-imbalance-001"]
+    assert 1 not in _made(
+        grader, smote, "Oversample at random: copies of the rare rows instead of synthetic ones"
+    )
+    assert 1 in _made(grader, smote, "SMOTE, it makes synthetic rare rows instead of copying them")
+    # eda-heteroscedasticity-001: 2 the error variance is not constant
+    funnel = bank["eda-heteroscedasticity-001"]
+    text = (
+        "Heteroscedasticity: the residual variance widens with the fitted value rather than "
+        "staying constant"
+    )
+    assert 2 in _made(grader, funnel, text)
+
+
+def test_a_thing_dismissed_after_it_is_named_is_denied(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert denied_after(words("cdc is not needed"), 1)
+    assert denied_after(words("a log transform of the target will not help"), 2)
+    assert denied_after(words("the flag can not be given"), 2)
+    assert not denied_after(words("the container in the vpc can not call out"), 2)
+    assert not denied_after(words("cdc so the copy is not lost"), 1)
+    # de-etl-011: 2 DMS copies with a full load and ongoing CDC
+    dms = bank["de-etl-011"]
+    dismissed = "Convert the schema with SCT, then a DMS full load; ongoing CDC won't be needed"
+    assert 2 not in _made(grader, dms, dismissed)
+    assert 2 in _made(grader, dms, "SCT for the schema, then DMS with a full load plus ongoing CDC")
+    # eda-heteroscedasticity-001: 3 fix with a log or Box-Cox transform of the target
+    funnel = bank["eda-heteroscedasticity-001"]
+    assert 3 not in _made(
+        grader, funnel, "Heteroscedasticity; taking the log of the target isn't enough"
+    )
