@@ -19,6 +19,7 @@ from functools import lru_cache
 from quiz.answer_text import (
     FUNCTION_WORDS,
     NEGATION_SCOPE,
+    acronyms_of,
     known_word,
     negated_at,
     normalise,
@@ -116,7 +117,8 @@ def _option_stems(choices: Choices) -> list[set[str]]:
 @lru_cache(maxsize=1024)
 def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
     sets = _option_stems(choices)
-    distinct = _distinctive(sets, _content_stems(choices.stem))
+    scenario = _scenario_stems(choices.stem)
+    distinct = _distinctive(sets, scenario)
     right_terms = _right_terms(choices, key_points)
     naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
@@ -128,14 +130,22 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         others=tuple(distinct[1:]),
         naming_point=naming_point,
         naming_terms=naming_terms,
-        rivals=_rivals(sets, distinct, _content_stems(choices.stem)),
+        rivals=_rivals(sets, distinct, scenario),
         subjects=subjects,
         known=frozenset(known),
-        mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
+        mentioned=frozenset(known.union(*(sets[1:]), scenario, *terms)),
         term_words=frozenset(set().union(*terms)),
         option_words=frozenset(sets[0]),
         endorsed=_endorsed(choices, key_points, subjects),
     )
+
+
+def _scenario_stems(stem: str) -> set[str]:
+    """The stem's content words and the initials of its names: a stem that says "Kinesis
+    Producer Library" sets the scene for "KPL" too, so "the KPL holds records back" describes
+    the scenario rather than naming the option that raises KPL aggregation."""
+    initials = acronyms_of(re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+", stem))
+    return _content_stems(stem) | set(initials)
 
 
 def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset[str]]:
@@ -394,6 +404,12 @@ def read_choice(
     outright = _named_outright(choices, split[0])
     if outright:
         return Reading(other_choice=outright)
+    return Reading(other_choice=_pick(names, choices, split, text) or None)
+
+
+def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> str | None:
+    """What the lead clauses pick: "" for the right option, another option's text or a name,
+    None when they name nothing."""
     for index, part in enumerate(split[:LEAD_CLAUSES]):
         tokens = words(part)
         token_stems = stems(tokens)
@@ -405,8 +421,8 @@ def read_choice(
             foreign = _foreign_pick(names, lead_clause(text), tokens)
             picked = foreign[1] if foreign is not None else None
         if picked is not None:
-            return Reading(other_choice=picked or None)
-    return Reading()
+            return picked
+    return None
 
 
 def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int, str] | None:

@@ -76,3 +76,15 @@ def test_a_thing_dismissed_after_it_is_named_is_denied(
     assert 3 not in _made(
         grader, funnel, "Heteroscedasticity; taking the log of the target isn't enough"
     )
+
+
+def test_initials_of_a_name_the_stem_says_set_the_scene_and_name_no_option(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # de-kinesis-015: the stem says "Kinesis Producer Library"; option B raises KPL aggregation
+    kpl = bank["de-kinesis-015"]
+    text = "the kpl waits ~100ms to batch, so call the sdk putrecord for these, sent right away"
+    grade = _grade(grader, kpl, text)
+    assert grade.other_choice is None and grade.score == 1.0
+    wrong = _grade(grader, kpl, "Raise the KPL aggregation so more records share one record")
+    assert wrong.other_choice is not None and wrong.score == 0.0
