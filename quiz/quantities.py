@@ -30,6 +30,7 @@ NUMBER_WORDS = {
     "sixty": 60,
     "ninety": 90,
 }
+OF_THEM = re.compile(r"\s+(?:them|those|these|which)\b")
 ARTICLES = frozenset({"a", "an"})
 SECOND, BYTE, PERCENT = "second", "byte", "percent"
 # Unit word -> (what it measures, how many base units it is).
@@ -108,8 +109,14 @@ def quantities(text: str, *, spelt: bool = False) -> set[Quantity]:
     count too ("one day", "a year")."""
     found = set()
     text = text.lower().replace("\u00d7", " x ")
-    for number, unit in NUMBER.findall(spell_numbers(text) if spelt else text):
+    last = ""
+    for match in NUMBER.finditer(spell_numbers(text) if spelt else text):
+        number, unit = match[1], match[2] or ""
+        # "10,000 events, 400 of them fraud": a part counts in the whole's unit
+        if unit == "of" and OF_THEM.match(text if not spelt else spell_numbers(text), match.end()):
+            unit = last
         kind, size = _unit(unit)
+        last = unit if kind else last
         found.add((kind, float(number.replace(",", "")) * size))
     return found
 
@@ -122,7 +129,7 @@ def numbers_agree(point: str, clause: str) -> bool:
     """False when the clause gives a number in a unit the point also counts in (sizes with
     sizes, durations with durations), and the point never gives that amount ("7 days" against
     "24 hours ... 365 days"; "6 MB" against "1 GB")."""
-    stated = quantities(point)
+    stated = _said(point)
     kinds = {kind for kind, _ in stated if kind}
     return all(
         any(kind == k and _same(value, v) for k, v in stated)
@@ -144,16 +151,15 @@ def bare_numbers_agree(point: str, clause: str) -> bool:
 def _said(clause: str) -> set[Quantity]:
     """The clause's numbers, and its spelt-out numbers of time, size or share ("ten minutes";
     not "a", which is seldom a count: "a quarter of an hour")."""
-    spelt = quantities(spell_numbers(clause.lower(), articles=False))
-    return quantities(clause) | {q for q in spelt if q[0] in (SECOND, BYTE, PERCENT)}
+    return quantities(clause) | quantities(spell_numbers(clause.lower(), articles=False))
 
 
 def states_a_number_of(point: str, clause: str) -> bool:
     """The clause gives one of the point's own amounts in its unit ("1 MB/s" for "1 MB/s")."""
-    stated = {(k, v) for k, v in quantities(point) if k}
+    stated = {(k, v) for k, v in _said(point) if k}
     return any(
         any(k == kind and _same(v, value) for k, v in stated)
-        for kind, value in quantities(clause)
+        for kind, value in _said(clause)
         if kind
     )
 

@@ -12,6 +12,7 @@ from quiz.answer_text import contrasted, denied_after, words
 from quiz.bank import BankQuestion, load_bank, question_files
 from quiz.calibration import choices_of
 from quiz.grade import FreeTextGrader, Grade
+from quiz.quantities import numbers_agree, quantities
 from retrieval.embed import Embedder
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -88,3 +89,18 @@ def test_initials_of_a_name_the_stem_says_set_the_scene_and_name_no_option(
     assert grade.other_choice is None and grade.score == 1.0
     wrong = _grade(grader, kpl, "Raise the KPL aggregation so more records share one record")
     assert wrong.other_choice is not None and wrong.score == 0.0
+
+
+def test_a_part_counts_in_its_wholes_unit_and_a_spelt_count_in_the_point_is_checked(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert ("event", 400.0) in quantities("9,000 events with 400 of them fraud")
+    assert not numbers_agree("run at least two instances", "use 4 instances")
+    assert numbers_agree("run at least two instances", "use two instances")
+    # ops-ai-007: 1 at least 10,000 events, 2 at least 400 of them labelled fraudulent
+    fraud = bank["ops-ai-007"]
+    assert _made(grader, fraud, "Gather 12,000 events, 400 of those labelled as fraud") == [2]
+    # ops-ha-001: 1 production endpoints should run at least two instances
+    spread = bank["ops-ha-001"]
+    assert 1 not in _made(grader, spread, "Put 4 instances behind the endpoint")
+    assert 1 in _made(grader, spread, "Run at least two instances behind the endpoint")
