@@ -30,7 +30,7 @@ from quiz.answer_text import (
 from quiz.bank import KeyPoint
 from quiz.names_in_text import lead_clause
 from quiz.names_in_text import names as names_in
-from quiz.quantities import quantities, spell_numbers
+from quiz.quantities import SCALED, quantities, spell_numbers
 
 HEDGE_REACH = 6
 # An option this short is a name ("Amazon Bedrock", "Feature attribution drift monitoring").
@@ -414,15 +414,41 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         tokens = words(part)
         token_stems = stems(tokens)
         picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
-        if picked is None and index == 0:
-            # a name the question never says, in a lead that names no option, is the pick
-            # ("Apache Airflow on MWAA"; not "Chain Lambda functions", where a word of the
-            # right option follows: a right answer may name a tool beside its pick)
-            foreign = _foreign_pick(names, lead_clause(text), tokens)
-            picked = foreign[1] if foreign is not None else None
+        if not picked and index == 0:
+            picked = _foreign_first(names, lead_clause(text), tokens, picked)
         if picked is not None:
             return picked
     return None
+
+
+def _foreign_first(
+    names: _Names, lead: str, tokens: Sequence[str], picked: str | None
+) -> str | None:
+    """A name the question never says, first in a lead that names no option, is the pick
+    ("Apache Airflow on MWAA"). In a lead that names the right option (`picked` is "") it is
+    the pick when it comes before the right option's first word and no name in the lead names
+    the right one: "AWS Transfer Family with ongoing replication", "SageMaker Asynchronous
+    Inference", "Linear Learner as a classifier" (not "Use Lambda to start a Step Functions
+    state machine", where a name says the pick)."""
+    foreign = _foreign_pick(names, lead, tokens)
+    if foreign is None or picked is None:
+        return foreign[1] if foreign is not None else picked
+    right = _right_at(names, tokens, stems(tokens))
+    if (right and right[0] < foreign[0]) or _right_by_name(names, lead):
+        return picked
+    return foreign[1]
+
+
+def _right_by_name(names: _Names, lead: str) -> bool:
+    """A name in the lead (as written) that names the right option and says nothing else."""
+    for name in names_in(lead):
+        content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
+        content_stems = stems(content)
+        if all(known_word(s, names.mentioned) for s in content_stems) and _right_at(
+            names, content, content_stems
+        ):
+            return True
+    return False
 
 
 def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int, str] | None:
@@ -430,15 +456,22 @@ def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int,
     and the name: a pick that is no option ("Apache Airflow" where the options are Step
     Functions, Glue, EMR and Batch)."""
     for name in names_in(lead):
-        content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
-        if known_word(stems(["".join(content)])[0], names.mentioned):
+        # a unit ("TB", "MB") is no name of a thing
+        content = [
+            w
+            for w in words(name)
+            if w not in STOPWORDS and w not in FUNCTION_WORDS and w not in SCALED
+        ]
+        if not content or known_word(stems(["".join(content)])[0], names.mentioned):
             continue  # "k-NN" is "knn"
         if names.term_words & set(stems(content)):
             continue  # a name with a word of the key's terms is about the key ("Clarify SHAP")
+        # the lead's first word is capitalised as any sentence opens ("Since Athena ...")
+        opening = tokens[:1] if lead.split()[:1] == name.split()[:1] else []
         foreign = [
             w
             for w, s in zip(content, stems(content), strict=True)
-            if len(s) > 1 and not known_word(s, names.mentioned) and w in tokens
+            if len(s) > 1 and not known_word(s, names.mentioned) and w in tokens[len(opening) :]
         ]
         if foreign:
             return tokens.index(foreign[0]), name

@@ -104,3 +104,22 @@ def test_a_part_counts_in_its_wholes_unit_and_a_spelt_count_in_the_point_is_chec
     spread = bank["ops-ha-001"]
     assert 1 not in _made(grader, spread, "Put 4 instances behind the endpoint")
     assert 1 in _made(grader, spread, "Run at least two instances behind the endpoint")
+
+
+def test_a_name_the_question_never_says_first_in_the_lead_is_the_pick(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # ops-deploy-003 (serverless inference): "Inference" after an unknown word is not the pick
+    idle = bank["ops-deploy-003"]
+    other = _grade(grader, idle, "SageMaker Elastic Inference, nothing to manage and idle is free")
+    assert other.other_choice == "SageMaker Elastic Inference" and other.score == 0.0
+    right = _grade(
+        grader, idle, "Serverless Inference: no instances to manage, no charge when idle"
+    )
+    assert right.other_choice is None and right.points_made == (idle.key_points[0].point,)
+    # de-etl-006 (DMS with CDC): a point's words after another service's name are no pick
+    oracle = bank["de-etl-006"]
+    glue = _grade(grader, oracle, "AWS AppFlow with ongoing replication while the source stays up")
+    assert glue.other_choice == "AWS AppFlow" and glue.score == 0.0
+    # a sentence's opening capital and a unit are no names
+    assert _grade(grader, oracle, "Since DMS does a full load and then CDC, it fits").score == 1.0
