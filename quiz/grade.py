@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from quiz.answer_text import (
+    FUNCTION_WORDS,
     NEGATORS,
     acronyms_of,
     american_text,
@@ -201,6 +202,7 @@ class FreeTextGrader:
             and polarity[i] is not False
             and claims[i]
             and bare_numbers_agree(kp.point, answer.parts[i])
+            and (naming or answer.says_more(-1))
             for i in range(len(answer.parts))
         )
 
@@ -225,6 +227,14 @@ class _Answer:
         """Stems of the terms that name an alternative: "without Lambda's time limit" makes no
         claim about Lambda that "Lambda stops at 15 minutes" could deny."""
         return frozenset(stems([w for term in self.rivals for w in words(term)]))
+
+    def says_more(self, index: int) -> bool:
+        """Whether the part says a word beyond the right option's own: an answer that is only
+        "box plot" reads close to "Box plots compare distributions across groups" but says no
+        more than the pick (in a longer answer a lead naming the pick is the subject of what
+        follows)."""
+        content = [t for t in self.tokens[index] if t not in FUNCTION_WORDS]
+        return bool(set(stems(content)) - self.affirmed - self.pick_words)
 
     @property
     def own(self) -> range:

@@ -123,3 +123,16 @@ def test_a_name_the_question_never_says_first_in_the_lead_is_the_pick(
     assert glue.other_choice == "AWS AppFlow" and glue.score == 0.0
     # a sentence's opening capital and a unit are no names
     assert _grade(grader, oracle, "Since DMS does a full load and then CDC, it fits").score == 1.0
+
+
+def test_an_answer_that_only_names_the_pick_makes_no_other_point_by_meaning(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # eda-viz-001: 1 a box plot shows the median and quartiles (naming the pick makes it),
+    # 3 box plots compare distributions across groups (reads close to "box plots" alone)
+    boxes = bank["eda-viz-001"]
+    assert _made(grader, boxes, "Box plots") == [1]
+    assert 3 in _made(grader, boxes, "Box plots, to compare the distributions of the groups")
+    # eda-pii-002: 2 redacting during transcription keeps PII out of stored text
+    pii = bank["eda-pii-002"]
+    assert _made(grader, pii, "Transcribe PII redaction") == [1]
