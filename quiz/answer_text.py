@@ -162,6 +162,9 @@ FUNCTION_WORDS = frozenset(
         "too",
     ]
 )
+# A thing done for you, and a thing left to you.
+CAREFREE = frozenset({"handles", "handle", "automatically", "automatic", "managed", "built"})
+BURDEN = frozenset({"yourself", "manually", "manual", "yourselves"})
 # Which way a change goes: "increase max_depth" says the opposite of "reduce max_depth".
 UP = frozenset(
     {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
@@ -241,9 +244,12 @@ def clauses(text: str) -> list[str]:
     split = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and words(p)]
     # the lead may be one word ("Boosting, it ..."): it names the pick
     parts = split[:1] + [p for p in split[1:] if len(words(p)) >= 2]
+    # a clause that leaves things to you leaves each of them ("the scheduling and checksums
+    # have to be scripted yourself"): its conjuncts are no clauses of their own
     pieces = [
         piece.strip()
         for part in parts
+        if not BURDEN & set(words(part))
         for piece in PIECE_SPLIT.split(part)
         if len(words(piece)) >= 2 and piece.strip() not in parts
     ]
@@ -494,9 +500,22 @@ def claim_polarity(
         ):
             return False
         shared = shared or bool(found)
-    if shared and _says_the_opposite(point_stems, clause_stems):
+    if shared and (
+        _says_the_opposite(point_stems, clause_stems) or left_to_you(point_tokens, clause_tokens)
+    ):
         return False
     return True if shared else None
+
+
+def left_to_you(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
+    """The point says something is done for you ("It handles scheduling", "scales
+    automatically") and the clause leaves it to you ("the scheduling has to be scripted
+    yourself", "you still plan the capacity by hand"): the clause says the opposite."""
+    return bool(
+        BURDEN & set(clause_tokens)
+        and CAREFREE & set(point_tokens)
+        and not BURDEN & set(point_tokens)
+    )
 
 
 def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:

@@ -27,6 +27,7 @@ from quiz.answer_text import (
     clauses,
     denied_after,
     is_negated,
+    left_to_you,
     negated_at,
     normalise,
     opposite_direction,
@@ -372,6 +373,7 @@ def _term_polarity(
             if set(range(start, start + size)) <= masked:
                 continue
             turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
+            turned = turned or left_to_you(point_tokens, tokens)
             if negated_at(tokens, start, start + size) == point_negated and not turned:
                 return True
             found = True

@@ -136,3 +136,14 @@ def test_an_answer_that_only_names_the_pick_makes_no_other_point_by_meaning(
     # eda-pii-002: 2 redacting during transcription keeps PII out of stored text
     pii = bank["eda-pii-002"]
     assert _made(grader, pii, "Transcribe PII redaction") == [1]
+
+
+def test_a_thing_left_to_you_is_not_done_for_you(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # de-transfer-002: 2 DataSync handles scheduling, encryption and integrity checks
+    sync = bank["de-transfer-002"]
+    left = "DataSync from the NFS share; the scheduling and integrity checks you script yourself"
+    assert 2 not in _made(grader, sync, left)
+    done = "DataSync from the NFS share; it handles the scheduling and the integrity checks"
+    assert 2 in _made(grader, sync, done)
