@@ -162,6 +162,8 @@ FUNCTION_WORDS = frozenset(
         "too",
     ]
 )
+COMPARISON_REACH = 6
+EQUALLY = frozenset({"equally"})
 # A thing done for you, and a thing left to you.
 CAREFREE = frozenset({"handles", "handle", "automatically", "automatic", "managed", "built"})
 BURDEN = frozenset({"yourself", "manually", "manual", "yourselves"})
@@ -505,6 +507,30 @@ def claim_polarity(
     ):
         return False
     return True if shared else None
+
+
+def compares_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
+    """The point compares one way ("less sensitive to outliers than RMSE") and the clause, about
+    the same thing, the other way ("more affected by outliers than RMSE") or as equals ("just as
+    sensitive as RMSE")."""
+    wanted, said = _comparison(point_tokens), _comparison(clause_tokens)
+    if not wanted or said is None or said == wanted:
+        return False
+    content = {w for w in point_tokens if w not in FUNCTION_WORDS and len(w) > 2}
+    return bool(set(stems(sorted(content))) & set(stems(clause_tokens)))
+
+
+def _comparison(tokens: Sequence[str]) -> int | None:
+    """+1 for "more/higher ... than", -1 for "less/lower ... than", 0 for "as ... as" or
+    "equally"; None when the tokens compare nothing."""
+    for index, token in enumerate(tokens):
+        if token == "than":
+            for before in reversed(tokens[max(0, index - COMPARISON_REACH) : index]):
+                if _change(before):
+                    return _change(before)
+        if token in EQUALLY or (token == "as" and "as" in tokens[index + 2 : index + 5]):
+            return 0
+    return None
 
 
 def left_to_you(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:

@@ -25,6 +25,7 @@ from quiz.answer_text import (
     american_text,
     claim_polarity,
     clauses,
+    compares_otherwise,
     denied_after,
     is_negated,
     left_to_you,
@@ -263,8 +264,11 @@ def _claims(kp: KeyPoint, answer: _Answer) -> tuple[list[bool | None], list[bool
     """Per clause, how it says the point's words (claim_polarity), and whether it is evidence
     for the point at all: not said the other way, and no other amount of the point's kind
     unless beside the point's own (a working, or another thing's amount)."""
+    point_tokens = words(normalise(kp.point))
     said = [
-        claim_polarity(kp.point, t, answer.pick_words | answer.rival_words, answer.affirmed)
+        False
+        if compares_otherwise(point_tokens, t)
+        else claim_polarity(kp.point, t, answer.pick_words | answer.rival_words, answer.affirmed)
         for t in answer.tokens
     ]
     claims = [

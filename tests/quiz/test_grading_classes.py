@@ -147,3 +147,13 @@ def test_a_thing_left_to_you_is_not_done_for_you(
     assert 2 not in _made(grader, sync, left)
     done = "DataSync from the NFS share; it handles the scheduling and the integrity checks"
     assert 2 in _made(grader, sync, done)
+
+
+def test_a_comparison_the_other_way_or_as_equals_contradicts_the_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # mod-metrics-005: 1 MAE is less sensitive to outliers than MSE or RMSE
+    mae = bank["mod-metrics-005"]
+    assert 1 not in _made(grader, mae, "MAE, although outliers sway it more than they sway MSE")
+    assert 1 not in _made(grader, mae, "MAE; it is equally thrown by outliers, like MSE")
+    assert 1 in _made(grader, mae, "MAE, outliers sway it less than they sway MSE")
