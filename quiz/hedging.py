@@ -416,8 +416,26 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
         if not picked and index == 0:
             picked = _foreign_first(names, lead_clause(text), tokens, picked)
+        if picked == "" and index == 0 and not _names_option(names, tokens, token_stems):
+            picked = _remedy(names, choices, split[1:2]) or picked
         if picked is not None:
             return picked
+    return None
+
+
+def _remedy(names: _Names, choices: Choices, following: Sequence[str]) -> str | None:
+    """A lead that only diagnoses ("Vanishing gradients", a key point's words, not the right
+    option's) is followed by the pick: another option named strictly in the next clause ("so
+    apply gradient clipping with a small threshold") is the pick."""
+    for part in following:
+        tokens = words(part)
+        token_stems = stems(tokens)
+        if _names_option(names, tokens, token_stems):
+            return None
+        strictly = zip(names.others, choices.others, strict=True)
+        return next(
+            (text for option, text in strictly if _names_other(option, tokens, token_stems)), None
+        )
     return None
 
 

@@ -157,3 +157,14 @@ def test_a_comparison_the_other_way_or_as_equals_contradicts_the_point(
     assert 1 not in _made(grader, mae, "MAE, although outliers sway it more than they sway MSE")
     assert 1 not in _made(grader, mae, "MAE; it is equally thrown by outliers, like MSE")
     assert 1 in _made(grader, mae, "MAE, outliers sway it less than they sway MSE")
+
+
+def test_after_a_lead_that_only_diagnoses_the_next_clause_picks(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # mod-deep-learning-003: the diagnosis (vanishing gradients) is point 1's, not an option's
+    deep = bank["mod-deep-learning-003"]
+    rate = _grade(grader, deep, "Vanishing gradients; so increase the learning rate tenfold")
+    assert rate.other_choice is not None and rate.score == 0.0
+    fix = _grade(grader, deep, "Vanishing gradients; so swap sigmoid for ReLU, add residual links")
+    assert fix.other_choice is None and fix.points_made[:1] == (deep.key_points[0].point,)
