@@ -11,6 +11,7 @@ between the right option and a rival, or a thing the key never mentions, is a he
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
-from quiz.names_in_text import lead_clause
+from quiz.names_in_text import LEAD_VERBS, lead_clause
 from quiz.names_in_text import names as names_in
 from quiz.quantities import SCALED, quantities, spell_numbers
 
@@ -55,6 +56,11 @@ GENERIC = frozenset(
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
+# Words that end an option's opening name as a function word does ("... against the baseline").
+LINKS = frozenset(
+    {"against", "per", "over", "across", "via", "through", "after", "before", "using", "under"}
+    | {"between", "plus", "without", "within", "followed", "instead", "so", "that", "where"}
+)
 COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|[a-z]+)")
 # A number standing alone (not inside a name such as "q3" or "ml.m5"), with what follows it.
@@ -121,6 +127,10 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
     distinct = _distinctive(sets, scenario)
     right_terms = _right_terms(choices, key_points)
     naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
+    opening = openings(choices)[0]
+    if naming_point is not None and opening is not None and opening not in naming_terms:
+        # the right option's own opening name names it ("model quality monitor")
+        naming_terms = (*naming_terms, opening)
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     terms = [_content_stems(term) for kp in key_points for term in kp.terms]
     subjects = _subjects(key_points, naming_point, sets[0], naming_terms, choices)
@@ -401,10 +411,47 @@ def read_choice(
         lead = f"{lead} {split[1]}"
     if _or_hedge(names, key_points, lead, normalise(parts[-1])):
         return Reading(hedged=True)
-    outright = _named_outright(choices, split[0])
+    outright = _named_outright(choices, split[0]) or _named_by_opening(choices, split[0])
     if outright:
         return Reading(other_choice=outright)
     return Reading(other_choice=_pick(names, choices, split, text) or None)
+
+
+def openings(choices: Choices) -> tuple[str | None, ...]:
+    """Each option's opening name, when it has one of its own: the words before its first
+    function word, two at least, not opening with a verb ("Data quality monitoring" of "Data
+    quality monitoring against the training baseline"; none for "Set init_method to ...")."""
+    found: list[str | None] = []
+    for option in (choices.right, *choices.others):
+        tokens = words(option)
+        tokens = tokens[1:] if tokens[:1] in (["a"], ["an"], ["the"]) else tokens
+        head = list(itertools.takewhile(lambda t: t not in FUNCTION_WORDS | LINKS, tokens))
+        verb = head[:1] and (head[0] in STOPWORDS or head[0] in LEAD_VERBS)
+        found.append(" ".join(head) if len(head) >= 2 and not verb else None)
+    return tuple(f if f is not None and found.count(f) == 1 else None for f in found)
+
+
+def _said_exactly(phrase: str, tokens: Sequence[str]) -> list[int]:
+    """Where the tokens say the phrase word for word (stems alike; no typos, a name is exact)."""
+    wanted, said = stems(words(phrase)), stems(tokens)
+    size = len(wanted)
+    return [i for i in range(len(said) - size + 1) if said[i : i + size] == wanted]
+
+
+def _named_by_opening(choices: Choices, lead: str) -> str | None:
+    """The other option whose opening name the lead says first, before the right one's: "Data
+    quality monitoring with ground truth labels" picks data quality monitoring."""
+    tokens = words(normalise(lead))
+    options = (choices.right, *choices.others)
+    said = [
+        (min(at), index)
+        for index, opening in enumerate(openings(choices))
+        if opening is not None and (at := _unnegated_at(tokens, _said_exactly(opening, tokens)))
+    ]
+    if not said:
+        return None
+    index = min(said)[1]
+    return options[index] if index else None
 
 
 def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> str | None:

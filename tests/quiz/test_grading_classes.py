@@ -168,3 +168,19 @@ def test_after_a_lead_that_only_diagnoses_the_next_clause_picks(
     assert rate.other_choice is not None and rate.score == 0.0
     fix = _grade(grader, deep, "Vanishing gradients; so swap sigmoid for ReLU, add residual links")
     assert fix.other_choice is None and fix.points_made[:1] == (deep.key_points[0].point,)
+
+
+def test_an_options_opening_name_names_it(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # ops-monitor-002: "Data quality monitoring against the training baseline" is option A,
+    # "Model quality monitoring with ground truth labels" the right one (the stem says "data
+    # quality" and "model", so those words alone tell no option apart)
+    monitor = bank["ops-monitor-002"]
+    wrong = _grade(grader, monitor, "Data quality monitoring fed with ground truth labels")
+    assert wrong.other_choice is not None and wrong.score == 0.0
+    assert 1 in _made(grader, monitor, "a model quality monitor")
+    # de-etl-003: "Glue DataBrew profiling of the source files" is another option
+    bookmarks = bank["de-etl-003"]
+    brew = _grade(grader, bookmarks, "Glue DataBrew profiling, so later runs read only new data")
+    assert brew.other_choice is not None and brew.score == 0.0
