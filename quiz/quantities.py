@@ -139,12 +139,13 @@ def numbers_agree(point: str, clause: str) -> bool:
 
 
 def bare_numbers_agree(point: str, clause: str) -> bool:
-    """False when the point gives plain numbers (a formula, a result: "80 / 120 = 0.67") and the
-    clause gives one the point never does ("80/100 = 0.80"): a clause that reads like the point
-    but works out another value is not the point."""
-    stated = [value for kind, value in quantities(point) if not kind]
+    """False when the point gives numbers (a formula, a result: "80 / 120 = 0.67", a limit:
+    "at least 10,000 events") and the clause gives one the point never does ("80/100 = 0.80",
+    "at least 400", "2 MB/s" for "about 70 ms"): a clause that reads like the point but gives
+    another value is not the point."""
+    stated = [value for _, value in _said(point)]
     return not stated or all(
-        any(_same(value, v) for v in stated) for kind, value in quantities(clause) if not kind
+        any(_same(value, v) for v in stated) for _, value in quantities(clause)
     )
 
 

@@ -184,3 +184,17 @@ def test_an_options_opening_name_names_it(
     bookmarks = bank["de-etl-003"]
     brew = _grade(grader, bookmarks, "Glue DataBrew profiling, so later runs read only new data")
     assert brew.other_choice is not None and brew.score == 0.0
+
+
+def test_a_clause_that_reads_like_the_point_but_gives_another_value_is_not_the_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # ops-ai-007: 1 ONLINE_FRAUD_INSIGHTS requires at least 10,000 events
+    fraud = bank["ops-ai-007"]
+    assert 1 not in _made(grader, fraud, "It needs more fraud examples, at least 300.")
+    # de-kinesis-004: 2 classic consumers share the shard read limit; fan-out lowers latency
+    # to about 70 ms (a read rate is no latency)
+    fan = bank["de-kinesis-004"]
+    assert 2 not in _made(
+        grader, fan, "Enhanced fan-out: each consumer reads 1 MB/s per shard alone"
+    )
