@@ -417,6 +417,7 @@ def read_choice(
     return Reading(other_choice=_pick(names, choices, split, text) or None)
 
 
+@lru_cache(maxsize=1024)
 def openings(choices: Choices) -> tuple[str | None, ...]:
     """Each option's opening name, when it has one of its own: the words before its first
     function word, two at least, not opening with a verb ("Data quality monitoring" of "Data

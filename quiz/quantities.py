@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from quiz.answer_text import FUNCTION_WORDS, stems
 
@@ -149,10 +150,11 @@ def bare_numbers_agree(point: str, clause: str) -> bool:
     )
 
 
-def _said(clause: str) -> set[Quantity]:
+@lru_cache(maxsize=16384)
+def _said(clause: str) -> frozenset[Quantity]:
     """The clause's numbers, and its spelt-out numbers of time, size or share ("ten minutes";
     not "a", which is seldom a count: "a quarter of an hour")."""
-    return quantities(clause) | quantities(spell_numbers(clause.lower(), articles=False))
+    return frozenset(quantities(clause) | quantities(spell_numbers(clause.lower(), articles=False)))
 
 
 def states_a_number_of(point: str, clause: str) -> bool:
