@@ -7,8 +7,8 @@ throughput (answers/s), each next to baselines run in the same process:
 - naive (throughput only): embed the points and the whole answer on every call, no cache.
 
 `--sweep` searches the grader's parameters on the TUNED set only and prints the best; the
-held-out set is only ever scored with the defaults in quiz/grade.py (its per-item errors were
-read once, to find failure classes, so it is no longer blind); while tuning, run with
+held-out sets are only ever scored with the defaults in quiz/grade.py (their per-item errors
+were read to find failure classes, so they are no longer blind); while tuning, run with
 --tuned-only. `--blind FILE` (repeatable; the format
 of grading_heldout.yaml) scores other labelled files as one more part, "BLIND", with the same
 table, for a set written apart from the grader and never read item by item.
@@ -254,7 +254,7 @@ def main() -> None:
     if args.tuned_only:
         return
     for name, items in held.items():
-        report(f"HELD-OUT set ({name}; its errors were read once)", items, graders)
+        report(f"HELD-OUT set ({name}; its errors were read)", items, graders)
         by_kind(items, graders)
     if blind:
         files = ", ".join(path.name for path in args.blind)

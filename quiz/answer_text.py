@@ -67,6 +67,12 @@ CHAT = (
 )
 DENIALS = frozenset({"not", "never", "cannot"})
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
+# "instead of X", "rather than X", "unlike X" set X aside as "not X" does: "the variance grows
+# instead of staying constant" says it is not constant.
+CONTRAST_SCOPE = 4
+CONTRAST = re.compile(r"instead of|rather than|place of")
+# Words inside the phrase set aside: "instead of just the full copy".
+NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "your", "just", "only", "s", "all"})
 # "little history" says what "no history" says: next to nothing of it.
 SCARCE = frozenset({"little", "scarce", "scant", "minimal"})
 # Words too common to carry a claim or to be read as an acronym.
@@ -156,6 +162,11 @@ FUNCTION_WORDS = frozenset(
         "too",
     ]
 )
+COMPARISON_REACH = 6
+EQUALLY = frozenset({"equally"})
+# A thing done for you, and a thing left to you.
+CAREFREE = frozenset({"handles", "handle", "automatically", "automatic", "managed", "built"})
+BURDEN = frozenset({"yourself", "manually", "manual", "yourselves"})
 # Which way a change goes: "increase max_depth" says the opposite of "reduce max_depth".
 UP = frozenset(
     {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
@@ -177,6 +188,15 @@ OPPOSITES = (
 HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
 LOW = frozenset({"low", "lower", "small", "smaller", "little"})
 LEVEL_REACH = 2
+# Words that dismiss what comes before them when denied: "isn't needed", "won't help", "can't be".
+DISMISSALS = frozenset(
+    {"be", "help", "helps", "work", "works", "needed", "necessary", "required", "matter"}
+    | {"fix", "solve", "apply", "useful", "enough", "possible", "supported", "used"}
+)
+DISMISS_REACH = 6
+# Words that end the noun phrase a dismissal could be about.
+CONTRAST_WORDS = frozenset({"instead", "rather", "unlike", "but", "than"})
+CLAUSE_VERBS = frozenset({"so", "because", "since", "which", "that", "when", "while", "if"})
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -226,9 +246,12 @@ def clauses(text: str) -> list[str]:
     split = [p.strip() for p in CLAUSE_SPLIT.split(text) if p and words(p)]
     # the lead may be one word ("Boosting, it ..."): it names the pick
     parts = split[:1] + [p for p in split[1:] if len(words(p)) >= 2]
+    # a clause that leaves things to you leaves each of them ("the scheduling and checksums
+    # have to be scripted yourself"): its conjuncts are no clauses of their own
     pieces = [
         piece.strip()
         for part in parts
+        if not BURDEN & set(words(part))
         for piece in PIECE_SPLIT.split(part)
         if len(words(piece)) >= 2 and piece.strip() not in parts
     ]
@@ -351,22 +374,46 @@ def term_matches(term: str, answer_words: Sequence[str]) -> bool:
     return bool(term_positions(term, answer_words))
 
 
+def contrasted(tokens: Sequence[str], index: int) -> bool:
+    """The word is in the phrase that "instead of", "rather than" or "unlike" sets aside: "AUC
+    instead of accuracy", "rather than SMOTE's local neighbours" (not "accuracy to judge")."""
+    for at in range(index - 1, max(-1, index - CONTRAST_SCOPE - 1), -1):
+        if CONTRAST.fullmatch(" ".join(tokens[max(0, at - 1) : at + 1])) or tokens[at] == "unlike":
+            return True
+        if tokens[at] in FUNCTION_WORDS and tokens[at] not in NOUN_PHRASE:
+            return False
+    return False
+
+
 def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
     """A negator shortly before tokens[start:end] (a denied verb reaches further: "does not
     change it to additive"), or "X is not" right after ("clustering, not classification"
     negates the classification only)."""
-    if negated_before(tokens, start):
-        return True
+    return negated_before(tokens, start) or contrasted(tokens, start) or denied_after(tokens, end)
+
+
+def denied_after(tokens: Sequence[str], end: int) -> bool:
+    """ "X is not" right after X denies X ("X is no-code", "X has no brokers" deny what follows,
+    not X), and so does a predicate that dismisses it a few words on: "CDC isn't needed", "a log
+    transform of the target won't help", "a promotion flag can't be given" (but "the container
+    can not call out" says what X does, it does not deny X)."""
     after = tokens[end : end + 2]
-    # "X is not" denies X; "X is no-code", "X has no brokers" deny what follows, not X
-    return len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS
+    if len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS:
+        return True
+    for at in range(end, min(end + DISMISS_REACH, len(tokens) - 2)):
+        if tokens[at] in NEGATORS | CONTRAST_WORDS or tokens[at] in CLAUSE_VERBS:
+            return False
+        if tokens[at] in AUXILIARIES:
+            return tokens[at + 1] in DENIALS and tokens[at + 2] in DISMISSALS
+    return False
 
 
 def negated_before(tokens: Sequence[str], index: int) -> bool:
     """A negator shortly before the word, or a denial of the verb further back ("are not
     limited to a single instance"): the word is what is denied. (The subject of a denied
     predicate, "the container can not call out", is not itself denied.)"""
-    if any(t in NEGATORS or t in SCARCE for t in tokens[max(0, index - NEGATION_SCOPE) : index]):
+    before = tokens[max(0, index - NEGATION_SCOPE) : index]
+    if any(t in NEGATORS or t in SCARCE for t in before):
         return True
     start = max(0, index - DENIAL_SCOPE)
     return any(
@@ -444,20 +491,64 @@ def claim_polarity(
     for index, stem in enumerate(point_stems):
         if point_tokens[index] in FUNCTION_WORDS or len(stem) < 3 or stem in ignore:
             continue
-        negated = negated_before(point_tokens, index)
+        negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
         if negated and stem in affirmed:
             found = [i for i in found if negated_before(clause_tokens, i)]
         if found and all(
-            negated_before(clause_tokens, i) != negated
+            _denies(clause_tokens, i, confirm=negated) != negated
             or opposite_direction(point_tokens, index, clause_tokens, i)
             for i in found
         ):
             return False
         shared = shared or bool(found)
-    if shared and _says_the_opposite(point_stems, clause_stems):
+    if shared and (
+        _says_the_opposite(point_stems, clause_stems) or left_to_you(point_tokens, clause_tokens)
+    ):
         return False
     return True if shared else None
+
+
+def compares_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
+    """The point compares one way ("less sensitive to outliers than RMSE") and the clause, about
+    the same thing, the other way ("more affected by outliers than RMSE") or as equals ("just as
+    sensitive as RMSE")."""
+    wanted, said = _comparison(point_tokens), _comparison(clause_tokens)
+    if not wanted or said is None or said == wanted:
+        return False
+    content = {w for w in point_tokens if w not in FUNCTION_WORDS and len(w) > 2}
+    return bool(set(stems(sorted(content))) & set(stems(clause_tokens)))
+
+
+def _comparison(tokens: Sequence[str]) -> int | None:
+    """+1 for "more/higher ... than", -1 for "less/lower ... than", 0 for "as ... as" or
+    "equally"; None when the tokens compare nothing."""
+    for index, token in enumerate(tokens):
+        if token == "than":
+            for before in reversed(tokens[max(0, index - COMPARISON_REACH) : index]):
+                if _change(before):
+                    return _change(before)
+        if token in EQUALLY or (token == "as" and "as" in tokens[index + 2 : index + 5]):
+            return 0
+    return None
+
+
+def left_to_you(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
+    """The point says something is done for you ("It handles scheduling", "scales
+    automatically") and the clause leaves it to you ("the scheduling has to be scripted
+    yourself", "you still plan the capacity by hand"): the clause says the opposite."""
+    return bool(
+        BURDEN & set(clause_tokens)
+        and CAREFREE & set(point_tokens)
+        and not BURDEN & set(point_tokens)
+    )
+
+
+def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
+    """Whether the clause denies its word; setting it aside ("instead of staying constant")
+    confirms a point that denies it, and contradicts none that states it ("downloads a subset
+    instead of the full copy that FullyReplicated gives" still says FullyReplicated copies)."""
+    return negated_before(tokens, index) or (confirm and contrasted(tokens, index))
 
 
 def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:

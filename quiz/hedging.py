@@ -11,6 +11,7 @@ between the right option and a rival, or a thing the key never mentions, is a he
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from functools import lru_cache
 from quiz.answer_text import (
     FUNCTION_WORDS,
     NEGATION_SCOPE,
+    acronyms_of,
     known_word,
     negated_at,
     normalise,
@@ -27,9 +29,9 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
-from quiz.names_in_text import lead_clause
+from quiz.names_in_text import LEAD_VERBS, lead_clause
 from quiz.names_in_text import names as names_in
-from quiz.quantities import quantities, spell_numbers
+from quiz.quantities import SCALED, quantities, spell_numbers
 
 HEDGE_REACH = 6
 # An option this short is a name ("Amazon Bedrock", "Feature attribution drift monitoring").
@@ -54,6 +56,11 @@ GENERIC = frozenset(
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
+# Words that end an option's opening name as a function word does ("... against the baseline").
+LINKS = frozenset(
+    {"against", "per", "over", "across", "via", "through", "after", "before", "using", "under"}
+    | {"between", "plus", "without", "within", "followed", "instead", "so", "that", "where"}
+)
 COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|[a-z]+)")
 # A number standing alone (not inside a name such as "q3" or "ml.m5"), with what follows it.
@@ -116,9 +123,14 @@ def _option_stems(choices: Choices) -> list[set[str]]:
 @lru_cache(maxsize=1024)
 def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
     sets = _option_stems(choices)
-    distinct = _distinctive(sets, _content_stems(choices.stem))
+    scenario = _scenario_stems(choices.stem)
+    distinct = _distinctive(sets, scenario)
     right_terms = _right_terms(choices, key_points)
     naming_point, naming_terms = _naming(choices, key_points, right_terms, distinct[0])
+    opening = openings(choices)[0]
+    if naming_point is not None and opening is not None and opening not in naming_terms:
+        # the right option's own opening name names it ("model quality monitor")
+        naming_terms = (*naming_terms, opening)
     known = sets[0] | set().union(*(_content_stems(kp.point) for kp in key_points))
     terms = [_content_stems(term) for kp in key_points for term in kp.terms]
     subjects = _subjects(key_points, naming_point, sets[0], naming_terms, choices)
@@ -128,14 +140,22 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         others=tuple(distinct[1:]),
         naming_point=naming_point,
         naming_terms=naming_terms,
-        rivals=_rivals(sets, distinct, _content_stems(choices.stem)),
+        rivals=_rivals(sets, distinct, scenario),
         subjects=subjects,
         known=frozenset(known),
-        mentioned=frozenset(known.union(*(sets[1:]), _content_stems(choices.stem), *terms)),
+        mentioned=frozenset(known.union(*(sets[1:]), scenario, *terms)),
         term_words=frozenset(set().union(*terms)),
         option_words=frozenset(sets[0]),
         endorsed=_endorsed(choices, key_points, subjects),
     )
+
+
+def _scenario_stems(stem: str) -> set[str]:
+    """The stem's content words and the initials of its names: a stem that says "Kinesis
+    Producer Library" sets the scene for "KPL" too, so "the KPL holds records back" describes
+    the scenario rather than naming the option that raises KPL aggregation."""
+    initials = acronyms_of(re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+", stem))
+    return _content_stems(stem) | set(initials)
 
 
 def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset[str]]:
@@ -391,22 +411,110 @@ def read_choice(
         lead = f"{lead} {split[1]}"
     if _or_hedge(names, key_points, lead, normalise(parts[-1])):
         return Reading(hedged=True)
-    outright = _named_outright(choices, split[0])
+    outright = _named_outright(choices, split[0]) or _named_by_opening(choices, split[0])
     if outright:
         return Reading(other_choice=outright)
+    return Reading(other_choice=_pick(names, choices, split, text) or None)
+
+
+@lru_cache(maxsize=1024)
+def openings(choices: Choices) -> tuple[str | None, ...]:
+    """Each option's opening name, when it has one of its own: the words before its first
+    function word, two at least, not opening with a verb ("Data quality monitoring" of "Data
+    quality monitoring against the training baseline"; none for "Set init_method to ...")."""
+    found: list[str | None] = []
+    for option in (choices.right, *choices.others):
+        tokens = words(option)
+        tokens = tokens[1:] if tokens[:1] in (["a"], ["an"], ["the"]) else tokens
+        head = list(itertools.takewhile(lambda t: t not in FUNCTION_WORDS | LINKS, tokens))
+        verb = head[:1] and (head[0] in STOPWORDS or head[0] in LEAD_VERBS)
+        found.append(" ".join(head) if len(head) >= 2 and not verb else None)
+    return tuple(f if f is not None and found.count(f) == 1 else None for f in found)
+
+
+def _said_exactly(phrase: str, tokens: Sequence[str]) -> list[int]:
+    """Where the tokens say the phrase word for word (stems alike; no typos, a name is exact)."""
+    wanted, said = stems(words(phrase)), stems(tokens)
+    size = len(wanted)
+    return [i for i in range(len(said) - size + 1) if said[i : i + size] == wanted]
+
+
+def _named_by_opening(choices: Choices, lead: str) -> str | None:
+    """The other option whose opening name the lead says first, before the right one's: "Data
+    quality monitoring with ground truth labels" picks data quality monitoring."""
+    tokens = words(normalise(lead))
+    options = (choices.right, *choices.others)
+    said = [
+        (min(at), index)
+        for index, opening in enumerate(openings(choices))
+        if opening is not None and (at := _unnegated_at(tokens, _said_exactly(opening, tokens)))
+    ]
+    if not said:
+        return None
+    index = min(said)[1]
+    return options[index] if index else None
+
+
+def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> str | None:
+    """What the lead clauses pick: "" for the right option, another option's text or a name,
+    None when they name nothing."""
     for index, part in enumerate(split[:LEAD_CLAUSES]):
         tokens = words(part)
         token_stems = stems(tokens)
         picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
-        if picked is None and index == 0:
-            # a name the question never says, in a lead that names no option, is the pick
-            # ("Apache Airflow on MWAA"; not "Chain Lambda functions", where a word of the
-            # right option follows: a right answer may name a tool beside its pick)
-            foreign = _foreign_pick(names, lead_clause(text), tokens)
-            picked = foreign[1] if foreign is not None else None
+        if not picked and index == 0:
+            picked = _foreign_first(names, lead_clause(text), tokens, picked)
+        if picked == "" and index == 0 and not _names_option(names, tokens, token_stems):
+            picked = _remedy(names, choices, split[1:2]) or picked
         if picked is not None:
-            return Reading(other_choice=picked or None)
-    return Reading()
+            return picked
+    return None
+
+
+def _remedy(names: _Names, choices: Choices, following: Sequence[str]) -> str | None:
+    """A lead that only diagnoses ("Vanishing gradients", a key point's words, not the right
+    option's) is followed by the pick: another option named strictly in the next clause ("so
+    apply gradient clipping with a small threshold") is the pick."""
+    for part in following:
+        tokens = words(part)
+        token_stems = stems(tokens)
+        if _names_option(names, tokens, token_stems):
+            return None
+        strictly = zip(names.others, choices.others, strict=True)
+        return next(
+            (text for option, text in strictly if _names_other(option, tokens, token_stems)), None
+        )
+    return None
+
+
+def _foreign_first(
+    names: _Names, lead: str, tokens: Sequence[str], picked: str | None
+) -> str | None:
+    """A name the question never says, first in a lead that names no option, is the pick
+    ("Apache Airflow on MWAA"). In a lead that names the right option (`picked` is "") it is
+    the pick when it comes before the right option's first word and no name in the lead names
+    the right one: "AWS Transfer Family with ongoing replication", "SageMaker Asynchronous
+    Inference", "Linear Learner as a classifier" (not "Use Lambda to start a Step Functions
+    state machine", where a name says the pick)."""
+    foreign = _foreign_pick(names, lead, tokens)
+    if foreign is None or picked is None:
+        return foreign[1] if foreign is not None else picked
+    right = _right_at(names, tokens, stems(tokens))
+    if (right and right[0] < foreign[0]) or _right_by_name(names, lead):
+        return picked
+    return foreign[1]
+
+
+def _right_by_name(names: _Names, lead: str) -> bool:
+    """A name in the lead (as written) that names the right option and says nothing else."""
+    for name in names_in(lead):
+        content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
+        content_stems = stems(content)
+        if all(known_word(s, names.mentioned) for s in content_stems) and _right_at(
+            names, content, content_stems
+        ):
+            return True
+    return False
 
 
 def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int, str] | None:
@@ -414,15 +522,22 @@ def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int,
     and the name: a pick that is no option ("Apache Airflow" where the options are Step
     Functions, Glue, EMR and Batch)."""
     for name in names_in(lead):
-        content = [w for w in words(name) if w not in STOPWORDS and w not in FUNCTION_WORDS]
-        if known_word(stems(["".join(content)])[0], names.mentioned):
+        # a unit ("TB", "MB") is no name of a thing
+        content = [
+            w
+            for w in words(name)
+            if w not in STOPWORDS and w not in FUNCTION_WORDS and w not in SCALED
+        ]
+        if not content or known_word(stems(["".join(content)])[0], names.mentioned):
             continue  # "k-NN" is "knn"
         if names.term_words & set(stems(content)):
             continue  # a name with a word of the key's terms is about the key ("Clarify SHAP")
+        # the lead's first word is capitalised as any sentence opens ("Since Athena ...")
+        opening = tokens[:1] if lead.split()[:1] == name.split()[:1] else []
         foreign = [
             w
             for w, s in zip(content, stems(content), strict=True)
-            if len(s) > 1 and not known_word(s, names.mentioned) and w in tokens
+            if len(s) > 1 and not known_word(s, names.mentioned) and w in tokens[len(opening) :]
         ]
         if foreign:
             return tokens.index(foreign[0]), name

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from quiz.answer_text import FUNCTION_WORDS, stems
 
@@ -30,6 +31,7 @@ NUMBER_WORDS = {
     "sixty": 60,
     "ninety": 90,
 }
+OF_THEM = re.compile(r"\s+(?:them|those|these|which)\b")
 ARTICLES = frozenset({"a", "an"})
 SECOND, BYTE, PERCENT = "second", "byte", "percent"
 # Unit word -> (what it measures, how many base units it is).
@@ -108,8 +110,14 @@ def quantities(text: str, *, spelt: bool = False) -> set[Quantity]:
     count too ("one day", "a year")."""
     found = set()
     text = text.lower().replace("\u00d7", " x ")
-    for number, unit in NUMBER.findall(spell_numbers(text) if spelt else text):
+    last = ""
+    for match in NUMBER.finditer(spell_numbers(text) if spelt else text):
+        number, unit = match[1], match[2] or ""
+        # "10,000 events, 400 of them fraud": a part counts in the whole's unit
+        if unit == "of" and OF_THEM.match(text if not spelt else spell_numbers(text), match.end()):
+            unit = last
         kind, size = _unit(unit)
+        last = unit if kind else last
         found.add((kind, float(number.replace(",", "")) * size))
     return found
 
@@ -122,7 +130,7 @@ def numbers_agree(point: str, clause: str) -> bool:
     """False when the clause gives a number in a unit the point also counts in (sizes with
     sizes, durations with durations), and the point never gives that amount ("7 days" against
     "24 hours ... 365 days"; "6 MB" against "1 GB")."""
-    stated = quantities(point)
+    stated = _said(point)
     kinds = {kind for kind, _ in stated if kind}
     return all(
         any(kind == k and _same(value, v) for k, v in stated)
@@ -132,28 +140,29 @@ def numbers_agree(point: str, clause: str) -> bool:
 
 
 def bare_numbers_agree(point: str, clause: str) -> bool:
-    """False when the point gives plain numbers (a formula, a result: "80 / 120 = 0.67") and the
-    clause gives one the point never does ("80/100 = 0.80"): a clause that reads like the point
-    but works out another value is not the point."""
-    stated = [value for kind, value in quantities(point) if not kind]
+    """False when the point gives numbers (a formula, a result: "80 / 120 = 0.67", a limit:
+    "at least 10,000 events") and the clause gives one the point never does ("80/100 = 0.80",
+    "at least 400", "2 MB/s" for "about 70 ms"): a clause that reads like the point but gives
+    another value is not the point."""
+    stated = [value for _, value in _said(point)]
     return not stated or all(
-        any(_same(value, v) for v in stated) for kind, value in quantities(clause) if not kind
+        any(_same(value, v) for v in stated) for _, value in quantities(clause)
     )
 
 
-def _said(clause: str) -> set[Quantity]:
+@lru_cache(maxsize=16384)
+def _said(clause: str) -> frozenset[Quantity]:
     """The clause's numbers, and its spelt-out numbers of time, size or share ("ten minutes";
     not "a", which is seldom a count: "a quarter of an hour")."""
-    spelt = quantities(spell_numbers(clause.lower(), articles=False))
-    return quantities(clause) | {q for q in spelt if q[0] in (SECOND, BYTE, PERCENT)}
+    return frozenset(quantities(clause) | quantities(spell_numbers(clause.lower(), articles=False)))
 
 
 def states_a_number_of(point: str, clause: str) -> bool:
     """The clause gives one of the point's own amounts in its unit ("1 MB/s" for "1 MB/s")."""
-    stated = {(k, v) for k, v in quantities(point) if k}
+    stated = {(k, v) for k, v in _said(point) if k}
     return any(
         any(k == kind and _same(v, value) for k, v in stated)
-        for kind, value in quantities(clause)
+        for kind, value in _said(clause)
         if kind
     )
 

@@ -471,9 +471,12 @@ def test_a_pick_that_is_no_option_earns_nothing(
     airflow = _grade(grader, step_functions, "Apache Airflow on MWAA, it retries and keeps history")
     assert airflow.other_choice == "Apache Airflow" and airflow.score == 0.0
     assert _grade(grader, step_functions, "Amazon MQ with retries").other_choice == "Amazon MQ"
-    # with a word of the right option after it, a name may be a tool beside the pick: no pick
+    # a name first in the lead is the pick even with a word of the right option after it (the
+    # tuning set labels this one a wrong pick); a name that says the right option keeps it
     chained = "Chain Lambda functions with SNS; they retry and keep a history of the executions"
-    assert _grade(grader, step_functions, chained).other_choice is None
+    assert _grade(grader, step_functions, chained).other_choice == "Lambda"
+    beside = "Use Lambda to start a Step Functions state machine; it retries and keeps history"
+    assert _grade(grader, step_functions, beside).other_choice is None
     assert _grade(grader, step_functions, "AWS Config records every execution").score == 0.0
     # a name the question says (the stem's Glue and SageMaker) or one said after the pick is fine
     right = "I'd use a Step Functions state machine that calls Glue; unlike Lambda it has retries"
