@@ -147,7 +147,8 @@ class LexicalIndex:
 
     def holding(self, terms: Iterable[str], rows: Sequence[int]) -> np.ndarray:
         """How many of `terms` (tokens, as `tokenize` gives them) each of `rows` holds, read
-        from the index's postings: no pass over the corpus, only over the terms' own passages."""
+        from the index's postings (bm25s keeps each term's passages in row order, so a binary
+        search per row): no pass over the corpus, nor over a term's passages."""
         scores = self._bm25.scores  # type: ignore[attr-defined]
         vocab = self._bm25.vocab_dict  # type: ignore[attr-defined]
         wanted = np.asarray(rows, dtype=np.int64)
@@ -157,7 +158,10 @@ class LexicalIndex:
             if column is None:
                 continue
             start, end = int(scores["indptr"][column]), int(scores["indptr"][column + 1])
-            counts += np.isin(wanted, scores["indices"][start:end])
+            if end > start:
+                posting = scores["indices"][start:end]
+                at = np.minimum(np.searchsorted(posting, wanted), end - start - 1)
+                counts += posting[at] == wanted
         return counts
 
     @property
