@@ -65,6 +65,7 @@ CARD_RULES: tuple[tuple[float, float, Scope], ...] = (
     (0.6, 0.8, "card"),
 )
 VARIANTS: dict[str, ChunkOptions] = {
+    "auto + 96-token windows without heading": ChunkOptions("auto", bare_window_tokens=96),
     "sections, path for plain text": ChunkOptions("auto"),
     "sections, nearest heading": ChunkOptions("heading"),
     "sections, heading path": ChunkOptions("path"),

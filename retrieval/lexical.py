@@ -6,6 +6,7 @@ import importlib.util
 import os
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -143,6 +144,25 @@ class LexicalIndex:
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def holding(self, terms: Iterable[str], rows: Sequence[int]) -> np.ndarray:
+        """How many of `terms` (tokens, as `tokenize` gives them) each of `rows` holds, read
+        from the index's postings (bm25s keeps each term's passages in row order, so a binary
+        search per row): no pass over the corpus, nor over a term's passages."""
+        scores = self._bm25.scores  # type: ignore[attr-defined]
+        vocab = self._bm25.vocab_dict  # type: ignore[attr-defined]
+        wanted = np.asarray(rows, dtype=np.int64)
+        counts = np.zeros(len(wanted), dtype=np.int32)
+        for term in set(terms):
+            column = vocab.get(term)
+            if column is None:
+                continue
+            start, end = int(scores["indptr"][column]), int(scores["indptr"][column + 1])
+            if end > start:
+                posting = scores["indices"][start:end]
+                at = np.minimum(np.searchsorted(posting, wanted), end - start - 1)
+                counts += posting[at] == wanted
+        return counts
 
     @property
     def size(self) -> int:

@@ -161,8 +161,10 @@ def test_the_manifest_records_the_chunk_options() -> None:
         "window_tokens",
         "fine_tokens",
         "overlap",
+        "bare_window_tokens",
     }
     assert params["options"]["window_tokens"] == 0  # type: ignore[index]
+    assert params["options"]["bare_window_tokens"] == 96  # type: ignore[index]
 
 
 def test_auto_context_is_the_path_for_plain_text_and_the_heading_for_markdown() -> None:

@@ -1,6 +1,7 @@
 """The window_tokens option (measured by bench/chunking.py, off by default): a long note section
 is cut into short windows that each keep the section's heading path and lose no text; a section
-that fits the model whole stays whole; flashcards keep their own windows."""
+that fits the model whole stays whole; flashcards keep their own windows. bare_window_tokens (on
+by default, 96): a long section with no heading of its own is cut the same way."""
 
 from __future__ import annotations
 
@@ -84,3 +85,38 @@ def test_flashcards_are_not_cut_to_the_note_window() -> None:
     assert len(windows) <= 3  # cut to the model's length, not to 64
     assert all(w.text.startswith("Q: Kinesis limits?\nA: ") for w in windows)
     assert counter.count_tokens(windows[0].text) > 128
+
+
+def outline() -> Document:
+    """An outline exported without headings: the title line runs straight into the list."""
+    text = "Exam Notes\n" + "\n".join(FACTS) + "\n"
+    return Document(source="outline.txt", kind="note", text=text, fmt="text")
+
+
+def test_a_long_section_without_a_heading_becomes_short_windows_by_default() -> None:
+    counter = load_tokenizer(MODEL)
+    document = outline()
+    chunks = chunk_documents([document], counter, LIMIT)  # the shipped options
+    assert all(c.heading == () for c in chunks)  # nothing names a subject
+    assert len(chunks) >= 4
+    for chunk in chunks:
+        assert counter.count_tokens(chunk.text) <= 96
+        assert document.text[chunk.start : chunk.end] == chunk.text
+    joined = " ".join(c.text for c in chunks)
+    assert all(fact in joined for fact in FACTS)
+    off = chunk_documents([document], counter, LIMIT, ChunkOptions("auto"))
+    assert len(off) < len(chunks)  # without the option: windows as long as the model takes
+
+
+def test_a_long_section_under_its_own_heading_keeps_full_windows_by_default() -> None:
+    counter = load_tokenizer(MODEL)
+    chunks = chunk_documents([notes()], counter, LIMIT)
+    windows = [c for c in chunks if c.heading[-1:] == ("Training services",)]
+    assert len(windows) == len(
+        [
+            c
+            for c in chunk_documents([notes()], counter, LIMIT, ChunkOptions("auto"))
+            if c.heading[-1:] == ("Training services",)
+        ]
+    )
+    assert max(counter.count_tokens(w.text) for w in windows) > 96

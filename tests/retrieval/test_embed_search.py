@@ -10,11 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval.embed import Embedder
+from retrieval.lexical import tokenize
 from retrieval.search import (
     BLEND_DENSE_WEIGHT,
     CANDIDATES,
+    FACET_POOL,
     Searcher,
     _top_positive,
+    question_facet,
 )
 from retrieval.service import NotesIndex
 from tests.retrieval.conftest import MODEL
@@ -49,6 +52,11 @@ def full_pass_blend(searcher: Searcher, question: str, k: int) -> list[tuple[int
         * float(searcher._weights[r])
         for r in dense | bm25
     }
+    leading = sorted(scores, key=lambda r: (-scores[r], r))[:FACET_POOL]
+    facet = question_facet(question, [files.chunks[r] for r in leading])
+    for r in leading if facet else []:  # the facet bonus, from each passage's own tokens
+        held = facet & set(tokenize(files.chunks[r].embed_text()))
+        scores[r] += searcher.facet_weight * len(held) / len(facet)
     order = sorted(scores, key=lambda r: (-round(scores[r], 9), r))[:k]
     return [(r, scores[r]) for r in order]
 
