@@ -56,6 +56,10 @@ GENERIC = frozenset(
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
+# What an option changes: "from X to Y", "replace X with Y", "swap X for Y"; and keeping it.
+REPLACED = re.compile(r"\b(?:from|replace|swap)\s+(.+?)\s+(?:to|with|for)\b")
+KEEP = frozenset({"keep", "keeping", "stay", "stick", "leave", "retain"})
+KEEP_REACH = 3
 # Words that end an option's opening name as a function word does ("... against the baseline").
 LINKS = frozenset(
     {"against", "per", "over", "across", "via", "through", "after", "before", "using", "under"}
@@ -411,10 +415,33 @@ def read_choice(
         lead = f"{lead} {split[1]}"
     if _or_hedge(names, key_points, lead, normalise(parts[-1])):
         return Reading(hedged=True)
-    outright = _named_outright(choices, split[0]) or _named_by_opening(choices, split[0])
+    outright = (
+        _named_outright(choices, split[0])
+        or _named_by_opening(choices, split[0])
+        or _keeps_the_old(choices, split[0])
+    )
     if outright:
         return Reading(other_choice=outright)
     return Reading(other_choice=_pick(names, choices, split, text) or None)
+
+
+def _keeps_the_old(choices: Choices, lead: str) -> str | None:
+    """What the right option changes ("random" in "Set init_method from random to kmeans++",
+    "sigmoid" in "Replace sigmoid with ReLU ..."), when the lead keeps it ("Keep init_method
+    random", "Keep sigmoid and add more layers"): keeping it is the pick."""
+    found = REPLACED.search(normalise(choices.right))
+    if found is None:
+        return None
+    old = [w for w in words(found[1]) if w not in FUNCTION_WORDS]
+    old_stems = set(stems(old))
+    tokens = words(normalise(lead))
+    token_stems = stems(tokens)
+    for at, token in enumerate(tokens):
+        if token not in KEEP or negated_at(tokens, at, at + 1):
+            continue
+        if old_stems & set(token_stems[at + 1 : at + 1 + KEEP_REACH]):
+            return " ".join(old)
+    return None
 
 
 @lru_cache(maxsize=1024)

@@ -198,3 +198,20 @@ def test_a_clause_that_reads_like_the_point_but_gives_another_value_is_not_the_p
     assert 2 not in _made(
         grader, fan, "Enhanced fan-out: each consumer reads 1 MB/s per shard alone"
     )
+
+
+def test_keeping_what_the_right_option_changes_is_the_pick(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # alg-kmeans-002: "Set init_method from random to kmeans++"
+    kmeans = bank["alg-kmeans-002"]
+    kept = _grade(grader, kmeans, "Leave init_method on random but run more epochs, stable then")
+    assert kept.other_choice == "random" and kept.score == 0.0
+    changed = _grade(grader, kmeans, "Don't keep random starts: init_method kmeans++ spreads them")
+    assert changed.other_choice is None and changed.score > 0.0
+    # mod-deep-learning-003: "Replace sigmoid with ReLU activations and add residual connections"
+    deep = bank["mod-deep-learning-003"]
+    stay = _grade(
+        grader, deep, "Stay with sigmoid and add more layers; the gradients vanish anyway"
+    )
+    assert stay.other_choice == "sigmoid" and stay.score == 0.0
