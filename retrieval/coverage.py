@@ -169,6 +169,9 @@ class NotesVocabulary:
         word = word.lower()
         if word in self.words or word.replace("-", "") in self.words:
             return True
+        parts = [p for p in re.split(r"[-']", word) if p and p not in STOPWORDS]
+        if len(parts) > 1:  # "sequence-to-vector" where the notes write "sequence to vector"
+            return all(self.knows(part) for part in parts)
         if set(tokenize(word)) <= self.stems and tokenize(word):
             return True
         if len(word) >= 3:

@@ -75,3 +75,9 @@ def test_a_made_up_word_in_a_scenario_stem_is_its_setting() -> None:
     )
     assert vocabulary.unknown_subject(stem, coined=False) is None
     assert vocabulary.unknown_subject(stem) == "fabrikamcloud"
+
+
+def test_a_hyphenated_word_is_known_when_the_notes_write_its_parts_apart() -> None:
+    vocabulary = NotesVocabulary(["An RNN maps a sequence to a vector for sentiment."], ENGLISH)
+    assert vocabulary.knows("sequence-to-vector")
+    assert not vocabulary.knows("sequence-to-graph")
