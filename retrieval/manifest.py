@@ -16,7 +16,9 @@ from retrieval.dense import DenseParams
 from retrieval.documents import Skipped
 
 # 2: no vectors.npy (the FAISS index holds the vectors), float16 sentence vectors.
-FORMAT_VERSION = 2
+# 3: a hard-wrapped paragraph's lines make whole sentences (kept passages' spans are reused, so
+#    an index of format 2 is rebuilt; the vectors of unchanged texts are found again).
+FORMAT_VERSION = 3
 
 
 class _Record(BaseModel):
