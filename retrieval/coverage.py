@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from retrieval.compose import respell
 from retrieval.lexical import STOPWORDS, tokenize
 
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
@@ -130,8 +131,6 @@ KINDS_OF_OFFERING = frozenset(
         "options",
     ]
 )
-# British and American spellings of one word ("optimisation" / "optimization", "colour").
-SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("our", "or"), ("yse", "yze"))
 # Words before a subject that make the word after it a verb ("does sagemaker bill ...").
 AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
@@ -257,7 +256,7 @@ class NotesVocabulary:
     def _places(self, word: str) -> set[int]:
         """The passages holding a word in either spelling ("optimisation", "optimization")."""
         found: set[int] = set()
-        for spelling in {word, *(word.replace(a, b) for a, b in SPELLINGS if a in word)}:
+        for spelling in {word, respell(word)}:
             found.update(self.places.get(spelling, ()))
         return found
 

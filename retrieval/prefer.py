@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval.compose import PRODUCT_PREFIX
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.terse import bare_label
@@ -15,7 +16,6 @@ PREFER = re.compile(
     r"(?:over|instead of|rather than)\s+(?:using\s+)?(?:an?\s+|the\s+)?(?P<y>.+?)[?.!\s]*$",
     re.I,
 )
-PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 NAMED = 0.5  # share of an option's words a sentence (with its labels) must hold to name it
 
 

@@ -51,6 +51,7 @@ import numpy as np
 
 from retrieval.documents import Chunk
 from retrieval.embed import Embedder
+from retrieval.facets import REMEDY_WORDS
 from retrieval.glossary import expand_query
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import tokenize
@@ -205,9 +206,7 @@ class Searcher:
 # How a question asks for a remedy ("how do i handle class imbalance"): the notes say "fix",
 # "use", "apply" or nothing at all, so a passage that happens to hold the same verb ("XGBoost
 # handles imbalanced ...") is no closer to the fix that was asked for.
-ASKING_FOR_A_FIX = frozenset(
-    tokenize("fix fixes prevent avoid reduce handle deal combat solve cure address tackle remedy")
-)
+ASKING_FOR_A_FIX = REMEDY_WORDS
 
 
 def question_facet(question: str, leading: list[Chunk]) -> set[str]:
