@@ -227,11 +227,12 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
     model_path = _model_path(files.manifest.model if files.manifest else "")
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
+    phrases = key_phrases(ask)
     missing = vocabulary.unknown_subject(
-        ask.text, key_phrases(ask) or _subject_word(ask), coined=ask.kind != "scenario"
+        ask.text, phrases or _subject_word(ask), coined=ask.kind != "scenario"
     )
     if not missing and ask.kind == "comparison":
-        missing = vocabulary.absent_side(key_phrases(ask))
+        missing = vocabulary.absent_side(phrases)
     if missing and missing in vocabulary.english and ask.kind != "comparison":
         # An everyday word: a clearly matched answer stands ("how to deal with missing data");
         # else the decline names the whole topic ("the capital of france", not "capital").
