@@ -16,7 +16,9 @@ everything.
 Question files: bench/data/answers_*.yaml and bench/data/*_dev.yaml (each names its `corpus`;
 `heldout` marks the held-out part), bench/data/blind_*.yaml (the blind part: written in one sitting
 by someone who had never run the system nor read its code; never tuned on, never read item by item
-while tuning), bench/data/not_in_notes.yaml and bench/data/off_topic.yaml (used on every corpus).
+while tuning), bench/data/not_in_notes.yaml and bench/data/off_topic.yaml (used on every corpus),
+bench/data/negatives_*.yaml (more held-out ones: earlier blind negatives) and
+bench/data/blind_negatives.yaml (the blind negatives).
 Extra files can be named in STUDYBOT_BENCH_QUESTIONS (os.pathsep-separated). `--show N` prints N
 tuning-part answers next to their questions; `--show-heldout` prints held-out and blind ones too
 (only for the final report: they are never read while tuning).
@@ -112,7 +114,8 @@ def load_questions(extra: list[Path]) -> dict[str, list[Question]]:
 
 def load_negatives() -> dict[str, list[Question]]:
     """Not-in-notes and off-topic questions: tuning and held-out parts from not_in_notes.yaml and
-    off_topic.yaml, and the blind part from blind_negatives.yaml when it is there."""
+    off_topic.yaml, more held-out ones from negatives_*.yaml (blind sets whose answers were read),
+    and the blind part from blind_negatives.yaml when it is there."""
     nin = load_yaml(DATA / "not_in_notes.yaml")["questions"]
     off = load_yaml(DATA / "off_topic.yaml")
     negatives = {
@@ -126,14 +129,16 @@ def load_negatives() -> dict[str, list[Question]]:
         ],
     }
     blind = DATA / "blind_negatives.yaml"
-    if blind.is_file():
-        data = load_yaml(blind)
+    extra = [(path, "held") for path in sorted(DATA.glob("negatives_*.yaml"))]
+    extra += [(blind, "blind")] if blind.is_file() else []
+    for path, part in extra:
+        data = load_yaml(path)
         negatives["not-in-notes"] += [
-            Question(q["id"], "not-in-notes", q["question"], [], True, q["subject"], "blind")
+            Question(q["id"], "not-in-notes", q["question"], [], True, q["subject"], part)
             for q in data["not_in_notes"]
         ]
         negatives["off-topic"] += [
-            Question(f"boff-{i + 1:03d}", "off-topic", q, [], True, part="blind")
+            Question(f"{path.stem}-off-{i + 1:03d}", "off-topic", q, [], True, part=part)
             for i, q in enumerate(data["off_topic"])
         ]
     return negatives
