@@ -21,7 +21,8 @@ bench/data/negatives_*.yaml (more held-out ones: earlier blind negatives) and
 bench/data/blind_negatives.yaml (the blind negatives).
 Extra files can be named in STUDYBOT_BENCH_QUESTIONS (os.pathsep-separated). `--show N` prints N
 tuning-part answers next to their questions; `--show-heldout` prints held-out and blind ones too
-(only for the final report: they are never read while tuning).
+(only for the final report: they are never read while tuning). `--split-held` reports each earlier
+blind round's held-out file (b5, b6) as a column of its own.
 """
 
 from __future__ import annotations
@@ -84,8 +85,10 @@ class Question:
             object.__setattr__(self, "part", "held" if self.heldout else "tune")
 
 
-def load_questions(extra: list[Path]) -> dict[str, list[Question]]:
-    """Covered questions by corpus, from every answers_*/..._dev file (missing ones noted)."""
+def load_questions(extra: list[Path], split_held: bool = False) -> dict[str, list[Question]]:
+    """Covered questions by corpus, from every answers_*/..._dev file (missing ones noted). With
+    `split_held`, a held-out file from an earlier blind round (`_b5`, `_b6` in its name) is its
+    own part, named after the round."""
     files = (
         sorted(DATA.glob("answers_*.yaml"))
         + sorted(DATA.glob("*_dev.yaml"))
@@ -106,12 +109,23 @@ def load_questions(extra: list[Path]) -> dict[str, list[Question]]:
                     item["question"],
                     [[str(a) for a in group] for group in item["expect"]],
                     bool(item.get("heldout", False)),
-                    part="blind" if path.name.startswith("blind_") else "",
+                    part=_part_of(path, split_held),
                 )
             )
     if not any(p.name.endswith("_dev.yaml") for p in files):
         print("note: no bench/data/*_dev.yaml yet (the seeds dev set arrives with the merge)")
     return by_corpus
+
+
+def _part_of(path: Path, split_held: bool) -> str:
+    if path.name.startswith("blind_"):
+        return "blind"
+    round_ = re.search(r"_(b\d+)", path.stem)
+    if split_held and round_ and "held" in PARTS:  # not with --tune-only
+        if round_.group(1) not in PARTS:  # files come sorted: b5 before b6, all before blind
+            PARTS.insert(PARTS.index("blind") if "blind" in PARTS else len(PARTS), round_.group(1))
+        return round_.group(1)
+    return ""
 
 
 def load_negatives() -> dict[str, list[Question]]:
@@ -491,11 +505,17 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--tune-only", action="store_true", help="skip the held-out parts")
     parser.add_argument("--corpus", choices=("shipped", "seeds"), action="append")
+    parser.add_argument(
+        "--split-held",
+        action="store_true",
+        help="report each earlier blind round's held-out file (b5, b6) as its own part "
+        "(confidence figures then leave them out of the held-out halves)",
+    )
     args = parser.parse_args(argv)
     if args.tune_only:
         PARTS[:] = ["tune"]
     extra = [Path(p) for p in os.environ.get("STUDYBOT_BENCH_QUESTIONS", "").split(os.pathsep) if p]
-    questions = load_questions(extra)
+    questions = load_questions(extra, args.split_held)
     negatives = load_negatives()
     embedder = load_embedder(MODEL)
     roots: dict[str, Path | None] = {"shipped": ROOT / "corpus", "seeds": seeds_root()}
