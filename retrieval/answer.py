@@ -27,12 +27,12 @@ from retrieval.compose import (
     subject_of,
 )
 from retrieval.confidence import logistic, right_signals
-from retrieval.coverage import vocabulary_for
+from retrieval.coverage import MOSTLY_UNKNOWN, vocabulary_for
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
-from retrieval.understand import Ask, key_phrases, topic, understand
+from retrieval.understand import EMPHASIS, Ask, key_phrases, topic, understand
 
 __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
@@ -87,6 +87,7 @@ ENDING_CONFIDENCE = 0.8
 # `right_signals`), looking at the held-out AUC too: the held-out figure is not fully clean.
 RIGHT_WEIGHTS = (0.0, 0.48, 2.04, 0.82)
 RIGHT_BIAS = -1.12
+EMPHASIS_TERMS = frozenset(tokenize(" ".join(EMPHASIS)))
 
 
 @dataclass(frozen=True)
@@ -204,10 +205,10 @@ def _answer(
         kind=ask.kind,
         subject=_subject(searcher, composition, main),
         lead=composition.lead,
-        missing=missing,
+        missing="" if missing == MOSTLY_UNKNOWN else missing,
         searched=ask.text,
         features=(*features, *signals),
-        topic=topic(ask),
+        topic="" if missing == MOSTLY_UNKNOWN else topic(ask),  # not the whole foreign question
     )
 
 
@@ -233,6 +234,8 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
     )
     if not missing and ask.kind == "comparison":
         missing = vocabulary.absent_side(phrases)
+    if missing == MOSTLY_UNKNOWN:
+        return missing  # another language, or another subject altogether: always declined
     if missing and missing in vocabulary.english and ask.kind != "comparison":
         # An everyday word: a clearly matched answer stands ("how to deal with missing data");
         # else the decline names the whole topic ("the capital of france", not "capital").
@@ -309,7 +312,7 @@ def confidence_features(
 def answered_share(ask: Ask, composition: Composition, main: Hit) -> float:
     """Share of the question's terms that the answer (its sentences, the named option and the
     quoted heading) holds: a fluent sentence about something else scores low."""
-    terms = set(tokenize(ask.text))
+    terms = set(tokenize(ask.text)) - EMPHASIS_TERMS
     said = [composition.lead, *composition.sentences, *main.chunk.heading]
     if ask.kind == "scenario":
         said.append(main.chunk.text)  # a stem is met by the passage the quote is chosen from

@@ -63,6 +63,35 @@ _CHAT = re.compile(
     + r")(?![\w/])",
     re.I,
 )
+# Words a student adds for emphasis or politeness that ask nothing of the notes ("deepar does
+# what exactly"): left out when weighing how much of the question an answer holds.
+EMPHASIS = frozenset(
+    {
+        "exactly",
+        "actually",
+        "really",
+        "basically",
+        "literally",
+        "honestly",
+        "seriously",
+        "simply",
+        "kinda",
+        "sorta",
+        "anyway",
+        "anyways",
+        "even",
+        "still",
+        "lol",
+        "please",
+        "thanks",
+        "ok",
+        "okay",
+        "hey",
+        "guys",
+        "quick",
+        "quickly",
+    }
+)
 # A chat word written in capitals (PLS, UR) may be a real acronym: it is left alone.
 _ALL_CAPS = re.compile(r"^[A-Z]{2,}$")
 
