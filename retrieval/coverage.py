@@ -239,7 +239,9 @@ class NotesVocabulary:
             return MOSTLY_UNKNOWN
         named = [i for i in unknown if self._names_subject(words, i, key, leading, coined)]
         if not named:
-            return self._unknown_product(words) or self._unknown_name(words)
+            return (
+                self._unknown_product(words) or self._unknown_name(words) or self._short_name(words)
+            )
         first = named[0]
         start = first - 1 if first > 0 and words[first - 1] in PRODUCT_PREFIX else first
         end = first + 1
@@ -339,6 +341,20 @@ class NotesVocabulary:
             verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
             if not verb and ((prefix, first) in self.pairs or self.counts[first] <= self.rare):
                 return " ".join(name)
+        return None
+
+    def _short_name(self, words: list[str]) -> str | None:
+        """A product named by a prefix and a letter the notes never write after it
+        ("amazon q"): too short to be weighed as a word of its own."""
+        for prefix, name in itertools.pairwise(words):
+            if (
+                prefix in PRODUCT_PREFIX
+                and len(name) == 1
+                and name.isalpha()
+                and name not in STOPWORDS
+                and (prefix, name) not in self.pairs
+            ):
+                return f"{prefix} {name}"
         return None
 
     def _unknown_product(self, words: list[str]) -> str | None:

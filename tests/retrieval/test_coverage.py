@@ -98,3 +98,11 @@ def test_a_question_of_mostly_unknown_words_is_declined_without_naming_them() ->
     vocabulary = NotesVocabulary(NOTES, ENGLISH)
     question = "¿cuándo uso el modo pipe en sagemaker para entrenar?"
     assert vocabulary.unknown_subject(question, (question,)) == MOSTLY_UNKNOWN
+
+
+def test_a_prefix_and_a_letter_the_notes_never_write_names_a_product() -> None:
+    vocabulary = NotesVocabulary([*NOTES, "Amazon S3 stores the training data."], ENGLISH)
+    assert vocabulary.unknown_subject("what is amazon q") == "amazon q"
+    assert vocabulary.unknown_subject("what is amazon s3") is None  # the notes write it
+    assert vocabulary.unknown_subject("is aws a good place to run training") is None
+    assert vocabulary.unknown_subject("oltp vs olap which aws db") is None  # "db": a word
