@@ -24,6 +24,7 @@ from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.understand import Ask, key_phrases
+from retrieval.unsaid import unsaid
 
 POOL = 5  # passages whose sentences may be quoted
 SCENARIO_POOL = 8  # passages weighed against a scenario's constraints
@@ -488,7 +489,7 @@ class Composer:
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
             said = _plain(" ".join(sentences))  # a topic line may have brought it already
-            sentences += [f for f in self._follow_on(chosen[0].row) if _plain(f) not in said]
+            sentences += [u for f in self._follow_on(chosen[0].row) if (u := unsaid(f, said))]
         ranks = sorted({c.rank for c in chosen})
         return Composition(
             sentences,
@@ -890,8 +891,7 @@ def _names_thing(heading: str) -> bool:
     )
 
 
-def _plain_line(text: str) -> bool:
-    """A line that can open a definition: no pronoun or advice at its start."""
+def _plain_line(text: str) -> bool:  # can open a definition: no pronoun or advice at its start
     return not PRONOUN.match(text) and not ADVICE_OPENING.match(text)
 
 

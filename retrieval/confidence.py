@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from retrieval.compose import NUMBER, Composer, Composition, _about_terms, covers
+from retrieval.compose import NUMBER, VERB, Composer, Composition, _about_terms, covers
 from retrieval.facets import VALUE_KINDS, facet_in, facet_share, states_value
 from retrieval.lexical import tokenize
 from retrieval.search import Hit
@@ -19,7 +19,7 @@ FACET_POOL = 5  # the passages whose headings tell the subject from the facet (`
 
 def right_signals(
     composer: Composer, ask: Ask, hits: Sequence[Hit], composition: Composition, main: Hit
-) -> tuple[float, float, float]:
+) -> tuple[float, float, float, float, float]:
     """What makes a quoted answer likely right, each in [0, 1]:
 
     - facet: the share of what the question asks beyond its subject ("retention" of "kinesis
@@ -28,7 +28,10 @@ def right_signals(
     - needs: the kind's needs met: both sides named for a comparison, the asked kind of value (or
       a number) for a limit, the subject named for a definition; 1 for other kinds;
     - quoted: the share of the question's words the quoted sentences hold themselves, without the
-      heading (a fluent sentence about a neighbouring subject holds few).
+      heading (a fluent sentence about a neighbouring subject holds few);
+    - card: 1 when the quote comes from a flashcard, whose terse answer side is a list of
+      fragments more often than a sentence that answers (right less often on every part);
+    - verbless: 1 when the quote has no verb at all: a topic line, not a statement.
 
     Tried and left out, as they did not separate right from wrong answers on the tuning parts or
     on the held-out parts: the quote from search's first passage, a pronoun opening, a lead
@@ -40,7 +43,8 @@ def right_signals(
     facet = composer._facet(list(hits[:FACET_POOL])) if ask.kind != "scenario" else set()
     held = facet_share(facet, frozenset(said), facet_in(facet, heading), text) if facet else 1.0
     quoted = covers(set(tokenize(ask.text)), set(tokenize(text)))
-    return (held, _needs_met(ask, said | heading, text), quoted)
+    card = float(main.chunk.kind == "flashcard")
+    return (held, _needs_met(ask, said | heading, text), quoted, card, float(not VERB.search(text)))
 
 
 def _needs_met(ask: Ask, said: set[str], text: str) -> float:

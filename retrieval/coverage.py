@@ -134,6 +134,13 @@ KINDS_OF_OFFERING = frozenset(
 # Words before a subject that make the word after it a verb ("does sagemaker bill ...").
 AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
+# A run-together name's first part has this many letters at least ("guard" + "duty"); a chat
+# word clipped after a stem this long ("distr-o") is that stem's notes word.
+JOINED_PART = 3
+# What `unknown_subject` names when most of the question's words are unknown: another subject
+# altogether, or another language; the question is declined without naming its words.
+MOSTLY_UNKNOWN = "this"
+CLIPPED_STEM = 5
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
 
@@ -184,7 +191,18 @@ class NotesVocabulary:
                     break
                 if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
                     return True
-        return len(word) >= 4 and self._swapped(word)
+        return len(word) >= 4 and (self._swapped(word) or self._reshaped(word))
+
+    def _reshaped(self, word: str) -> bool:
+        """A name the notes write as two words, run together ("guardduty" for "Guard Duty"), or
+        a word clipped in chat whose stem starts a notes word ("distro" for "distribution")."""
+        if any((word[:i], word[i:]) in self.pairs for i in range(JOINED_PART, len(word) - 2)):
+            return True
+        stem = word[:-1]
+        if len(stem) < CLIPPED_STEM:
+            return False
+        at = bisect.bisect_left(self.sorted, stem)
+        return at < len(self.sorted) and self.sorted[at].startswith(stem)
 
     def _swapped(self, word: str) -> bool:
         """Two neighbouring letters swapped, in the notes or the question ("npts" for the
@@ -217,11 +235,13 @@ class NotesVocabulary:
             content += 1
             if not self.knows(word):
                 unknown.append(index)
+        if len(unknown) > max(2, content // 2):
+            return MOSTLY_UNKNOWN
         named = [i for i in unknown if self._names_subject(words, i, key, leading, coined)]
         if not named:
-            return self._unknown_product(words) or self._unknown_name(words)
-        if len(unknown) > max(2, content // 2):
-            return "this"  # mostly unknown words: another subject, or another language
+            return (
+                self._unknown_product(words) or self._unknown_name(words) or self._short_name(words)
+            )
         first = named[0]
         start = first - 1 if first > 0 and words[first - 1] in PRODUCT_PREFIX else first
         end = first + 1
@@ -321,6 +341,20 @@ class NotesVocabulary:
             verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
             if not verb and ((prefix, first) in self.pairs or self.counts[first] <= self.rare):
                 return " ".join(name)
+        return None
+
+    def _short_name(self, words: list[str]) -> str | None:
+        """A product named by a prefix and a letter the notes never write after it
+        ("amazon q"): too short to be weighed as a word of its own."""
+        for prefix, name in itertools.pairwise(words):
+            if (
+                prefix in PRODUCT_PREFIX
+                and len(name) == 1
+                and name.isalpha()
+                and name not in STOPWORDS
+                and (prefix, name) not in self.pairs
+            ):
+                return f"{prefix} {name}"
         return None
 
     def _unknown_product(self, words: list[str]) -> str | None:

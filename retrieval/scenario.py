@@ -168,9 +168,12 @@ def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate 
 
 
 def is_place(composer: Composer, chunk: Chunk) -> bool:
-    """The passage is about where the stem says the data sits ("50 TB of images in S3"):
-    a given of the scenario, not the service it asks for."""
-    subject = set(tokenize(subject_of(chunk) or _card_subject(chunk))) - PRODUCT_PREFIX
+    """The passage is about where the stem says the data sits ("50 TB of images in S3"), or
+    about the platform alone ("SageMaker"): a given of the scenario, not what it asks for."""
+    named = set(tokenize(subject_of(chunk) or _card_subject(chunk)))
+    subject = named - PRODUCT_PREFIX
+    if named and not subject:
+        return True  # the platform itself ("SageMaker"): the setting, never the answer
     return bool(subject) and any(
         subject <= set(tokenize(place)) - PRODUCT_PREFIX for place in composer.ask.places
     )

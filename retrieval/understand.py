@@ -63,6 +63,35 @@ _CHAT = re.compile(
     + r")(?![\w/])",
     re.I,
 )
+# Words a student adds for emphasis or politeness that ask nothing of the notes ("deepar does
+# what exactly"): left out when weighing how much of the question an answer holds.
+EMPHASIS = frozenset(
+    {
+        "exactly",
+        "actually",
+        "really",
+        "basically",
+        "literally",
+        "honestly",
+        "seriously",
+        "simply",
+        "kinda",
+        "sorta",
+        "anyway",
+        "anyways",
+        "even",
+        "still",
+        "lol",
+        "please",
+        "thanks",
+        "ok",
+        "okay",
+        "hey",
+        "guys",
+        "quick",
+        "quickly",
+    }
+)
 # A chat word written in capitals (PLS, UR) may be a real acronym: it is left alone.
 _ALL_CAPS = re.compile(r"^[A-Z]{2,}$")
 
@@ -108,6 +137,9 @@ _TRAILING = re.compile(
     r"|(?:the )?pros(?: and |/| & )cons|(?:the )?trade-?offs?|(?:dis)?advantages\b.*)$",
     re.I,
 )
+# "firehose vs kinesis data streams - what is the actual difference": what follows a dash or a
+# comma and opens with a question word is the ask, not part of the last side.
+_ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\b.*$", re.I)
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
 
@@ -188,7 +220,7 @@ def _is_either_or(text: str) -> bool:
 
 
 def _sides(text: str) -> tuple[str, ...]:
-    core = text.strip().rstrip("?!. ")
+    core = _ASK_AFTER_DASH.sub("", text.strip().rstrip("?!. "))
     between = re.search(r"\bbetween (.+?) and (.+)$", core, re.I)
     parts = list(between.groups()) if between else _SIDE_SPLIT.split(core)
     sides = []

@@ -112,7 +112,7 @@ def test_confidence_is_lower_when_the_quote_lacks_the_value_asked(tutor: NotesIn
     right = tutor.ask("how long can kinesis data streams retain records")
     unstated = tutor.ask("what is the availability of a kinesis data stream")
     assert right.covered and unstated.covered
-    assert right.features[3:] == (1.0, 1.0, pytest.approx(right.features[5]))
+    assert right.features[3:5] == (1.0, 1.0)
     assert unstated.features[4] == 0.0  # no percentage anywhere: the need is not met
     assert right.confidence > unstated.confidence
 
@@ -126,8 +126,9 @@ def test_right_signals_read_the_kinds_needs(tutor: NotesIndex) -> None:
     hits = searcher.search(ask.text, k=5, prepared=prepared)
     composer = Composer(searcher, ask, prepared[0], prepared[1])
     composition = composer.compose(hits)
-    facet, needs, quoted = right_signals(composer, ask, hits, composition, hits[0])
+    facet, needs, quoted, card, verbless = right_signals(composer, ask, hits, composition, hits[0])
     assert needs == 1.0 and facet > 0.5 and 0.0 < quoted <= 1.0
+    assert card == float(hits[0].chunk.kind == "flashcard") and verbless == 0.0  # a statement
 
 
 def test_a_yes_no_question_gets_the_sentence_that_says_no(tutor: NotesIndex) -> None:

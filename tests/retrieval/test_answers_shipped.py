@@ -119,3 +119,11 @@ def test_a_comparison_side_the_notes_never_name_is_declined(tutor: NotesIndex) -
 def test_a_product_compared_with_one_the_notes_cover_is_declined_by_name(tutor: NotesIndex) -> None:
     answer = tutor.ask("is gemini better than sagemaker")
     assert not answer.covered and answer.missing == "gemini"
+
+
+def test_a_question_in_another_language_is_declined_without_quoting_it(tutor: NotesIndex) -> None:
+    # Most of its words are unknown to the notes: the decline says the notes don't seem to cover
+    # it, rather than "your notes don't mention ¿cuándo uso el modo pipe ...".
+    answer = tutor.ask("¿cuándo uso el modo pipe en sagemaker?")
+    assert not answer.covered and not answer.missing and not answer.topic
+    assert answers.answer_text(answer).startswith("Your notes don't seem to cover this.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.coverage import NotesVocabulary
+from retrieval.coverage import MOSTLY_UNKNOWN, NotesVocabulary
 
 ENGLISH = {"can", "run", "claude", "on", "isolation", "forest", "random", "network", "cut"}
 NOTES = [
@@ -81,3 +81,28 @@ def test_a_hyphenated_word_is_known_when_the_notes_write_its_parts_apart() -> No
     vocabulary = NotesVocabulary(["An RNN maps a sequence to a vector for sentiment."], ENGLISH)
     assert vocabulary.knows("sequence-to-vector")
     assert not vocabulary.knows("sequence-to-graph")
+
+
+def test_a_name_run_together_or_a_clipped_chat_word_is_known() -> None:
+    notes = ["Guard Duty watches account activity.", "The Poisson distribution counts events."]
+    vocabulary = NotesVocabulary(notes, ENGLISH)
+    assert vocabulary.knows("guardduty")  # the notes write "Guard Duty"
+    assert vocabulary.knows("distro")  # chat for "distribution"
+    # parts the notes never put side by side, or a stem too short to say which word it clips
+    assert not vocabulary.knows("dutyguard")
+    assert not vocabulary.knows("disto")
+    assert vocabulary.unknown_subject("what is gemini", ("gemini",)) == "gemini"
+
+
+def test_a_question_of_mostly_unknown_words_is_declined_without_naming_them() -> None:
+    vocabulary = NotesVocabulary(NOTES, ENGLISH)
+    question = "¿cuándo uso el modo pipe en sagemaker para entrenar?"
+    assert vocabulary.unknown_subject(question, (question,)) == MOSTLY_UNKNOWN
+
+
+def test_a_prefix_and_a_letter_the_notes_never_write_names_a_product() -> None:
+    vocabulary = NotesVocabulary([*NOTES, "Amazon S3 stores the training data."], ENGLISH)
+    assert vocabulary.unknown_subject("what is amazon q") == "amazon q"
+    assert vocabulary.unknown_subject("what is amazon s3") is None  # the notes write it
+    assert vocabulary.unknown_subject("is aws a good place to run training") is None
+    assert vocabulary.unknown_subject("oltp vs olap which aws db") is None  # "db": a word

@@ -67,6 +67,11 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
             ("collaborative filtering", "content-based filtering"),
         ),
         ("glue vs emr tradeoffs", ("glue", "emr")),
+        (  # the ask after a dash is not part of the last side
+            "firehose vs kinesis data streams - whats the actual difference",
+            ("firehose", "kinesis data streams"),
+        ),
+        ("precision or recall - when do I use each?", ("precision", "recall")),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:

@@ -1,0 +1,44 @@
+"""How much a question's word says about what it asks: the rarer the word in the notes' sentences,
+the more it names the subject ("deepar" of "deepar does what exactly") and the less it is a
+word any question has ("does", "work"). A word the notes never hold weighs as the rarest, so a
+question about something absent keeps a low share. Counts are made once per loaded build.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections import Counter
+from collections.abc import Iterable
+
+from retrieval.search import Searcher
+
+_COUNTS: weakref.WeakKeyDictionary[Searcher, tuple[Counter[str], int]] = weakref.WeakKeyDictionary()
+
+
+def sentence_counts(
+    searcher: Searcher, words: Iterable[frozenset[str]]
+) -> tuple[Counter[str], int]:
+    """How many of the notes' sentences hold each term, and how many sentences there are."""
+    found = _COUNTS.get(searcher)
+    if found is None:
+        counts: Counter[str] = Counter()
+        total = 0
+        for sentence in words:
+            counts.update(sentence)
+            total += 1
+        found = (counts, total)
+        _COUNTS[searcher] = found
+    return found
+
+
+def weighted_share(terms: set[str], available: set[str], counts: Counter[str], total: int) -> float:
+    """The share of `terms` present in `available`, each weighted by its rarity in the notes (a
+    short form counts for a longer one, as in `compose.covers`)."""
+    from retrieval.compose import covers
+
+    weights = {t: math.log((total + 1) / (counts.get(t, 0) + 0.5)) for t in terms}
+    whole = sum(weights.values())
+    if not whole:
+        return 0.0
+    return sum(w for t, w in weights.items() if covers({t}, available)) / whole

@@ -1,0 +1,29 @@
+"""The rarity-weighted share of a question's terms an answer holds (`retrieval.rarity`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from retrieval.rarity import weighted_share
+
+# 1,000 sentences: "work" is in many of them, "deepar" in a few, "gemini" in none.
+COUNTS = Counter({"work": 300, "deepar": 4, "forecast": 20})
+TOTAL = 1000
+
+
+def test_the_rare_subject_weighs_more_than_a_common_word() -> None:
+    terms = {"deepar", "work"}
+    held_subject = weighted_share(terms, {"deepar", "forecast"}, COUNTS, TOTAL)
+    held_common = weighted_share(terms, {"work", "forecast"}, COUNTS, TOTAL)
+    assert held_subject > 0.75 > 0.25 > held_common
+    assert weighted_share(terms, {"deepar", "work"}, COUNTS, TOTAL) == 1.0
+
+
+def test_a_word_the_notes_never_hold_weighs_as_the_rarest() -> None:
+    # a question about something absent keeps a low share though its common words are held
+    assert weighted_share({"gemini", "work"}, {"work"}, COUNTS, TOTAL) < 0.25
+
+
+def test_a_short_form_counts_for_the_longer_word() -> None:
+    assert weighted_share({"forecast"}, {"forecasting"}, COUNTS, TOTAL) == 1.0
+    assert weighted_share(set(), {"work"}, COUNTS, TOTAL) == 0.0
