@@ -25,8 +25,9 @@ POINT_DIRECTION_SCOPE = 6
 # An identifier is one word: "num_samples_per_tree", "random_cut_forest".
 WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 GLUED = re.compile(r"(?<=\d)(?=[a-z]{2})")
+# A "." or ":" inside a name ("ml.p3.16xlarge", "sagemaker:InstanceTypes", "3.5") ends nothing.
 CLAUSE_SPLIT = re.compile(
-    r"[;:!?()\n]+|\.(?!\d)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
+    r"[;!?()\n]+|[.:]+(?!\S)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
     r"|,\s+(?=(?:it|which|they|this)\s)"
 )

@@ -1,0 +1,52 @@
+"""Free-text grading by broad failure class, on shipped bank questions. Each class was counted in
+the misses of every labelled set; the answers here are new ones of the same kind, and each rule
+was checked on a set it was not read on (see the README's grading paragraph)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.answer_text import clauses
+from quiz.bank import BankQuestion, load_bank, question_files
+from quiz.calibration import choices_of
+from quiz.grade import FreeTextGrader, Grade
+from retrieval.embed import Embedder
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def bank() -> dict[str, BankQuestion]:
+    return {q.id: q for q in load_bank(question_files([CORPUS]))}
+
+
+@pytest.fixture
+def grader(embedder: Embedder) -> FreeTextGrader:
+    return FreeTextGrader(embedder)
+
+
+def _grade(grader: FreeTextGrader, question: BankQuestion, text: str) -> Grade:
+    return grader.grade(question.key_points, text, choices=choices_of(question))
+
+
+def _made(grader: FreeTextGrader, question: BankQuestion, text: str) -> list[int]:
+    """The 1-based key points the answer makes."""
+    grade = _grade(grader, question, text)
+    return [i for i, kp in enumerate(question.key_points, start=1) if kp.point in grade.points_made]
+
+
+def test_a_dot_or_colon_inside_a_name_ends_no_clause(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert clauses("use ml.p3.16xlarge") == ["use ml.p3.16xlarge"]
+    assert clauses("a condition on sagemaker:instancetypes. done here")[:1] == [
+        "a condition on sagemaker:instancetypes"
+    ]
+    # mod-deep-learning-006 (Inferentia): "ml." alone was the lead, so Trainium was never read
+    # as the pick
+    chips = bank["mod-deep-learning-006"]
+    trainium = _grade(grader, chips, "ml.trn1 Trainium, low cost and high throughput inference")
+    assert trainium.other_choice is not None and trainium.score == 0.0
+    assert 1 in _made(grader, chips, "ml.inf2 Inferentia, low cost and high throughput inference")
