@@ -192,12 +192,16 @@ LEVEL_REACH = 2
 # Words that dismiss what comes before them when denied: "isn't needed", "won't help", "can't be".
 DISMISSALS = frozenset(
     {"be", "help", "helps", "work", "works", "needed", "necessary", "required", "matter"}
-    | {"fix", "solve", "apply", "useful", "enough", "possible", "supported", "used"}
+    | {"fix", "solve", "apply", "useful", "enough", "possible", "supported", "used", "use"}
 )
 DISMISS_REACH = 6
 # Words that end the noun phrase a dismissal could be about.
 CONTRAST_WORDS = frozenset({"instead", "rather", "unlike", "but", "than"})
 CLAUSE_VERBS = frozenset({"so", "because", "since", "which", "that", "when", "while", "if"})
+# "X is not ..." denies X ("json isn't accepted"); "X does not <verb>" denies the verb ("outliers
+# don't wreck it", "the apps don't need rewriting") unless the verb dismisses X ("won't help").
+COPULAS = frozenset({"is", "are", "was", "were"})
+SUBJECTS = frozenset({"it", "they", "we", "you", "i", "he", "she"})
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -396,13 +400,15 @@ def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
 def denied_after(tokens: Sequence[str], end: int) -> bool:
     """ "X is not" right after X denies X ("X is no-code", "X has no brokers" deny what follows,
     not X), and so does a predicate that dismisses it a few words on: "CDC isn't needed", "a log
-    transform of the target won't help", "a promotion flag can't be given" (but "the container
-    can not call out" says what X does, it does not deny X)."""
-    after = tokens[end : end + 2]
-    if len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS:
-        return True
+    transform of the target won't help", "a promotion flag can't be given". A denied verb of
+    its own says what X does and does not deny X: "outliers don't wreck it", "the container
+    can not call out", and a new subject's denial is that subject's ("the columns they don't
+    use")."""
+    after = tokens[end : end + 3]
+    if len(after) >= 2 and after[0] in AUXILIARIES and after[1] in DENIALS:
+        return len(after) == 2 or after[2] in DISMISSALS or after[0] in COPULAS
     for at in range(end, min(end + DISMISS_REACH, len(tokens) - 2)):
-        if tokens[at] in NEGATORS | CONTRAST_WORDS or tokens[at] in CLAUSE_VERBS:
+        if tokens[at] in NEGATORS | CONTRAST_WORDS | SUBJECTS or tokens[at] in CLAUSE_VERBS:
             return False
         if tokens[at] in AUXILIARIES:
             return tokens[at + 1] in DENIALS and tokens[at + 2] in DISMISSALS

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.answer_text import clauses
+from quiz.answer_text import clauses, denied_after, normalise, words
 from quiz.bank import BankQuestion, load_bank, question_files
 from quiz.calibration import choices_of
 from quiz.grade import FreeTextGrader, Grade
@@ -50,3 +50,15 @@ def test_a_dot_or_colon_inside_a_name_ends_no_clause(
     trainium = _grade(grader, chips, "ml.trn1 Trainium, low cost and high throughput inference")
     assert trainium.other_choice is not None and trainium.score == 0.0
     assert 1 in _made(grader, chips, "ml.inf2 Inferentia, low cost and high throughput inference")
+
+
+def test_a_denied_verb_after_a_thing_says_what_it_does_and_does_not_deny_it(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert not denied_after(words(normalise("outliers don't wreck it")), 1)
+    assert not denied_after(words(normalise("the columns they don't use")), 2)
+    assert denied_after(words(normalise("json isn't accepted")), 1)
+    assert denied_after(words(normalise("policies can't use tags")), 1)
+    # eda-correlation-003: 2 it measures monotonic relationships and resists outliers
+    spearman = bank["eda-correlation-003"]
+    assert 2 in _made(grader, spearman, "Spearman, it works on ranks so outliers don't wreck it")
