@@ -53,6 +53,8 @@ GENERIC = frozenset(
     {"together", "separately", "directly", "automatically", "instead", "first", "new", "ones"}
     | {"same", "own", "per", "still", "already", "always", "again", "every", "each", "other"}
 )
+# Words that say nothing beside "not sure" in a lead ("hmm, not really sure").
+FILLERS = frozenset({"hmm", "um", "well", "honestly", "really", "totally", "i", "m", "am"})
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
@@ -411,7 +413,7 @@ def read_choice(
     # ("move them to Standard-IA or Glacier"), not two picks; a clause right after the lead
     # that opens with "or" ("Step Functions; or a Glue workflow") is a second pick
     lead = split[0]
-    if len(split) > 1 and words(split[1])[:1] == ["or"]:
+    if len(split) > 1 and (words(split[1])[:1] == ["or"] or _only_unsure(lead)):
         lead = f"{lead} {split[1]}"
     if _or_hedge(names, key_points, lead, normalise(parts[-1])):
         return Reading(hedged=True)
@@ -423,6 +425,13 @@ def read_choice(
     if outright:
         return Reading(other_choice=outright)
     return Reading(other_choice=_pick(names, choices, split, text) or None)
+
+
+def _only_unsure(lead: str) -> bool:
+    """A lead that only says the answer is unsure ("Not sure:", "hmm, maybe") leaves the pick
+    to the clause after it, where an "or" is a hedge."""
+    rest = UNSURE.sub(" ", DOUBT.sub(" ", lead))
+    return rest != lead and not [w for w in words(rest) if w not in FUNCTION_WORDS | FILLERS]
 
 
 def _keeps_the_old(choices: Choices, lead: str) -> str | None:

@@ -62,3 +62,14 @@ def test_a_denied_verb_after_a_thing_says_what_it_does_and_does_not_deny_it(
     # eda-correlation-003: 2 it measures monotonic relationships and resists outliers
     spearman = bank["eda-correlation-003"]
     assert 2 in _made(grader, spearman, "Spearman, it works on ranks so outliers don't wreck it")
+
+
+def test_after_a_lead_that_only_says_unsure_an_or_is_a_hedge(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # ops-deploy-001: C a Batch Transform job
+    weekly = bank["ops-deploy-001"]
+    hedge = _grade(grader, weekly, "Hmm, not sure: a batch transform job, or a serverless endpoint")
+    assert hedge.hedged and hedge.score == 0.0
+    sure = _grade(grader, weekly, "Not sure: a batch transform job, nothing left running")
+    assert not sure.hedged and sure.score > 0.0
