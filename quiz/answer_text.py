@@ -177,6 +177,9 @@ DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
 )
+# "need no rewrite" says what "don't need a rewrite" says: the denial of a need may sit on the
+# verb or on its object, so the verb's own polarity tells nothing.
+NEED = frozenset({"need", "needs", "needed", "require", "requires", "required"})
 # Words that say the opposite of each other (in any form): "optional" denies "needs".
 OPPOSITES = (
     ({"before", "pre"}, {"after", "post"}),
@@ -422,6 +425,9 @@ def negated_before(tokens: Sequence[str], index: int) -> bool:
     before = tokens[max(0, index - NEGATION_SCOPE) : index]
     if any(t in NEGATORS or t in SCARCE for t in before):
         return True
+    # a denial reaches along a list: "no brokers to choose or size", "without retries or logs"
+    if index >= 2 and tokens[index - 1] in ("or", "nor") and negated_before(tokens, index - 2):
+        return True
     start = max(0, index - DENIAL_SCOPE)
     return any(
         token in DENIALS and tokens[at + 1 : at + 2] != [] and tokens[at + 1] not in ALSO
@@ -494,21 +500,25 @@ def claim_polarity(
     mode" does not deny "without shard capacity planning")."""
     point_tokens = words(normalise(point))
     point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
-    shared = False
+    # a word the point says twice is said its way when either use agrees ("no-code data
+    # preparation with data profiling" against "profile the data")
+    agrees: dict[str, bool] = {}
     for index, stem in enumerate(point_stems):
-        if point_tokens[index] in FUNCTION_WORDS or len(stem) < 3 or stem in ignore:
+        if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
             continue
         negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
         if negated and stem in affirmed:
             found = [i for i in found if negated_before(clause_tokens, i)]
-        if found and all(
-            _denies(clause_tokens, i, confirm=negated) != negated
-            or opposite_direction(point_tokens, index, clause_tokens, i)
-            for i in found
-        ):
-            return False
-        shared = shared or bool(found)
+        if found:
+            agrees[stem] = agrees.get(stem, False) or not all(
+                _denies(clause_tokens, i, confirm=negated) != negated
+                or opposite_direction(point_tokens, index, clause_tokens, i)
+                for i in found
+            )
+    if not all(agrees.values()):
+        return False
+    shared = bool(agrees)
     if shared and (
         _says_the_opposite(point_stems, clause_stems) or left_to_you(point_tokens, clause_tokens)
     ):

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from quiz.answer_text import clauses, denied_after, normalise, words
+from quiz.answer_text import (
+    claim_polarity,
+    clauses,
+    denied_after,
+    negated_before,
+    normalise,
+    words,
+)
 from quiz.bank import BankQuestion, load_bank, question_files
 from quiz.calibration import choices_of
 from quiz.grade import FreeTextGrader, Grade
@@ -73,3 +80,21 @@ def test_after_a_lead_that_only_says_unsure_an_or_is_a_hedge(
     assert hedge.hedged and hedge.score == 0.0
     sure = _grade(grader, weekly, "Not sure: a batch transform job, nothing left running")
     assert not sure.hedged and sure.score > 0.0
+
+
+def test_a_denial_reaches_along_a_list_and_onto_a_need_and_a_repeated_word_needs_one_use(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert negated_before(words("no brokers to choose or size"), 5)
+    assert not negated_before(words("pick a broker or size it"), 4)
+    assert claim_polarity("clients need no rewrite", words(normalise("apps don't need a rewrite")))
+    point = "DataBrew is visual, no-code data preparation with data profiling"
+    assert claim_polarity(point, words("profile the data without code"))
+    # de-kinesis-014: 1 MSK Serverless has no brokers to choose or size, 2 MSK keeps the
+    # standard Kafka APIs, so clients need no rewrite
+    msk = bank["de-kinesis-014"]
+    text = "MSK Serverless, no brokers to patch or size, and the Kafka apps don't need a rewrite"
+    assert _made(grader, msk, text) == [1, 2]
+    # de-etl-009: 1 DataBrew is visual, no-code data preparation with data profiling
+    brew = bank["de-etl-009"]
+    assert 1 in _made(grader, brew, "Glue DataBrew: profile the data visually, without code")
