@@ -67,7 +67,9 @@ CHAT = (
     ),
 )
 DENIALS = frozenset({"not", "never", "cannot"})
-NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
+NEGATORS = frozenset(
+    {"not", "no", "never", "without", "nor", "neither", "cannot", "none", "nobody", "nothing"}
+)
 # "instead of X", "rather than X", "unlike X" set X aside as "not X" does: "the variance grows
 # instead of staying constant" says it is not constant.
 CONTRAST_SCOPE = 4

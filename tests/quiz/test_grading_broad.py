@@ -98,3 +98,12 @@ def test_a_denial_reaches_along_a_list_and_onto_a_need_and_a_repeated_word_needs
     # de-etl-009: 1 DataBrew is visual, no-code data preparation with data profiling
     brew = bank["de-etl-009"]
     assert 1 in _made(grader, brew, "Glue DataBrew: profile the data visually, without code")
+
+
+def test_nobody_and_nothing_deny_what_follows(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert negated_before(words("nothing leaks"), 1)
+    # eda-quicksight-001: 1 QuickSight anomaly detection needs no model training
+    sight = bank["eda-quicksight-001"]
+    assert 1 in _made(grader, sight, "QuickSight's anomaly detection, nobody trains any model")
