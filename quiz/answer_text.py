@@ -24,6 +24,7 @@ ALSO = frozenset({"only", "just", "merely"})
 POINT_DIRECTION_SCOPE = 6
 # An identifier is one word: "num_samples_per_tree", "random_cut_forest".
 WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+CAMEL = re.compile(r"[a-z][A-Z]")
 GLUED = re.compile(r"(?<=\d)(?=[a-z]{2})")
 # A "." or ":" inside a name ("ml.p3.16xlarge", "sagemaker:InstanceTypes", "3.5") ends nothing.
 CLAUSE_SPLIT = re.compile(
@@ -182,6 +183,8 @@ DOWN = frozenset(
 # "need no rewrite" says what "don't need a rewrite" says: the denial of a need may sit on the
 # verb or on its object, so the verb's own polarity tells nothing.
 NEED = frozenset({"need", "needs", "needed", "require", "requires", "required"})
+# Prefixes that make a word its opposite, with the shortest word each may negate.
+OPPOSING_PREFIXES = (("un", 4), ("non", 4), ("de", 5), ("dis", 5), ("a", 6), ("in", 6))
 # Words that say the opposite of each other (in any form): "optional" denies "needs".
 OPPOSITES = (
     ({"before", "pre"}, {"after", "post"}),
@@ -293,6 +296,8 @@ def _term_positions(
         return []
     term_stems = stems(term_words)
     target, target_stems = " ".join(term_words), " ".join(term_stems)
+    # "UpdateEndpoint" is one name: "update" is another word, not it cut short
+    identifier = bool(CAMEL.search(term))
     answer_stems = stems(answer_words)
     found = []
     for start in range(len(answer_words) - size + 1):
@@ -305,11 +310,16 @@ def _term_positions(
             or (size == 1 and target in window.split("_"))
             or (
                 answer_words[start][:4] == term_words[0][:4]
+                and not identifier
                 and _cut_short(answer_words[start : start + size], term_words)
             )
             or (
                 len(target) > EXACT_TERM_MAX_CHARS
                 and fuzz.ratio(target, window) >= FUZZY_CUTOFF
+                and not any(
+                    prefixed_opposite(w, t)
+                    for w, t in zip(answer_words[start : start + size], term_words, strict=True)
+                )
                 and not set(answer_words[start : start + size]) <= vocabulary
                 and _small_words(answer_words[start : start + size]) == _small_words(term_words)
                 and _typos_in_long_words(answer_words[start : start + size], term_words)
@@ -572,13 +582,25 @@ def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
 
 def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:
     """The clause says the opposite of a word of the point and not the word itself ("after
-    training" for "before training", "optional" for "needs")."""
+    training" for "before training", "optional" for "needs", "asynchronous" for
+    "synchronous")."""
     opposites = _opposite_stems()
     return any(
-        stem in opposites
-        and stem not in clause_stems
-        and any(o in clause_stems for o in opposites[stem])
+        stem not in clause_stems
+        and any(
+            o in opposites.get(stem, ()) or (o not in point_stems and prefixed_opposite(o, stem))
+            for o in clause_stems
+        )
         for stem in point_stems
+    )
+
+
+def prefixed_opposite(one: str, other: str) -> bool:
+    """One word is the other with a prefix that negates it: "asynchronous", "deregister",
+    "unsupervised", "non-linear" (a word too short to tell, "along" for "long", is not)."""
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    return any(
+        longer == prefix + shorter and len(shorter) >= least for prefix, least in OPPOSING_PREFIXES
     )
 
 

@@ -14,6 +14,8 @@ from quiz.answer_text import (
     denied_after,
     negated_before,
     normalise,
+    prefixed_opposite,
+    term_matches,
     words,
 )
 from quiz.bank import BankQuestion, load_bank, question_files
@@ -107,3 +109,23 @@ def test_nobody_and_nothing_deny_what_follows(
     # eda-quicksight-001: 1 QuickSight anomaly detection needs no model training
     sight = bank["eda-quicksight-001"]
     assert 1 in _made(grader, sight, "QuickSight's anomaly detection, nobody trains any model")
+
+
+def test_a_prefix_that_negates_a_word_is_no_typo_of_it_but_its_opposite(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert prefixed_opposite("deregister", "register")
+    assert prefixed_opposite("synchronous", "asynchronous")
+    assert not prefixed_opposite("along", "long")
+    assert not term_matches("register", words("deregister it"))
+    assert not term_matches("UpdateEndpoint", words("the update runs"))
+    assert term_matches("asynchronous", words("use async inference"))
+    # eda-pii-004: 1 DetectPiiEntities is synchronous and returns each entity's type and offsets
+    pii = bank["eda-pii-004"]
+    text = "DetectPiiEntities; it is asynchronous, returning each entity type and its offsets"
+    assert 1 not in _made(grader, pii, text)
+    text = "DetectPiiEntities; it is synchronous, returning each entity type and its offsets"
+    assert 1 in _made(grader, pii, text)
+    # ops-deploy-010: 2 re-register and attach the scaling policy after UpdateEndpoint
+    scaling = bank["ops-deploy-010"]
+    assert 2 not in _made(grader, scaling, "Deregister the scalable target, then the update works")
