@@ -303,7 +303,10 @@ def _subjects(
 ) -> tuple[str, ...]:
     """Terms that open a key point about an alternative the question offers or describes
     ("Softmax ..." when the stem says the model uses softmax), not about the right option."""
-    elsewhere = [words(text) for text in (*choices.others, choices.stem)]
+    # when every option is an amount, what the stem names is the thing the amounts are of
+    # ("What should num_entity_vectors be set to?"), not an alternative to the right one
+    values = all(BARE.search(normalise(text)) for text in (choices.right, *choices.others))
+    elsewhere = [words(text) for text in (*choices.others, *([] if values else [choices.stem]))]
     found = []
     for index, kp in enumerate(key_points):
         tokens = words(normalise(kp.point))
@@ -635,7 +638,9 @@ def _lead_pick(
     rival itself), or None when it names neither. Past the first clause (`loose` False) one
     word of another option is not enough: only a rival subject or strict naming."""
     right = _right_at(names, tokens, token_stems)
-    rivals = _rival_at(names, tokens, token_stems)
+    # a word right before the right option's name is part of that name's phrase ("the type
+    # TRANSFER_LEARNING"), not a pick of the option it also belongs to
+    rivals = [hit for hit in _rival_at(names, tokens, token_stems) if hit[0] + 1 not in right]
     if not loose:
         rivals = [hit for hit in rivals if hit[1] is None]
     if not rivals or (right and right[0] <= rivals[0][0]):

@@ -129,3 +129,20 @@ def test_a_prefix_that_negates_a_word_is_no_typo_of_it_but_its_opposite(
     # ops-deploy-010: 2 re-register and attach the scaling policy after UpdateEndpoint
     scaling = bank["ops-deploy-010"]
     assert 2 not in _made(grader, scaling, "Deregister the scalable target, then the update works")
+
+
+def test_a_word_of_another_option_inside_the_right_ones_phrase_and_the_stems_parameter_pick_nothing(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # mod-tuning-003: A a TRANSFER_LEARNING warm start; C a warm start "of type IDENTICAL_..."
+    tuning = bank["mod-tuning-003"]
+    text = "A warm start of the type TRANSFER_LEARNING, last month's job as parent, new data ok"
+    right = _grade(grader, tuning, text)
+    assert right.other_choice is None and right.score == 1.0
+    wrong = _grade(grader, tuning, "A warm start of type IDENTICAL_DATA_AND_ALGORITHM")
+    assert wrong.other_choice is not None and wrong.score == 0.0
+    # alg-ip-insights-002: every option is an amount of num_entity_vectors, which the stem names
+    hashing = bank["alg-ip-insights-002"]
+    text = "num_entity_vectors is the hash size for entities: twice the unique users, so 800,000"
+    sized = _grade(grader, hashing, text)
+    assert sized.other_choice is None and sized.score == 1.0
