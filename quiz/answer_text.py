@@ -56,6 +56,7 @@ CHAT = (
     (re.compile(r"\bb4\b"), "before"),
     (re.compile(r"\bem\b"), "them"),
     (re.compile(r"\bthru\b"), "through"),
+    (re.compile(r"\b2\s*(?:x|times)(?![\w.])"), "twice"),
     # spans of time said in words: "a quarter of an hour" is 15 minutes
     (re.compile(r"\b(?:a\s+)?quarter\s+of\s+an\s+hour\b"), "15 minutes"),
     (re.compile(r"\b(?:an\s+)?hour\s+and\s+a\s+half\b"), "90 minutes"),

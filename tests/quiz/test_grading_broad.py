@@ -21,6 +21,7 @@ from quiz.answer_text import (
 from quiz.bank import BankQuestion, load_bank, question_files
 from quiz.calibration import choices_of
 from quiz.grade import FreeTextGrader, Grade
+from quiz.quantities import quantities, spell_numbers
 from retrieval.embed import Embedder
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -146,3 +147,25 @@ def test_a_word_of_another_option_inside_the_right_ones_phrase_and_the_stems_par
     text = "num_entity_vectors is the hash size for entities: twice the unique users, so 800,000"
     sized = _grade(grader, hashing, text)
     assert sized.other_choice is None and sized.score == 1.0
+
+
+def test_amounts_written_with_a_hyphen_an_article_a_k_or_a_multiplier_are_read(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert ("second", 90 * 86400.0) in quantities("beyond the 90-day event history")
+    assert spell_numbers("(up to five)") == "(up to 5)"
+    assert ("second", 2592000.0) in quantities(spell_numbers("anything over a month online"))
+    assert not any(k for k, _ in quantities(spell_numbers("100k short runs an hr")))
+    assert ("", 800000.0) in quantities("800k")
+    assert normalise("800k (2x the users)") == "800k (twice the users)"
+    # ops-cloudtrail-002: 2 the trail keeps events beyond the 90-day event history
+    trail = bank["ops-cloudtrail-002"]
+    text = "A trail with S3 data events, delivered to S3, since the event history keeps 30 days"
+    assert 2 not in _made(grader, trail, text)
+    # de-transfer-001: 2 more than about a week online means Snowball
+    snow = bank["de-transfer-001"]
+    assert 2 not in _made(grader, snow, "Snowball Edge: over a month online, ship a device")
+    assert 2 in _made(grader, snow, "Snowball Edge: over a week online, ship a device")
+    # alg-ip-insights-002: 2 about twice the number of unique entity identifiers
+    hashing = bank["alg-ip-insights-002"]
+    assert 2 in _made(grader, hashing, "800k, 2x the unique users")
