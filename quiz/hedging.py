@@ -480,13 +480,21 @@ def _said_exactly(phrase: str, tokens: Sequence[str]) -> list[int]:
 
 def _named_by_opening(choices: Choices, lead: str) -> str | None:
     """The other option whose opening name the lead says first, before the right one's: "Data
-    quality monitoring with ground truth labels" picks data quality monitoring."""
+    quality monitoring with ground truth labels" picks data quality monitoring. An opening of
+    words other options share names none ("a warm start tuning job" against a right option
+    that is a TRANSFER_LEARNING warm start and another that is a new tuning job)."""
     tokens = words(normalise(lead))
     options = (choices.right, *choices.others)
+    sets = _option_stems(choices)
     said = [
         (min(at), index)
         for index, opening in enumerate(openings(choices))
-        if opening is not None and (at := _unnegated_at(tokens, _said_exactly(opening, tokens)))
+        if opening is not None
+        and (
+            index == 0
+            or set(stems(words(opening))) - set().union(*sets[:index], *sets[index + 1 :])
+        )
+        and (at := _unnegated_at(tokens, _said_exactly(opening, tokens)))
     ]
     if not said:
         return None

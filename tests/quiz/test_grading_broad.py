@@ -140,6 +140,9 @@ def test_a_word_of_another_option_inside_the_right_ones_phrase_and_the_stems_par
     text = "A warm start of the type TRANSFER_LEARNING, last month's job as parent, new data ok"
     right = _grade(grader, tuning, text)
     assert right.other_choice is None and right.score == 1.0
+    # the opening "warm start tuning job" of C has no word that A or B lacks
+    text = "A warm start tuning job, the type TRANSFER_LEARNING, which takes new data"
+    assert _grade(grader, tuning, text).other_choice is None
     wrong = _grade(grader, tuning, "A warm start of type IDENTICAL_DATA_AND_ALGORITHM")
     assert wrong.other_choice is not None and wrong.score == 0.0
     # alg-ip-insights-002: every option is an amount of num_entity_vectors, which the stem names
