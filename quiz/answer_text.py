@@ -175,12 +175,14 @@ BURDEN = frozenset({"yourself", "manually", "manual", "yourselves"})
 # Which way a change goes: "increase max_depth" says the opposite of "reduce max_depth".
 UP = frozenset(
     {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
-    | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up"}
+    | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up", "strengthen"}
 )
 DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
+    | {"weaken", "loosen", "soften"}
 )
+KEEP = frozenset({"keep", "keeping", "leave", "leaving", "retain", "unchanged"})
 # "need no rewrite" says what "don't need a rewrite" says: the denial of a need may sit on the
 # verb or on its object, so the verb's own polarity tells nothing.
 NEED = frozenset({"need", "needs", "needed", "require", "requires", "required"})
@@ -492,7 +494,9 @@ def opposite_direction(point_tokens: Sequence[str], at: int, tokens: Sequence[st
         point_tokens, at
     )
     said = direction_before(tokens, i) or _level_after(tokens, i)
-    return bool(wanted and said and wanted != said)
+    # keeping the thing as it is changes it neither way ("keep the regularization as it is")
+    kept = any(t in KEEP for t in tokens[max(0, i - NEGATION_SCOPE) : i])
+    return bool(wanted and (said or kept) and wanted != said)
 
 
 def is_negated(tokens: Sequence[str]) -> bool:

@@ -14,6 +14,7 @@ from quiz.answer_text import (
     denied_after,
     negated_before,
     normalise,
+    opposite_direction,
     prefixed_opposite,
     term_matches,
     words,
@@ -172,3 +173,17 @@ def test_amounts_written_with_a_hyphen_an_article_a_k_or_a_multiplier_are_read(
     # alg-ip-insights-002: 2 about twice the number of unique entity identifiers
     hashing = bank["alg-ip-insights-002"]
     assert 2 in _made(grader, hashing, "800k, 2x the unique users")
+
+
+def test_keeping_a_thing_as_it_is_does_not_change_it_the_points_way(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    point = words("reduce regularization strength")
+    assert opposite_direction(point, 1, words("strengthen the regularization"), 2)
+    assert opposite_direction(point, 1, words("keep the regularization as it is"), 2)
+    assert not opposite_direction(point, 1, words("weaken the regularization"), 2)
+    # mod-concepts-006: 3 reduce regularization strength
+    under = bank["mod-concepts-006"]
+    kept = "Underfitting; better features and a more complex model, but keep the regularization"
+    assert 3 not in _made(grader, under, kept)
+    assert 3 in _made(grader, under, "Underfitting; better features, less regularization")
