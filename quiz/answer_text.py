@@ -316,21 +316,26 @@ def _term_positions(
                 and not identifier
                 and _cut_short(answer_words[start : start + size], term_words)
             )
-            or (
-                len(target) > EXACT_TERM_MAX_CHARS
-                and fuzz.ratio(target, window) >= FUZZY_CUTOFF
-                and not any(
-                    prefixed_opposite(w, t)
-                    for w, t in zip(answer_words[start : start + size], term_words, strict=True)
-                )
-                and not set(answer_words[start : start + size]) <= vocabulary
-                and _small_words(answer_words[start : start + size]) == _small_words(term_words)
-                and _typos_in_long_words(answer_words[start : start + size], term_words)
-            )
+            or _typo_of(answer_words[start : start + size], term_words, vocabulary)
         ):
             found.append(start)
     joined = found or _joined_at(term_words, answer_words)
     return tuple(joined or _initials_at(term_words, answer_words))
+
+
+def _typo_of(window: Sequence[str], term_words: Sequence[str], vocabulary: frozenset[str]) -> bool:
+    """The window misspells the term (over 4 characters): close in spelling, not only words
+    of the question's own vocabulary, the same small words, typos only in long words, and no
+    word the term's word with a negating prefix ("deregister" is no typo of "register")."""
+    target = " ".join(term_words)
+    return (
+        len(target) > EXACT_TERM_MAX_CHARS
+        and fuzz.ratio(target, " ".join(window)) >= FUZZY_CUTOFF
+        and not any(prefixed_opposite(w, t) for w, t in zip(window, term_words, strict=True))
+        and not set(window) <= vocabulary
+        and _small_words(window) == _small_words(term_words)
+        and _typos_in_long_words(window, term_words)
+    )
 
 
 def _same_words(window: Sequence[str], term_stems: Sequence[str]) -> bool:
