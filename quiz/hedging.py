@@ -509,13 +509,26 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         tokens = words(part)
         token_stems = stems(tokens)
         picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
+        together = index == 0 and _named_together(choices, token_stems)
+        if picked is None and together:
+            picked = ""
         if not picked and index == 0:
             picked = _foreign_first(names, lead_clause(text), tokens, picked)
-        if picked == "" and index == 0 and not _names_option(names, tokens, token_stems):
+        named = together or _names_option(names, tokens, token_stems)
+        if picked == "" and index == 0 and not named:
             picked = _remedy(names, choices, split[1:2]) or picked
         if picked is not None:
             return picked
     return None
+
+
+def _named_together(choices: Choices, token_stems: Sequence[str]) -> bool:
+    """Whether the lead says words of the right option that, together, no other option says:
+    "Macie with a custom data identifier" when another option is Macie with managed
+    identifiers only and another a custom classifier."""
+    sets = _option_stems(choices)
+    said = sets[0] & set(token_stems)
+    return len(said) >= 2 and not any(said <= other for other in sets[1:])
 
 
 def _remedy(names: _Names, choices: Choices, following: Sequence[str]) -> str | None:

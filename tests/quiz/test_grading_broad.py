@@ -187,3 +187,15 @@ def test_keeping_a_thing_as_it_is_does_not_change_it_the_points_way(
     kept = "Underfitting; better features and a more complex model, but keep the regularization"
     assert 3 not in _made(grader, under, kept)
     assert 3 in _made(grader, under, "Underfitting; better features, less regularization")
+
+
+def test_words_that_together_only_the_right_option_says_name_it(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # eda-pii-005: A Macie with a custom data identifier; B Macie with managed identifiers only;
+    # C a Glue crawler with a custom classifier: no word of A is A's alone
+    macie = bank["eda-pii-005"]
+    right = _grade(grader, macie, "Macie, add a custom data identifier; the managed ones miss it")
+    assert right.other_choice is None and right.score > 0.0
+    wrong = _grade(grader, macie, "Macie with its managed data identifiers only")
+    assert wrong.other_choice is not None and wrong.score == 0.0
