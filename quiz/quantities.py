@@ -167,6 +167,28 @@ def _said(clause: str) -> frozenset[Quantity]:
     return frozenset(quantities(text) | quantities(spell_numbers(text)))
 
 
+MIN_COUNT = 3
+
+
+def _counts(text: str) -> set[float]:
+    """The plain numbers a text gives (no unit of time, size or share), spelt ones included."""
+    return {value for kind, value in _said(text) if kind not in (SECOND, BYTE, PERCENT)}
+
+
+def gives_the_count(point: str, clause: str) -> bool:
+    """The clause gives one of the point's plain numbers ("up to 5" for "(up to five)")."""
+    return any(_same(v, w) for v in _counts(point) for w in _counts(clause))
+
+
+def gives_another_count(point: str, clause: str) -> bool:
+    """The point gives one plain count (three or more: "one model", "two classes" and a formula
+    such as "1 / x" count nothing) and the clause gives only others ("ten" for "five")."""
+    wanted, said = _counts(point), _counts(clause)
+    if len(wanted) != 1 or min(wanted) < MIN_COUNT:
+        return False
+    return bool(said) and not any(_same(v, w) for v in wanted for w in said)
+
+
 def states_a_number_of(point: str, clause: str) -> bool:
     """The clause gives one of the point's own amounts in its unit ("1 MB/s" for "1 MB/s")."""
     stated = {(k, v) for k, v in _said(point) if k}

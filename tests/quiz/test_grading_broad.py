@@ -199,3 +199,14 @@ def test_words_that_together_only_the_right_option_says_name_it(
     assert right.other_choice is None and right.score > 0.0
     wrong = _grade(grader, macie, "Macie with its managed data identifiers only")
     assert wrong.other_choice is not None and wrong.score == 0.0
+
+
+def test_a_clause_with_a_term_of_the_point_and_another_plain_count_is_a_wrong_fact(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # mod-tuning-003: 1 warm start reuses previous tuning jobs as parents (up to five)
+    tuning = bank["mod-tuning-003"]
+    ten = "A TRANSFER_LEARNING warm start for the new data; up to ten old jobs can be parents"
+    assert 1 not in _made(grader, tuning, ten)
+    five = "A TRANSFER_LEARNING warm start for the new data; up to five old jobs can be parents"
+    assert 1 in _made(grader, tuning, five)
