@@ -428,6 +428,8 @@ def denied_after(tokens: Sequence[str], end: int) -> bool:
     can not call out", and a new subject's denial is that subject's ("the columns they don't
     use")."""
     after = tokens[end : end + 3]
+    if after[:2] in (["is", "too"], ["are", "too"]):
+        return True  # "spot is too risky" turns X down
     if len(after) >= 2 and after[0] in AUXILIARIES and after[1] in DENIALS:
         return len(after) == 2 or after[2] in DISMISSALS or after[0] in COPULAS
     for at in range(end, min(end + DISMISS_REACH, len(tokens) - 2)):

@@ -210,3 +210,12 @@ def test_a_clause_with_a_term_of_the_point_and_another_plain_count_is_a_wrong_fa
     assert 1 not in _made(grader, tuning, ten)
     five = "A TRANSFER_LEARNING warm start for the new data; up to five old jobs can be parents"
     assert 1 in _made(grader, tuning, five)
+
+
+def test_a_thing_said_to_be_too_much_is_turned_down(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert denied_after(words("spot is too risky"), 1)
+    # ops-training-004: 1 managed spot training can cut training cost by up to about 90 %
+    spot = bank["ops-training-004"]
+    assert 1 not in _made(grader, spot, "On-demand with S3 checkpoints; spot is too risky here")
