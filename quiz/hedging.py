@@ -116,14 +116,15 @@ def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]
     return set(stems([w for w in content if len(w) > 1 and w not in GENERIC]))
 
 
-def _option_stems(choices: Choices) -> list[set[str]]:
+@lru_cache(maxsize=1024)
+def _option_stems(choices: Choices) -> tuple[frozenset[str], ...]:
     """Each option's content stems; when that leaves the right option nothing of its own
     ("A SageMaker Savings Plan" against "A Compute Savings Plan"), the common names count."""
     options = (choices.right, *choices.others)
     sets = [_content_stems(t) for t in options]
     if not sets[0] - set().union(*sets[1:]):
         sets = [_content_stems(t, frozenset()) for t in options]
-    return sets
+    return tuple(frozenset(s) for s in sets)
 
 
 @lru_cache(maxsize=1024)
@@ -164,7 +165,7 @@ def _scenario_stems(stem: str) -> set[str]:
     return _content_stems(stem) | set(initials)
 
 
-def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset[str]]:
+def _distinctive(sets: Sequence[frozenset[str]], scenario: set[str]) -> list[frozenset[str]]:
     """Each option's stems that no other option has, the stem's scenario words left out when
     others remain."""
     distinct = []
@@ -176,7 +177,7 @@ def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset
 
 
 def _rivals(
-    sets: Sequence[set[str]], distinct: Sequence[frozenset[str]], scenario: set[str]
+    sets: Sequence[frozenset[str]], distinct: Sequence[frozenset[str]], scenario: set[str]
 ) -> tuple[frozenset[str], ...]:
     """Each other option's distinctive stems, and the stems it shares with another wrong option
     but not with the right one ("additive" when two wrong options are additive models)."""
