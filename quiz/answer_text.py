@@ -24,9 +24,11 @@ ALSO = frozenset({"only", "just", "merely"})
 POINT_DIRECTION_SCOPE = 6
 # An identifier is one word: "num_samples_per_tree", "random_cut_forest".
 WORD = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+CAMEL = re.compile(r"[a-z][A-Z]")
 GLUED = re.compile(r"(?<=\d)(?=[a-z]{2})")
+# A "." or ":" inside a name ("ml.p3.16xlarge", "sagemaker:InstanceTypes", "3.5") ends nothing.
 CLAUSE_SPLIT = re.compile(
-    r"[;:!?()\n]+|\.(?!\d)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
+    r"[;!?()\n]+|[.:]+(?!\S)|\s+-\s+|,\s+(?:and|but|so|because|since|while|whereas|though|although)\s+"
     r"|\s+(?:because|since|whereas|although|though|unlike|but)\s+"
     r"|,\s+(?=(?:it|which|they|this)\s)"
 )
@@ -54,6 +56,7 @@ CHAT = (
     (re.compile(r"\bb4\b"), "before"),
     (re.compile(r"\bem\b"), "them"),
     (re.compile(r"\bthru\b"), "through"),
+    (re.compile(r"\b2\s*(?:x|times)(?![\w.])"), "twice"),
     # spans of time said in words: "a quarter of an hour" is 15 minutes
     (re.compile(r"\b(?:a\s+)?quarter\s+of\s+an\s+hour\b"), "15 minutes"),
     (re.compile(r"\b(?:an\s+)?hour\s+and\s+a\s+half\b"), "90 minutes"),
@@ -66,7 +69,9 @@ CHAT = (
     ),
 )
 DENIALS = frozenset({"not", "never", "cannot"})
-NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "none"})
+NEGATORS = frozenset(
+    {"not", "no", "never", "without", "nor", "neither", "cannot", "none", "nobody", "nothing"}
+)
 # "instead of X", "rather than X", "unlike X" set X aside as "not X" does: "the variance grows
 # instead of staying constant" says it is not constant.
 CONTRAST_SCOPE = 4
@@ -170,12 +175,19 @@ BURDEN = frozenset({"yourself", "manually", "manual", "yourselves"})
 # Which way a change goes: "increase max_depth" says the opposite of "reduce max_depth".
 UP = frozenset(
     {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
-    | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up"}
+    | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up", "strengthen"}
 )
 DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
+    | {"weaken", "loosen", "soften"}
 )
+KEEP = frozenset({"keep", "keeping", "leave", "leaving", "retain", "unchanged"})
+# "need no rewrite" says what "don't need a rewrite" says: the denial of a need may sit on the
+# verb or on its object, so the verb's own polarity tells nothing.
+NEED = frozenset({"need", "needs", "needed", "require", "requires", "required"})
+# Prefixes that make a word its opposite, with the shortest word each may negate.
+OPPOSING_PREFIXES = (("un", 4), ("non", 4), ("de", 5), ("dis", 5), ("a", 6), ("in", 6))
 # Words that say the opposite of each other (in any form): "optional" denies "needs".
 OPPOSITES = (
     ({"before", "pre"}, {"after", "post"}),
@@ -191,12 +203,16 @@ LEVEL_REACH = 2
 # Words that dismiss what comes before them when denied: "isn't needed", "won't help", "can't be".
 DISMISSALS = frozenset(
     {"be", "help", "helps", "work", "works", "needed", "necessary", "required", "matter"}
-    | {"fix", "solve", "apply", "useful", "enough", "possible", "supported", "used"}
+    | {"fix", "solve", "apply", "useful", "enough", "possible", "supported", "used", "use"}
 )
 DISMISS_REACH = 6
 # Words that end the noun phrase a dismissal could be about.
 CONTRAST_WORDS = frozenset({"instead", "rather", "unlike", "but", "than"})
 CLAUSE_VERBS = frozenset({"so", "because", "since", "which", "that", "when", "while", "if"})
+# "X is not ..." denies X ("json isn't accepted"); "X does not <verb>" denies the verb ("outliers
+# don't wreck it", "the apps don't need rewriting") unless the verb dismisses X ("won't help").
+COPULAS = frozenset({"is", "are", "was", "were"})
+SUBJECTS = frozenset({"it", "they", "we", "you", "i", "he", "she"})
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will"}
     | {"would", "should", "must", "could", "may", "need", "needs"}
@@ -283,6 +299,8 @@ def _term_positions(
         return []
     term_stems = stems(term_words)
     target, target_stems = " ".join(term_words), " ".join(term_stems)
+    # "UpdateEndpoint" is one name: "update" is another word, not it cut short
+    identifier = bool(CAMEL.search(term))
     answer_stems = stems(answer_words)
     found = []
     for start in range(len(answer_words) - size + 1):
@@ -295,19 +313,29 @@ def _term_positions(
             or (size == 1 and target in window.split("_"))
             or (
                 answer_words[start][:4] == term_words[0][:4]
+                and not identifier
                 and _cut_short(answer_words[start : start + size], term_words)
             )
-            or (
-                len(target) > EXACT_TERM_MAX_CHARS
-                and fuzz.ratio(target, window) >= FUZZY_CUTOFF
-                and not set(answer_words[start : start + size]) <= vocabulary
-                and _small_words(answer_words[start : start + size]) == _small_words(term_words)
-                and _typos_in_long_words(answer_words[start : start + size], term_words)
-            )
+            or _typo_of(answer_words[start : start + size], term_words, vocabulary)
         ):
             found.append(start)
     joined = found or _joined_at(term_words, answer_words)
     return tuple(joined or _initials_at(term_words, answer_words))
+
+
+def _typo_of(window: Sequence[str], term_words: Sequence[str], vocabulary: frozenset[str]) -> bool:
+    """The window misspells the term (over 4 characters): close in spelling, not only words
+    of the question's own vocabulary, the same small words, typos only in long words, and no
+    word the term's word with a negating prefix ("deregister" is no typo of "register")."""
+    target = " ".join(term_words)
+    return (
+        len(target) > EXACT_TERM_MAX_CHARS
+        and fuzz.ratio(target, " ".join(window)) >= FUZZY_CUTOFF
+        and not any(prefixed_opposite(w, t) for w, t in zip(window, term_words, strict=True))
+        and not set(window) <= vocabulary
+        and _small_words(window) == _small_words(term_words)
+        and _typos_in_long_words(window, term_words)
+    )
 
 
 def _same_words(window: Sequence[str], term_stems: Sequence[str]) -> bool:
@@ -395,13 +423,17 @@ def negated_at(tokens: Sequence[str], start: int, end: int) -> bool:
 def denied_after(tokens: Sequence[str], end: int) -> bool:
     """ "X is not" right after X denies X ("X is no-code", "X has no brokers" deny what follows,
     not X), and so does a predicate that dismisses it a few words on: "CDC isn't needed", "a log
-    transform of the target won't help", "a promotion flag can't be given" (but "the container
-    can not call out" says what X does, it does not deny X)."""
-    after = tokens[end : end + 2]
-    if len(after) == 2 and after[0] in AUXILIARIES and after[1] in DENIALS:
-        return True
+    transform of the target won't help", "a promotion flag can't be given". A denied verb of
+    its own says what X does and does not deny X: "outliers don't wreck it", "the container
+    can not call out", and a new subject's denial is that subject's ("the columns they don't
+    use")."""
+    after = tokens[end : end + 3]
+    if after[:2] in (["is", "too"], ["are", "too"]):
+        return True  # "spot is too risky" turns X down
+    if len(after) >= 2 and after[0] in AUXILIARIES and after[1] in DENIALS:
+        return len(after) == 2 or after[2] in DISMISSALS or after[0] in COPULAS
     for at in range(end, min(end + DISMISS_REACH, len(tokens) - 2)):
-        if tokens[at] in NEGATORS | CONTRAST_WORDS or tokens[at] in CLAUSE_VERBS:
+        if tokens[at] in NEGATORS | CONTRAST_WORDS | SUBJECTS or tokens[at] in CLAUSE_VERBS:
             return False
         if tokens[at] in AUXILIARIES:
             return tokens[at + 1] in DENIALS and tokens[at + 2] in DISMISSALS
@@ -414,6 +446,9 @@ def negated_before(tokens: Sequence[str], index: int) -> bool:
     predicate, "the container can not call out", is not itself denied.)"""
     before = tokens[max(0, index - NEGATION_SCOPE) : index]
     if any(t in NEGATORS or t in SCARCE for t in before):
+        return True
+    # a denial reaches along a list: "no brokers to choose or size", "without retries or logs"
+    if index >= 2 and tokens[index - 1] in ("or", "nor") and negated_before(tokens, index - 2):
         return True
     start = max(0, index - DENIAL_SCOPE)
     return any(
@@ -466,7 +501,9 @@ def opposite_direction(point_tokens: Sequence[str], at: int, tokens: Sequence[st
         point_tokens, at
     )
     said = direction_before(tokens, i) or _level_after(tokens, i)
-    return bool(wanted and said and wanted != said)
+    # keeping the thing as it is changes it neither way ("keep the regularization as it is")
+    kept = any(t in KEEP for t in tokens[max(0, i - NEGATION_SCOPE) : i])
+    return bool(wanted and (said or kept) and wanted != said)
 
 
 def is_negated(tokens: Sequence[str]) -> bool:
@@ -487,21 +524,25 @@ def claim_polarity(
     mode" does not deny "without shard capacity planning")."""
     point_tokens = words(normalise(point))
     point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
-    shared = False
+    # a word the point says twice is said its way when either use agrees ("no-code data
+    # preparation with data profiling" against "profile the data")
+    agrees: dict[str, bool] = {}
     for index, stem in enumerate(point_stems):
-        if point_tokens[index] in FUNCTION_WORDS or len(stem) < 3 or stem in ignore:
+        if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
             continue
         negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
         if negated and stem in affirmed:
             found = [i for i in found if negated_before(clause_tokens, i)]
-        if found and all(
-            _denies(clause_tokens, i, confirm=negated) != negated
-            or opposite_direction(point_tokens, index, clause_tokens, i)
-            for i in found
-        ):
-            return False
-        shared = shared or bool(found)
+        if found:
+            agrees[stem] = agrees.get(stem, False) or not all(
+                _denies(clause_tokens, i, confirm=negated) != negated
+                or opposite_direction(point_tokens, index, clause_tokens, i)
+                for i in found
+            )
+    if not all(agrees.values()):
+        return False
+    shared = bool(agrees)
     if shared and (
         _says_the_opposite(point_stems, clause_stems) or left_to_you(point_tokens, clause_tokens)
     ):
@@ -553,13 +594,25 @@ def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
 
 def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:
     """The clause says the opposite of a word of the point and not the word itself ("after
-    training" for "before training", "optional" for "needs")."""
+    training" for "before training", "optional" for "needs", "asynchronous" for
+    "synchronous")."""
     opposites = _opposite_stems()
     return any(
-        stem in opposites
-        and stem not in clause_stems
-        and any(o in clause_stems for o in opposites[stem])
+        stem not in clause_stems
+        and any(
+            o in opposites.get(stem, ()) or (o not in point_stems and prefixed_opposite(o, stem))
+            for o in clause_stems
+        )
         for stem in point_stems
+    )
+
+
+def prefixed_opposite(one: str, other: str) -> bool:
+    """One word is the other with a prefix that negates it: "asynchronous", "deregister",
+    "unsupervised", "non-linear" (a word too short to tell, "along" for "long", is not)."""
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    return any(
+        longer == prefix + shorter and len(shorter) >= least for prefix, least in OPPOSING_PREFIXES
     )
 
 

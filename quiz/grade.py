@@ -41,6 +41,8 @@ from quiz.bank import KeyPoint
 from quiz.hedging import Choices, naming_point, read_choice, rival_terms
 from quiz.quantities import (
     bare_numbers_agree,
+    gives_another_count,
+    gives_the_count,
     numbers_agree,
     quantity_positions,
     states_a_number_of,
@@ -300,6 +302,18 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         not numbers_agree(kp.point, parts[i])
         and about[i]
         and claim_polarity(kp.point, answer.tokens[i]) is not None
+        for i in answer.own
+    ) or _wrong_count(kp, answer)
+
+
+def _wrong_count(kp: KeyPoint, answer: _Answer) -> bool:
+    """A clause that says a term of the point with another plain count than the point's ("up
+    to ten jobs as parents" for "parents (up to five)"), where no clause gives the point's."""
+    if any(gives_the_count(kp.point, answer.parts[i]) for i in answer.own):
+        return False
+    return any(
+        gives_another_count(kp.point, answer.parts[i])
+        and any(term_positions(term, answer.tokens[i]) for term in kp.terms)
         for i in answer.own
     )
 

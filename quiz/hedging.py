@@ -53,6 +53,8 @@ GENERIC = frozenset(
     {"together", "separately", "directly", "automatically", "instead", "first", "new", "ones"}
     | {"same", "own", "per", "still", "already", "always", "again", "every", "each", "other"}
 )
+# Words that say nothing beside "not sure" in a lead ("hmm, not really sure").
+FILLERS = frozenset({"hmm", "um", "well", "honestly", "really", "totally", "i", "m", "am"})
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
@@ -114,14 +116,15 @@ def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]
     return set(stems([w for w in content if len(w) > 1 and w not in GENERIC]))
 
 
-def _option_stems(choices: Choices) -> list[set[str]]:
+@lru_cache(maxsize=1024)
+def _option_stems(choices: Choices) -> tuple[frozenset[str], ...]:
     """Each option's content stems; when that leaves the right option nothing of its own
     ("A SageMaker Savings Plan" against "A Compute Savings Plan"), the common names count."""
     options = (choices.right, *choices.others)
     sets = [_content_stems(t) for t in options]
     if not sets[0] - set().union(*sets[1:]):
         sets = [_content_stems(t, frozenset()) for t in options]
-    return sets
+    return tuple(frozenset(s) for s in sets)
 
 
 @lru_cache(maxsize=1024)
@@ -162,7 +165,7 @@ def _scenario_stems(stem: str) -> set[str]:
     return _content_stems(stem) | set(initials)
 
 
-def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset[str]]:
+def _distinctive(sets: Sequence[frozenset[str]], scenario: set[str]) -> list[frozenset[str]]:
     """Each option's stems that no other option has, the stem's scenario words left out when
     others remain."""
     distinct = []
@@ -174,7 +177,7 @@ def _distinctive(sets: Sequence[set[str]], scenario: set[str]) -> list[frozenset
 
 
 def _rivals(
-    sets: Sequence[set[str]], distinct: Sequence[frozenset[str]], scenario: set[str]
+    sets: Sequence[frozenset[str]], distinct: Sequence[frozenset[str]], scenario: set[str]
 ) -> tuple[frozenset[str], ...]:
     """Each other option's distinctive stems, and the stems it shares with another wrong option
     but not with the right one ("additive" when two wrong options are additive models)."""
@@ -301,7 +304,10 @@ def _subjects(
 ) -> tuple[str, ...]:
     """Terms that open a key point about an alternative the question offers or describes
     ("Softmax ..." when the stem says the model uses softmax), not about the right option."""
-    elsewhere = [words(text) for text in (*choices.others, choices.stem)]
+    # when every option is an amount, what the stem names is the thing the amounts are of
+    # ("What should num_entity_vectors be set to?"), not an alternative to the right one
+    values = all(BARE.search(normalise(text)) for text in (choices.right, *choices.others))
+    elsewhere = [words(text) for text in (*choices.others, *([] if values else [choices.stem]))]
     found = []
     for index, kp in enumerate(key_points):
         tokens = words(normalise(kp.point))
@@ -411,7 +417,7 @@ def read_choice(
     # ("move them to Standard-IA or Glacier"), not two picks; a clause right after the lead
     # that opens with "or" ("Step Functions; or a Glue workflow") is a second pick
     lead = split[0]
-    if len(split) > 1 and words(split[1])[:1] == ["or"]:
+    if len(split) > 1 and (words(split[1])[:1] == ["or"] or _only_unsure(lead)):
         lead = f"{lead} {split[1]}"
     if _or_hedge(names, key_points, lead, normalise(parts[-1])):
         return Reading(hedged=True)
@@ -423,6 +429,13 @@ def read_choice(
     if outright:
         return Reading(other_choice=outright)
     return Reading(other_choice=_pick(names, choices, split, text) or None)
+
+
+def _only_unsure(lead: str) -> bool:
+    """A lead that only says the answer is unsure ("Not sure:", "hmm, maybe") leaves the pick
+    to the clause after it, where an "or" is a hedge."""
+    rest = UNSURE.sub(" ", DOUBT.sub(" ", lead))
+    return rest != lead and not [w for w in words(rest) if w not in FUNCTION_WORDS | FILLERS]
 
 
 def _keeps_the_old(choices: Choices, lead: str) -> str | None:
@@ -468,13 +481,21 @@ def _said_exactly(phrase: str, tokens: Sequence[str]) -> list[int]:
 
 def _named_by_opening(choices: Choices, lead: str) -> str | None:
     """The other option whose opening name the lead says first, before the right one's: "Data
-    quality monitoring with ground truth labels" picks data quality monitoring."""
+    quality monitoring with ground truth labels" picks data quality monitoring. An opening of
+    words other options share names none ("a warm start tuning job" against a right option
+    that is a TRANSFER_LEARNING warm start and another that is a new tuning job)."""
     tokens = words(normalise(lead))
     options = (choices.right, *choices.others)
+    sets = _option_stems(choices)
     said = [
         (min(at), index)
         for index, opening in enumerate(openings(choices))
-        if opening is not None and (at := _unnegated_at(tokens, _said_exactly(opening, tokens)))
+        if opening is not None
+        and (
+            index == 0
+            or set(stems(words(opening))) - set().union(*sets[:index], *sets[index + 1 :])
+        )
+        and (at := _unnegated_at(tokens, _said_exactly(opening, tokens)))
     ]
     if not said:
         return None
@@ -489,13 +510,26 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         tokens = words(part)
         token_stems = stems(tokens)
         picked = _lead_pick(names, choices, tokens, token_stems, loose=index == 0)
+        together = index == 0 and _named_together(choices, token_stems)
+        if picked is None and together:
+            picked = ""
         if not picked and index == 0:
             picked = _foreign_first(names, lead_clause(text), tokens, picked)
-        if picked == "" and index == 0 and not _names_option(names, tokens, token_stems):
+        named = together or _names_option(names, tokens, token_stems)
+        if picked == "" and index == 0 and not named:
             picked = _remedy(names, choices, split[1:2]) or picked
         if picked is not None:
             return picked
     return None
+
+
+def _named_together(choices: Choices, token_stems: Sequence[str]) -> bool:
+    """Whether the lead says words of the right option that, together, no other option says:
+    "Macie with a custom data identifier" when another option is Macie with managed
+    identifiers only and another a custom classifier."""
+    sets = _option_stems(choices)
+    said = sets[0] & set(token_stems)
+    return len(said) >= 2 and not any(said <= other for other in sets[1:])
 
 
 def _remedy(names: _Names, choices: Choices, following: Sequence[str]) -> str | None:
@@ -626,7 +660,9 @@ def _lead_pick(
     rival itself), or None when it names neither. Past the first clause (`loose` False) one
     word of another option is not enough: only a rival subject or strict naming."""
     right = _right_at(names, tokens, token_stems)
-    rivals = _rival_at(names, tokens, token_stems)
+    # a word right before the right option's name is part of that name's phrase ("the type
+    # TRANSFER_LEARNING"), not a pick of the option it also belongs to
+    rivals = [hit for hit in _rival_at(names, tokens, token_stems) if hit[0] + 1 not in right]
     if not loose:
         rivals = [hit for hit in rivals if hit[1] is None]
     if not rivals or (right and right[0] <= rivals[0][0]):

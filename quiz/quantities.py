@@ -9,9 +9,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from quiz.answer_text import FUNCTION_WORDS, stems
+from quiz.answer_text import FUNCTION_WORDS, normalise, stems
 
-NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|[a-z]+)?")
+# "90-day", "a 10-minute window": a hyphen may join a number to its unit.
+NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)(?:-(?=[a-z])|\s*)(%|[a-z]+)?")
 # Spelt-out numbers; "a"/"an" count as one only before a unit of time or size ("a year").
 NUMBER_WORDS = {
     "one": 1,
@@ -31,6 +32,9 @@ NUMBER_WORDS = {
     "sixty": 60,
     "ninety": 90,
 }
+# "a week" is one week after these ("over a month", "in a day"); after a count it is a rate
+# ("100k runs an hour", "5 GB a day").
+SPAN_WORDS = FUNCTION_WORDS | {"about", "over", "under", "within", "after", "around", "past"}
 OF_THEM = re.compile(r"\s+(?:them|those|these|which)\b")
 ARTICLES = frozenset({"a", "an"})
 SECOND, BYTE, PERCENT = "second", "byte", "percent"
@@ -79,6 +83,8 @@ def _unit(word: str) -> tuple[str, float]:
     """What a unit word measures and its size; any other word is its own unit ("records")."""
     if word in SCALED:
         return SCALED[word]
+    if word == "k":
+        return ("", 1e3)  # "800k" is a bare 800,000
     # "to 4 so ...", "256 and": a function word after a number is no unit
     return (stems([word])[0], 1.0) if word and word not in FUNCTION_WORDS else ("", 1.0)
 
@@ -91,12 +97,15 @@ def spell_numbers(text: str, *, articles: bool = True) -> str:
     for index, token in enumerate(tokens):
         following = tokens[index + 1].strip(",.;:()") if index + 1 < len(tokens) else ""
         word = token.lower()
-        if word in NUMBER_WORDS:
-            out.append(str(NUMBER_WORDS[word]))
+        bare = word.strip(",.;:()")
+        if bare in NUMBER_WORDS:
+            # punctuation around it stays ("(up to five)" -> "(up to 5)")
+            out.append(word.replace(bare, str(NUMBER_WORDS[bare])))
         elif (
             articles
             and word in ARTICLES
             and SCALED.get(following.lower(), ("",))[0] in (SECOND, BYTE)
+            and (index == 0 or tokens[index - 1].lower().strip(",.;:()") in SPAN_WORDS)
         ):
             out.append("1")
         else:
@@ -154,7 +163,30 @@ def bare_numbers_agree(point: str, clause: str) -> bool:
 def _said(clause: str) -> frozenset[Quantity]:
     """The clause's numbers, and its spelt-out numbers of time, size or share ("ten minutes";
     not "a", which is seldom a count: "a quarter of an hour")."""
-    return frozenset(quantities(clause) | quantities(spell_numbers(clause.lower(), articles=False)))
+    text = normalise(clause)
+    return frozenset(quantities(text) | quantities(spell_numbers(text)))
+
+
+MIN_COUNT = 3
+
+
+def _counts(text: str) -> set[float]:
+    """The plain numbers a text gives (no unit of time, size or share), spelt ones included."""
+    return {value for kind, value in _said(text) if kind not in (SECOND, BYTE, PERCENT)}
+
+
+def gives_the_count(point: str, clause: str) -> bool:
+    """The clause gives one of the point's plain numbers ("up to 5" for "(up to five)")."""
+    return any(_same(v, w) for v in _counts(point) for w in _counts(clause))
+
+
+def gives_another_count(point: str, clause: str) -> bool:
+    """The point gives one plain count (three or more: "one model", "two classes" and a formula
+    such as "1 / x" count nothing) and the clause gives only others ("ten" for "five")."""
+    wanted, said = _counts(point), _counts(clause)
+    if len(wanted) != 1 or min(wanted) < MIN_COUNT:
+        return False
+    return bool(said) and not any(_same(v, w) for v in wanted for w in said)
 
 
 def states_a_number_of(point: str, clause: str) -> bool:

@@ -17,14 +17,17 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DATA = CORPUS.parent / "bench" / "data"
 # Floors a little under what bench/quiz_grading.py measured, so a regression fails the suite.
 FLOORS = {
-    # 345 answers, tuning data (measured 0.915 / 0.930 / 0.878)
-    "grading_labelled.yaml": (0.89, 0.91, 0.85),
-    # 181 answers on 36 questions outside tuning (measured 0.967 / 0.931 / 0.917; its errors were
-    # read in two rounds). grading_blind.yaml stays out of the suite: it is scored by the bench.
-    "grading_heldout.yaml": (0.94, 0.91, 0.89),
+    # 345 answers, tuning data (measured 0.920 / 0.930 / 0.878)
+    "grading_labelled.yaml": (0.90, 0.92, 0.86),
+    # 181 answers on 36 questions outside tuning (measured 0.972 / 0.931 / 0.923; its errors were
+    # read in three rounds). grading_blind.yaml stays out of the suite: it is scored by the bench.
+    "grading_heldout.yaml": (0.96, 0.92, 0.91),
     # 150 answers written blind in session 5, scored once blind (0.87 / 0.87), then read in
-    # session 6 (measured 0.931 / 0.911 / 0.893)
-    "grading_heldout_b5.yaml": (0.91, 0.89, 0.87),
+    # sessions 6 and 7 (measured 0.932 / 0.916 / 0.900)
+    "grading_heldout_b5.yaml": (0.92, 0.90, 0.89),
+    # 120 answers written blind in session 6, scored blind (0.81 / 0.82, then 0.80 / 0.84), read
+    # in session 7 (measured 0.875 / 0.937 / 0.833)
+    "grading_heldout_b6.yaml": (0.86, 0.92, 0.82),
 }
 
 
