@@ -38,3 +38,39 @@ def test_list_items_titles_and_capitalised_lines_stay_lines_of_their_own() -> No
 def test_spans_stay_offsets_into_the_passage() -> None:
     for start, end in sentence_spans(WRAPPED):
         assert WRAPPED[start:end].strip() == WRAPPED[start:end]
+
+
+SETTINGS = (
+    "Q: Topic model: Important Hyperparameters\n"
+    "A: Context_length\n\n"
+    "  - Number of time points seen before a prediction\n"
+    "  - Num_topics\n"
+    "  - Alpha0\n"
+    "  - Initial guess for the concentration parameter\n"
+    "  - Smaller values give sparse mixtures\n"
+    "max_depth\n"
+    "- Max depth of each tree\n"
+    "Wd\n\n"
+    "  - Weight decay (L2 regularization)\n"
+    "- Tensorflow\n"
+    "- PyTorch\n"
+    "- Custom algorithms in Docker images"
+)
+
+
+def test_a_setting_named_on_its_own_line_is_quoted_with_its_meaning() -> None:
+    said = quoted(SETTINGS)
+    assert "Context_length - Number of time points seen before a prediction" in said
+    assert "Alpha0 - Initial guess for the concentration parameter" in said
+    assert "max_depth - Max depth of each tree" in said
+    assert "Wd - Weight decay (L2 regularization)" in said
+    # One plain word in a list is an item, not a name its next item explains.
+    assert "Custom algorithms in Docker images" in said
+    # A name followed by another name explains nothing; a line after a sentence stays apart.
+    assert not any("Num_topics" in s for s in said)
+    assert "Smaller values give sparse mixtures" in said
+
+
+def test_a_two_word_list_item_is_a_fact_but_a_two_word_line_is_a_title() -> None:
+    said = quoted("Video input\n\n- 5-30 FPS\n- CPU-only inference\nHash size\nTwo words")
+    assert said == ["5-30 FPS", "CPU-only inference"]
