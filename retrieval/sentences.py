@@ -16,12 +16,16 @@ STARTS_LOWER = re.compile(r"^[ \t]*[a-z]")
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or list item with at least MIN_WORDS words; a paragraph's
-    hard-wrapped lines are one line, and so are a setting's name and the line explaining it."""
+    hard-wrapped lines are one line, and so are a setting's name and the line explaining it. A
+    flashcard's one-line front, and a line of its back that repeats it, are no sentences."""
     spans: list[tuple[int, int]] = []
     offset = 0
+    front = _card_front(text)
     for line in _lines(text):
         start = offset
         offset += len(line) + 1
+        if front and _shown(line) == front:
+            continue
         cursor = 0
         pieces = [*SENTENCE_END.finditer(line), None]
         for match in pieces:
@@ -33,6 +37,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start + cursor + lead, start + cursor + lead + len(stripped)))
             cursor = match.end() if match else len(line)
     return spans
+
+
+def _card_front(text: str) -> str:
+    """A flashcard's front when it is one line ("Q: Deploying Trained Models\nA: ..."): a
+    title or a question, never an answer, and not when its back repeats it either."""
+    first, _, rest = text.partition("\n")
+    return _shown(first) if first.startswith("Q:") and rest.startswith("A:") else ""
+
+
+def _shown(line: str) -> str:
+    return display_sentence(line).rstrip("?:").strip().lower()
 
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")

@@ -74,3 +74,14 @@ def test_a_setting_named_on_its_own_line_is_quoted_with_its_meaning() -> None:
 def test_a_two_word_list_item_is_a_fact_but_a_two_word_line_is_a_title() -> None:
     said = quoted("Video input\n\n- 5-30 FPS\n- CPU-only inference\nHash size\nTwo words")
     assert said == ["5-30 FPS", "CPU-only inference"]
+
+
+def test_a_cards_front_and_its_repeat_on_the_back_are_not_answers() -> None:
+    card = "Q: Deploying Trained Models\nA: Deploying Trained Models\n\n  - Save the model to S3"
+    assert quoted(card) == ["Save the model to S3"]
+    asked = "Q: What is the largest object S3 stores?\nA: Max object size is 5TB"
+    assert quoted(asked) == ["Max object size is 5TB"]
+    # A front of several lines holds facts of its own.
+    assert "Firehose loads streams into S3" in quoted(
+        "Q: Kinesis services\nFirehose loads streams into S3\nA: Firehose loads streams into S3"
+    )
