@@ -93,11 +93,33 @@ def _goes_on(before: str, line: str) -> bool:
     name = before.strip()
     if NAME_LINE.match(name):
         return True
-    return bool(WORD_LINE.match(name)) and (not line.strip() or bool(LIST_MARKER.match(line)))
+    if WORD_LINE.match(name) and (not line.strip() or LIST_MARKER.match(line)):
+        return True
+    return _is_term(before) and bool(DEFINITION.match(line))
+
+
+# A term on a line of its own right above its definition, with no blank line between (a
+# rendered definition list: "Ridge regression" / "Will reduce the coefficients ... to 0.").
+TERM_WORDS = 3
+DEFINITION = re.compile(r"^[ \t]*[A-Z][^\n]*[.!?][ \t]*$")
+
+
+def _is_term(line: str) -> bool:
+    words = line.split()
+    return (
+        "\n" not in line
+        and 0 < len(words) <= TERM_WORDS
+        and not re.search(r"[.!?:;,]\s*$", line)
+        and not LIST_MARKER.match(line)
+        and not line.startswith(("Q:", "A:"))
+    )
 
 
 def display_sentence(text: str) -> str:
     """A sentence as shown in an answer: list markers and 'Q:'/'A:' labels removed."""
+    text = re.sub(r"^\s*(?:Q|A):\s*", "", text)
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text)
+    # A term and its definition joined into one sentence read "term: definition".
+    text = re.sub(r"(?<=[^\s.!?:;,])[ \t]*(?:\n[ \t]*)+(?=[A-Z])", ": ", text)
     text = re.sub(r"[ \t]*(?:\n[ \t]*)+", " ", text)  # a wrapped sentence reads as one line
-    return re.sub(r"^(?:Q|A):\s*", "", text).strip()
+    return text.strip()

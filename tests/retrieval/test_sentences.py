@@ -85,3 +85,16 @@ def test_a_cards_front_and_its_repeat_on_the_back_are_not_answers() -> None:
     assert "Firehose loads streams into S3" in quoted(
         "Q: Kinesis services\nFirehose loads streams into S3\nA: Firehose loads streams into S3"
     )
+
+
+def test_a_term_right_above_its_definition_is_quoted_with_it() -> None:
+    notes = (
+        "Ridge regression\nWill reduce the coefficients but not all the way to 0.\n"
+        "Lasso regression\nCan reduce some of the coefficients to 0.\n\n"
+        "Producer Library\n\nProvides batching for many small records."
+    )
+    assert quoted(notes) == [
+        "Ridge regression: Will reduce the coefficients but not all the way to 0.",
+        "Lasso regression: Can reduce some of the coefficients to 0.",
+        "Provides batching for many small records.",  # after a blank line: a heading's text
+    ]
