@@ -20,6 +20,10 @@ PAGE_CHROME = re.compile(
     re.IGNORECASE,
 )
 BULLETS = re.compile(r"^(\s*)[·•▪●◦‣∙]\s*", re.MULTILINE)
+# Slides and flashcard apps flatten a bullet list into one line ("Can use CPU or GPU • Only
+# helps with larger models"): a bullet after text on its line starts the next item. Only the
+# bullet signs that never stand between words ("·" is also a multiplication dot).
+INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+[•▪●‣][ \t]*(?=\S)")
 FOOTER_MAX_CHARS = 600
 
 
@@ -31,6 +35,7 @@ def clean_text(text: str, *, markdown: bool = False) -> str:
     after `---` is notes, not an author's bio. Blog exports come as plain text."""
     text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n")
     text = RATING_WIDGET.sub("\n", text)
+    text = INLINE_BULLET.sub("\n- ", text)
     text = BULLETS.sub(r"\1- ", text)
     lines = text.split("\n")
     if not markdown:
@@ -86,3 +91,51 @@ def normalize_for_dedupe(text: str) -> str:
     """The form two passages must share to count as the same: case, spacing and bullets folded."""
     text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
     return re.sub(r"\s+", " ", text).strip().lower()
+
+
+# A topic outline: a long run of list items that only name topics ("- Linear regression",
+# "- SVM", "2. Data"), the table of contents an outline export or a course summary opens with.
+# It states no fact, yet a window of thirty titles matches almost any question by its words.
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<body>\S.*)$")
+OUTLINE_MIN_ITEMS = 6
+TITLE_MAX_WORDS = 6
+NOT_A_TITLE = re.compile(r"[:;=!?]|[.,]\s*$|\s[-–—]\s|\d\s*%")
+
+
+def drop_outlines(text: str) -> str:
+    """The text without its topic outlines: runs of at least OUTLINE_MIN_ITEMS list items that
+    are bare titles (at most TITLE_MAX_WORDS words, no colon, no closing stop, no "term - text"
+    dash), unless the line above the run ends in ":" (then the items are the list it announces:
+    "Optimized containers:" / "- Chainer"). Plain-text exports only: a heading's own list
+    (a bare title line above the run, with a blank line between) is kept too."""
+    lines = text.split("\n")
+    keep = [True] * len(lines)
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and _is_title_item(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= OUTLINE_MIN_ITEMS and not _announced(lines, run[0]):
+            for j in run:
+                keep[j] = False
+        run = []
+    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+
+
+def _is_title_item(line: str) -> bool:
+    match = LIST_ITEM.match(line)
+    if match is None:
+        return False
+    body = match.group("body").strip()
+    return len(body.split()) <= TITLE_MAX_WORDS and not NOT_A_TITLE.search(body)
+
+
+def _announced(lines: list[str], first: int) -> bool:
+    """Whether the list a run belongs to is introduced: the line above the list (above its
+    other items too, unless one of them ends in ":") ends in ":" or is set apart by a blank
+    line, as a heading's list is. A
+    list that follows a line of prose directly is an outline of what comes, not its items."""
+    above = first - 1
+    while above >= 0 and LIST_ITEM.match(lines[above]) and not lines[above].endswith(":"):
+        above -= 1
+    return above < 0 or not lines[above].strip() or lines[above].rstrip().endswith(":")

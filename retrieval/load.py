@@ -19,7 +19,7 @@ from pathlib import Path
 
 from common.errors import StudybotError
 from retrieval.anki_csv import CardFileError, read_cards
-from retrieval.clean import RATING_WIDGET, clean_text
+from retrieval.clean import RATING_WIDGET, clean_text, drop_outlines
 from retrieval.documents import Document, Skipped
 
 MARKDOWN = {".md", ".markdown"}
@@ -106,7 +106,7 @@ CARD_START = re.compile(r"^\s*(\d+)\s*\n\s*Q\s*$", re.MULTILINE)
 def read_text(text: str, source: str) -> list[Document]:
     if len(CARD_START.findall(text)) >= 3:
         return read_numbered_cards(text, source)
-    cleaned = clean_text(text)
+    cleaned = drop_outlines(clean_text(text))
     if not cleaned:
         raise ReadError("no text left after cleaning")
     return [Document(source=source, kind="note", text=cleaned, fmt="text")]

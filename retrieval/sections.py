@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
@@ -104,7 +105,8 @@ def _plain_text_headings(lines: list[str]) -> list[_Heading]:
     it, so its passage keeps that subject in its heading path. In a run of titles with no text
     between, a title between two others that reads as a sentence ("Serverless solution") is text;
     the others, split at labels and sentences, group as before: one is a level-2 heading, two
-    are level 2 over level 3, three or more are a list of terms (the first is the heading)."""
+    are level 2 over level 3, three or more are a list of terms (the first is the heading). A
+    run whose content was lost (`_lost_content`) is a row of level-2 headings."""
     candidates = [i for i in range(len(lines)) if _is_title_line(lines, i)]
     headings: list[_Heading] = []
     if candidates and candidates[0] == _first_text_line(lines):
@@ -112,12 +114,23 @@ def _plain_text_headings(lines: list[str]) -> list[_Heading]:
         candidates = candidates[1:]
     labels = _labels(lines, candidates)
     for run in _runs(lines, candidates):
+        if _lost_content(lines, run):
+            headings.extend(_Heading(i, 2, _title(lines[i])) for i in run)
+            continue
         headings.extend(_Heading(i, 3, _title(lines[i])) for i in run if i in labels)
         for group in _subject_groups(lines, run, labels):
             headings.append(_Heading(group[0], 2, _title(lines[group[0]])))
             if len(group) == 2:
                 headings.append(_Heading(group[1], 3, _title(lines[group[1]])))
     return sorted(headings, key=lambda h: h.line)
+
+
+def _lost_content(lines: list[str], run: list[int]) -> bool:
+    """A run with two labels in a row ("Types of Data:" / "Data Viz:"): the export lost what
+    stood under its titles (tables, images), so each title heads only what follows it, the
+    last one the text after the run; none is a sub-heading of another, nor text."""
+    ends = [lines[i].rstrip().endswith(":") for i in run]
+    return any(a and b for a, b in pairwise(ends))
 
 
 def _subject_groups(lines: list[str], run: list[int], labels: set[int]) -> list[list[int]]:

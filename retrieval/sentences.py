@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[A-Z0-9(\"“])")
-MIN_WORDS = 4
+MIN_WORDS = 3
 
 
 # A paragraph hard-wrapped by an editor: a line that starts in lower case goes on from the line
@@ -15,13 +15,17 @@ STARTS_LOWER = re.compile(r"^[ \t]*[a-z]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or list item with at least four words; a paragraph's
-    hard-wrapped lines are one line."""
+    """(start, end) of each sentence or list item with at least MIN_WORDS words; a paragraph's
+    hard-wrapped lines are one line, and so are a setting's name and the line explaining it. A
+    flashcard's one-line front, and a line of its back that repeats it, are no sentences."""
     spans: list[tuple[int, int]] = []
     offset = 0
+    front = _card_front(text)
     for line in _lines(text):
         start = offset
         offset += len(line) + 1
+        if front and _shown(line) == front:
+            continue
         cursor = 0
         pieces = [*SENTENCE_END.finditer(line), None]
         for match in pieces:
@@ -29,26 +33,93 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             piece = line[cursor:end]
             stripped = piece.strip()
             lead = len(piece) - len(piece.lstrip())
-            if len(stripped.split()) >= MIN_WORDS:
+            if is_quotable(stripped):
                 spans.append((start + cursor + lead, start + cursor + lead + len(stripped)))
             cursor = match.end() if match else len(line)
     return spans
 
 
+def _card_front(text: str) -> str:
+    """A flashcard's front when it is one line ("Q: Deploying Trained Models\nA: ..."): a
+    title or a question, never an answer, and not when its back repeats it either."""
+    first, _, rest = text.partition("\n")
+    return _shown(first) if first.startswith("Q:") and rest.startswith("A:") else ""
+
+
+def _shown(line: str) -> str:
+    return display_sentence(line).rstrip("?:").strip().lower()
+
+
+LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def is_quotable(piece: str) -> bool:
+    """A piece of a line that can stand as a sentence of an answer: MIN_WORDS words, or one
+    word fewer for a list item ("- 5-30 FPS", "- CPU-only for inference": a card's facts are
+    often that short), while a line of that length on its own is mostly a title ("Random
+    Forest", "Hash size")."""
+    words = len(display_sentence(piece).split())
+    return words >= MIN_WORDS or (words == MIN_WORDS - 1 and bool(LIST_MARKER.match(piece)))
+
+
 def _lines(text: str) -> list[str]:
-    """The text's lines, each hard-wrapped line joined to the one it goes on from; joined with
-    the line break itself, so offsets into the text are kept."""
+    """The text's lines, each hard-wrapped line joined to the one it goes on from, and a
+    setting's name standing alone joined to the line that explains it; joined with the line
+    breaks themselves, so offsets into the text are kept."""
     lines: list[str] = []
     for line in text.split("\n"):
-        if lines and ENDS_OPEN.search(lines[-1]) and STARTS_LOWER.match(line):
+        if lines and _goes_on(lines[-1], line):
             lines[-1] = f"{lines[-1]}\n{line}"
         else:
             lines.append(line)
     return lines
 
 
+# A setting's name on a line of its own, its meaning on the next (a hyperparameter list exported
+# from slides: "- Num_trees" / "- Increasing reduces noise", "Wd" / "- Weight decay"): a name in
+# code style, with an underscore ("max_depth") or a digit after letters ("Alpha0"), even as a
+# list item; or any one word on a line of its own, when a list item follows it.
+NAME_LINE = re.compile(r"^\s*(?:A:\s*)?(?:[-*+]\s+)?(?:[A-Za-z]+_\w+|[A-Za-z]+\d+)\s*$")
+WORD_LINE = re.compile(r"^\s*(?:A:\s*)?[A-Za-z][\w-]{0,30}\s*$")
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether `line` continues `before`: a hard-wrapped line, or what follows a setting's name
+    standing alone (blank lines, then the first line that is not another name)."""
+    if NAME_LINE.match(line):
+        return False
+    if ENDS_OPEN.search(before) and STARTS_LOWER.match(line):
+        return True
+    name = before.strip()
+    if NAME_LINE.match(name):
+        return True
+    if WORD_LINE.match(name) and (not line.strip() or LIST_MARKER.match(line)):
+        return True
+    return _is_term(before) and bool(DEFINITION.match(line))
+
+
+# A term on a line of its own right above its definition, with no blank line between (a
+# rendered definition list: "Ridge regression" / "Will reduce the coefficients ... to 0.").
+TERM_WORDS = 3
+DEFINITION = re.compile(r"^[ \t]*[A-Z][^\n]*[.!?][ \t]*$")
+
+
+def _is_term(line: str) -> bool:
+    words = line.split()
+    return (
+        "\n" not in line
+        and 0 < len(words) <= TERM_WORDS
+        and not re.search(r"[.!?:;,]\s*$", line)
+        and not LIST_MARKER.match(line)
+        and not line.startswith(("Q:", "A:"))
+    )
+
+
 def display_sentence(text: str) -> str:
     """A sentence as shown in an answer: list markers and 'Q:'/'A:' labels removed."""
+    text = re.sub(r"^\s*(?:Q|A):\s*", "", text)
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text)
-    text = re.sub(r"[ \t]*\n[ \t]*", " ", text)  # a hard-wrapped sentence reads as one line
-    return re.sub(r"^(?:Q|A):\s*", "", text).strip()
+    # A term and its definition joined into one sentence read "term: definition".
+    text = re.sub(r"(?<=[^\s.!?:;,])[ \t]*(?:\n[ \t]*)+(?=[A-Z])", ": ", text)
+    text = re.sub(r"[ \t]*(?:\n[ \t]*)+", " ", text)  # a wrapped sentence reads as one line
+    return text.strip()

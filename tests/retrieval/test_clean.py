@@ -1,4 +1,4 @@
-from retrieval.clean import clean_text, normalize_for_dedupe
+from retrieval.clean import clean_text, drop_outlines, normalize_for_dedupe
 from tests.retrieval.fixtures import BLOG_TEXT, WIDGET
 
 
@@ -42,3 +42,57 @@ def test_markdown_dash_lines_are_syntax_not_residue() -> None:
     assert "Fan-out\n-------" in cleaned
     assert cleaned.endswith("Retention is 24 hours.")
     assert "Retention" not in clean_text(notes.replace("---\n\nRet", "--\n\nRet"))
+
+
+def test_bullets_flattened_into_one_line_become_items_of_their_own() -> None:
+    # A slide deck exported to flashcards runs its bullets together on one line.
+    cleaned = clean_text("Can use CPU or GPU • Only helps with larger models\n• Single • Multi")
+    assert cleaned.split("\n") == [
+        "Can use CPU or GPU",
+        "- Only helps with larger models",
+        "- Single",
+        "- Multi",
+    ]
+
+
+def test_a_middle_dot_between_words_is_not_a_bullet() -> None:
+    assert clean_text("cost = rate · hours") == "cost = rate · hours"
+
+
+OUTLINE = """Study notes, one page
+Below is an overview; details are in other files
+- Model lifecycle
+- Overfitting
+- Regularisation (L1 & L2)
+- Cross-validation
+2. Data
+- Feature selection
+- One-hot encoding
+- Spot training uses spare capacity, so it is cheaper.
+- Optimized containers:
+- Apache MXNet
+- Tensorflow
+- Chainer
+- PyTorch
+- Scikit-learn
+- XGBoost"""
+
+
+def test_a_topic_outline_is_dropped_but_an_announced_list_is_kept() -> None:
+    kept = drop_outlines(OUTLINE).split("\n")
+    assert "- Overfitting" not in kept and "2. Data" not in kept
+    assert "- Spot training uses spare capacity, so it is cheaper." in kept
+    assert kept[-7:] == OUTLINE.split("\n")[-7:]  # "Optimized containers:" and its six items
+
+
+def test_a_list_under_a_heading_line_is_not_an_outline() -> None:
+    # A bare title above a blank line heads the list: its items are the notes under it.
+    text = "Plot types\n\n- scatter plot\n- bubble chart (three features)\n" + "\n".join(
+        f"- {name} plot" for name in ("pairs", "swarm", "cat", "box", "violin", "strip")
+    )
+    assert drop_outlines(text) == text
+
+
+def test_a_short_run_of_titles_is_kept() -> None:
+    text = "Some prose line\n- One\n- Two\n- Three\n- Four\n- Five"
+    assert drop_outlines(text) == text

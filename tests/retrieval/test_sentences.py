@@ -38,3 +38,63 @@ def test_list_items_titles_and_capitalised_lines_stay_lines_of_their_own() -> No
 def test_spans_stay_offsets_into_the_passage() -> None:
     for start, end in sentence_spans(WRAPPED):
         assert WRAPPED[start:end].strip() == WRAPPED[start:end]
+
+
+SETTINGS = (
+    "Q: Topic model: Important Hyperparameters\n"
+    "A: Context_length\n\n"
+    "  - Number of time points seen before a prediction\n"
+    "  - Num_topics\n"
+    "  - Alpha0\n"
+    "  - Initial guess for the concentration parameter\n"
+    "  - Smaller values give sparse mixtures\n"
+    "max_depth\n"
+    "- Max depth of each tree\n"
+    "Wd\n\n"
+    "  - Weight decay (L2 regularization)\n"
+    "- Tensorflow\n"
+    "- PyTorch\n"
+    "- Custom algorithms in Docker images"
+)
+
+
+def test_a_setting_named_on_its_own_line_is_quoted_with_its_meaning() -> None:
+    said = quoted(SETTINGS)
+    assert "Context_length - Number of time points seen before a prediction" in said
+    assert "Alpha0 - Initial guess for the concentration parameter" in said
+    assert "max_depth - Max depth of each tree" in said
+    assert "Wd - Weight decay (L2 regularization)" in said
+    # One plain word in a list is an item, not a name its next item explains.
+    assert "Custom algorithms in Docker images" in said
+    # A name followed by another name explains nothing; a line after a sentence stays apart.
+    assert not any("Num_topics" in s for s in said)
+    assert "Smaller values give sparse mixtures" in said
+
+
+def test_a_two_word_list_item_is_a_fact_but_a_two_word_line_is_a_title() -> None:
+    said = quoted("Video input\n\n- 5-30 FPS\n- CPU-only inference\nHash size\nTwo words")
+    assert said == ["5-30 FPS", "CPU-only inference"]
+
+
+def test_a_cards_front_and_its_repeat_on_the_back_are_not_answers() -> None:
+    card = "Q: Deploying Trained Models\nA: Deploying Trained Models\n\n  - Save the model to S3"
+    assert quoted(card) == ["Save the model to S3"]
+    asked = "Q: What is the largest object S3 stores?\nA: Max object size is 5TB"
+    assert quoted(asked) == ["Max object size is 5TB"]
+    # A front of several lines holds facts of its own.
+    assert "Firehose loads streams into S3" in quoted(
+        "Q: Kinesis services\nFirehose loads streams into S3\nA: Firehose loads streams into S3"
+    )
+
+
+def test_a_term_right_above_its_definition_is_quoted_with_it() -> None:
+    notes = (
+        "Ridge regression\nWill reduce the coefficients but not all the way to 0.\n"
+        "Lasso regression\nCan reduce some of the coefficients to 0.\n\n"
+        "Producer Library\n\nProvides batching for many small records."
+    )
+    assert quoted(notes) == [
+        "Ridge regression: Will reduce the coefficients but not all the way to 0.",
+        "Lasso regression: Can reduce some of the coefficients to 0.",
+        "Provides batching for many small records.",  # after a blank line: a heading's text
+    ]
