@@ -41,7 +41,6 @@ import numpy as np
 from bench.common import ROOT, load_yaml, percentile, timed
 from retrieval.answer import Answer
 from retrieval.build import BuildOptions, build_index
-from retrieval.clean import clean_text
 from retrieval.embed import Embedder, load_embedder
 from retrieval.load import discover, read_corpus
 from retrieval.sentences import display_sentence, sentence_spans
@@ -178,13 +177,17 @@ class Result:
 
 
 class Naive:
-    """800-character windows, bm25s BM25 and MiniLM, fused by reciprocal rank."""
+    """800-character windows of each notes file's raw text, bm25s BM25 and MiniLM, fused by
+    reciprocal rank. It reads the same files as studybot but none of its reading (no export
+    residue removed, no cards or outlines recognised), as a plain pipeline would."""
 
     def __init__(self, root: Path, embedder: Embedder) -> None:
-        documents, _ = read_corpus(discover([root]))
+        files = discover([root])
+        documents, _ = read_corpus(files)
+        paths = {file.source: file.path for file in files}
         self.windows: list[str] = []
-        for docs in documents.values():
-            text = clean_text("\n".join(d.text for d in docs))
+        for source in documents:
+            text = paths[source].read_text(encoding="utf-8", errors="replace")
             self.windows += [text[i : i + WINDOW] for i in range(0, len(text), WINDOW)]
         self.embedder = embedder
         self.vectors = embedder.encode(self.windows)
