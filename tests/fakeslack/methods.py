@@ -105,6 +105,8 @@ class Workspace:
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     dm_channels: dict[str, str] = field(default_factory=dict)
     files: dict[str, UploadedFile] = field(default_factory=dict)
+    # Channels the bot was never invited to: posting or reading there is `not_in_channel`.
+    outside: set[str] = field(default_factory=set)
     upload_url_for: Callable[[str], str] = field(default=lambda file_id: f"/upload/{file_id}")
     # Seconds since the epoch that message ts follow, as at Slack (the wall clock unless a
     # test's clock is given); each ts is still strictly after the one before.
@@ -190,6 +192,15 @@ def _channel(ws: Workspace, args: dict[str, Any], key: str = "channel") -> str:
     return channel
 
 
+def _member_channel(ws: Workspace, args: dict[str, Any]) -> str:
+    """A channel the bot must be a member of to post or read in, as at Slack without the
+    `chat:write.public` scope."""
+    channel = _channel(ws, args)
+    if channel in ws.outside:
+        raise SlackMethodError("not_in_channel")
+    return channel
+
+
 def _message(ws: Workspace, channel: str, ts: Any) -> dict[str, Any]:
     message = ws.find_message(channel, ts) if isinstance(ts, str) else None
     if message is None:
@@ -248,7 +259,7 @@ def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 
 def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    channel = _channel(ws, args)
+    channel = _member_channel(ws, args)
     _check_message_content(args)
     message = ws.add_message(channel, _bot_message(ws, args, ws.next_ts()))
     return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
@@ -379,7 +390,7 @@ def _shown(messages: list[dict[str, Any]], args: dict[str, Any]) -> list[dict[st
 
 
 def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    channel = _channel(ws, args)
+    channel = _member_channel(ws, args)
     top_level = [m for m in ws.messages.get(channel, []) if m.get("thread_ts") in (None, m["ts"])]
     newest_first = sorted(_window(top_level, args), key=lambda m: float(m["ts"]), reverse=True)
     shown, meta = _page(newest_first, args, 100)
@@ -387,7 +398,7 @@ def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
 
 
 def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    channel = _channel(ws, args)
+    channel = _member_channel(ws, args)
     _require(args, "ts")
     parent = ws.find_message(channel, args["ts"])
     if parent is None:

@@ -243,6 +243,11 @@ class FakeSlack:
             self.workspace.add_message(channel, message)
             return str(message["ts"])
 
+    def not_invited_to(self, channel: str) -> None:
+        """The bot is not a member of `channel`: posts and reads there get `not_in_channel`."""
+        with self._changed:
+            self.workspace.outside.add(channel)
+
     def messages(self, channel: str) -> list[dict[str, Any]]:
         """The channel's stored messages, oldest first, thread replies included."""
         with self._changed:

@@ -12,7 +12,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.slack.errors import UserError
-from bot.slack.permissions import is_quiz_admin, user_profile
+from bot.slack.permissions import bot_in_channel, is_quiz_admin, user_profile
 from bot.slack.render import schedule
 from bot.slack.services import Services
 from common.weekdays import Weekdays
@@ -81,6 +81,8 @@ def subscribe(
     text = schedule.subscription_text(
         subscribed.schedule, first=subscribed.first, today=subscribed.today
     )
+    if not bot_in_channel(client, command["channel_id"]):
+        text = f"{text}\n{schedule.NOT_INVITED}"
     respond(text=text, response_type="in_channel")
 
 
