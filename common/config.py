@@ -19,6 +19,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 # Settings whose value is never repeated in an error message (a URL may hold a password).
 HIDDEN_VALUES = {"database_url"}
+# Schemes hosting services give PostgreSQL URLs (SQLAlchemy knows neither as psycopg 3).
+POSTGRES_ALIASES = {"postgres", "postgresql"}
 
 
 class SettingsError(StudybotError, ValueError):
@@ -213,10 +215,19 @@ class Settings(BaseSettings):
         from sqlalchemy.exc import ArgumentError
 
         try:
-            make_url(value)
+            url = make_url(value)
         except ArgumentError:
             raise ValueError(
                 "not a SQLAlchemy URL; use postgresql+psycopg://user:pass@host/db"
+            ) from None
+        if url.drivername in POSTGRES_ALIASES:  # what hosting services hand out
+            return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+        try:
+            url.get_dialect().import_dbapi()
+        except Exception:  # no such dialect, or its driver is not installed
+            raise ValueError(
+                f"no database driver for {url.drivername!r} here; use sqlite:///path or "
+                "postgresql+psycopg://user:pass@host/db"
             ) from None
         return value
 

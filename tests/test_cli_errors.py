@@ -52,3 +52,32 @@ def test_where_is_named_after_what(capsys: pytest.CaptureFixture[str]) -> None:
     exit_ = fail("no such file", where="--file notes.txt")
     assert exit_.exit_code == 2
     assert capsys.readouterr().err == "error: no such file (--file notes.txt)\n"
+
+
+def test_a_database_that_cannot_be_reached_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    env = {
+        "STUDYBOT_DATA_DIR": str(tmp_path / "data"),
+        "DATABASE_URL": "postgresql+psycopg://u:s3cret@127.0.0.1:1/studybot",  # nobody listens
+    }
+    result = studybot("leaderboard", env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: cannot use the database (DATABASE_URL): connection failed")
+    assert "s3cret" not in line
+
+
+def test_a_data_dir_that_cannot_be_made_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / "a-file").write_text("not a folder")
+    data_dir = tmp_path / "a-file" / "data"
+    result = studybot("leaderboard", env={"STUDYBOT_DATA_DIR": str(data_dir)}, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: Not a directory (") and str(data_dir) in line

@@ -152,6 +152,26 @@ def test_a_database_url_with_a_password_is_not_repeated(tmp_path: Path) -> None:
     assert "s3cret" not in result.stderr
 
 
+def test_a_database_url_whose_driver_is_missing_is_one_error_line(tmp_path: Path) -> None:
+    result = studybot("--help", env={"DATABASE_URL": "mysql://u:s3cret@h/db"}, cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: DATABASE_URL: no database driver for 'mysql' here")
+    assert "s3cret" not in result.stderr
+
+
+def test_a_hosting_services_postgres_url_means_psycopg(tmp_path: Path) -> None:
+    """Hosting services hand out postgres://…, a name SQLAlchemy has no dialect for."""
+    settings = load_settings(database_url="postgres://u:p%40ss@db.example:5432/study")
+    assert settings.database_url == "postgresql+psycopg://u:p%40ss@db.example:5432/study"
+    url = os.environ.get("STUDYBOT_TEST_DATABASE_URL")
+    if url is None:
+        pytest.skip("STUDYBOT_TEST_DATABASE_URL is not set")
+    hosted = url.replace("postgresql+psycopg://", "postgres://", 1)
+    result = studybot("db", "upgrade", env={"DATABASE_URL": hosted}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
 def test_a_model_that_cannot_be_loaded_is_one_error_line_naming_the_setting(
     built: dict[str, str], tmp_path: Path
 ) -> None:
@@ -286,3 +306,17 @@ def test_an_empty_slack_token_means_not_set(built: dict[str, str], tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     assert "starting the console tutor" in result.stdout + result.stderr
+
+
+def test_a_port_in_use_is_one_error_line(built: dict[str, str], tmp_path: Path) -> None:
+    with FakeSlack() as fake, socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        env = slack_env(built, fake, tmp_path)
+        result = studybot("serve", "--http", "--port", port, env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"error: cannot listen on port {port}: ")
+    assert last.endswith("choose another with --port")

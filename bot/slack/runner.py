@@ -49,7 +49,7 @@ def run_bot(
         if settings.slack_app_token is not None and not http:
             # /healthz and /metrics are served in Socket Mode too, for health checks.
             threading.Thread(
-                target=_serve_http, args=(app, services, client, settings, port), daemon=True
+                target=_serve_health, args=(app, services, client, settings, port), daemon=True
             ).start()
             connect_socket_mode(app, settings.slack_app_token.get_secret_value(), stop)
         else:
@@ -72,6 +72,18 @@ def _serve_http(
     server = make_server(wsgi, port=port)
     logger.info("studybot serving Slack over HTTP on port %s", server.effective_port)
     server.run()
+
+
+def _serve_health(
+    app: App, services: Services, client: WebClient, settings: Settings, port: int
+) -> None:
+    """/healthz and /metrics beside Socket Mode: a port in use costs them, not the bot."""
+    from bot.slack.server import PortUnavailable
+
+    try:
+        _serve_http(app, services, client, settings, port)
+    except PortUnavailable as error:
+        logger.warning("no /healthz or /metrics: %s", error)
 
 
 def connect_socket_mode(
