@@ -35,7 +35,9 @@ runner = CliRunner()
 STUDYBOT = [sys.executable, "-c", "from bot.cli import main; main()"]
 
 
-def studybot(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def studybot(
+    *args: str, env: dict[str, str], cwd: Path, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """The real entry point in a child process, as a shell would run it."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STUDYBOT_")}
     return subprocess.run(
@@ -44,7 +46,7 @@ def studybot(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Completed
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
 
 
@@ -250,6 +252,23 @@ def test_slack_app_token_chooses_socket_mode_with_that_token(
         with serving(env=env, cwd=tmp_path):  # no app token: Slack's events come over HTTP
             fake.wait_for("auth.test", timeout=60)
         assert fake.count("apps.connections.open") == 0
+
+
+def test_a_slack_app_token_slack_refuses_is_one_error_line(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    """The bot token pasted as SLACK_APP_TOKEN: Slack will never take it, so retrying as if
+    Slack were unreachable (forever, saying so) helps nobody."""
+    with FakeSlack() as fake:
+        env = {**slack_env(built, fake, tmp_path), "SLACK_APP_TOKEN": "xoxb-pasted-twice"}
+        port = str(free_port())  # /healthz is served beside Socket Mode
+        result = studybot("serve", "--port", port, env=env, cwd=tmp_path, timeout=180)
+        assert fake.count("apps.connections.open") == 1
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "cannot reach Slack" not in result.stderr
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert error.startswith("error: Slack refused SLACK_APP_TOKEN (not_allowed_token_type): ")
+    assert "xoxb-pasted-twice" not in result.stderr
 
 
 def test_slack_posts_per_minute_paces_scheduled_posts_but_never_replies(

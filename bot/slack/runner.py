@@ -10,7 +10,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.app import create_app, make_client
+from bot.slack.app import SlackConfigError, create_app, make_client
+from bot.slack.delivery import TRANSIENT_ERRORS
 from bot.slack.services import Services
 from bot.slack.workers import answer_pool
 from common import heap
@@ -98,12 +99,33 @@ def connect_socket_mode(
             logger.info("studybot connecting to Slack over Socket Mode")
             SocketModeHandler(app, app_token).start()
             return
-        except (OSError, SlackApiError) as error:
+        except SlackApiError as error:
+            if refused_for_good(error):
+                raise SlackConfigError(app_token_refused(error)) from None
+            logger.warning("Slack is unavailable (%s); retrying in %.0f s", _code(error), wait)
+        except OSError as error:
             logger.warning(
                 "cannot reach Slack (%s); retrying in %.0f s", type(error).__name__, wait
             )
-            stop.wait(wait)
-            wait = min(wait * 2, MAX_RETRY_WAIT)
+        stop.wait(wait)
+        wait = min(wait * 2, MAX_RETRY_WAIT)
+
+
+def refused_for_good(error: SlackApiError) -> bool:
+    """Slack answered and said no (a wrong token, Socket Mode off): waiting will not help."""
+    status = error.response.status_code if error.response is not None else 0
+    return status < 500 and status != 429 and _code(error) not in TRANSIENT_ERRORS
+
+
+def app_token_refused(error: SlackApiError) -> str:
+    return (
+        f"Slack refused SLACK_APP_TOKEN ({_code(error)}): use the app-level token (xapp-…) "
+        "with the connections:write scope, and turn Socket Mode on in the app's settings"
+    )
+
+
+def _code(error: SlackApiError) -> str:
+    return str(error.response.get("error", "")) if error.response is not None else ""
 
 
 def check_token(client: WebClient, settings: Settings) -> None:

@@ -245,6 +245,11 @@ def api_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "args": args}
 
 
+def apps_connections_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """A Socket Mode URL nobody listens on: the client then keeps trying to connect."""
+    return {"ok": True, "url": "ws://127.0.0.1:9/link"}
+
+
 def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     return {
         "ok": True,
@@ -582,6 +587,7 @@ def files_complete_upload_external(ws: Workspace, args: dict[str, Any]) -> dict[
 
 METHODS: dict[str, Method] = {
     "api.test": api_test,
+    "apps.connections.open": apps_connections_open,
     "auth.test": auth_test,
     "chat.postMessage": chat_post_message,
     "chat.postEphemeral": chat_post_ephemeral,
@@ -603,3 +609,5 @@ METHODS: dict[str, Method] = {
 
 # Methods Slack answers without a token.
 NO_AUTH_METHODS = frozenset({"api.test"})
+# Methods called with the app-level token (xapp-…) rather than a bot or user token.
+APP_LEVEL_METHODS = frozenset({"apps.connections.open"})
