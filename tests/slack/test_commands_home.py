@@ -63,6 +63,15 @@ def test_a_member_channel_is_subscribed_without_the_invite_note(bot: Running) ->
     assert "/invite" not in bot.fake.wait_for_response(url)[0]["text"]
 
 
+def test_a_time_zone_in_any_case_is_the_tz_databases_name(bot: Running) -> None:
+    _reply, url = bot.command("subscribe 08:30 europe/berlin", user=BOSS)
+    assert "(Europe/Berlin)" in bot.fake.wait_for_response(url)[0]["text"]
+    _reply, url = bot.command("subscribe 08:30 utc", user=BOSS)
+    assert "(UTC)" in bot.fake.wait_for_response(url)[0]["text"]
+    channel = channel_row(bot)
+    assert channel is not None and channel.timezone == "UTC"
+
+
 def test_bad_input_gets_usage_and_unknown_subcommands_get_help(bot: Running) -> None:
     _reply, url = bot.command("subscribe soon", user=BOSS)
     assert "Usage" in bot.fake.wait_for_response(url)[0]["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import zoneinfo
 from collections.abc import Callable
 from datetime import time
 from typing import Any
@@ -50,10 +51,23 @@ def parse_schedule(args: list[str]) -> tuple[time, str | None, Weekdays]:
         if word.lower() in SCHEDULES:
             weekdays = SCHEDULES[word.lower()]
         elif timezone is None:
-            timezone = word
+            timezone = canonical_zone(word)
         else:
             raise UserError(schedule.SUBSCRIBE_USAGE)
     return at, timezone, weekdays
+
+
+def canonical_zone(name: str) -> str:
+    """The IANA name as the tz database spells it ("utc" is UTC, "europe/berlin"
+    Europe/Berlin); a name it does not know is left for the use case to refuse."""
+    if name in _zone_names():
+        return name
+    return {zone.lower(): zone for zone in _zone_names()}.get(name.lower(), name)
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 
 @admins_only
