@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from slack_sdk.oauth.installation_store import Installation
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from typer.testing import CliRunner
 
 from bot.cli import app
@@ -269,6 +271,41 @@ def test_a_slack_app_token_slack_refuses_is_one_error_line(
     [error] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert error.startswith("error: Slack refused SLACK_APP_TOKEN (not_allowed_token_type): ")
     assert "xoxb-pasted-twice" not in result.stderr
+
+
+def test_with_oauth_installs_a_reply_left_queued_goes_out_at_start(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    """A reply queued when the bot last stopped is sent when it starts again, not whenever
+    the next member happens to write (by then past its deadline, and given up)."""
+    url = f"sqlite:///{tmp_path / 'studybot.db'}"
+    upgrade(url)
+    database = Database(url)
+    installations = SQLAlchemyInstallationStore(client_id="111.222", engine=database.engine)
+    installations.create_tables()
+    installations.save(
+        Installation(app_id="A1", team_id="TA", user_id="U1", bot_token="xoxb-ta", bot_id="BA")
+    )
+    with database.session() as session:
+        outbox.enqueue(
+            session,
+            "answer:DA:1.0",
+            channel="DA",
+            payload={"text": "left over"},
+            now=datetime.now(UTC),
+            team_id="TA",
+        )
+    database.dispose()
+    with FakeSlack(tokens={"xoxb-ta"}) as fake:
+        env = {
+            **slack_env(built, fake, tmp_path),
+            "SLACK_BOT_TOKEN": "",
+            "SLACK_CLIENT_ID": "111.222",
+            "SLACK_CLIENT_SECRET": "shh",
+        }
+        with serving("--http", env=env, cwd=tmp_path):
+            [sent] = fake.wait_for("chat.postMessage", ok=True, timeout=60)
+    assert sent.body["text"] == "left over"
 
 
 def test_slack_posts_per_minute_paces_scheduled_posts_but_never_replies(

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.app import SlackConfigError, create_app, make_client
-from bot.slack.delivery import TRANSIENT_ERRORS
+from bot.slack.delivery import TRANSIENT_ERRORS, sender_of
 from bot.slack.services import Services
 from bot.slack.workers import answer_pool
 from common import heap
@@ -38,13 +38,11 @@ def run_bot(
     app = create_app(settings, services=services, client=client)
     stop = threading.Event()
     start_index_refresher(services, stop)
-    if settings.slack_bot_token is not None:
-        from bot.slack.delivery import sender_of
-
-        # Started now, not at the first reply: it retries what an earlier run left queued.
-        # (sender_of starts its own drain thread; a second drain on the same sender, as here
-        # before, only doubled the database polling.)
-        sender_of(services)
+    # Started now, not at the first reply: it retries what an earlier run left queued (with
+    # OAuth installs too: each row carries its workspace, whose token sends it).
+    # (sender_of starts its own drain thread; a second drain on the same sender, as here
+    # before, only doubled the database polling.)
+    sender_of(services)
     heap.settle()  # start-up is done: keep its objects out of full collections (common/heap.py)
     try:
         if settings.slack_app_token is not None and not http:
