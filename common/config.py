@@ -17,6 +17,7 @@ from common.weekdays import CRON_NAMES, InvalidWeekdays, Weekdays
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+MEMBER_ID = re.compile(r"[UW][A-Z0-9]{2,}")  # Slack user ids (W: Enterprise Grid)
 # Settings whose value is never repeated in an error message (a URL may hold a password).
 HIDDEN_VALUES = {"database_url"}
 # Schemes hosting services give PostgreSQL URLs (SQLAlchemy knows neither as psycopg 3).
@@ -122,7 +123,10 @@ class Settings(BaseSettings):
     admins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         validation_alias=_env("STUDYBOT_ADMINS"),
-        description="Slack user ids (comma separated) who may run admin commands, besides admins.",
+        description=(
+            "Slack member ids (U…, comma or space separated) who may run admin commands, "
+            "besides workspace admins."
+        ),
     )
     new_cards_per_day: int = Field(
         10,
@@ -234,9 +238,18 @@ class Settings(BaseSettings):
     @field_validator("admins", mode="before")
     @classmethod
     def _split_ids(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return [p.strip() for p in value.split(",") if p.strip()]
-        return value
+        """Member ids separated by commas or spaces; a name or handle ("@alice") would never
+        match anyone, so it is refused rather than leave the admins locked out."""
+        if not isinstance(value, str):
+            return value
+        ids = value.replace(",", " ").split()
+        wrong = [i for i in ids if not MEMBER_ID.fullmatch(i)]
+        if wrong:
+            raise ValueError(
+                f"{wrong[0]!r} is not a Slack member id; use ids such as U012ABCDEF "
+                "(a profile's ⋮ menu: Copy member ID)"
+            )
+        return ids
 
     @property
     def secret_values(self) -> tuple[str, ...]:

@@ -137,6 +137,7 @@ def test_log_level_and_log_json_shape_the_log(built: dict[str, str], tmp_path: P
         ("STUDYBOT_NEW_CARDS_PER_DAY", "many", "input should be a valid integer"),
         ("STUDYBOT_LEADERBOARD_DAY", "someday", "use a day of the week"),
         ("STUDYBOT_NUDGE_TIME", "9am", "use a 24-hour time as HH:MM"),
+        ("STUDYBOT_ADMINS", "@alice", "'@alice' is not a Slack member id"),
     ],
 )
 def test_a_bad_setting_is_one_error_line_even_for_help(
@@ -147,6 +148,14 @@ def test_a_bad_setting_is_one_error_line_even_for_help(
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith(f"error: {variable}={value}: {message}")
+
+
+def test_admins_are_member_ids_separated_by_commas_or_spaces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name would never match the id in a request: the admins would find themselves refused."""
+    monkeypatch.setenv("STUDYBOT_ADMINS", "U012AB, U034CD W056EF")
+    assert load_settings().admins == ["U012AB", "U034CD", "W056EF"]
 
 
 def test_a_database_url_with_a_password_is_not_repeated(tmp_path: Path) -> None:
