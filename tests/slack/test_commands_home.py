@@ -63,6 +63,14 @@ def test_a_member_channel_is_subscribed_without_the_invite_note(bot: Running) ->
     assert "/invite" not in bot.fake.wait_for_response(url)[0]["text"]
 
 
+def test_a_direct_message_cannot_be_subscribed(bot: Running) -> None:
+    """/study quiz refuses a DM; subscribing one would post a daily question, reveals and a
+    weekly board into a private conversation."""
+    _reply, url = bot.command("subscribe 08:30 UTC", user=BOSS, channel="D42")
+    assert "in the channel that should get it" in bot.fake.wait_for_response(url)[0]["text"]
+    assert channel_row(bot, "D42") is None
+
+
 def test_a_time_zone_in_any_case_is_the_tz_databases_name(bot: Running) -> None:
     _reply, url = bot.command("subscribe 08:30 europe/berlin", user=BOSS)
     assert "(Europe/Berlin)" in bot.fake.wait_for_response(url)[0]["text"]

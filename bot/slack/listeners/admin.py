@@ -78,6 +78,8 @@ def subscribe(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
+    if command["channel_id"].startswith("D"):  # a DM is no channel to post a quiz in
+        raise UserError(schedule.SUBSCRIBE_IN_DM)
     at, timezone, weekdays = parse_schedule(args)
     if timezone is None:
         timezone = user_profile(client, command["user_id"])[1] or "UTC"
