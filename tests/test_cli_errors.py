@@ -81,3 +81,17 @@ def test_a_data_dir_that_cannot_be_made_is_one_error_line(
     assert result.returncode == 2, result.stderr
     [line] = result.stderr.splitlines()
     assert line.startswith("error: Not a directory (") and str(data_dir) in line
+
+
+@pytest.mark.parametrize("option", ["--channel", "--member"])
+def test_an_id_longer_than_its_column_is_refused_before_any_write(
+    option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL refused a 40-character channel id mid-transaction, with a traceback."""
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    env = {"STUDYBOT_DATA_DIR": str(tmp_path / "data")}
+    result = studybot("quiz", option, "x" * 40, "--answer", "A", env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert f"Invalid value for '{option}': use an id of 1 to 32 characters" in result.stderr
+    assert not (tmp_path / "data" / "studybot.db").exists()
