@@ -17,7 +17,7 @@ from common.weekdays import CRON_NAMES, InvalidWeekdays, Weekdays
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
-MEMBER_ID = re.compile(r"[UW][A-Z0-9]{2,}")  # Slack user ids (W: Enterprise Grid)
+MEMBER_ID = re.compile(r"[UW][A-Z0-9]+")  # Slack user ids (W: Enterprise Grid)
 # Settings whose value is never repeated in an error message (a URL may hold a password).
 HIDDEN_VALUES = {"database_url"}
 # Schemes hosting services give PostgreSQL URLs (SQLAlchemy knows neither as psycopg 3).
