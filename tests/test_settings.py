@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -241,6 +242,14 @@ def serving(*args: str, env: dict[str, str], cwd: Path) -> Iterator[str]:
         process.wait(timeout=60)
 
 
+def serving_health(port: str) -> bool:
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).close()
+    except (urllib.error.URLError, ConnectionError):
+        return False
+    return True
+
+
 def slack_env(built: dict[str, str], fake: FakeSlack, tmp_path: Path) -> dict[str, str]:
     return {
         **built,
@@ -315,6 +324,45 @@ def test_with_oauth_installs_a_reply_left_queued_goes_out_at_start(
         with serving("--http", env=env, cwd=tmp_path):
             [sent] = fake.wait_for("chat.postMessage", ok=True, timeout=60)
     assert sent.body["text"] == "left over"
+
+
+def test_sigterm_stops_run_cleanly_and_hands_the_lease_back(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    """docker stop sends SIGTERM: the bot ends through its clean-up, so a restarted scheduler
+    takes the lease at once instead of waiting for it to run out."""
+    from jobs.lease import last_holder
+    from store.models import SchedulerLease
+
+    with FakeSlack() as fake:
+        env = slack_env(built, fake, tmp_path)
+        upgrade(env["DATABASE_URL"])  # the lease table, to watch from here
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "SLACK_"))}
+        port = str(free_port())
+        process = subprocess.Popen(
+            [*STUDYBOT, "run", "--http", "--port", port],
+            env={**clean, **env},
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        database = Database(env["DATABASE_URL"])
+        try:
+            deadline = time.monotonic() + 300
+            while not (serving_health(port) and last_holder(database)):  # bot up, lease taken
+                assert process.poll() is None, process.communicate()[1]
+                assert time.monotonic() < deadline, "studybot run did not start in 300 s"
+                time.sleep(0.2)
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=30) == 0, process.communicate()[1]
+            with database.session() as session:
+                [held] = session.query(SchedulerLease).all()
+                assert held.expires_at <= datetime.now(UTC)  # handed back, not left to expire
+        finally:
+            if process.poll() is None:
+                process.kill()
+            database.dispose()
 
 
 def test_slack_posts_per_minute_paces_scheduled_posts_but_never_replies(

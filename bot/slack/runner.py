@@ -4,6 +4,7 @@ hot-swapping a rebuilt index every 30 s."""
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 
 from slack_bolt import App
@@ -44,6 +45,7 @@ def run_bot(
     # before, only doubled the database polling.)
     sender_of(services)
     heap.settle()  # start-up is done: keep its objects out of full collections (common/heap.py)
+    end_on_sigterm()
     try:
         if settings.slack_app_token is not None and not http:
             # /healthz and /metrics are served in Socket Mode too, for health checks.
@@ -55,6 +57,20 @@ def run_bot(
             _serve_http(app, services, client, settings, port)
     finally:
         stop.set()
+
+
+def end_on_sigterm() -> None:
+    """SIGTERM (docker stop, systemd, Kubernetes) ends the bot as Ctrl-C does, through every
+    `finally` (the scheduler of `studybot run` hands its lease back). Without a handler the
+    process died mid-send; as a container's PID 1 it ignored the signal and was killed 10 s
+    later."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _exit_cleanly)
+
+
+def _exit_cleanly(_signum: int, _frame: object) -> None:
+    logger.info("SIGTERM: stopping")
+    raise SystemExit(0)
 
 
 def _serve_http(
