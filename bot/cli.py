@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import OperationalError
 
 from bot.cli_errors import err, fail
 from bot.console import (
@@ -292,6 +293,18 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(fail(model_error(settings.embed_model, exc)).exit_code) from None
     except StudybotError as exc:  # settings, and whatever a command did not translate itself
         raise SystemExit(fail(str(exc), where=exc.where).exit_code) from None
+    except OperationalError as exc:  # the database is down, refuses us, or its file can't open
+        raise SystemExit(fail(database_error(settings, exc)).exit_code) from None
+    except OSError as exc:  # a folder that cannot be made or written, a port in use
+        where = str(exc.filename) if exc.filename is not None else ""
+        raise SystemExit(fail(exc.strerror or str(exc), where=where).exit_code) from None
+
+
+def database_error(settings: Settings, error: OperationalError) -> str:
+    """What the driver said (its first line: never a password), and which database."""
+    said = str(error.orig or error).strip().splitlines()[0]
+    where = "DATABASE_URL" if settings.database_url else str(settings.data_dir / "studybot.db")
+    return f"cannot use the database ({where}): {said}"
 
 
 if __name__ == "__main__":

@@ -126,13 +126,13 @@ def db_backup(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Copy the SQLite database while the bot runs (online backup, written atomically)."""
-    from core.usecases.database import NotSqlite, backup_database
+    from core.usecases.database import BackupOverSource, NotSqlite, backup_database
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     try:
         pages = backup_database(settings, path)
     except NotSqlite:
         raise fail(PG_BACKUP) from None
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, BackupOverSource) as exc:
         raise fail(str(exc)) from None
     typer.echo(f"Backed up {pages} pages to {path}")

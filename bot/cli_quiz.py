@@ -37,8 +37,22 @@ DataDir = Annotated[
 DatabaseUrl = Annotated[
     str | None, typer.Option("--database-url", help="SQLAlchemy URL; overrides DATABASE_URL.")
 ]
-Channel = Annotated[str, typer.Option("--channel", help="Local channel id to play in.")]
-MemberOpt = Annotated[str, typer.Option("--member", help="Member id to play as.")]
+ID_MAX_CHARS = 32  # the ids' column width (Slack's own ids are far shorter)
+
+
+def _short_id(value: str) -> str:
+    """An id the database can store: PostgreSQL refuses a longer one mid-transaction."""
+    if not value or len(value) > ID_MAX_CHARS:
+        raise typer.BadParameter(f"use an id of 1 to {ID_MAX_CHARS} characters")
+    return value
+
+
+Channel = Annotated[
+    str, typer.Option("--channel", help="Local channel id to play in.", callback=_short_id)
+]
+MemberOpt = Annotated[
+    str, typer.Option("--member", help="Member id to play as.", callback=_short_id)
+]
 
 bank_app = typer.Typer(help="Check and sync the question bank.", no_args_is_help=True)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)

@@ -17,8 +17,11 @@ from common.weekdays import CRON_NAMES, InvalidWeekdays, Weekdays
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+MEMBER_ID = re.compile(r"[UW][A-Z0-9]+")  # Slack user ids (W: Enterprise Grid)
 # Settings whose value is never repeated in an error message (a URL may hold a password).
 HIDDEN_VALUES = {"database_url"}
+# Schemes hosting services give PostgreSQL URLs (SQLAlchemy knows neither as psycopg 3).
+POSTGRES_ALIASES = {"postgres", "postgresql"}
 
 
 class SettingsError(StudybotError, ValueError):
@@ -120,7 +123,10 @@ class Settings(BaseSettings):
     admins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         validation_alias=_env("STUDYBOT_ADMINS"),
-        description="Slack user ids (comma separated) who may run admin commands, besides admins.",
+        description=(
+            "Slack member ids (U…, comma or space separated) who may run admin commands, "
+            "besides workspace admins."
+        ),
     )
     new_cards_per_day: int = Field(
         10,
@@ -213,19 +219,37 @@ class Settings(BaseSettings):
         from sqlalchemy.exc import ArgumentError
 
         try:
-            make_url(value)
+            url = make_url(value)
         except ArgumentError:
             raise ValueError(
                 "not a SQLAlchemy URL; use postgresql+psycopg://user:pass@host/db"
+            ) from None
+        if url.drivername in POSTGRES_ALIASES:  # what hosting services hand out
+            return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+        try:
+            url.get_dialect().import_dbapi()
+        except Exception:  # no such dialect, or its driver is not installed
+            raise ValueError(
+                f"no database driver for {url.drivername!r} here; use sqlite:///path or "
+                "postgresql+psycopg://user:pass@host/db"
             ) from None
         return value
 
     @field_validator("admins", mode="before")
     @classmethod
     def _split_ids(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return [p.strip() for p in value.split(",") if p.strip()]
-        return value
+        """Member ids separated by commas or spaces; a name or handle ("@alice") would never
+        match anyone, so it is refused rather than leave the admins locked out."""
+        if not isinstance(value, str):
+            return value
+        ids = value.replace(",", " ").split()
+        wrong = [i for i in ids if not MEMBER_ID.fullmatch(i)]
+        if wrong:
+            raise ValueError(
+                f"{wrong[0]!r} is not a Slack member id; use ids such as U012ABCDEF "
+                "(a profile's ⋮ menu: Copy member ID)"
+            )
+        return ids
 
     @property
     def secret_values(self) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 """The safety net: posts and reveals that are due but not done (after downtime, a failure or
-a takeover) are made now, within the grace window; old finished claims are forgotten."""
+a takeover) are made now, within the grace window; old finished claims, sent messages and
+handled Slack event ids are forgotten."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from store import claims, outbox
 
 log = structlog.get_logger(__name__)
 KEEP_CLAIMS = timedelta(days=30)
+KEEP_EVENTS = timedelta(days=7)  # Slack's retries of an event end within the hour
 
 
 def catch_up(ctx: JobContext, now: datetime) -> dict[str, PostOutcome]:
@@ -53,6 +55,7 @@ def _catch_up(ctx: JobContext, now: datetime, outcomes: dict[str, PostOutcome]) 
         log.exception("catch-up reveal failed")
     with ctx.database.session() as session:
         claims.prune(session, now - KEEP_CLAIMS)
+        claims.prune_events(session, now - KEEP_EVENTS)
         outbox.prune(session, now - KEEP_CLAIMS)
 
 

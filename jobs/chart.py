@@ -29,6 +29,8 @@ def weekly_chart_png(board: WeeklyBoard, last_week: dict[str, int]) -> bytes:
     )
     axes.barh([p + width / 2 for p in positions], before, width, label="last week", color=COLORS[1])
     axes.set_yticks(list(positions), labels=names)
+    for label in axes.get_yticklabels():
+        label.set_parse_math(False)  # a name is text: "$…$" in it is not maths to typeset
     axes.invert_yaxis()
     axes.set_xlabel("points")
     axes.set_title(f"Week of {board.week_start:%d %b %Y}")

@@ -17,7 +17,7 @@ from core.usecases.practising import nudged_members, queue_nudge
 from jobs.context import JobContext, current
 from jobs.observe import observed
 from jobs.timing import parse_clock
-from quiz.clock import at_local_time, local_date, require_aware
+from quiz.clock import InvalidTimeZone, at_local_time, local_date, require_aware, zone
 
 if TYPE_CHECKING:
     from core.bootstrap import Core
@@ -38,10 +38,27 @@ def send_practice_nudges(ctx: JobContext, now: datetime) -> int:
     nudge_at = parse_clock(ctx.settings.nudge_time)
     core = ctx.core()
     sent = 0
-    for member_id, tz in nudged_members(core):
+    for member_id, member_tz in nudged_members(core):
+        tz = known_zone(member_tz, member_id)
         if nudge_due(tz, nudge_at, now):
             sent += _nudge(ctx, core, member_id, tz, now)
     return sent
+
+
+def known_zone(tz: str, member_id: str) -> str:
+    """The member's zone, or UTC when this machine's tz database does not know it (a zone
+    newer than its tzdata): one member's zone must not stop everyone's nudges."""
+    try:
+        zone(tz)
+    except InvalidTimeZone:
+        if (member_id, tz) not in _warned:
+            _warned.add((member_id, tz))
+            log.warning("unknown time zone: nudging at UTC", member=member_id, timezone=tz)
+        return "UTC"
+    return tz
+
+
+_warned: set[tuple[str, str]] = set()
 
 
 def _nudge(ctx: JobContext, core: Core, member_id: str, tz: str, now: datetime) -> bool:

@@ -12,10 +12,19 @@ from sqlalchemy.engine import make_url
 
 from common.errors import StudybotError
 
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
 
 class NotSqlite(StudybotError, ValueError):
     def __init__(self, url: str) -> None:
         super().__init__(f"{url} is not a SQLite database")
+
+
+class BackupOverSource(StudybotError, ValueError):
+    def __init__(self, target: Path) -> None:
+        super().__init__(
+            f"{target} is the database being copied (or its journal): choose another path"
+        )
 
 
 def sqlite_path(url: str) -> Path:
@@ -31,6 +40,10 @@ def backup_sqlite(url: str, target: Path) -> int:
     if not source_path.is_file():
         raise FileNotFoundError(f"no database at {source_path}")
     target = target.resolve()
+    source = source_path.resolve()
+    if target in {source, *(source.with_name(source.name + s) for s in SIDE_FILES)}:
+        # Renaming the copy over the live file would cut the running bot off from it.
+        raise BackupOverSource(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(handle)

@@ -1,5 +1,6 @@
 """At most once per key, for work that is not a Slack message (messages go through
 `store.outbox`): claim, mark done, release on failure; log-once notices use `first_time`.
+Old claims, and the Slack event ids the bot has handled (`ProcessedEvent`), are pruned.
 
 The claim row's primary key decides between racing schedulers. A claim left by a process that
 died is taken over once it is older than `stale_after`, or at once by the scheduler that takes
@@ -13,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
-from store.models import JobClaim
+from store.models import JobClaim, ProcessedEvent
 from store.unique import insert_unique
 
 DEFAULT_STALE_AFTER = timedelta(minutes=15)
@@ -75,6 +76,17 @@ def prune(session: Session, before: datetime) -> int:
     result = session.execute(
         delete(JobClaim)
         .where(JobClaim.done_at.is_not(None), JobClaim.done_at < before)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def prune_events(session: Session, before: datetime) -> int:
+    """Forget the Slack event ids received before `before`: Slack retries an event for minutes,
+    not days, so older ids only grow the table (one row per question and graded reply)."""
+    result = session.execute(
+        delete(ProcessedEvent)
+        .where(ProcessedEvent.received_at < before)
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]

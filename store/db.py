@@ -24,6 +24,9 @@ def is_sqlite(url: str) -> bool:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`, with the SQLite pragmas studybot relies on."""
+    # A failed statement's parameters stay out of its error's text: they hold what members
+    # typed, and failures are logged.
+    kwargs.setdefault("hide_parameters", True)
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True, **kwargs)
     engine = create_engine(

@@ -52,3 +52,46 @@ def test_where_is_named_after_what(capsys: pytest.CaptureFixture[str]) -> None:
     exit_ = fail("no such file", where="--file notes.txt")
     assert exit_.exit_code == 2
     assert capsys.readouterr().err == "error: no such file (--file notes.txt)\n"
+
+
+def test_a_database_that_cannot_be_reached_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    env = {
+        "STUDYBOT_DATA_DIR": str(tmp_path / "data"),
+        "DATABASE_URL": "postgresql+psycopg://u:s3cret@127.0.0.1:1/studybot",  # nobody listens
+    }
+    result = studybot("leaderboard", env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: cannot use the database (DATABASE_URL): connection failed")
+    assert "s3cret" not in line
+
+
+def test_a_data_dir_that_cannot_be_made_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / "a-file").write_text("not a folder")
+    data_dir = tmp_path / "a-file" / "data"
+    result = studybot("leaderboard", env={"STUDYBOT_DATA_DIR": str(data_dir)}, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: Not a directory (") and str(data_dir) in line
+
+
+@pytest.mark.parametrize("option", ["--channel", "--member"])
+def test_an_id_longer_than_its_column_is_refused_before_any_write(
+    option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL refused a 40-character channel id mid-transaction, with a traceback."""
+    for name in SLACK_ENV:
+        monkeypatch.delenv(name, raising=False)
+    env = {"STUDYBOT_DATA_DIR": str(tmp_path / "data")}
+    result = studybot("quiz", option, "x" * 40, "--answer", "A", env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert f"Invalid value for '{option}': use an id of 1 to 32 characters" in result.stderr
+    assert not (tmp_path / "data" / "studybot.db").exists()

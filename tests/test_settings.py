@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from slack_sdk.oauth.installation_store import Installation
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from typer.testing import CliRunner
 
 from bot.cli import app
@@ -35,7 +38,9 @@ runner = CliRunner()
 STUDYBOT = [sys.executable, "-c", "from bot.cli import main; main()"]
 
 
-def studybot(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def studybot(
+    *args: str, env: dict[str, str], cwd: Path, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """The real entry point in a child process, as a shell would run it."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STUDYBOT_")}
     return subprocess.run(
@@ -44,7 +49,7 @@ def studybot(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Completed
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
 
 
@@ -133,6 +138,7 @@ def test_log_level_and_log_json_shape_the_log(built: dict[str, str], tmp_path: P
         ("STUDYBOT_NEW_CARDS_PER_DAY", "many", "input should be a valid integer"),
         ("STUDYBOT_LEADERBOARD_DAY", "someday", "use a day of the week"),
         ("STUDYBOT_NUDGE_TIME", "9am", "use a 24-hour time as HH:MM"),
+        ("STUDYBOT_ADMINS", "@alice", "'@alice' is not a Slack member id"),
     ],
 )
 def test_a_bad_setting_is_one_error_line_even_for_help(
@@ -145,11 +151,39 @@ def test_a_bad_setting_is_one_error_line_even_for_help(
     assert line.startswith(f"error: {variable}={value}: {message}")
 
 
+def test_admins_are_member_ids_separated_by_commas_or_spaces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name would never match the id in a request: the admins would find themselves refused."""
+    monkeypatch.setenv("STUDYBOT_ADMINS", "U012AB, U034CD W056EF")
+    assert load_settings().admins == ["U012AB", "U034CD", "W056EF"]
+
+
 def test_a_database_url_with_a_password_is_not_repeated(tmp_path: Path) -> None:
     result = studybot("--help", env={"DATABASE_URL": "not a url s3cret"}, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("error: DATABASE_URL: not a SQLAlchemy URL")
     assert "s3cret" not in result.stderr
+
+
+def test_a_database_url_whose_driver_is_missing_is_one_error_line(tmp_path: Path) -> None:
+    result = studybot("--help", env={"DATABASE_URL": "mysql://u:s3cret@h/db"}, cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: DATABASE_URL: no database driver for 'mysql' here")
+    assert "s3cret" not in result.stderr
+
+
+def test_a_hosting_services_postgres_url_means_psycopg(tmp_path: Path) -> None:
+    """Hosting services hand out postgres://…, a name SQLAlchemy has no dialect for."""
+    settings = load_settings(database_url="postgres://u:p%40ss@db.example:5432/study")
+    assert settings.database_url == "postgresql+psycopg://u:p%40ss@db.example:5432/study"
+    url = os.environ.get("STUDYBOT_TEST_DATABASE_URL")
+    if url is None:
+        pytest.skip("STUDYBOT_TEST_DATABASE_URL is not set")
+    hosted = url.replace("postgresql+psycopg://", "postgres://", 1)
+    result = studybot("db", "upgrade", env={"DATABASE_URL": hosted}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_model_that_cannot_be_loaded_is_one_error_line_naming_the_setting(
@@ -208,6 +242,14 @@ def serving(*args: str, env: dict[str, str], cwd: Path) -> Iterator[str]:
         process.wait(timeout=60)
 
 
+def serving_health(port: str) -> bool:
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).close()
+    except (urllib.error.URLError, ConnectionError):
+        return False
+    return True
+
+
 def slack_env(built: dict[str, str], fake: FakeSlack, tmp_path: Path) -> dict[str, str]:
     return {
         **built,
@@ -230,6 +272,97 @@ def test_slack_app_token_chooses_socket_mode_with_that_token(
         with serving(env=env, cwd=tmp_path):  # no app token: Slack's events come over HTTP
             fake.wait_for("auth.test", timeout=60)
         assert fake.count("apps.connections.open") == 0
+
+
+def test_a_slack_app_token_slack_refuses_is_one_error_line(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    """The bot token pasted as SLACK_APP_TOKEN: Slack will never take it, so retrying as if
+    Slack were unreachable (forever, saying so) helps nobody."""
+    with FakeSlack() as fake:
+        env = {**slack_env(built, fake, tmp_path), "SLACK_APP_TOKEN": "xoxb-pasted-twice"}
+        port = str(free_port())  # /healthz is served beside Socket Mode
+        result = studybot("serve", "--port", port, env=env, cwd=tmp_path, timeout=180)
+        assert fake.count("apps.connections.open") == 1
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "cannot reach Slack" not in result.stderr
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert error.startswith("error: Slack refused SLACK_APP_TOKEN (not_allowed_token_type): ")
+    assert "xoxb-pasted-twice" not in result.stderr
+
+
+def test_with_oauth_installs_a_reply_left_queued_goes_out_at_start(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    """A reply queued when the bot last stopped is sent when it starts again, not whenever
+    the next member happens to write (by then past its deadline, and given up)."""
+    url = f"sqlite:///{tmp_path / 'studybot.db'}"
+    upgrade(url)
+    database = Database(url)
+    installations = SQLAlchemyInstallationStore(client_id="111.222", engine=database.engine)
+    installations.create_tables()
+    installations.save(
+        Installation(app_id="A1", team_id="TA", user_id="U1", bot_token="xoxb-ta", bot_id="BA")
+    )
+    with database.session() as session:
+        outbox.enqueue(
+            session,
+            "answer:DA:1.0",
+            channel="DA",
+            payload={"text": "left over"},
+            now=datetime.now(UTC),
+            team_id="TA",
+        )
+    database.dispose()
+    with FakeSlack(tokens={"xoxb-ta"}) as fake:
+        env = {
+            **slack_env(built, fake, tmp_path),
+            "SLACK_BOT_TOKEN": "",
+            "SLACK_CLIENT_ID": "111.222",
+            "SLACK_CLIENT_SECRET": "shh",
+        }
+        with serving("--http", env=env, cwd=tmp_path):
+            [sent] = fake.wait_for("chat.postMessage", ok=True, timeout=60)
+    assert sent.body["text"] == "left over"
+
+
+def test_sigterm_stops_run_cleanly_and_hands_the_lease_back(
+    built: dict[str, str], tmp_path: Path
+) -> None:
+    """docker stop sends SIGTERM: the bot ends through its clean-up, so a restarted scheduler
+    takes the lease at once instead of waiting for it to run out."""
+    from jobs.lease import last_holder
+    from store.models import SchedulerLease
+
+    with FakeSlack() as fake:
+        env = slack_env(built, fake, tmp_path)
+        upgrade(env["DATABASE_URL"])  # the lease table, to watch from here
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYBOT_", "SLACK_"))}
+        port = str(free_port())
+        process = subprocess.Popen(
+            [*STUDYBOT, "run", "--http", "--port", port],
+            env={**clean, **env},
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        database = Database(env["DATABASE_URL"])
+        try:
+            deadline = time.monotonic() + 300
+            while not (serving_health(port) and last_holder(database)):  # bot up, lease taken
+                assert process.poll() is None, process.communicate()[1]
+                assert time.monotonic() < deadline, "studybot run did not start in 300 s"
+                time.sleep(0.2)
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=30) == 0, process.communicate()[1]
+            with database.session() as session:
+                [held] = session.query(SchedulerLease).all()
+                assert held.expires_at <= datetime.now(UTC)  # handed back, not left to expire
+        finally:
+            if process.poll() is None:
+                process.kill()
+            database.dispose()
 
 
 def test_slack_posts_per_minute_paces_scheduled_posts_but_never_replies(
@@ -286,3 +419,17 @@ def test_an_empty_slack_token_means_not_set(built: dict[str, str], tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     assert "starting the console tutor" in result.stdout + result.stderr
+
+
+def test_a_port_in_use_is_one_error_line(built: dict[str, str], tmp_path: Path) -> None:
+    with FakeSlack() as fake, socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        env = slack_env(built, fake, tmp_path)
+        result = studybot("serve", "--http", "--port", port, env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"error: cannot listen on port {port}: ")
+    assert last.endswith("choose another with --port")

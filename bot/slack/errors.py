@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from slack_bolt import BoltContext
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack.render import general, shared
 from bot.slack.text import escape
@@ -105,10 +106,14 @@ def _describe(error: Exception) -> str:
 def _tell_user(
     context: BoltContext, body: dict[str, Any], text: str, services: Services | None
 ) -> None:
-    """Reply privately where we can; a reply that fails too is only logged."""
+    """Reply privately where we can; a reply that fails too is only logged. The outbox is the
+    database: when that is what failed, the note goes straight to Slack instead."""
     try:
         if services is not None and _told_by_outbox(services, body, text):
             return
+    except SQLAlchemyError as error:
+        logger.warning("could not queue the failure note (%s); replying directly", _describe(error))
+    try:
         if context.respond is not None and context.response_url:
             context.respond(text=text, response_type="ephemeral", replace_original=False)
             return

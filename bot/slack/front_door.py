@@ -179,6 +179,8 @@ def _interaction_shape(payload: dict[str, Any]) -> Verdict:
             return malformed("block_actions with an action that has no action_id")
         return PASS
     view = payload.get("view")
-    if not isinstance(view, dict) or not isinstance(view.get("callback_id"), str):
+    if not isinstance(view, dict) or not all(
+        isinstance(view.get(field), str) for field in ("callback_id", "type")
+    ):
         return malformed("view payload without a view")
     return PASS

@@ -1,4 +1,5 @@
-"""Who may change a channel's quiz: workspace admins and owners, and STUDYBOT_ADMINS."""
+"""Who may change a channel's quiz (workspace admins and owners, and STUDYBOT_ADMINS), who a
+member is, and whether the bot may post in a channel."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from slack_sdk.errors import SlackApiError
 from common.config import Settings
 
 logger = logging.getLogger(__name__)
+# What Slack answers for a channel the bot was never invited to (a private one it cannot see).
+NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found"})
 
 
 def is_quiz_admin(client: WebClient, settings: Settings, user_id: str) -> bool:
@@ -32,3 +35,15 @@ def user_profile(client: WebClient, user_id: str) -> tuple[str, str | None]:
         logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
         return user_id, None
     return str(user.get("real_name") or user.get("name") or user_id), user.get("tz")
+
+
+def bot_in_channel(client: WebClient, channel_id: str) -> bool:
+    """False when Slack says the bot is not in the channel (its posts there would be refused,
+    every day, with nobody told); True when it is, or when Slack does not say (an outage)."""
+    try:
+        client.conversations_history(channel=channel_id, limit=1)
+    except SlackApiError as error:
+        return error.response.get("error") not in NOT_A_MEMBER
+    except OSError:
+        return True
+    return True

@@ -4,13 +4,15 @@ hot-swapping a rebuilt index every 30 s."""
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.app import create_app, make_client
+from bot.slack.app import SlackConfigError, create_app, make_client
+from bot.slack.delivery import TRANSIENT_ERRORS, sender_of
 from bot.slack.services import Services
 from bot.slack.workers import answer_pool
 from common import heap
@@ -37,25 +39,38 @@ def run_bot(
     app = create_app(settings, services=services, client=client)
     stop = threading.Event()
     start_index_refresher(services, stop)
-    if settings.slack_bot_token is not None:
-        from bot.slack.delivery import sender_of
-
-        # Started now, not at the first reply: it retries what an earlier run left queued.
-        # (sender_of starts its own drain thread; a second drain on the same sender, as here
-        # before, only doubled the database polling.)
-        sender_of(services)
+    # Started now, not at the first reply: it retries what an earlier run left queued (with
+    # OAuth installs too: each row carries its workspace, whose token sends it).
+    # (sender_of starts its own drain thread; a second drain on the same sender, as here
+    # before, only doubled the database polling.)
+    sender_of(services)
     heap.settle()  # start-up is done: keep its objects out of full collections (common/heap.py)
+    end_on_sigterm()
     try:
         if settings.slack_app_token is not None and not http:
             # /healthz and /metrics are served in Socket Mode too, for health checks.
             threading.Thread(
-                target=_serve_http, args=(app, services, client, settings, port), daemon=True
+                target=_serve_health, args=(app, services, client, settings, port), daemon=True
             ).start()
             connect_socket_mode(app, settings.slack_app_token.get_secret_value(), stop)
         else:
             _serve_http(app, services, client, settings, port)
     finally:
         stop.set()
+
+
+def end_on_sigterm() -> None:
+    """SIGTERM (docker stop, systemd, Kubernetes) ends the bot as Ctrl-C does, through every
+    `finally` (the scheduler of `studybot run` hands its lease back). Without a handler the
+    process died mid-send; as a container's PID 1 it ignored the signal and was killed 10 s
+    later."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _exit_cleanly)
+
+
+def _exit_cleanly(_signum: int, _frame: object) -> None:
+    logger.info("SIGTERM: stopping")
+    raise SystemExit(0)
 
 
 def _serve_http(
@@ -74,6 +89,18 @@ def _serve_http(
     server.run()
 
 
+def _serve_health(
+    app: App, services: Services, client: WebClient, settings: Settings, port: int
+) -> None:
+    """/healthz and /metrics beside Socket Mode: a port in use costs them, not the bot."""
+    from bot.slack.server import PortUnavailable
+
+    try:
+        _serve_http(app, services, client, settings, port)
+    except PortUnavailable as error:
+        logger.warning("no /healthz or /metrics: %s", error)
+
+
 def connect_socket_mode(
     app: App, app_token: str, stop: threading.Event, *, first_wait: float = 5.0
 ) -> None:
@@ -86,12 +113,33 @@ def connect_socket_mode(
             logger.info("studybot connecting to Slack over Socket Mode")
             SocketModeHandler(app, app_token).start()
             return
-        except (OSError, SlackApiError) as error:
+        except SlackApiError as error:
+            if refused_for_good(error):
+                raise SlackConfigError(app_token_refused(error)) from None
+            logger.warning("Slack is unavailable (%s); retrying in %.0f s", _code(error), wait)
+        except OSError as error:
             logger.warning(
                 "cannot reach Slack (%s); retrying in %.0f s", type(error).__name__, wait
             )
-            stop.wait(wait)
-            wait = min(wait * 2, MAX_RETRY_WAIT)
+        stop.wait(wait)
+        wait = min(wait * 2, MAX_RETRY_WAIT)
+
+
+def refused_for_good(error: SlackApiError) -> bool:
+    """Slack answered and said no (a wrong token, Socket Mode off): waiting will not help."""
+    status = error.response.status_code if error.response is not None else 0
+    return status < 500 and status != 429 and _code(error) not in TRANSIENT_ERRORS
+
+
+def app_token_refused(error: SlackApiError) -> str:
+    return (
+        f"Slack refused SLACK_APP_TOKEN ({_code(error)}): use the app-level token (xapp-…) "
+        "with the connections:write scope, and turn Socket Mode on in the app's settings"
+    )
+
+
+def _code(error: SlackApiError) -> str:
+    return str(error.response.get("error", "")) if error.response is not None else ""
 
 
 def check_token(client: WebClient, settings: Settings) -> None:

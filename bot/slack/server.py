@@ -21,6 +21,7 @@ from sqlalchemy import text
 
 from bot.slack.front_door import MAX_BODY_BYTES, Verdict, check_body, check_signature, malformed
 from bot.slack.services import Services
+from common.errors import StudybotError
 from common.metrics import REGISTRY, SLACK_REJECTED
 
 if TYPE_CHECKING:
@@ -38,6 +39,14 @@ CONNECTION_LIMIT = 500
 CHANNEL_TIMEOUT = 15
 CLEANUP_INTERVAL = 5
 MAX_HEADER_BYTES = 64 * 1024
+
+
+class PortUnavailable(StudybotError, OSError):
+    """The HTTP port cannot be listened on (most often another server has it)."""
+
+    def __init__(self, port: int, error: OSError) -> None:
+        reason = error.strerror or type(error).__name__
+        super().__init__(f"cannot listen on port {port}: {reason}; choose another with --port")
 
 
 class HealthCheck:
@@ -205,9 +214,12 @@ def make_server(
         "max_request_header_size": MAX_HEADER_BYTES,
         "asyncore_use_poll": True,  # select() cannot watch descriptors past 1024
     }
-    return create_server(
-        wsgi, host=host, port=port, threads=threads, ident="studybot", **(limits | adjustments)
-    )
+    try:
+        return create_server(
+            wsgi, host=host, port=port, threads=threads, ident="studybot", **(limits | adjustments)
+        )
+    except OSError as error:  # in use, or a privileged port
+        raise PortUnavailable(port, error) from None
 
 
 def serve_until(server: Any, stop: threading.Event, *, tick: float = 0.05) -> None:

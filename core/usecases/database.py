@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from core.bootstrap import open_database
 
-# Raised for a database that is not SQLite: the front end says what to use instead.
+# Raised for a database that is not SQLite (the front end says what to use instead), and for a
+# backup aimed at the live database itself.
+from store.backup import BackupOverSource as BackupOverSource
 from store.backup import NotSqlite as NotSqlite
 
 if TYPE_CHECKING:

@@ -212,6 +212,14 @@ def submit(
     """Submit the member's answer; `channel_id` is where it was given (checked against the
     post's own channel, so a crafted block_id cannot score another channel's post)."""
     with core.database.session() as session:
+        # Share the post until the answer is in: the reveal takes it FOR UPDATE, so it waits
+        # for this answer (and lists it), or this waits for the reveal (and finds it closed).
+        session.get(
+            QuizPost,
+            post_id,
+            with_for_update={"read": True, "of": QuizPost},
+            populate_existing=True,
+        )
         result = submit_answer(
             session,
             post_id,

@@ -105,6 +105,8 @@ class Workspace:
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     dm_channels: dict[str, str] = field(default_factory=dict)
     files: dict[str, UploadedFile] = field(default_factory=dict)
+    # Channels the bot was never invited to: posting or reading there is `not_in_channel`.
+    outside: set[str] = field(default_factory=set)
     upload_url_for: Callable[[str], str] = field(default=lambda file_id: f"/upload/{file_id}")
     # Seconds since the epoch that message ts follow, as at Slack (the wall clock unless a
     # test's clock is given); each ts is still strictly after the one before.
@@ -190,6 +192,15 @@ def _channel(ws: Workspace, args: dict[str, Any], key: str = "channel") -> str:
     return channel
 
 
+def _member_channel(ws: Workspace, args: dict[str, Any]) -> str:
+    """A channel the bot must be a member of to post or read in, as at Slack without the
+    `chat:write.public` scope."""
+    channel = _channel(ws, args)
+    if channel in ws.outside:
+        raise SlackMethodError("not_in_channel")
+    return channel
+
+
 def _message(ws: Workspace, channel: str, ts: Any) -> dict[str, Any]:
     message = ws.find_message(channel, ts) if isinstance(ts, str) else None
     if message is None:
@@ -234,6 +245,11 @@ def api_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "args": args}
 
 
+def apps_connections_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """A Socket Mode URL nobody listens on: the client then keeps trying to connect."""
+    return {"ok": True, "url": "ws://127.0.0.1:9/link"}
+
+
 def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     return {
         "ok": True,
@@ -248,7 +264,7 @@ def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 
 def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    channel = _channel(ws, args)
+    channel = _member_channel(ws, args)
     _check_message_content(args)
     message = ws.add_message(channel, _bot_message(ws, args, ws.next_ts()))
     return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
@@ -379,7 +395,7 @@ def _shown(messages: list[dict[str, Any]], args: dict[str, Any]) -> list[dict[st
 
 
 def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    channel = _channel(ws, args)
+    channel = _member_channel(ws, args)
     top_level = [m for m in ws.messages.get(channel, []) if m.get("thread_ts") in (None, m["ts"])]
     newest_first = sorted(_window(top_level, args), key=lambda m: float(m["ts"]), reverse=True)
     shown, meta = _page(newest_first, args, 100)
@@ -387,7 +403,7 @@ def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
 
 
 def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    channel = _channel(ws, args)
+    channel = _member_channel(ws, args)
     _require(args, "ts")
     parent = ws.find_message(channel, args["ts"])
     if parent is None:
@@ -571,6 +587,7 @@ def files_complete_upload_external(ws: Workspace, args: dict[str, Any]) -> dict[
 
 METHODS: dict[str, Method] = {
     "api.test": api_test,
+    "apps.connections.open": apps_connections_open,
     "auth.test": auth_test,
     "chat.postMessage": chat_post_message,
     "chat.postEphemeral": chat_post_ephemeral,
@@ -592,3 +609,5 @@ METHODS: dict[str, Method] = {
 
 # Methods Slack answers without a token.
 NO_AUTH_METHODS = frozenset({"api.test"})
+# Methods called with the app-level token (xapp-…) rather than a bot or user token.
+APP_LEVEL_METHODS = frozenset({"apps.connections.open"})

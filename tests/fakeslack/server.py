@@ -26,6 +26,7 @@ from slack_sdk import WebClient
 
 from tests.fakeslack.limits import MESSAGE_BLOCKS_MAX, PostRateLimiter, block_errors
 from tests.fakeslack.methods import (
+    APP_LEVEL_METHODS,
     METHODS,
     NO_AUTH_METHODS,
     FakeUser,
@@ -39,6 +40,7 @@ from tests.fakeslack.methods import (
 WAIT_S = 30.0
 
 DEFAULT_TOKEN_PREFIXES = ("xoxb-", "xoxp-")
+APP_TOKEN_PREFIX = "xapp-"
 # Arguments Slack accepts as JSON strings inside a form-encoded body.
 JSON_STRING_ARGS = ("blocks", "attachments", "view", "files", "metadata", "users_json")
 RESPONSE_URL_MAX_USES = 5
@@ -243,6 +245,11 @@ class FakeSlack:
             self.workspace.add_message(channel, message)
             return str(message["ts"])
 
+    def not_invited_to(self, channel: str) -> None:
+        """The bot is not a member of `channel`: posts and reads there get `not_in_channel`."""
+        with self._changed:
+            self.workspace.outside.add(channel)
+
     def messages(self, channel: str) -> list[dict[str, Any]]:
         """The channel's stored messages, oldest first, thread replies included."""
         with self._changed:
@@ -435,7 +442,10 @@ class FakeSlack:
         handler = METHODS.get(method)
         if handler is None:
             return 200, {"ok": False, "error": "unknown_method"}, {}
-        auth_error = None if method in NO_AUTH_METHODS else self._auth_error(args, headers)
+        app_level = method in APP_LEVEL_METHODS
+        auth_error = (
+            None if method in NO_AUTH_METHODS else self._auth_error(args, headers, app_level)
+        )
         if auth_error is not None:
             return 200, {"ok": False, "error": auth_error}, {}
         failure = self._take_failure(method)
@@ -450,12 +460,16 @@ class FakeSlack:
         except SlackMethodError as refusal:
             return 200, refusal.body(), {}
 
-    def _auth_error(self, args: dict[str, Any], headers: dict[str, str]) -> str | None:
+    def _auth_error(
+        self, args: dict[str, Any], headers: dict[str, str], app_level: bool = False
+    ) -> str | None:
         authorization = headers.get("authorization", "")
         token = authorization.removeprefix("Bearer ").strip() if authorization else ""
         token = token or str(args.get("token") or "")
         if not token:
             return "not_authed"
+        if app_level:  # only an app-level token opens a Socket Mode connection, as at Slack
+            return None if token.startswith(APP_TOKEN_PREFIX) else "not_allowed_token_type"
         if self._tokens is None:
             return None if token.startswith(DEFAULT_TOKEN_PREFIXES) else "invalid_auth"
         return None if token in self._tokens else "invalid_auth"

@@ -50,6 +50,30 @@ def test_db_backup_copies_a_live_sqlite_database(app: typer.Typer, tmp_path: Pat
     assert [p.name for p in target.parent.iterdir()] == ["copy.db"]  # no partial left behind
 
 
+@pytest.mark.parametrize("name", ["studybot.db", "studybot.db-wal"])
+def test_db_backup_onto_the_live_database_is_refused(
+    app: typer.Typer, tmp_path: Path, name: str
+) -> None:
+    """Renaming the copy over the file the bot has open would leave the bot writing to an
+    unlinked file (and the old write-ahead log beside a new database)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    url = f"sqlite:///{data / 'studybot.db'}"
+    upgrade(url)
+    with Database(url) as database, database.session() as session:
+        from quiz.posts import subscribe_channel
+
+        subscribe_channel(session, "C1")
+        live = (data / "studybot.db").stat().st_ino
+        result = CliRunner().invoke(
+            app, ["db", "backup", str(data / name), "--data-dir", str(data)]
+        )
+        assert result.exit_code == 2, result.output
+        assert "is the database being copied" in result.output
+        assert (data / "studybot.db").stat().st_ino == live
+        assert sorted(p.name for p in data.iterdir() if ".db." in p.name) == []  # no partial
+
+
 def test_db_backup_of_postgresql_points_at_pg_dump(app: typer.Typer, tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,

@@ -15,11 +15,12 @@ from sqlalchemy import select
 from common.weekdays import Weekdays
 from core.usecases.quiz_day import publish_today
 from jobs import context
+from jobs.catchup import catch_up
 from jobs.context import JobContext
 from jobs.daily import PostOutcome, post_daily_question, run_daily_post
 from quiz.posts import DEFAULT_REVEAL_MINUTES, open_post
 from store.db import Database
-from store.models import OutboxMessage, QuizPost
+from store.models import OutboxMessage, ProcessedEvent, QuizPost
 from tests.jobs.helpers import RecordingPublisher, recording_sender, subscribe, utc
 
 
@@ -299,3 +300,15 @@ def test_inactive_channel_is_not_posted(ctx: JobContext, publisher: RecordingPub
         channel.active = False
     assert post_daily_question(ctx, "C1", utc(2025, 3, 4, 9, 0)) is PostOutcome.NOT_DUE
     assert publisher.questions == []
+
+
+def test_the_catch_up_forgets_slack_event_ids_after_a_week(ctx: JobContext) -> None:
+    """Every question and graded reply stores its event id (so a retry is handled once);
+    without pruning the table only grew."""
+    now = utc(2025, 3, 4, 9, 0)
+    with ctx.database.session() as session:
+        session.add(ProcessedEvent(event_id="EvOld", received_at=now - timedelta(days=8)))
+        session.add(ProcessedEvent(event_id="EvNew", received_at=now - timedelta(hours=1)))
+    catch_up(ctx, now)
+    with ctx.database.session() as session:
+        assert set(session.scalars(select(ProcessedEvent.event_id))) == {"EvNew"}

@@ -48,6 +48,18 @@ def test_nudges_at_each_members_local_time(ctx: JobContext, publisher: Recording
     assert [m for m, _ in publisher.nudges] == ["U_TOKYO", "U_NY", "U_TOKYO"]
 
 
+def test_a_zone_this_machine_does_not_know_is_nudged_at_utc_and_stops_nobody(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    """Slack can name a zone newer than the server's tz database; the round used to raise on
+    it, and every member's nudge failed with it every few minutes."""
+    member(ctx, "U_ODD", "America/Atlantis_New", due=1, opted_in=True)
+    member(ctx, "U_TOKYO", "Asia/Tokyo", due=3, opted_in=True)
+    assert send_practice_nudges(ctx, utc(2025, 3, 4, 0, 2)) == 1  # 09:02 in Tokyo
+    assert send_practice_nudges(ctx, utc(2025, 3, 4, 9, 2)) == 1  # 09:02 UTC
+    assert publisher.nudges == [("U_TOKYO", 3), ("U_ODD", 1)]
+
+
 def test_opting_out_stops_nudges(ctx: JobContext, publisher: RecordingPublisher) -> None:
     member(ctx, "U1", "UTC", due=1, opted_in=True)
     with ctx.database.session() as session:

@@ -3,8 +3,13 @@ notes, the post closed; once only, and a failed reveal is retried rather than lo
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from datetime import timedelta
 
+import pytest
+
+from core.usecases import quiz_day
 from jobs.context import JobContext
 from jobs.daily import post_daily_question
 from jobs.reveal import reveal_due
@@ -12,7 +17,8 @@ from quiz.answering import AnswerStatus, submit_answer
 from quiz.leaderboard import Period, channel_leaderboard
 from quiz.posts import DEFAULT_REVEAL_MINUTES
 from quiz.scoring import current_streak
-from store.models import QuizPost
+from store.db import is_sqlite
+from store.models import QuizAnswer, QuizPost
 from tests.jobs.helpers import RecordingPublisher, subscribe, utc
 
 NINE = utc(2025, 3, 4, 9, 0)
@@ -108,3 +114,37 @@ def test_a_post_never_published_is_closed_without_a_reveal(
     with ctx.database.session() as session:
         post = session.get(QuizPost, post_id)
         assert post is not None and post.closed_at is not None
+
+
+def test_an_answer_racing_the_reveal_waits_for_it_and_is_not_scored_unseen(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    """A click a moment before closing, while the reveal's transaction has the post: the
+    answer used to be stored and scored after the reveal had listed the answers, so the
+    member never appeared in it. It now waits for the reveal and is told the question closed."""
+    if is_sqlite(ctx.database.url):
+        pytest.skip("SQLite takes one writer at a time: no interleaving to test")
+    subscribe(ctx.database, "C1")
+    question = posted(ctx, publisher)
+    close = NINE + REVEAL
+    answering = dataclasses.replace(ctx, now=lambda: close - timedelta(seconds=1))
+    submitted: list[quiz_day.Submitted] = []
+
+    def click() -> None:
+        submitted.append(
+            quiz_day.submit(answering, question.post_id, "U_LATE", button_value=question.answer)
+        )
+
+    with ctx.database.session() as reveal:  # the reveal, midway: it holds the post
+        post = reveal.get(QuizPost, question.post_id, with_for_update={"of": QuizPost})
+        assert post is not None
+        racer = threading.Thread(target=click)
+        racer.start()
+        racer.join(timeout=1.0)
+        assert racer.is_alive()
+        post.closed_at = close
+    racer.join(timeout=30)
+    [result] = submitted
+    assert result.result.status is AnswerStatus.CLOSED
+    with ctx.database.session() as session:
+        assert session.query(QuizAnswer).count() == 0

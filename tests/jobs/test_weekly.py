@@ -9,6 +9,7 @@ from jobs.context import JobContext
 from jobs.daily import post_daily_question
 from jobs.weekly import post_weekly_board
 from quiz.answering import submit_answer
+from store.models import Member
 from tests.jobs.helpers import RecordingPublisher, subscribe, utc
 
 # Monday 2025-03-03 and the week before.
@@ -68,3 +69,19 @@ def test_no_board_for_a_quiet_week(ctx: JobContext, publisher: RecordingPublishe
     subscribe(ctx.database, "C1")
     assert not post_weekly_board(ctx, "C1", FRIDAY_FOUR)
     assert publisher.boards == []
+
+
+def test_a_name_with_dollar_signs_is_drawn_as_written(
+    ctx: JobContext, publisher: RecordingPublisher
+) -> None:
+    """Matplotlib reads text between two "$" as maths: a display name such as "$\\frac{$"
+    failed to parse and took the channel's whole weekly board down with the chart."""
+    subscribe(ctx.database, "C1")
+    play(ctx, publisher, "C1", MONDAY, {"U_ANN": True, "U_BOB": True})
+    with ctx.database.session() as session:
+        session.get(Member, "U_ANN").name = "$\\frac{$ Ann"
+        session.get(Member, "U_BOB").name = "Bob $5 or $6"
+    assert post_weekly_board(ctx, "C1", FRIDAY_FOUR)
+    [(board, chart)] = publisher.boards
+    assert {s.name for s in board.top} == {"$\\frac{$ Ann", "Bob $5 or $6"}
+    assert chart is not None and chart.startswith(b"\x89PNG")

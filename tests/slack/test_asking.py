@@ -79,6 +79,15 @@ def test_a_direct_message_is_answered_in_the_dm(bot: Running) -> None:
     assert "Kinesis Data Streams" in blocks_text(call.body)
 
 
+def test_a_direct_message_with_a_file_attached_is_answered(bot: Running) -> None:
+    """A question sent with a screenshot arrives as subtype file_share."""
+    question = "What is the retention period of Kinesis Data Streams?"
+    bot.message(question, channel="D42", subtype="file_share", files=[{"id": "F1"}])
+    (call,) = bot.fake.wait_for("chat.postMessage", ok=True)
+    assert call.body["channel"] == "D42"
+    assert "Kinesis Data Streams" in blocks_text(call.body)
+
+
 def test_a_follow_up_is_answered_about_the_threads_subject(bot: Running) -> None:
     root = bot.mention("<@UBOT> What does Kinesis Data Firehose do?")
     bot.fake.wait_for("chat.postMessage", ok=True)

@@ -12,7 +12,7 @@ from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
 from quiz.posts import subscribe_channel
 from store.db import Database
-from store.models import Channel, Member, PracticeNudge
+from store.models import Channel, Member, OutboxMessage, PracticeNudge, QuizPost
 from tests.slack.conftest import BOSS, SECRET, Reply, Running, http
 
 
@@ -41,6 +41,43 @@ def test_workspace_admins_and_studybot_admins_can_subscribe(bot: Running, admin:
     bot.fake.wait_for_response(url)
     channel = channel_row(bot)
     assert channel is not None and channel.show_results_early and not channel.active
+
+
+def test_a_channel_the_bot_was_not_invited_to_is_told_to_invite_it(bot: Running) -> None:
+    """Slack refuses every post there (not_in_channel): the subscription says so, and
+    /study quiz opens no post that could never go out, instead of saying it is on its way."""
+    bot.fake.not_invited_to("C1")
+    _reply, url = bot.command("subscribe 08:30 Europe/Berlin daily", user=BOSS)
+    text = bot.fake.wait_for_response(url)[0]["text"]
+    assert "08:30" in text and "/invite @studybot" in text
+    assert channel_row(bot) is not None  # subscribed all the same: inviting it is enough
+    _reply, url = bot.command("quiz")
+    assert "/invite @studybot" in bot.fake.wait_for_response(url)[0]["text"]
+    with bot.services.database.session() as session:
+        assert session.query(QuizPost).count() == 0
+        assert session.query(OutboxMessage).filter(OutboxMessage.status == "failed").count() == 0
+
+
+def test_a_member_channel_is_subscribed_without_the_invite_note(bot: Running) -> None:
+    _reply, url = bot.command("subscribe 08:30 Europe/Berlin daily", user=BOSS)
+    assert "/invite" not in bot.fake.wait_for_response(url)[0]["text"]
+
+
+def test_a_direct_message_cannot_be_subscribed(bot: Running) -> None:
+    """/study quiz refuses a DM; subscribing one would post a daily question, reveals and a
+    weekly board into a private conversation."""
+    _reply, url = bot.command("subscribe 08:30 UTC", user=BOSS, channel="D42")
+    assert "in the channel that should get it" in bot.fake.wait_for_response(url)[0]["text"]
+    assert channel_row(bot, "D42") is None
+
+
+def test_a_time_zone_in_any_case_is_the_tz_databases_name(bot: Running) -> None:
+    _reply, url = bot.command("subscribe 08:30 europe/berlin", user=BOSS)
+    assert "(Europe/Berlin)" in bot.fake.wait_for_response(url)[0]["text"]
+    _reply, url = bot.command("subscribe 08:30 utc", user=BOSS)
+    assert "(UTC)" in bot.fake.wait_for_response(url)[0]["text"]
+    channel = channel_row(bot)
+    assert channel is not None and channel.timezone == "UTC"
 
 
 def test_bad_input_gets_usage_and_unknown_subcommands_get_help(bot: Running) -> None:

@@ -12,11 +12,14 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from pydantic import SecretStr
 from slack_sdk.oauth.installation_store import Bot
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from bot.slack.delivery import (
     OutboxSender,
@@ -30,10 +33,11 @@ from bot.slack.delivery import (
     utc_now,
 )
 from bot.slack.pacing import Pacer, Turn
+from bot.slack.render import general
 from bot.slack.responding import OutboxRespond
 from bot.slack.services import Services
 from store import outbox
-from store.db import Database
+from store.db import Database, is_sqlite
 from store.models import OutboxMessage
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import NOW, Running
@@ -131,6 +135,28 @@ def test_a_command_reply_while_connections_are_refused_arrives_once(bot: Running
     sender.wake()
     bot.settle(timeout=30)
     assert [r["text"] for r in bot.fake.responses(url)] == ["hello"]
+
+
+def test_with_the_database_unreachable_a_command_still_gets_an_apology(
+    bot: Running, db_url: str
+) -> None:
+    """Replies go through the outbox, a table: when the database is what failed, the apology
+    could not be queued either and the member saw nothing at all. It goes straight to Slack."""
+    if not is_sqlite(db_url):
+        pytest.skip("the SQLite file is made unreachable; the shared PostgreSQL stays up")
+    path = Path(str(make_url(db_url).database))
+    bot.services.database.engine.dispose()
+    away = path.with_name(f"{path.name}.away")
+    path.rename(away)
+    path.mkdir()  # sqlite3 cannot open a folder: every new connection fails
+    try:
+        _reply, url = bot.command("stats")
+        [reply] = bot.fake.wait_for_response(url)
+        assert reply["text"] == general.ERROR_GENERIC
+    finally:
+        bot.pool.wait_idle()
+        path.rmdir()
+        away.rename(path)
 
 
 def test_the_answer_worker_is_free_before_slack_has_the_answer(bot: Running) -> None:

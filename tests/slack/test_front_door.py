@@ -172,6 +172,21 @@ MALFORMED = {
         None,
     ),
     "command-without-user": (urlencode({"command": "/study", "channel_id": "C1"}), None),
+    # slack-bolt reads view["type"] to match a listener: without it, a 500 and a traceback.
+    "view-without-type": (
+        urlencode(
+            {
+                "payload": json.dumps(
+                    {
+                        "type": "view_submission",
+                        "user": {"id": "U1"},
+                        "view": {"id": "V1", "callback_id": "quiz_report_modal"},
+                    }
+                )
+            }
+        ),
+        None,
+    ),
 }
 
 

@@ -95,6 +95,18 @@ def test_thread_replies_are_graded_as_letters_and_free_text(bot: Running) -> Non
     assert by_member["U2"].score >= 0.5
 
 
+def test_a_reply_also_sent_to_the_channel_is_graded(bot: Running) -> None:
+    """Slack marks a thread reply with "Also send to #channel" as subtype thread_broadcast;
+    it is the member's answer all the same, not an edit or a bot's message to ignore."""
+    _post_id, ts, post = post_question(bot)
+    right = post.question.answer
+    bot.message(right, user="U2", channel="C1", thread_ts=ts, subtype="thread_broadcast")
+    (reply,) = bot.fake.wait_for("chat.postEphemeral", ok=True)
+    assert reply.body["user"] == "U2"
+    ((member, choice),) = [(a.member_id, a.choice) for a in answers(bot)]
+    assert (member, choice) == ("U2", right)
+
+
 def test_three_reports_quarantine_the_question_and_dm_the_admins(bot: Running) -> None:
     post_id, ts, post = post_question(bot)
     reason = {"reason": {"reason": {"type": "plain_text_input", "value": "<!here> B is wrong"}}}

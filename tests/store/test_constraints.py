@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from store.db import Database
-from store.models import Channel, Member, ProcessedEvent, Question, QuizPost
+from store.models import Channel, Member, ProcessedEvent, Question, QuizAnswer, QuizPost
 
 NOW = datetime(2025, 1, 6, 9, tzinfo=UTC)
 
@@ -98,3 +98,22 @@ def test_same_event_id_from_two_threads_is_stored_once(db: Database) -> None:
     assert sorted(outcomes) == ["duplicate", "stored"]
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(ProcessedEvent)) == 1
+
+
+def test_a_database_error_does_not_repeat_what_a_member_typed(db: Database) -> None:
+    """SQLAlchemy puts a failed statement's parameters in the error's text, and the bot logs
+    a failure's text and traceback: a free-text answer that failed to store would be logged."""
+    typed = "my private answer: SMOTE then XGBoost"
+    answer = QuizAnswer(
+        post_id=999_999,  # no such post: the foreign key refuses the row
+        member_id="U-nobody",
+        text=typed,
+        score=0.0,
+        correct=False,
+        points=0,
+        streak=0,
+        answered_at=NOW,
+    )
+    with pytest.raises(IntegrityError) as refused, db.session() as session:
+        session.add(answer)
+    assert typed not in str(refused.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import zoneinfo
 from collections.abc import Callable
 from datetime import time
 from typing import Any
@@ -12,7 +13,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.slack.errors import UserError
-from bot.slack.permissions import is_quiz_admin, user_profile
+from bot.slack.permissions import bot_in_channel, is_quiz_admin, user_profile
 from bot.slack.render import schedule
 from bot.slack.services import Services
 from common.weekdays import Weekdays
@@ -50,10 +51,23 @@ def parse_schedule(args: list[str]) -> tuple[time, str | None, Weekdays]:
         if word.lower() in SCHEDULES:
             weekdays = SCHEDULES[word.lower()]
         elif timezone is None:
-            timezone = word
+            timezone = canonical_zone(word)
         else:
             raise UserError(schedule.SUBSCRIBE_USAGE)
     return at, timezone, weekdays
+
+
+def canonical_zone(name: str) -> str:
+    """The IANA name as the tz database spells it ("utc" is UTC, "europe/berlin"
+    Europe/Berlin); a name it does not know is left for the use case to refuse."""
+    if name in _zone_names():
+        return name
+    return {zone.lower(): zone for zone in _zone_names()}.get(name.lower(), name)
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 
 @admins_only
@@ -64,6 +78,8 @@ def subscribe(
     command: dict[str, Any],
     args: list[str],
 ) -> None:
+    if command["channel_id"].startswith("D"):  # a DM is no channel to post a quiz in
+        raise UserError(schedule.SUBSCRIBE_IN_DM)
     at, timezone, weekdays = parse_schedule(args)
     if timezone is None:
         timezone = user_profile(client, command["user_id"])[1] or "UTC"
@@ -81,6 +97,8 @@ def subscribe(
     text = schedule.subscription_text(
         subscribed.schedule, first=subscribed.first, today=subscribed.today
     )
+    if not bot_in_channel(client, command["channel_id"]):
+        text = f"{text}\n{schedule.NOT_INVITED}"
     respond(text=text, response_type="in_channel")
 
 

@@ -13,7 +13,7 @@ from bot.slack.delivery import Outcome, sender_of
 from bot.slack.dispatch import acked, answer_later, outbox_respond
 from bot.slack.errors import reported
 from bot.slack.listeners import admin
-from bot.slack.permissions import user_profile
+from bot.slack.permissions import bot_in_channel, user_profile
 from bot.slack.practicing import send_next_card
 from bot.slack.render import answers, boards, general, practice, quiz, schedule
 from bot.slack.services import Services
@@ -95,6 +95,9 @@ def show_quiz(
     channel_id = command["channel_id"]
     if channel_id.startswith("D"):
         respond(text=quiz.QUIZ_IN_DM, response_type="ephemeral")
+        return
+    if not bot_in_channel(client, channel_id):  # no post is opened that could never go out
+        respond(text=schedule.NOT_INVITED, response_type="ephemeral")
         return
     sender = sender_of(services)
     today = publish_today(services, channel_id, services.now(), queued_at=sender.clock())

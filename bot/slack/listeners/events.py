@@ -77,10 +77,16 @@ def on_person_message(
         grade_thread_reply(services, client, body, event)
 
 
+# Subtypes that are still a member writing: a thread reply also sent to the channel, and a
+# message with a file attached (a screenshot with the question). Every other subtype is an
+# edit, a join, a bot_message or the like.
+PERSON_SUBTYPES = frozenset({"thread_broadcast", "file_share"})
+
+
 def from_a_person(event: dict[str, Any]) -> bool:
-    """A plain message by a member: no subtype (edits, joins, bot_message), no bot_id (other
-    bots, which could otherwise talk to us in a loop), and the fields an answer needs."""
-    if event.get("subtype") or event.get("bot_id"):
+    """A message a member wrote: no subtype but PERSON_SUBTYPES, no bot_id (other bots,
+    which could otherwise talk to us in a loop), and the fields an answer needs."""
+    if event.get("subtype") not in (None, *PERSON_SUBTYPES) or event.get("bot_id"):
         return False
     fields = ("user", "channel", "ts")
     if not all(isinstance(event.get(f), str) and event[f] for f in fields):

@@ -21,6 +21,13 @@ SUBSCRIBE_USAGE = (
 )
 SETTINGS_USAGE = "Usage: `/study settings` to see them, `/study settings results early|reveal`."
 UNSUBSCRIBED = "This channel no longer gets the daily question. Scores and history stay."
+SUBSCRIBE_IN_DM = (
+    "The daily question is for a channel: run `/study subscribe` in the channel that should get it."
+)
+NOT_INVITED = (
+    "I am not a member of this channel yet, so its questions cannot be posted: invite me with "
+    "`/invite @studybot` (then `/study quiz` posts today's)."
+)
 NOT_SUBSCRIBED = (
     "This channel is not subscribed to the daily question yet. An admin can run "
     "`/study subscribe 09:00`."
