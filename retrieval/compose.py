@@ -324,7 +324,7 @@ class Composer:
         vector = self.vector if vector is None else vector
         out: list[Candidate] = []
         facet = self._facet(hits)
-        pool = Siblings.of(self.ask.kind, self.terms, facet, [_card_subject(h.chunk) for h in hits])
+        pool = Siblings.of(self.terms, facet, [_card_subject(h.chunk) for h in hits])
         per_hit = [self.files.sentence_rows(hit.row) for hit in hits]
         cosines = self._cosines(hits, per_hit, vector)
         for rank, (hit, rows, (similarities, contexts)) in enumerate(

@@ -34,14 +34,13 @@ class Siblings:
     labels: tuple[frozenset[str], ...]
 
     @classmethod
-    def of(cls, kind: str, terms: set[str], facet: set[str], labels: list[str]) -> Siblings:
+    def of(cls, terms: set[str], facet: set[str], labels: list[str]) -> Siblings:
         """`labels`: each pooled card's subject name ("" for a note). The subject is the terms
         not asking the detail, none unless a pooled card is named after it (its siblings' cards
-        are then other subjects) and none for a limit, whose number `limits.limit_answer` weighs
-        against its subject."""
+        are then other subjects)."""
         named = tuple(frozenset(tokenize(label)) - PRODUCT_PREFIX for label in labels)
         subject = frozenset(terms - facet - PRODUCT_PREFIX)
-        if kind == "limit" or not any(subject & label for label in named):
+        if not any(subject & label for label in named):
             subject = frozenset()
         return cls(subject, frozenset(terms), named)
 

@@ -47,7 +47,7 @@ def test_the_detail_is_quoted_from_the_asked_subjects_card(tutor: NotesIndex) ->
 
 
 def test_another_subjects_card_earns_nothing_for_the_detail() -> None:
-    siblings = Siblings.of("casual", ASKED, FACET, LABELS)
+    siblings = Siblings.of(ASKED, FACET, LABELS)
     assert siblings.weight(0, frozenset(tokenize("JSON annotation files, one per picture"))) == 0
     # the same sentence naming the subject asked is that subject's detail
     named = frozenset(tokenize("image classification accepts JSON too"))
@@ -55,13 +55,11 @@ def test_another_subjects_card_earns_nothing_for_the_detail() -> None:
 
 
 def test_the_asked_subjects_card_earns_more_than_an_unnamed_passage() -> None:
-    siblings = Siblings.of("casual", ASKED, FACET, [*LABELS, ""])
+    siblings = Siblings.of(ASKED, FACET, [*LABELS, ""])
     said = frozenset(tokenize("MXNet RecordIO files"))
     assert siblings.weight(1, said) > siblings.weight(2, said) == FACET_WEIGHT
 
 
-def test_no_subject_without_a_card_named_after_it_nor_for_a_limit() -> None:
-    unnamed = Siblings.of("casual", ASKED, FACET, ["Object Detection", ""])
+def test_no_subject_without_a_card_named_after_it() -> None:
+    unnamed = Siblings.of(ASKED, FACET, ["Object Detection", ""])
     assert unnamed.weight(0, frozenset(tokenize("JSON annotation files"))) == FACET_WEIGHT
-    limit = Siblings.of("limit", ASKED, FACET, LABELS)
-    assert limit.weight(0, frozenset(tokenize("JSON annotation files"))) == FACET_WEIGHT
