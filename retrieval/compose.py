@@ -23,6 +23,7 @@ from retrieval.facets import facet_in, facet_share, remedies
 from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
+from retrieval.sibling import Siblings
 from retrieval.understand import Ask, key_phrases
 from retrieval.unsaid import unsaid
 
@@ -42,10 +43,6 @@ PREFER_WEIGHT = 0.2  # "pick X over Y": a sentence about X over one about Y alon
 YES_NO = re.compile(r"^(?:does|do|is|are|can|could|will|would|should|has|have)\b", re.I)
 POLARITY = re.compile(r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|never|only)\b", re.I)
 POLARITY_WEIGHT = 0.1  # 0.1 and 0.2 score the same on both corpora (seeds +1)
-# Share of what the question asks about its subject the sentence holds (a stated value counts for
-# its value word, `facets.states_value`). 0.2 -> 0.4: seeds +3 -1 (tuning and held-out), shipped
-# the same; 0.5-0.6 gain two more but lose two, one to an unrelated card.
-FACET_WEIGHT = 0.4
 SUBJECT_HEADINGS = 2  # a term in this many pooled headings names the subject, not the facet
 # Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
 # "means" is not about what was asked for it.
@@ -327,6 +324,7 @@ class Composer:
         vector = self.vector if vector is None else vector
         out: list[Candidate] = []
         facet = self._facet(hits)
+        pool = Siblings.of(self.terms, facet, [_card_subject(h.chunk) for h in hits])
         per_hit = [self.files.sentence_rows(hit.row) for hit in hits]
         cosines = self._cosines(hits, per_hit, vector)
         for rank, (hit, rows, (similarities, contexts)) in enumerate(
@@ -343,7 +341,8 @@ class Composer:
                 if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
                     continue  # a question (a flashcard's front) answers nothing
                 text = display_sentence(raw)
-                overlap = len(self.terms & self._words(row, hit)) / max(len(self.terms), 1)
+                words = self._words(row, hit)
+                overlap = len(self.terms & words) / max(len(self.terms), 1)
                 cue = any(p.search(text) for p in self.cues)
                 score = (
                     similarity
@@ -352,7 +351,7 @@ class Composer:
                     + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
                     + DEFINES_WEIGHT * self._defines(text)
-                    + FACET_WEIGHT * facet_share(facet, self._words(row, hit), headed, text)
+                    + pool.weight(rank, words) * facet_share(facet, words, headed, text)
                     + PREFER_WEIGHT * self._preference(text, hit, start)
                     + POLARITY_WEIGHT * bool(self.yes_no and POLARITY.search(text))
                 )
@@ -939,13 +938,10 @@ def _mutual(side: set[str], heading: set[str]) -> float:
 
 
 def _unique(hits: list[Hit]) -> list[Hit]:
-    seen: set[int] = set()
-    out = []
+    first: dict[int, Hit] = {}
     for hit in hits:
-        if hit.row not in seen:
-            seen.add(hit.row)
-            out.append(hit)
-    return out
+        first.setdefault(hit.row, hit)
+    return list(first.values())
 
 
 def _prefixes(terms: set[str]) -> set[str]:
