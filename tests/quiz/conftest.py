@@ -1,4 +1,5 @@
-"""Quiz test fixtures: a database per backend, a copy of the fixture corpus, a fixed clock."""
+"""Quiz test fixtures: a database per backend, a copy of the fixture corpus, a fixed clock, the
+shipped bank by id and a grader."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 from store.db import Database
 from tests.bankfixtures import corpus, sync_corpus
 from tests.dbfixtures import db, db_url
+from tests.quiz.grading_kit import bank, grader
 
-__all__ = ["corpus", "db", "db_url"]
+__all__ = ["bank", "corpus", "db", "db_url", "grader"]
 
 NOW = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
 

@@ -19,7 +19,7 @@ from quiz.answer_text import (
     term_positions,
 )
 from quiz.bank import BankQuestion, KeyPoint, load_bank, question_files
-from quiz.calibration import choices_of, load_labelled
+from quiz.calibration import load_labelled
 from quiz.errors import BankError
 from quiz.feedback import citation, feedback_of
 from quiz.grade import FreeTextGrader, Grade, grade_choice, label_for, term_matches, words
@@ -28,6 +28,7 @@ from quiz.names_in_text import names
 from quiz.quantities import numbers_agree, quantity_positions
 from retrieval.embed import Embedder
 from store.models import Question
+from tests.quiz.grading_kit import graded
 
 FIREHOSE = (
     KeyPoint(
@@ -45,11 +46,6 @@ def test_terms_match_with_typos_but_short_terms_exactly() -> None:
     assert not term_matches("orc", words("use force"))
     assert not term_matches("orc", words("or c"))
     assert term_matches("orc", words("write ORC files"))
-
-
-@pytest.fixture
-def grader(embedder: Embedder) -> FreeTextGrader:
-    return FreeTextGrader(embedder)
 
 
 def test_all_points_by_terms(grader: FreeTextGrader) -> None:
@@ -103,10 +99,6 @@ def step_functions() -> BankQuestion:
     return next(q for q in load_bank(question_files([CORPUS])) if q.id == "de-etl-008")
 
 
-def _grade(grader: FreeTextGrader, question: BankQuestion, text: str) -> Grade:
-    return grader.grade(question.key_points, text, choices=choices_of(question))
-
-
 def test_the_step_functions_paraphrase_makes_both_points(
     grader: FreeTextGrader, step_functions: BankQuestion
 ) -> None:
@@ -114,7 +106,7 @@ def test_the_step_functions_paraphrase_makes_both_points(
         "I would build a state machine that calls glue and then sagemaker, it has built in "
         "retries and keeps the execution history"
     )
-    grade = _grade(grader, step_functions, text)
+    grade = graded(grader, step_functions, text)
     assert grade.points_missed == () and grade.score == 1.0
     assert not grade.hedged and grade.other_choice is None
 
@@ -122,9 +114,9 @@ def test_the_step_functions_paraphrase_makes_both_points(
 def test_a_hedge_between_options_earns_nothing(
     grader: FreeTextGrader, step_functions: BankQuestion
 ) -> None:
-    grade = _grade(grader, step_functions, "Either Step Functions or a Glue workflow with retries")
+    grade = graded(grader, step_functions, "Either Step Functions or a Glue workflow with retries")
     assert grade.hedged and grade.score == 0.0 and grade.points_made == ()
-    committed = _grade(
+    committed = graded(
         grader, step_functions, "Step Functions, it retries failed steps and keeps the history"
     )
     assert not committed.hedged and committed.score == 1.0
@@ -133,9 +125,9 @@ def test_a_hedge_between_options_earns_nothing(
 def test_a_negated_point_is_not_made(grader: FreeTextGrader, step_functions: BankQuestion) -> None:
     orchestration, retries = (kp.point for kp in step_functions.key_points)
     text = "Step Functions runs the steps as a state machine, but it doesn't retry anything"
-    grade = _grade(grader, step_functions, text)
+    grade = graded(grader, step_functions, text)
     assert grade.points_made == (orchestration,) and grade.points_missed == (retries,)
-    negated = _grade(grader, step_functions, "A state machine in Step Functions without retries")
+    negated = graded(grader, step_functions, "A state machine in Step Functions without retries")
     assert negated.points_missed == (retries,)
 
 
@@ -143,7 +135,7 @@ def test_the_key_words_said_of_another_option_earn_nothing(
     grader: FreeTextGrader, step_functions: BankQuestion
 ) -> None:
     text = "A Glue workflow with triggers, it retries failed jobs and keeps an audit history"
-    grade = _grade(grader, step_functions, text)
+    grade = graded(grader, step_functions, text)
     assert grade.score == 0.0 and grade.other_choice == "AWS Glue workflow with triggers"
     assert "audit history" in " ".join(kp.terms[1] for kp in step_functions.key_points)
 
@@ -159,11 +151,11 @@ def test_feedback_names_the_hedge_and_the_points(
         source_file="streaming.md",
         source_heading="Kinesis Data Firehose",
     )
-    hedged = _grade(grader, step_functions, "step functions or a glue workflow, not sure")
+    hedged = graded(grader, step_functions, "step functions or a glue workflow, not sure")
     text = feedback_text(feedback_of(question, hedged, 0, 0, [corpus]))
     assert "hedges between options" in text
     assert all(kp.point in text for kp in step_functions.key_points)
-    partial = _grade(grader, step_functions, "Step Functions to chain the Glue and SageMaker jobs")
+    partial = graded(grader, step_functions, "Step Functions to chain the Glue and SageMaker jobs")
     text = feedback_text(feedback_of(question, partial, 5, 1, [corpus]))
     assert f"Points made: {step_functions.key_points[0].point}." in text
     assert f"Points missed: {step_functions.key_points[1].point}." in text
@@ -333,7 +325,7 @@ def test_a_denied_point_is_not_made_by_a_term_in_another_clause(
     retries = step_functions.key_points[1]
     assert "error" in retries.terms
     text = "Step Functions, although it has no retry logic so you write your own error handling"
-    assert retries.point in _grade(grader, step_functions, text).points_missed
+    assert retries.point in graded(grader, step_functions, text).points_missed
 
 
 def test_a_short_option_names_the_point_that_says_its_name(grader: FreeTextGrader) -> None:
@@ -468,19 +460,19 @@ def test_a_spelling_of_a_key_term_is_no_thing_the_key_never_says(grader: FreeTex
 def test_a_pick_that_is_no_option_earns_nothing(
     grader: FreeTextGrader, step_functions: BankQuestion
 ) -> None:
-    airflow = _grade(grader, step_functions, "Apache Airflow on MWAA, it retries and keeps history")
+    airflow = graded(grader, step_functions, "Apache Airflow on MWAA, it retries and keeps history")
     assert airflow.other_choice == "Apache Airflow" and airflow.score == 0.0
-    assert _grade(grader, step_functions, "Amazon MQ with retries").other_choice == "Amazon MQ"
+    assert graded(grader, step_functions, "Amazon MQ with retries").other_choice == "Amazon MQ"
     # a name first in the lead is the pick even with a word of the right option after it (the
     # tuning set labels this one a wrong pick); a name that says the right option keeps it
     chained = "Chain Lambda functions with SNS; they retry and keep a history of the executions"
-    assert _grade(grader, step_functions, chained).other_choice == "Lambda"
+    assert graded(grader, step_functions, chained).other_choice == "Lambda"
     beside = "Use Lambda to start a Step Functions state machine; it retries and keeps history"
-    assert _grade(grader, step_functions, beside).other_choice is None
-    assert _grade(grader, step_functions, "AWS Config records every execution").score == 0.0
+    assert graded(grader, step_functions, beside).other_choice is None
+    assert graded(grader, step_functions, "AWS Config records every execution").score == 0.0
     # a name the question says (the stem's Glue and SageMaker) or one said after the pick is fine
     right = "I'd use a Step Functions state machine that calls Glue; unlike Lambda it has retries"
-    grade = _grade(grader, step_functions, right)
+    grade = graded(grader, step_functions, right)
     assert grade.other_choice is None and grade.score == 1.0
 
 
@@ -492,9 +484,9 @@ def test_an_or_clause_right_after_the_lead_is_a_second_pick(
         "Step Functions. Or a Glue workflow with triggers.",
         "Step Functions - or maybe a Glue workflow",
     ):
-        assert _grade(grader, step_functions, text).hedged, text
+        assert graded(grader, step_functions, text).hedged, text
     detail = "Step Functions: a state machine with retries; or a plain retry in each state"
-    assert not _grade(grader, step_functions, detail).hedged
+    assert not graded(grader, step_functions, detail).hedged
 
 
 def test_a_spelt_out_number_in_the_points_unit_must_agree_too(grader: FreeTextGrader) -> None:
@@ -558,7 +550,7 @@ def test_title_case_is_no_name_and_a_number_about_something_else_is_no_wrong_fac
 ) -> None:
     assert names("Use A State Machine In Step Functions") == []
     assert names("Use Apache Airflow on MWAA") == ["Apache Airflow", "MWAA"]
-    titled = _grade(grader, step_functions, "Orchestrate It With A State Machine That Retries")
+    titled = graded(grader, step_functions, "Orchestrate It With A State Machine That Retries")
     assert titled.other_choice is None
     limit = (KeyPoint("Lambda is limited to 15 minutes", ("lambda",)),)
     text = "Lambda is limited to 15 minutes; the job needs two hours"

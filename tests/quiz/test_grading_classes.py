@@ -4,38 +4,11 @@ labelled sets' misses; the answers here are new ones of the same kind."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from quiz.answer_text import contrasted, denied_after, words
-from quiz.bank import BankQuestion, load_bank, question_files
-from quiz.calibration import choices_of
-from quiz.grade import FreeTextGrader, Grade
+from quiz.bank import BankQuestion
+from quiz.grade import FreeTextGrader
 from quiz.quantities import numbers_agree, quantities
-from retrieval.embed import Embedder
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def bank() -> dict[str, BankQuestion]:
-    return {q.id: q for q in load_bank(question_files([CORPUS]))}
-
-
-@pytest.fixture
-def grader(embedder: Embedder) -> FreeTextGrader:
-    return FreeTextGrader(embedder)
-
-
-def _made(grader: FreeTextGrader, question: BankQuestion, text: str) -> list[int]:
-    """The 1-based key points the answer makes."""
-    grade = _grade(grader, question, text)
-    return [i for i, kp in enumerate(question.key_points, start=1) if kp.point in grade.points_made]
-
-
-def _grade(grader: FreeTextGrader, question: BankQuestion, text: str) -> Grade:
-    return grader.grade(question.key_points, text, choices=choices_of(question))
+from tests.quiz.grading_kit import graded, points_made
 
 
 def test_a_phrase_set_aside_is_not_said_and_confirms_a_denial(
@@ -46,17 +19,19 @@ def test_a_phrase_set_aside_is_not_said_and_confirms_a_denial(
     assert not contrasted(words("auc rather than accuracy to judge"), 5)
     # eda-imbalance-001: 1 SMOTE makes synthetic examples rather than copies
     smote = bank["eda-imbalance-001"]
-    assert 1 not in _made(
+    assert 1 not in points_made(
         grader, smote, "Oversample at random: copies of the rare rows instead of synthetic ones"
     )
-    assert 1 in _made(grader, smote, "SMOTE, it makes synthetic rare rows instead of copying them")
+    assert 1 in points_made(
+        grader, smote, "SMOTE, it makes synthetic rare rows instead of copying them"
+    )
     # eda-heteroscedasticity-001: 2 the error variance is not constant
     funnel = bank["eda-heteroscedasticity-001"]
     text = (
         "Heteroscedasticity: the residual variance widens with the fitted value rather than "
         "staying constant"
     )
-    assert 2 in _made(grader, funnel, text)
+    assert 2 in points_made(grader, funnel, text)
 
 
 def test_a_thing_dismissed_after_it_is_named_is_denied(
@@ -70,11 +45,13 @@ def test_a_thing_dismissed_after_it_is_named_is_denied(
     # de-etl-011: 2 DMS copies with a full load and ongoing CDC
     dms = bank["de-etl-011"]
     dismissed = "Convert the schema with SCT, then a DMS full load; ongoing CDC won't be needed"
-    assert 2 not in _made(grader, dms, dismissed)
-    assert 2 in _made(grader, dms, "SCT for the schema, then DMS with a full load plus ongoing CDC")
+    assert 2 not in points_made(grader, dms, dismissed)
+    assert 2 in points_made(
+        grader, dms, "SCT for the schema, then DMS with a full load plus ongoing CDC"
+    )
     # eda-heteroscedasticity-001: 3 fix with a log or Box-Cox transform of the target
     funnel = bank["eda-heteroscedasticity-001"]
-    assert 3 not in _made(
+    assert 3 not in points_made(
         grader, funnel, "Heteroscedasticity; taking the log of the target isn't enough"
     )
 
@@ -85,9 +62,9 @@ def test_initials_of_a_name_the_stem_says_set_the_scene_and_name_no_option(
     # de-kinesis-015: the stem says "Kinesis Producer Library"; option B raises KPL aggregation
     kpl = bank["de-kinesis-015"]
     text = "the kpl waits ~100ms to batch, so call the sdk putrecord for these, sent right away"
-    grade = _grade(grader, kpl, text)
+    grade = graded(grader, kpl, text)
     assert grade.other_choice is None and grade.score == 1.0
-    wrong = _grade(grader, kpl, "Raise the KPL aggregation so more records share one record")
+    wrong = graded(grader, kpl, "Raise the KPL aggregation so more records share one record")
     assert wrong.other_choice is not None and wrong.score == 0.0
 
 
@@ -99,11 +76,11 @@ def test_a_part_counts_in_its_wholes_unit_and_a_spelt_count_in_the_point_is_chec
     assert numbers_agree("run at least two instances", "use two instances")
     # ops-ai-007: 1 at least 10,000 events, 2 at least 400 of them labelled fraudulent
     fraud = bank["ops-ai-007"]
-    assert _made(grader, fraud, "Gather 12,000 events, 400 of those labelled as fraud") == [2]
+    assert points_made(grader, fraud, "Gather 12,000 events, 400 of those labelled as fraud") == [2]
     # ops-ha-001: 1 production endpoints should run at least two instances
     spread = bank["ops-ha-001"]
-    assert 1 not in _made(grader, spread, "Put 4 instances behind the endpoint")
-    assert 1 in _made(grader, spread, "Run at least two instances behind the endpoint")
+    assert 1 not in points_made(grader, spread, "Put 4 instances behind the endpoint")
+    assert 1 in points_made(grader, spread, "Run at least two instances behind the endpoint")
 
 
 def test_a_name_the_question_never_says_first_in_the_lead_is_the_pick(
@@ -111,18 +88,18 @@ def test_a_name_the_question_never_says_first_in_the_lead_is_the_pick(
 ) -> None:
     # ops-deploy-003 (serverless inference): "Inference" after an unknown word is not the pick
     idle = bank["ops-deploy-003"]
-    other = _grade(grader, idle, "SageMaker Elastic Inference, nothing to manage and idle is free")
+    other = graded(grader, idle, "SageMaker Elastic Inference, nothing to manage and idle is free")
     assert other.other_choice == "SageMaker Elastic Inference" and other.score == 0.0
-    right = _grade(
+    right = graded(
         grader, idle, "Serverless Inference: no instances to manage, no charge when idle"
     )
     assert right.other_choice is None and right.points_made == (idle.key_points[0].point,)
     # de-etl-006 (DMS with CDC): a point's words after another service's name are no pick
     oracle = bank["de-etl-006"]
-    glue = _grade(grader, oracle, "AWS AppFlow with ongoing replication while the source stays up")
+    glue = graded(grader, oracle, "AWS AppFlow with ongoing replication while the source stays up")
     assert glue.other_choice == "AWS AppFlow" and glue.score == 0.0
     # a sentence's opening capital and a unit are no names
-    assert _grade(grader, oracle, "Since DMS does a full load and then CDC, it fits").score == 1.0
+    assert graded(grader, oracle, "Since DMS does a full load and then CDC, it fits").score == 1.0
 
 
 def test_an_answer_that_only_names_the_pick_makes_no_other_point_by_meaning(
@@ -131,11 +108,11 @@ def test_an_answer_that_only_names_the_pick_makes_no_other_point_by_meaning(
     # eda-viz-001: 1 a box plot shows the median and quartiles (naming the pick makes it),
     # 3 box plots compare distributions across groups (reads close to "box plots" alone)
     boxes = bank["eda-viz-001"]
-    assert _made(grader, boxes, "Box plots") == [1]
-    assert 3 in _made(grader, boxes, "Box plots, to compare the distributions of the groups")
+    assert points_made(grader, boxes, "Box plots") == [1]
+    assert 3 in points_made(grader, boxes, "Box plots, to compare the distributions of the groups")
     # eda-pii-002: 2 redacting during transcription keeps PII out of stored text
     pii = bank["eda-pii-002"]
-    assert _made(grader, pii, "Transcribe PII redaction") == [1]
+    assert points_made(grader, pii, "Transcribe PII redaction") == [1]
 
 
 def test_a_thing_left_to_you_is_not_done_for_you(
@@ -144,9 +121,9 @@ def test_a_thing_left_to_you_is_not_done_for_you(
     # de-transfer-002: 2 DataSync handles scheduling, encryption and integrity checks
     sync = bank["de-transfer-002"]
     left = "DataSync from the NFS share; the scheduling and integrity checks you script yourself"
-    assert 2 not in _made(grader, sync, left)
+    assert 2 not in points_made(grader, sync, left)
     done = "DataSync from the NFS share; it handles the scheduling and the integrity checks"
-    assert 2 in _made(grader, sync, done)
+    assert 2 in points_made(grader, sync, done)
 
 
 def test_a_comparison_the_other_way_or_as_equals_contradicts_the_point(
@@ -154,9 +131,11 @@ def test_a_comparison_the_other_way_or_as_equals_contradicts_the_point(
 ) -> None:
     # mod-metrics-005: 1 MAE is less sensitive to outliers than MSE or RMSE
     mae = bank["mod-metrics-005"]
-    assert 1 not in _made(grader, mae, "MAE, although outliers sway it more than they sway MSE")
-    assert 1 not in _made(grader, mae, "MAE; it is equally thrown by outliers, like MSE")
-    assert 1 in _made(grader, mae, "MAE, outliers sway it less than they sway MSE")
+    assert 1 not in points_made(
+        grader, mae, "MAE, although outliers sway it more than they sway MSE"
+    )
+    assert 1 not in points_made(grader, mae, "MAE; it is equally thrown by outliers, like MSE")
+    assert 1 in points_made(grader, mae, "MAE, outliers sway it less than they sway MSE")
 
 
 def test_after_a_lead_that_only_diagnoses_the_next_clause_picks(
@@ -164,9 +143,9 @@ def test_after_a_lead_that_only_diagnoses_the_next_clause_picks(
 ) -> None:
     # mod-deep-learning-003: the diagnosis (vanishing gradients) is point 1's, not an option's
     deep = bank["mod-deep-learning-003"]
-    rate = _grade(grader, deep, "Vanishing gradients; so increase the learning rate tenfold")
+    rate = graded(grader, deep, "Vanishing gradients; so increase the learning rate tenfold")
     assert rate.other_choice is not None and rate.score == 0.0
-    fix = _grade(grader, deep, "Vanishing gradients; so swap sigmoid for ReLU, add residual links")
+    fix = graded(grader, deep, "Vanishing gradients; so swap sigmoid for ReLU, add residual links")
     assert fix.other_choice is None and fix.points_made[:1] == (deep.key_points[0].point,)
 
 
@@ -177,12 +156,12 @@ def test_an_options_opening_name_names_it(
     # "Model quality monitoring with ground truth labels" the right one (the stem says "data
     # quality" and "model", so those words alone tell no option apart)
     monitor = bank["ops-monitor-002"]
-    wrong = _grade(grader, monitor, "Data quality monitoring fed with ground truth labels")
+    wrong = graded(grader, monitor, "Data quality monitoring fed with ground truth labels")
     assert wrong.other_choice is not None and wrong.score == 0.0
-    assert 1 in _made(grader, monitor, "a model quality monitor")
+    assert 1 in points_made(grader, monitor, "a model quality monitor")
     # de-etl-003: "Glue DataBrew profiling of the source files" is another option
     bookmarks = bank["de-etl-003"]
-    brew = _grade(grader, bookmarks, "Glue DataBrew profiling, so later runs read only new data")
+    brew = graded(grader, bookmarks, "Glue DataBrew profiling, so later runs read only new data")
     assert brew.other_choice is not None and brew.score == 0.0
 
 
@@ -191,11 +170,11 @@ def test_a_clause_that_reads_like_the_point_but_gives_another_value_is_not_the_p
 ) -> None:
     # ops-ai-007: 1 ONLINE_FRAUD_INSIGHTS requires at least 10,000 events
     fraud = bank["ops-ai-007"]
-    assert 1 not in _made(grader, fraud, "It needs more fraud examples, at least 300.")
+    assert 1 not in points_made(grader, fraud, "It needs more fraud examples, at least 300.")
     # de-kinesis-004: 2 classic consumers share the shard read limit; fan-out lowers latency
     # to about 70 ms (a read rate is no latency)
     fan = bank["de-kinesis-004"]
-    assert 2 not in _made(
+    assert 2 not in points_made(
         grader, fan, "Enhanced fan-out: each consumer reads 1 MB/s per shard alone"
     )
 
@@ -205,13 +184,13 @@ def test_keeping_what_the_right_option_changes_is_the_pick(
 ) -> None:
     # alg-kmeans-002: "Set init_method from random to kmeans++"
     kmeans = bank["alg-kmeans-002"]
-    kept = _grade(grader, kmeans, "Leave init_method on random but run more epochs, stable then")
+    kept = graded(grader, kmeans, "Leave init_method on random but run more epochs, stable then")
     assert kept.other_choice == "random" and kept.score == 0.0
-    changed = _grade(grader, kmeans, "Don't keep random starts: init_method kmeans++ spreads them")
+    changed = graded(grader, kmeans, "Don't keep random starts: init_method kmeans++ spreads them")
     assert changed.other_choice is None and changed.score > 0.0
     # mod-deep-learning-003: "Replace sigmoid with ReLU activations and add residual connections"
     deep = bank["mod-deep-learning-003"]
-    stay = _grade(
+    stay = graded(
         grader, deep, "Stay with sigmoid and add more layers; the gradients vanish anyway"
     )
     assert stay.other_choice == "sigmoid" and stay.score == 0.0
