@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from bot import cli_jobs
@@ -32,7 +33,8 @@ def app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> typer.Typer:
     return root
 
 
-def test_db_backup_copies_a_live_sqlite_database(app: typer.Typer, tmp_path: Path) -> None:
+def _live_database(tmp_path: Path) -> tuple[Path, str]:
+    """A data dir whose SQLite database is migrated and holds one subscribed channel."""
     data = tmp_path / "data"
     data.mkdir()
     url = f"sqlite:///{data / 'studybot.db'}"
@@ -41,6 +43,11 @@ def test_db_backup_copies_a_live_sqlite_database(app: typer.Typer, tmp_path: Pat
         from quiz.posts import subscribe_channel
 
         subscribe_channel(session, "C1")
+    return data, url
+
+
+def test_db_backup_copies_a_live_sqlite_database(app: typer.Typer, tmp_path: Path) -> None:
+    data, _ = _live_database(tmp_path)
     target = tmp_path / "backups" / "copy.db"
     result = CliRunner().invoke(app, ["db", "backup", str(target), "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
@@ -56,14 +63,9 @@ def test_db_backup_onto_the_live_database_is_refused(
 ) -> None:
     """Renaming the copy over the file the bot has open would leave the bot writing to an
     unlinked file (and the old write-ahead log beside a new database)."""
-    data = tmp_path / "data"
-    data.mkdir()
-    url = f"sqlite:///{data / 'studybot.db'}"
-    upgrade(url)
+    data, url = _live_database(tmp_path)
     with Database(url) as database, database.session() as session:
-        from quiz.posts import subscribe_channel
-
-        subscribe_channel(session, "C1")
+        session.execute(text("select 1"))  # the bot has the file open meanwhile
         live = (data / "studybot.db").stat().st_ino
         result = CliRunner().invoke(
             app, ["db", "backup", str(data / name), "--data-dir", str(data)]
