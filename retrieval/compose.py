@@ -20,7 +20,7 @@ import numpy as np
 
 from retrieval.documents import Chunk
 from retrieval.facets import facet_in, facet_share, remedies
-from retrieval.lexical import tokenize
+from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
@@ -90,7 +90,6 @@ NEW_WORDS_WEIGHT = 0.3
 FOCUS_WEIGHT = 0.15
 PLACE_PENALTY = 0.5  # a passage about where the stem's data sits (S3) answers no scenario
 COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not, within this
-PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
 SIDE_HEADING_WEIGHT = 0.35
 ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
 SIDE_OPENING_WEIGHT = 0.1

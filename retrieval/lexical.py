@@ -174,3 +174,8 @@ class LexicalIndex:
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
         return cls(_bm25s().BM25.load(str(directory), show_progress=False))
+
+
+# Words that open a product's name ("Amazon Comprehend", "SageMaker Autopilot"), never the subject
+# a question asks about on their own (tokens, as `tokenize` makes them).
+PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
