@@ -28,6 +28,10 @@ from retrieval.compose import respell
 from retrieval.lexical import STOPWORDS, tokenize
 
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
+# A question's words with its sentence ends kept as "." tokens: a product's name never runs on
+# across one ("... runs on Amazon Connect. Supervisors want ..." names no "amazon connect
+# supervisors").
+WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
 PRODUCT_PREFIX = frozenset({"amazon", "aws", "sagemaker"})
 # A coined word this long that is no English word and not in the notes names a product
 # ("codewhisperer") in any kind of question; shorter ones may be chat or typos.
@@ -223,7 +227,7 @@ class NotesVocabulary:
         An unknown word is the key subject when it names a product ("amazon bedrock"), leads one
         of `key_phrases` (a comparison's side, the X of "what is X", what a short question asks
         about), or is no everyday English word and stands in one of them."""
-        words = WORD.findall(question.lower())
+        words = [w if w[0].isalpha() else "." for w in WORD_OR_END.findall(question.lower())]
         phrases = [WORD.findall(phrase.lower()) for phrase in key_phrases]
         key = {w for phrase in phrases for w in phrase}
         leading = {lead[0] for phrase in phrases if (lead := self._content(phrase))}
@@ -328,6 +332,8 @@ class NotesVocabulary:
             for word in words[i + 1 : i + 1 + NAME_WORDS]:
                 if word in STOPWORDS or word in FILLER or word in NAME_ENDS or word.isdigit():
                     break
+                if word == ".":  # a sentence end
+                    break
                 name.append(word)
             if len(name) < 3:
                 continue
@@ -364,8 +370,9 @@ class NotesVocabulary:
             prefix, first, second = words[i : i + 3]
             after = words[i + 3] if i + 3 < len(words) else ""
             if (
-                (not after or after in PRODUCT_FOLLOWERS)
+                (after in ("", ".") or after in PRODUCT_FOLLOWERS)
                 and prefix in PRODUCT_PREFIX
+                and second != "."
                 and first in self.english
                 and first not in STOPWORDS
                 and first not in KINDS_OF_OFFERING

@@ -106,3 +106,14 @@ def test_a_prefix_and_a_letter_the_notes_never_write_names_a_product() -> None:
     assert vocabulary.unknown_subject("what is amazon s3") is None  # the notes write it
     assert vocabulary.unknown_subject("is aws a good place to run training") is None
     assert vocabulary.unknown_subject("oltp vs olap which aws db") is None  # "db": a word
+
+
+def test_a_products_name_ends_with_its_sentence() -> None:
+    notes = [*TRAINING, "Amazon Connect is a contact centre service.", "Supervisors see calls."]
+    vocabulary = NotesVocabulary(notes, {"supervisors", "connect", "want"} | ENGLISH)
+    # the same words in one sentence are a name the notes never give
+    assert vocabulary.unknown_subject("is amazon connect supervisors new") == (
+        "amazon connect supervisors"
+    )
+    question = "Our team already runs on Amazon Connect. Supervisors want it. What should we use?"
+    assert vocabulary.unknown_subject(question) is None
