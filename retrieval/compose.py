@@ -618,6 +618,7 @@ class Composer:
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
         sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
+        sides = _distinct_forms(sides)
         own = [h for h in (self._own_passage(forms) for forms in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
@@ -895,6 +896,17 @@ def _plain_line(text: str) -> bool:  # can open a definition: no pronoun or advi
 
 def _plain(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _distinct_forms(sides: list[list[set[str]]]) -> list[list[set[str]]]:
+    """Each side's spelled-out forms without the words another side's spelled-out forms have too
+    ("simple", "service" of SQS's and SNS's names): a sentence about a third Simple ... Service
+    names neither side. A side's own spelling (its first form) stays whole."""
+    trimmed = []
+    for i, forms in enumerate(sides):
+        others = set().union(*(f for j, fs in enumerate(sides) if j != i for f in fs[1:]))
+        trimmed.append([forms[0], *((form - others) or form for form in forms[1:])])
+    return trimmed
 
 
 def _names(forms: list[set[str]], words: set[str]) -> bool:
