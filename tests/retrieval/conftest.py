@@ -9,6 +9,7 @@ import pytest
 
 from retrieval.build import BuildOptions, BuildReport, build_index
 from retrieval.embed import Embedder
+from retrieval.service import NotesIndex
 from tests.retrieval.fixtures import write_good_corpus
 
 MODEL = "all-MiniLM-L6-v2"
@@ -37,3 +38,15 @@ def built_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) ->
         embedder_factory=lambda _name: embedder,
     )
     return index_dir
+
+
+def tutor_over(
+    factory: pytest.TempPathFactory, embedder: Embedder, name: str, files: dict[str, str]
+) -> NotesIndex:
+    """A tutor over a few notes files written for one test module (name: file text)."""
+    root = factory.mktemp(name)
+    for file_name, text in files.items():
+        (root / file_name).write_text(text, encoding="utf-8")
+    index_dir = factory.mktemp(f"{name}-data") / "index"
+    build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
+    return NotesIndex(index_dir, MODEL, embedder=embedder)

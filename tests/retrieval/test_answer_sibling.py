@@ -4,16 +4,13 @@ subject's overview card."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.lexical import tokenize
 from retrieval.service import NotesIndex
 from retrieval.sibling import FACET_WEIGHT, Siblings
-from tests.retrieval.conftest import MODEL
+from tests.retrieval.conftest import tutor_over
 
 DECK = """#separator:Comma
 #html:false
@@ -33,11 +30,7 @@ LABELS = ["Object Detection", "Image Classification"]
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    root = tmp_path_factory.mktemp("siblings")
-    (root / "cards.csv").write_text(DECK, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("siblings-data") / "index"
-    build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(Path(index_dir), MODEL, embedder=embedder)
+    return tutor_over(tmp_path_factory, embedder, "siblings", {"cards.csv": DECK})
 
 
 def test_the_detail_is_quoted_from_the_asked_subjects_card(tutor: NotesIndex) -> None:

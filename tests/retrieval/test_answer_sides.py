@@ -3,14 +3,11 @@ spelled-out name shares the sides' common words ("Simple ... Service") names nei
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
+from tests.retrieval.conftest import tutor_over
 
 NOTES = """# AWS services in the pipeline
 
@@ -24,11 +21,7 @@ SNS (Simple Notification Service) pushes every message to all its subscribers by
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    root = tmp_path_factory.mktemp("sides")
-    (root / "services.md").write_text(NOTES, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("sides-data") / "index"
-    build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(Path(index_dir), MODEL, embedder=embedder)
+    return tutor_over(tmp_path_factory, embedder, "sides", {"services.md": NOTES})
 
 
 def test_a_third_service_sharing_the_sides_common_words_names_neither(tutor: NotesIndex) -> None:
