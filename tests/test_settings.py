@@ -31,6 +31,7 @@ from retrieval.index_store import read_manifest
 from store import outbox
 from store.db import Database
 from store.migrate import upgrade
+from tests.dbfixtures import postgres_schema_url
 from tests.fakeslack import FakeSlack
 from tests.retrieval.fixtures import write_good_corpus
 
@@ -174,14 +175,17 @@ def test_a_database_url_whose_driver_is_missing_is_one_error_line(tmp_path: Path
     assert "s3cret" not in result.stderr
 
 
-def test_a_hosting_services_postgres_url_means_psycopg(tmp_path: Path) -> None:
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh schema on the test PostgreSQL (skipped without one, except in CI)."""
+    yield from postgres_schema_url()
+
+
+def test_a_hosting_services_postgres_url_means_psycopg(tmp_path: Path, postgres_url: str) -> None:
     """Hosting services hand out postgres://…, a name SQLAlchemy has no dialect for."""
     settings = load_settings(database_url="postgres://u:p%40ss@db.example:5432/study")
     assert settings.database_url == "postgresql+psycopg://u:p%40ss@db.example:5432/study"
-    url = os.environ.get("STUDYBOT_TEST_DATABASE_URL")
-    if url is None:
-        pytest.skip("STUDYBOT_TEST_DATABASE_URL is not set")
-    hosted = url.replace("postgresql+psycopg://", "postgres://", 1)
+    hosted = postgres_url.replace("postgresql+psycopg://", "postgres://", 1)
     result = studybot("db", "upgrade", env={"DATABASE_URL": hosted}, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
