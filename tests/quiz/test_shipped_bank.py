@@ -28,6 +28,9 @@ FLOORS = {
     # 120 answers written blind in session 6, scored blind (0.81 / 0.82, then 0.80 / 0.84), read
     # in session 7 (measured 0.875 / 0.937 / 0.833)
     "grading_heldout_b6.yaml": (0.86, 0.92, 0.82),
+    # 120 answers written blind in session 7, scored blind (0.88 / 0.90, then 0.88 / 0.92), read
+    # in session 8 (measured 0.88 / 0.92 / 0.81)
+    "grading_heldout_b7.yaml": (0.86, 0.90, 0.79),
 }
 
 
