@@ -275,7 +275,7 @@ def _chat_command(text: str, settings: Settings) -> bool:
 def main(argv: list[str] | None = None) -> None:
     """The `studybot` entry point: a setting or model that cannot be used is one `error:` line
     (exit 2), before any command runs, even `--help`; so is any StudybotError a command raises."""
-    from bot import cli_jobs, cli_quiz, cli_slack
+    from bot import cli_channels, cli_jobs, cli_quiz, cli_slack
     from common.logs import configure_logging
     from core.usecases.indexing import EmbedderError
 
@@ -287,6 +287,7 @@ def main(argv: list[str] | None = None) -> None:
     cli_quiz.register(app)
     cli_jobs.register(app)
     cli_slack.register(app)
+    cli_channels.register(app)
     try:
         app(args=argv)
     except EmbedderError as exc:

@@ -16,6 +16,7 @@ def unsubscribe_channel(session: Session, channel_id: str, now: datetime | None 
     """Stop the daily question in the channel (its jobs are dropped); history and scores stay."""
     channel = get_channel(session, channel_id)
     channel.active = False
+    channel.paused_reason = channel.paused_at = None  # stopped by an admin, not by Slack
     mark_schedule_changed(session, channel.id, now or utc_now())
     return channel
 

@@ -44,6 +44,7 @@ def subscribe_channel(
     channel.weekdays = weekdays
     channel.reveal_delay_minutes = reveal_delay_minutes
     channel.active = True
+    channel.paused_reason = channel.paused_at = None  # subscribing again resumes a paused one
     channel.schedule_from = now
     channel.team = ensure_team(session, team) if team else None
     session.add(channel)

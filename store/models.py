@@ -76,6 +76,10 @@ class Channel(Base):
     show_results_early: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # When the current schedule was set (migration 0004): slots before it were never due.
     schedule_from: Mapped[datetime | None]
+    # Why and when Slack refused the channel's posts for good (migration 0008): the channel is
+    # then inactive until subscribed again (the Slack error code, e.g. is_archived).
+    paused_reason: Mapped[str | None] = mapped_column(String(64))
+    paused_at: Mapped[datetime | None]
 
     team: Mapped[Team | None] = relationship()
 

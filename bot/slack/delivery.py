@@ -22,7 +22,7 @@ import socket
 import threading
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -36,6 +36,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack.pacing import CHANNEL_SPACING_S, WINDOW_S, Pacer, Turn
+from bot.slack.pausing import pause_if_gone
 from bot.slack.render import general
 from common.clock import Clock, utc_now
 from common.metrics import OUTBOX_UNDELIVERED, QUIZ_POSTS, SLACK_RATE_LIMITED
@@ -102,7 +103,12 @@ class MaybeSent(Exception):
 
 
 class Refused(Exception):
-    """Slack refused the message for good (channel_not_found, invalid_blocks…)."""
+    """Slack refused the message for good (channel_not_found, invalid_blocks…); `code` is
+    Slack's error code when it gave one."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Transport(Protocol):
@@ -156,8 +162,10 @@ class OutboxSender:
         poll_s: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         workers: int = 0,
+        admins: Sequence[str] = (),
     ) -> None:
         self.database = database
+        self.admins = tuple(admins)  # told when a channel's subscription is paused
         self.transport = transport
         self.pacer = pacer
         self.holder = holder
@@ -479,7 +487,7 @@ class OutboxSender:
             landing = self._landed(turn)
             return self._later(pending, now, attempts, str(exc), uncertain=True, landing=landing)
         except Refused as exc:
-            return self._give_up(pending, claimed.notify, str(exc), now)
+            return self._give_up(pending, claimed.notify, str(exc), now, code=exc.code)
         self._record(pending, delivered, self._landed(turn))
         return Outcome.SENT
 
@@ -529,10 +537,22 @@ class OutboxSender:
             )
         return Outcome.RETRY
 
-    def _give_up(self, pending: Pending, notify: str | None, error: str, now: datetime) -> Outcome:
+    def _give_up(
+        self, pending: Pending, notify: str | None, error: str, now: datetime, *, code: str = ""
+    ) -> Outcome:
+        """Mark the row failed; tell the member who asked, if any, and pause the channel's
+        subscription when Slack says its posts can never go out there."""
         with self.database.session() as session:
             row = outbox.mark_failed(session, pending.id, error=error, now=now)
             purpose = row.purpose or pending.method
+            pause_if_gone(
+                session,
+                pending,
+                code,
+                broadcast=uses_budget(pending),
+                admins=self.admins,
+                now=now,
+            )
             if notify and pending.method != RESPONSE_METHOD:
                 outbox.enqueue(
                     session,
@@ -747,7 +767,7 @@ def _classified(error: SlackApiError) -> Exception:
         return RateLimited(float(value[0] if isinstance(value, list) else value))
     if status >= 500 or code in TRANSIENT_ERRORS:
         return MaybeSent(f"slack {status} {code}")
-    return Refused(f"slack refused: {code or status}")
+    return Refused(f"slack refused: {code or status}", code)
 
 
 def post_response(url: str, body: dict[str, Any], timeout: float) -> Delivered:
@@ -812,6 +832,7 @@ def sender_of(services: Services) -> OutboxSender:
                 # this sender is stamped with its clock (`sender.clock()`).
                 clock=utc_now,
                 workers=SENDER_WORKERS,
+                admins=settings.admins,
             )
             sender.start()
             services.sender = sender

@@ -31,4 +31,5 @@ def outbox_sender(settings: Settings, database: Database, holder: str) -> Delive
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
     client = sender_client(token, base_url=settings.slack_api_url)
     pacer = Pacer(per_minute=settings.slack_posts_per_minute)
-    return OutboxSender(database, SlackTransport(client, tokens=tokens), pacer, holder=holder)
+    transport = SlackTransport(client, tokens=tokens)
+    return OutboxSender(database, transport, pacer, holder=holder, admins=settings.admins)

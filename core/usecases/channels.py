@@ -35,6 +35,9 @@ class Schedule:
     weekdays: Weekdays
     reveal_delay_minutes: int
     show_results_early: bool
+    paused_reason: str | None = None  # Slack refused its posts for good (inactive till then)
+    paused_at: datetime | None = None
+    name: str = ""
 
 
 def schedule_of(channel: Channel) -> Schedule:
@@ -46,6 +49,9 @@ def schedule_of(channel: Channel) -> Schedule:
         weekdays=Weekdays(channel.weekdays),
         reveal_delay_minutes=channel.reveal_delay_minutes,
         show_results_early=channel.show_results_early,
+        paused_reason=channel.paused_reason,
+        paused_at=channel.paused_at,
+        name=channel.name,
     )
 
 
@@ -125,6 +131,12 @@ def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
             .limit(1)
         )
         return ChannelPlan(zone(channel.timezone), daily, open_until)
+
+
+def all_schedules(core: Core) -> list[Schedule]:
+    """Every channel ever subscribed, with its state (subscribed, paused, stopped), by id."""
+    with core.database.session() as session:
+        return [schedule_of(c) for c in session.scalars(select(Channel).order_by(Channel.id))]
 
 
 def all_channel_ids(database: Database) -> list[str]:

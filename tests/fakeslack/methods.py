@@ -107,6 +107,8 @@ class Workspace:
     files: dict[str, UploadedFile] = field(default_factory=dict)
     # Channels the bot was never invited to: posting or reading there is `not_in_channel`.
     outside: set[str] = field(default_factory=set)
+    # Archived channels: history reads on, posting there is `is_archived`.
+    archived: set[str] = field(default_factory=set)
     upload_url_for: Callable[[str], str] = field(default=lambda file_id: f"/upload/{file_id}")
     # Seconds since the epoch that message ts follow, as at Slack (the wall clock unless a
     # test's clock is given); each ts is still strictly after the one before.
@@ -265,6 +267,8 @@ def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     channel = _member_channel(ws, args)
+    if channel in ws.archived:
+        raise SlackMethodError("is_archived")
     _check_message_content(args)
     message = ws.add_message(channel, _bot_message(ws, args, ws.next_ts()))
     return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}

@@ -250,6 +250,11 @@ class FakeSlack:
         with self._changed:
             self.workspace.outside.add(channel)
 
+    def archive(self, channel: str) -> None:
+        """`channel` is archived: posting there gets `is_archived`, reading it still works."""
+        with self._changed:
+            self.workspace.archived.add(channel)
+
     def messages(self, channel: str) -> list[dict[str, Any]]:
         """The channel's stored messages, oldest first, thread replies included."""
         with self._changed:

@@ -17,9 +17,10 @@ from bot.slack.permissions import bot_in_channel, user_profile
 from bot.slack.practicing import send_next_card
 from bot.slack.render import answers, boards, general, practice, quiz, schedule
 from bot.slack.services import Services
-from core.usecases import practising
+from core.usecases import channels, practising
 from core.usecases.quiz_day import PostOutcome, posted_ts, publish_today
 from core.usecases.standings import leaderboard, member_stats, parse_period
+from quiz.errors import UnknownChannel
 
 Handler = Callable[[Services, WebClient, Respond, dict[str, Any], list[str]], None]
 
@@ -101,8 +102,9 @@ def show_quiz(
         return
     sender = sender_of(services)
     today = publish_today(services, channel_id, services.now(), queued_at=sender.clock())
-    if today is None:
-        respond(text=schedule.NOT_SUBSCRIBED, response_type="ephemeral")
+    if today is None:  # not subscribed, or paused: say which
+        shown = channels.schedule(services, channel_id)
+        respond(text=schedule.subscription_text(shown), response_type="ephemeral")
         return
     if today.outcome is PostOutcome.TOO_LATE:
         respond(text=quiz.QUIZ_GAVE_UP, response_type="ephemeral")
@@ -119,6 +121,23 @@ def show_quiz(
     link = client.chat_getPermalink(channel=channel_id, message_ts=posted)
     text = quiz.QUIZ_ALREADY_POSTED.format(link=link["permalink"])
     respond(text=text, response_type="ephemeral")
+
+
+def show_status(
+    services: Services,
+    client: WebClient,
+    respond: Respond,
+    command: dict[str, Any],
+    args: list[str],
+) -> None:
+    """The channel's subscription as anyone may see it: its schedule, or why it is paused."""
+    channel_id = command["channel_id"]
+    try:
+        shown = channels.schedule(services, channel_id)
+    except UnknownChannel:
+        respond(text=schedule.NOT_SUBSCRIBED, response_type="ephemeral")
+        return
+    respond(text=schedule.subscription_text(shown), response_type="ephemeral")
 
 
 def show_leaderboard(
@@ -198,6 +217,7 @@ SUBCOMMANDS: dict[str, Handler] = {
     "help": show_help,
     "ask": ask_privately,
     "quiz": show_quiz,
+    "status": show_status,
     "leaderboard": show_leaderboard,
     "stats": show_stats,
     "practice": start_practice,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 ERROR_GENERIC = "Sorry, something went wrong on my side. Please try again in a minute."
 BUSY = "I have too many questions queued right now. Please ask again in a minute."
+BUSY_TRY_AGAIN = "I am busy right now and could not take that. Please try again in a minute."
 UNDELIVERED = (
     "Sorry, Slack did not take my reply to you in time, so it was not delivered. Please ask again."
 )
@@ -12,6 +13,7 @@ HELP = """*studybot* answers from your team's notes and runs a daily quiz.
 • Mention me in a channel or send me a direct message to ask a question.
 • `/study ask <question>`: a private answer you can share in the channel
 • `/study quiz`: today's question for this channel
+• `/study status`: this channel's quiz schedule, or why it is paused
 • `/study leaderboard [week|month|all] [teams]`: standings
 • `/study stats`: your streak, points and mastery
 • `/study practice`: spaced-repetition practice in a direct message
