@@ -35,6 +35,12 @@ SLACK_REJECTED = Counter(
     ["status"],
     registry=REGISTRY,
 )
+LISTENER_TURNED_AWAY = Counter(
+    "studybot_requests_turned_away_total",
+    "Slack requests answered busy because the listener queue was full, by kind.",
+    ["kind"],
+    registry=REGISTRY,
+)
 ANSWERS_DROPPED = Counter(
     "studybot_answers_dropped_total",
     "Questions not answered because the answer queue was full.",

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import BoltContext, BoltRequest, Respond
+from slack_bolt import BoltContext, BoltRequest, BoltResponse, Respond
 from slack_bolt.kwargs_injection import build_required_kwargs
 from slack_bolt.util.utils import get_arg_names_of_callable
 
@@ -21,10 +21,12 @@ from bot.slack.errors import UserError, report_error, reported
 from bot.slack.render import general
 from bot.slack.responding import responder
 from bot.slack.services import Services
-from common.metrics import ANSWERS_DROPPED
+from bot.slack.workers import WorkPool
+from common.metrics import ANSWERS_DROPPED, LISTENER_TURNED_AWAY
 
 logger = logging.getLogger(__name__)
 Listener = Callable[..., None]
+BUSY_RETRY_S = 30
 
 
 def acked(route: Callable[..., Any]) -> Callable[[Listener], Listener]:
@@ -34,16 +36,48 @@ def acked(route: Callable[..., Any]) -> Callable[[Listener], Listener]:
     def register(work: Listener) -> Listener:
         names = get_arg_names_of_callable(work)
 
-        def ack_then_queue(request: BoltRequest) -> None:
-            request.context.ack()
+        def ack_then_queue(request: BoltRequest) -> BoltResponse | None:
             executor = request.context.listener_runner.listener_executor
+            if isinstance(executor, WorkPool) and not executor.has_room():
+                return turned_away(request)
+            request.context.ack()
             executor.submit(run_work, work, names, request)
+            return None
 
         ack_then_queue.__name__ = f"ack_then_queue_{work.__name__}"
         route(ack_then_queue)
         return work
 
     return register
+
+
+def turned_away(request: BoltRequest) -> BoltResponse | None:
+    """The listener queue is full: nothing is queued (memory stays bounded) and nothing is
+    recorded, so the request can simply come again. A command is answered "busy, try again"
+    in its ack (Slack shows it to the member), a modal keeps its input with the same note;
+    an event or a click gets 503 with Retry-After: Slack delivers an event again later, and
+    marks the clicked button as failed so the member can click again."""
+    body = request.body
+    kind = "command" if "command" in body else str(body.get("type") or "unknown")
+    LISTENER_TURNED_AWAY.labels(kind=kind).inc()
+    logger.warning("listener queue full: %s turned away", kind)
+    if kind == "command":
+        request.context.ack(text=general.BUSY_TRY_AGAIN, response_type="ephemeral")
+        return None
+    block = _first_input_block(body) if kind == "view_submission" else None
+    if block is not None:
+        request.context.ack(response_action="errors", errors={block: general.BUSY_TRY_AGAIN})
+        return None
+    return BoltResponse(status=503, body="busy", headers={"Retry-After": str(BUSY_RETRY_S)})
+
+
+def _first_input_block(body: dict[str, Any]) -> str | None:
+    view = body.get("view")
+    blocks = view.get("blocks") if isinstance(view, dict) else None
+    for block in blocks if isinstance(blocks, list) else []:
+        if isinstance(block, dict) and block.get("type") == "input" and block.get("block_id"):
+            return str(block["block_id"])
+    return None
 
 
 def run_work(work: Listener, names: list[str], request: BoltRequest) -> None:

@@ -14,6 +14,9 @@ from typing import Any
 logger = logging.getLogger(__name__)
 LISTENER_WORKERS = 16  # I/O-bound: database and Slack calls
 ANSWER_CAPACITY = 2000  # questions waiting for an answer worker before new ones are turned away
+# Requests waiting for a listener worker before new ones are turned away with "busy": Slack's
+# payloads are a few KB, so a full queue holds a few MB at most.
+LISTENER_CAPACITY = 1000
 
 
 def answer_workers() -> int:
@@ -44,11 +47,15 @@ class WorkPool(ThreadPoolExecutor):
 
     def offer(self, fn: Callable[[], Any]) -> bool:
         """Submit `fn` unless `capacity` tasks are already pending; False when turned away."""
-        with self._idle:
-            if self.capacity is not None and self._pending >= self.capacity:
-                return False
+        if not self.has_room():
+            return False
         self.submit(fn)
         return True
+
+    def has_room(self) -> bool:
+        """Whether fewer than `capacity` tasks are pending (always, without a capacity)."""
+        with self._idle:
+            return self.capacity is None or self._pending < self.capacity
 
     @property
     def pending(self) -> int:
@@ -66,9 +73,9 @@ class WorkPool(ThreadPoolExecutor):
                 raise AssertionError(f"{self._pending} task(s) still running")
 
 
-def listener_pool(workers: int = LISTENER_WORKERS) -> WorkPool:
-    """The pool slack-bolt runs listener work in, after the ack."""
-    return WorkPool(workers, name="slack-listener")
+def listener_pool(workers: int = LISTENER_WORKERS, capacity: int = LISTENER_CAPACITY) -> WorkPool:
+    """The bounded pool slack-bolt runs listener work in, after the ack."""
+    return WorkPool(workers, capacity=capacity, name="slack-listener")
 
 
 def answer_pool(workers: int | None = None, capacity: int = ANSWER_CAPACITY) -> WorkPool:
