@@ -28,6 +28,8 @@ from common.metrics import SLACK_RATE_LIMITED
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
+# The longest Retry-After a listener thread sleeps through before giving the 429 to its caller.
+MAX_INLINE_WAIT_S = 2.0
 # Everything the bot calls, and the events it subscribes to (see manifest.json).
 BOT_SCOPES = (
     "app_mentions:read",
@@ -75,7 +77,30 @@ class SlackConfigError(StudybotError, RuntimeError):
 
 
 class CountingRateLimitHandler(RateLimitErrorRetryHandler):
-    """Waits for Retry-After like its parent, and counts each 429 per method."""
+    """Counts each 429 per method and waits for Retry-After like its parent, but only a short
+    one (`max_wait_s`): the calls it guards run in listener threads, where a 30-second sleep
+    would hold a worker that other members' requests wait for. Past that the 429 reaches the
+    caller, which falls back (a member's profile unknown for now, a polite "try again")."""
+
+    def __init__(
+        self, max_retry_count: int = RATE_LIMIT_RETRIES, max_wait_s: float = MAX_INLINE_WAIT_S
+    ) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait_s = max_wait_s
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        method = request.url.rstrip("/").rsplit("/", 1)[-1]
+        SLACK_RATE_LIMITED.labels(method=method).inc()
+        return retry_after_s(response) <= self.max_wait_s
 
     def prepare_for_next_attempt(
         self,
@@ -85,11 +110,21 @@ class CountingRateLimitHandler(RateLimitErrorRetryHandler):
         response: HttpResponse | None = None,
         error: Exception | None = None,
     ) -> None:
-        method = request.url.rstrip("/").rsplit("/", 1)[-1]
-        SLACK_RATE_LIMITED.labels(method=method).inc()
         super().prepare_for_next_attempt(
             state=state, request=request, response=response, error=error
         )
+
+
+def retry_after_s(response: HttpResponse) -> float:
+    """Slack's Retry-After in seconds (1 when it gives none, as slack_sdk assumes)."""
+    for name, values in response.headers.items():
+        if name.lower() == "retry-after":
+            value = values[0] if isinstance(values, list) and values else values
+            try:
+                return float(value)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                return 1.0
+    return 1.0
 
 
 def api_url(settings: Settings) -> str:
@@ -105,14 +140,15 @@ def make_client(settings: Settings) -> WebClient:
         base_url=api_url(settings),
         retry_handlers=[
             ConnectionErrorRetryHandler(),
-            CountingRateLimitHandler(max_retry_count=RATE_LIMIT_RETRIES),
+            CountingRateLimitHandler(),
         ],
     )
 
 
 def _ensure_rate_limit_retry(client: WebClient) -> None:
-    if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
-        client.retry_handlers.append(CountingRateLimitHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    """A given client retries 429s by our bounded handler, never by slack_sdk's unbounded one."""
+    kept = [h for h in client.retry_handlers if not isinstance(h, RateLimitErrorRetryHandler)]
+    client.retry_handlers = [*kept, CountingRateLimitHandler()]
 
 
 def oauth_enabled(settings: Settings) -> bool:

@@ -8,6 +8,8 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.slack.errors import UserError
+from bot.slack.render import schedule
 from common.config import Settings
 
 logger = logging.getLogger(__name__)
@@ -16,13 +18,17 @@ NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found"})
 
 
 def is_quiz_admin(client: WebClient, settings: Settings, user_id: str) -> bool:
-    """Checked on the server for every admin command (users.info, never the request body)."""
+    """Checked on the server for every admin command (users.info, never the request body).
+    While Slack rate-limits users.info the member is asked to try again (not told they are
+    no admin); any other failure counts as not an admin."""
     if user_id in settings.admins:
         return True
     try:
         user = client.users_info(user=user_id)["user"]
     except SlackApiError as error:
         logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+        if error.response.status_code == 429:
+            raise UserError(schedule.ADMIN_CHECK_BUSY) from None
         return False
     return bool(user.get("is_admin") or user.get("is_owner"))
 
