@@ -37,8 +37,9 @@ from common.config import Settings, SettingsError, load_settings
 from common.errors import StudybotError
 
 if TYPE_CHECKING:
+    from bot.cli_quiz import Reader
     from retrieval.build import BuildReport
-    from retrieval.service import NotesIndex
+    from retrieval.service import Conversation, NotesIndex
 
 app = typer.Typer(
     name="studybot",
@@ -212,8 +213,26 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
         lines = prompt_lines(settings.data_dir / CHAT_HISTORY_FILE)
     else:
         lines = iter(sys.stdin.readline, "")
+    chat_loop(conversation, lines, settings)
+
+
+def chat_loop(conversation: Conversation, lines: Iterator[str], settings: Settings) -> None:
+    """Answer each line until /quit or the end of input. A chat command typed at a prompt of
+    `/practice` (the card's Enter, its rating) ends the practice and then runs here, so
+    `/quit` there leaves the chat rather than showing the card's back."""
+    typed: list[str] = []  # a command that ended a practice, to run next
+
+    def practice_line(prompt: str) -> str | None:
+        from bot.cli_quiz import prompt_line
+
+        line = prompt_line(prompt)
+        if line is not None and line.strip().startswith("/"):
+            typed.append(line.strip())
+            return None
+        return line
+
     last = None
-    for line in lines:
+    while (line := typed.pop() if typed else next(lines, None)) is not None:
         text = line.strip()
         if text in {"/quit", "/exit", "quit", "exit"}:
             break
@@ -227,7 +246,7 @@ def chat(data_dir: DataDir = None, corpus: CorpusOpt = None) -> None:
             else:
                 render_passages(out, last.more, start=len(last.passages) + 1)
         elif text.startswith("/"):
-            _chat_command(text, settings)
+            _chat_command(text, settings, practice_line)
         else:
             last = conversation.ask(text)
             render_answer(out, last)
@@ -263,11 +282,12 @@ def _command_completer(text: str, state: int) -> str | None:
     return matches[state] if state < len(matches) else None
 
 
-def _chat_command(text: str, settings: Settings) -> bool:
-    """Quiz commands inside chat (/quiz, /answer, /leaderboard, /practice)."""
+def _chat_command(text: str, settings: Settings, read: Reader) -> bool:
+    """Quiz commands inside chat (/quiz, /answer, /leaderboard, /practice); `read` asks for
+    a line at a prompt of the practice."""
     from bot import cli_quiz
 
-    if not cli_quiz.chat_command(text, settings, out):
+    if not cli_quiz.chat_command(text, settings, out, read):
         out.print(unknown_command(text), markup=False)
     return True
 

@@ -7,11 +7,12 @@ Errors from the domain print one line and exit with status 2.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 from rich.console import Console
 
@@ -37,6 +38,8 @@ DataDir = Annotated[
 DatabaseUrl = Annotated[
     str | None, typer.Option("--database-url", help="SQLAlchemy URL; overrides DATABASE_URL.")
 ]
+# Asks for one line at a prompt; None at the end of input.
+Reader = Callable[[str], str | None]
 ID_MAX_CHARS = 32  # the ids' column width (Slack's own ids are far shorter)
 
 
@@ -105,13 +108,22 @@ def quiz_command(
         out.print(words.question_heading(question))
         words.print_question(out, question)
         for attempt in range(MAX_PROMPTS):
-            text = answer if answer is not None else typer.prompt(words.ANSWER_PROMPT)
+            text = answer if answer is not None else _typed_answer()
+            if text is None:  # the end of input: nothing is submitted, nothing printed
+                raise typer.Exit(1)
             result = _submit(core, question.post_id, member, text)
             out.print(result_text(result), markup=False)
             if result.status is not AnswerStatus.NEEDS_CHOICE:
                 return
             if answer is not None or attempt == MAX_PROMPTS - 1:
                 raise typer.Exit(1)
+
+
+def _typed_answer() -> str | None:
+    """A non-empty answer typed at the prompt; None at the end of input."""
+    while (text := prompt_line(words.ANSWER_PROMPT)) is not None and not text.strip():
+        pass
+    return text
 
 
 def _today(core: Core, channel: str, timezone: str) -> QuestionView:
@@ -150,10 +162,14 @@ def practice_command(
         run_practice(core, member, limit, out)
 
 
-def run_practice(core: Core, member: str, new_per_day: int, console: Console) -> None:
-    """Show due and new cards until none is left or the member stops; then a one-line summary."""
+def run_practice(
+    core: Core, member: str, new_per_day: int, console: Console, read: Reader | None = None
+) -> None:
+    """Show due and new cards until none is left or the member stops (q, or the end of input:
+    Ctrl-D ends the session quietly); then a one-line summary. `read` asks for a line."""
     from core.usecases.practising import deck, next_card, rate
 
+    read = read or prompt_line
     reviewed = 0
     while True:
         item = next_card(core, member, core.now(), new_per_day=new_per_day).item
@@ -161,9 +177,11 @@ def run_practice(core: Core, member: str, new_per_day: int, console: Console) ->
             break
         console.print(words.card_heading(item.is_new))
         console.print(item.front, markup=False)
-        typer.prompt(words.SHOW_BACK_PROMPT, default="", show_default=False)
+        shown = read(words.SHOW_BACK_PROMPT)
+        if shown is None or stops(shown):
+            break
         console.print(item.back, markup=False)
-        rating = _ask_rating(console)
+        rating = _ask_rating(console, read)
         if rating is None:
             break
         rate(core, item.card_id, member, rating, core.now())
@@ -172,14 +190,30 @@ def run_practice(core: Core, member: str, new_per_day: int, console: Console) ->
     console.print(words.practice_summary(reviewed, summary, stopped=item is not None), markup=False)
 
 
-def _ask_rating(console: Console) -> str | None:
+def stops(line: str) -> bool:
+    return line.strip().lower() in words.STOP_WORDS
+
+
+def prompt_line(prompt: str) -> str | None:
+    """A line typed at `prompt`; None at the end of input (Ctrl-D) or on Ctrl-C, where click
+    would print "Aborted." and exit."""
+    try:
+        return str(typer.prompt(prompt, default="", show_default=False))
+    except (click.exceptions.Abort, typer.Abort):  # typer's own Abort is not click's
+        out.print()
+        return None
+
+
+def _ask_rating(console: Console, read: Reader) -> str | None:
     """The member's rating, asked again until it is one; None when they stop."""
     from core.usecases.practising import rating_error
 
     while True:
-        choice = typer.prompt(words.RATING_PROMPT)
-        if choice.strip().lower() in {"q", "quit", "stop", "/quit"}:
+        choice = read(words.RATING_PROMPT)
+        if choice is None or stops(choice):
             return None
+        if not choice.strip():
+            continue
         error = rating_error(choice)
         if error is None:
             return choice
@@ -275,8 +309,11 @@ def member_forget(
         typer.echo(words.forgotten(member_id, counts))
 
 
-def chat_command(text: str, settings: Settings, console: Console) -> bool:
-    """Quiz commands inside `studybot chat`; returns False when `text` is not one of them."""
+def chat_command(
+    text: str, settings: Settings, console: Console, read: Reader | None = None
+) -> bool:
+    """Quiz commands inside `studybot chat`; returns False when `text` is not one of them.
+    `read` asks for a line at a prompt of `/practice`."""
     from quiz.errors import QuizError
 
     command, _, rest = text.strip().partition(" ")
@@ -284,18 +321,20 @@ def chat_command(text: str, settings: Settings, console: Console) -> bool:
         return False
     try:
         with _core(settings, sync=True) as core:
-            _chat_quiz(core, command, rest, console)
+            _chat_quiz(core, command, rest, console, read)
     except QuizError as error:
         console.print(words.chat_error(error), markup=False)
     return True
 
 
-def _chat_quiz(core: Core, command: str, rest: str, console: Console) -> None:
+def _chat_quiz(
+    core: Core, command: str, rest: str, console: Console, read: Reader | None = None
+) -> None:
     from bot.answer_words import result_text
     from core.usecases.standings import leaderboard, parse_period
 
     if command == "/practice":
-        run_practice(core, CONSOLE_ID, core.settings.new_cards_per_day, console)
+        run_practice(core, CONSOLE_ID, core.settings.new_cards_per_day, console, read)
     elif command == "/leaderboard":
         board = leaderboard(core, CONSOLE_ID, parse_period([rest or "week"])[0], core.now())
         for line in words.board_lines(board):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ANSWER_PROMPT = "Your answer"
 SHOW_BACK_PROMPT = "Press Enter to see the answer"
 RATING_PROMPT = "How well did you know it? again, hard, good, easy (q to stop)"
+STOP_WORDS = frozenset({"q", "quit", "stop", "/quit", "/exit", "exit"})
 
 
 def question_heading(question: QuestionView) -> str:

@@ -40,9 +40,9 @@ STUDYBOT = [sys.executable, "-c", "from bot.cli import main; main()"]
 
 
 def studybot(
-    *args: str, env: dict[str, str], cwd: Path, timeout: float = 600
+    *args: str, env: dict[str, str], cwd: Path, timeout: float = 600, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The real entry point in a child process, as a shell would run it."""
+    """The real entry point in a child process, as a shell would run it (`stdin` piped in)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STUDYBOT_")}
     return subprocess.run(
         [*STUDYBOT, *args],
@@ -51,6 +51,7 @@ def studybot(
         capture_output=True,
         text=True,
         timeout=timeout,
+        input=stdin,
     )
 
 
