@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from store.db import Database, is_sqlite
-from store.migrate import current_revision, head_revision, upgrade
+from store.migrate import NewerDatabase, current_revision, head_revision, upgrade
 from store.models import Base
+from tests.test_settings import studybot
 
 
 def test_upgrade_reaches_head_and_is_repeatable(db: Database, db_url: str) -> None:
@@ -39,3 +43,22 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database, db_url: str) ->
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_database_migrated_by_a_newer_studybot_is_one_error_line(
+    db: Database, db_url: str, tmp_path: Path
+) -> None:
+    """Rolling the code back after an upgrade migrated the data: alembic's "Can't locate
+    revision" traceback becomes one `error:` line saying what to do, and nothing is changed."""
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    with pytest.raises(NewerDatabase, match="migration 0999, newer than this studybot knows"):
+        upgrade(db_url)
+    result = studybot("db", "upgrade", "--database-url", db_url, env={}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: the database is at migration 0999, newer than this studybot knows (its newest "
+        f"is {head_revision()}): run the version that migrated it, or restore a backup taken "
+        "before that upgrade"
+    ]
+    assert current_revision(db_url) == "0999"
