@@ -60,13 +60,15 @@ def jobs_command(
     ] = 30.0,
 ) -> None:
     """Run the scheduled jobs only (one process at a time holds the lease; others stand by)."""
-    from bot.slack.scheduling import outbox_sender, slack_publisher
+    from bot.slack.scheduling import outbox_sender, slack_publisher, token_refusal
     from core.bootstrap import build_core
     from jobs.wiring import run_until_signalled, scheduler_service
 
     settings = load_settings(data_dir=data_dir, database_url=database_url)
     if not settings.slack_enabled or not can_post(settings):
         raise fail(JOBS_NEED_SLACK)
+    if refusal := token_refusal(settings):
+        raise fail(f"Slack refused SLACK_BOT_TOKEN: {refusal}")
     core = build_core(settings, publisher=slack_publisher(), answers=False, sync_bank=False)
     try:
         service = scheduler_service(

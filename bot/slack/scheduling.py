@@ -33,3 +33,25 @@ def outbox_sender(settings: Settings, database: Database, holder: str) -> Delive
     pacer = Pacer(per_minute=settings.slack_posts_per_minute)
     transport = SlackTransport(client, tokens=tokens)
     return OutboxSender(database, transport, pacer, holder=holder, admins=settings.admins)
+
+
+def token_refusal(settings: Settings) -> str | None:
+    """Slack's error when it refuses SLACK_BOT_TOKEN (`invalid_auth`…), else None: the token
+    works, OAuth installs bring their own, or Slack cannot be reached now (the sender retries).
+    Checked when `studybot jobs` starts: with a refused token every post would fail, quietly."""
+    from slack_sdk.errors import SlackApiError
+
+    from bot.slack.delivery import sender_client
+
+    if settings.slack_bot_token is None:
+        return None
+    client = sender_client(
+        settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
+    )
+    try:
+        client.auth_test()
+    except SlackApiError as error:
+        return str(error.response.get("error") or error.response.status_code)
+    except OSError:
+        return None
+    return None

@@ -160,3 +160,19 @@ def test_run_starts_the_scheduler_beside_the_bot(
     assert bot_runs == [{"http": True, "port": 3123}]
     with Database(url) as database:
         assert lease.current_holder(database, datetime.now(UTC)) is None  # handed back
+
+
+def test_jobs_with_a_token_slack_refuses_stops_at_once(tmp_path: Path) -> None:
+    """Every post would be refused (invalid_auth) while the scheduler ran on, saying nothing."""
+    from tests.fakeslack import FakeSlack
+    from tests.test_settings import studybot
+
+    with FakeSlack(tokens={"xoxb-right"}) as slack:
+        env = {
+            "SLACK_BOT_TOKEN": "xoxb-wrong",
+            "SLACK_API_URL": slack.api_url,
+            "STUDYBOT_DATA_DIR": str(tmp_path / "data"),
+        }
+        result = studybot("jobs", env=env, cwd=tmp_path, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: Slack refused SLACK_BOT_TOKEN: invalid_auth"
