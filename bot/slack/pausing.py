@@ -12,7 +12,7 @@ import structlog
 from sqlalchemy.orm import Session
 
 from bot.slack.render import schedule
-from core.usecases.pausing import pause_refused_channel
+from core.usecases.pausing import pause_refused_channel, stop_refused_nudges
 
 if TYPE_CHECKING:
     from bot.slack.delivery import Pending
@@ -32,6 +32,11 @@ CHANNEL_GONE = frozenset(
     }
 )
 BROADCAST_METHODS = ("chat.postMessage", "files.uploadV2")
+# Slack errors that mean a member can never get a DM again: deactivated, gone, a bot.
+MEMBER_GONE = frozenset(
+    {"user_not_found", "user_disabled", "cannot_dm_bot", "account_inactive", "token_revoked"}
+)
+NUDGE_KEY = "nudge:"  # nudge:<member>:<local date> (jobs.nudges)
 
 
 def pause_if_gone(
@@ -44,7 +49,10 @@ def pause_if_gone(
     now: datetime,
 ) -> bool:
     """Pause the channel of a refused `broadcast` (the daily question, a reveal, a board) when
-    `code` says it can never go out there, and queue a DM to each admin; True when paused."""
+    `code` says it can never go out there, and queue a DM to each admin; True when paused.
+    A practice nudge refused for good turns the member's nudges off instead."""
+    if message.key.startswith(NUDGE_KEY):
+        return code in MEMBER_GONE and _stop_nudges(session, message, code, now)
     if code not in CHANNEL_GONE or not broadcast or message.method not in BROADCAST_METHODS:
         return False
     paused = pause_refused_channel(
@@ -66,4 +74,12 @@ def pause_if_gone(
         reason=code,
         admins_told=len(admins),
     )
+    return True
+
+
+def _stop_nudges(session: Session, message: Pending, code: str, now: datetime) -> bool:
+    member_id = message.key.split(":")[1]
+    if not stop_refused_nudges(session, member_id, now):
+        return False
+    log.warning("practice nudges turned off: slack refuses DMs", member=member_id, reason=code)
     return True

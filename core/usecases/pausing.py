@@ -1,5 +1,5 @@
-"""Pause a channel whose posts Slack refuses for good, and queue a note to each admin, in the
-caller's transaction (the one that gives up on the refused message)."""
+"""Stop what Slack refuses for good, in the caller's transaction (the one that gives up on the
+refused message): a channel's subscription (with a note to each admin), a member's nudges."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from store import outbox
 from store.channel_pauses import pause_channel
+from store.models import PracticeNudge
 
 
 def pause_refused_channel(
@@ -37,4 +38,15 @@ def pause_refused_channel(
             now=now,
             team_id=team_id,
         )
+    return True
+
+
+def stop_refused_nudges(session: Session, member_id: str, now: datetime) -> bool:
+    """Turn off the member's practice nudge (Slack refuses DMs to them for good: deactivated,
+    gone); True when it was on. `/study nudges on` turns it on again."""
+    nudge = session.get(PracticeNudge, member_id, with_for_update=True)
+    if nudge is None or not nudge.enabled:
+        return False
+    nudge.enabled = False
+    nudge.updated_at = now
     return True

@@ -15,7 +15,10 @@ from bot.slack.publisher import SlackPublisher
 from core.usecases.channels import channel_plan
 from jobs.context import JobContext
 from jobs.daily import PostOutcome, post_daily_question
-from store.models import Channel, OutboxMessage
+from jobs.nudges import send_practice_nudges
+from quiz.posts import ensure_member
+from quiz.practice import set_practice_nudges
+from store.models import Channel, OutboxMessage, PracticeCard, PracticeNudge
 from tests.fakeslack import FakeSlack
 from tests.jobs.helpers import subscribe, unpaced, utc
 from tests.test_settings import studybot
@@ -113,3 +116,32 @@ def test_the_cli_lists_a_paused_channel_with_its_reason(ctx: JobContext, tmp_pat
     assert "PAUSED" in lines["C1"] and "is_archived" in lines["C1"]
     assert "subscribed" in lines["C2"] and "PAUSED" not in lines["C2"]
     assert "/study subscribe" in shown.stdout
+
+
+def test_nudges_to_a_deactivated_member_stop_and_others_go_on(ctx: JobContext) -> None:
+    """Slack refuses every DM to a deactivated member: their nudge stops after the first
+    refusal instead of failing every day; a member whose nudge failed otherwise keeps it."""
+    for member_id in ("U_GONE", "U_HERE"):
+        with ctx.database.session() as session:
+            ensure_member(session, member_id, MONDAY_NINE - timedelta(days=3), timezone="UTC")
+            session.add(
+                PracticeCard(
+                    member_id=member_id,
+                    item_kind="card",
+                    item_key="k1",
+                    state={},
+                    due=MONDAY_NINE - timedelta(days=3),
+                    created_at=MONDAY_NINE - timedelta(days=3),
+                )
+            )
+            set_practice_nudges(session, member_id, True, MONDAY_NINE - timedelta(days=3))
+    with FakeSlack() as slack:
+        ctx.publisher, ctx.sender = SlackPublisher(), slack_sender(ctx, slack)
+        slack.fail_next("chat.postMessage", error="user_disabled")
+        slack.fail_next("chat.postMessage", error="invalid_blocks")  # not about the member
+        assert send_practice_nudges(ctx, MONDAY_NINE + timedelta(minutes=1)) == 2
+        with ctx.database.session() as session:
+            nudges = {n.member_id: n.enabled for n in session.scalars(select(PracticeNudge))}
+        assert nudges == {"U_GONE": False, "U_HERE": True}
+        assert send_practice_nudges(ctx, MONDAY_NINE + timedelta(days=1, minutes=1)) == 1
+        assert len(slack.calls("chat.postMessage", ok=True)) == 1
