@@ -37,7 +37,11 @@ def subscribe_channel(
     The schedule counts from `now`: a time already past today starts tomorrow."""
     zone(timezone)
     now = require_aware(now or utc_now())
-    channel = session.get(Channel, channel_id) or Channel(id=channel_id)
+    # Two subscribes of a new channel at once (a double submit, two admins): one inserts it,
+    # the other finds it and updates it, instead of failing on the primary key.
+    channel = get_or_create(
+        session, lambda: session.get(Channel, channel_id), lambda: _new_channel(channel_id)
+    )
     channel.name = name or channel.name or channel_id
     channel.timezone = timezone
     channel.post_time = post_time
@@ -51,6 +55,10 @@ def subscribe_channel(
     session.flush()
     mark_schedule_changed(session, channel.id, now)
     return channel
+
+
+def _new_channel(channel_id: str) -> Channel:
+    return Channel(id=channel_id, name=channel_id, active=False)
 
 
 def first_post_date(channel: Channel, now: datetime) -> date:
