@@ -32,10 +32,9 @@ CHANNEL_GONE = frozenset(
     }
 )
 BROADCAST_METHODS = ("chat.postMessage", "files.uploadV2")
-# Slack errors that mean a member can never get a DM again: deactivated, gone, a bot.
-MEMBER_GONE = frozenset(
-    {"user_not_found", "user_disabled", "cannot_dm_bot", "account_inactive", "token_revoked"}
-)
+# Slack errors that mean this member can never get a DM again: deactivated, gone, a bot. (A
+# token refused for the whole workspace is not the member's doing: their opt-in stays.)
+MEMBER_GONE = frozenset({"user_not_found", "user_disabled", "cannot_dm_bot"})
 NUDGE_KEY = "nudge:"  # nudge:<member>:<local date> (jobs.nudges)
 
 
