@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from common.weekdays import Weekdays
 from core.bootstrap import Core
@@ -134,9 +134,13 @@ def channel_plan(database: Database, channel_id: str) -> ChannelPlan | None:
 
 
 def all_schedules(core: Core) -> list[Schedule]:
-    """Every channel ever subscribed, with its state (subscribed, paused, stopped), by id."""
+    """Every channel ever subscribed, with its state (subscribed, paused, stopped), by id; the
+    console's local quiz channels, never subscribed, are left out."""
+    subscribed = Channel.schedule_from.is_not(None), Channel.paused_reason.is_not(None)
+    ever = or_(Channel.active, *subscribed)
+    query = select(Channel).where(ever).order_by(Channel.id)
     with core.database.session() as session:
-        return [schedule_of(c) for c in session.scalars(select(Channel).order_by(Channel.id))]
+        return [schedule_of(channel) for channel in session.scalars(query)]
 
 
 def all_channel_ids(database: Database) -> list[str]:

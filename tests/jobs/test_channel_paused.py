@@ -106,6 +106,8 @@ def test_a_refusal_of_a_post_queued_before_resubscribing_does_not_pause_again(
 def test_the_cli_lists_a_paused_channel_with_its_reason(ctx: JobContext, tmp_path: Path) -> None:
     subscribe(ctx.database, "C1")
     subscribe(ctx.database, "C2")
+    with ctx.database.session() as session:  # `studybot quiz`'s local channel: never subscribed
+        session.add(Channel(id="console", name="console", active=False))
     with FakeSlack() as slack:
         ctx.publisher, ctx.sender = SlackPublisher(), slack_sender(ctx, slack)
         slack.archive("C1")
@@ -116,6 +118,7 @@ def test_the_cli_lists_a_paused_channel_with_its_reason(ctx: JobContext, tmp_pat
     assert "PAUSED" in lines["C1"] and "is_archived" in lines["C1"]
     assert "subscribed" in lines["C2"] and "PAUSED" not in lines["C2"]
     assert "/study subscribe" in shown.stdout
+    assert "console" not in shown.stdout
 
 
 def test_nudges_to_a_deactivated_member_stop_and_others_go_on(ctx: JobContext) -> None:
