@@ -7,6 +7,9 @@ the live objects a job uses cannot travel with it: the lease holder installs the
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -60,11 +63,36 @@ class NoJobContext(RuntimeError):
 
 
 _current: JobContext | None = None
+# Job runs under way in this process (see `job_running`), so a clean step-down can wait for the
+# ones that took the context before it was taken away.
+_runs = 0
+_runs_changed = threading.Condition()
 
 
 def install(context: JobContext | None) -> None:
     global _current
     _current = context
+
+
+@contextmanager
+def job_running() -> Iterator[None]:
+    """Count a job run for `wait_for_runs` (every job runs inside one: jobs.observe)."""
+    global _runs
+    with _runs_changed:
+        _runs += 1
+    try:
+        yield
+    finally:
+        with _runs_changed:
+            _runs -= 1
+            _runs_changed.notify_all()
+
+
+def wait_for_runs(timeout: float) -> bool:
+    """After `install(None)`: block until no job run is under way (a run that starts now finds
+    no context and ends at once); False when `timeout` seconds passed first."""
+    with _runs_changed:
+        return _runs_changed.wait_for(lambda: _runs == 0, timeout=timeout)
 
 
 def current() -> JobContext:

@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy.exc import SQLAlchemyError
 
 from common.metrics import JOB_FAILURES, JOB_RUNS
-from jobs.context import NoJobContext
+from jobs.context import NoJobContext, job_running
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -31,8 +31,11 @@ def observed(job: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
         def run(*args: P.args, **kwargs: P.kwargs) -> T:
             target = ":".join(str(a) for a in args)
             job_id = f"{job}:{target}" if target else job
-            with structlog.contextvars.bound_contextvars(
-                job_id=job_id, run_id=uuid.uuid4().hex[:12]
+            with (
+                job_running(),
+                structlog.contextvars.bound_contextvars(
+                    job_id=job_id, run_id=uuid.uuid4().hex[:12]
+                ),
             ):
                 JOB_RUNS.labels(job=job).inc()
                 try:

@@ -242,6 +242,11 @@ class SchedulerService:
                 log.warning("jobs still running at shutdown", waited_s=DRAIN_S)
             scheduler.shutdown(wait=False)
             context.install(None)
+            # APScheduler reports a run as submitted only after handing it to a thread, so a
+            # run can be under way unseen by `_running`: wait for those too (they hold the
+            # database, and the lease must not go to a successor while they run).
+            if release and not context.wait_for_runs(DRAIN_S):
+                log.warning("jobs still running at shutdown", waited_s=DRAIN_S)
             log.info("scheduler stopped", holder=self.ctx.holder)
         self._stop_sender(final=release)
         if release:
