@@ -27,7 +27,7 @@ from retrieval.compose import (
     covers,
     subject_of,
 )
-from retrieval.confidence import logistic, right_signals
+from retrieval.confidence import needs_met, right_chance
 from retrieval.coverage import MOSTLY_UNKNOWN, vocabulary_for
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
@@ -72,16 +72,6 @@ SCENARIO_SHIFT = 2.28
 # A short question ending in a word the notes never use is declined only below this confidence:
 # a clearly matched answer with an odd last word ("... in a nutshell") is still given.
 ENDING_CONFIDENCE = 0.7  # 0.8 on the old gate's steeper scale; 0.65-0.8 bench the same
-# Among answered questions, the chance the quote is right (`confidence.right_signals`): weights on
-# the gate's log-odds, then facet held, kind's needs met, question words quoted, quote from a
-# flashcard, quote without a verb. Refitted 2026-11-30 (session 7) with an L2-regularised logistic
-# regression on the answered questions of the tuning parts and session 5's sets of both corpora
-# (never the held-out parts nor session 6's sets); the two new signals were the ones right less
-# often on every part, and the refit was to be kept only if AUC among answered on the held-out
-# parts and session 6's sets together did not drop: 0.76 -> 0.79 (held-out 0.66 -> 0.79, session
-# 6 0.82 -> 0.77). The gate's log-odds keeps no weight (tuning AUC 0.52 among answered).
-RIGHT_WEIGHTS = (0.0, 0.01, 4.58, 0.41, -1.0, -0.48)
-RIGHT_BIAS = -2.55
 EMPHASIS_TERMS = frozenset(tokenize(" ".join(EMPHASIS)))
 
 
@@ -189,12 +179,12 @@ def _answer(
     gate = calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
     missing = _missing(searcher, ask, gate)
     covered = gate >= min_confidence and not missing and bool(composition.sentences)
-    signals = right_signals(composer, ask, hits, composition, main)
+    needs = needs_met(ask, composition, main)
     return Answer(
         question=question,
         sentences=composition.sentences,
         passages=passages[:k],
-        confidence=answered_confidence(gate, signals, min_confidence) if covered else gate,
+        confidence=answered_confidence(features[2], needs, min_confidence) if covered else gate,
         covered=covered,
         more=passages[k : k + more],
         kind=ask.kind,
@@ -202,7 +192,7 @@ def _answer(
         lead=composition.lead,
         missing="" if missing == MOSTLY_UNKNOWN else missing,
         searched=ask.text,
-        features=(*features, *signals),
+        features=(*features, needs),
         topic="" if missing == MOSTLY_UNKNOWN else topic(ask),  # not the whole foreign question
     )
 
@@ -325,9 +315,7 @@ def calibrated(features: tuple[float, ...], shift: float = 0.0) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def answered_confidence(gate: float, signals: tuple[float, ...], floor: float) -> float:
+def answered_confidence(answered: float, needs: float, floor: float) -> float:
     """An answered question's confidence: `floor` plus the rest of the scale times the chance
-    its quote is right, from the gate's log-odds and the right-answer signals."""
-    z = RIGHT_WEIGHTS[0] * math.log(gate / max(1 - gate, 1e-9))
-    z += sum(w * x for w, x in zip(RIGHT_WEIGHTS[1:], signals, strict=True)) + RIGHT_BIAS
-    return floor + (1 - floor) * logistic(z)
+    its quote is right (`confidence.right_chance`)."""
+    return floor + (1 - floor) * right_chance(answered, needs)
