@@ -177,7 +177,7 @@ def _answer(
         answered_share(ask, composition, main, searcher),
     )
     gate = calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
-    missing = _missing(searcher, ask, gate)
+    missing = _missing(searcher, ask, gate, hits)
     covered = gate >= min_confidence and not missing and bool(composition.sentences)
     needs = needs_met(ask, composition, main)
     return Answer(
@@ -206,9 +206,10 @@ def _passages(composition: Composition, hits: list[Hit]) -> tuple[list[Passage],
     return passages, quoted[0] if quoted else hits[0]
 
 
-def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
-    """What the question asks about that the notes never mention: a named subject, or, when the
-    answer is not clearly right, a short question's last word ("learn guitar")."""
+def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -> str:
+    """What the question asks about that the notes never mention: a named subject, a product
+    none of the passages found names, or, when the answer is not clearly right, a short
+    question's last word ("learn guitar")."""
     files = searcher.files
     model_path = _model_path(files.manifest.model if files.manifest else "")
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
@@ -219,6 +220,10 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float) -> str:
     )
     if not missing and ask.kind == "comparison":
         missing = vocabulary.absent_side(phrases)
+    if not missing and ask.kind != "scenario":  # a stem's products are its setting
+        missing = vocabulary.unfound_product(
+            ask.text, (f"{h.chunk.heading_path} {h.chunk.text}" for h in hits)
+        )
     if missing == MOSTLY_UNKNOWN:
         return missing  # another language, or another subject altogether: always declined
     if missing and missing in vocabulary.english and ask.kind != "comparison":
