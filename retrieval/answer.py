@@ -57,18 +57,21 @@ QUESTION_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # best passage cosine, the rarity-weighted share of the question's terms the answer holds with
 # its heading (`rarity.weighted_share`)), plus SCENARIO_SHIFT for a scenario (a long stem dilutes
 # the question's vector, so a right scenario answer's cosines sit lower).
-# Refitted 2026-11-30 (session 7), class-balanced, on the tuning parts and session 5's held-out
-# sets (covered questions against the off-topic and not-in-notes ones, leaving out those the
-# vocabulary declines by name), never on the held-out parts nor session 6's sets; the bias then
-# moved up by 0.45, the least that keeps at most 3 % of those covered questions declined.
-# Checked on session 6's sets (both corpora): covered wrongly declined 0.10 -> 0.09 and
-# not-in-notes / off-topic declined 0.90 -> 0.97; held-out parts: 0.00 -> 0.02 and 1.00 -> 1.00.
+# Refitted 2026-11-30 (session 8), class-balanced, on the tuning parts only (covered questions
+# against the off-topic and not-in-notes ones, leaving out those the vocabulary declines by name);
+# the bias then moved up by 0.08, the least that keeps at most 3 % of those covered questions
+# declined. Checked on the parts never fitted on (held-out, sessions 5 and 6), against session
+# 7's fit (tuning parts and session 5): two more answered right (our notes' session 5, the team's
+# session 6), one fewer covered question declined on the team's session 5, every not-in-notes
+# and off-topic question declined as before; session 7's sets unchanged; the team's tuning part
+# declines two more (one right answer, one wrong). Session 7's fit was (4.27, 3.51, 2.0), bias
+# -4.56, scenario shift 2.28.
 # The old gate (13.97, -3.71, 2.77, bias -6.0, shift 1.0) leaned on the sentence cosine alone:
 # a terse right line ("Forecasting one-dimensional time series data") was declined. The plain
 # share in place of the weighted one was fitted the same way and scored lower on the tuning parts.
-CONFIDENCE_WEIGHTS = (4.27, 3.51, 2.0)
-CONFIDENCE_BIAS = -4.56
-SCENARIO_SHIFT = 2.28
+CONFIDENCE_WEIGHTS = (3.48, 2.94, 2.4)
+CONFIDENCE_BIAS = -4.08
+SCENARIO_SHIFT = 1.81
 # A short question ending in a word the notes never use is declined only below this confidence:
 # a clearly matched answer with an odd last word ("... in a nutshell") is still given.
 ENDING_CONFIDENCE = 0.7  # 0.8 on the old gate's steeper scale; 0.65-0.8 bench the same
