@@ -183,11 +183,12 @@ def _answer(
     missing = _missing(searcher, ask, gate, hits)
     covered = gate >= min_confidence and not missing and bool(composition.sentences)
     needs = needs_met(ask, composition, main)
+    sure = answered_confidence(features[2], needs, min_confidence)
     return Answer(
         question=question,
         sentences=composition.sentences,
         passages=passages[:k],
-        confidence=answered_confidence(features[2], needs, min_confidence) if covered else gate,
+        confidence=sure if covered else declined_confidence(gate, min_confidence),
         covered=covered,
         more=passages[k : k + more],
         kind=ask.kind,
@@ -327,3 +328,10 @@ def answered_confidence(answered: float, needs: float, floor: float) -> float:
     """An answered question's confidence: `floor` plus the rest of the scale times the chance
     its quote is right (`confidence.right_chance`)."""
     return floor + (1 - floor) * right_chance(answered, needs)
+
+
+def declined_confidence(gate: float, floor: float) -> float:
+    """A declined question's confidence stays under `floor`: the gate's value, scaled below the
+    floor when the gate passed but the subject is one the notes never mention (a decline shown at
+    0.9 would rank above every answer)."""
+    return gate if gate < floor else floor * gate

@@ -58,6 +58,7 @@ def test_amazon_q_is_declined_by_name_not_answered_with_amazon_ml(tutor: NotesIn
     # before, the legacy Amazon Machine Learning sentence was quoted as what Amazon Q is.
     answer = tutor.ask("what is amazon q")
     assert not answer.covered and answer.missing == "amazon q"
+    assert answer.confidence < 0.5  # a decline never carries an answer's confidence
     assert answer.passages  # the closest passages are still shown
     for question, named in (("what is amazon kendra", "Kendra"), ("aws glue vs amazon emr", "EMR")):
         found = tutor.ask(question)
