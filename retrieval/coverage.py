@@ -284,15 +284,23 @@ class NotesVocabulary:
         q" quoted a legacy Amazon ML sentence). The name counts as named in any form the
         passages' words take (its stem, a plural, a longer word it starts)."""
         words = [w if w[0].isalpha() else "." for w in WORD_OR_END.findall(question.lower())]
+        names = [
+            (prefix, name)
+            for prefix, name in itertools.pairwise(words)
+            if prefix in PRODUCT_PREFIX
+            and name not in PRODUCT_PREFIX
+            and name != "."
+            and not (name in self.english and len(name) > 1)  # "aws pricing": no name
+            and name not in STOPWORDS
+            and name not in FILLER
+        ]
+        if not names:
+            return None  # most questions: the passages need not be read
         found: set[str] = set()
         for passage in passages:
             found.update(WORD.findall(passage.lower()))
         stems = set(tokenize(" ".join(found)))
-        for prefix, name in itertools.pairwise(words):
-            if prefix not in PRODUCT_PREFIX or name in PRODUCT_PREFIX or name == ".":
-                continue
-            if (name in self.english and len(name) > 1) or name in STOPWORDS or name in FILLER:
-                continue  # "aws pricing", "aws services": words about the prefix, not a name
+        for prefix, name in names:
             if name not in found and covers(set(tokenize(name)), stems) < 1:
                 return f"{prefix} {name}"
         return None
