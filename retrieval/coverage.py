@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from retrieval.compose import respell
+from retrieval.compose import covers, respell
 from retrieval.lexical import STOPWORDS, tokenize
 
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
@@ -275,6 +275,34 @@ class NotesVocabulary:
                 shared.intersection_update(self._places(word))
             if not shared:
                 return side
+        return None
+
+    def unfound_product(self, question: str, passages: Iterable[str]) -> str | None:
+        """A product the question names, a prefix and a name that is no everyday English word
+        ("amazon q", "aws trainium"), that none of the passages search found names: the notes
+        have nothing on it to quote, and an answer would be about something else ("what is amazon
+        q" quoted a legacy Amazon ML sentence). The name counts as named in any form the
+        passages' words take (its stem, a plural, a longer word it starts)."""
+        words = [w if w[0].isalpha() else "." for w in WORD_OR_END.findall(question.lower())]
+        names = [
+            (prefix, name)
+            for prefix, name in itertools.pairwise(words)
+            if prefix in PRODUCT_PREFIX
+            and name not in PRODUCT_PREFIX
+            and name != "."
+            and not (name in self.english and len(name) > 1)  # "aws pricing": no name
+            and name not in STOPWORDS
+            and name not in FILLER
+        ]
+        if not names:
+            return None  # most questions: the passages need not be read
+        found: set[str] = set()
+        for passage in passages:
+            found.update(WORD.findall(passage.lower()))
+        stems = set(tokenize(" ".join(found)))
+        for prefix, name in names:
+            if name not in found and covers(set(tokenize(name)), stems) < 1:
+                return f"{prefix} {name}"
         return None
 
     def _places(self, word: str) -> set[int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.build import BuildOptions, build_index
-from retrieval.confidence import right_signals
+from retrieval.confidence import needs_met
 from retrieval.embed import Embedder
 from retrieval.facets import states_value
 from retrieval.lexical import tokenize
@@ -112,12 +112,12 @@ def test_confidence_is_lower_when_the_quote_lacks_the_value_asked(tutor: NotesIn
     right = tutor.ask("how long can kinesis data streams retain records")
     unstated = tutor.ask("what is the availability of a kinesis data stream")
     assert right.covered and unstated.covered
-    assert right.features[3:5] == (1.0, 1.0)
-    assert unstated.features[4] == 0.0  # no percentage anywhere: the need is not met
+    assert right.features[3] == 1.0
+    assert unstated.features[3] == 0.0  # no percentage anywhere: the need is not met
     assert right.confidence > unstated.confidence
 
 
-def test_right_signals_read_the_kinds_needs(tutor: NotesIndex) -> None:
+def test_needs_met_reads_the_kinds_needs(tutor: NotesIndex) -> None:
     from retrieval.compose import Composer
 
     searcher = tutor.searcher
@@ -126,9 +126,9 @@ def test_right_signals_read_the_kinds_needs(tutor: NotesIndex) -> None:
     hits = searcher.search(ask.text, k=5, prepared=prepared)
     composer = Composer(searcher, ask, prepared[0], prepared[1])
     composition = composer.compose(hits)
-    facet, needs, quoted, card, verbless = right_signals(composer, ask, hits, composition, hits[0])
-    assert needs == 1.0 and facet > 0.5 and 0.0 < quoted <= 1.0
-    assert card == float(hits[0].chunk.kind == "flashcard") and verbless == 0.0  # a statement
+    assert needs_met(ask, composition, hits[0]) == 1.0  # the retention period is stated
+    sides = understand("kinesis data streams vs firehose")
+    assert needs_met(sides, composition, hits[0]) == 0.5  # Firehose is never named
 
 
 def test_a_yes_no_question_gets_the_sentence_that_says_no(tutor: NotesIndex) -> None:
