@@ -28,6 +28,7 @@ from retrieval.compose import (
     Candidate,
     Composition,
     _card_subject,
+    _names_thing,
     covers,
     heading_terms,
     is_title,
@@ -62,7 +63,7 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     rank, sims = best
     hit = pool[rank]
     chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
-    lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
+    lead = named(hit.chunk)
     sentences = composer._render(chosen, pool)
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
         lead = ""
@@ -224,3 +225,13 @@ def diagnosed(composer: Composer, chunk: Chunk) -> bool:
 def affirmed(requirement: str) -> set[str]:
     """A stem requirement's terms outside a negation's scope (`NEGATED`)."""
     return set(tokenize(NEGATED.sub(" ", requirement)))
+
+
+def named(chunk: Chunk) -> str:
+    """The service or approach a passage is about, to name ahead of its reasons: its deepest
+    heading when that names a thing ("AWS Lake Formation" under "Data lakes"), else its section
+    or its card's subject."""
+    deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
+    if _names_thing(deepest):
+        return deepest
+    return subject_of(chunk) or _card_subject(chunk)
