@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 # validation) is where the remedies are: the stem's words match the "Underfitting" passage as
 # well, which quoted "train longer" for an overfitting model.
 DIAGNOSIS_WEIGHT = 0.5
+# A passage under no heading or card subject names no service or approach: quoted, the answer
+# would not say what to use.
+NAMELESS_PENALTY = 0.3
 # A requirement's words under a negation, to the end of its clause ("there are no labels at
 # all", "without rewriting it", "not city names"), are what the answer must not need: a passage
 # saying "predict labels" does not meet "no labels".
@@ -109,6 +112,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
             + ADVICE_WEIGHT * advises
             - PLACE_PENALTY * is_place(composer, hit.chunk)
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
+            - NAMELESS_PENALTY * (not named(hit.chunk))
         )
         if best is None or fit > best[0]:
             best = (fit, rank, sims)

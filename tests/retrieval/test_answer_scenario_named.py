@@ -1,0 +1,86 @@
+"""A scenario's answer names the service or approach it recommends (its deepest heading that
+names a thing), comes from a passage that names one, and is not drawn to a passage by a word
+the stem negates ("there are no labels")."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.embed import Embedder
+from retrieval.scenario import affirmed
+from retrieval.service import NotesIndex
+from tests.retrieval.conftest import tutor_over
+
+NOTES = """# Study notes
+
+## Text algorithms
+
+### Text classifier
+
+Predicts labels for each sentence once it is trained on labelled sentences. Articles must
+come with a label per sentence.
+
+### Topic model
+
+An unsupervised algorithm that discovers a chosen number of topics shared by the documents
+of a collection.
+
+## DeepAR
+
+DeepAR forecasts one-dimensional time series with a recurrent network. One model learns from
+many related series, so it finds the seasonality that products share.
+
+## Data lakes
+
+### AWS Lake Formation
+
+Row-level security works through data filters: a filter expression on a table, such as
+region = 'DE', is granted to a group, so each team of analysts sees only its own rows of the
+same table.
+"""
+
+# Plain text whose first lines are no heading: its passage is under none.
+LOOSE = """These notes are mine, so some basics are skipped
+- Algorithm types: built in, marketplace, custom
+- Forecasting weekly demand is one use of them
+"""
+
+
+@pytest.fixture(scope="module")
+def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
+    files = {"notes.md": NOTES, "loose.txt": LOOSE}
+    return tutor_over(tmp_path_factory, embedder, "scenario-named", files)
+
+
+def test_a_negated_requirement_is_not_met_by_its_word() -> None:
+    assert affirmed("There are no labels at all") == set()
+    assert affirmed("we want the job to run without rewriting it, in real time") >= {"real"}
+
+
+def test_a_stem_saying_there_are_no_labels_is_not_answered_by_what_predicts_labels(
+    tutor: NotesIndex,
+) -> None:
+    answer = tutor.ask(
+        "A newsroom has 200,000 untagged articles and wants to discover a fixed number of "
+        "themes that the articles share. There are no labels at all. Which algorithm fits?"
+    )
+    assert answer.kind == "scenario"
+    assert "Topic model" in answer.text and "Predicts labels" not in answer.text
+
+
+def test_the_answer_names_the_service_under_its_section(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "Analysts query the same sales table in S3 through Athena. Each team may only see the "
+        "rows for its own region, and we do not want to split the table. What should we use?"
+    )
+    assert answer.kind == "scenario"
+    assert answer.text.startswith("AWS Lake Formation: Row-level security")
+
+
+def test_a_passage_under_no_heading_is_not_the_answer(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "Forecast weekly demand for thousands of related products that share seasonality, "
+        "using a built-in algorithm type."
+    )
+    assert answer.kind == "scenario"
+    assert "DeepAR" in answer.text and "marketplace" not in answer.text
