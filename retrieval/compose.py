@@ -782,7 +782,7 @@ class Composer:
 
     def _words(self, row: int, hit: Hit) -> frozenset[str]:
         """A sentence's terms (every sentence of the build tokenized once, at its first ask)."""
-        return _sentence_words(self.searcher)[row]
+        return sentence_words(self.searcher)[row]
 
     # -- rendering ----------------------------------------------------------------------------
     def _next_sentence(self, row: int, *, items: bool = True) -> str:
@@ -914,7 +914,7 @@ def _names(forms: list[set[str]], words: set[str]) -> bool:
     return any(covers(form, words) >= NAMED_SHARE for form in forms)
 
 
-def _sentence_words(searcher: Searcher) -> list[frozenset[str]]:
+def sentence_words(searcher: Searcher) -> list[frozenset[str]]:
     found = _WORDS.get(searcher)
     if found is None:
         files = searcher.files
