@@ -45,10 +45,9 @@ POLARITY = re.compile(r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|neve
 POLARITY_WEIGHT = 0.1  # 0.1 and 0.2 score the same on both corpora (seeds +1)
 SUBJECT_HEADINGS = 2  # a term in this many pooled headings names the subject, not the facet
 # Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
-# "means" is not about what was asked for it.
-ASKING_WORDS = frozenset(
-    tokenize("meaning means mean define definition explain explained")
-)  # the sentence has the shape the question asks for
+# "means" is not about what was asked for it, nor "Shuffle ... so batches differ" for "epoch vs
+# iteration, what's the difference?".
+ASKING_WORDS = frozenset(tokenize("meaning mean define definition explain differ diff compare"))
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
 LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
@@ -626,7 +625,8 @@ class Composer:
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
-        aspect = set(tokenize(self.ask.text)) - set().union(*(f for fs in sides for f in fs))
+        named = set().union(*(f for fs in sides for f in fs)) | ASKING_WORDS
+        aspect = set(tokenize(self.ask.text)) - named
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
         for forms in sides[:MAX_SENTENCES]:
