@@ -127,12 +127,9 @@ VERB = re.compile(
 )
 
 
-def is_title(text: str) -> bool:
-    return (
-        len(text.split()) <= TITLE_WORDS
-        and not text.rstrip().endswith(":")
-        and not VERB.search(text)
-    )
+def is_title(text: str) -> bool:  # not a "Term: fact" line ("ElastiCache: data cache technology")
+    short = len(text.split()) <= TITLE_WORDS and not text.rstrip().endswith(":")
+    return short and not VERB.search(text) and not LABEL.match(text)
 
 
 WHY = re.compile(r"\bwhy\b", re.I)
@@ -547,10 +544,12 @@ class Composer:
         """The sentence after a one-sentence answer, when it is not a question or list item; or
         the list right under it, when the answer is a line of its own and not a list item: its
         details ("single-instance GPU training is available" - "Must set tree_method ...")."""
+        from retrieval.terse import sibling_facts
+
         following = self._next_sentence(row, items=False)
         if not following:
             return self._details(row)
-        if following.rstrip().endswith("?"):
+        if following.rstrip().endswith("?") or sibling_facts(self.files, row, following):
             return []
         return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
 
@@ -859,8 +858,11 @@ def _card_subject(chunk: Chunk) -> str:
 def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) -> str:
     """The passage's subject, to name ahead of a quote that does not name it ("SageMaker
     Autopilot: Accepts CSV only."): terse notes leave their subject to the heading, and a quote
-    without it does not say what it is about. Nothing when the quote names it already, or when
-    the heading names no subject ("Choosing a ...", "Other ...")."""
+    without it does not say what it is about. Nothing when the quote names it already (its
+    "Term:" label names what was asked too), or when the heading names none ("Choosing a ...")."""
+    label = LABEL.match(sentences[0]) if sentences and asked else None
+    if label and set(tokenize(label[1])) & (asked or set()):
+        return ""  # "DeepLens: camera by Amazon" on a card about S3 says what it is about
     lead = subject_of(chunk) or _card_subject(chunk)
     deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
     if _names_thing(deepest) and (not asked or set(tokenize(deepest)) & asked):
@@ -948,11 +950,8 @@ def _mutual(side: set[str], heading: set[str]) -> float:
     return min(covers(side, heading), covers(heading, side))
 
 
-def _unique(hits: list[Hit]) -> list[Hit]:
-    first: dict[int, Hit] = {}
-    for hit in hits:
-        first.setdefault(hit.row, hit)
-    return list(first.values())
+def _unique(hits: list[Hit]) -> list[Hit]:  # each passage once, at its first place
+    return [h for i, h in enumerate(hits) if h.row not in {o.row for o in hits[:i]}]
 
 
 def _prefixes(terms: set[str]) -> set[str]:
