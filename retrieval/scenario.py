@@ -4,7 +4,6 @@ option when the ask wants two services."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -48,12 +47,6 @@ DIAGNOSIS_WEIGHT = 0.5
 # A passage under no heading or card subject names no service or approach: quoted, the answer
 # would not say what to use.
 NAMELESS_PENALTY = 0.3
-# A requirement's words under a negation, to the end of its clause ("there are no labels at
-# all", "without rewriting it", "not city names"), are what the answer must not need: a passage
-# saying "predict labels" does not meet "no labels".
-NEGATED = re.compile(
-    r"\b(?:no|not|without|never|nor|cannot|can't|don't|doesn't|won't)\b[^,;.]*", re.I
-)
 
 
 def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
@@ -91,7 +84,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
     """The pooled passage that fits the stem best, with how far each of its sentences
     meets each requirement: requirements met, cosine, search rank, advice that meets one,
     less a passage about where the data sits."""
-    needs = [n for n in (affirmed(c) for c in composer.ask.constraints) if n]
+    needs = [n for n in (set(tokenize(c)) for c in composer.ask.constraints) if n]
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
         rows = composer.files.sentence_rows(hit.row)
@@ -224,11 +217,6 @@ def diagnosed(composer: Composer, chunk: Chunk) -> bool:
     """The passage is headed by the diagnosis the stem's symptoms give."""
     found = composer.ask.diagnosis
     return bool(found) and bool(set(tokenize(found)) & heading_terms(chunk))
-
-
-def affirmed(requirement: str) -> set[str]:
-    """A stem requirement's terms outside a negation's scope (`NEGATED`)."""
-    return set(tokenize(NEGATED.sub(" ", requirement)))
 
 
 def named(chunk: Chunk) -> str:

@@ -1,29 +1,15 @@
 """A scenario's answer names the service or approach it recommends (its deepest heading that
-names a thing), comes from a passage that names one, and is not drawn to a passage by a word
-the stem negates ("there are no labels")."""
+names a thing), and comes from a passage that names one."""
 
 from __future__ import annotations
 
 import pytest
 
 from retrieval.embed import Embedder
-from retrieval.scenario import affirmed
 from retrieval.service import NotesIndex
 from tests.retrieval.conftest import tutor_over
 
 NOTES = """# Study notes
-
-## Text algorithms
-
-### Text classifier
-
-Predicts labels for each sentence once it is trained on labelled sentences. Articles must
-come with a label per sentence.
-
-### Topic model
-
-An unsupervised algorithm that discovers a chosen number of topics shared by the documents
-of a collection.
 
 ## DeepAR
 
@@ -50,22 +36,6 @@ LOOSE = """These notes are mine, so some basics are skipped
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
     files = {"notes.md": NOTES, "loose.txt": LOOSE}
     return tutor_over(tmp_path_factory, embedder, "scenario-named", files)
-
-
-def test_a_negated_requirement_is_not_met_by_its_word() -> None:
-    assert affirmed("There are no labels at all") == set()
-    assert affirmed("we want the job to run without rewriting it, in real time") >= {"real"}
-
-
-def test_a_stem_saying_there_are_no_labels_is_not_answered_by_what_predicts_labels(
-    tutor: NotesIndex,
-) -> None:
-    answer = tutor.ask(
-        "A newsroom has 200,000 untagged articles and wants to discover a fixed number of "
-        "themes that the articles share. There are no labels at all. Which algorithm fits?"
-    )
-    assert answer.kind == "scenario"
-    assert "Topic model" in answer.text and "Predicts labels" not in answer.text
 
 
 def test_the_answer_names_the_service_under_its_section(tutor: NotesIndex) -> None:
