@@ -16,6 +16,7 @@ from retrieval.compose import (
     FOCUS_WEIGHT,
     GENERIC_HEADING,
     LEXICAL_MET_SCALE,
+    MAX_SENTENCES,
     NEW_WORDS_WEIGHT,
     PLACE_PENALTY,
     PLURAL_ASK,
@@ -44,6 +45,13 @@ if TYPE_CHECKING:
 # validation) is where the remedies are: the stem's words match the "Underfitting" passage as
 # well, which quoted "train longer" for an overfitting model.
 DIAGNOSIS_WEIGHT = 0.5
+# Words of a scenario's ask that only say that something is asked for ("which technique fits?").
+ASK_ONLY = frozenset(
+    tokenize(
+        "use fit option type technique algorithm service approach tool feature method way path "
+        "first let must should need best"
+    )
+)
 # A passage under no heading or card subject names no service or approach: quoted, the answer
 # would not say what to use.
 NAMELESS_PENALTY = 0.3
@@ -141,7 +149,28 @@ def reasons(
         reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
         if (close or (adds and reasonable)) and composer._distinct(candidate.row, first.row):
             chosen.append(candidate)
+    chosen = with_asked(composer, hit, [c for c in ordered if composer._usable(c, pool)], chosen)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def with_asked(
+    composer: Composer, hit: Hit, ordered: list[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """The reasons hold what the ask names ("what must we set?": "Must set tree_method to
+    gpu_hist"); when none does, the passage's best sentence that does is quoted too."""
+    asked = set(tokenize(composer.ask.focus)) - ASK_ONLY
+    if not asked or any(asked & composer._words(c.row, hit) for c in chosen):
+        return chosen
+    extra = next(
+        (
+            c
+            for c in ordered
+            if asked & composer._words(c.row, hit)
+            and all(composer._distinct(c.row, o.row) for o in chosen)
+        ),
+        None,
+    )
+    return chosen if extra is None else [*chosen, extra][:MAX_SENTENCES]
 
 
 def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate | None:

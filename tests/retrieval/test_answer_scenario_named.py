@@ -1,5 +1,6 @@
 """A scenario's answer names the service or approach it recommends (its deepest heading that
-names a thing), and comes from a passage that names one."""
+names a thing), comes from a passage that names one, and holds what its ask names ("what must we
+set?")."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ NOTES = """# Study notes
 
 DeepAR forecasts one-dimensional time series with a recurrent network. One model learns from
 many related series, so it finds the seasonality that products share.
+
+## XGBoost instance types
+
+XGBoost uses CPUs only for multiple-instance training; it is memory-bound, so M5 is a good choice.
+As of XGBoost 1.2, single-instance GPU training is available.
+It trains more quickly and can be more cost effective.
+Must set tree_method to gpu_hist.
 
 ## Data lakes
 
@@ -54,3 +62,11 @@ def test_a_passage_under_no_heading_is_not_the_answer(tutor: NotesIndex) -> None
     )
     assert answer.kind == "scenario"
     assert "DeepAR" in answer.text and "marketplace" not in answer.text
+
+
+def test_the_reasons_hold_what_the_ask_names(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "We have to train XGBoost quickly on a single instance with a GPU; what must we set?"
+    )
+    assert answer.kind == "scenario"
+    assert "GPU training is available" in answer.text and "gpu_hist" in answer.text
