@@ -24,7 +24,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
-from retrieval.understand import Ask, key_phrases
+from retrieval.understand import Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
 
 POOL = 5  # passages whose sentences may be quoted
@@ -311,6 +311,7 @@ class Composer:
         self.defined = set(tokenize(" ".join(asked))) - PRODUCT_PREFIX
         self.preferred = _preferred(ask)
         self.yes_no = ask.kind != "scenario" and bool(YES_NO.match(ask.text))
+        self.side_cue = RECOMMEND if asks_when(ask.text) else CUES["definition"]  # "use each"
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(
@@ -697,7 +698,7 @@ class Composer:
                 c.score
                 + SIDE_HEADING_WEIGHT * about[c.rank]
                 + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
-                + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                + CUE_WEIGHT * bool(self.side_cue.search(c.text))
                 + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in forms)
                 + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)

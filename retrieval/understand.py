@@ -217,6 +217,11 @@ def _kind(text: str) -> Kind:
     return "casual"
 
 
+def asks_when(text: str) -> bool:
+    """The question asks when to use something ("robust vs maxabs - when do i use each")."""
+    return bool(_WHEN.search(text))
+
+
 def _is_either_or(text: str) -> bool:
     """ "glue or emr for a big spark job?": two short named options, not a list in a sentence."""
     if not re.search(r"\bor\b", text, re.I) or len(text.split()) > 16:
