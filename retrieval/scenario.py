@@ -250,9 +250,9 @@ def diagnosed(composer: Composer, chunk: Chunk) -> bool:
 
 def named(chunk: Chunk) -> str:
     """The service or approach a passage is about, to name ahead of its reasons: its deepest
-    heading when that names a thing ("AWS Lake Formation" under "Data lakes"), else its section
-    or its card's subject."""
+    heading when that names a product ("AWS Lake Formation" under "Data lakes"; not "Model
+    quality monitoring" under "SageMaker Model Monitor"), else its section or card's subject."""
     deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
-    if _names_thing(deepest):
+    if _names_thing(deepest) and set(tokenize(deepest)) & PRODUCT_PREFIX:
         return deepest
     return subject_of(chunk) or _card_subject(chunk)

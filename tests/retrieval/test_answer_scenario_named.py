@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.documents import Chunk
 from retrieval.embed import Embedder
+from retrieval.scenario import named
 from retrieval.service import NotesIndex
 from tests.retrieval.conftest import tutor_over
 
@@ -70,3 +72,12 @@ def test_the_reasons_hold_what_the_ask_names(tutor: NotesIndex) -> None:
     )
     assert answer.kind == "scenario"
     assert "GPU training is available" in answer.text and "gpu_hist" in answer.text
+
+
+def test_the_lead_is_the_deepest_heading_only_when_it_names_a_product() -> None:
+    def note(*heading: str) -> Chunk:
+        return Chunk("notes.md", heading, "note", 0, 1, "...")
+
+    assert named(note("Storage", "Data lakes", "AWS Lake Formation")) == "AWS Lake Formation"
+    monitor = note("Deployment", "SageMaker Model Monitor", "Model quality monitoring")
+    assert named(monitor) == "SageMaker Model Monitor"
