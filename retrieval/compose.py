@@ -412,7 +412,7 @@ class Composer:
 
     def _pronoun_ok(self, hit: Hit) -> bool:
         """A pronoun's subject is clear when the citation heading names what was asked."""
-        return covers(heading_terms(hit.chunk), self.terms | _prefixes(self.terms)) >= 0.5 or (
+        return covers(heading_terms(hit.chunk), self.terms) >= 0.5 or (
             covers(self.terms, heading_terms(hit.chunk)) >= 0.5
         )
 
@@ -955,10 +955,6 @@ def _unique(hits: list[Hit]) -> list[Hit]:  # each passage once, at its first pl
     return [h for i, h in enumerate(hits) if h.row not in {o.row for o in hits[:i]}]
 
 
-def _prefixes(terms: set[str]) -> set[str]:
-    return {t for t in terms if len(t) >= 3}
-
-
 def list_items(text: str, end: int) -> list[str]:
     """The list items right after a sentence that ends with ':' (up to LIST_ITEMS)."""
     items: list[str] = []
@@ -971,6 +967,8 @@ def list_items(text: str, end: int) -> list[str]:
         marker = re.match(r"^(?:[-*+•·]|\d+[.)])\s+(.*)$", stripped)
         if not marker:
             break
+        if marker.group(1).rstrip().endswith(":") and not items:
+            continue  # a header brought as a title's next line ("Can deploy two ways:")
         items.append(marker.group(1).rstrip(".;"))
         if len(items) == LIST_ITEMS:
             break
