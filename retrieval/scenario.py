@@ -52,9 +52,6 @@ ASK_ONLY = frozenset(
         "first let must should need best"
     )
 )
-# A passage under no heading or card subject names no service or approach: quoted, the answer
-# would not say what to use.
-NAMELESS_PENALTY = 0.3
 
 
 def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
@@ -113,7 +110,6 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
             + ADVICE_WEIGHT * advises
             - PLACE_PENALTY * is_place(composer, hit.chunk)
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
-            - NAMELESS_PENALTY * (not named(hit.chunk))
         )
         if best is None or fit > best[0]:
             best = (fit, rank, sims)

@@ -1,6 +1,5 @@
 """A scenario's answer names the service or approach it recommends (its deepest heading that
-names a thing), comes from a passage that names one, and holds what its ask names ("what must we
-set?")."""
+names a product), and holds what its ask names ("what must we set?")."""
 
 from __future__ import annotations
 
@@ -35,17 +34,10 @@ region = 'DE', is granted to a group, so each team of analysts sees only its own
 same table.
 """
 
-# Plain text whose first lines are no heading: its passage is under none.
-LOOSE = """These notes are mine, so some basics are skipped
-- Algorithm types: built in, marketplace, custom
-- Forecasting weekly demand is one use of them
-"""
-
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    files = {"notes.md": NOTES, "loose.txt": LOOSE}
-    return tutor_over(tmp_path_factory, embedder, "scenario-named", files)
+    return tutor_over(tmp_path_factory, embedder, "scenario-named", {"notes.md": NOTES})
 
 
 def test_the_answer_names_the_service_under_its_section(tutor: NotesIndex) -> None:
@@ -55,15 +47,6 @@ def test_the_answer_names_the_service_under_its_section(tutor: NotesIndex) -> No
     )
     assert answer.kind == "scenario"
     assert answer.text.startswith("AWS Lake Formation: Row-level security")
-
-
-def test_a_passage_under_no_heading_is_not_the_answer(tutor: NotesIndex) -> None:
-    answer = tutor.ask(
-        "Forecast weekly demand for thousands of related products that share seasonality, "
-        "using a built-in algorithm type."
-    )
-    assert answer.kind == "scenario"
-    assert "DeepAR" in answer.text and "marketplace" not in answer.text
 
 
 def test_the_reasons_hold_what_the_ask_names(tutor: NotesIndex) -> None:
