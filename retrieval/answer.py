@@ -23,8 +23,8 @@ from retrieval.compose import (
     NAMED_SHARE,
     Composer,
     Composition,
-    _sentence_words,
     covers,
+    sentence_words,
     subject_of,
 )
 from retrieval.confidence import needs_met, right_chance
@@ -312,7 +312,7 @@ def answered_share(ask: Ask, composition: Composition, main: Hit, searcher: Sear
     if ask.kind == "scenario":
         said.append(main.chunk.text)  # a stem is met by the passage the quote is chosen from
     available = set(tokenize(" ".join(said)))
-    counts, total = sentence_counts(searcher, _sentence_words(searcher))
+    counts, total = sentence_counts(searcher, sentence_words(searcher))
     return weighted_share(terms, available, counts, total)
 
 

@@ -24,7 +24,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
-from retrieval.understand import Ask, key_phrases
+from retrieval.understand import Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
 
 POOL = 5  # passages whose sentences may be quoted
@@ -45,10 +45,9 @@ POLARITY = re.compile(r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|neve
 POLARITY_WEIGHT = 0.1  # 0.1 and 0.2 score the same on both corpora (seeds +1)
 SUBJECT_HEADINGS = 2  # a term in this many pooled headings names the subject, not the facet
 # Words of the asking, not of the subject ("xgboost gamma param meaning"): a sentence holding
-# "means" is not about what was asked for it.
-ASKING_WORDS = frozenset(
-    tokenize("meaning means mean define definition explain explained")
-)  # the sentence has the shape the question asks for
+# "means" is not about what was asked for it, nor "Shuffle ... so batches differ" for "epoch vs
+# iteration, what's the difference?".
+ASKING_WORDS = frozenset(tokenize("meaning mean define definition explain differ diff compare"))
 CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this close to it
 LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
@@ -128,12 +127,9 @@ VERB = re.compile(
 )
 
 
-def is_title(text: str) -> bool:
-    return (
-        len(text.split()) <= TITLE_WORDS
-        and not text.rstrip().endswith(":")
-        and not VERB.search(text)
-    )
+def is_title(text: str) -> bool:  # not a "Term: fact" line ("ElastiCache: data cache technology")
+    short = len(text.split()) <= TITLE_WORDS and not text.rstrip().endswith(":")
+    return short and not VERB.search(text) and not LABEL.match(text)
 
 
 WHY = re.compile(r"\bwhy\b", re.I)
@@ -315,6 +311,7 @@ class Composer:
         self.defined = set(tokenize(" ".join(asked))) - PRODUCT_PREFIX
         self.preferred = _preferred(ask)
         self.yes_no = ask.kind != "scenario" and bool(YES_NO.match(ask.text))
+        self.side_cue = RECOMMEND if asks_when(ask.text) else CUES["definition"]  # "use each"
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(
@@ -415,7 +412,7 @@ class Composer:
 
     def _pronoun_ok(self, hit: Hit) -> bool:
         """A pronoun's subject is clear when the citation heading names what was asked."""
-        return covers(heading_terms(hit.chunk), self.terms | _prefixes(self.terms)) >= 0.5 or (
+        return covers(heading_terms(hit.chunk), self.terms) >= 0.5 or (
             covers(self.terms, heading_terms(hit.chunk)) >= 0.5
         )
 
@@ -548,10 +545,12 @@ class Composer:
         """The sentence after a one-sentence answer, when it is not a question or list item; or
         the list right under it, when the answer is a line of its own and not a list item: its
         details ("single-instance GPU training is available" - "Must set tree_method ...")."""
+        from retrieval.terse import sibling_facts
+
         following = self._next_sentence(row, items=False)
         if not following:
             return self._details(row)
-        if following.rstrip().endswith("?"):
+        if following.rstrip().endswith("?") or sibling_facts(self.files, row, following):
             return []
         return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
 
@@ -626,7 +625,8 @@ class Composer:
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
-        aspect = set(tokenize(self.ask.text)) - set().union(*(f for fs in sides for f in fs))
+        named = set().union(*(f for fs in sides for f in fs)) | ASKING_WORDS
+        aspect = set(tokenize(self.ask.text)) - named
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
         for forms in sides[:MAX_SENTENCES]:
@@ -698,7 +698,7 @@ class Composer:
                 c.score
                 + SIDE_HEADING_WEIGHT * about[c.rank]
                 + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
-                + CUE_WEIGHT * bool(CUES["definition"].search(c.text))
+                + CUE_WEIGHT * bool(self.side_cue.search(c.text))
                 + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in forms)
                 + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
@@ -782,7 +782,7 @@ class Composer:
 
     def _words(self, row: int, hit: Hit) -> frozenset[str]:
         """A sentence's terms (every sentence of the build tokenized once, at its first ask)."""
-        return _sentence_words(self.searcher)[row]
+        return sentence_words(self.searcher)[row]
 
     # -- rendering ----------------------------------------------------------------------------
     def _next_sentence(self, row: int, *, items: bool = True) -> str:
@@ -859,8 +859,11 @@ def _card_subject(chunk: Chunk) -> str:
 def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) -> str:
     """The passage's subject, to name ahead of a quote that does not name it ("SageMaker
     Autopilot: Accepts CSV only."): terse notes leave their subject to the heading, and a quote
-    without it does not say what it is about. Nothing when the quote names it already, or when
-    the heading names no subject ("Choosing a ...", "Other ...")."""
+    without it does not say what it is about. Nothing when the quote names it already (its
+    "Term:" label names what was asked too), or when the heading names none ("Choosing a ...")."""
+    label = LABEL.match(sentences[0]) if sentences and asked else None
+    if label and set(tokenize(label[1])) & (asked or set()):
+        return ""  # "DeepLens: camera by Amazon" on a card about S3 says what it is about
     lead = subject_of(chunk) or _card_subject(chunk)
     deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
     if _names_thing(deepest) and (not asked or set(tokenize(deepest)) & asked):
@@ -914,7 +917,7 @@ def _names(forms: list[set[str]], words: set[str]) -> bool:
     return any(covers(form, words) >= NAMED_SHARE for form in forms)
 
 
-def _sentence_words(searcher: Searcher) -> list[frozenset[str]]:
+def sentence_words(searcher: Searcher) -> list[frozenset[str]]:
     found = _WORDS.get(searcher)
     if found is None:
         files = searcher.files
@@ -948,15 +951,8 @@ def _mutual(side: set[str], heading: set[str]) -> float:
     return min(covers(side, heading), covers(heading, side))
 
 
-def _unique(hits: list[Hit]) -> list[Hit]:
-    first: dict[int, Hit] = {}
-    for hit in hits:
-        first.setdefault(hit.row, hit)
-    return list(first.values())
-
-
-def _prefixes(terms: set[str]) -> set[str]:
-    return {t for t in terms if len(t) >= 3}
+def _unique(hits: list[Hit]) -> list[Hit]:  # each passage once, at its first place
+    return [h for i, h in enumerate(hits) if h.row not in {o.row for o in hits[:i]}]
 
 
 def list_items(text: str, end: int) -> list[str]:
@@ -971,6 +967,8 @@ def list_items(text: str, end: int) -> list[str]:
         marker = re.match(r"^(?:[-*+•·]|\d+[.)])\s+(.*)$", stripped)
         if not marker:
             break
+        if marker.group(1).rstrip().endswith(":") and not items:
+            continue  # a header brought as a title's next line ("Can deploy two ways:")
         items.append(marker.group(1).rstrip(".;"))
         if len(items) == LIST_ITEMS:
             break

@@ -16,6 +16,7 @@ from retrieval.compose import (
     FOCUS_WEIGHT,
     GENERIC_HEADING,
     LEXICAL_MET_SCALE,
+    MAX_SENTENCES,
     NEW_WORDS_WEIGHT,
     PLACE_PENALTY,
     PLURAL_ASK,
@@ -27,6 +28,7 @@ from retrieval.compose import (
     Candidate,
     Composition,
     _card_subject,
+    _names_thing,
     covers,
     heading_terms,
     is_title,
@@ -43,6 +45,13 @@ if TYPE_CHECKING:
 # validation) is where the remedies are: the stem's words match the "Underfitting" passage as
 # well, which quoted "train longer" for an overfitting model.
 DIAGNOSIS_WEIGHT = 0.5
+# Words of a scenario's ask that only say that something is asked for ("which technique fits?").
+ASK_ONLY = frozenset(
+    tokenize(
+        "use fit option type technique algorithm service approach tool feature method way path "
+        "first let must should need best"
+    )
+)
 
 
 def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
@@ -55,7 +64,7 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     rank, sims = best
     hit = pool[rank]
     chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
-    lead = subject_of(hit.chunk) or _card_subject(hit.chunk)
+    lead = named(hit.chunk)
     sentences = composer._render(chosen, pool)
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
         lead = ""
@@ -136,7 +145,28 @@ def reasons(
         reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
         if (close or (adds and reasonable)) and composer._distinct(candidate.row, first.row):
             chosen.append(candidate)
+    chosen = with_asked(composer, hit, [c for c in ordered if composer._usable(c, pool)], chosen)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def with_asked(
+    composer: Composer, hit: Hit, ordered: list[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """The reasons hold what the ask names ("what must we set?": "Must set tree_method to
+    gpu_hist"); when none does, the passage's best sentence that does is quoted too."""
+    asked = set(tokenize(composer.ask.focus)) - ASK_ONLY
+    if not asked or any(asked & composer._words(c.row, hit) for c in chosen):
+        return chosen
+    extra = next(
+        (
+            c
+            for c in ordered
+            if asked & composer._words(c.row, hit)
+            and all(composer._distinct(c.row, o.row) for o in chosen)
+        ),
+        None,
+    )
+    return chosen if extra is None else [*chosen, extra][:MAX_SENTENCES]
 
 
 def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate | None:
@@ -212,3 +242,13 @@ def diagnosed(composer: Composer, chunk: Chunk) -> bool:
     """The passage is headed by the diagnosis the stem's symptoms give."""
     found = composer.ask.diagnosis
     return bool(found) and bool(set(tokenize(found)) & heading_terms(chunk))
+
+
+def named(chunk: Chunk) -> str:
+    """The service or approach a passage is about, to name ahead of its reasons: its deepest
+    heading when that names a product ("AWS Lake Formation" under "Data lakes"; not "Model
+    quality monitoring" under "SageMaker Model Monitor"), else its section or card's subject."""
+    deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
+    if _names_thing(deepest) and set(tokenize(deepest)) & PRODUCT_PREFIX:
+        return deepest
+    return subject_of(chunk) or _card_subject(chunk)

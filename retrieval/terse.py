@@ -1,12 +1,14 @@
 """Terse notes: a bare line of one to three words names the subject of the line under it
 ("Spearman's correlation coefficient" above "Also used when you have a non-Gaussian relationship").
 The sentence index holds no line that short, so the quote would lose its subject; it is named
-ahead of the quote instead."""
+ahead of the quote instead. Glossary-like notes ("DeepLens: camera by Amazon", then "Athena:
+Serverless Query of your data") give one term's fact per line: the next line is another term."""
 
 from __future__ import annotations
 
-from retrieval.compose import BULLET, LIST_ITEM, is_title
+from retrieval.compose import BULLET, LABEL, LIST_ITEM, is_title
 from retrieval.documents import Chunk
+from retrieval.index_store import BuildFiles
 from retrieval.sentences import MIN_WORDS
 
 
@@ -27,3 +29,16 @@ def bare_label(chunk: Chunk, start: int) -> str:
     if ":" in above or not above[0].isupper():  # a card's "Q:"/"A:", a broken line's tail
         return ""
     return BULLET.sub("", above) if is_title(above) else ""
+
+
+def sibling_facts(files: BuildFiles, row: int, following: str) -> bool:
+    """The sentence at `row` and the one after it are lines about different terms."""
+    start, end = files.sentence_spans[row].tolist()
+    return other_terms(files.chunks[int(files.sentence_chunk[row])].text[start:end], following)
+
+
+def other_terms(line: str, following: str) -> bool:
+    """Two "Term: fact" lines about different terms: the second says nothing more of the first."""
+    mine = LABEL.match(BULLET.sub("", line.strip()))
+    theirs = LABEL.match(BULLET.sub("", following.strip()))
+    return bool(mine and theirs) and mine[1].strip().lower() != theirs[1].strip().lower()

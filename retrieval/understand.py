@@ -140,6 +140,12 @@ _TRAILING = re.compile(
 # "firehose vs kinesis data streams - what is the actual difference": what follows a dash or a
 # comma and opens with a question word is the ask, not part of the last side.
 _ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\b.*$", re.I)
+# What is not part of a side: a remark after the last one ("ElastiCache - not the same thing
+# right", "unsupervised learning, short version please") and a topic before a colon ("s3 lifecycle
+# rules: transition actions vs expiration actions"). The aspect asked is still read from the
+# whole question.
+_REMARK = re.compile(r"(?:,|\s[-–]+)\s+.*$")
+_TOPIC = re.compile(r"^[^:]{2,60}:\s+")
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
 
@@ -211,6 +217,11 @@ def _kind(text: str) -> Kind:
     return "casual"
 
 
+def asks_when(text: str) -> bool:
+    """The question asks when to use something ("robust vs maxabs - when do i use each")."""
+    return bool(_WHEN.search(text))
+
+
 def _is_either_or(text: str) -> bool:
     """ "glue or emr for a big spark job?": two short named options, not a list in a sentence."""
     if not re.search(r"\bor\b", text, re.I) or len(text.split()) > 16:
@@ -223,14 +234,29 @@ def _sides(text: str) -> tuple[str, ...]:
     core = _ASK_AFTER_DASH.sub("", text.strip().rstrip("?!. "))
     between = re.search(r"\bbetween (.+?) and (.+)$", core, re.I)
     parts = list(between.groups()) if between else _SIDE_SPLIT.split(core)
-    sides = []
-    for part in parts:
-        part = _LEADING.sub("", part.strip(" ,-–?"))
+    if len(parts) >= 2:
+        parts[0] = _TOPIC.sub("", parts[0])
+        parts[-1] = _REMARK.sub("", parts[-1]) or parts[-1]
+    whole = [_side(part, trail=False) for part in parts]
+    sides = [_side(part, trail=True) for part in parts]
+    for i, side in enumerate(sides):
+        if any(_within(side, other) for j, other in enumerate(whole) if j != i):
+            sides[i] = whole[i]  # "early stopping in a tuning job vs ... in a training job"
+    return tuple(s for s in sides if s)[:3]
+
+
+def _side(part: str, *, trail: bool) -> str:
+    """One side as named: no asking words before it, no ask or place after it (`trail`)."""
+    part = _LEADING.sub("", part.strip(" ,-–?"))
+    if trail:
         part = _TRAILING.sub("", part).strip(" ,-–?")
-        part = re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
-        if part:
-            sides.append(part)
-    return tuple(sides[:3])
+    return re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
+
+
+def _within(side: str, other: str) -> bool:
+    """Every word of `side` is in `other`: trimmed that far, it no longer tells them apart."""
+    words = set(side.lower().split())
+    return bool(words) and words <= set(other.lower().split()) and side != other
 
 
 def _split_sentences(text: str) -> list[str]:

@@ -72,6 +72,22 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
             ("firehose", "kinesis data streams"),
         ),
         ("precision or recall - when do I use each?", ("precision", "recall")),
+        (  # a remark after the last side is not part of it
+            "ElasticSearch vs ElastiCache - not the same thing right?",
+            ("ElasticSearch", "ElastiCache"),
+        ),
+        (
+            "supervised vs unsupervised learning, short version pls",
+            ("supervised", "unsupervised learning"),
+        ),
+        (  # a topic before a colon belongs to neither side
+            "s3 lifecycle rules: transition actions vs expiration actions?",
+            ("transition actions", "expiration actions"),
+        ),
+        (  # trimmed of "in ...", the first side would be a part of the second
+            "early stopping in a tuning job vs early stopping inside a single training job",
+            ("early stopping in a tuning job", "early stopping inside a single training job"),
+        ),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
