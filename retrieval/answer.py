@@ -149,7 +149,9 @@ def answer_question(
         asked = resolve(question, previous.searched or previous.question, previous.subject)
     ask = understand(asked)
     prepared = searcher.prepare(ask.text)
-    hits = searcher.search(ask.text, k=max(k + more, SENTENCE_POOL), prepared=prepared)
+    hits = searcher.search(
+        ask.text, k=max(k + more, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
+    )
     if not hits:
         return Answer(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
@@ -202,11 +204,15 @@ def _answer(
 
 
 def _passages(composition: Composition, hits: list[Hit]) -> tuple[list[Passage], Hit]:
-    """The passages quoted first, then search's; and the main quoted one."""
+    """The passages quoted first, in search's order (a comparison quotes each side in turn, yet
+    the passage search ranks first, often one naming both sides, is the one to read first),
+    then search's; and the main quoted one (its first sentence's)."""
     source = composition.pool or tuple(hits)
     quoted = [source[i] for i in composition.ranks]
     rows = {h.row for h in quoted}
-    passages = [_passage(h) for h in [*quoted, *(h for h in hits if h.row not in rows)]]
+    searched = {h.row: rank for rank, h in enumerate(hits)}
+    cited = sorted(quoted, key=lambda h: searched.get(h.row, len(hits)))  # stable: pool order
+    passages = [_passage(h) for h in [*cited, *(h for h in hits if h.row not in rows)]]
     return passages, quoted[0] if quoted else hits[0]
 
 
