@@ -42,6 +42,7 @@ from quiz.hedging import Choices, naming_point, read_choice, rival_terms
 from quiz.quantities import (
     bare_numbers_agree,
     gives_another_count,
+    gives_another_setting,
     gives_the_count,
     numbers_agree,
     quantity_positions,
@@ -295,6 +296,8 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
     """Another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact; beside
     the point's own value it is a working ("2.5 MB/s needs 3 shards")."""
     parts = answer.parts
+    if any(gives_another_setting(kp.point, parts[i]) for i in answer.own):
+        return True
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
     # a number about something else ("the job needs two hours") says nothing of the point's
