@@ -649,3 +649,32 @@ def acronyms_of(phrases: Sequence[str]) -> dict[str, tuple[str, ...]]:
         if len(tokens) >= 2 and initials not in FUNCTION_WORDS:
             found.setdefault(initials, tuple(tokens))
     return found
+
+
+# What a denial may keep for the subject: "Athena does not need a cluster" says what Athena is.
+KEPT_BY_DENIAL = NEED | ALSO | {"have", "has", "had"}
+# Words that may open a subject without being it: "the", "amazon".
+SUBJECT_OPENERS = frozenset({"the", "a", "an", "amazon", "aws", "sagemaker"})
+
+
+def denies_the_subject(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    """The clause opens with what the point is about and denies it right away: "GetEventPrediction
+    cannot answer in time", "Secrets Manager does not rotate them" against a point that says what
+    GetEventPrediction or Secrets Manager does. (A point that itself denies, or a subject that is
+    a pronoun, is left to the other checks; "does not need" and "not only" deny nothing.)"""
+    if is_negated(point_tokens):
+        return False
+    at = next((i for i, t in enumerate(tokens) if t in DENIALS), None)
+    if at is None or at + 1 >= len(tokens) or tokens[at + 1] in KEPT_BY_DENIAL:
+        return False
+    subject = [t for t in tokens[:at] if t not in SUBJECT_OPENERS]
+    while subject and subject[-1] in AUXILIARIES:
+        subject.pop()
+    if not subject or any(t in FUNCTION_WORDS or t in SUBJECTS for t in subject):
+        return False
+    if at - len(subject) > 3:
+        return False
+    # the subject may drop the point's first word: "bookmarks" for "job bookmarks"
+    opening = stems([t for t in point_tokens if t not in SUBJECT_OPENERS][: len(subject) + 1])
+    said = stems(subject)
+    return said in (opening[: len(said)], opening[1 : len(said) + 1])

@@ -27,6 +27,7 @@ from quiz.answer_text import (
     clauses,
     compares_otherwise,
     denied_after,
+    denies_the_subject,
     is_negated,
     left_to_you,
     negated_at,
@@ -187,7 +188,7 @@ class FreeTextGrader:
         said, claims = _claims(kp, answer)
         about = [bool(value >= self.term_support) for value in row]
         contradicted = any(not claims[i] and about[i] for i in answer.own)
-        if _wrong_number(kp, answer, about) or _denied(kp, answer):
+        if _wrong_number(kp, answer, about) or _denied(kp, answer) or _subject_denied(kp, answer):
             return False
         naming = index == answer.naming
         if naming and not contradicted and _names_the_pick(kp, answer.naming_terms, answer.tokens):
@@ -347,6 +348,20 @@ def _denied(kp: KeyPoint, answer: _Answer) -> bool:
         ):
             return True
     return False
+
+
+def _subject_denied(kp: KeyPoint, answer: _Answer) -> bool:
+    """A clause that opens with what the point is about, denies it and says a word of the point
+    the other way ("Secrets Manager can't rotate them" against "Secrets Manager stores
+    credentials and rotates them") takes the point back, whatever else the answer says."""
+    point_tokens = words(normalise(kp.point))
+    if COUNTERS & set(stems(point_tokens)):
+        return False  # "bookmarks never reprocess" agrees with "bookmarks prevent reprocessing"
+    return any(
+        denies_the_subject(point_tokens, answer.tokens[i])
+        and claim_polarity(kp.point, answer.tokens[i]) is False
+        for i in answer.own
+    )
 
 
 def _denied_right_before(tokens: Sequence[str], start: int) -> bool:

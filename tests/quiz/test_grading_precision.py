@@ -4,6 +4,7 @@ the same kind (a parameter given another value, ...)."""
 
 from __future__ import annotations
 
+from quiz.answer_text import denies_the_subject, words
 from quiz.bank import BankQuestion
 from quiz.grade import FreeTextGrader
 from quiz.quantities import gives_another_setting
@@ -33,3 +34,25 @@ def test_a_parameter_given_another_value_is_a_wrong_fact(
     assert 1 in points_made(
         grader, labels, "Image Classification, multi_label = 1 so each photo gets several tags"
     )
+
+
+def test_a_clause_that_denies_the_points_subject_takes_the_point_back(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    point = words("Job bookmarks track processed data so later runs read only new data")
+    assert denies_the_subject(point, words("job bookmarks do not track what was processed"))
+    assert not denies_the_subject(point, words("job bookmarks do not need a crawler"))
+    assert not denies_the_subject(point, words("it does not track anything"))
+    assert not denies_the_subject(point, words("the crawler does not track processed data"))
+    # ops-secrets-001: 1 Secrets Manager stores credentials and rotates them
+    secrets = bank["ops-secrets-001"]
+    text = (
+        "Keep the password in Secrets Manager, the job reads it at run time with its role; "
+        "note that Secrets Manager won't rotate database credentials"
+    )
+    assert 1 not in points_made(grader, secrets, text)
+    assert 1 in points_made(grader, secrets, text.replace("won't rotate", "will also rotate"))
+    # de-etl-003: 1 job bookmarks track processed data so later runs read only new data
+    bookmarks = bank["de-etl-003"]
+    text = "Turn on job bookmarks so each run reads only new files; bookmarks do not track state"
+    assert 1 not in points_made(grader, bookmarks, text)
