@@ -176,7 +176,10 @@ BURDEN = frozenset({"yourself", "manually", "manual", "yourselves"})
 UP = frozenset(
     {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
     | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up", "strengthen"}
+    | {"amplify", "amplifies"}
 )
+# "boosts the common words" raises them; "boosting" (the ensemble method) raises nothing.
+RAISES = frozenset({"boost", "boosts", "boosted"})
 DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
@@ -477,6 +480,8 @@ def _change(token: str) -> int:
     """+1 for a word that raises or says high, -1 for one that lowers or says low, any form."""
     if token in FUNCTION_WORDS - UP - DOWN:
         return 0
+    if token in RAISES:
+        return 1
     up, down = _change_stems()
     stem = stems([token])[0]
     return 1 if stem in up else -1 if stem in down else 0
@@ -544,10 +549,21 @@ def claim_polarity(
         return False
     shared = bool(agrees)
     if shared and (
-        _says_the_opposite(point_stems, clause_stems) or left_to_you(point_tokens, clause_tokens)
+        _says_the_opposite(point_stems, clause_stems)
+        or left_to_you(point_tokens, clause_tokens)
+        or changes_otherwise(point_tokens, clause_tokens)
     ):
         return False
     return True if shared else None
+
+
+def changes_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
+    """The point changes or rates things one way only ("common words are down-weighted",
+    "higher mAP means a better match") and the clause only the other way ("boosts the common
+    words", "a lower mAP means a better match")."""
+    wanted = {_change(t) for t in point_tokens} - {0}
+    said = {_change(t) for t in clause_tokens} - {0}
+    return len(wanted) == 1 and said == {-d for d in wanted}
 
 
 def compares_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:

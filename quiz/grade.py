@@ -23,6 +23,7 @@ from quiz.answer_text import (
     NEGATORS,
     acronyms_of,
     american_text,
+    changes_otherwise,
     claim_polarity,
     clauses,
     compares_otherwise,
@@ -186,6 +187,7 @@ class FreeTextGrader:
         no evidence, and a term inside the words that name the pick ("Tiering" in
         Intelligent-Tiering) is no evidence for the other points."""
         said, claims = _claims(kp, answer)
+        point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
         contradicted = any(not claims[i] and about[i] for i in answer.own)
         if _wrong_number(kp, answer, about) or _denied(kp, answer) or _subject_denied(kp, answer):
@@ -212,6 +214,8 @@ class FreeTextGrader:
             and polarity[i] is not False
             and claims[i]
             and bare_numbers_agree(kp.point, answer.parts[i])
+            # a cosine is blind to which way a change goes ("amplifies" for "down-weights")
+            and not changes_otherwise(point_tokens, answer.tokens[i])
             and (naming or answer.says_more(-1))
             for i in range(len(answer.parts))
         )

@@ -4,7 +4,7 @@ the same kind (a parameter given another value, ...)."""
 
 from __future__ import annotations
 
-from quiz.answer_text import denies_the_subject, words
+from quiz.answer_text import changes_otherwise, denies_the_subject, words
 from quiz.bank import BankQuestion
 from quiz.grade import FreeTextGrader
 from quiz.quantities import gives_another_setting
@@ -56,3 +56,32 @@ def test_a_clause_that_denies_the_points_subject_takes_the_point_back(
     bookmarks = bank["de-etl-003"]
     text = "Turn on job bookmarks so each run reads only new files; bookmarks do not track state"
     assert 1 not in points_made(grader, bookmarks, text)
+
+
+def test_a_clause_that_goes_the_other_way_only_does_not_make_the_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert changes_otherwise(words("higher map is better"), words("a lower map is better"))
+    assert changes_otherwise(words("common words are down-weighted"), words("boosts common words"))
+    assert not changes_otherwise(words("higher map is better"), words("a higher map is better"))
+    # a point that goes both ways is left to the other checks
+    assert not changes_otherwise(
+        words("reduce max_depth to make the model more conservative"), words("lower max_depth")
+    )
+    assert not changes_otherwise(words("common words are down-weighted"), words("use boosting"))
+    # eda-text-002: 2 words present in most documents are down-weighted
+    tfidf = bank["eda-text-002"]
+    assert 2 not in points_made(
+        grader, tfidf, "TF-IDF; it amplifies the terms found in almost all of the documents"
+    )
+    assert 2 in points_made(
+        grader, tfidf, "TF-IDF; it lowers the weight of terms found in almost all documents"
+    )
+    # alg-object-detection-002: 2 higher mAP means boxes and classes match the ground truth
+    detection = bank["alg-object-detection-002"]
+    assert 2 not in points_made(
+        grader, detection, "mAP: a lower mAP says the boxes sit closer to the ground truth"
+    )
+    assert 2 in points_made(
+        grader, detection, "mAP: a higher mAP says the boxes sit closer to the ground truth"
+    )
