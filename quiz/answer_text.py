@@ -608,6 +608,16 @@ def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
     return negated_before(tokens, index) or (confirm and contrasted(tokens, index))
 
 
+def opposite_only(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    """The text says the opposite of a content word of the point ("synchronous" for
+    "asynchronous", "after" for "before"), not denied ("no dependency" agrees with
+    "independently"), and that word nowhere."""
+    content = stems([t for t in point_tokens if t not in FUNCTION_WORDS and len(t) > 2])
+    said = stems(tokens)
+    plain = [s for i, s in enumerate(said) if not negated_before(tokens, i)]
+    return _says_the_opposite([s for s in content if s not in said], plain)
+
+
 def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:
     """The clause says the opposite of a word of the point and not the word itself ("after
     training" for "before training", "optional" for "needs", "asynchronous" for

@@ -34,6 +34,7 @@ from quiz.answer_text import (
     negated_at,
     normalise,
     opposite_direction,
+    opposite_only,
     stems,
     term_matches,
     term_positions,
@@ -190,7 +191,7 @@ class FreeTextGrader:
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
         contradicted = any(not claims[i] and about[i] for i in answer.own)
-        if _wrong_number(kp, answer, about) or _denied(kp, answer) or _subject_denied(kp, answer):
+        if _taken_back(kp, point_tokens, answer, about):
             return False
         naming = index == answer.naming
         if naming and not contradicted and _names_the_pick(kp, answer.naming_terms, answer.tokens):
@@ -352,6 +353,33 @@ def _denied(kp: KeyPoint, answer: _Answer) -> bool:
         ):
             return True
     return False
+
+
+def _taken_back(
+    kp: KeyPoint, point_tokens: Sequence[str], answer: _Answer, about: Sequence[bool]
+) -> bool:
+    """Whatever else it says, the answer gives the point another value, denies it, or says it
+    the other way."""
+    return (
+        _wrong_number(kp, answer, about)
+        or _denied(kp, answer)
+        or _subject_denied(kp, answer)
+        or _said_the_other_way(kp, point_tokens, answer)
+    )
+
+
+def _said_the_other_way(kp: KeyPoint, point_tokens: Sequence[str], answer: _Answer) -> bool:
+    """A clause about the point says the opposite of one of its words ("the synchronous call
+    writes redacted copies" against "asynchronous jobs return a redacted copy") and the answer
+    says that word nowhere: a piece of that clause that leaves the word out ("it writes redacted
+    copies") makes no point."""
+    if not opposite_only(point_tokens, answer.tokens[-1]):
+        return False
+    return any(
+        opposite_only(point_tokens, answer.tokens[i])
+        and claim_polarity(kp.point, answer.tokens[i]) is not None
+        for i in answer.own
+    )
 
 
 def _subject_denied(kp: KeyPoint, answer: _Answer) -> bool:

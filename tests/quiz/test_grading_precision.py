@@ -4,7 +4,7 @@ the same kind (a parameter given another value, ...)."""
 
 from __future__ import annotations
 
-from quiz.answer_text import changes_otherwise, denies_the_subject, words
+from quiz.answer_text import changes_otherwise, denies_the_subject, opposite_only, words
 from quiz.bank import BankQuestion
 from quiz.grade import FreeTextGrader
 from quiz.quantities import gives_another_setting
@@ -85,3 +85,21 @@ def test_a_clause_that_goes_the_other_way_only_does_not_make_the_point(
     assert 2 in points_made(
         grader, detection, "mAP: a higher mAP says the boxes sit closer to the ground truth"
     )
+
+
+def test_the_opposite_of_a_point_word_in_a_clause_about_it_takes_the_point_back(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    assert opposite_only(words("asynchronous jobs"), words("a synchronous call"))
+    assert not opposite_only(words("asynchronous jobs"), words("not a synchronous call"))
+    assert not opposite_only(words("asynchronous jobs"), words("asynchronous, not synchronous"))
+    # eda-pii-003: 2 asynchronous jobs return a redacted copy
+    pii = bank["eda-pii-003"]
+    text = "Comprehend PII: a synchronous DetectPiiEntities pass and it saves redacted copies"
+    assert 2 not in points_made(grader, pii, text)
+    assert 2 in points_made(grader, pii, text.replace("a synchronous", "an asynchronous"))
+    # ops-training-004: 2 checkpoints saved to S3 let the job resume after interruption
+    spot = bank["ops-training-004"]
+    text = "Managed spot training, with checkpoints in S3 written before the interruption"
+    assert 2 in points_made(grader, spot, text + " so the job resumes after it")
+    assert 2 not in points_made(grader, spot, text + " and the job resumes before it")
