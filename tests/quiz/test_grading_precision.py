@@ -103,3 +103,18 @@ def test_the_opposite_of_a_point_word_in_a_clause_about_it_takes_the_point_back(
     text = "Managed spot training, with checkpoints in S3 written before the interruption"
     assert 2 in points_made(grader, spot, text + " so the job resumes after it")
     assert 2 not in points_made(grader, spot, text + " and the job resumes before it")
+
+
+def test_another_name_where_the_point_names_one_is_a_wrong_detail(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # mod-tuning-005: 2 its explainability report uses SageMaker Clarify SHAP values
+    autopilot = bank["mod-tuning-005"]
+    text = "Autopilot with its notebooks; its explainability report scores feature importance"
+    assert 2 not in points_made(grader, autopilot, text + " with Spark MLlib")
+    assert 2 in points_made(grader, autopilot, text + " with SHAP values from Clarify")
+    # alg-xgboost-004: 2 general purpose M instances suit it; multi-instance training uses CPU
+    xgboost = bank["alg-xgboost-004"]
+    text = "M5 instances since XGBoost is memory-bound; multi-instance training uses"
+    assert 2 not in points_made(grader, xgboost, text + " TPU instances")
+    assert 2 in points_made(grader, xgboost, text + " CPU instances")
