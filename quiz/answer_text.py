@@ -476,6 +476,7 @@ def _change_stems() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stems(sorted(UP | HIGH))), frozenset(stems(sorted(DOWN | LOW)))
 
 
+@lru_cache(maxsize=16384)
 def _change(token: str) -> int:
     """+1 for a word that raises or says high, -1 for one that lowers or says low, any form."""
     if token in FUNCTION_WORDS - UP - DOWN:
@@ -623,13 +624,23 @@ def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) 
     training" for "before training", "optional" for "needs", "asynchronous" for
     "synchronous")."""
     opposites = _opposite_stems()
+    said, own = set(clause_stems), set(point_stems)
+    unsaid, others = own - said, said - own
+    return (
+        any(opposites.get(stem, frozenset()) & said for stem in unsaid)
+        or any(_prefixed_in(one, among) for one, among in ((o, unsaid) for o in others))
+        or any(_prefixed_in(stem, others) for stem in unsaid)
+    )
+
+
+def _prefixed_in(word: str, among: set[str]) -> bool:
+    """Whether the word is a word of `among` with a negating prefix (prefixed_opposite, one
+    way round)."""
     return any(
-        stem not in clause_stems
-        and any(
-            o in opposites.get(stem, ()) or (o not in point_stems and prefixed_opposite(o, stem))
-            for o in clause_stems
-        )
-        for stem in point_stems
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= least
+        and word[len(prefix) :] in among
+        for prefix, least in OPPOSING_PREFIXES
     )
 
 
