@@ -176,7 +176,10 @@ BURDEN = frozenset({"yourself", "manually", "manual", "yourselves"})
 UP = frozenset(
     {"increase", "increasing", "raise", "raising", "more", "higher", "larger", "bigger"}
     | {"add", "adding", "grow", "extend", "longer", "maximise", "maximize", "up", "strengthen"}
+    | {"amplify", "amplifies"}
 )
+# "boosts the common words" raises them; "boosting" (the ensemble method) raises nothing.
+RAISES = frozenset({"boost", "boosts", "boosted"})
 DOWN = frozenset(
     {"decrease", "decreasing", "reduce", "reducing", "lower", "lowering", "less", "fewer"}
     | {"smaller", "remove", "cut", "drop", "shrink", "shorter", "minimise", "minimize", "down"}
@@ -473,10 +476,13 @@ def _change_stems() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stems(sorted(UP | HIGH))), frozenset(stems(sorted(DOWN | LOW)))
 
 
+@lru_cache(maxsize=16384)
 def _change(token: str) -> int:
     """+1 for a word that raises or says high, -1 for one that lowers or says low, any form."""
     if token in FUNCTION_WORDS - UP - DOWN:
         return 0
+    if token in RAISES:
+        return 1
     up, down = _change_stems()
     stem = stems([token])[0]
     return 1 if stem in up else -1 if stem in down else 0
@@ -544,10 +550,21 @@ def claim_polarity(
         return False
     shared = bool(agrees)
     if shared and (
-        _says_the_opposite(point_stems, clause_stems) or left_to_you(point_tokens, clause_tokens)
+        _says_the_opposite(point_stems, clause_stems)
+        or left_to_you(point_tokens, clause_tokens)
+        or changes_otherwise(point_tokens, clause_tokens)
     ):
         return False
     return True if shared else None
+
+
+def changes_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
+    """The point changes or rates things one way only ("common words are down-weighted",
+    "higher mAP means a better match") and the clause only the other way ("boosts the common
+    words", "a lower mAP means a better match")."""
+    wanted = {_change(t) for t in point_tokens} - {0}
+    said = {_change(t) for t in clause_tokens} - {0}
+    return len(wanted) == 1 and said == {-d for d in wanted}
 
 
 def compares_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
@@ -592,18 +609,38 @@ def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
     return negated_before(tokens, index) or (confirm and contrasted(tokens, index))
 
 
+def opposite_only(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    """The text says the opposite of a content word of the point ("synchronous" for
+    "asynchronous", "after" for "before"), not denied ("no dependency" agrees with
+    "independently"), and that word nowhere."""
+    content = stems([t for t in point_tokens if t not in FUNCTION_WORDS and len(t) > 2])
+    said = stems(tokens)
+    plain = [s for i, s in enumerate(said) if not negated_before(tokens, i)]
+    return _says_the_opposite([s for s in content if s not in said], plain)
+
+
 def _says_the_opposite(point_stems: Sequence[str], clause_stems: Sequence[str]) -> bool:
     """The clause says the opposite of a word of the point and not the word itself ("after
     training" for "before training", "optional" for "needs", "asynchronous" for
     "synchronous")."""
     opposites = _opposite_stems()
+    said, own = set(clause_stems), set(point_stems)
+    unsaid, others = own - said, said - own
+    return (
+        any(opposites.get(stem, frozenset()) & said for stem in unsaid)
+        or any(_prefixed_in(one, among) for one, among in ((o, unsaid) for o in others))
+        or any(_prefixed_in(stem, others) for stem in unsaid)
+    )
+
+
+def _prefixed_in(word: str, among: set[str]) -> bool:
+    """Whether the word is a word of `among` with a negating prefix (prefixed_opposite, one
+    way round)."""
     return any(
-        stem not in clause_stems
-        and any(
-            o in opposites.get(stem, ()) or (o not in point_stems and prefixed_opposite(o, stem))
-            for o in clause_stems
-        )
-        for stem in point_stems
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= least
+        and word[len(prefix) :] in among
+        for prefix, least in OPPOSING_PREFIXES
     )
 
 
@@ -649,3 +686,32 @@ def acronyms_of(phrases: Sequence[str]) -> dict[str, tuple[str, ...]]:
         if len(tokens) >= 2 and initials not in FUNCTION_WORDS:
             found.setdefault(initials, tuple(tokens))
     return found
+
+
+# What a denial may keep for the subject: "Athena does not need a cluster" says what Athena is.
+KEPT_BY_DENIAL = NEED | ALSO | {"have", "has", "had"}
+# Words that may open a subject without being it: "the", "amazon".
+SUBJECT_OPENERS = frozenset({"the", "a", "an", "amazon", "aws", "sagemaker"})
+
+
+def denies_the_subject(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    """The clause opens with what the point is about and denies it right away: "GetEventPrediction
+    cannot answer in time", "Secrets Manager does not rotate them" against a point that says what
+    GetEventPrediction or Secrets Manager does. (A point that itself denies, or a subject that is
+    a pronoun, is left to the other checks; "does not need" and "not only" deny nothing.)"""
+    if is_negated(point_tokens):
+        return False
+    at = next((i for i, t in enumerate(tokens) if t in DENIALS), None)
+    if at is None or at + 1 >= len(tokens) or tokens[at + 1] in KEPT_BY_DENIAL:
+        return False
+    subject = [t for t in tokens[:at] if t not in SUBJECT_OPENERS]
+    while subject and subject[-1] in AUXILIARIES:
+        subject.pop()
+    if not subject or any(t in FUNCTION_WORDS or t in SUBJECTS for t in subject):
+        return False
+    if at - len(subject) > 3:
+        return False
+    # the subject may drop the point's first word: "bookmarks" for "job bookmarks"
+    opening = stems([t for t in point_tokens if t not in SUBJECT_OPENERS][: len(subject) + 1])
+    said = stems(subject)
+    return said in (opening[: len(said)], opening[1 : len(said) + 1])

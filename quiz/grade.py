@@ -23,15 +23,18 @@ from quiz.answer_text import (
     NEGATORS,
     acronyms_of,
     american_text,
+    changes_otherwise,
     claim_polarity,
     clauses,
     compares_otherwise,
     denied_after,
+    denies_the_subject,
     is_negated,
     left_to_you,
     negated_at,
     normalise,
     opposite_direction,
+    opposite_only,
     stems,
     term_matches,
     term_positions,
@@ -39,9 +42,11 @@ from quiz.answer_text import (
 )
 from quiz.bank import KeyPoint
 from quiz.hedging import Choices, naming_point, read_choice, rival_terms
+from quiz.names_in_text import names as names_in
 from quiz.quantities import (
     bare_numbers_agree,
     gives_another_count,
+    gives_another_setting,
     gives_the_count,
     numbers_agree,
     quantity_positions,
@@ -71,6 +76,8 @@ COUNTERS = frozenset(
     stems(["resists", "avoids", "prevents", "reduces", "eliminates", "blocks", "stops"])
     + stems(["lowers", "cuts", "protects", "robust", "immune", "limits", "removes"])
 )
+# The platform every question is on names nothing of its own.
+PLATFORM_NAMES = frozenset({"aws", "amazon", "sagemaker"})
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
@@ -147,7 +154,7 @@ class FreeTextGrader:
         if reading.hedged or reading.other_choice is not None or not parts:
             made = [False] * len(key_points)
         else:
-            made = self._points_made(key_points, parts, choices)
+            made = self._points_made(key_points, parts, choices, _named(text))
         score = sum(made) / len(key_points) if key_points else 0.0
         return Grade(
             score=score,
@@ -159,11 +166,15 @@ class FreeTextGrader:
         )
 
     def _points_made(
-        self, key_points: Sequence[KeyPoint], parts: Sequence[str], choices: Choices | None
+        self,
+        key_points: Sequence[KeyPoint],
+        parts: Sequence[str],
+        choices: Choices | None,
+        named: frozenset[str] = frozenset(),
     ) -> list[bool]:
         """Per point, whether the clauses make it (the last part is the whole answer)."""
         similarity = self.clause_similarities(key_points, parts)
-        answer = _read(key_points, parts, choices)
+        answer = _read(key_points, parts, choices, named)
         made = [
             self._point_made(index, kp, row, answer)
             for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True))
@@ -184,9 +195,10 @@ class FreeTextGrader:
         no evidence, and a term inside the words that name the pick ("Tiering" in
         Intelligent-Tiering) is no evidence for the other points."""
         said, claims = _claims(kp, answer)
+        point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
         contradicted = any(not claims[i] and about[i] for i in answer.own)
-        if _wrong_number(kp, answer, about) or _denied(kp, answer):
+        if _taken_back(kp, point_tokens, answer, about, row >= self.threshold):
             return False
         naming = index == answer.naming
         if naming and not contradicted and _names_the_pick(kp, answer.naming_terms, answer.tokens):
@@ -210,6 +222,8 @@ class FreeTextGrader:
             and polarity[i] is not False
             and claims[i]
             and bare_numbers_agree(kp.point, answer.parts[i])
+            # a cosine is blind to which way a change goes ("amplifies" for "down-weights")
+            and not changes_otherwise(point_tokens, answer.tokens[i])
             and (naming or answer.says_more(-1))
             for i in range(len(answer.parts))
         )
@@ -229,6 +243,8 @@ class _Answer:
     vocabulary: frozenset[str]
     affirmed: frozenset[str]
     rivals: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()
 
     @property
     def rival_words(self) -> frozenset[str]:
@@ -252,7 +268,12 @@ class _Answer:
         return range(len(self.parts) - 1) if len(self.parts) > 1 else range(len(self.parts))
 
 
-def _read(key_points: Sequence[KeyPoint], parts: Sequence[str], choices: Choices | None) -> _Answer:
+def _read(
+    key_points: Sequence[KeyPoint],
+    parts: Sequence[str],
+    choices: Choices | None,
+    named: frozenset[str] = frozenset(),
+) -> _Answer:
     tokens = [words(p) for p in parts]
     naming, naming_terms = naming_point(choices, key_points)
     return _Answer(
@@ -265,6 +286,8 @@ def _read(key_points: Sequence[KeyPoint], parts: Sequence[str], choices: Choices
         vocabulary=_vocabulary(key_points, choices),
         affirmed=frozenset(stems(words(choices.right))) if choices is not None else frozenset(),
         rivals=rival_terms(choices, key_points),
+        named=named,
+        known=_known(key_points, choices),
     )
 
 
@@ -295,6 +318,8 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
     """Another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact; beside
     the point's own value it is a working ("2.5 MB/s needs 3 shards")."""
     parts = answer.parts
+    if any(gives_another_setting(kp.point, parts[i]) for i in answer.own):
+        return True
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
     # a number about something else ("the job needs two hours") says nothing of the point's
@@ -344,6 +369,88 @@ def _denied(kp: KeyPoint, answer: _Answer) -> bool:
         ):
             return True
     return False
+
+
+def _taken_back(
+    kp: KeyPoint,
+    point_tokens: Sequence[str],
+    answer: _Answer,
+    about: Sequence[bool],
+    close: Sequence[bool],
+) -> bool:
+    """Whatever else it says, the answer gives the point another value, denies it, says it
+    the other way, or names another thing in its place (`close`: the clauses whose meaning is
+    the point's)."""
+    return (
+        _wrong_number(kp, answer, about)
+        or _denied(kp, answer)
+        or _subject_denied(kp, answer)
+        or _said_the_other_way(kp, point_tokens, answer)
+        or _named_otherwise(kp, answer, close)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _named(text: str) -> frozenset[str]:
+    """The words of the names the answer writes ("Debugger", "GPU", "SageMaker Clarify")."""
+    return frozenset(w for name in names_in(text) for w in words(name)) - PLATFORM_NAMES
+
+
+def _known(key_points: Sequence[KeyPoint], choices: Choices | None) -> frozenset[str]:
+    """Stems of the question's own words: its stem, the right option and the key points."""
+    texts = [kp.point for kp in key_points] + [t for kp in key_points for t in kp.terms]
+    if choices is not None:
+        texts += [choices.stem, choices.right]
+    return _stems_of(tuple(texts))
+
+
+@lru_cache(maxsize=1024)
+def _stems_of(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stems([w for text in texts for w in words(normalise(text))]))
+
+
+def _named_otherwise(kp: KeyPoint, answer: _Answer, close: Sequence[bool]) -> bool:
+    """The point names something ("SageMaker Clarify SHAP values", "uses CPU") that the answer
+    never names, however written, and a clause that reads like the point names something else
+    that the question does not ("permutation importance computed by SageMaker Debugger", "needs
+    GPU instances"): the answer puts another thing where the point's is."""
+    wanted = _named(kp.point)
+    # however the answer writes it: "Random Cut Forest" for RCF, "k-NN", a typo
+    if not wanted or any(term_positions(w, answer.tokens[-1]) for w in wanted):
+        return False
+    return any(
+        any(t in answer.named and stems([t])[0] not in answer.known for t in answer.tokens[i])
+        and close[i]
+        for i in answer.own
+    )
+
+
+def _said_the_other_way(kp: KeyPoint, point_tokens: Sequence[str], answer: _Answer) -> bool:
+    """A clause about the point says the opposite of one of its words ("the synchronous call
+    writes redacted copies" against "asynchronous jobs return a redacted copy") and the answer
+    says that word nowhere: a piece of that clause that leaves the word out ("it writes redacted
+    copies") makes no point."""
+    if not opposite_only(point_tokens, answer.tokens[-1]):
+        return False
+    return any(
+        opposite_only(point_tokens, answer.tokens[i])
+        and claim_polarity(kp.point, answer.tokens[i]) is not None
+        for i in answer.own
+    )
+
+
+def _subject_denied(kp: KeyPoint, answer: _Answer) -> bool:
+    """A clause that opens with what the point is about, denies it and says a word of the point
+    the other way ("Secrets Manager can't rotate them" against "Secrets Manager stores
+    credentials and rotates them") takes the point back, whatever else the answer says."""
+    point_tokens = words(normalise(kp.point))
+    if COUNTERS & set(stems(point_tokens)):
+        return False  # "bookmarks never reprocess" agrees with "bookmarks prevent reprocessing"
+    return any(
+        denies_the_subject(point_tokens, answer.tokens[i])
+        and claim_polarity(kp.point, answer.tokens[i]) is False
+        for i in answer.own
+    )
 
 
 def _denied_right_before(tokens: Sequence[str], start: int) -> bool:

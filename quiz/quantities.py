@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from quiz.answer_text import FUNCTION_WORDS, normalise, stems
+from quiz.answer_text import FUNCTION_WORDS, normalise, stems, words
 
 # "90-day", "a 10-minute window": a hyphen may join a number to its unit.
 NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)(?:-(?=[a-z])|\s*)(%|[a-z]+)?")
@@ -212,3 +212,29 @@ def quantity_positions(term: str, tokens: Sequence[str]) -> list[int]:
         if any(k == kind and _same(v, value) for k, v in amount):
             found.append(index)
     return found
+
+
+# A parameter and its value: "multi_label set to 1", "num_models is forced to 1".
+SETTING_REACH = 5
+
+
+def _settings(tokens: Sequence[str]) -> dict[str, set[float]]:
+    """The plain numbers said a few words after each parameter name ("num_models": {1.0})."""
+    found: dict[str, set[float]] = {}
+    for index, token in enumerate(tokens):
+        if "_" not in token:
+            continue
+        for later in tokens[index + 1 : index + 1 + SETTING_REACH]:
+            if later.isdigit():
+                found.setdefault(stems([token])[0], set()).add(float(later))
+                break
+    return found
+
+
+def gives_another_setting(point: str, clause: str) -> bool:
+    """The clause gives a parameter the point sets to a number another number, and never the
+    point's: "multi_label set to 12" for "multi_label set to 1" (a count too small for
+    gives_another_count to judge, but a value all the same)."""
+    wanted = _settings(words(spell_numbers(normalise(point), articles=False)))
+    said = _settings(words(spell_numbers(normalise(clause), articles=False)))
+    return any(thing in said and not said[thing] & values for thing, values in wanted.items())

@@ -19,9 +19,10 @@ DATA = CORPUS.parent / "bench" / "data"
 FLOORS = {
     # 345 answers, tuning data (measured 0.920 / 0.930 / 0.878)
     "grading_labelled.yaml": (0.90, 0.92, 0.86),
-    # 181 answers on 36 questions outside tuning (measured 0.972 / 0.931 / 0.923; its errors were
-    # read in three rounds). grading_blind.yaml stays out of the suite: it is scored by the bench.
-    "grading_heldout.yaml": (0.96, 0.92, 0.91),
+    # 181 answers on 36 questions outside tuning (measured 0.978 / 0.931 / 0.928 in session 8; its
+    # errors were read in three rounds). grading_blind.yaml stays out of the suite: it is scored
+    # by the bench.
+    "grading_heldout.yaml": (0.97, 0.92, 0.92),
     # 150 answers written blind in session 5, scored once blind (0.87 / 0.87), then read in
     # sessions 6 and 7 (measured 0.932 / 0.916 / 0.900)
     "grading_heldout_b5.yaml": (0.92, 0.90, 0.89),
@@ -29,8 +30,8 @@ FLOORS = {
     # in session 7 (measured 0.875 / 0.937 / 0.833)
     "grading_heldout_b6.yaml": (0.86, 0.92, 0.82),
     # 120 answers written blind in session 7, scored blind (0.88 / 0.90, then 0.88 / 0.92), read
-    # in session 8 (measured 0.88 / 0.92 / 0.81)
-    "grading_heldout_b7.yaml": (0.86, 0.90, 0.79),
+    # in session 8 (measured 0.877 / 0.919 / 0.808 at its start, 0.934 / 0.919 / 0.867 at its end)
+    "grading_heldout_b7.yaml": (0.92, 0.90, 0.85),
 }
 
 
