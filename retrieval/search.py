@@ -147,15 +147,17 @@ class Searcher:
         dense_rank, cosine = self._dense_candidates(vector)
         lexical = self.files.lexical.scores(query)
         lexical_rank = _top_positive(lexical, CANDIDATES)
-        if mode == "hybrid" and len(sides) >= 2 and self.sides_weight > 0:
-            lexical_rank = self._with_side_rows(sides, lexical_rank)
+        sided = mode == "hybrid" and len(sides) >= 2 and self.sides_weight > 0
+        expanded = [self._expand(side) for side in sides] if sided else []
+        if expanded:
+            lexical_rank = self._with_side_rows(expanded, lexical_rank)
         self._add_cosines(cosine, lexical_rank, vector)
         top = float(lexical[lexical_rank[0]]) if lexical_rank else 0.0
         fused = self._weighted(self._fuse(mode, dense_rank, lexical_rank, cosine, lexical, top))
         if mode == "hybrid" and self.facet_weight > 0:
             fused = self._with_facet(question, fused)
-        if mode == "hybrid" and len(sides) >= 2 and self.sides_weight > 0:
-            fused = self._with_sides(sides, fused)
+        if expanded:
+            fused = self._with_sides(expanded, fused)
         blend = (
             fused
             if mode == "hybrid"
@@ -186,18 +188,20 @@ class Searcher:
 
     def _with_side_rows(self, sides: Sequence[str], rows: list[int]) -> list[int]:
         """The query's BM25 candidates and each side's best SIDE_ROWS (BM25 on the side alone,
-        no embedding): a passage about one side may share few words with the whole question."""
+        its acronyms spelled out, no embedding): a passage about one side may share few words
+        with the whole question."""
         extra = [
             row
             for side in sides
-            for row in _top_positive(self.files.lexical.scores(self._expand(side)), SIDE_ROWS)
+            for row in _top_positive(self.files.lexical.scores(side), SIDE_ROWS)
         ]
         return list(dict.fromkeys([*rows, *extra]))
 
     def _with_sides(self, sides: Sequence[str], fused: dict[int, float]) -> dict[int, float]:
-        """Each candidate naming every side (`both_sides`) raised by `sides_weight`."""
+        """Each candidate naming every side (`both_sides`; the sides with their acronyms
+        spelled out) raised by `sides_weight`."""
         rows = list(fused)
-        naming = both_sides(self.files.lexical, [self._expand(s) for s in sides], rows)
+        naming = both_sides(self.files.lexical, sides, rows)
         raised = dict(fused)
         for row, named in zip(rows, naming.tolist(), strict=True):
             if named:
