@@ -102,18 +102,6 @@ class CountingRateLimitHandler(RateLimitErrorRetryHandler):
         SLACK_RATE_LIMITED.labels(method=method).inc()
         return retry_after_s(response) <= self.max_wait_s
 
-    def prepare_for_next_attempt(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> None:
-        super().prepare_for_next_attempt(
-            state=state, request=request, response=response, error=error
-        )
-
 
 def retry_after_s(response: HttpResponse) -> float:
     """Slack's Retry-After in seconds (1 when it gives none, as slack_sdk assumes)."""
