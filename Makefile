@@ -44,7 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.answers
 	$(BIN)/python -m bench.bank_agreement
 	$(BIN)/python -m bench.index_scale
-	$(BIN)/python -m bench.quiz_grading --blind bench/data/grading_blind.yaml
+	$(BIN)/python -m bench.quiz_grading $(if $(wildcard bench/data/grading_blind.yaml),--blind bench/data/grading_blind.yaml)
 	STUDYBOT_TEST_DATABASE_URL="$$(bash scripts/postgres.sh start)" $(BIN)/python -m bench.leaderboard
 	$(BIN)/python -m bench.slack_load
 	$(BIN)/python -m bench.fanout

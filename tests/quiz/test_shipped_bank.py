@@ -32,6 +32,9 @@ FLOORS = {
     # 120 answers written blind in session 7, scored blind (0.88 / 0.90, then 0.88 / 0.92), read
     # in session 8 (measured 0.877 / 0.919 / 0.808 at its start, 0.934 / 0.919 / 0.867 at its end)
     "grading_heldout_b7.yaml": (0.92, 0.90, 0.85),
+    # 120 answers on 37 questions written blind in session 8, scored blind (0.90 / 0.95, then
+    # 0.91 / 0.95 / 0.85), read in session 9
+    "grading_heldout_b8.yaml": (0.90, 0.93, 0.83),
 }
 
 
