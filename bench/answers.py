@@ -8,10 +8,11 @@ The naive baseline: 800-character windows of each file, bm25s BM25 and MiniLM ra
 and fused by reciprocal rank; its answer is the first sentence of the top window, and it never
 declines.
 
-Confidence: `--fit` fits it on a fixed half of the held-out parts (`calibration_half`, by id), never
-on the tuning parts the composition was tuned on; the reliability table (share right per confidence
-band) is printed for the tuning parts and for the other held-out half, which stays out of
-everything.
+Confidence: `--fit` fits it on the tuning parts only (what retrieval/confidence.py and the gate
+in retrieval/answer.py are fitted on); the reliability table (share right per confidence band) is
+printed for the tuning parts, the held-out part and the blind part, and the AUC for every part
+(each earlier blind round's file too under `--split-held`), so a fit is judged on parts it never
+saw.
 
 Question files: bench/data/answers_*.yaml and bench/data/*_dev.yaml (each names its `corpus`;
 `heldout` marks the held-out part), bench/data/blind_*.yaml (the blind part: written in one sitting
@@ -22,7 +23,8 @@ bench/data/blind_negatives.yaml (the blind negatives).
 Extra files can be named in STUDYBOT_BENCH_QUESTIONS (os.pathsep-separated). `--show N` prints N
 tuning-part answers next to their questions; `--show-heldout` prints held-out and blind ones too
 (only for the final report: they are never read while tuning). `--split-held` reports each earlier
-blind round's held-out file (b5, b6) as a column of its own.
+blind round's held-out file (b5, b6, ...) as a column of its own. `--ids` prints, per corpus and
+part, the ids answered right and wrong (no question text), to compare two runs.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,12 +278,6 @@ def still_absent(
     return {**negatives, "not-in-notes": kept}
 
 
-def calibration_half(q: Question) -> bool:
-    """The held-out questions the confidence is fitted on (a fixed half by id); the other half
-    is where its reliability is reported and stays out of everything."""
-    return q.heldout and zlib.crc32(q.id.encode()) % 2 == 0
-
-
 def evaluate(
     tutor: NotesIndex, naive: Naive, questions: list[Question], negatives: dict[str, list[Question]]
 ) -> dict[str, Part]:
@@ -383,21 +378,19 @@ def labelled(
     return [row for row in out if row[0]]
 
 
+def _in_part(name: str):  # type: ignore[no-untyped-def]
+    return lambda q, part: part == name
+
+
 def print_reliability(results: dict[str, dict[str, Part]]) -> None:
-    """Share right per confidence band: on the tuning parts, on the held-out half the confidence
-    is fitted on, on the other held-out half (the honest figure), and on the blind sets (covered
-    questions only: they have no declined-set questions)."""
-    splits = {
-        "tuning parts": lambda q, part: part == "tune",
-        "held-out, fit half": lambda q, part: part == "held" and calibration_half(q),
-        "held-out, report half": lambda q, part: part == "held" and not calibration_half(q),
-        "blind": lambda q, part: part == "blind",
-    }
+    """Share right per confidence band on the tuning, held-out and blind parts of each corpus
+    (the confidence is fitted on the tuning parts only, so the others are the honest figures);
+    the AUC on every part, each earlier blind round's file too under --split-held."""
+    banded = [p for p in ("tune", "held", "blind") if p in PARTS]
     per_corpus = {
-        f"{name} {label}": labelled({name: results[name]}, pick)
+        f"{name} {label}": labelled({name: results[name]}, _in_part(label))
         for name in results
-        for label, pick in splits.items()
-        if label != "held-out, fit half"
+        for label in banded
     }
     print(
         "\nconfidence reliability: share right (n) per band; declined-set questions count as wrong"
@@ -409,9 +402,9 @@ def print_reliability(results: dict[str, dict[str, Part]]) -> None:
             inside = [right for _, right, c in rows if low <= c < high]
             cells.append(f"{share([bool(x) for x in inside])} (n={len(inside)})")
         print(f"{low:.2f}-{min(high, 1):.2f}   " + " ".join(f"{x:>26}" for x in cells))
-    for label, pick in splits.items():
-        rows = labelled(results, pick)
-        given = answered(results, pick)
+    for label in PARTS:
+        rows = labelled(results, _in_part(label))
+        given = answered(results, _in_part(label))
         print(
             f"{label}: AUC {auc(rows):.2f} over {len(rows)} answers (both corpora); among the "
             f"{len(given)} answered (not declined), AUC {auc(given):.2f}"
@@ -468,6 +461,18 @@ def show(
             print("    expected:", q.expect)
 
 
+def print_ids(results: dict[str, dict[str, Part]]) -> None:
+    """Per corpus and part, the ids answered right and the ids missed (declined-set questions:
+    right when declined), one line each, so two runs compare with a diff."""
+    for name, corpus in results.items():
+        for part_name, part in corpus.items():
+            pairs = list(zip(part.questions, part.ours, strict=True))
+            pairs += [pair for items in part.negatives.values() for pair in items]
+            for verdict, want in (("right", True), ("wrong", False)):
+                ids = sorted(q.id for q, r in pairs if _right(q, r) == want)
+                print(f"ids {name} {part_name} {verdict} ({len(ids)}): {' '.join(ids)}")
+
+
 def _right(q: Question, r: Result) -> bool:
     return r.answer_right or (r.declined and not q.expect)
 
@@ -475,8 +480,8 @@ def _right(q: Question, r: Result) -> bool:
 def fit_confidence(
     rows: list[tuple[tuple[float, ...], float, float]], steps: int = 20000, lr: float = 0.5
 ) -> None:
-    """Logistic fit of 'the answer is right' on the held-out fit half (both corpora), balanced
-    by class; printed for retrieval/answer.py's CONFIDENCE_WEIGHTS / CONFIDENCE_BIAS."""
+    """Logistic fit of 'the answer is right' on the tuning parts (both corpora), balanced by
+    class; printed for retrieval/answer.py's CONFIDENCE_WEIGHTS / CONFIDENCE_BIAS."""
     x = np.asarray([f for f, _, _ in rows], dtype=np.float64)
     y = np.asarray([label for _, label, _ in rows], dtype=np.float64)
     design = np.hstack([x, np.ones((len(x), 1))])
@@ -487,7 +492,7 @@ def fit_confidence(
         weights -= lr * design.T @ (balance * (p - y)) / len(y)
     p = 1 / (1 + np.exp(-(design @ weights)))
     print(
-        f"\nfitted on {len(y)} held-out fit-half answers ({int(y.sum())} right): weights "
+        f"\nfitted on {len(y)} tuning-part answers ({int(y.sum())} right): weights "
         f"{np.round(weights[:-1], 2).tolist()} bias {weights[-1]:.2f}"
     )
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
@@ -503,9 +508,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--show-heldout", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print every tuning-part miss")
-    parser.add_argument(
-        "--fit", action="store_true", help="refit confidence on the held-out fit half"
-    )
+    parser.add_argument("--fit", action="store_true", help="refit confidence on the tuning parts")
+    parser.add_argument("--ids", action="store_true", help="ids right and wrong, per part")
     parser.add_argument("--tune-only", action="store_true", help="skip the held-out parts")
     parser.add_argument("--corpus", choices=("shipped", "seeds"), action="append")
     parser.add_argument(
@@ -538,7 +542,9 @@ def main(argv: list[str] | None = None) -> None:
     print_table(results)
     print_reliability(results)
     if args.fit:
-        fit_confidence(labelled(results, lambda q, part: part == "held" and calibration_half(q)))
+        fit_confidence(labelled(results, _in_part("tune")))
+    if args.ids:
+        print_ids(results)
     if args.show or args.misses:
         show(results, args.show, args.show_heldout, args.misses)
 
