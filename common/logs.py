@@ -12,8 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -163,3 +165,25 @@ def request_context(request_id: str | None = None) -> Iterator[str]:
     value = request_id or new_id()
     with bound(request_id=value):
         yield value
+
+
+class Throttle:
+    """At most one log line per `interval` seconds for a condition that can repeat thousands of
+    times a second (a flood into a full queue): `due()` is the number of lines held back since
+    the last one when a line is due now, else None. Thread-safe; the clock is a parameter."""
+
+    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.interval = interval
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._last: float | None = None
+        self._held = 0
+
+    def due(self) -> int | None:
+        with self._lock:
+            now = self.clock()
+            if self._last is not None and now - self._last < self.interval:
+                self._held += 1
+                return None
+            held, self._held, self._last = self._held, 0, now
+            return held

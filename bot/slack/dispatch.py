@@ -22,11 +22,15 @@ from bot.slack.render import general
 from bot.slack.responding import responder
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool
+from common.logs import Throttle
 from common.metrics import ANSWERS_DROPPED, LISTENER_TURNED_AWAY
 
 logger = logging.getLogger(__name__)
 Listener = Callable[..., None]
 BUSY_RETRY_S = 30
+# A flood into a full queue writes one warning a minute (with how many it held back); the
+# metric counts every request turned away.
+BUSY_LOG = Throttle(60.0)
 
 
 def acked(route: Callable[..., Any]) -> Callable[[Listener], Listener]:
@@ -60,7 +64,11 @@ def turned_away(request: BoltRequest) -> BoltResponse | None:
     body = request.body
     kind = "command" if "command" in body else str(body.get("type") or "unknown")
     LISTENER_TURNED_AWAY.labels(kind=kind).inc()
-    logger.warning("listener queue full: %s turned away", kind)
+    held = BUSY_LOG.due()
+    if held is not None:
+        logger.warning(
+            "listener queue full: %s turned away (%d more since the last line)", kind, held
+        )
     if kind == "command":
         request.context.ack(text=general.BUSY_TRY_AGAIN, response_type="ephemeral")
         return None

@@ -6,13 +6,14 @@ drains, the same requests are served."""
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
-from bot.slack import ids
+from bot.slack import dispatch, ids
 from bot.slack.app import create_app, make_client
 from bot.slack.delivery import OutboxSender
 from bot.slack.render import general
@@ -20,6 +21,7 @@ from bot.slack.server import HealthCheck, create_wsgi_app
 from bot.slack.services import Services
 from bot.slack.workers import WorkPool
 from common.config import Settings
+from common.logs import Throttle
 from tests.fakeslack import FakeSlack, action_body
 from tests.slack.conftest import SECRET, Running
 
@@ -52,8 +54,12 @@ def jammed(
 
 def test_a_full_queue_turns_requests_away_and_serves_them_once_it_drains(
     jammed: tuple[Running, threading.Event],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     bot, release = jammed
+    caplog.set_level(logging.WARNING, logger="bot.slack.dispatch")
+    monkeypatch.setattr(dispatch, "BUSY_LOG", Throttle(60.0))
     reply, url = bot.command("help")
     assert reply.status == 200
     assert json.loads(reply.body)["text"] == general.BUSY_TRY_AGAIN
@@ -63,6 +69,8 @@ def test_a_full_queue_turns_requests_away_and_serves_them_once_it_drains(
     for _ in range(50):  # a flood changes nothing: the queue does not grow
         assert bot.command("stats")[0].status == 200
     assert bot.pool.pending == CAPACITY
+    # one warning line for the whole flood, not 52
+    assert caplog.text.count("listener queue full") == 1
     release.set()
     bot.pool.wait_idle(30)
     assert bot.fake.responses(url) == []  # it was turned away, not run late
@@ -94,3 +102,15 @@ def test_a_modal_submitted_into_a_full_queue_keeps_its_input(
     assert reply.status == 200
     answer = json.loads(reply.body)
     assert answer == {"response_action": "errors", "errors": {"reason": general.BUSY_TRY_AGAIN}}
+
+
+def test_a_throttle_lets_one_line_through_per_interval_and_counts_the_rest() -> None:
+    now = [100.0]
+    throttle = Throttle(60.0, clock=lambda: now[0])
+    assert throttle.due() == 0
+    assert [throttle.due() for _ in range(5)] == [None] * 5
+    now[0] += 59.9
+    assert throttle.due() is None
+    now[0] += 0.2
+    assert throttle.due() == 6  # the six held back since the last line
+    assert throttle.due() is None
