@@ -32,7 +32,8 @@ if [ -n "$cuda_packages" ]; then
   log "CUDA packages were installed alongside torch; remove them: $(echo "$cuda_packages" | tr '\n' ' ')"
   exit 1
 fi
-if ! $PYTHON -c "import sys, torch; sys.exit(torch.version.cuda is not None)"; then
+# NumPy comes with the project, after torch: silence torch's "Failed to initialize NumPy" here.
+if ! $PYTHON -W ignore::UserWarning -c "import sys, torch; sys.exit(torch.version.cuda is not None)"; then
   log "the installed torch is a CUDA build; expected the CPU build of $VERSION"
   exit 1
 fi
