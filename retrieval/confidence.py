@@ -38,7 +38,8 @@ def needs_met(ask: Ask, composition: Composition, main: Hit) -> float:
     said = set(tokenize(f"{composition.lead} {text}")) | _about_terms(main.chunk)
     if ask.kind == "comparison" and ask.subjects:
         sides = [set(tokenize(s)) for s in ask.subjects]
-        return sum(covers(side, said) >= 0.5 for side in sides if side) / len(sides)
+        heard = [*tokenize(f"{composition.lead} {text}"), *_about_terms(main.chunk)]
+        return sum(side_named(side, sides, said, heard) for side in sides if side) / len(sides)
     if ask.kind == "limit":
         values = {t for t in tokenize(ask.text) if t in VALUE_KINDS}
         if values:
@@ -48,6 +49,24 @@ def needs_met(ask: Ask, composition: Composition, main: Hit) -> float:
         subject = set(tokenize(" ".join(key_phrases(ask))))
         return covers(subject, said) if subject else 1.0
     return 1.0
+
+
+def side_named(side: set[str], sides: list[set[str]], said: set[str], heard: list[str]) -> bool:
+    """Whether the answer names a comparison's side by its own words: the words it shares with
+    another side name that side as much ("redshift" of "Redshift Spectrum"). A side made only of
+    another's words ("small batch" inside "small batch vs large batch" is not; "redshift" inside
+    "redshift spectrum" is) is named when its words are said more often than the longer side's
+    own words, so at least once apart from it."""
+    others = [o for o in sides if o is not side]
+    own = side - set().union(*others) if others else side
+    if own:
+        return covers(own, said) >= 0.5
+    longer = [o - side for o in others if side < o]
+    if not longer:
+        return covers(side, said) >= 0.5
+    said_side = min(heard.count(t) for t in side)
+    said_longer = max(min(heard.count(t) for t in extra) for extra in longer)
+    return said_side > said_longer
 
 
 def right_chance(answered: float, needs: float) -> float:
