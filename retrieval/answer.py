@@ -72,13 +72,14 @@ QUESTION_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 CONFIDENCE_WEIGHTS = (3.48, 2.94, 2.4)
 CONFIDENCE_BIAS = -4.08
 SCENARIO_SHIFT = 1.81
-# A question whose gate falls short of `min_confidence` by at most this is still answered when
-# the answer holds its rarest word, one the notes hold too (`_holds_rarest`): a terse or chatty
-# ask ("athena in one line pls", "what file format does autopilot take") has low cosines because
-# its chat words match nothing, not because its subject is absent; a question about something
-# absent has an absent word as its rarest. 0.1 gained one covered question on the tuning parts
-# and lost nothing there; 0.15 also answered two tuning negatives ("what is a foundation model").
-TERSE_MARGIN = 0.1
+# A question whose gate falls short of `min_confidence` by at most this share of the rest of the
+# scale (0.1 at the default 0.5; nothing at 1, which answers nothing) is still answered when the
+# answer holds its rarest word, one the notes hold too (`_holds_rarest`): a terse or chatty ask
+# ("athena in one line pls", "what file format does autopilot take") has low cosines because its
+# chat words match nothing, not because its subject is absent; a question about something absent
+# has an absent word as its rarest. 0.1 at 0.5 gained one covered question on the tuning parts and
+# lost nothing there; 0.15 also answered two tuning negatives ("what is a foundation model").
+TERSE_SHARE = 0.2
 # A short question ending in a word the notes never use is declined only below this confidence:
 # a clearly matched answer with an odd last word ("... in a nutshell") is still given.
 ENDING_CONFIDENCE = 0.7  # 0.8 on the old gate's steeper scale; 0.65-0.8 bench the same
@@ -328,12 +329,13 @@ def answered_share(ask: Ask, composition: Composition, main: Hit, searcher: Sear
 def _passes(
     composer: Composer, composition: Composition, main: Hit, gate: float, floor: float
 ) -> bool:
-    """The gate passes, or falls short by at most `TERSE_MARGIN` with the answer holding the
-    question's rarest word (a terse ask about something the notes hold)."""
+    """The gate passes, or falls short by at most `TERSE_SHARE` of the rest of the scale with the
+    answer holding the question's rarest word (a terse ask about something the notes hold)."""
     if gate >= floor:
         return True
     ask, searcher = composer.ask, composer.searcher
-    return gate >= floor - TERSE_MARGIN and _holds_rarest(ask, composition, main, searcher)
+    allowed = floor - TERSE_SHARE * (1 - floor)
+    return gate >= allowed and _holds_rarest(ask, composition, main, searcher)
 
 
 def _holds_rarest(ask: Ask, composition: Composition, main: Hit, searcher: Searcher) -> bool:

@@ -42,8 +42,16 @@ def test_a_terse_ask_whose_rarest_word_is_quoted_is_answered(
     assert answer.covered
     assert "fewer than 100 time series" in answer.text
     assert 0.4 <= answering.calibrated(answer.features[:3]) < 0.5  # short of the gate alone
-    monkeypatch.setattr(answering, "TERSE_MARGIN", 0.0)
+    monkeypatch.setattr(answering, "TERSE_SHARE", 0.0)
     assert not tutor.ask(question).covered  # the gate alone declines it
+
+
+def test_a_threshold_of_one_answers_nothing_however_terse(
+    tutor: NotesIndex, embedder: Embedder
+) -> None:
+    strict = NotesIndex(tutor.index_dir, MODEL, embedder=embedder, min_confidence=1.0)
+    assert not strict.ask("arima how many series max").covered
+    assert not strict.ask("what is pca").covered
 
 
 def test_a_question_whose_rarest_word_the_notes_never_hold_is_declined(
