@@ -42,3 +42,16 @@ def weighted_share(terms: set[str], available: set[str], counts: Counter[str], t
     if not whole:
         return 0.0
     return sum(w for t, w in weights.items() if covers({t}, available)) / whole
+
+
+def rarest_held(terms: set[str], available: set[str], counts: Counter[str]) -> bool:
+    """Whether `available` holds the rarest of `terms` in the notes' sentences (every one of
+    them when several are as rare), and the notes hold it at all: a question's rarest word is
+    what it asks about, and an absent one is the rarest of all."""
+    from retrieval.compose import covers
+
+    if not terms:
+        return False
+    fewest = min(counts.get(t, 0) for t in terms)
+    rarest = {t for t in terms if counts.get(t, 0) == fewest}
+    return fewest > 0 and covers(rarest, available) >= 1

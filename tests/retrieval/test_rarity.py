@@ -1,10 +1,11 @@
-"""The rarity-weighted share of a question's terms an answer holds (`retrieval.rarity`)."""
+"""The rarity-weighted share of a question's terms an answer holds, and whether it holds the
+rarest one (`retrieval.rarity`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from retrieval.rarity import weighted_share
+from retrieval.rarity import rarest_held, weighted_share
 
 # 1,000 sentences: "work" is in many of them, "deepar" in a few, "gemini" in none.
 COUNTS = Counter({"work": 300, "deepar": 4, "forecast": 20})
@@ -27,3 +28,17 @@ def test_a_word_the_notes_never_hold_weighs_as_the_rarest() -> None:
 def test_a_short_form_counts_for_the_longer_word() -> None:
     assert weighted_share({"forecast"}, {"forecasting"}, COUNTS, TOTAL) == 1.0
     assert weighted_share(set(), {"work"}, COUNTS, TOTAL) == 0.0
+
+
+def test_the_rarest_word_held_says_the_answer_is_about_what_was_asked() -> None:
+    # "deepar, how does it work": the common word matches nothing, the subject is quoted
+    assert rarest_held({"deepar", "work"}, {"deepar", "forecast"}, COUNTS)
+    assert not rarest_held({"deepar", "work"}, {"work", "forecast"}, COUNTS)
+
+
+def test_an_absent_word_is_the_rarest_and_is_never_held() -> None:
+    # "gemini vs deepar": the notes never hold gemini, so holding deepar is not enough (a chat
+    # word the notes never hold blocks it too: this only lets through questions made of notes
+    # words)
+    assert not rarest_held({"gemini", "deepar"}, {"deepar", "gemini"}, COUNTS)
+    assert not rarest_held(set(), {"deepar"}, COUNTS)
