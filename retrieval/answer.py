@@ -179,8 +179,9 @@ def _answer(
     min_confidence: float,
 ) -> Answer:
     """The answer a composition gives: its passages first, then search's; covered only when the
-    gate passes (`_passes`), quoted, about a subject the notes mention; then its confidence is the
-    chance its quote is right, at least `min_confidence` (`answered_confidence`)."""
+    gate passes (`_passes`), quoted, about a subject the notes mention; an answered question's
+    confidence is then `min_confidence` plus the rest of the scale times the chance its quote is
+    right (`answered_confidence`)."""
     searcher, ask = composer.searcher, composer.ask
     passages, main = _passages(composition, hits)
     features = confidence_features(
@@ -365,10 +366,9 @@ def calibrated(features: tuple[float, ...], shift: float = 0.0) -> float:
 
 
 def answered_confidence(answered: float, needs: float, floor: float) -> float:
-    """An answered question's confidence: the chance its quote is right
-    (`confidence.right_chance`, fitted on the tuning parts), never below `floor` (what is below
-    it reads as declined)."""
-    return max(floor, right_chance(answered, needs))
+    """An answered question's confidence: `floor` plus the rest of the scale times the chance
+    its quote is right (`confidence.right_chance`)."""
+    return floor + (1 - floor) * right_chance(answered, needs)
 
 
 def declined_confidence(gate: float, floor: float) -> float:

@@ -15,9 +15,7 @@ from bot.slack.text import MAX_QUESTION_CHARS
 if TYPE_CHECKING:
     from retrieval.answer import Answer, Passage
 
-# Below this an answer gets the "not sure" hint: on the tuning parts answers shown at 0.85 or more
-# were right 0.89 of the time, those below 0.85 about 0.6 (`retrieval/confidence.py`).
-SURE_CONFIDENCE = 0.85
+SURE_CONFIDENCE = 0.75
 
 NOT_COVERED = "Your notes don't seem to cover this. The closest passages:"
 NOT_MENTIONED = "Your notes don't mention {subject}. The closest passages:"
