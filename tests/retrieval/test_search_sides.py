@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from retrieval.embed import Embedder
-from retrieval.lexical import LexicalIndex
 from retrieval.search import both_sides
 from retrieval.service import NotesIndex
 from retrieval.understand import understand
@@ -77,11 +76,14 @@ def test_a_side_is_named_by_its_own_words_or_its_acronym_spelled_out() -> None:
         "Amazon Firehose loads data into a warehouse.",  # one side only
         "Amazon services stream data.",  # the shared and product words name nothing
     ]
-    lexical = LexicalIndex.build(texts)
     sides = ["kds (kinesis data streams)", "firehose"]
-    assert both_sides(lexical, sides, [0, 1, 2, 3]).tolist() == [True, False, False, False]
-    # a side within the other is named by all its own words
-    assert both_sides(lexical, ["kinesis", "kinesis data streams"], [0, 1]).tolist() == [
-        True,
-        False,
-    ]
+    assert both_sides(sides, texts).tolist() == [True, False, False, False]
+    # a side within the other is named only outside the longer side's name
+    named = both_sides(
+        ["kinesis", "kinesis data streams"],
+        [
+            "Kinesis Data Streams holds shards.",
+            "Kinesis has four services; Kinesis Data Streams is one.",
+        ],
+    )
+    assert named.tolist() == [False, True]

@@ -1,0 +1,93 @@
+"""Which words name a comparison's side: one rule for raising passages (`search.both_sides`) and
+for choosing sentences (`compose`).
+
+A side is told apart by its marks, the words of its name that no other side's name has ("small"
+of "small batch size" against "large batch size", "spectrum" of "redshift spectrum" against
+"redshift"); "amazon", "aws" and "sagemaker" name nothing. A text names a side when it holds one
+of the side's marks itself, most of them (NAME_SHARE) with its heading's help, and most of that
+form's words with its context's help (the passage: "batch size" of a section about batch sizes).
+A shared word alone ("batch") names no side. A side whose every word is in another side's name
+("redshift" within "redshift spectrum") is named only where its words stand outside that longer
+name: "Redshift Spectrum queries S3" names Spectrum alone; "Redshift loads the data, Redshift
+Spectrum reads it in place" names both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from retrieval.lexical import PRODUCT_PREFIX, tokenize
+
+NAME_SHARE = 0.66  # of a side's words: 1 of 1, 2 of 2 or of 3, 3 of 4
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side: its forms (as typed, then its acronyms spelled out), each form's marks, and the
+    names of the longer sides that hold all of its words."""
+
+    forms: tuple[frozenset[str], ...]
+    marks: tuple[frozenset[str], ...]
+    within: tuple[tuple[str, ...], ...] = ()
+
+    def names(
+        self, tokens: Sequence[str], heading: Iterable[str] = (), context: Iterable[str] = ()
+    ) -> bool:
+        """`tokens` (a text's, in order) name this side; `heading` and `context` are words of
+        what the text sits under and in, which help but never name a side alone."""
+        own = set(outside(tokens, self.within))
+        about = own | set(heading)
+        around = about | set(context)
+        return any(
+            covers(marks, own) > 0
+            and covers(marks, about) >= NAME_SHARE
+            and covers(form - PRODUCT_PREFIX or form, around) >= NAME_SHARE
+            for form, marks in zip(self.forms, self.marks, strict=True)
+        )
+
+
+def sides_of(forms: Sequence[Sequence[set[str]]], typed: Sequence[str]) -> list[Side]:
+    """The sides of a comparison from each side's forms (`forms[i][0]` is `typed[i]`'s words)."""
+    found = []
+    for i, side in enumerate(forms):
+        others = [f for j, fs in enumerate(forms) if j != i for f in fs]
+        other_words = set().union(*others) if others else set()
+        first = set(side[0]) - PRODUCT_PREFIX
+        within = tuple(
+            tuple(tokenize(typed[j]))
+            for j, fs in enumerate(forms)
+            if j != i and first and first < (set(fs[0]) - PRODUCT_PREFIX)
+        )
+        marks = tuple(
+            frozenset((f - PRODUCT_PREFIX - other_words) or (f - PRODUCT_PREFIX) or f) for f in side
+        )
+        found.append(Side(tuple(frozenset(f) for f in side), marks, within))
+    return found
+
+
+def outside(tokens: Sequence[str], longer: Sequence[tuple[str, ...]]) -> list[str]:
+    """`tokens` without the runs that spell one of the `longer` names."""
+    keep = [True] * len(tokens)
+    for name in longer:
+        size = len(name)
+        for start in range(len(tokens) - size + 1):
+            if size and tuple(tokens[start : start + size]) == name:
+                keep[start : start + size] = [False] * size
+    return [t for t, kept in zip(tokens, keep, strict=True) if kept]
+
+
+def covers(terms: set[str] | frozenset[str], available: set[str] | frozenset[str]) -> float:
+    """Share of `terms` present in `available`; a short form counts for a longer one (async)."""
+    if not terms:
+        return 0.0
+    found = 0
+    for term in terms:
+        if term in available:
+            found += 1
+        elif len(term) >= 3:
+            for word in available:  # a plain loop: this runs thousands of times an answer
+                if len(word) >= 4 and word.startswith(term):
+                    found += 1
+                    break
+    return found / len(terms)
