@@ -149,10 +149,10 @@ _TRAILING = re.compile(
 _ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\b.*$", re.I)
 # What is not part of a side: a remark after the last one ("ElastiCache - not the same thing
 # right", "unsupervised learning, short version please") and a topic before a colon ("s3 lifecycle
-# rules: transition actions vs expiration actions"). The aspect asked is still read from the
-# whole question.
+# rules: transition actions vs expiration actions", "in a GAN, ... vs ..."). The aspect asked is
+# still read from the whole question.
 _REMARK = re.compile(r"(?:,|\s[-–]+)\s+.*$")
-_TOPIC = re.compile(r"^[^:]{2,60}:\s+")
+_TOPIC = re.compile(r"^[^:]{2,60}:\s+|^(?:in|for|with|on|about) [^,]{2,40},\s*", re.I)
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
 

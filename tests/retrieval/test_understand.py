@@ -84,6 +84,10 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
             "s3 lifecycle rules: transition actions vs expiration actions?",
             ("transition actions", "expiration actions"),
         ),
+        (  # a topic before a comma belongs to neither side
+            "in a random forest, bagging vs feature sampling?",
+            ("bagging", "feature sampling"),
+        ),
         (  # two subjects the ask takes one at a time
             "how do kmeans and knn each pick their k value?",
             ("kmeans", "knn"),
