@@ -24,7 +24,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
-from retrieval.sides import Side, covers, sides_of
+from retrieval.sides import Side, aspect_of, covers, sides_of
 from retrieval.understand import Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
 
@@ -618,8 +618,7 @@ class Composer:
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
-        named = set().union(*(f for side in sides for f in side.forms)) | ASKING_WORDS
-        aspect = set(tokenize(self.ask.text)) - named
+        aspect = aspect_of(self.ask.text, sides, ASKING_WORDS)
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
         for side in sides[:MAX_SENTENCES]:

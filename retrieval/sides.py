@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 
 NAME_SHARE = 0.66  # of a side's words: 1 of 1, 2 of 2 or of 3, 3 of 4
+# Words that ask to compare, not what about: "vs", "which one", the "s" of "what's".
+COMPARING = frozenset(tokenize("vs versus one each"))
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,13 @@ def sides_of(forms: Sequence[Sequence[set[str]]], typed: Sequence[str]) -> list[
         )
         found.append(Side(tuple(frozenset(f) for f in side), marks, within))
     return found
+
+
+def aspect_of(question: str, sides: Sequence[Side], asking: Iterable[str]) -> set[str]:
+    """What a comparison asks of its sides ("computationally efficient", "cheaper"): the
+    question's words that name no side and do not ask to compare (`asking`, COMPARING)."""
+    named = set().union(*(f for side in sides for f in side.forms)) | set(asking) | COMPARING
+    return {w for w in tokenize(question) if len(w) > 1 and w not in named}
 
 
 def outside(tokens: Sequence[str], longer: Sequence[tuple[str, ...]]) -> list[str]:
