@@ -245,6 +245,7 @@ class _Sides:
         self.context = [_words_in(hit.chunk) for hit in self.hits]
         self.heading = [_about_terms(hit.chunk) for hit in self.hits]
         self.tokens = {c.row: tokenize(c.text) for c in self.candidates}
+        self.said: dict[tuple[int, int, int], bool] = {}
         self.words = {c.row: set(self.tokens[c.row]) for c in self.candidates}
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
         self.label_tokens = [tokenize(label) for label in self.labels]
@@ -259,7 +260,11 @@ class _Sides:
 
     def says(self, c: Candidate, side: Side) -> bool:
         """The sentence itself names the side (with its heading's and passage's help)."""
-        return side.names(self.tokens[c.row], self.heading[c.rank], self.context[c.rank])
+        key = (c.row, c.rank, self.sides.index(side))
+        if key not in self.said:  # asked again for every side pick and the contrast
+            heading, context = self.heading[c.rank], self.context[c.rank]
+            self.said[key] = side.names(self.tokens[c.row], heading, context, self.words[c.row])
+        return self.said[key]
 
     def about(self, c: Candidate, side: Side) -> bool:
         """The sentence names the side, or its passage's label does and neither names another."""

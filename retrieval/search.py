@@ -67,8 +67,8 @@ from retrieval.embed import Embedder
 from retrieval.facets import REMEDY_WORDS
 from retrieval.glossary import expand_query
 from retrieval.index_store import BuildFiles
-from retrieval.lexical import tokenize
-from retrieval.sides import sides_of
+from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.sides import names_each, sides_of
 
 Mode = Literal["hybrid", "rrf", "dense", "bm25"]
 Scope = Literal["card", "deck"]
@@ -201,7 +201,8 @@ class Searcher:
         """Each candidate naming every side (`both_sides`; the sides with their acronyms
         spelled out) raised by `sides_weight`."""
         rows = list(fused)
-        naming = both_sides(sides, [self.files.chunks[row].embed_text() for row in rows])
+        texts = [self.files.chunks[row].embed_text() for row in rows]
+        naming = both_sides(self.files.lexical, sides, rows, texts)
         raised = dict(fused)
         for row, named in zip(rows, naming.tolist(), strict=True):
             if named:
@@ -271,15 +272,20 @@ def question_facet(question: str, leading: list[Chunk]) -> set[str]:
     return terms - subject if subject else set()
 
 
-def both_sides(sides: Sequence[str], texts: Sequence[str]) -> np.ndarray:
-    """Whether each of `texts` names every side (`sides.Side.names`), as typed or with one of its
-    acronyms spelled out (`expand_query` adds them in brackets)."""
-    split = [
-        s for s in ([p for p in re.split(r"[();]", side) if tokenize(p)] for side in sides) if s
-    ]
-    sided = sides_of([[set(tokenize(p)) for p in parts] for parts in split], [p[0] for p in split])
-    tokens = [tokenize(text) for text in texts]
-    return np.array([all(s.names(t, context=t) for s in sided) for t in tokens], dtype=bool)
+def both_sides(
+    lexical: LexicalIndex, sides: Sequence[str], rows: Sequence[int], texts: Sequence[str]
+) -> np.ndarray:
+    """Whether each of `rows` (their `texts`) names every side (`sides.Side.names`), as typed or
+    with one of its acronyms spelled out (`expand_query` adds them in brackets)."""
+    parts = ([p for p in re.split(r"[();]", side) if tokenize(p)] for side in sides)
+    split = [forms for forms in parts if forms]
+    sided = sides_of([[set(tokenize(p)) for p in forms] for forms in split], [f[0] for f in split])
+    named = np.ones(len(rows), dtype=bool)
+    for side in sided:
+        named &= names_each(
+            side, lambda t: lexical.holding([t], rows), lambda: [tokenize(t) for t in texts]
+        )
+    return named
 
 
 def _about(chunk: Chunk) -> set[str]:

@@ -14,8 +14,11 @@ Spectrum reads it in place" names both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+
+import numpy as np
 
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 
@@ -34,19 +37,59 @@ class Side:
     within: tuple[tuple[str, ...], ...] = ()
 
     def names(
-        self, tokens: Sequence[str], heading: Iterable[str] = (), context: Iterable[str] = ()
+        self,
+        tokens: Sequence[str],
+        heading: AbstractSet[str] = frozenset(),
+        context: AbstractSet[str] = frozenset(),
+        words: AbstractSet[str] | None = None,
     ) -> bool:
-        """`tokens` (a text's, in order) name this side; `heading` and `context` are words of
-        what the text sits under and in, which help but never name a side alone."""
-        own = set(outside(tokens, self.within))
-        about = own | set(heading)
-        around = about | set(context)
+        """`tokens` (a text's, in order; `words`, their set, when the caller has it) name this
+        side; `heading` and `context` are words of what the text sits under and in, which help
+        but never name a side alone (held exactly: a short form counts only in the text and its
+        heading, which keeps this fast over whole passages)."""
+        if self.within:
+            own: AbstractSet[str] = set(outside(tokens, self.within))
+        else:
+            own = set(tokens) if words is None else words
         return any(
-            covers(marks, own) > 0
-            and covers(marks, about) >= NAME_SHARE
-            and covers(form - PRODUCT_PREFIX or form, around) >= NAME_SHARE
+            any(_has(t, own) for t in marks)
+            and _share(marks, own, heading) >= NAME_SHARE
+            and _share(form - PRODUCT_PREFIX or form, own, heading, context) >= NAME_SHARE
             for form, marks in zip(self.forms, self.marks, strict=True)
         )
+
+
+def names_each(
+    side: Side, held: Callable[[str], np.ndarray], tokens: Callable[[], list]
+) -> np.ndarray:
+    """`Side.names` over many passages at once, each its own heading and context, with words held
+    exactly: `held(term)` says which passages hold the term (read from the BM25 postings, no pass
+    over their text); `tokens()` gives their tokens, read only for a side within another."""
+    if side.within:
+        return np.array([side.names(t) for t in tokens()], dtype=bool)
+    named: np.ndarray | None = None
+    for form, marks in zip(side.forms, side.marks, strict=True):
+        whole = form - PRODUCT_PREFIX or form
+        count = {t: held(t) for t in marks | whole}
+        has_marks = sum(count[t] for t in marks)
+        found = (has_marks > 0) & (has_marks >= NAME_SHARE * len(marks))
+        found &= sum(count[t] for t in whole) >= NAME_SHARE * len(whole)
+        named = found if named is None else named | found
+    assert named is not None
+    return named
+
+
+def _share(
+    terms: AbstractSet[str],
+    own: AbstractSet[str],
+    heading: AbstractSet[str],
+    context: AbstractSet[str] = frozenset(),
+) -> float:
+    """Share of `terms` held: in `context` exactly, in `own` or `heading` also as a short form."""
+    if not terms:
+        return 0.0
+    held = sum(t in context or _has(t, own) or _has(t, heading) for t in terms)
+    return held / len(terms)
 
 
 def sides_of(forms: Sequence[Sequence[set[str]]], typed: Sequence[str]) -> list[Side]:
@@ -86,17 +129,18 @@ def outside(tokens: Sequence[str], longer: Sequence[tuple[str, ...]]) -> list[st
     return [t for t, kept in zip(tokens, keep, strict=True) if kept]
 
 
-def covers(terms: set[str] | frozenset[str], available: set[str] | frozenset[str]) -> float:
+def covers(terms: AbstractSet[str], available: AbstractSet[str]) -> float:
     """Share of `terms` present in `available`; a short form counts for a longer one (async)."""
     if not terms:
         return 0.0
-    found = 0
-    for term in terms:
-        if term in available:
-            found += 1
-        elif len(term) >= 3:
-            for word in available:  # a plain loop: this runs thousands of times an answer
-                if len(word) >= 4 and word.startswith(term):
-                    found += 1
-                    break
-    return found / len(terms)
+    return sum(_has(term, available) for term in terms) / len(terms)
+
+
+def _has(term: str, available: AbstractSet[str]) -> bool:
+    if term in available:
+        return True
+    if len(term) >= 3:
+        for word in available:  # a plain loop: this runs thousands of times an answer
+            if len(word) >= 4 and word.startswith(term):
+                return True
+    return False
