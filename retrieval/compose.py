@@ -24,7 +24,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
-from retrieval.sides import Side, aspect_of, covers, sides_of
+from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.understand import Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
 
@@ -244,11 +244,11 @@ class _Sides:
         # -> large ..." under "modes" names "randomized mode".
         self.context = [_words_in(hit.chunk) for hit in self.hits]
         self.heading = [_about_terms(hit.chunk) for hit in self.hits]
-        self.tokens = {c.row: tokenize(c.text) for c in self.candidates}
+        self.tokens = {c.row: side_tokens(c.text) for c in self.candidates}
         self.said: dict[tuple[int, int, int], bool] = {}
         self.words = {c.row: set(self.tokens[c.row]) for c in self.candidates}
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
-        self.label_tokens = [tokenize(label) for label in self.labels]
+        self.label_tokens = [side_tokens(label) for label in self.labels]
         # Passages whose heading or card front names every side ("Linear Learner vs XGBoost vs
         # Factorization Machines", "What is the difference between L1 and L2?"): written to
         # compare them, so what they say of each side is the contrast the student asked for.

@@ -14,6 +14,7 @@ Spectrum reads it in place" names both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ import numpy as np
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 
 NAME_SHARE = 0.66  # of a side's words: 1 of 1, 2 of 2 or of 3, 3 of 4
+# "non-linear" is not "linear": read as one word when telling sides apart.
+NEGATED = re.compile(r"\b(non)-(?=\w)", re.I)
 # Words that ask to compare, not what about: "vs", "which one", the "s" of "what's".
 COMPARING = frozenset(tokenize("vs versus one each"))
 
@@ -116,6 +119,11 @@ def aspect_of(question: str, sides: Sequence[Side], asking: Iterable[str]) -> se
     question's words that name no side and do not ask to compare (`asking`, COMPARING)."""
     named = set().union(*(f for side in sides for f in side.forms)) | set(asking) | COMPARING
     return {w for w in tokenize(question) if len(w) > 1 and w not in named}
+
+
+def side_tokens(text: str) -> list[str]:
+    """A text's tokens for naming sides: a negating prefix stays on its word (NEGATED)."""
+    return tokenize(NEGATED.sub(r"\1", text))
 
 
 def outside(tokens: Sequence[str], longer: Sequence[tuple[str, ...]]) -> list[str]:

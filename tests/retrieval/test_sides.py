@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retrieval.lexical import tokenize
-from retrieval.sides import Side, sides_of
+from retrieval.sides import Side, side_tokens, sides_of
 
 
 def _sides(*typed: str) -> list[Side]:
@@ -47,3 +47,10 @@ def test_product_words_name_nothing() -> None:
     sides = _sides("Amazon Comprehend", "Amazon Textract")
     assert _named(sides, "Amazon offers many services.") == [False, False]
     assert _named(sides, "Textract reads forms and tables.") == [False, True]
+
+
+def test_a_negated_word_does_not_name_a_side() -> None:
+    sides = _sides("XGBoost", "Linear Learner")
+    heading = tokenize("Linear Learner vs XGBoost")
+    text = "XGBoost: non-linear interactions in dense tabular data."
+    assert [s.names(side_tokens(text), set(heading)) for s in sides] == [True, False]
