@@ -24,6 +24,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
+from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.understand import Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
 
@@ -204,10 +205,18 @@ def heading_terms(chunk: Chunk) -> set[str]:
 
 
 def _about_terms(chunk: Chunk) -> set[str]:
+    return set(_about_tokens(chunk))
+
+
+def _words_in(chunk: Chunk) -> set[str]:  # a passage's words, its headings' included
+    return set(tokenize(" ".join((*chunk.heading, chunk.text))))
+
+
+def _about_tokens(chunk: Chunk) -> list[str]:
     """What a passage is about: a note's heading, a flashcard's front (its question)."""
     if chunk.kind == "flashcard":
-        return set(tokenize(" ".join(chunk.heading)))
-    return heading_terms(chunk)
+        return tokenize(" ".join(chunk.heading))
+    return tokenize(" ".join(chunk.heading[1:] or chunk.heading)) if chunk.kind == "note" else []
 
 
 def names_subject(text: str, chunk: Chunk, terms: set[str]) -> bool:
@@ -218,28 +227,12 @@ def names_subject(text: str, chunk: Chunk, terms: set[str]) -> bool:
     return any(covers(t, words) >= 0.5 for t in (subject, deepest, terms) if t)
 
 
-def covers(terms: set[str], available: set[str]) -> float:
-    """Share of `terms` present in `available`; a short form counts for a longer one (async)."""
-    if not terms:
-        return 0.0
-    found = 0
-    for term in terms:
-        if term in available:
-            found += 1
-        elif len(term) >= 3:
-            for word in available:  # a plain loop: this runs thousands of times an answer
-                if len(word) >= 4 and word.startswith(term):
-                    found += 1
-                    break
-    return found / len(terms)
-
-
 @dataclass
 class _Sides:
     """A comparison's working set: the sides' forms, the pooled passages and their sentences,
     each sentence's words and each passage's subject label."""
 
-    sides: list[list[set[str]]]
+    sides: list[Side]
     hits: list[Hit]
     candidates: list[Candidate]
     own_rows: set[int]
@@ -247,46 +240,51 @@ class _Sides:
     labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
 
     def __post_init__(self) -> None:
-        # Words every side shares ("mode" of "regular mode" vs "randomized mode") are context: a
-        # sentence holds them when its passage does ("randomized -> large ..." under "modes").
-        shared = set.intersection(*(forms[0] for forms in self.sides)) if self.sides else set()
-        context = [
-            shared & set(tokenize(" ".join([*hit.chunk.heading, hit.chunk.text])))
-            if shared
-            else set()
-            for hit in self.hits
-        ]
-        self.words = {c.row: set(tokenize(c.text)) | context[c.rank] for c in self.candidates}
+        # A sentence names a side with its heading's and its passage's help (`sides`): "randomized
+        # -> large ..." under "modes" names "randomized mode".
+        self.context = [_words_in(hit.chunk) for hit in self.hits]
+        self.heading = [_about_terms(hit.chunk) for hit in self.hits]
+        self.tokens = {c.row: side_tokens(c.text) for c in self.candidates}
+        self.said: dict[tuple[int, int, int], bool] = {}
+        self.words = {c.row: set(self.tokens[c.row]) for c in self.candidates}
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
-        self.label_words = [set(tokenize(label)) for label in self.labels]
+        self.label_tokens = [side_tokens(label) for label in self.labels]
         # Passages whose heading or card front names every side ("Linear Learner vs XGBoost vs
         # Factorization Machines", "What is the difference between L1 and L2?"): written to
         # compare them, so what they say of each side is the contrast the student asked for.
         self.about_both = {
             rank
             for rank, hit in enumerate(self.hits)
-            if all(_names(forms, _about_terms(hit.chunk)) for forms in self.sides)
+            if all(side.names(_about_tokens(hit.chunk)) for side in self.sides)
         }
 
-    def about(self, c: Candidate, forms: list[set[str]]) -> bool:
+    def says(self, c: Candidate, side: Side) -> bool:
+        """The sentence itself names the side (with its heading's and passage's help)."""
+        key = (c.row, c.rank, self.sides.index(side))
+        if key not in self.said:  # asked again for every side pick and the contrast
+            heading, context = self.heading[c.rank], self.context[c.rank]
+            self.said[key] = side.names(self.tokens[c.row], heading, context, self.words[c.row])
+        return self.said[key]
+
+    def about(self, c: Candidate, side: Side) -> bool:
         """The sentence names the side, or its passage's label does and neither names another."""
-        if _names(forms, self.words[c.row]):
+        if self.says(c, side):
             return True
-        others = [f for f in self.sides if f is not forms]
-        return _names(forms, self.label_words[c.rank]) and not any(
-            _names(o, self.words[c.row]) or _names(o, self.label_words[c.rank]) for o in others
+        label = self.label_tokens[c.rank]
+        return side.names(label) and not any(
+            self.says(c, o) or o.names(label) for o in self.sides if o is not side
         )
 
-    def names_another(self, c: Candidate, forms: list[set[str]]) -> bool:
+    def names_another(self, c: Candidate, side: Side) -> bool:
         """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
         controls L2\") rather than saying what this one is."""
-        return any(_names(o, self.words[c.row]) for o in self.sides if o is not forms)
+        return any(self.says(c, o) for o in self.sides if o is not side)
 
     def named(self, chosen: list[Candidate]) -> int:
         """How many sides the chosen sentences name (themselves or by their label)."""
         return sum(
-            any(_names(f, self.words[c.row] | self.label_words[c.rank]) for c in chosen)
-            for f in self.sides
+            any(self.says(c, s) or s.names(self.label_tokens[c.rank]) for c in chosen)
+            for s in self.sides
         )
 
     def render(self, chosen: list[Candidate], texts: list[str]) -> list[str]:
@@ -616,21 +614,20 @@ class Composer:
         """The best sentence naming each side, then a sentence contrasting them when a passage
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
-        sides = [forms for forms in (self._forms(side) for side in self.ask.subjects) if forms]
-        sides = _distinct_forms(sides)
-        own = [h for h in (self._own_passage(forms) for forms in sides) if h is not None]
+        typed = [(side, self._forms(side)) for side in self.ask.subjects]
+        sides = sides_of([f for _, f in typed if f], [t for t, f in typed if f])
+        own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
         candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
-        named = set().union(*(f for fs in sides for f in fs)) | ASKING_WORDS
-        aspect = set(tokenize(self.ask.text)) - named
+        aspect = aspect_of(self.ask.text, sides, ASKING_WORDS)
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
         chosen: list[Candidate] = []
-        for forms in sides[:MAX_SENTENCES]:
-            pick = self._side_pick(forms, sided, chosen)
+        for side in sides[:MAX_SENTENCES]:
+            pick = self._side_pick(side, sided, chosen)
             if pick is not None:
                 chosen.append(pick)
         contrast = self._contrast(sided, chosen)
@@ -665,31 +662,29 @@ class Composer:
         both = [
             c
             for c in sided.candidates
-            if all(_names(forms, sided.words[c.row]) for forms in sided.sides)
+            if all(sided.says(c, side) for side in sided.sides)
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         return max(both, key=lambda c: (bool(CONTRAST.search(c.text)), c.score), default=None)
 
-    def _side_pick(
-        self, forms: list[set[str]], sided: _Sides, chosen: list[Candidate]
-    ) -> Candidate | None:
+    def _side_pick(self, side: Side, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
         """The best sentence naming one side (itself, or by its passage's subject when neither
         names another side: a Spectrum sentence under "Athena vs Redshift Spectrum" is not about
         Athena), not one already quoted; one named only by its passage carries that name."""
         naming = [
             c
             for c in sided.candidates
-            if sided.about(c, forms)
+            if sided.about(c, side)
             and all(
                 c.row != o.row
-                and (self._distinct(c.row, o.row) or not sided.names_another(c, forms))
+                and (self._distinct(c.row, o.row) or not sided.names_another(c, side))
                 for o in chosen
             )
         ]
         if not naming:
             return None
         about = {
-            c.rank: max(_mutual(f, heading_terms(sided.hits[c.rank].chunk)) for f in forms)
+            c.rank: max(_mutual(f, heading_terms(sided.hits[c.rank].chunk)) for f in side.forms)
             for c in naming
         }
         pick = max(
@@ -699,15 +694,15 @@ class Composer:
                 + SIDE_HEADING_WEIGHT * about[c.rank]
                 + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
                 + CUE_WEIGHT * bool(self.side_cue.search(c.text))
-                + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in forms)
+                + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in side.forms)
                 + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
                 + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
-                - OTHER_SIDE_WEIGHT * sided.names_another(c, forms)
+                - OTHER_SIDE_WEIGHT * sided.names_another(c, side)
             ),
         )
-        if not _names(forms, sided.words[pick.row]):
+        if not sided.says(pick, side):
             sided.labelled.add(pick.row)
         return pick
 
@@ -725,7 +720,7 @@ class Composer:
                 forms.append(set(tokenize(expansion)))
         return [f for f in forms if f]
 
-    def _own_passage(self, forms: list[set[str]]) -> Hit | None:
+    def _own_passage(self, forms: Sequence[frozenset[str]]) -> Hit | None:
         """The notes passage whose heading is the side itself ("Amazon Comprehend" for
         "comprehend", not "Amazon Comprehend Medical"): the first one of its section."""
         sections = _section_headings(self.searcher)
@@ -735,16 +730,16 @@ class Composer:
         dense = float(self.files.vectors[row] @ self.vector)
         return Hit(self.files.chunks[row], row, 0.0, dense, 0.0)
 
-    def _names_other(self, text: str, sides: list[list[set[str]]]) -> bool:
+    def _names_other(self, text: str, sides: list[Side]) -> bool:
         """The sentence names a product that is neither side ("Comprehend Medical" when the
         question is about Comprehend): its capitalised name runs longer than the side's."""
         for name in re.findall(r"(?:Amazon |AWS |SageMaker )?[A-Z][\w-]+(?: [A-Z][\w-]+)*", text):
             words = set(tokenize(name)) - PRODUCT_PREFIX
             if not words:
                 continue
-            if any(_mutual(f, words) >= 0.99 for forms in sides for f in forms):
+            if any(_mutual(f, words) >= 0.99 for side in sides for f in side.forms):
                 continue
-            if any(covers(f, words) >= 0.99 for forms in sides for f in forms):
+            if any(covers(f, words) >= 0.99 for side in sides for f in side.forms):
                 return True  # a longer product that contains a side's name
         return False
 
@@ -901,22 +896,6 @@ def _plain(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
-def _distinct_forms(sides: list[list[set[str]]]) -> list[list[set[str]]]:
-    """Each side's spelled-out forms without the words another side's spelled-out forms have too
-    ("simple", "service" of SQS's and SNS's names): a sentence about a third Simple ... Service
-    names neither side. A side's own spelling (its first form) stays whole."""
-    trimmed = []
-    for i, forms in enumerate(sides):
-        others = set().union(*(f for j, fs in enumerate(sides) if j != i for f in fs[1:]))
-        trimmed.append([forms[0], *((form - others) or form for form in forms[1:])])
-    return trimmed
-
-
-def _names(forms: list[set[str]], words: set[str]) -> bool:
-    """A sentence names a side when it holds most words of one of the side's forms."""
-    return any(covers(form, words) >= NAMED_SHARE for form in forms)
-
-
 def sentence_words(searcher: Searcher) -> list[frozenset[str]]:
     found = _WORDS.get(searcher)
     if found is None:
@@ -944,7 +923,7 @@ def _section_headings(searcher: Searcher) -> dict[frozenset[str], int]:
     return found
 
 
-def _mutual(side: set[str], heading: set[str]) -> float:
+def _mutual(side: set[str] | frozenset[str], heading: set[str]) -> float:
     """How exactly a heading names a side: both must hold most of the other's words."""
     if not side or not heading:
         return 0.0

@@ -67,7 +67,8 @@ from retrieval.embed import Embedder
 from retrieval.facets import REMEDY_WORDS
 from retrieval.glossary import expand_query
 from retrieval.index_store import BuildFiles
-from retrieval.lexical import PRODUCT_PREFIX, LexicalIndex, tokenize
+from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.sides import names_each, sides_of
 
 Mode = Literal["hybrid", "rrf", "dense", "bm25"]
 Scope = Literal["card", "deck"]
@@ -78,7 +79,6 @@ FACET_WEIGHT = 0.1
 FACET_POOL = 8
 SIDES_WEIGHT = 0.1
 SIDE_ROWS = 3
-SIDE_SHARE = 0.66  # of a side's own words a passage holds to name it: 1 of 1, 2 of 2 or 3
 SUBJECT_HEADINGS = 2
 MAX_QUERY_CHARS = 2000
 CARD_WEIGHT = 0.6
@@ -201,7 +201,8 @@ class Searcher:
         """Each candidate naming every side (`both_sides`; the sides with their acronyms
         spelled out) raised by `sides_weight`."""
         rows = list(fused)
-        naming = both_sides(self.files.lexical, sides, rows)
+        texts = [self.files.chunks[row].embed_text() for row in rows]
+        naming = both_sides(self.files.lexical, sides, rows, texts)
         raised = dict(fused)
         for row, named in zip(rows, naming.tolist(), strict=True):
             if named:
@@ -271,19 +272,19 @@ def question_facet(question: str, leading: list[Chunk]) -> set[str]:
     return terms - subject if subject else set()
 
 
-def both_sides(lexical: LexicalIndex, sides: Sequence[str], rows: Sequence[int]) -> np.ndarray:
-    """Whether each of `rows` names every side: holds at least SIDE_SHARE of the words that set
-    the side apart (not shared by every side; "amazon", "aws", "sagemaker" name nothing), as
-    typed or with one of its acronyms spelled out (`expand_query` adds them in brackets)."""
-    sided = [[set(tokenize(f)) for f in re.split(r"[();]", side)] for side in sides]
-    shared = set.intersection(*(forms[0] for forms in sided)) | PRODUCT_PREFIX
+def both_sides(
+    lexical: LexicalIndex, sides: Sequence[str], rows: Sequence[int], texts: Sequence[str]
+) -> np.ndarray:
+    """Whether each of `rows` (their `texts`) names every side (`sides.Side.names`), as typed or
+    with one of its acronyms spelled out (`expand_query` adds them in brackets)."""
+    parts = ([p for p in re.split(r"[();]", side) if tokenize(p)] for side in sides)
+    split = [forms for forms in parts if forms]
+    sided = sides_of([[set(tokenize(p)) for p in forms] for forms in split], [f[0] for f in split])
     named = np.ones(len(rows), dtype=bool)
-    for forms in sided:
-        held = np.zeros(len(rows), dtype=bool)
-        for form in ((f - shared) or (f - PRODUCT_PREFIX) for f in forms):
-            if form:  # a side within another ("kinesis" of "kinesis data streams"): all its words
-                held |= lexical.holding(form, rows) >= SIDE_SHARE * len(form)
-        named &= held
+    for side in sided:
+        named &= names_each(
+            side, lambda t: lexical.holding([t], rows), lambda: [tokenize(t) for t in texts]
+        )
     return named
 
 

@@ -101,6 +101,13 @@ _COMPARE = re.compile(
     r"|\bwhich (?:one|is better)\b|\b(?:better|worse|cheaper|faster|slower) than\b",
     re.I,
 )
+# "How do LDA and NTM each measure quality?": two subjects that the ask takes one at a time.
+_EACH_OF_TWO = re.compile(
+    r"^\w+ (?:do|does|did|are|is|would|should|can) (.+?) and (.+?) each\b", re.I
+)
+# A one-sentence ask that names its sides and asks about each ("small batch vs large batch, what
+# do you gain and lose with each?") is a comparison however long: it asks for both sides.
+_ASKS_EACH = re.compile(r"\b(?:vs\.?|versus|difference between)\s.*\beach\b", re.I)
 _LIMIT = re.compile(
     r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|\blimits?\b|\bhow (?:many|much|long|big|large|fast)\b"
     r"|\bpayload\b|\bsize\b|\bquotas?\b|\bthroughput\b|\bup to\b|\bretention\b|\bretain\b"
@@ -132,7 +139,7 @@ _LEADING = re.compile(
     re.I,
 )
 _TRAILING = re.compile(
-    r"(?:,|\s-|\s–|\s)\s*(?:when (?:do|should|would|to) .*|what does each .*|which .*|for .*"
+    r"(?:,|\s-|\s–|\s)\s*(?:when .*|what does each .*|which .*|for .*|to \w+(?: \S+){3,}"
     r"|what(?:'s| is) the diff.*|whats the diff.*|in .*"
     r"|(?:the )?pros(?: and |/| & )cons|(?:the )?trade-?offs?|(?:dis)?advantages\b.*)$",
     re.I,
@@ -142,10 +149,10 @@ _TRAILING = re.compile(
 _ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\b.*$", re.I)
 # What is not part of a side: a remark after the last one ("ElastiCache - not the same thing
 # right", "unsupervised learning, short version please") and a topic before a colon ("s3 lifecycle
-# rules: transition actions vs expiration actions"). The aspect asked is still read from the
-# whole question.
+# rules: transition actions vs expiration actions", "in a GAN, ... vs ..."). The aspect asked is
+# still read from the whole question.
 _REMARK = re.compile(r"(?:,|\s[-–]+)\s+.*$")
-_TOPIC = re.compile(r"^[^:]{2,60}:\s+")
+_TOPIC = re.compile(r"^[^:]{2,60}:\s+|^(?:in|for|with|on|about) [^,]{2,40},\s*", re.I)
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
 
@@ -194,6 +201,8 @@ def _understand(text: str) -> Ask:
         stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
+    if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text):
+        return Ask(text, "comparison", text, _sides(text))
     if words >= SCENARIO_ONE_SENTENCE or (
         words >= SCENARIO_WORDS and (_ASK_CLAUSE.search(text) or _is_stated_stem(text))
     ):
@@ -232,7 +241,7 @@ def _is_either_or(text: str) -> bool:
 
 def _sides(text: str) -> tuple[str, ...]:
     core = _ASK_AFTER_DASH.sub("", text.strip().rstrip("?!. "))
-    between = re.search(r"\bbetween (.+?) and (.+)$", core, re.I)
+    between = re.search(r"\bbetween (.+?) and (.+)$", core, re.I) or _EACH_OF_TWO.search(core)
     parts = list(between.groups()) if between else _SIDE_SPLIT.split(core)
     if len(parts) >= 2:
         parts[0] = _TOPIC.sub("", parts[0])

@@ -84,6 +84,22 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
             "s3 lifecycle rules: transition actions vs expiration actions?",
             ("transition actions", "expiration actions"),
         ),
+        (  # a topic before a comma belongs to neither side
+            "in a random forest, bagging vs feature sampling?",
+            ("bagging", "feature sampling"),
+        ),
+        (  # two subjects the ask takes one at a time
+            "how do kmeans and knn each pick their k value?",
+            ("kmeans", "knn"),
+        ),
+        (  # a clause saying when, or what for, is not part of a side
+            "bagging or boosting when the trees overfit a lot?",
+            ("bagging", "boosting"),
+        ),
+        (
+            "standard scaler vs robust scaler to get features onto one scale, which suits when?",
+            ("standard scaler", "robust scaler"),
+        ),
         (  # trimmed of "in ...", the first side would be a part of the second
             "early stopping in a tuning job vs early stopping inside a single training job",
             ("early stopping in a tuning job", "early stopping inside a single training job"),
@@ -92,6 +108,13 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
     assert understand(question).subjects == sides
+
+
+def test_a_long_question_asking_about_each_side_is_a_comparison() -> None:
+    ask = understand(
+        "spot instances vs on-demand instances for training, what do you win and lose with each?"
+    )
+    assert (ask.kind, ask.subjects) == ("comparison", ("spot instances", "on-demand instances"))
 
 
 def test_a_scenario_separates_the_ask_from_its_constraints() -> None:
