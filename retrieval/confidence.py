@@ -12,6 +12,7 @@ from retrieval.compose import NUMBER, Composition, _about_terms, covers
 from retrieval.facets import VALUE_KINDS, states_value
 from retrieval.lexical import tokenize
 from retrieval.search import Hit
+from retrieval.sides import side_tokens, sides_of
 from retrieval.understand import Ask, key_phrases
 
 # Weights on (the answered share, `answer.answered_share`; the kind's needs met, `needs_met`).
@@ -37,9 +38,8 @@ def needs_met(ask: Ask, composition: Composition, main: Hit) -> float:
     text = " ".join(composition.sentences)
     said = set(tokenize(f"{composition.lead} {text}")) | _about_terms(main.chunk)
     if ask.kind == "comparison" and ask.subjects:
-        sides = [set(tokenize(s)) for s in ask.subjects]
-        heard = [*tokenize(f"{composition.lead} {text}"), *_about_terms(main.chunk)]
-        return sum(side_named(side, sides, said, heard) for side in sides if side) / len(sides)
+        named = sides_named(ask.subjects, f"{composition.lead} {text}", _about_terms(main.chunk))
+        return sum(named) / len(ask.subjects)
     if ask.kind == "limit":
         values = {t for t in tokenize(ask.text) if t in VALUE_KINDS}
         if values:
@@ -51,22 +51,14 @@ def needs_met(ask: Ask, composition: Composition, main: Hit) -> float:
     return 1.0
 
 
-def side_named(side: set[str], sides: list[set[str]], said: set[str], heard: list[str]) -> bool:
-    """Whether the answer names a comparison's side by its own words: the words it shares with
-    another side name that side as much ("redshift" of "Redshift Spectrum"). A side made only of
-    another's words ("small batch" inside "small batch vs large batch" is not; "redshift" inside
-    "redshift spectrum" is) is named when its words are said more often than the longer side's
-    own words, so at least once apart from it."""
-    others = [o for o in sides if o is not side]
-    own = side - set().union(*others) if others else side
-    if own:
-        return covers(own, said) >= 0.5
-    longer = [o - side for o in others if side < o]
-    if not longer:
-        return covers(side, said) >= 0.5
-    said_side = min(heard.count(t) for t in side)
-    said_longer = max(min(heard.count(t) for t in extra) for extra in longer)
-    return said_side > said_longer
+def sides_named(subjects: list[str], text: str, about: set[str]) -> list[bool]:
+    """Whether the answer (`text`, under a passage about `about`) names each comparison side by
+    its own words, by the one rule search and composition use (`sides`): a quote about "Redshift
+    Spectrum" does not name "Redshift" too, nor does "batch" name "small batch"."""
+    typed = [s for s in subjects if tokenize(s)]
+    sides = sides_of([[set(tokenize(s))] for s in typed], typed)
+    tokens = side_tokens(text)
+    return [side.names(tokens, about) for side in sides]
 
 
 def right_chance(answered: float, needs: float) -> float:

@@ -1,17 +1,14 @@
 """A comparison's side counts as named in the answer only by its own words: when one side's
 words sit inside the other's ("Redshift" and "Redshift Spectrum"), a quote about the longer one
-does not name the shorter one too."""
+does not name the shorter one too. The rule is search's and composition's (`retrieval/sides.py`)."""
 
 from __future__ import annotations
 
-from retrieval.confidence import side_named
-from retrieval.lexical import tokenize
+from retrieval.confidence import sides_named
 
 
 def _named(sides: list[str], text: str) -> list[bool]:
-    forms = [set(tokenize(s)) for s in sides]
-    heard = tokenize(text)
-    return [side_named(f, forms, set(heard), heard) for f in forms]
+    return sides_named(sides, text, set())
 
 
 def test_a_side_inside_the_other_is_not_named_by_the_longer_side() -> None:
