@@ -217,6 +217,8 @@ class FreeTextGrader:
             and max(row[i], row[-1]) >= self.term_support
             for i in answer.own
         )
+        if _term_said_otherwise_only(point_tokens, polarity, answer):
+            return by_term
         return by_term or any(
             row[i] >= self.threshold
             and polarity[i] is not False
@@ -308,6 +310,21 @@ def _claims(kp: KeyPoint, answer: _Answer) -> tuple[list[bool | None], list[bool
         for i, part in enumerate(answer.parts)
     ]
     return said, claims
+
+
+def _term_said_otherwise_only(
+    point_tokens: Sequence[str], polarity: Sequence[bool | None], answer: _Answer
+) -> bool:
+    """A term of the point is said the other way in a clause ("it can't keep a term
+    untranslated" against "terms can be left untranslated") and the point's way in none: the
+    answer takes the point's own word back, so a vaguer clause close in meaning elsewhere
+    ("custom terminology fixes the translations") is no evidence for it. A point that negates
+    or counters its own term ("without bookmarks the job reprocesses") agrees with "no
+    reprocessing", as in `_denied`."""
+    if COUNTERS & set(stems(point_tokens)) or is_negated(point_tokens):
+        return False
+    own = [polarity[i] for i in answer.own]
+    return False in own and True not in own
 
 
 def _about_the_pick(kp: KeyPoint) -> bool:

@@ -1,0 +1,33 @@
+"""Free-text grading, session 9: false credits counted in the misses of the tuning set and of
+grading_heldout_b8.yaml, one class per test, each on shipped bank questions with new answers of
+the same kind."""
+
+from __future__ import annotations
+
+from quiz.bank import BankQuestion
+from quiz.grade import FreeTextGrader
+from tests.quiz.grading_kit import points_made
+
+
+def test_a_point_whose_own_term_is_taken_back_is_not_made_by_a_vaguer_clause(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # mod-ai-translate-001: 1 Custom terminology fixes how specific terms are translated;
+    # 2 Terms can be left untranslated. "fixes the approved translations" reads close to 2,
+    # but the answer says its own word the other way
+    translate = bank["mod-ai-translate-001"]
+    denied = (
+        "Custom terminology fixes the approved translations, "
+        "but it will not keep a brand name untranslated."
+    )
+    assert points_made(grader, translate, denied) == [1]
+    said = (
+        "Custom terminology sets the translations of the product names, "
+        "and a brand can be left untranslated."
+    )
+    assert points_made(grader, translate, said) == [1, 2]
+    # de-etl-003: 2 Without bookmarks the job reprocesses history and creates duplicates: a point
+    # that counters its own term agrees with "no reprocessing"
+    bookmarks = bank["de-etl-003"]
+    agrees = "Job bookmarks, so old files are not reprocessed and there are no duplicates."
+    assert 2 in points_made(grader, bookmarks, agrees)
