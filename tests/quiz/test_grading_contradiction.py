@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from quiz.bank import BankQuestion
 from quiz.grade import FreeTextGrader
-from tests.quiz.grading_kit import points_made
+from tests.quiz.grading_kit import graded, points_made
 
 
 def test_a_point_whose_own_term_is_taken_back_is_not_made_by_a_vaguer_clause(
@@ -31,3 +31,29 @@ def test_a_point_whose_own_term_is_taken_back_is_not_made_by_a_vaguer_clause(
     bookmarks = bank["de-etl-003"]
     agrees = "Job bookmarks, so old files are not reprocessed and there are no duplicates."
     assert 2 in points_made(grader, bookmarks, agrees)
+
+
+def test_naming_another_option_and_saying_either_would_do_is_a_hedge(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # eda-missing-002: the column median; the mean is another option
+    missing = bank["eda-missing-002"]
+    hedge = (
+        "Fill the gaps with the column median, though the mean would do too, either should be fine."
+    )
+    assert graded(grader, missing, hedge).hedged
+    assert points_made(grader, missing, hedge) == []
+    # rejecting the other option is no hedge, even with an "either"
+    rejects = (
+        "Fill the gaps with the column median; the mean gets dragged by the outliers, "
+        "so not that one either."
+    )
+    assert not graded(grader, missing, rejects).hedged
+    assert points_made(grader, missing, rejects)
+    # ops-training-004: managed spot training; a larger GPU instance is another option
+    spot = bank["ops-training-004"]
+    both = (
+        "Managed spot training with checkpoints written to S3 and a larger GPU instance type, "
+        "either one helps."
+    )
+    assert graded(grader, spot, both).hedged
