@@ -628,7 +628,7 @@ def _named_outright(choices: Choices, lead: str) -> str | None:
     right option (the words of the lead still decide then: "Firehose with a 7 day buffer"),
     None when the lead names none that way."""
     options = (choices.right, *choices.others)
-    marks = [set(_marks(text)) for text in options]
+    marks = [set(_marks(text)) - _scenario_marks(choices.stem) for text in options]
     own = [
         mark - set().union(*(m for j, m in enumerate(marks) if j != i))
         for i, mark in enumerate(marks)
@@ -638,6 +638,16 @@ def _named_outright(choices: Choices, lead: str) -> str | None:
         if owners:
             return "" if owners[0] == 0 else options[owners[0]]
     return None
+
+
+@lru_cache(maxsize=1024)
+def _scenario_marks(stem: str) -> frozenset[object]:
+    """Amounts the stem already states ("40 numeric features"), under any word of the stem
+    ("40 features"): an answer or option that repeats them restates the scenario, it names no
+    option by them."""
+    values = {mark[1] for mark in _marks(stem) if isinstance(mark, tuple)}
+    stem_words = set(stems(words(normalise(stem))))
+    return frozenset((unit, value) for unit in stem_words for value in values)
 
 
 def _marks(text: str, *, ordered: bool = False) -> list[object]:

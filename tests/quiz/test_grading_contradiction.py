@@ -57,3 +57,21 @@ def test_naming_another_option_and_saying_either_would_do_is_a_hedge(
         "either one helps."
     )
     assert graded(grader, spot, both).hedged
+
+
+def test_an_amount_the_stem_states_names_no_option(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # mod-metrics-007: the stem has 12 categories; "Overall accuracy across all 12 categories"
+    # is another option, but repeating the scenario's amount picks nothing
+    metrics = bank["mod-metrics-007"]
+    macro = "Macro F1 across the 12 categories, so every class counts the same however rare it is."
+    assert graded(grader, metrics, macro).other_choice is None
+    assert 1 in points_made(grader, metrics, macro)
+    # eda-viz-003: the stem has 40 numeric features; "A histogram for each of the 40 features"
+    viz = bank["eda-viz-003"]
+    heat = "Compute the correlation matrix of the 40 features and show it as a heat map."
+    assert points_made(grader, viz, heat) == [1]
+    # an amount only another option says still names it
+    shards = bank["de-kinesis-002"]
+    assert graded(grader, shards, "3 shards are enough").other_choice == "3 shards"
