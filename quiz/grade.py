@@ -217,7 +217,7 @@ class FreeTextGrader:
             and max(row[i], row[-1]) >= self.term_support
             for i in answer.own
         )
-        if _term_said_otherwise_only(point_tokens, polarity, answer):
+        if _term_said_otherwise_only(kp, point_tokens, polarity, answer):
             return by_term
         return by_term or any(
             row[i] >= self.threshold
@@ -313,15 +313,18 @@ def _claims(kp: KeyPoint, answer: _Answer) -> tuple[list[bool | None], list[bool
 
 
 def _term_said_otherwise_only(
-    point_tokens: Sequence[str], polarity: Sequence[bool | None], answer: _Answer
+    kp: KeyPoint, point_tokens: Sequence[str], polarity: Sequence[bool | None], answer: _Answer
 ) -> bool:
     """A term of the point is said the other way in a clause ("it can't keep a term
     untranslated" against "terms can be left untranslated") and the point's way in none: the
     answer takes the point's own word back, so a vaguer clause close in meaning elsewhere
     ("custom terminology fixes the translations") is no evidence for it. A point that negates
     or counters its own term ("without bookmarks the job reprocesses") agrees with "no
-    reprocessing", as in `_denied`."""
+    reprocessing", as in `_denied`; so does a point about an alternative: "not softmax, which
+    forces one label" still says what softmax does."""
     if COUNTERS & set(stems(point_tokens)) or is_negated(point_tokens):
+        return False
+    if set(kp.terms) & answer.rivals:
         return False
     own = [polarity[i] for i in answer.own]
     return False in own and True not in own
