@@ -189,11 +189,10 @@ class FreeTextGrader:
 
     def _point_made(self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer) -> bool:
         """The naming point (the one that introduces the right option) is made when a term of
-        it names the pick and no clause contradicts it; any point is made by a term of it said
-        with the point's polarity in a clause about the point, or by a clause close in meaning.
-        A clause that negates the point's words or gives another number in the point's unit is
-        no evidence, and a term inside the words that name the pick ("Tiering" in
-        Intelligent-Tiering) is no evidence for the other points."""
+        it names the pick uncontradicted; any point by a term of it said its way in a clause
+        about it, or by a clause close in meaning. A clause that negates its words or gives
+        another number in its unit is no evidence, nor for other points a term inside the
+        pick's name ("Tiering" in Intelligent-Tiering)."""
         said, claims = _claims(kp, answer)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
@@ -208,8 +207,7 @@ class FreeTextGrader:
             _term_polarity(kp, tokens, masks[i], answer.vocabulary)
             for i, tokens in enumerate(answer.tokens)
         ]
-        # when the answer also denies the point, a term counts only in a clause that says
-        # the point's own words its way ("no retry logic ... your own error handling")
+        # if the answer also denies the point, a term counts only where said its own way
         by_term = any(
             polarity[i]
             and claims[i]
@@ -217,10 +215,10 @@ class FreeTextGrader:
             and max(row[i], row[-1]) >= self.term_support
             for i in answer.own
         )
-        if _term_said_otherwise_only(kp, point_tokens, polarity, answer):
-            return by_term
+        taken_back = _term_said_otherwise_only(kp, point_tokens, polarity, answer)
         return by_term or any(
-            row[i] >= self.threshold
+            not taken_back
+            and row[i] >= self.threshold
             and polarity[i] is not False
             and claims[i]
             and bare_numbers_agree(kp.point, answer.parts[i])
