@@ -189,11 +189,10 @@ class FreeTextGrader:
 
     def _point_made(self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer) -> bool:
         """The naming point (the one that introduces the right option) is made when a term of
-        it names the pick and no clause contradicts it; any point is made by a term of it said
-        with the point's polarity in a clause about the point, or by a clause close in meaning.
-        A clause that negates the point's words or gives another number in the point's unit is
-        no evidence, and a term inside the words that name the pick ("Tiering" in
-        Intelligent-Tiering) is no evidence for the other points."""
+        it names the pick uncontradicted; any point by a term of it said its way in a clause
+        about it, or by a clause close in meaning. A clause that negates its words or gives
+        another number in its unit is no evidence, nor for other points a term inside the
+        pick's name ("Tiering" in Intelligent-Tiering)."""
         said, claims = _claims(kp, answer)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
@@ -208,8 +207,7 @@ class FreeTextGrader:
             _term_polarity(kp, tokens, masks[i], answer.vocabulary)
             for i, tokens in enumerate(answer.tokens)
         ]
-        # when the answer also denies the point, a term counts only in a clause that says
-        # the point's own words its way ("no retry logic ... your own error handling")
+        # if the answer also denies the point, a term counts only where said its own way
         by_term = any(
             polarity[i]
             and claims[i]
@@ -217,8 +215,10 @@ class FreeTextGrader:
             and max(row[i], row[-1]) >= self.term_support
             for i in answer.own
         )
+        taken_back = _term_said_otherwise_only(kp, point_tokens, polarity, answer)
         return by_term or any(
-            row[i] >= self.threshold
+            not taken_back
+            and row[i] >= self.threshold
             and polarity[i] is not False
             and claims[i]
             and bare_numbers_agree(kp.point, answer.parts[i])
@@ -308,6 +308,24 @@ def _claims(kp: KeyPoint, answer: _Answer) -> tuple[list[bool | None], list[bool
         for i, part in enumerate(answer.parts)
     ]
     return said, claims
+
+
+def _term_said_otherwise_only(
+    kp: KeyPoint, point_tokens: Sequence[str], polarity: Sequence[bool | None], answer: _Answer
+) -> bool:
+    """A term of the point is said the other way in a clause ("it can't keep a term
+    untranslated" against "terms can be left untranslated") and the point's way in none: the
+    answer takes the point's own word back, so a vaguer clause close in meaning elsewhere
+    ("custom terminology fixes the translations") is no evidence for it. A point that negates
+    or counters its own term ("without bookmarks the job reprocesses") agrees with "no
+    reprocessing", as in `_denied`; so does a point about an alternative: "not softmax, which
+    forces one label" still says what softmax does."""
+    if COUNTERS & set(stems(point_tokens)) or is_negated(point_tokens):
+        return False
+    if set(kp.terms) & answer.rivals:
+        return False
+    own = [polarity[i] for i in answer.own]
+    return False in own and True not in own
 
 
 def _about_the_pick(kp: KeyPoint) -> bool:

@@ -39,6 +39,10 @@ NAME_WORDS = 4
 # An answer states its pick up front: the first clauses that name anything decide it.
 LEAD_CLAUSES = 2
 UNSURE = re.compile(r"\b(?:either|whichever|both|not sure|unsure|depending|depends|maybe)\b")
+# Says that another pick would do as well ("either should work", "whichever works").
+BOTH_DO = re.compile(
+    r"\b(?:either (?:should|would|could|will|works?|is fine|one)|whichever works)\b"
+)
 # Unsure enough that a key term on one side of an "or" and anything on the other is a hedge.
 DOUBT = re.compile(r"\b(?:either|whichever|not sure|unsure|depending|depends|maybe|perhaps)\b")
 # Beyond answer_text.FUNCTION_WORDS (always excluded alongside): verbs and names that any
@@ -419,7 +423,7 @@ def read_choice(
     lead = split[0]
     if len(split) > 1 and (words(split[1])[:1] == ["or"] or _only_unsure(lead)):
         lead = f"{lead} {split[1]}"
-    if _or_hedge(names, key_points, lead, normalise(parts[-1])):
+    if _or_hedge(names, key_points, lead, normalise(parts[-1])) or _both_do(names, parts[-1]):
         return Reading(hedged=True)
     outright = (
         _named_outright(choices, split[0])
@@ -429,6 +433,19 @@ def read_choice(
     if outright:
         return Reading(other_choice=outright)
     return Reading(other_choice=_pick(names, choices, split, text) or None)
+
+
+def _both_do(names: _Names, whole: str) -> bool:
+    """The answer names the right option and another one, and says another would do as well
+    ("a heat map, though a tree map could also show it, either should work"): no "or" is
+    needed for a hedge."""
+    if not BOTH_DO.search(normalise(whole)):
+        return False
+    tokens = words(whole)
+    token_stems = stems(tokens)
+    return _names_option(names, tokens, token_stems) and any(
+        _names_other(option, tokens, token_stems) for option in names.others
+    )
 
 
 def _only_unsure(lead: str) -> bool:
@@ -611,7 +628,7 @@ def _named_outright(choices: Choices, lead: str) -> str | None:
     right option (the words of the lead still decide then: "Firehose with a 7 day buffer"),
     None when the lead names none that way."""
     options = (choices.right, *choices.others)
-    marks = [set(_marks(text)) for text in options]
+    marks = [set(_marks(text)) - _scenario_marks(choices.stem) for text in options]
     own = [
         mark - set().union(*(m for j, m in enumerate(marks) if j != i))
         for i, mark in enumerate(marks)
@@ -621,6 +638,16 @@ def _named_outright(choices: Choices, lead: str) -> str | None:
         if owners:
             return "" if owners[0] == 0 else options[owners[0]]
     return None
+
+
+@lru_cache(maxsize=1024)
+def _scenario_marks(stem: str) -> frozenset[object]:
+    """Amounts the stem already states ("40 numeric features"), under any word of the stem
+    ("40 features"): an answer or option that repeats them restates the scenario, it names no
+    option by them."""
+    values = {mark[1] for mark in _marks(stem) if isinstance(mark, tuple)}
+    stem_words = set(stems(words(normalise(stem))))
+    return frozenset((unit, value) for unit in stem_words for value in values)
 
 
 def _marks(text: str, *, ordered: bool = False) -> list[object]:

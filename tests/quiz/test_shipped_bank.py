@@ -33,8 +33,9 @@ FLOORS = {
     # in session 8 (measured 0.877 / 0.919 / 0.808 at its start, 0.934 / 0.919 / 0.867 at its end)
     "grading_heldout_b7.yaml": (0.92, 0.90, 0.85),
     # 120 answers on 37 questions written blind in session 8, scored blind (0.90 / 0.95, then
-    # 0.91 / 0.95 / 0.85), read in session 9
-    "grading_heldout_b8.yaml": (0.90, 0.93, 0.83),
+    # 0.91 / 0.95 / 0.85), read in session 9 (measured 0.908 / 0.949 / 0.850 at its start,
+    # 0.923 / 0.963 / 0.875 at its end)
+    "grading_heldout_b8.yaml": (0.91, 0.95, 0.86),
 }
 
 
