@@ -53,6 +53,7 @@ from quiz.quantities import (
     states_a_number_of,
 )
 from retrieval.embed import Embedder
+from retrieval.lexical import PRODUCT_WORDS
 
 __all__ = ["Choices", "FreeTextGrader", "Grade", "clauses", "grade_choice", "term_matches", "words"]
 
@@ -76,8 +77,6 @@ COUNTERS = frozenset(
     stems(["resists", "avoids", "prevents", "reduces", "eliminates", "blocks", "stops"])
     + stems(["lowers", "cuts", "protects", "robust", "immune", "limits", "removes"])
 )
-# The platform every question is on names nothing of its own.
-PLATFORM_NAMES = frozenset({"aws", "amazon", "sagemaker"})
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
@@ -410,8 +409,9 @@ def _taken_back(
 
 @lru_cache(maxsize=4096)
 def _named(text: str) -> frozenset[str]:
-    """The words of the names the answer writes ("Debugger", "GPU", "SageMaker Clarify")."""
-    return frozenset(w for name in names_in(text) for w in words(name)) - PLATFORM_NAMES
+    """The words of the names the answer writes ("Debugger", "GPU", "SageMaker Clarify"); the
+    platform every question is on ("AWS", "SageMaker") names nothing of its own."""
+    return frozenset(w for name in names_in(text) for w in words(name)) - PRODUCT_WORDS
 
 
 def _known(key_points: Sequence[KeyPoint], choices: Choices | None) -> frozenset[str]:

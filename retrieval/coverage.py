@@ -25,14 +25,13 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from retrieval.compose import covers, respell
-from retrieval.lexical import STOPWORDS, tokenize
+from retrieval.lexical import PRODUCT_WORDS, STOPWORDS, tokenize
 
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # A question's words with its sentence ends kept as "." tokens: a product's name never runs on
 # across one ("... runs on Amazon Connect. Supervisors want ..." names no "amazon connect
 # supervisors").
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
-PRODUCT_PREFIX = frozenset({"amazon", "aws", "sagemaker"})
 # A coined word this long that is no English word and not in the notes names a product
 # ("codewhisperer") in any kind of question; shorter ones may be chat or typos.
 COINED_MIN_LETTERS = 8
@@ -247,7 +246,7 @@ class NotesVocabulary:
                 self._unknown_product(words) or self._unknown_name(words) or self._short_name(words)
             )
         first = named[0]
-        start = first - 1 if first > 0 and words[first - 1] in PRODUCT_PREFIX else first
+        start = first - 1 if first > 0 and words[first - 1] in PRODUCT_WORDS else first
         end = first + 1
         while end < len(words) and end in unknown:
             end += 1
@@ -287,8 +286,8 @@ class NotesVocabulary:
         names = [
             (prefix, name)
             for prefix, name in itertools.pairwise(words)
-            if prefix in PRODUCT_PREFIX
-            and name not in PRODUCT_PREFIX
+            if prefix in PRODUCT_WORDS
+            and name not in PRODUCT_WORDS
             and name != "."
             and not (name in self.english and len(name) > 1)  # "aws pricing": no name
             and name not in STOPWORDS
@@ -328,7 +327,7 @@ class NotesVocabulary:
         question asks about (an English word too: "lookout for vision", "vertex ai vs
         sagemaker"); when it is no English word and stands in what is asked; or when coined."""
         word = words[index]
-        if (index > 0 and words[index - 1] in PRODUCT_PREFIX) or word in leading:
+        if (index > 0 and words[index - 1] in PRODUCT_WORDS) or word in leading:
             return True
         return word not in self.english and (word in key or (coined and self._coined(word)))
 
@@ -354,7 +353,7 @@ class NotesVocabulary:
         rare word before a common one is the verb ("does sagemaker bill training"), not a
         name's modifier ("how do sagemaker model cards work" ends in its rare word)."""
         for i, prefix in enumerate(words):
-            if prefix not in PRODUCT_PREFIX:
+            if prefix not in PRODUCT_WORDS:
                 continue
             name = [prefix]
             for word in words[i + 1 : i + 1 + NAME_WORDS]:
@@ -382,7 +381,7 @@ class NotesVocabulary:
         ("amazon q"): too short to be weighed as a word of its own."""
         for prefix, name in itertools.pairwise(words):
             if (
-                prefix in PRODUCT_PREFIX
+                prefix in PRODUCT_WORDS
                 and len(name) == 1
                 and name.isalpha()
                 and name not in STOPWORDS
@@ -399,7 +398,7 @@ class NotesVocabulary:
             after = words[i + 3] if i + 3 < len(words) else ""
             if (
                 (after in ("", ".") or after in PRODUCT_FOLLOWERS)
-                and prefix in PRODUCT_PREFIX
+                and prefix in PRODUCT_WORDS
                 and second != "."
                 and first in self.english
                 and first not in STOPWORDS

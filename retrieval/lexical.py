@@ -177,5 +177,6 @@ class LexicalIndex:
 
 
 # Words that open a product's name ("Amazon Comprehend", "SageMaker Autopilot"), never the subject
-# a question asks about on their own (tokens, as `tokenize` makes them).
-PRODUCT_PREFIX = frozenset(tokenize("amazon aws sagemaker"))
+# a question asks about on their own: as written (PRODUCT_WORDS) and as `tokenize` makes them.
+PRODUCT_WORDS = frozenset({"amazon", "aws", "sagemaker"})
+PRODUCT_PREFIX = frozenset(tokenize(" ".join(sorted(PRODUCT_WORDS))))
