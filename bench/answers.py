@@ -22,7 +22,8 @@ bench/data/negatives_*.yaml (more held-out ones: earlier blind negatives) and
 bench/data/blind_negatives.yaml (the blind negatives).
 Extra files can be named in STUDYBOT_BENCH_QUESTIONS (os.pathsep-separated). `--show N` prints N
 tuning-part answers next to their questions; `--show-heldout` prints held-out and blind ones too
-(only for the final report: they are never read while tuning). `--split-held` reports each earlier
+(only for the final report: they are never read while tuning); `--parts tune,b8` prints those
+parts' only (the ones read this round, with --split-held). `--split-held` reports each earlier
 blind round's held-out file (b5, b6, ...) as a column of its own. `--ids` prints, per corpus and
 part, the ids answered right and wrong (no question text), to compare two runs.
 """
@@ -436,13 +437,13 @@ def auc(rows: list[tuple[tuple[float, ...], float, float]]) -> float:
 
 
 def show(
-    results: dict[str, dict[str, Part]], count: int, heldout: bool, misses: bool = False
+    results: dict[str, dict[str, Part]], count: int, parts: set[str], misses: bool = False
 ) -> None:
-    """`count` answers spread over the parts shown; with `misses`, every wrong one instead."""
+    """`count` answers spread over `parts`; with `misses`, every wrong one instead."""
     picked = []
     for name, corpus in results.items():
         for part_name, part in corpus.items():
-            if part_name != "tune" and not heldout:
+            if part_name not in parts:
                 continue
             picked += [
                 (name, part_name, q, r) for q, r in zip(part.questions, part.ours, strict=True)
@@ -508,6 +509,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--show-heldout", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print every tuning-part miss")
+    parser.add_argument(
+        "--parts",
+        help="comma-separated parts whose answers --show/--misses print (default: tune; "
+        "--show-heldout: all), e.g. tune,b8 to read misses of one earlier blind round only",
+    )
     parser.add_argument("--fit", action="store_true", help="refit confidence on the tuning parts")
     parser.add_argument("--ids", action="store_true", help="ids right and wrong, per part")
     parser.add_argument("--tune-only", action="store_true", help="skip the held-out parts")
@@ -546,7 +552,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.ids:
         print_ids(results)
     if args.show or args.misses:
-        show(results, args.show, args.show_heldout, args.misses)
+        shown = set(PARTS) if args.show_heldout else {"tune"}
+        show(results, args.show, set(args.parts.split(",")) if args.parts else shown, args.misses)
 
 
 if __name__ == "__main__":
