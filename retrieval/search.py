@@ -28,16 +28,6 @@ share lost 2-3 questions of the blind set. Words of asking for a remedy ("handle
 facet: "how do i handle class imbalance" otherwise put "XGBoost handles imbalanced ..." ahead of
 the class weights passage.
 
-The facet weight is 0.15 since session 9. Read on the passage-1 misses of the team's notes
-(tuning part and session 8's set, 39 misses): in 18 the right passage is ranked 2nd-30th, and in
-nearly all of them both the cosine and BM25 put the subject's overview or a neighbouring card
-ahead of the passage holding the asked detail, by 0.07-0.2 of fused score, more than a 0.1 bonus
-can close. Checked on the parts not read (held-out, b5, b6, b7), bench/answers.py key fact in the
-answer / passage 1: team's notes 183 / 209 -> 185 / 212 of 244 (b7 +2 / +2, held-out, b5, b6
-within one question), shipped 141 / 153 -> 141 / 152 of 160 (b5 one passage 1 fewer); the read
-parts did not move. 0.125 scores the same; 0.2 gained one tuning answer but lost two passage 1
-on the shipped b5. The gain is two questions: within what earlier weights were measured to vary.
-
 The sides bonus: a comparison ("redshift vs dynamodb") is told apart by its sides (from
 `understand`), each also searched alone with BM25 (no embedding) for SIDE_ROWS more candidates.
 A candidate naming every side (`both_sides`) gains SIDES_WEIGHT: a passage written about both is
@@ -85,7 +75,7 @@ Scope = Literal["card", "deck"]
 RRF_K = 60
 CANDIDATES = 50
 BLEND_DENSE_WEIGHT = 0.75
-FACET_WEIGHT = 0.15
+FACET_WEIGHT = 0.1
 FACET_POOL = 8
 SIDES_WEIGHT = 0.1
 SIDE_ROWS = 3
