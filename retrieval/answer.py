@@ -180,8 +180,7 @@ def _answer(
 ) -> Answer:
     """The answer a composition gives: its passages first, then search's; covered only when the
     gate passes (`_passes`), quoted, about a subject the notes mention; an answered question's
-    confidence is then `min_confidence` plus the rest of the scale times the chance its quote is
-    right (`answered_confidence`)."""
+    confidence then comes from the chance its quote is right (`answered_confidence`)."""
     searcher, ask = composer.searcher, composer.ask
     passages, main = _passages(composition, hits)
     features = confidence_features(
