@@ -529,6 +529,9 @@ def main(argv: list[str] | None = None) -> None:
         PARTS[:] = ["tune"]
     extra = [Path(p) for p in os.environ.get("STUDYBOT_BENCH_QUESTIONS", "").split(os.pathsep) if p]
     questions = load_questions(extra, args.split_held)
+    unknown = set(args.parts.split(",")) - set(PARTS) if args.parts else set()
+    if unknown:
+        parser.error(f"--parts: no part {', '.join(sorted(unknown))}; parts: {', '.join(PARTS)}")
     negatives = load_negatives()
     embedder = load_embedder(MODEL)
     roots: dict[str, Path | None] = {"shipped": ROOT / "corpus", "seeds": seeds_root()}
