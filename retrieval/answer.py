@@ -33,6 +33,7 @@ from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.lexical import tokenize
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
+from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
 from retrieval.understand import EMPHASIS, Ask, key_phrases, topic, understand
 
@@ -156,9 +157,10 @@ def answer_question(
     if previous is not None and previous.subject:
         asked = resolve(question, previous.searched or previous.question, previous.subject)
     ask = understand(asked)
-    prepared = searcher.prepare(ask.text)
+    searched = without_rejected(ask.text, ask.rejected)
+    prepared = searcher.prepare(searched)
     hits = searcher.search(
-        ask.text, k=max(k + more, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
+        searched, k=max(k + more, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
     )
     if not hits:
         return Answer(

@@ -108,7 +108,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
             + hit.dense
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
-            - PLACE_PENALTY * is_place(composer, hit.chunk)
+            - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
         )
         if best is None or fit > best[0]:
@@ -181,6 +181,8 @@ def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate 
         other = subject_of(hit.chunk) or _card_subject(hit.chunk)
         if rank == first or not other or other == subject or is_place(composer, hit.chunk):
             continue
+        if about_rejected(composer, hit.chunk):
+            continue
         if GENERIC_HEADING.match(other):
             continue
         words = set(tokenize(" ".join([hit.chunk.text, *hit.chunk.heading])))
@@ -206,6 +208,15 @@ def is_place(composer: Composer, chunk: Chunk) -> bool:
         return True  # the platform itself ("SageMaker"): the setting, never the answer
     return bool(subject) and any(
         subject <= set(tokenize(place)) - PRODUCT_PREFIX for place in composer.ask.places
+    )
+
+
+def about_rejected(composer: Composer, chunk: Chunk) -> bool:
+    """The passage is about the option the stem says someone suggested ("Someone suggested
+    Rekognition", "Redshift was proposed"): the plausible wrong answer, not what is asked for."""
+    subject = set(tokenize(subject_of(chunk) or _card_subject(chunk))) - PRODUCT_PREFIX
+    return bool(subject) and any(
+        subject <= set(tokenize(clause)) for clause in composer.ask.rejected
     )
 
 

@@ -168,6 +168,7 @@ class Ask:
     constraints: tuple[str, ...] = ()  # a scenario's stem, one requirement per item
     places: tuple[str, ...] = ()  # where a scenario's data sits or lands ("in S3"): not the answer
     diagnosis: str = ""  # what the symptoms a question gives mean ("overfitting")
+    rejected: tuple[str, ...] = ()  # a stem's clauses naming a suggested option (`rejected`)
 
 
 def normalise(question: str) -> str:
@@ -186,10 +187,14 @@ def normalise(question: str) -> str:
 def understand(question: str) -> Ask:
     """The ask, with the diagnosis its symptoms give named (`diagnose`)."""
     from retrieval.diagnose import diagnosis
+    from retrieval.rejected import split_rejected
 
     plain = normalise(question)
     found = diagnosis(plain)
     ask = _understand(f"{plain} ({found})" if found else plain)
+    if ask.kind == "scenario":
+        constraints, rejected = split_rejected(ask.constraints)
+        ask = replace(ask, constraints=constraints, rejected=rejected)
     return replace(ask, diagnosis=found) if found else ask
 
 
