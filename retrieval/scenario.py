@@ -4,6 +4,7 @@ option when the ask wants two services."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,10 @@ if TYPE_CHECKING:
 # validation) is where the remedies are: the stem's words match the "Underfitting" passage as
 # well, which quoted "train longer" for an overfitting model.
 DIAGNOSIS_WEIGHT = 0.5
+# A requirement whose every word is in more than this share of the notes' sentences is met
+# everywhere ("no model of their own": "model").
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences still tells
 # Words of a scenario's ask that only say that something is asked for ("which technique fits?").
 ASK_ONLY = frozenset(
     tokenize(
@@ -231,16 +236,26 @@ def stem_terms(composer: Composer, row: int, hit: Hit) -> set[str]:
 def constraints_met(
     composer: Composer, hit: Hit, rows: np.ndarray, needs: list[set[str]]
 ) -> np.ndarray:
-    """How far each sentence of a passage meets each of the stem's requirements: the share
-    of the requirement's terms it holds, on the cosine scale CONSTRAINT_MET is set on. Read
-    from the words the index already holds, so a scenario costs no embedding beyond the
-    question's own (the stem's requirements were embedded one by one before: +1 model call
-    and the slowest asks)."""
+    """How far each sentence of a passage meets each of the stem's requirements: the share of
+    the requirement's terms it holds, each weighted by its rarity in the notes (`rarity`), on
+    the cosine scale CONSTRAINT_MET is set on. A requirement of common words only ("no model of
+    their own") is met by nearly every passage, so it tells none apart and counts for none.
+    Read from the words the index already holds, so a scenario costs no embedding beyond the
+    question's own."""
+    from retrieval.compose import sentence_words
+    from retrieval.rarity import sentence_counts
+
+    counts, total = sentence_counts(composer.searcher, sentence_words(composer.searcher))
+    weights = [{t: math.log((total + 1) / (counts.get(t, 0) + 0.5)) for t in n} for n in needs]
+    common = max(COMMON_SHARE * total, COMMON_FLOOR)
+    telling = [min(counts.get(t, 0) for t in need) <= common for need in needs]
     out = np.zeros((rows.size, len(needs)), dtype=np.float32)
     for i, row in enumerate(rows.tolist()):
         words = composer._words(row, hit)
-        for j, need in enumerate(needs):
-            out[i, j] = LEXICAL_MET_SCALE * len(need & words) / len(need)
+        for j, weight in enumerate(weights):
+            if telling[j]:
+                held = sum(w for t, w in weight.items() if t in words)
+                out[i, j] = LEXICAL_MET_SCALE * held / sum(weight.values())
     return out
 
 

@@ -1,6 +1,6 @@
 """Answers the lead read by eye on the whole shipped corpus and found wrong, asked again of the
-real notes and flashcards with the real model: two comparisons, a definition and an off-topic
-question."""
+real notes and flashcards with the real model: comparisons, definitions, scenarios and off-topic
+questions."""
 
 from __future__ import annotations
 
@@ -122,3 +122,17 @@ def test_an_everyday_word_the_notes_lack_does_not_decline_a_clear_answer(tutor: 
     answer = tutor.ask("how to deal with missing data")
     assert answer.covered and not answer.missing
     assert "imputation" in answer.text
+
+
+def test_a_requirement_of_common_words_does_not_choose_the_scenario_s_service(
+    tutor: NotesIndex,
+) -> None:
+    # "no model of their own" is met by any passage that says "model" (AutoML's, here); the
+    # requirement that tells services apart is the scanned invoices' printed text.
+    answer = tutor.ask(
+        "The finance team scans paper invoices into PDFs and wants the printed text and tables "
+        "back with confidence scores, using a managed service and no model of their own. What "
+        "should they use?"
+    )
+    assert answer.covered
+    assert answers.answer_text(answer).startswith("Amazon Textract: ")
