@@ -31,6 +31,7 @@ from retrieval.confidence import needs_met, right_chance
 from retrieval.coverage import MOSTLY_UNKNOWN, vocabulary_for
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
+from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
@@ -191,9 +192,7 @@ def _answer(
         answered_share(ask, composition, main, searcher),
     )
     gate = calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
-    missing = _missing(searcher, ask, gate, hits)
-    passes = _passes(composer, composition, main, gate, min_confidence)
-    covered = passes and not missing and bool(composition.sentences)
+    covered, missing = _covered(composer, composition, hits, main, gate, min_confidence)
     needs = needs_met(ask, composition, main)
     sure = answered_confidence(features[2], needs, min_confidence)
     return Answer(
@@ -211,6 +210,25 @@ def _answer(
         features=(*features, needs),
         topic="" if missing == MOSTLY_UNKNOWN else topic(ask),  # not the whole foreign question
     )
+
+
+def _covered(
+    composer: Composer,
+    composition: Composition,
+    hits: list[Hit],
+    main: Hit,
+    gate: float,
+    min_confidence: float,
+) -> tuple[bool, str]:
+    """Whether the question is answered, and what the notes don't mention: covered when the
+    gate passes, the answer quotes something and no subject is missing. A declined question in
+    another language is named by none of its words ("Was ist Amazon Bedrock")."""
+    missing = _missing(composer.searcher, composer.ask, gate, hits)
+    passes = _passes(composer, composition, main, gate, min_confidence)
+    covered = passes and not missing and bool(composition.sentences)
+    if not covered and looks_foreign(composer.ask.text):
+        missing = MOSTLY_UNKNOWN
+    return covered, missing
 
 
 def _passages(composition: Composition, hits: list[Hit]) -> tuple[list[Passage], Hit]:

@@ -127,3 +127,13 @@ def test_a_question_in_another_language_is_declined_without_quoting_it(tutor: No
     answer = tutor.ask("¿cuándo uso el modo pipe en sagemaker?")
     assert not answer.covered and not answer.missing and not answer.topic
     assert answers.answer_text(answer).startswith("Your notes don't seem to cover this.")
+
+
+def test_a_declined_question_in_another_language_names_none_of_its_words(
+    tutor: NotesIndex,
+) -> None:
+    # Its words are known ("was", "amazon", "bedrock"), so it is not mostly unknown; but the
+    # notes cover Bedrock, and "your notes don't mention was ist amazon bedrock" is untrue.
+    answer = tutor.ask("Was ist Amazon Bedrock?")
+    assert not answer.covered and not answer.missing and not answer.topic
+    assert answers.answer_text(answer).startswith("Your notes don't seem to cover this.")
