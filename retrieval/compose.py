@@ -415,7 +415,26 @@ class Composer:
         )
 
     def _usable(self, candidate: Candidate, hits: Sequence[Hit]) -> bool:
-        return not PRONOUN.match(candidate.text) or self._pronoun_ok(hits[candidate.rank])
+        if not PRONOUN.match(candidate.text):
+            return True
+        hit = hits[candidate.rank]
+        return self._pronoun_ok(hit) or self._antecedent_names(candidate, hit)
+
+    def _antecedent_names(self, candidate: Candidate, hit: Hit) -> bool:
+        """The sentence before a pronoun opener, in its passage, names the asked subject: "It"
+        is then that subject, and the answer quotes it first (`_with_antecedent`). "It
+        stabilises and speeds up training, allows higher learning rates" after "Batch
+        normalization normalises ..." answers a batch norm question; without it the heading
+        "Batch normalization and data augmentation" names too little of "does adding batch norm
+        let me crank the learning rate up higher" and "Batch size" was quoted."""
+        row = candidate.row - 1
+        if row < 0 or self.files.sentence_chunk[row] != self.files.sentence_chunk[candidate.row]:
+            return False
+        start, end = self.files.sentence_spans[row].tolist()
+        before = hit.chunk.text[start:end]
+        if PRONOUN.match(before) or before.rstrip().endswith("?"):
+            return False
+        return names_subject(before, hit.chunk, self.terms)
 
     # -- kinds --------------------------------------------------------------------------------
     def compose(self, hits: Sequence[Hit]) -> Composition:
