@@ -21,6 +21,8 @@ import numpy as np
 from retrieval.documents import Chunk
 from retrieval.facets import facet_in, facet_share, remedies
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
+from retrieval.neighbour import Neighbours
+from retrieval.rarity import sentence_counts
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
@@ -160,6 +162,7 @@ class Candidate:
     similarity: float  # cosine to the question
     score: float
     context: float = 0.0  # the cosine read with its passage (what `best_similarity` reports)
+    neighbour: bool = False  # from a neighbouring subject's passage, not naming the one asked
 
 
 @dataclass(frozen=True)
@@ -319,6 +322,7 @@ class Composer:
         out: list[Candidate] = []
         facet = self._facet(hits)
         pool = Siblings.of(self.terms, facet, [_card_subject(h.chunk) for h in hits])
+        neighbours = self._neighbours(hits)
         per_hit = [self.files.sentence_rows(hit.row) for hit in hits]
         cosines = self._cosines(hits, per_hit, vector)
         for rank, (hit, rows, (similarities, contexts)) in enumerate(
@@ -336,21 +340,43 @@ class Composer:
                     continue  # a question (a flashcard's front) answers nothing
                 text = display_sentence(raw)
                 words = self._words(row, hit)
-                overlap = len(self.terms & words) / max(len(self.terms), 1)
-                cue = any(p.search(text) for p in self.cues)
+                penalty = neighbours.penalty(rank, words)
                 score = (
                     similarity
-                    + OVERLAP_WEIGHT * overlap
+                    + self._own_words(text, words)
                     + HEADING_WEIGHT * heading
-                    + CUE_WEIGHT * cue
                     + 0.04 / (rank + 1)
-                    + DEFINES_WEIGHT * self._defines(text)
                     + pool.weight(rank, words) * facet_share(facet, words, headed, text)
                     + PREFER_WEIGHT * self._preference(text, hit, start)
-                    + POLARITY_WEIGHT * bool(self.yes_no and POLARITY.search(text))
+                    - penalty
                 )
-                out.append(Candidate(rank, row, start, end, text, similarity, score, context))
+                out.append(
+                    Candidate(rank, row, start, end, text, similarity, score, context, penalty > 0)
+                )
         return out
+
+    def _own_words(self, text: str, words: frozenset[str]) -> float:
+        """What a sentence earns by its own words: the question's terms it holds, the cue of the
+        kind asked, saying what the asked subject is, a "no" for a yes/no question."""
+        overlap = len(self.terms & words) / max(len(self.terms), 1)
+        return (
+            OVERLAP_WEIGHT * overlap
+            + CUE_WEIGHT * any(p.search(text) for p in self.cues)
+            + DEFINES_WEIGHT * self._defines(text)
+            + POLARITY_WEIGHT * bool(self.yes_no and POLARITY.search(text))
+        )
+
+    def _neighbours(self, hits: Sequence[Hit]) -> Neighbours:
+        """The pooled passages about a neighbour of the one subject asked (`neighbour`): none
+        for a comparison (each side's passage neighbours the other's) or a scenario (its answer
+        is a subject the stem does not name)."""
+        if self.ask.kind == "scenario" or len(self.ask.subjects) >= 2:
+            return Neighbours.none(len(hits))
+        counts, total = sentence_counts(self.searcher, sentence_words(self.searcher))
+        abouts = [_about_terms(hit.chunk) for hit in hits]
+        families = [_family(hit.chunk) for hit in hits]
+        named = [_names_subject(hit.chunk) for hit in hits]
+        return Neighbours.of(self.terms, abouts, families, named, counts, total)
 
     def _preference(self, text: str, hit: Hit, start: int) -> float:
         """For "when should I pick X over Y": +1 a sentence about X, -1 one about Y alone."""
@@ -868,6 +894,23 @@ def _card_subject(chunk: Chunk) -> str:
     if label:
         return label[1].strip()
     return front if "?" not in front and len(front.split()) <= NAME_WORDS else ""
+
+
+def _family(chunk: Chunk) -> str:
+    """What a passage sits in beside its neighbours: a notes file (its title heading), or the
+    cards named after their subject ("IP Insights: Instance Types"); "" for any other."""
+    if chunk.kind == "note" and len(chunk.heading) >= 2:
+        return f"note:{chunk.heading[0]}"
+    return "card" if _card_subject(chunk) else ""
+
+
+def _names_subject(chunk: Chunk) -> bool:
+    """The passage is about a subject of its own: a card named after one, or a section whose
+    heading names a thing ("Bar Line and Pie Charts"), not a collection ("Extra info about AWS
+    Services", "Example exam ...") that holds facts of any subject."""
+    if chunk.kind == "note":
+        return bool(chunk.heading) and _names_thing(chunk.heading[-1])
+    return bool(_card_subject(chunk))
 
 
 def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) -> str:

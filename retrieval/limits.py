@@ -110,8 +110,8 @@ def limit_answer(
         said |= {w for o in candidates if o.row == best.row - 1 for w in tokenize(o.text)}
     subject = asked.subject
     long_named = len(subject) >= LONG_SUBJECT and len(subject & said) >= NAMED_TERMS
-    if sibling(subject, set(tokenize(best.text))):
-        return None  # another variant's number: answer from the best passage instead
+    if sibling(subject, set(tokenize(best.text))) or best.neighbour:
+        return None  # another variant's or subject's number: answer from the best passage instead
     if subject and covers(subject, said) < 0.5 and not long_named:
         return None  # a number about another subject: answer from the best passage instead
     chunk = hits[best.rank].chunk
