@@ -33,8 +33,12 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # supervisors").
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
 # A coined word this long that is no English word and not in the notes names a product
-# ("codewhisperer") in any kind of question; shorter ones may be chat or typos.
+# ("codewhisperer") in any kind of question; a shorter one ("appflow", "netapp") does too unless
+# it is one letter away from an English or a notes word (a typo: "lamda", "wich"); shorter
+# still, it may be chat ("tbh") or an abbreviation.
 COINED_MIN_LETTERS = 8
+SHORT_COINED_LETTERS = 4
+ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 # What may follow a product's name in a question ("aws clean rooms for ml"); anything else means
 # the words go on as a sentence ("the aws pipeline look like").
 PRODUCT_FOLLOWERS = frozenset({"for", "vs", "versus", "or", "and", "in", "on", "with"})
@@ -336,13 +340,22 @@ class NotesVocabulary:
         return [w for w in words if w not in STOPWORDS and w not in FILLER and len(w) >= 3]
 
     def _coined(self, word: str) -> bool:
-        """A long made-up word ("codewhisperer"): letters only, and no English word with an
-        ending added ("auditors", "labelled")."""
-        if len(word) < COINED_MIN_LETTERS or not word.isalpha():
+        """A made-up word ("codewhisperer", "netapp"): letters only, no English or notes word
+        with an ending added ("auditors", "labelled", "cnns"), and, when shorter than
+        `COINED_MIN_LETTERS`, no one-letter slip of an English or notes word (a typo)."""
+        if len(word) < SHORT_COINED_LETTERS or not word.isalpha():
             return False
-        return not any(
-            word.endswith(end) and word[: len(word) - len(end)] in self.english
-            for end in ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+        for end in ENDINGS:
+            stem = word[: len(word) - len(end)]
+            if word.endswith(end) and (stem in self.english or stem in self.words):
+                return False
+        return len(word) >= COINED_MIN_LETTERS or not self._slip(word)
+
+    def _slip(self, word: str) -> bool:
+        """One letter away from an English or a notes word: a typo, not a name."""
+        return any(
+            abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1
+            for known in itertools.chain(self.english, self.words)
         )
 
     def _unknown_name(self, words: list[str]) -> str | None:

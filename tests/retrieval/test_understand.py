@@ -227,7 +227,18 @@ NOTES = [
     "Amazon SageMaker trains models. Use AWS Lambda for small transforms.",
     "SageMaker Studio is the IDE for notebooks; npts forecasts sparse series. Quotas and limits.",
 ]
-ENGLISH = {"clean", "rooms", "entity", "resolution", "recipe", "lambda", "limits", "jobs", "glue"}
+ENGLISH = {
+    "clean",
+    "rooms",
+    "entity",
+    "resolution",
+    "recipe",
+    "lambda",
+    "limits",
+    "jobs",
+    "glue",
+    "free",
+}
 
 
 @pytest.mark.parametrize(
