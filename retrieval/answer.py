@@ -34,7 +34,7 @@ from retrieval.intake import EmptyQuestionError, problem
 from retrieval.lexical import tokenize
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.search import Hit, Searcher
-from retrieval.understand import EMPHASIS, Ask, key_phrases, topic, understand
+from retrieval.understand import EMPHASIS, Ask, key_phrases, one_sentence, topic, understand
 
 __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
@@ -233,9 +233,9 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
     phrases = key_phrases(ask)
-    missing = vocabulary.unknown_subject(
-        ask.text, phrases or _subject_word(ask), coined=ask.kind != "scenario"
-    )
+    # A scenario's made-up words are its setting (a company), unless it is one sentence.
+    coined = ask.kind != "scenario" or one_sentence(ask)
+    missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
     if not missing and ask.kind == "comparison":
         missing = vocabulary.absent_side(phrases)
     if not missing and ask.kind != "scenario":  # a stem's products are its setting

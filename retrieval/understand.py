@@ -272,6 +272,12 @@ def _split_sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(])", text) if s.strip()]
 
 
+def one_sentence(ask: Ask) -> bool:
+    """The ask is one sentence: a scenario read from it has no stem of its own that sets a scene
+    ("efficientnet vs resnet as a backbone ..., which is more accurate per flop?")."""
+    return len(_split_sentences(ask.text)) < 2
+
+
 def _focus_index(sentences: list[str]) -> int:
     """Where the ask starts: the last sentence that asks something (usually the last one)."""
     for index in range(len(sentences) - 1, 0, -1):
