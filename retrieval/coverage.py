@@ -380,28 +380,14 @@ class NotesVocabulary:
             _, first, second = name
             if first in KINDS_OF_OFFERING:
                 continue
-            counts = self.count(first), self.count(second)
-            if (first, second) in self.pairs or min(counts) > self.rare:
+            if (first, second) in self.pairs or min(self.counts[first], self.counts[second]) > (
+                self.rare
+            ):
                 continue
-            verb = i > 0 and words[i - 1] in AUXILIARIES and counts[1] > self.rare
-            if not verb and ((prefix, first) in self.pairs or counts[0] <= self.rare):
+            verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
+            if not verb and ((prefix, first) in self.pairs or self.counts[first] <= self.rare):
                 return " ".join(name)
         return None
-
-    def count(self, word: str) -> int:
-        """How often the notes write a word in any of its forms: with and without its hyphen
-        ("k-nn", "knn"), or, when never as written, as the longer words it is a short form of
-        ("async" for "asynchronous"): a term the notes use often is no rare name's word."""
-        total = self.counts[word]
-        if "-" in word:
-            total += self.counts[word.replace("-", "")]
-        if total or len(word) < JOINED_PART:
-            return total
-        at = bisect.bisect_left(self.sorted, word)
-        while at < len(self.sorted) and self.sorted[at].startswith(word):
-            total += self.counts[self.sorted[at]]
-            at += 1
-        return total
 
     def _short_name(self, words: list[str]) -> str | None:
         """A product named by a prefix and a letter the notes never write after it

@@ -130,19 +130,3 @@ def test_a_short_made_up_name_is_the_subject_but_a_typo_is_not() -> None:
     assert vocabulary.unknown_subject(question) == "netapp ontap"
     # one letter away from an English word: a typo of it, not a name the notes lack
     assert vocabulary.unknown_subject("can lamda feed training data to fsx") is None
-
-
-def test_a_short_form_or_a_spelling_of_a_notes_term_is_no_longer_name() -> None:
-    notes = [
-        *TRAINING,
-        *["Asynchronous inference queues each request for up to one hour."] * 3,
-        *["A KNN model stores every training point."] * 3,
-        "Use k-NN when the data has few features.",
-    ]
-    english = {"hour", "long", "request", "take", "model", "slow", "features"}
-    vocabulary = NotesVocabulary(notes, english | ENGLISH)
-    # "async" is the notes' "asynchronous", "k-nn" their "knn": terms they use often
-    question = "sagemaker async inference how long can a request take"
-    assert vocabulary.unknown_subject(question) is None
-    assert vocabulary.unknown_subject("is a sagemaker k-nn model slow") is None
-    assert vocabulary.unknown_subject("is sagemaker studio lab free") == "sagemaker studio lab"
