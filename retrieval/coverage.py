@@ -225,9 +225,7 @@ class NotesVocabulary:
         """The question's key subject when the notes never mention it, else None.
 
         `coined=False` for a scenario's long stem: a made-up word there is its setting (a
-        company, a vendor's product), not what it asks, and so is a product's longer name ("Our
-        SageMaker k-NN model is ...", "calls to SageMaker never cross ..."), so only a product's
-        unknown name counts.
+        company, a vendor's product), not what it asks, so only a product's name counts.
 
         An unknown word is the key subject when it names a product ("amazon bedrock"), leads one
         of `key_phrases` (a comparison's side, the X of "what is X", what a short question asks
@@ -248,8 +246,9 @@ class NotesVocabulary:
             return MOSTLY_UNKNOWN
         named = [i for i in unknown if self._names_subject(words, i, key, leading, coined)]
         if not named:
-            longer = self._unknown_name(words) if coined else None  # a stem's: its setting
-            return self._unknown_product(words) or longer or self._short_name(words)
+            return (
+                self._unknown_product(words) or self._unknown_name(words) or self._short_name(words)
+            )
         first = named[0]
         start = first - 1 if first > 0 and words[first - 1] in PRODUCT_WORDS else first
         end = first + 1

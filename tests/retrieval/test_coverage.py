@@ -130,13 +130,3 @@ def test_a_short_made_up_name_is_the_subject_but_a_typo_is_not() -> None:
     assert vocabulary.unknown_subject(question) == "netapp ontap"
     # one letter away from an English word: a typo of it, not a name the notes lack
     assert vocabulary.unknown_subject("can lamda feed training data to fsx") is None
-
-
-def test_a_longer_product_name_in_a_scenario_stem_is_its_setting() -> None:
-    vocabulary = NotesVocabulary(TRAINING, {"studio", "lab", "analysts", "prototype"} | ENGLISH)
-    stem = (
-        "Our analysts prototype in SageMaker Studio Lab. They now need training jobs on managed "
-        "instances. What should they use?"
-    )
-    assert vocabulary.unknown_subject(stem, coined=False) is None
-    assert vocabulary.unknown_subject(stem) == "sagemaker studio lab"
