@@ -333,23 +333,27 @@ class NotesVocabulary:
         word = words[index]
         if (index > 0 and words[index - 1] in PRODUCT_WORDS) or word in leading:
             return True
-        return word not in self.english and (word in key or (coined and self._coined(word)))
+        inside = 0 < index < len(words) - 1 and "." not in (words[index - 1], words[index + 1])
+        return word not in self.english and (word in key or (coined and self._coined(word, inside)))
 
     @staticmethod
     def _content(words: list[str]) -> list[str]:
         return [w for w in words if w not in STOPWORDS and w not in FILLER and len(w) >= 3]
 
-    def _coined(self, word: str) -> bool:
+    def _coined(self, word: str, inside: bool = True) -> bool:
         """A made-up word ("codewhisperer", "netapp"): letters only, no English or notes word
         with an ending added ("auditors", "labelled", "cnns"), and, when shorter than
-        `COINED_MIN_LETTERS`, no one-letter slip of an English or notes word (a typo)."""
+        `COINED_MIN_LETTERS`, no one-letter slip of an English or notes word (a typo) and
+        `inside` its sentence: a chat aside ("afaik", "imho", "tldr") opens or closes one."""
         if len(word) < SHORT_COINED_LETTERS or not word.isalpha():
             return False
         for end in ENDINGS:
             stem = word[: len(word) - len(end)]
             if word.endswith(end) and (stem in self.english or stem in self.words):
                 return False
-        return len(word) >= COINED_MIN_LETTERS or not self._slip(word)
+        if len(word) >= COINED_MIN_LETTERS:
+            return True
+        return inside and not self._slip(word)
 
     def _slip(self, word: str) -> bool:
         """One letter away from an English or a notes word: a typo, not a name."""

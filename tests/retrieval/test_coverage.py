@@ -130,3 +130,5 @@ def test_a_short_made_up_name_is_the_subject_but_a_typo_is_not() -> None:
     assert vocabulary.unknown_subject(question) == "netapp ontap"
     # one letter away from an English word: a typo of it, not a name the notes lack
     assert vocabulary.unknown_subject("can lamda feed training data to fsx") is None
+    # a chat aside opens or closes the sentence: "as far as I know", "in my humble opinion"
+    assert vocabulary.unknown_subject("afaik fsx can feed training data. imho") is None
