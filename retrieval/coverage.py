@@ -254,9 +254,15 @@ class NotesVocabulary:
         end = first + 1
         while end < len(words) and end in unknown:
             end += 1
-        if end + 1 < len(words) and words[end] == "for" and words[end + 1] not in STOPWORDS:
+        if end + 1 < len(words) and words[end] == "for" and self._names_on(words[end + 1]):
             end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
+
+    @staticmethod
+    def _names_on(word: str) -> bool:
+        """A word after "for" that goes on with a name ("lookout for vision"), not a stopword nor
+        a gerund that opens what the name is for ("cyclegan for turning photos into ...")."""
+        return word not in STOPWORDS and not word.endswith("ing")
 
     def absent_side(self, sides: Iterable[str]) -> str | None:
         """A comparison's side the notes never name, though they know each of its words: words

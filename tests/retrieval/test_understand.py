@@ -265,6 +265,9 @@ def test_the_first_word_of_a_short_ask_is_its_subject() -> None:
     vocabulary = NotesVocabulary(notes, ENGLISH | {"lookout"})
     question = "how does lookout for vision find defects"
     assert vocabulary.unknown_subject(question, ("lookout",)) == "lookout for vision"
+    # a gerund after "for" says what the name is used for: no part of the name
+    question = "lookout for finding defects in images"
+    assert vocabulary.unknown_subject(question, ("lookout",)) == "lookout"
     assert vocabulary.unknown_subject(question) is None
 
 
