@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from retrieval.compose import covers, respell
@@ -177,6 +178,7 @@ class NotesVocabulary:
         self.sorted = sorted(words)
         self.stems = set(tokenize(" ".join(words)))
         self.english = english
+        self._by_length: dict[int, list[str]] | None = None  # for `_slip`, made when first needed
 
     def knows(self, word: str) -> bool:
         word = word.lower()
@@ -362,11 +364,17 @@ class NotesVocabulary:
         return inside and not self._slip(word)
 
     def _slip(self, word: str) -> bool:
-        """One letter away from an English or a notes word: a typo, not a name."""
-        return any(
-            abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1
-            for known in itertools.chain(self.english, self.words)
+        """One letter away from an English or a notes word: a typo, not a name. Only words one
+        letter longer or shorter at most can be, so only those are compared (rapidfuzz, in C)."""
+        if self._by_length is None:
+            self._by_length = {}
+            for known in self.english | self.words:
+                self._by_length.setdefault(len(known), []).append(known)
+        near = (self._by_length.get(len(word) + step, []) for step in (-1, 0, 1))
+        found = process.extractOne(
+            word, list(itertools.chain(*near)), scorer=Levenshtein.distance, score_cutoff=1
         )
+        return found is not None
 
     def _unknown_name(self, words: list[str]) -> str | None:
         """A product's longer name the notes never give ("sagemaker studio lab" where the notes
