@@ -80,3 +80,15 @@ def test_a_made_up_name_in_a_one_sentence_ask_is_what_it_asks_about(tutor: Notes
         "model that forecasts demand for all of them. What should we use?"
     )
     assert answer.kind == "scenario" and answer.covered and not answer.missing
+
+
+def test_an_option_a_one_sentence_scenario_compares_is_checked_against_the_notes(
+    tutor: NotesIndex,
+) -> None:
+    # "XGBoost on DeepAR" is no name the notes give, though each of its words is theirs
+    answer = tutor.ask(
+        "XGBoost on DeepAR vs XGBoost for forecasting many related series, which one is more "
+        "cost effective?"
+    )
+    assert answer.kind == "scenario"
+    assert not answer.covered and answer.missing == "XGBoost on DeepAR"
