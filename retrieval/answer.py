@@ -36,7 +36,15 @@ from retrieval.lexical import tokenize
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
-from retrieval.understand import EMPHASIS, Ask, key_phrases, topic, understand
+from retrieval.understand import (
+    EMPHASIS,
+    Ask,
+    compared_sides,
+    key_phrases,
+    one_sentence,
+    topic,
+    understand,
+)
 
 __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
@@ -252,11 +260,12 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     model_path = _model_path(files.manifest.model if files.manifest else "")
     texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
     vocabulary = vocabulary_for(searcher, texts, model_path)
-    phrases = key_phrases(ask)
-    missing = vocabulary.unknown_subject(
-        ask.text, phrases or _subject_word(ask), coined=ask.kind != "scenario"
-    )
-    if not missing and ask.kind == "comparison":
+    compared = compared_sides(ask)
+    phrases = key_phrases(ask) or compared
+    # A scenario's made-up words are its setting (a company), unless it is one sentence.
+    coined = ask.kind != "scenario" or one_sentence(ask)
+    missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
+    if not missing and (ask.kind == "comparison" or compared):
         missing = vocabulary.absent_side(phrases)
     if not missing and ask.kind != "scenario":  # a stem's products are its setting
         missing = vocabulary.unfound_product(

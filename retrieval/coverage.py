@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from retrieval.compose import covers, respell
@@ -33,8 +34,12 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # supervisors").
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
 # A coined word this long that is no English word and not in the notes names a product
-# ("codewhisperer") in any kind of question; shorter ones may be chat or typos.
+# ("codewhisperer") in any kind of question; a shorter one ("appflow", "netapp") does too unless
+# it is one letter away from an English or a notes word (a typo: "lamda", "wich"); shorter
+# still, it may be chat ("tbh") or an abbreviation.
 COINED_MIN_LETTERS = 8
+SHORT_COINED_LETTERS = 4
+ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 # What may follow a product's name in a question ("aws clean rooms for ml"); anything else means
 # the words go on as a sentence ("the aws pipeline look like").
 PRODUCT_FOLLOWERS = frozenset({"for", "vs", "versus", "or", "and", "in", "on", "with"})
@@ -173,6 +178,7 @@ class NotesVocabulary:
         self.sorted = sorted(words)
         self.stems = set(tokenize(" ".join(words)))
         self.english = english
+        self._by_length: dict[int, list[str]] | None = None  # for `_slip`, made when first needed
 
     def knows(self, word: str) -> bool:
         word = word.lower()
@@ -250,9 +256,15 @@ class NotesVocabulary:
         end = first + 1
         while end < len(words) and end in unknown:
             end += 1
-        if end + 1 < len(words) and words[end] == "for" and words[end + 1] not in STOPWORDS:
+        if end + 1 < len(words) and words[end] == "for" and self._names_on(words[end + 1]):
             end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
+
+    @staticmethod
+    def _names_on(word: str) -> bool:
+        """A word after "for" that goes on with a name ("lookout for vision"), not a stopword nor
+        a gerund that opens what the name is for ("cyclegan for turning photos into ...")."""
+        return word not in STOPWORDS and not word.endswith("ing")
 
     def absent_side(self, sides: Iterable[str]) -> str | None:
         """A comparison's side the notes never name, though they know each of its words: words
@@ -329,21 +341,40 @@ class NotesVocabulary:
         word = words[index]
         if (index > 0 and words[index - 1] in PRODUCT_WORDS) or word in leading:
             return True
-        return word not in self.english and (word in key or (coined and self._coined(word)))
+        inside = 0 < index < len(words) - 1 and "." not in (words[index - 1], words[index + 1])
+        return word not in self.english and (word in key or (coined and self._coined(word, inside)))
 
     @staticmethod
     def _content(words: list[str]) -> list[str]:
         return [w for w in words if w not in STOPWORDS and w not in FILLER and len(w) >= 3]
 
-    def _coined(self, word: str) -> bool:
-        """A long made-up word ("codewhisperer"): letters only, and no English word with an
-        ending added ("auditors", "labelled")."""
-        if len(word) < COINED_MIN_LETTERS or not word.isalpha():
+    def _coined(self, word: str, inside: bool = True) -> bool:
+        """A made-up word ("codewhisperer", "netapp"): letters only, no English or notes word
+        with an ending added ("auditors", "labelled", "cnns"), and, when shorter than
+        `COINED_MIN_LETTERS`, no one-letter slip of an English or notes word (a typo) and
+        `inside` its sentence: a chat aside ("afaik", "imho", "tldr") opens or closes one."""
+        if len(word) < SHORT_COINED_LETTERS or not word.isalpha():
             return False
-        return not any(
-            word.endswith(end) and word[: len(word) - len(end)] in self.english
-            for end in ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+        for end in ENDINGS:
+            stem = word[: len(word) - len(end)]
+            if word.endswith(end) and (stem in self.english or stem in self.words):
+                return False
+        if len(word) >= COINED_MIN_LETTERS:
+            return True
+        return inside and not self._slip(word)
+
+    def _slip(self, word: str) -> bool:
+        """One letter away from an English or a notes word: a typo, not a name. Only words one
+        letter longer or shorter at most can be, so only those are compared (rapidfuzz, in C)."""
+        if self._by_length is None:
+            self._by_length = {}
+            for known in self.english | self.words:
+                self._by_length.setdefault(len(known), []).append(known)
+        near = (self._by_length.get(len(word) + step, []) for step in (-1, 0, 1))
+        found = process.extractOne(
+            word, list(itertools.chain(*near)), scorer=Levenshtein.distance, score_cutoff=1
         )
+        return found is not None
 
     def _unknown_name(self, words: list[str]) -> str | None:
         """A product's longer name the notes never give ("sagemaker studio lab" where the notes

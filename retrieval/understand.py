@@ -277,6 +277,21 @@ def _split_sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(])", text) if s.strip()]
 
 
+def compared_sides(ask: Ask) -> tuple[str, ...]:
+    """The options a one-sentence scenario compares ("EMR on EKS vs a regular EMR cluster for our
+    nightly Spark jobs, which is cheaper?"): named like a comparison's sides, for checking that
+    the notes name them; a stem of its own compares nothing by name."""
+    if ask.kind != "scenario" or not one_sentence(ask) or not _COMPARE.search(ask.text):
+        return ()
+    return _sides(ask.text)
+
+
+def one_sentence(ask: Ask) -> bool:
+    """The ask is one sentence: a scenario read from it has no stem of its own that sets a scene
+    ("efficientnet vs resnet as a backbone ..., which is more accurate per flop?")."""
+    return len(_split_sentences(ask.text)) < 2
+
+
 def _focus_index(sentences: list[str]) -> int:
     """Where the ask starts: the last sentence that asks something (usually the last one)."""
     for index in range(len(sentences) - 1, 0, -1):

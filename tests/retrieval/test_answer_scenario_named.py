@@ -64,3 +64,31 @@ def test_the_lead_is_the_deepest_heading_only_when_it_names_a_product() -> None:
     assert named(note("Storage", "Data lakes", "AWS Lake Formation")) == "AWS Lake Formation"
     monitor = note("Deployment", "SageMaker Model Monitor", "Model quality monitoring")
     assert named(monitor) == "SageMaker Model Monitor"
+
+
+def test_a_made_up_name_in_a_one_sentence_ask_is_what_it_asks_about(tutor: NotesIndex) -> None:
+    # one sentence: the unknown name is a side of what is asked, not the scene's setting
+    answer = tutor.ask(
+        "efficientnet vs xgboost as a model for forecasting many series, which one trains more "
+        "quickly on a gpu?"
+    )
+    assert answer.kind == "scenario"
+    assert not answer.covered and answer.missing == "efficientnet"
+    # a stem of its own: the made-up word is the company the scene is set in
+    answer = tutor.ask(
+        "Fabrikamcloud sells thousands of related products that share seasonality. We need one "
+        "model that forecasts demand for all of them. What should we use?"
+    )
+    assert answer.kind == "scenario" and answer.covered and not answer.missing
+
+
+def test_an_option_a_one_sentence_scenario_compares_is_checked_against_the_notes(
+    tutor: NotesIndex,
+) -> None:
+    # "XGBoost on DeepAR" is no name the notes give, though each of its words is theirs
+    answer = tutor.ask(
+        "XGBoost on DeepAR vs XGBoost for forecasting many related series, which one is more "
+        "cost effective?"
+    )
+    assert answer.kind == "scenario"
+    assert not answer.covered and answer.missing == "XGBoost on DeepAR"

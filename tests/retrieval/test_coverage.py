@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from retrieval.coverage import MOSTLY_UNKNOWN, NotesVocabulary
 
+# Everyday words as the model's vocabulary holds them (a word outside it that the notes lack
+# may be a made-up name).
 ENGLISH = {"can", "run", "claude", "on", "isolation", "forest", "random", "network", "cut"}
+ENGLISH |= {"hour", "second", "place", "team", "already", "good", "free"}
 NOTES = [
     "You can run a training job on many instances on AWS.",
     "Network isolation removes all outbound access from the container.",
@@ -101,7 +104,8 @@ def test_a_question_of_mostly_unknown_words_is_declined_without_naming_them() ->
 
 
 def test_a_prefix_and_a_letter_the_notes_never_write_names_a_product() -> None:
-    vocabulary = NotesVocabulary([*NOTES, "Amazon S3 stores the training data."], ENGLISH)
+    notes = [*NOTES, "Amazon S3 stores the training data.", "OLTP and OLAP databases."]
+    vocabulary = NotesVocabulary(notes, ENGLISH)
     assert vocabulary.unknown_subject("what is amazon q") == "amazon q"
     assert vocabulary.unknown_subject("what is amazon s3") is None  # the notes write it
     assert vocabulary.unknown_subject("is aws a good place to run training") is None
@@ -117,3 +121,14 @@ def test_a_products_name_ends_with_its_sentence() -> None:
     )
     question = "Our team already runs on Amazon Connect. Supervisors want it. What should we use?"
     assert vocabulary.unknown_subject(question) is None
+
+
+def test_a_short_made_up_name_is_the_subject_but_a_typo_is_not() -> None:
+    notes = [*NOTES, "FSx for Lustre serves training data to SageMaker from S3."]
+    vocabulary = NotesVocabulary(notes, ENGLISH | {"lambda", "which", "feed", "data"})
+    question = "fsx for netapp ontap or fsx for lustre to feed training data"
+    assert vocabulary.unknown_subject(question) == "netapp ontap"
+    # one letter away from an English word: a typo of it, not a name the notes lack
+    assert vocabulary.unknown_subject("can lamda feed training data to fsx") is None
+    # a chat aside opens or closes the sentence: "as far as I know", "in my humble opinion"
+    assert vocabulary.unknown_subject("afaik fsx can feed training data. imho") is None

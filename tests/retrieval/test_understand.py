@@ -227,7 +227,18 @@ NOTES = [
     "Amazon SageMaker trains models. Use AWS Lambda for small transforms.",
     "SageMaker Studio is the IDE for notebooks; npts forecasts sparse series. Quotas and limits.",
 ]
-ENGLISH = {"clean", "rooms", "entity", "resolution", "recipe", "lambda", "limits", "jobs", "glue"}
+ENGLISH = {
+    "clean",
+    "rooms",
+    "entity",
+    "resolution",
+    "recipe",
+    "lambda",
+    "limits",
+    "jobs",
+    "glue",
+    "free",
+}
 
 
 @pytest.mark.parametrize(
@@ -254,6 +265,9 @@ def test_the_first_word_of_a_short_ask_is_its_subject() -> None:
     vocabulary = NotesVocabulary(notes, ENGLISH | {"lookout"})
     question = "how does lookout for vision find defects"
     assert vocabulary.unknown_subject(question, ("lookout",)) == "lookout for vision"
+    # a gerund after "for" says what the name is used for: no part of the name
+    question = "lookout for finding defects in images"
+    assert vocabulary.unknown_subject(question, ("lookout",)) == "lookout"
     assert vocabulary.unknown_subject(question) is None
 
 
