@@ -106,6 +106,11 @@ CONTRAST = re.compile(
     r"|both|either|neither)\b",
     re.I,
 )
+# A side named only as one item of a list of names: a mention, not what the side is.
+LIST_SEPARATOR = re.compile(r"\s*[,+/&]\s*")
+LISTED_ITEMS = 3
+LISTED_SLACK = 2  # words an item may hold beyond the side's name ("... models", "Machine ... =")
+LISTED_WEIGHT = 0.3
 OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it is
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
@@ -302,6 +307,18 @@ class _Sides:
             f"{text} {self.extended[c.row]}" if c.row in self.extended else text
             for c, text in zip(chosen, out, strict=False)
         ]
+
+    def listed(self, c: Candidate, side: Side) -> bool:
+        """The sentence names the side only as an item of a list of names ("AlexNet, ResNet,
+        VGG, Inception ...", "Machine Learning = supervised + unsupervised + reinforcement
+        learning"): it mentions the side and says nothing of it."""
+        pieces = LIST_SEPARATOR.split(c.text)
+        if len(pieces) < LISTED_ITEMS:
+            return False
+        longest = max(len(f) for f in side.forms) + LISTED_SLACK
+        return any(
+            len(piece.split()) <= longest and side.names(side_tokens(piece)) for piece in pieces
+        )
 
     def asked(self, c: Candidate, files: BuildFiles, side: Side) -> float:
         """How much of the asked aspect the sentence answers, or a sentence after it that is still
@@ -719,7 +736,7 @@ class Composer:
         both = [
             c
             for c in sided.candidates
-            if all(sided.says(c, side) for side in sided.sides)
+            if all(sided.says(c, side) and not sided.listed(c, side) for side in sided.sides)
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         share = sided.aspect.share
@@ -773,6 +790,7 @@ class Composer:
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
                 + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
                 - OTHER_SIDE_WEIGHT * sided.names_another(c, side)
+                - LISTED_WEIGHT * sided.listed(c, side)
             ),
         )
         if not sided.says(pick, side):

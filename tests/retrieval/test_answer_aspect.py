@@ -58,11 +58,24 @@ need to land data in a destination.
 Kinesis Data Firehose loads streaming data into S3, Redshift or OpenSearch without any code.
 """
 
+NETWORKS = """# Image classification
+
+## Built-in networks
+
+Networks each one can use to go deeper: AlexNet, ResNet, VGG, Inception, MobileNet, DenseNet.
+
+## Architectures
+
+- GoogLeNet: even deeper, but with better performance. Introduces inception modules.
+- ResNet (Residual Network): even deeper, keeps its performance through skip connections.
+"""
+
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
     files = {"ensembles.md": ENSEMBLES, "batches.md": BATCHES, "storage.md": STORAGE}
     files["streams.md"] = STREAMS
+    files["networks.md"] = NETWORKS
     return tutor_over(tmp_path_factory, embedder, "aspect", files)
 
 
@@ -86,3 +99,9 @@ def test_a_terse_list_item_under_a_sides_line_answers_for_that_side(tutor: Notes
 def test_when_to_use_each_opens_with_the_advice_not_another_contrast(tutor: NotesIndex) -> None:
     answer = tutor.ask("kinesis data streams vs firehose - when do i use each")
     assert answer.text.startswith("Use Kinesis Data Streams when")
+
+
+def test_a_side_named_only_in_a_list_of_names_is_not_its_answer(tutor: NotesIndex) -> None:
+    answer = tutor.ask("GoogLeNet vs ResNet - what trick does each one use to go deeper?")
+    assert "skip connections" in answer.text
+    assert "MobileNet" not in answer.text
