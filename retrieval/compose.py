@@ -108,7 +108,8 @@ CONTRAST = re.compile(
 )
 # A side named only as one item of a list of names: a mention, not what the side is.
 LIST_SEPARATOR = re.compile(r"\s*[,+/&]\s*")
-LISTED_ITEMS = 3
+LISTED_ITEMS = 3  # short items: a clause between commas ("Compared with XGBoost, ...") is none
+LISTED_WORDS = 4
 LISTED_SLACK = 2  # words an item may hold beyond the side's name ("... models", "Machine ... =")
 LISTED_WEIGHT = 0.3
 OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it is
@@ -312,13 +313,9 @@ class _Sides:
         """The sentence names the side only as an item of a list of names ("AlexNet, ResNet,
         VGG, Inception ...", "Machine Learning = supervised + unsupervised + reinforcement
         learning"): it mentions the side and says nothing of it."""
-        pieces = LIST_SEPARATOR.split(c.text)
-        if len(pieces) < LISTED_ITEMS:
-            return False
-        longest = max(len(f) for f in side.forms) + LISTED_SLACK
-        return any(
-            len(piece.split()) <= longest and side.names(side_tokens(piece)) for piece in pieces
-        )
+        longest = max(LISTED_WORDS, max(len(f) for f in side.forms) + LISTED_SLACK)
+        items = [p for p in LIST_SEPARATOR.split(c.text) if len(p.split()) <= longest]
+        return len(items) >= LISTED_ITEMS and any(side.names(side_tokens(p)) for p in items)
 
     def asked(self, c: Candidate, files: BuildFiles, side: Side) -> float:
         """How much of the asked aspect the sentence answers, or a sentence after it that is still
