@@ -469,13 +469,7 @@ class Composer:
         )
 
     def _usable(self, candidate: Candidate, hits: Sequence[Hit]) -> bool:
-        """Not a sentence opening with a pronoun whose subject is unclear, unless it names the
-        asked subject and says what it is ("Its weakness is the dying ReLU problem: ...")."""
-        if not PRONOUN.match(candidate.text) or self._pronoun_ok(hits[candidate.rank]):
-            return True
-        from retrieval.define import named_then_told
-
-        return self.ask.kind == "definition" and named_then_told(self, candidate.text)
+        return not PRONOUN.match(candidate.text) or self._pronoun_ok(hits[candidate.rank])
 
     # -- kinds --------------------------------------------------------------------------------
     def compose(self, hits: Sequence[Hit]) -> Composition:

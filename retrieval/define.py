@@ -4,7 +4,6 @@ passage has it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
     from retrieval.compose import Composer
 
 PROPERTY_WORDS = 2  # "X is <this many words>." states a property ("fully managed")
-# A colon or a dash after a name, then what it is ("Alpha0 - Initial guess for ...").
-TOLD = re.compile(r"(?::|\s[-–]|->)\s+(?=\w)")
 
 
 def defining_anchor(
@@ -82,18 +79,6 @@ def says_what(composer: Composer, text: str) -> bool:
         and covers(composer.defined, words) >= NAMED_SHARE
         and covers(words, composer.defined) >= 0.5
     )
-
-
-def named_then_told(composer: Composer, text: str) -> bool:
-    """The subject's name right before the sentence's first colon or dash, and what it is after
-    it ("Its weakness is the dying ReLU problem: a neuron whose input stays negative ..."): the
-    last words before the mark are mostly the subject's name."""
-    mark = TOLD.search(text)
-    if not mark or not composer.defined or len(text[mark.end() :].split()) <= PROPERTY_WORDS:
-        return False
-    before = tokenize(text[: mark.start()])
-    name = set(before[-(len(composer.defined) + 1) :]) - PRODUCT_PREFIX
-    return covers(composer.defined, name) >= NAMED_SHARE and covers(name, composer.defined) >= 0.5
 
 
 def own_section(composer: Composer, hit: Hit) -> bool:
