@@ -104,6 +104,12 @@ CONTRAST = re.compile(
     r"|both|either|neither)\b",
     re.I,
 )
+# A side named only as one item of a list of names: a mention, not what the side is.
+LIST_SEPARATOR = re.compile(r"\s*[,+/&]\s*")
+LISTED_ITEMS = 3  # short items: a clause between commas ("Compared with XGBoost, ...") is none
+LISTED_WORDS = 4
+LISTED_SLACK = 2  # words an item may hold beyond the side's name ("... models", "Machine ... =")
+LISTED_WEIGHT = 0.3
 OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it is
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
@@ -289,6 +295,14 @@ class _Sides:
             any(self.says(c, s) or s.names(self.label_tokens[c.rank]) for c in chosen)
             for s in self.sides
         )
+
+    def listed(self, c: Candidate, side: Side) -> bool:
+        """The sentence names the side only as an item of a list of names ("AlexNet, ResNet,
+        VGG, Inception ...", "Machine Learning = supervised + unsupervised + reinforcement
+        learning"): it mentions the side and says nothing of it."""
+        longest = max(LISTED_WORDS, max(len(f) for f in side.forms) + LISTED_SLACK)
+        items = [p for p in LIST_SEPARATOR.split(c.text) if len(p.split()) <= longest]
+        return len(items) >= LISTED_ITEMS and any(side.names(side_tokens(p)) for p in items)
 
     def render(self, chosen: list[Candidate], texts: list[str]) -> list[str]:
         return [
@@ -707,7 +721,7 @@ class Composer:
         both = [
             c
             for c in sided.candidates
-            if all(sided.says(c, side) for side in sided.sides)
+            if all(sided.says(c, side) and not sided.listed(c, side) for side in sided.sides)
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
         return max(both, key=lambda c: (bool(CONTRAST.search(c.text)), c.score), default=None)
@@ -745,6 +759,7 @@ class Composer:
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
                 + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
                 - OTHER_SIDE_WEIGHT * sided.names_another(c, side)
+                - LISTED_WEIGHT * sided.listed(c, side)
             ),
         )
         if not sided.says(pick, side):

@@ -98,7 +98,14 @@ _ALL_CAPS = re.compile(r"^[A-Z]{2,}$")
 _COMPARE = re.compile(
     r"\bvs\.?(?=\s|$)|\bversus\b|\bdifferen(?:ce|t)\b|\bcompare[ds]?\b|\bcomparison\b"
     r"|\bwhen (?:do|should|would|to) (?:i|you|we)? ?(?:use|pick|choose) (?:each|which)\b"
-    r"|\bwhich (?:one|is better)\b|\b(?:better|worse|cheaper|faster|slower) than\b",
+    r"|\bwhich (?:one|is better)\b|\b(?:better|worse|cheaper|faster|slower) than\b"
+    r"|\b(?:separates?|distinguish(?:es)?|differs?)\s.*\bfrom\b",
+    re.I,
+)
+# "what separates X from Y", "how does X differ from Y": the two sides around "from".
+_FROM = re.compile(
+    r"\b(?:separates?|distinguish(?:es)?)\s+(.+?)\s+from\s+(.+)$"
+    r"|^(?:how|in what way|what)\s+(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)$",
     re.I,
 )
 # "How do LDA and NTM each measure quality?": two subjects that the ask takes one at a time.
@@ -108,8 +115,10 @@ _EACH_OF_TWO = re.compile(
 # A one-sentence ask that names its sides and asks about each ("small batch vs large batch, what
 # do you gain and lose with each?") is a comparison however long: it asks for both sides.
 _ASKS_EACH = re.compile(r"\b(?:vs\.?|versus|difference between)\s.*\beach\b", re.I)
+# "max" and "min" ask for a limit, not inside a hyphenated name ("max-abs scaling", "min-max").
 _LIMIT = re.compile(
-    r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|\blimits?\b|\bhow (?:many|much|long|big|large|fast)\b"
+    r"(?<!-)\b(?:max(?:imum)?|min(?:imum)?)\b(?!-)|\blimits?\b"
+    r"|\bhow (?:many|much|long|big|large|fast|often)\b"
     r"|\bpayload\b|\bsize\b|\bquotas?\b|\bthroughput\b|\bup to\b|\bretention\b|\bretain\b"
     r"|\b(?:biggest|largest|smallest|longest|shortest)\b|\bavailability\b|\bdurability\b",
     re.I,
@@ -147,6 +156,9 @@ _TRAILING = re.compile(
 # "firehose vs kinesis data streams - what is the actual difference": what follows a dash or a
 # comma and opens with a question word is the ask, not part of the last side.
 _ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\b.*$", re.I)
+# ... and after a colon that follows the sides ("seq2seq vs random cut forest: what kind of
+# instances ..."); a colon before them names a topic (`_TOPIC`).
+_ASK_AFTER_COLON = re.compile(r":\s*(?:what|which|when|how|why)\b.*$", re.I)
 # What is not part of a side: a remark after the last one ("ElastiCache - not the same thing
 # right", "unsupervised learning, short version please") and a topic before a colon ("s3 lifecycle
 # rules: transition actions vs expiration actions", "in a GAN, ... vs ..."). The aspect asked is
@@ -155,6 +167,7 @@ _REMARK = re.compile(r"(?:,|\s[-–]+)\s+.*$")
 _TOPIC = re.compile(r"^[^:]{2,60}:\s+|^(?:in|for|with|on|about) [^,]{2,40},\s*", re.I)
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
+STEM_WORDS = 4  # "kinesis data streams: ..." names a topic; "we stream clicks to S3, ..." a stem
 
 
 @dataclass(frozen=True)
@@ -209,7 +222,7 @@ def _understand(text: str) -> Ask:
     if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text):
         return Ask(text, "comparison", text, _sides(text))
     if words >= SCENARIO_ONE_SENTENCE or (
-        words >= SCENARIO_WORDS and (_ASK_CLAUSE.search(text) or _is_stated_stem(text))
+        words >= SCENARIO_WORDS and (_asks_after_stem(text) or _is_stated_stem(text))
     ):
         stem, focus = _ask_clause(text)
         asked = "" if focus == text else focus
@@ -246,8 +259,17 @@ def _is_either_or(text: str) -> bool:
 
 def _sides(text: str) -> tuple[str, ...]:
     core = _ASK_AFTER_DASH.sub("", text.strip().rstrip("?!. "))
+    asked = _ASK_AFTER_COLON.search(core)
+    if asked and _SIDE_SPLIT.search(core[: asked.start()]):
+        core = core[: asked.start()]
     between = re.search(r"\bbetween (.+?) and (.+)$", core, re.I) or _EACH_OF_TWO.search(core)
-    parts = list(between.groups()) if between else _SIDE_SPLIT.split(core)
+    around = _FROM.search(core)
+    if between:
+        parts = list(between.groups())
+    elif around:
+        parts = [g for g in around.groups() if g]
+    else:
+        parts = _SIDE_SPLIT.split(core)
     if len(parts) >= 2:
         parts[0] = _TOPIC.sub("", parts[0])
         parts[-1] = _REMARK.sub("", parts[-1]) or parts[-1]
@@ -333,6 +355,14 @@ def _is_stated_stem(text: str) -> bool:
         return False
     clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 2]
     return len(clauses) >= STATED_CLAUSES
+
+
+def _asks_after_stem(text: str) -> bool:
+    """A clause asks after requirements ("our data is in S3 and grows daily, which service"),
+    not after a topic named before a colon ("kinesis data streams: how often can i ..."): the
+    words before it are a clause of their own (STEM_WORDS or more)."""
+    found = _ASK_CLAUSE.search(text)
+    return bool(found) and len(text[: found.start()].split()) >= STEM_WORDS
 
 
 def _ask_clause(text: str) -> tuple[str, str]:

@@ -42,6 +42,17 @@ def test_chat_spelling_is_made_plain_but_capitals_stay_acronyms(typed: str, plai
             "want a running endpoint. Which SageMaker feature should they use?",
             "scenario",
         ),
+        # a hyphenated name holding "max" or "min" asks no limit
+        ("when should i use max-abs scaling", "when"),
+        ("when is min-max scaling the right scaler", "when"),
+        ("whats the max payload size", "limit"),
+        # a topic named before a colon is no scenario stem; how often is a limit
+        (
+            "kinesis data streams: how often am i allowed to flip between provisioned and "
+            "on-demand mode",
+            "limit",
+        ),
+        ("what separates unsupervised learning from reinforcement learning", "comparison"),
     ],
 )
 def test_the_kind_of_ask(question: str, kind: str) -> None:
@@ -104,6 +115,15 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
             "early stopping in a tuning job vs early stopping inside a single training job",
             ("early stopping in a tuning job", "early stopping inside a single training job"),
         ),
+        (  # the ask after a colon that follows the sides is not part of the last side
+            "seq2seq vs random cut forest: what kind of instances does each one train on?",
+            ("seq2seq", "random cut forest"),
+        ),
+        (  # the sides around "from"
+            "what separates unsupervised learning from reinforcement learning",
+            ("unsupervised learning", "reinforcement learning"),
+        ),
+        ("how does bagging differ from boosting", ("bagging", "boosting")),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
