@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from retrieval.aspect import Aspect, following
 from retrieval.documents import Chunk
 from retrieval.facets import facet_in, facet_share, remedies
+from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
 from retrieval.rarity import sentence_counts
@@ -94,6 +96,7 @@ PLACE_PENALTY = 0.5  # a passage about where the stem's data sits (S3) answers n
 COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not, within this
 SIDE_HEADING_WEIGHT = 0.35
 ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
+ASPECT_HELD = 0.3  # a sentence holding this much of the aspect answers it (about one asked word)
 SIDE_OPENING_WEIGHT = 0.1
 BOTH_SIDES_WEIGHT = 0.15
 # A sentence that contrasts the sides ("L1 is less efficient than L2, but ...", "Compared with
@@ -245,8 +248,10 @@ class _Sides:
     hits: list[Hit]
     candidates: list[Candidate]
     own_rows: set[int]
-    aspect: set[str]  # what the question asks of the sides ("computationally efficient")
+    aspect: Aspect  # what the question asks of the sides ("computationally efficient")
     labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
+    # a side's sentence quoted with the one after it, which leans on it and says the asked point
+    extended: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # A sentence names a side with its heading's and its passage's help (`sides`): "randomized
@@ -305,10 +310,44 @@ class _Sides:
         return len(items) >= LISTED_ITEMS and any(side.names(side_tokens(p)) for p in items)
 
     def render(self, chosen: list[Candidate], texts: list[str]) -> list[str]:
-        return [
+        out = [
             f"{self.labels[c.rank]}: {text}" if c.row in self.labelled else text
             for c, text in zip(chosen, texts, strict=False)
         ]
+        return [
+            f"{text} {self.extended[c.row]}" if c.row in self.extended else text
+            for c, text in zip(chosen, out, strict=False)
+        ]
+
+    def asked(self, c: Candidate, files: BuildFiles, side: Side) -> float:
+        """How much of the asked aspect the sentence answers, or a sentence after it that is still
+        about its side (`_goes_on`), which is then quoted with it."""
+        own = self.aspect.share(c.row)
+        after = self._goes_on(c, files, side)
+        return max(own, self.aspect.share(after[0])) if after else own
+
+    def _goes_on(self, c: Candidate, files: BuildFiles, side: Side) -> tuple[int, str] | None:
+        """The sentence after `c` that says more of the aspect about the same side: one that
+        leans on the one before it, or names no side and holds the aspect (a terse list's item
+        under the side's line); none past a sentence that names a side again."""
+        own = self.aspect.share(c.row)
+        best: tuple[int, str] | None = None
+        for row, text, leans in following(files, c.row):
+            tokens = side_tokens(text)
+            if any(s.names(tokens) for s in self.sides if s is not side):
+                break
+            if side.names(tokens) and not leans:
+                break  # a sentence of its own about the side, picked or not on its own merit
+            share = self.aspect.share(row)
+            if share > own and (leans or share >= ASPECT_HELD):
+                best, own = (row, text), share
+        return best
+
+    def extend(self, pick: Candidate, files: BuildFiles, side: Side | None) -> None:
+        """Quote the sentence after `pick` with it when that is where the aspect is."""
+        after = self._goes_on(pick, files, side) if side is not None else None
+        if after is not None:
+            self.extended[pick.row] = after[1]
 
 
 class Composer:
@@ -682,8 +721,7 @@ class Composer:
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
-        aspect = aspect_of(self.ask.text, sides, ASKING_WORDS)
-        sided = _Sides(sides, everything, candidates, {h.row for h in own}, aspect)
+        sided = _Sides(sides, everything, candidates, {h.row for h in own}, self._aspect(sides))
         chosen: list[Candidate] = []
         for side in sides[:MAX_SENTENCES]:
             pick = self._side_pick(side, sided, chosen)
@@ -692,6 +730,8 @@ class Composer:
         contrast = self._contrast(sided, chosen)
         if contrast is not None and len(chosen) < MAX_SENTENCES:
             chosen.append(contrast)
+        for c, side in zip(chosen, sides, strict=False):  # a side's pick, not the contrast
+            sided.extend(c, self.files, side)
         if not chosen:
             return self.single_passage(pool, self.candidates(pool), best_similarity)
         sentences = sided.render(chosen, self._render(chosen, everything))
@@ -716,15 +756,41 @@ class Composer:
         lead = lead_for(hits[ranks[0]].chunk, sentences, self.terms)
         return lead if set(tokenize(lead)) & self.terms else ""
 
+    def _aspect(self, sides: list[Side]) -> Aspect:
+        words = sentence_words(self.searcher)
+        counts, total = sentence_counts(self.searcher, words)
+        return Aspect(aspect_of(self.ask.text, sides, ASKING_WORDS), counts, total, words)
+
     def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
-        """The best sentence naming every side, one with a contrast word first."""
+        """The best sentence naming every side: one that contrasts them or answers what was
+        asked of them first ("Bagging mainly reduces variance; boosting mainly reduces bias." for
+        "which error does each reduce"), then by score and the asked aspect it holds. For a
+        "when do I use each", none that gives no advice when a chosen sentence names every side
+        and advises already ("Use KDS when ...; use Firehose when ..." is the answer, record
+        limits are not)."""
         both = [
             c
             for c in sided.candidates
             if all(sided.says(c, side) and not sided.listed(c, side) for side in sided.sides)
             and all(self._distinct(c.row, o.row) for o in chosen)
         ]
-        return max(both, key=lambda c: (bool(CONTRAST.search(c.text)), c.score), default=None)
+        share = sided.aspect.share
+        pick = max(
+            both,
+            key=lambda c: (
+                bool(CONTRAST.search(c.text)) or share(c.row) >= ASPECT_HELD,
+                c.score + ASPECT_WEIGHT * share(c.row),
+            ),
+            default=None,
+        )
+        if pick is None or not asks_when(self.ask.text) or RECOMMEND.search(pick.text):
+            return pick
+        advising = [
+            c
+            for c in chosen
+            if RECOMMEND.search(c.text) and all(sided.says(c, side) for side in sided.sides)
+        ]
+        return None if advising else pick
 
     def _side_pick(self, side: Side, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
         """The best sentence naming one side (itself, or by its passage's subject when neither
@@ -754,7 +820,7 @@ class Composer:
                 + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
                 + CUE_WEIGHT * bool(self.side_cue.search(c.text))
                 + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in side.forms)
-                + ASPECT_WEIGHT * covers(sided.aspect, sided.words[c.row])
+                + ASPECT_WEIGHT * sided.asked(c, self.files, side)
                 - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
                 + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)

@@ -1,0 +1,62 @@
+"""What a comparison asks of its sides ("which error does each reduce", "which generalises
+better"), read per sentence: how much of that ask a sentence answers, each asked word weighted
+by its rarity in the notes (`rarity`), so a frame word any question has ("kind", "thing", "use")
+counts for less than the word that asks ("error", "generalise").
+
+A side's sentence may leave the asked point to a sentence after it: one that leans on it ("Small
+batch sizes give noisy gradient estimates." - "That noise helps ... small batches often generalise
+better"), or in terse notes a list item under the side's line that names no side ("Amazon S3
+Standard-IA" - "Use cases: Disaster Recovery, backups"). That sentence is read with it and quoted
+after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from retrieval.index_store import BuildFiles
+from retrieval.rarity import weighted_share
+from retrieval.sentences import display_sentence
+
+FOLLOWING = 3  # sentences after a side's own that may still be about it (a terse list's items)
+# The opening of a sentence that goes on from the one before it: a pronoun or a connective.
+LEANS = re.compile(
+    r"^(?:it|its|this|these|they|their|that|those|them|so|thus|hence|but|yet|also|then)\b", re.I
+)
+
+
+@dataclass
+class Aspect:
+    """The asked words (`aspect_of`) and the notes' counts that weigh them."""
+
+    terms: set[str]
+    counts: Counter[str]
+    total: int
+    words: Sequence[frozenset[str]]  # every sentence's terms, by row
+    _shares: dict[int, float] = field(default_factory=dict)
+
+    def share(self, row: int) -> float:
+        """The rarity-weighted share of the asked words the sentence at `row` holds."""
+        if not self.terms:
+            return 0.0
+        if row not in self._shares:
+            found = weighted_share(self.terms, set(self.words[row]), self.counts, self.total)
+            self._shares[row] = found
+        return self._shares[row]
+
+
+def following(files: BuildFiles, row: int, limit: int = FOLLOWING) -> list[tuple[int, str, bool]]:
+    """Up to `limit` sentences after `row` in the same passage: each one's row, its text as
+    displayed, and whether it leans on the one before it (`LEANS`)."""
+    chunk_of = files.sentence_chunk
+    out: list[tuple[int, str, bool]] = []
+    for after in range(row + 1, min(row + 1 + limit, len(chunk_of))):
+        if chunk_of[after] != chunk_of[row]:
+            break
+        start, end = files.sentence_spans[after].tolist()
+        text = display_sentence(files.chunks[int(chunk_of[after])].text[start:end])
+        out.append((after, text, bool(LEANS.match(text))))
+    return out
