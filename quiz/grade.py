@@ -174,8 +174,10 @@ class FreeTextGrader:
         """Per point, whether the clauses make it (the last part is the whole answer)."""
         similarity = self.clause_similarities(key_points, parts)
         answer = _read(key_points, parts, choices, named)
+        # per point and clause: another point reads closer to the clause than this one
+        elsewhere = similarity < similarity.max(axis=0)
         made = [
-            self._point_made(index, kp, row, answer)
+            self._point_made(index, kp, row, answer, elsewhere[index])
             for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True))
         ]
         if answer.naming is None or made[answer.naming]:
@@ -186,7 +188,9 @@ class FreeTextGrader:
         # "don't use label encoding") does not make it
         return [m and not _about_the_pick(kp) for m, kp in zip(made, key_points, strict=True)]
 
-    def _point_made(self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer) -> bool:
+    def _point_made(
+        self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer, elsewhere: np.ndarray
+    ) -> bool:
         """The naming point (the one that introduces the right option) is made when a term of
         it names the pick uncontradicted; any point by a term of it said its way in a clause
         about it, or by a clause close in meaning. A clause that negates its words or gives
@@ -214,16 +218,38 @@ class FreeTextGrader:
             and max(row[i], row[-1]) >= self.term_support
             for i in answer.own
         )
-        taken_back = _term_said_otherwise_only(kp, point_tokens, polarity, answer)
-        return by_term or any(
-            not taken_back
-            and row[i] >= self.threshold
+        if by_term or _term_said_otherwise_only(kp, point_tokens, polarity, answer):
+            return by_term
+        # "no reprocessing" makes "without bookmarks the job reprocesses" only by meaning: its
+        # term is said the other way, so the clause that names the pick stays evidence for it
+        if _counters_its_term(point_tokens):
+            elsewhere = np.zeros_like(elsewhere)
+        credited = [claims[i] and (naming or answer.says_more(-1)) for i in range(len(row))]
+        return self._by_meaning(kp, row, answer, polarity, credited, elsewhere)
+
+    def _by_meaning(
+        self,
+        kp: KeyPoint,
+        row: np.ndarray,
+        answer: _Answer,
+        polarity: Sequence[bool | None],
+        credited: Sequence[bool],
+        elsewhere: np.ndarray,
+    ) -> bool:
+        """A clause close in meaning makes the point unless it says a term of it the other way
+        or gives another value. A clause that says no term of the point and reads closer to
+        another point (`elsewhere`) makes that one, not this one: "publish the steps as a
+        DataBrew recipe" is the recipe point, not "a DataBrew job applies the recipe on a
+        schedule", however close it reads to both."""
+        point_tokens = words(normalise(kp.point))
+        return any(
+            row[i] >= self.threshold
             and polarity[i] is not False
-            and claims[i]
+            and credited[i]
             and bare_numbers_agree(kp.point, answer.parts[i])
             # a cosine is blind to which way a change goes ("amplifies" for "down-weights")
             and not changes_otherwise(point_tokens, answer.tokens[i])
-            and (naming or answer.says_more(-1))
+            and (polarity[i] is not None or not elsewhere[i])
             for i in range(len(answer.parts))
         )
 
@@ -319,12 +345,18 @@ def _term_said_otherwise_only(
     or counters its own term ("without bookmarks the job reprocesses") agrees with "no
     reprocessing", as in `_denied`; so does a point about an alternative: "not softmax, which
     forces one label" still says what softmax does."""
-    if COUNTERS & set(stems(point_tokens)) or is_negated(point_tokens):
+    if _counters_its_term(point_tokens):
         return False
     if set(kp.terms) & answer.rivals:
         return False
     own = [polarity[i] for i in answer.own]
     return False in own and True not in own
+
+
+def _counters_its_term(point_tokens: Sequence[str]) -> bool:
+    """The point negates or counters what its term names ("without bookmarks the job
+    reprocesses", "resists outliers"): an answer that denies the term agrees with it."""
+    return bool(COUNTERS & set(stems(point_tokens))) or is_negated(point_tokens)
 
 
 def _about_the_pick(kp: KeyPoint) -> bool:
