@@ -174,10 +174,12 @@ class FreeTextGrader:
         """Per point, whether the clauses make it (the last part is the whole answer)."""
         similarity = self.clause_similarities(key_points, parts)
         answer = _read(key_points, parts, choices, named)
-        # per point and clause: another point reads closer to the clause than this one
+        # per point and clause: another point reads closer to the clause than this one, and
+        # another reads closer and close enough that the clause makes that one
         elsewhere = similarity < similarity.max(axis=0)
+        closer = np.stack([elsewhere, elsewhere & (similarity.max(axis=0) >= self.threshold)], 1)
         made = [
-            self._point_made(index, kp, row, answer, elsewhere[index])
+            self._point_made(index, kp, row, answer, closer[index])
             for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True))
         ]
         if answer.naming is None or made[answer.naming]:
@@ -189,13 +191,14 @@ class FreeTextGrader:
         return [m and not _about_the_pick(kp) for m, kp in zip(made, key_points, strict=True)]
 
     def _point_made(
-        self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer, elsewhere: np.ndarray
+        self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer, closer: np.ndarray
     ) -> bool:
         """The naming point (the one that introduces the right option) is made when a term of
         it names the pick uncontradicted; any point by a term of it said its way in a clause
         about it, or by a clause close in meaning. A clause that negates its words or gives
-        another number in its unit is no evidence, nor for other points a term inside the
-        pick's name ("Tiering" in Intelligent-Tiering)."""
+        another number in its unit is no evidence, nor for other points a term in the pick's
+        name ("Tiering"). `closer`, per clause: another point reads closer (0), and makes it (1)."""
+        elsewhere, taken = closer
         said, claims = _claims(kp, answer)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
@@ -216,6 +219,7 @@ class FreeTextGrader:
             and claims[i]
             and (said[i] is True or not contradicted)
             and max(row[i], row[-1]) >= self.term_support
+            and not _read_as_another(kp, row[i] >= self.threshold, taken[i], answer, i)
             for i in answer.own
         )
         if by_term or _term_said_otherwise_only(kp, point_tokens, polarity, answer):
@@ -351,6 +355,20 @@ def _term_said_otherwise_only(
         return False
     own = [polarity[i] for i in answer.own]
     return False in own and True not in own
+
+
+def _read_as_another(kp: KeyPoint, close: bool, taken: bool, answer: _Answer, i: int) -> bool:
+    """A clause far in meaning from the point that makes another (`taken`: it reads closer to
+    that one, close enough to make it) is no evidence for this point by a single word of its
+    terms: "a Lambda transformation that converts each CSV record to JSON" makes the Lambda
+    point, not "format conversion requires JSON input". A phrase of the point's said word for
+    word ("most common label") is, and so is a clause that only names the pick, which reads
+    like every point."""
+    if close or not taken or not answer.says_more(i):
+        return False
+    return not any(
+        len(words(term)) > 1 and term_positions(term, answer.tokens[i]) for term in kp.terms
+    )
 
 
 def _counters_its_term(point_tokens: Sequence[str]) -> bool:
