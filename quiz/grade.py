@@ -41,7 +41,7 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
-from quiz.hedging import Choices, naming_point, read_choice, rival_terms
+from quiz.hedging import Choices, adds_to_the_pick, naming_point, read_choice, rival_terms
 from quiz.names_in_text import names as names_in
 from quiz.quantities import (
     bare_numbers_agree,
@@ -182,7 +182,20 @@ class FreeTextGrader:
             self._point_made(index, kp, row, answer, closer[index])
             for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True))
         ]
-        if answer.naming is None or made[answer.naming]:
+        naming = answer.naming
+        if (
+            naming is not None
+            and made[naming]
+            and sum(made) > 1
+            and adds_to_the_pick(key_points[naming].point, choices)
+        ):
+            # an answer that makes another point of its own names the pick as that point's
+            # subject ("Kendra; its connectors honour the ACLs"): naming it is no evidence for
+            # what the naming point adds ("Kendra answers natural language questions")
+            made[naming] = self._point_made(
+                naming, key_points[naming], similarity[naming], answer, closer[naming], False
+            )
+        if naming is None or made[naming]:
             return made
         if _names_the_pick(key_points[answer.naming], answer.naming_terms, answer.tokens):
             return made
@@ -191,13 +204,20 @@ class FreeTextGrader:
         return [m and not _about_the_pick(kp) for m, kp in zip(made, key_points, strict=True)]
 
     def _point_made(
-        self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer, closer: np.ndarray
+        self,
+        index: int,
+        kp: KeyPoint,
+        row: np.ndarray,
+        answer: _Answer,
+        closer: np.ndarray,
+        by_name: bool = True,
     ) -> bool:
         """The naming point (the one that introduces the right option) is made when a term of
         it names the pick uncontradicted; any point by a term of it said its way in a clause
         about it, or by a clause close in meaning. A clause that negates its words or gives
         another number in its unit is no evidence, nor for other points a term in the pick's
-        name ("Tiering"). `closer`, per clause: another point reads closer (0), and makes it (1)."""
+        name ("Tiering"). `closer`, per clause: another point reads closer (0), and makes it (1).
+        Without `by_name`, naming the pick is no evidence of its own for the naming point."""
         elsewhere, taken = closer
         said, claims = _claims(kp, answer)
         point_tokens = words(normalise(kp.point))
@@ -206,13 +226,9 @@ class FreeTextGrader:
         if _taken_back(kp, point_tokens, answer, about, row >= self.threshold):
             return False
         naming = index == answer.naming
-        if naming and not contradicted and _names_the_pick(kp, answer.naming_terms, answer.tokens):
+        if naming and by_name and not contradicted and _names_the_pick(kp, *answer.pick_terms):
             return True
-        masks = [frozenset() if naming else spans for spans in answer.name_spans]
-        polarity = [
-            _term_polarity(kp, tokens, masks[i], answer.vocabulary)
-            for i, tokens in enumerate(answer.tokens)
-        ]
+        polarity = _polarities(kp, answer, naming)
         # if the answer also denies the point, a term counts only where said its own way
         by_term = any(
             polarity[i]
@@ -224,10 +240,6 @@ class FreeTextGrader:
         )
         if by_term or _term_said_otherwise_only(kp, point_tokens, polarity, answer):
             return by_term
-        # "no reprocessing" makes "without bookmarks the job reprocesses" only by meaning: its
-        # term is said the other way, so the clause that names the pick stays evidence for it
-        if _counters_its_term(point_tokens):
-            elsewhere = np.zeros_like(elsewhere)
         credited = [claims[i] and (naming or answer.says_more(-1)) for i in range(len(row))]
         return self._by_meaning(kp, row, answer, polarity, credited, elsewhere)
 
@@ -246,6 +258,10 @@ class FreeTextGrader:
         DataBrew recipe" is the recipe point, not "a DataBrew job applies the recipe on a
         schedule", however close it reads to both."""
         point_tokens = words(normalise(kp.point))
+        # "no reprocessing" makes "without bookmarks the job reprocesses" only by meaning: its
+        # term is said the other way, so the clause that names the pick stays evidence for it
+        if _counters_its_term(point_tokens):
+            elsewhere = np.zeros_like(elsewhere)
         return any(
             row[i] >= self.threshold
             and polarity[i] is not False
@@ -290,6 +306,11 @@ class _Answer:
         # an identifier's parts are its words ("batch skipgram" for batch_skipgram)
         parts = stems([p for word in self.affirmed | self.pick_words for p in word.split("_")])
         return bool(set(stems(content)) - self.affirmed - self.pick_words - set(parts))
+
+    @property
+    def pick_terms(self) -> tuple[tuple[str, ...], list[list[str]]]:
+        """The terms that name the pick and the clauses' words, as `_names_the_pick` reads them."""
+        return self.naming_terms, self.tokens
 
     @property
     def own(self) -> range:
@@ -369,6 +390,16 @@ def _read_as_another(kp: KeyPoint, close: bool, taken: bool, answer: _Answer, i:
     return not any(
         len(words(term)) > 1 and term_positions(term, answer.tokens[i]) for term in kp.terms
     )
+
+
+def _polarities(kp: KeyPoint, answer: _Answer, naming: bool) -> list[bool | None]:
+    """Per clause, `_term_polarity` of the point; for points other than the naming one a term
+    inside the pick's name says nothing."""
+    masks = [frozenset() if naming else spans for spans in answer.name_spans]
+    return [
+        _term_polarity(kp, tokens, masks[i], answer.vocabulary)
+        for i, tokens in enumerate(answer.tokens)
+    ]
 
 
 def _counters_its_term(point_tokens: Sequence[str]) -> bool:
