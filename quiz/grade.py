@@ -5,6 +5,9 @@ A key point counts as made when the answer says it, in the key's words or in oth
   ("no retries" does not make "built-in retries") in a clause that is about the point, or
 - a clause of the answer means the same as the point (MiniLM cosine, lowered when one of the two
   is negated and the other is not).
+A clause that reads closer to another point, and makes it, is evidence for that one: not for this
+one by meaning, nor by a single word of its terms. In an answer that makes a point of its own, the
+pick's name is that point's subject: it makes no naming point that adds to the right option.
 With the question's options as context, an answer that hedges between the right choice and
 another ("A or B", "either", "not sure which") or that picks another option makes no point.
 """
@@ -381,8 +384,8 @@ def _term_said_otherwise_only(
 def _read_as_another(kp: KeyPoint, close: bool, taken: bool, answer: _Answer, i: int) -> bool:
     """A clause far in meaning from the point that makes another (`taken`: it reads closer to
     that one, close enough to make it) is no evidence for this point by a single word of its
-    terms: "a Lambda transformation that converts each CSV record to JSON" makes the Lambda
-    point, not "format conversion requires JSON input". A phrase of the point's said word for
+    terms: "Redshift Spectrum lets you run queries over S3 data" makes the Spectrum point, not
+    "cold data can move to S3 while still being joined". A phrase of the point's said word for
     word ("most common label") is, and so is a clause that only names the pick, which reads
     like every point."""
     if close or not taken or not answer.says_more(i):
