@@ -5,6 +5,9 @@ A key point counts as made when the answer says it, in the key's words or in oth
   ("no retries" does not make "built-in retries") in a clause that is about the point, or
 - a clause of the answer means the same as the point (MiniLM cosine, lowered when one of the two
   is negated and the other is not).
+A clause that reads closer to another point, and makes it, is evidence for that one: not for this
+one by meaning, nor by a single word of its terms. In an answer that makes a point of its own, the
+pick's name is that point's subject: it makes no naming point that adds to the right option.
 With the question's options as context, an answer that hedges between the right choice and
 another ("A or B", "either", "not sure which") or that picks another option makes no point.
 """
@@ -41,7 +44,7 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
-from quiz.hedging import Choices, naming_point, read_choice, rival_terms
+from quiz.hedging import Choices, adds_to_the_pick, naming_point, read_choice, rival_terms
 from quiz.names_in_text import names as names_in
 from quiz.quantities import (
     bare_numbers_agree,
@@ -174,11 +177,28 @@ class FreeTextGrader:
         """Per point, whether the clauses make it (the last part is the whole answer)."""
         similarity = self.clause_similarities(key_points, parts)
         answer = _read(key_points, parts, choices, named)
+        # per point and clause: another point reads closer to the clause than this one, and
+        # another reads closer and close enough that the clause makes that one
+        elsewhere = similarity < similarity.max(axis=0)
+        closer = np.stack([elsewhere, elsewhere & (similarity.max(axis=0) >= self.threshold)], 1)
         made = [
-            self._point_made(index, kp, row, answer)
+            self._point_made(index, kp, row, answer, closer[index])
             for index, (row, kp) in enumerate(zip(similarity, key_points, strict=True))
         ]
-        if answer.naming is None or made[answer.naming]:
+        naming = answer.naming
+        if (
+            naming is not None
+            and made[naming]
+            and sum(made) > 1
+            and adds_to_the_pick(key_points[naming].point, choices)
+        ):
+            # an answer that makes another point of its own names the pick as that point's
+            # subject ("Kendra; its connectors honour the ACLs"): naming it is no evidence for
+            # what the naming point adds ("Kendra answers natural language questions")
+            made[naming] = self._point_made(
+                naming, key_points[naming], similarity[naming], answer, closer[naming], False
+            )
+        if naming is None or made[naming]:
             return made
         if _names_the_pick(key_points[answer.naming], answer.naming_terms, answer.tokens):
             return made
@@ -186,12 +206,22 @@ class FreeTextGrader:
         # "don't use label encoding") does not make it
         return [m and not _about_the_pick(kp) for m, kp in zip(made, key_points, strict=True)]
 
-    def _point_made(self, index: int, kp: KeyPoint, row: np.ndarray, answer: _Answer) -> bool:
+    def _point_made(
+        self,
+        index: int,
+        kp: KeyPoint,
+        row: np.ndarray,
+        answer: _Answer,
+        closer: np.ndarray,
+        by_name: bool = True,
+    ) -> bool:
         """The naming point (the one that introduces the right option) is made when a term of
         it names the pick uncontradicted; any point by a term of it said its way in a clause
         about it, or by a clause close in meaning. A clause that negates its words or gives
-        another number in its unit is no evidence, nor for other points a term inside the
-        pick's name ("Tiering" in Intelligent-Tiering)."""
+        another number in its unit is no evidence, nor for other points a term in the pick's
+        name ("Tiering"). `closer`, per clause: another point reads closer (0), and makes it (1).
+        Without `by_name`, naming the pick is no evidence of its own for the naming point."""
+        elsewhere, taken = closer
         said, claims = _claims(kp, answer)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
@@ -199,31 +229,50 @@ class FreeTextGrader:
         if _taken_back(kp, point_tokens, answer, about, row >= self.threshold):
             return False
         naming = index == answer.naming
-        if naming and not contradicted and _names_the_pick(kp, answer.naming_terms, answer.tokens):
+        if naming and by_name and not contradicted and _names_the_pick(kp, *answer.pick_terms):
             return True
-        masks = [frozenset() if naming else spans for spans in answer.name_spans]
-        polarity = [
-            _term_polarity(kp, tokens, masks[i], answer.vocabulary)
-            for i, tokens in enumerate(answer.tokens)
-        ]
+        polarity = _polarities(kp, answer, naming)
         # if the answer also denies the point, a term counts only where said its own way
         by_term = any(
             polarity[i]
             and claims[i]
             and (said[i] is True or not contradicted)
             and max(row[i], row[-1]) >= self.term_support
+            and not _read_as_another(kp, row[i] >= self.threshold, taken[i], answer, i)
             for i in answer.own
         )
-        taken_back = _term_said_otherwise_only(kp, point_tokens, polarity, answer)
-        return by_term or any(
-            not taken_back
-            and row[i] >= self.threshold
+        if by_term or _term_said_otherwise_only(kp, point_tokens, polarity, answer):
+            return by_term
+        credited = [claims[i] and (naming or answer.says_more(-1)) for i in range(len(row))]
+        return self._by_meaning(kp, row, answer, polarity, credited, elsewhere)
+
+    def _by_meaning(
+        self,
+        kp: KeyPoint,
+        row: np.ndarray,
+        answer: _Answer,
+        polarity: Sequence[bool | None],
+        credited: Sequence[bool],
+        elsewhere: np.ndarray,
+    ) -> bool:
+        """A clause close in meaning makes the point unless it says a term of it the other way
+        or gives another value. A clause that says no term of the point and reads closer to
+        another point (`elsewhere`) makes that one, not this one: "publish the steps as a
+        DataBrew recipe" is the recipe point, not "a DataBrew job applies the recipe on a
+        schedule", however close it reads to both."""
+        point_tokens = words(normalise(kp.point))
+        # "no reprocessing" makes "without bookmarks the job reprocesses" only by meaning: its
+        # term is said the other way, so the clause that names the pick stays evidence for it
+        if _counters_its_term(point_tokens):
+            elsewhere = np.zeros_like(elsewhere)
+        return any(
+            row[i] >= self.threshold
             and polarity[i] is not False
-            and claims[i]
+            and credited[i]
             and bare_numbers_agree(kp.point, answer.parts[i])
             # a cosine is blind to which way a change goes ("amplifies" for "down-weights")
             and not changes_otherwise(point_tokens, answer.tokens[i])
-            and (naming or answer.says_more(-1))
+            and (polarity[i] is not None or not elsewhere[i])
             for i in range(len(answer.parts))
         )
 
@@ -260,6 +309,11 @@ class _Answer:
         # an identifier's parts are its words ("batch skipgram" for batch_skipgram)
         parts = stems([p for word in self.affirmed | self.pick_words for p in word.split("_")])
         return bool(set(stems(content)) - self.affirmed - self.pick_words - set(parts))
+
+    @property
+    def pick_terms(self) -> tuple[tuple[str, ...], list[list[str]]]:
+        """The terms that name the pick and the clauses' words, as `_names_the_pick` reads them."""
+        return self.naming_terms, self.tokens
 
     @property
     def own(self) -> range:
@@ -319,12 +373,42 @@ def _term_said_otherwise_only(
     or counters its own term ("without bookmarks the job reprocesses") agrees with "no
     reprocessing", as in `_denied`; so does a point about an alternative: "not softmax, which
     forces one label" still says what softmax does."""
-    if COUNTERS & set(stems(point_tokens)) or is_negated(point_tokens):
+    if _counters_its_term(point_tokens):
         return False
     if set(kp.terms) & answer.rivals:
         return False
     own = [polarity[i] for i in answer.own]
     return False in own and True not in own
+
+
+def _read_as_another(kp: KeyPoint, close: bool, taken: bool, answer: _Answer, i: int) -> bool:
+    """A clause far in meaning from the point that makes another (`taken`: it reads closer to
+    that one, close enough to make it) is no evidence for this point by a single word of its
+    terms: "Redshift Spectrum lets you run queries over S3 data" makes the Spectrum point, not
+    "cold data can move to S3 while still being joined". A phrase of the point's said word for
+    word ("most common label") is, and so is a clause that only names the pick, which reads
+    like every point."""
+    if close or not taken or not answer.says_more(i):
+        return False
+    return not any(
+        len(words(term)) > 1 and term_positions(term, answer.tokens[i]) for term in kp.terms
+    )
+
+
+def _polarities(kp: KeyPoint, answer: _Answer, naming: bool) -> list[bool | None]:
+    """Per clause, `_term_polarity` of the point; for points other than the naming one a term
+    inside the pick's name says nothing."""
+    masks = [frozenset() if naming else spans for spans in answer.name_spans]
+    return [
+        _term_polarity(kp, tokens, masks[i], answer.vocabulary)
+        for i, tokens in enumerate(answer.tokens)
+    ]
+
+
+def _counters_its_term(point_tokens: Sequence[str]) -> bool:
+    """The point negates or counters what its term names ("without bookmarks the job
+    reprocesses", "resists outliers"): an answer that denies the term agrees with it."""
+    return bool(COUNTERS & set(stems(point_tokens))) or is_negated(point_tokens)
 
 
 def _about_the_pick(kp: KeyPoint) -> bool:

@@ -334,6 +334,16 @@ def naming_point(
     return names.naming_point, names.naming_terms
 
 
+def adds_to_the_pick(point: str, choices: Choices | None) -> bool:
+    """Whether the point says more than the right option and the scenario do: "Kendra answers
+    natural language questions" adds to "Amazon Kendra", "Use a multiplicative model" does not
+    add to "A multiplicative model of trend and seasonality"."""
+    if choices is None:
+        return False
+    given = _content_stems(choices.right) | _content_stems(choices.stem)
+    return bool(_content_stems(point) - given)
+
+
 def rival_terms(choices: Choices | None, key_points: Sequence[KeyPoint]) -> frozenset[str]:
     """Terms of the key points that name an alternative: a subject the key argues against
     ("softmax") or a term another option says ("lambda" where one option is AWS Lambda)."""
