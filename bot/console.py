@@ -20,6 +20,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from common.emphasis import plain
+
 if TYPE_CHECKING:
     from retrieval.answer import Answer, Passage
     from retrieval.build import BuildReport
@@ -83,7 +85,7 @@ def render_passages(console: Console, passages: list[Passage], *, start: int = 1
     for number, passage in enumerate(passages, start=start):
         where = str(passage.citation)
         console.print(f"  [bold cyan][{number}][/] [cyan]{escape(where)}[/]")
-        console.print(f"      [dim]{escape(snippet(passage.text))}[/]")
+        console.print(f"      [dim]{escape(snippet(plain(passage.text)))}[/]")
 
 
 def render_answer(console: Console, answer: Answer) -> None:
@@ -91,7 +93,7 @@ def render_answer(console: Console, answer: Answer) -> None:
         console.print(f"[yellow]{escape(answer.notice)}[/]")
         return
     if answer.covered and answer.sentences:
-        console.print(escape(answer.text), style="bold")
+        console.print(escape(plain(answer.text)), style="bold")
         console.print(f"[dim]From your notes (confidence {answer.confidence:.2f}):[/]")
     else:
         subject = answer.missing or answer.topic

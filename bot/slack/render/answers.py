@@ -11,6 +11,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
 from bot.slack import ids
 from bot.slack.render.shared import button, cite, context, escape, fallback, section, snippet
 from bot.slack.text import MAX_QUESTION_CHARS
+from common.emphasis import plain, slack_bold
 
 if TYPE_CHECKING:
     from retrieval.answer import Answer, Passage
@@ -36,7 +37,7 @@ SHARED_BY = "Shared by <@{user}>"
 
 def passage_blocks(passages: Sequence[Passage], *, start: int = 1) -> list[Block]:
     return [
-        section(f"*[{number}] {cite(p.citation)}*\n>{escape(snippet(p.text))}")
+        section(f"*[{number}] {cite(p.citation)}*\n>{escape(snippet(slack_bold(p.text)))}")
         for number, p in enumerate(passages, start=start)
     ]
 
@@ -49,7 +50,7 @@ def declined_text(answer: Answer) -> str:
 
 def answer_text(answer: Answer) -> str:
     if answer.covered and answer.sentences:
-        return fallback(escape(answer.text))
+        return fallback(escape(plain(answer.text)))
     return fallback(declined_text(answer))
 
 
@@ -61,7 +62,7 @@ def answer_blocks(
     if trimmed:
         blocks.append(context(TRIMMED_NOTE))
     if answer.covered and answer.sentences:
-        blocks.append(section(escape(answer.text)))
+        blocks.append(section(escape(slack_bold(answer.text))))
         blocks.append(context(f"From your notes · confidence {answer.confidence:.2f}"))
         if answer.confidence < SURE_CONFIDENCE:
             blocks.append(context(LOW_CONFIDENCE_HINT))

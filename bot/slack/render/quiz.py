@@ -30,6 +30,7 @@ from bot.slack.render.shared import (
     snippet,
 )
 from common.citation import Citation
+from common.emphasis import slack_bold
 
 if TYPE_CHECKING:
     from core.publishing import QuestionView, Reveal
@@ -101,7 +102,7 @@ def reveal_blocks(reveal: Reveal) -> list[Block]:
         context(f"Source: {cite(Citation(q.source_file, q.source_heading))}"),
     ]
     if reveal.source_text:
-        blocks.append(section(f">{escape(snippet(reveal.source_text))}"))
+        blocks.append(section(f">{escape(snippet(slack_bold(reveal.source_text)))}"))
     blocks.extend(sections(_reveal_lines(reveal)))
     blocks.append(_report_actions(q.post_id))
     return blocks
