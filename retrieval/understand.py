@@ -57,10 +57,11 @@ CHAT_WORDS: dict[str, str] = {
     "omg": "",
     "pleeease": "please",
 }
+# A chat word stands alone: not a letter of a hyphenated name ("R-CNN", "U-Net", "y-axis").
 _CHAT = re.compile(
-    r"(?<![\w/])("
+    r"(?<![\w/-])("
     + "|".join(re.escape(w) for w in sorted(CHAT_WORDS, key=len, reverse=True))
-    + r")(?![\w/])",
+    + r")(?![\w/-])",
     re.I,
 )
 # Words a student adds for emphasis or politeness that ask nothing of the notes ("deepar does

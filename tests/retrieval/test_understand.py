@@ -18,6 +18,11 @@ from retrieval.understand import normalise, topic, understand
         ("wat r u", "what are you"),
         ("shud i use ur data", "should i use your data"),
         ("thx, whats PLS in polly", "thanks, what is PLS in polly"),
+        ("is faster r-cnn better than u-net", "is faster r-cnn better than u-net"),
+        (
+            "what goes on the y-axis of a residual plot",
+            "what goes on the y-axis of a residual plot",
+        ),
     ],
 )
 def test_chat_spelling_is_made_plain_but_capitals_stay_acronyms(typed: str, plain: str) -> None:
