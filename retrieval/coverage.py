@@ -208,8 +208,8 @@ class NotesVocabulary:
         if any((word[:i], word[i:]) in self.pairs for i in range(JOINED_PART, len(word) - 2)):
             return True
         stem = word[:-1]
-        if len(stem) < CLIPPED_STEM:
-            return False
+        if len(stem) < CLIPPED_STEM or not word.endswith("o"):
+            return False  # chat clips a word with an "o" (distro, convo): "proton" is no "protobuf"
         at = bisect.bisect_left(self.sorted, stem)
         return at < len(self.sorted) and self.sorted[at].startswith(stem)
 

@@ -87,13 +87,18 @@ def test_a_hyphenated_word_is_known_when_the_notes_write_its_parts_apart() -> No
 
 
 def test_a_name_run_together_or_a_clipped_chat_word_is_known() -> None:
-    notes = ["Guard Duty watches account activity.", "The Poisson distribution counts events."]
+    notes = [
+        "Guard Duty watches account activity.",
+        "The Poisson distribution counts events.",
+        "RecordIO-protobuf is the fastest input format.",
+    ]
     vocabulary = NotesVocabulary(notes, ENGLISH)
     assert vocabulary.knows("guardduty")  # the notes write "Guard Duty"
     assert vocabulary.knows("distro")  # chat for "distribution"
     # parts the notes never put side by side, or a stem too short to say which word it clips
     assert not vocabulary.knows("dutyguard")
     assert not vocabulary.knows("disto")
+    assert not vocabulary.knows("proton")  # a name of its own, not "protobuf" clipped
     assert vocabulary.unknown_subject("what is gemini", ("gemini",)) == "gemini"
 
 
