@@ -12,6 +12,7 @@ after it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -48,15 +49,19 @@ class Aspect:
         return self._shares[row]
 
 
+def following_rows(files: BuildFiles, row: int, limit: int = FOLLOWING) -> list[int]:
+    """The rows of up to `limit` sentences after `row` in the same passage."""
+    chunk_of = files.sentence_chunk
+    last = min(row + 1 + limit, len(chunk_of))
+    return list(itertools.takewhile(lambda r: chunk_of[r] == chunk_of[row], range(row + 1, last)))
+
+
 def following(files: BuildFiles, row: int, limit: int = FOLLOWING) -> list[tuple[int, str, bool]]:
     """Up to `limit` sentences after `row` in the same passage: each one's row, its text as
     displayed, and whether it leans on the one before it (`LEANS`)."""
-    chunk_of = files.sentence_chunk
     out: list[tuple[int, str, bool]] = []
-    for after in range(row + 1, min(row + 1 + limit, len(chunk_of))):
-        if chunk_of[after] != chunk_of[row]:
-            break
+    for after in following_rows(files, row, limit):
         start, end = files.sentence_spans[after].tolist()
-        text = display_sentence(files.chunks[int(chunk_of[after])].text[start:end])
+        text = display_sentence(files.chunks[int(files.sentence_chunk[after])].text[start:end])
         out.append((after, text, bool(LEANS.match(text))))
     return out

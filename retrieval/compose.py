@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from retrieval.aspect import FOLLOWING, Aspect, following
+from retrieval.aspect import Aspect, following, following_rows
 from retrieval.documents import Chunk
 from retrieval.facets import facet_in, facet_share, remedies
 from retrieval.index_store import BuildFiles
@@ -331,9 +331,7 @@ class _Sides:
         leans on the one before it, or names no side and holds the aspect (a terse list's item
         under the side's line); none past a sentence that names a side again."""
         own = self.aspect.share(c.row)
-        chunk_of, last = files.sentence_chunk, min(c.row + 1 + FOLLOWING, len(files.sentence_chunk))
-        rows = itertools.takewhile(lambda r: chunk_of[r] == chunk_of[c.row], range(c.row + 1, last))
-        if all(self.aspect.share(row) <= own for row in rows):
+        if all(self.aspect.share(row) <= own for row in following_rows(files, c.row)):
             return None  # nothing after it says more of the aspect: no sentence need be read
         best: tuple[int, str] | None = None
         for row, text, leans in following(files, c.row):

@@ -20,11 +20,11 @@ sentence, for notes' headings too.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
+from retrieval.rarity import rarity_weights
 from retrieval.sides import covers
 
 # Read on tune, b8, b9 (both corpora): 0.2 and 0.35 gain the same four, 0.1 one fewer.
@@ -69,7 +69,7 @@ class Neighbours:
         named = [{t for t in terms if covers({t}, about - PRODUCT_PREFIX)} for about in abouts]
         if not any(named):
             return cls.none(len(abouts))
-        weight = {t: math.log((total + 1) / (counts.get(t, 0) + 0.5)) for t in terms}
+        weight = rarity_weights(terms, counts, total)
         best = max(range(len(abouts)), key=lambda r: sum(weight[t] for t in named[r]))
         asked, own = named[best], abouts[best]
         rarest = max(asked, key=lambda t: weight[t])

@@ -32,12 +32,18 @@ def sentence_counts(
     return found
 
 
+def rarity_weights(terms: Iterable[str], counts: Counter[str], total: int) -> dict[str, float]:
+    """Each term's weight by its rarity in the notes' `total` sentences (an inverse document
+    frequency; a term the notes never hold weighs the most)."""
+    return {t: math.log((total + 1) / (counts.get(t, 0) + 0.5)) for t in terms}
+
+
 def weighted_share(terms: set[str], available: set[str], counts: Counter[str], total: int) -> float:
     """The share of `terms` present in `available`, each weighted by its rarity in the notes (a
     short form counts for a longer one, as in `compose.covers`)."""
     from retrieval.compose import covers
 
-    weights = {t: math.log((total + 1) / (counts.get(t, 0) + 0.5)) for t in terms}
+    weights = rarity_weights(terms, counts, total)
     whole = sum(weights.values())
     if not whole:
         return 0.0

@@ -35,8 +35,8 @@ def is_rejected(clause: str) -> bool:
 
 def split_rejected(clauses: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A stem's clauses as (its requirements, its rejected options)."""
-    kept = tuple(c for c in clauses if not is_rejected(c))
-    return kept, tuple(c for c in clauses if is_rejected(c))
+    rejected = tuple(c for c in clauses if is_rejected(c))
+    return tuple(c for c in clauses if c not in rejected), rejected
 
 
 def without_rejected(text: str, rejected: tuple[str, ...]) -> str:

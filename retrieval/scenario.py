@@ -4,7 +4,6 @@ option when the ask wants two services."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -94,7 +93,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
     """The pooled passage that fits the stem best, with how far each of its sentences
     meets each requirement: requirements met, cosine, search rank, advice that meets one,
     less a passage about where the data sits."""
-    needs = [n for n in (set(tokenize(c)) for c in composer.ask.constraints) if n]
+    needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
         rows = composer.files.sentence_rows(hit.row)
@@ -233,27 +232,34 @@ def stem_terms(composer: Composer, row: int, hit: Hit) -> set[str]:
     return stem & composer._words(row, hit)
 
 
-def constraints_met(
-    composer: Composer, hit: Hit, rows: np.ndarray, needs: list[set[str]]
-) -> np.ndarray:
-    """How far each sentence of a passage meets each of the stem's requirements: the share of
-    the requirement's terms it holds, each weighted by its rarity in the notes (`rarity`), on
-    the cosine scale CONSTRAINT_MET is set on. A requirement of common words only ("no model of
-    their own") is met by nearly every passage, so it tells none apart and counts for none.
-    Read from the words the index already holds, so a scenario costs no embedding beyond the
-    question's own."""
+def requirements(composer: Composer) -> list[dict[str, float]]:
+    """The stem's requirements, each as its terms weighted by their rarity in the notes
+    (`rarity`). A requirement of common words only ("no model of their own") is met by nearly
+    every passage, so it tells none apart: it is kept with no terms and counts for none."""
     from retrieval.compose import sentence_words
-    from retrieval.rarity import sentence_counts
+    from retrieval.rarity import rarity_weights, sentence_counts
 
+    needs = [n for n in (set(tokenize(c)) for c in composer.ask.constraints) if n]
     counts, total = sentence_counts(composer.searcher, sentence_words(composer.searcher))
-    weights = [{t: math.log((total + 1) / (counts.get(t, 0) + 0.5)) for t in n} for n in needs]
     common = max(COMMON_SHARE * total, COMMON_FLOOR)
-    telling = [min(counts.get(t, 0) for t in need) <= common for need in needs]
+    return [
+        rarity_weights(need, counts, total) if min(counts.get(t, 0) for t in need) <= common else {}
+        for need in needs
+    ]
+
+
+def constraints_met(
+    composer: Composer, hit: Hit, rows: np.ndarray, needs: list[dict[str, float]]
+) -> np.ndarray:
+    """How far each sentence of a passage meets each of the stem's requirements (`requirements`):
+    the rarity-weighted share of the requirement's terms it holds, on the cosine scale
+    CONSTRAINT_MET is set on. Read from the words the index already holds, so a scenario costs
+    no embedding beyond the question's own."""
     out = np.zeros((rows.size, len(needs)), dtype=np.float32)
     for i, row in enumerate(rows.tolist()):
         words = composer._words(row, hit)
-        for j, weight in enumerate(weights):
-            if telling[j]:
+        for j, weight in enumerate(needs):
+            if weight:
                 held = sum(w for t, w in weight.items() if t in words)
                 out[i, j] = LEXICAL_MET_SCALE * held / sum(weight.values())
     return out
