@@ -123,8 +123,11 @@ def _part_of(path: Path, split_held: bool) -> str:
         return "blind"
     round_ = re.search(r"_(b\d+)", path.stem)
     if split_held and round_ and "held" in PARTS:  # not with --tune-only
-        if round_.group(1) not in PARTS:  # files come sorted: b5 before b6, all before blind
-            PARTS.insert(PARTS.index("blind") if "blind" in PARTS else len(PARTS), round_.group(1))
+        if round_.group(1) not in PARTS:  # rounds in number order (b9 before b10), before blind
+            rounds = [p for p in PARTS if re.fullmatch(r"b\d+", p)] + [round_.group(1)]
+            rounds.sort(key=lambda p: int(p[1:]))
+            at = PARTS.index("blind") if "blind" in PARTS else len(PARTS)
+            PARTS[:] = [p for p in PARTS[:at] if p not in rounds] + rounds + PARTS[at:]
         return round_.group(1)
     return ""
 
