@@ -224,11 +224,17 @@ def _arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def _round_order(path: Path) -> tuple[int, str]:
+    """Held-out files in blind-round order: the first file, then b5, b6, ... b9, b10."""
+    round_ = re.search(r"_b(\d+)$", path.stem)
+    return (int(round_.group(1)) if round_ else 0, path.name)
+
+
 def main() -> None:
     args = _arguments()
     questions = load_bank(question_files([ROOT / "corpus"]))
     tuned = load_labelled(DATA / "grading_labelled.yaml", questions)
-    held_files = sorted(DATA.glob("grading_heldout*.yaml"))
+    held_files = sorted(DATA.glob("grading_heldout*.yaml"), key=_round_order)
     held = {path.name: load_labelled(path, questions) for path in held_files}
     heldout = [item for items in held.values() for item in items]
     try:
