@@ -252,6 +252,9 @@ class _Sides:
     labelled: set[int] = field(default_factory=set)  # quoted after their passage's subject
     # a side's sentence quoted with the one after it, which leans on it and says the asked point
     extended: dict[int, str] = field(default_factory=dict)
+    # a sentence names a product that is neither side (`Composer._names_other`), by row: asked
+    # again for every side
+    other_product: dict[int, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # A sentence names a side with its heading's and its passage's help (`sides`): "randomized
@@ -814,6 +817,9 @@ class Composer:
             c.rank: max(_mutual(f, heading_terms(sided.hits[c.rank].chunk)) for f in side.forms)
             for c in naming
         }
+        for c in naming:
+            if c.row not in sided.other_product:
+                sided.other_product[c.row] = self._names_other(c.text, sided.sides)
         pick = max(
             naming,
             key=lambda c: (
@@ -823,7 +829,7 @@ class Composer:
                 + CUE_WEIGHT * bool(self.side_cue.search(c.text))
                 + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in side.forms)
                 + ASPECT_WEIGHT * sided.asked(c, self.files, side)
-                - HEADING_WEIGHT * self._names_other(c.text, sided.sides)
+                - HEADING_WEIGHT * sided.other_product[c.row]
                 + FIRST_PASSAGE_MARGIN * (c.rank == 0)
                 + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
                 - OTHER_SIDE_WEIGHT * sided.names_another(c, side)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[A-Z0-9(\"“])")
 MIN_WORDS = 3
@@ -115,11 +116,17 @@ def _is_term(line: str) -> bool:
     )
 
 
+CARD_LABEL = re.compile(r"^\s*(?:Q|A):\s*")
+ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A term and its definition joined into one sentence read "term: definition".
+TERM_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*(?:\n[ \t]*)+(?=[A-Z])")
+LINE_BREAK = re.compile(r"[ \t]*(?:\n[ \t]*)+")  # a wrapped sentence reads as one line
+
+
+@lru_cache(maxsize=16384)
 def display_sentence(text: str) -> str:
-    """A sentence as shown in an answer: list markers and 'Q:'/'A:' labels removed."""
-    text = re.sub(r"^\s*(?:Q|A):\s*", "", text)
-    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text)
-    # A term and its definition joined into one sentence read "term: definition".
-    text = re.sub(r"(?<=[^\s.!?:;,])[ \t]*(?:\n[ \t]*)+(?=[A-Z])", ": ", text)
-    text = re.sub(r"[ \t]*(?:\n[ \t]*)+", " ", text)  # a wrapped sentence reads as one line
-    return text.strip()
+    """A sentence as shown in an answer: list markers and 'Q:'/'A:' labels removed. Cached: every
+    pooled sentence of every ask is shown this way to be scored, and the notes do not change
+    under a running index."""
+    text = ITEM_MARKER.sub("", CARD_LABEL.sub("", text))
+    return LINE_BREAK.sub(" ", TERM_BREAK.sub(": ", text)).strip()
