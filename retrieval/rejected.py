@@ -45,4 +45,5 @@ def without_rejected(text: str, rejected: tuple[str, ...]) -> str:
     for clause in rejected:
         text = text.replace(clause, " ")
     text = re.sub(r"([,.;])(?:\s*[,.;])+", r"\1", text)  # the stops around a clause taken out
+    text = re.sub(r"^[\s,.;]+", "", text)  # a stem that opened with a rejected clause
     return re.sub(r"\s{2,}", " ", text).strip()

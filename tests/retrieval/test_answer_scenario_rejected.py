@@ -71,3 +71,12 @@ def test_the_proposed_warehouse_is_not_the_answer(tutor: NotesIndex) -> None:
     assert answer.covered
     assert "Athena" in " ".join(answer.sentences)
     assert answer.passages[0].heading.endswith("Amazon Athena")
+
+
+def test_a_stem_that_opens_with_the_suggested_option_is_searched_from_its_first_requirement() -> (
+    None
+):
+    text = "Someone suggested Redshift. We want ad hoc SQL over files in S3 without servers."
+    assert without_rejected(text, ("Someone suggested Redshift",)) == (
+        "We want ad hoc SQL over files in S3 without servers."
+    )
