@@ -27,7 +27,7 @@ from retrieval.compose import (
     sentence_words,
     subject_of,
 )
-from retrieval.confidence import evidence, needs_met, right_chance
+from retrieval.confidence import needs_met, right_chance
 from retrieval.coverage import MOSTLY_UNKNOWN, vocabulary_for
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
@@ -94,9 +94,6 @@ TERSE_SHARE = 0.2
 # a clearly matched answer with an odd last word ("... in a nutshell") is still given.
 ENDING_CONFIDENCE = 0.7  # 0.8 on the old gate's steeper scale; 0.65-0.8 bench the same
 EMPHASIS_TERMS = frozenset(tokenize(" ".join(EMPHASIS)))
-# An answered question's chance of being right is shown as it is from this share of the scale
-# above `min_confidence` on (0.55 at 0.5); a lower chance is squeezed under it.
-SQUEEZE = 0.1
 
 
 @dataclass(frozen=True)
@@ -205,8 +202,7 @@ def _answer(
     gate = calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
     covered, missing = _covered(composer, composition, hits, main, gate, min_confidence)
     needs = needs_met(ask, composition, main)
-    chance = right_chance(evidence(ask, composition, hits, main, features[2]))
-    sure = answered_confidence(chance, min_confidence)
+    sure = answered_confidence(features[2], needs, min_confidence)
     return Answer(
         question=question,
         sentences=composition.sentences,
@@ -397,13 +393,10 @@ def calibrated(features: tuple[float, ...], shift: float = 0.0) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def answered_confidence(chance: float, floor: float) -> float:
-    """An answered question's confidence: the chance its quote is right
-    (`confidence.right_chance`), shown as it is above `floor` plus SQUEEZE of the rest of the
-    scale; a lower chance is squeezed into the scale between (in order), so an answer never shows
-    less than a decline."""
-    knee = floor + SQUEEZE * (1 - floor)
-    return chance if chance >= knee else floor + (knee - floor) * chance / knee
+def answered_confidence(answered: float, needs: float, floor: float) -> float:
+    """An answered question's confidence: `floor` plus the rest of the scale times the chance
+    its quote is right (`confidence.right_chance`)."""
+    return floor + (1 - floor) * right_chance(answered, needs)
 
 
 def declined_confidence(gate: float, floor: float) -> float:

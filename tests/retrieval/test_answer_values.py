@@ -108,12 +108,13 @@ def test_a_definition_quotes_what_it_is_not_a_property(tutor: NotesIndex) -> Non
     assert answer.sentences[0].startswith("An inference pipeline is a chain")
 
 
-def test_the_features_say_when_the_quote_lacks_the_value_asked(tutor: NotesIndex) -> None:
+def test_confidence_is_lower_when_the_quote_lacks_the_value_asked(tutor: NotesIndex) -> None:
     right = tutor.ask("how long can kinesis data streams retain records")
     unstated = tutor.ask("what is the availability of a kinesis data stream")
     assert right.covered and unstated.covered
     assert right.features[3] == 1.0
     assert unstated.features[3] == 0.0  # no percentage anywhere: the need is not met
+    assert right.confidence > unstated.confidence
 
 
 def test_needs_met_reads_the_kinds_needs(tutor: NotesIndex) -> None:
