@@ -53,6 +53,7 @@ WINDOW = 800
 RRF_K = 60
 # Below 0.5 the gate declines; an answered question's confidence spans 0.5-1.
 BANDS = ((0.0, 0.5), (0.5, 0.75), (0.75, 0.85), (0.85, 0.95), (0.95, 1.01))
+AUC_DRAWS = 1000  # bootstrap draws for the AUC's interval
 DATA = ROOT / "bench" / "data"
 # tune: what composition is tuned on; held: held out by a rule fixed before tuning (reported,
 # never tuned on, though its aggregate has been read at every stop); blind: bench/data/blind_*.yaml,
@@ -410,9 +411,11 @@ def print_reliability(results: dict[str, dict[str, Part]]) -> None:
             f"{name} {auc(answered({name: results[name]}, _in_part(label))):.2f}"
             for name in results
         )
+        low, high = auc_interval(given)
         print(
             f"{label}: AUC {auc(rows):.2f} over {len(rows)} answers (both corpora); among the "
-            f"{len(given)} answered (not declined), AUC {auc(given):.2f} ({each})"
+            f"{len(given)} answered (not declined), AUC {auc(given):.2f} "
+            f"[90 % {low:.2f}-{high:.2f}] ({each})"
         )
 
 
@@ -444,6 +447,28 @@ def auc(rows: list[tuple[tuple[float, ...], float, float]]) -> float:
         return float("nan")
     wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
     return wins / (len(right) * len(wrong))
+
+
+def auc_interval(
+    rows: list[tuple[tuple[float, ...], float, float]], draws: int = AUC_DRAWS
+) -> tuple[float, float]:
+    """The 90 % bootstrap interval of `auc` (the rows drawn again with replacement, a fixed
+    seed): a part with two wrong answers moves by a tenth when one of them moves, so a change
+    is read against this width, not against the point alone."""
+    if not any(y == 1 for _, y, _ in rows) or not any(y == 0 for _, y, _ in rows):
+        return float("nan"), float("nan")
+    labels = np.asarray([y for _, y, _ in rows])
+    scores = np.asarray([c for _, _, c in rows])
+    rng = np.random.default_rng(0)
+    found = []
+    for _ in range(draws):
+        pick = rng.integers(0, len(rows), len(rows))
+        right, wrong = scores[pick][labels[pick] == 1], scores[pick][labels[pick] == 0]
+        if right.size and wrong.size:
+            diff = right[:, None] - wrong[None, :]
+            found.append(((diff > 0).sum() + 0.5 * (diff == 0).sum()) / diff.size)
+    low, high = np.percentile(found, [5, 95])
+    return float(low), float(high)
 
 
 def show(

@@ -30,3 +30,17 @@ def test_the_auc_is_reported_per_corpus_and_the_bands_per_part(
     assert "(shipped 1.00, seeds 0.00)" in out
     assert "shipped tune" in out and "seeds tune" in out
     assert "1.00 (n=1)" in out  # the 0.85-0.95 band of our notes: one answer, right
+
+
+def test_the_auc_interval_holds_the_auc_and_widens_with_fewer_wrong_answers() -> None:
+    from bench.answers import auc, auc_interval
+
+    many = [((), float(i % 3 != 0), 0.5 + (i % 7) / 20) for i in range(60)]
+    few = [((), 1.0, 0.5 + (i % 7) / 20) for i in range(57)]
+    few += [((), 0.0, 0.6), ((), 0.0, 0.8), ((), 0.0, 0.7)]
+    low, high = auc_interval(many)
+    assert low <= auc(many) <= high
+    assert auc_interval(many) == (low, high)  # a fixed seed: the same run prints the same
+    few_low, few_high = auc_interval(few)
+    assert few_high - few_low > high - low
+    assert all(x != x for x in auc_interval(few[:57]))  # no wrong answer: no interval (nan)
