@@ -10,9 +10,9 @@ declines.
 
 Confidence: `--fit` fits it on the tuning parts only (what retrieval/confidence.py and the gate
 in retrieval/answer.py are fitted on); the reliability table (share right per confidence band) is
-printed for the tuning parts, the held-out part and the blind part, and the AUC for every part
-(each earlier blind round's file too under `--split-held`), so a fit is judged on parts it never
-saw.
+printed for every part of each corpus, and the AUC for every part, both corpora together and each
+alone (each earlier blind round's file too under `--split-held`), so a fit is judged on parts it
+never saw.
 
 Question files: bench/data/answers_*.yaml and bench/data/*_dev.yaml (each names its `corpus`;
 `heldout` marks the held-out part), bench/data/blind_*.yaml (the blind part: written in one sitting
@@ -53,6 +53,7 @@ WINDOW = 800
 RRF_K = 60
 # Below 0.5 the gate declines; an answered question's confidence spans 0.5-1.
 BANDS = ((0.0, 0.5), (0.5, 0.75), (0.75, 0.85), (0.85, 0.95), (0.95, 1.01))
+AUC_DRAWS = 1000  # bootstrap draws for the AUC's interval
 DATA = ROOT / "bench" / "data"
 # tune: what composition is tuned on; held: held out by a rule fixed before tuning (reported,
 # never tuned on, though its aggregate has been read at every stop); blind: bench/data/blind_*.yaml,
@@ -387,32 +388,41 @@ def _in_part(name: str):  # type: ignore[no-untyped-def]
 
 
 def print_reliability(results: dict[str, dict[str, Part]]) -> None:
-    """Share right per confidence band on the tuning, held-out and blind parts of each corpus
-    (the confidence is fitted on the tuning parts only, so the others are the honest figures);
-    the AUC on every part, each earlier blind round's file too under --split-held."""
-    banded = [p for p in ("tune", "held", "blind") if p in PARTS]
-    per_corpus = {
-        f"{name} {label}": labelled({name: results[name]}, _in_part(label))
-        for name in results
-        for label in banded
-    }
+    """Share right per confidence band, a row per corpus and part (the confidence is fitted on
+    the parts read while tuning, so the others are the honest figures); then the AUC on every
+    part, both corpora together and each on its own, each earlier blind round's file too under
+    --split-held."""
     print(
         "\nconfidence reliability: share right (n) per band; declined-set questions count as wrong"
     )
-    print(f"{'band':12} " + " ".join(f"{h:>26}" for h in per_corpus))
-    for low, high in BANDS:
-        cells = []
-        for rows in per_corpus.values():
-            inside = [right for _, right, c in rows if low <= c < high]
-            cells.append(f"{share([bool(x) for x in inside])} (n={len(inside)})")
-        print(f"{low:.2f}-{min(high, 1):.2f}   " + " ".join(f"{x:>26}" for x in cells))
+    print(
+        f"{'corpus part':18} " + " ".join(f"{f'{lo:.2f}-{min(hi, 1):.2f}':>14}" for lo, hi in BANDS)
+    )
+    for name in results:
+        for label in PARTS:
+            rows = labelled({name: results[name]}, _in_part(label))
+            if rows:
+                cells = [band_cell(rows, low, high) for low, high in BANDS]
+                print(f"{f'{name} {label}':18} " + " ".join(f"{x:>14}" for x in cells))
     for label in PARTS:
         rows = labelled(results, _in_part(label))
         given = answered(results, _in_part(label))
+        each = ", ".join(
+            f"{name} {auc(answered({name: results[name]}, _in_part(label))):.2f}"
+            for name in results
+        )
+        low, high = auc_interval(given)
         print(
             f"{label}: AUC {auc(rows):.2f} over {len(rows)} answers (both corpora); among the "
-            f"{len(given)} answered (not declined), AUC {auc(given):.2f}"
+            f"{len(given)} answered (not declined), AUC {auc(given):.2f} "
+            f"[90 % {low:.2f}-{high:.2f}] ({each})"
         )
+
+
+def band_cell(rows: list[tuple[tuple[float, ...], float, float]], low: float, high: float) -> str:
+    """The share right (and how many) of the `rows` whose confidence is in [low, high)."""
+    inside = [right for _, right, c in rows if low <= c < high]
+    return f"{share([bool(x) for x in inside])} (n={len(inside)})"
 
 
 def answered(
@@ -437,6 +447,28 @@ def auc(rows: list[tuple[tuple[float, ...], float, float]]) -> float:
         return float("nan")
     wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
     return wins / (len(right) * len(wrong))
+
+
+def auc_interval(
+    rows: list[tuple[tuple[float, ...], float, float]], draws: int = AUC_DRAWS
+) -> tuple[float, float]:
+    """The 90 % bootstrap interval of `auc` (the rows drawn again with replacement, a fixed
+    seed): a part with two wrong answers moves by a tenth when one of them moves, so a change
+    is read against this width, not against the point alone."""
+    if not any(y == 1 for _, y, _ in rows) or not any(y == 0 for _, y, _ in rows):
+        return float("nan"), float("nan")
+    labels = np.asarray([y for _, y, _ in rows])
+    scores = np.asarray([c for _, _, c in rows])
+    rng = np.random.default_rng(0)
+    found = []
+    for _ in range(draws):
+        pick = rng.integers(0, len(rows), len(rows))
+        right, wrong = scores[pick][labels[pick] == 1], scores[pick][labels[pick] == 0]
+        if right.size and wrong.size:
+            diff = right[:, None] - wrong[None, :]
+            found.append(((diff > 0).sum() + 0.5 * (diff == 0).sum()) / diff.size)
+    low, high = np.percentile(found, [5, 95])
+    return float(low), float(high)
 
 
 def show(
