@@ -133,10 +133,11 @@ def _part_of(path: Path, split_held: bool) -> str:
     return ""
 
 
-def load_negatives() -> dict[str, list[Question]]:
+def load_negatives(split_held: bool = False) -> dict[str, list[Question]]:
     """Not-in-notes and off-topic questions: tuning and held-out parts from not_in_notes.yaml and
-    off_topic.yaml, more held-out ones from negatives_*.yaml (blind sets whose answers were read),
-    and the blind part from blind_negatives.yaml when it is there."""
+    off_topic.yaml, more held-out ones from negatives_*.yaml (blind sets whose answers were read;
+    with `split_held`, each its round's own part, beside that round's covered questions), and the
+    blind part from blind_negatives.yaml when it is there."""
     nin = load_yaml(DATA / "not_in_notes.yaml")["questions"]
     off = load_yaml(DATA / "off_topic.yaml")
     negatives = {
@@ -150,7 +151,10 @@ def load_negatives() -> dict[str, list[Question]]:
         ],
     }
     blind = DATA / "blind_negatives.yaml"
-    extra = [(path, "held") for path in sorted(DATA.glob("negatives_*.yaml"))]
+    extra = [
+        (path, _part_of(path, split_held) or "held")
+        for path in sorted(DATA.glob("negatives_*.yaml"))
+    ]
     extra += [(blind, "blind")] if blind.is_file() else []
     for path, part in extra:
         data = load_yaml(path)
@@ -567,7 +571,7 @@ def main(argv: list[str] | None = None) -> None:
     unknown = set(args.parts.split(",")) - set(PARTS) if args.parts else set()
     if unknown:
         parser.error(f"--parts: no part {', '.join(sorted(unknown))}; parts: {', '.join(PARTS)}")
-    negatives = load_negatives()
+    negatives = load_negatives(args.split_held)
     embedder = load_embedder(MODEL)
     roots: dict[str, Path | None] = {"shipped": ROOT / "corpus", "seeds": seeds_root()}
     results: dict[str, dict[str, Part]] = {}
