@@ -19,6 +19,7 @@ import numpy as np
 
 from common.citation import Citation
 from retrieval.compose import (
+    EMPHASIS_TERMS,
     GENERIC_HEADING,
     NAMED_SHARE,
     Composer,
@@ -37,7 +38,6 @@ from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
 from retrieval.understand import (
-    EMPHASIS,
     Ask,
     compared_sides,
     key_phrases,
@@ -93,7 +93,6 @@ TERSE_SHARE = 0.2
 # A short question ending in a word the notes never use is declined only below this confidence:
 # a clearly matched answer with an odd last word ("... in a nutshell") is still given.
 ENDING_CONFIDENCE = 0.7  # 0.8 on the old gate's steeper scale; 0.65-0.8 bench the same
-EMPHASIS_TERMS = frozenset(tokenize(" ".join(EMPHASIS)))
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<body>\S.*)$")
 OUTLINE_MIN_ITEMS = 6
 TITLE_MAX_WORDS = 6
 NOT_A_TITLE = re.compile(r"[:;=!?]|[.,]\s*$|\s[-–—]\s|\d\s*%")
+GLOSS = re.compile(r"\((?P<gloss>[^()]+)\)")
 
 
 def drop_outlines(text: str) -> str:
@@ -107,7 +108,10 @@ def drop_outlines(text: str) -> str:
     are bare titles (at most TITLE_MAX_WORDS words, no colon, no closing stop, no "term - text"
     dash), unless the line above the run ends in ":" (then the items are the list it announces:
     "Optimized containers:" / "- Chainer"). Plain-text exports only: a heading's own list
-    (a bare title line above the run, with a blank line between) is kept too."""
+    (a bare title line above the run, with a blank line between) is kept too. An item of a
+    dropped run that glosses its title (`_glossed`: "Specificity (TNR)") stays: it states a
+    fact the notes give nowhere else, and a student asks about it ("is tanh one of the
+    activation functions" of "Activations functions (sigmoid, Tanh, ReLU)")."""
     lines = text.split("\n")
     keep = [True] * len(lines)
     run: list[int] = []
@@ -117,7 +121,7 @@ def drop_outlines(text: str) -> str:
             continue
         if len(run) >= OUTLINE_MIN_ITEMS and not _announced(lines, run[0]):
             for j in run:
-                keep[j] = False
+                keep[j] = _glossed(lines[j])
         run = []
     return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
 
@@ -128,6 +132,20 @@ def _is_title_item(line: str) -> bool:
         return False
     body = match.group("body").strip()
     return len(body.split()) <= TITLE_MAX_WORDS and not NOT_A_TITLE.search(body)
+
+
+def _glossed(body: str) -> bool:
+    """A title glossed in brackets by more than its initials states a fact: its other names
+    ("Sensitivity (Recall / TPR)"), its kinds ("Activations functions (sigmoid, Tanh, ReLU)"),
+    its status ("AWS Machine Learning service (deprecate)"). Initials only ("Principal Component
+    analysis (PCA)") spell out the title again."""
+    found = GLOSS.search(body)
+    if found is None:
+        return False
+    letters = re.sub(r"[^a-z]", "", found.group("gloss").lower())
+    words = re.findall(r"[A-Za-z]+", body[: found.start()])
+    initials = "".join(w[0] for w in words).lower()
+    return bool(letters) and not any(initials[i:] == letters for i in range(len(initials)))
 
 
 def _announced(lines: list[str], first: int) -> bool:

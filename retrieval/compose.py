@@ -24,12 +24,12 @@ from retrieval.facets import facet_in, facet_share, remedies
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
-from retrieval.rarity import sentence_counts
+from retrieval.rarity import passage_counts, rarest_terms, sentence_counts
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
 from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
-from retrieval.understand import Ask, asks_when, key_phrases
+from retrieval.understand import EMPHASIS, Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
 
 POOL = 5  # passages whose sentences may be quoted
@@ -114,6 +114,7 @@ LISTED_WORDS = 4
 LISTED_SLACK = 2  # words an item may hold beyond the side's name ("... models", "Machine ... =")
 LISTED_WEIGHT = 0.3
 OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it is
+EMPHASIS_TERMS = frozenset(tokenize(" ".join(EMPHASIS)))
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
@@ -571,7 +572,7 @@ class Composer:
         usable = sorted((c for c in candidates if self._usable(c, hits)), key=lambda c: -c.score)
         if not usable:
             usable = sorted(candidates, key=lambda c: -c.score)
-        anchor = self._anchor(usable)
+        anchor = self._anchor(usable, hits)
         if self.ask.kind == "definition":
             from retrieval import define
 
@@ -664,19 +665,40 @@ class Composer:
         items = list_items(chunk.text, end)[:DETAIL_ITEMS]
         return [as_sentence("; ".join(items))] if items else []
 
-    def _anchor(self, usable: list[Candidate]) -> Candidate:
+    def _anchor(self, usable: list[Candidate], hits: Sequence[Hit]) -> Candidate:
         """The sentence the answer is built on: the best one of search's first passage, unless a
         sentence of a later passage scores clearly higher. Search ranks whole passages with BM25
         and the flashcard weight, which a single sentence's cosine does not see; taking the best
         sentence anywhere undid search's gain on the team's notes. A definition keeps the same
         rule (it took the best sentence anywhere before; the tuning parts score the same either
         way) and then moves only to a sentence that says what the subject is
-        (`_defining_anchor`)."""
+        (`_defining_anchor`). A later passage never takes over when search's first one holds the
+        question's rarest word and it does not (`_keeps_rarest`)."""
         best = usable[0]
         first = next((c for c in usable if c.rank == 0), None)
-        if first is None or best.rank == 0 or best.score >= first.score + FIRST_PASSAGE_MARGIN:
+        if first is None or best.rank == 0:
             return best
-        return first
+        if best.score < first.score + FIRST_PASSAGE_MARGIN or self._keeps_rarest(hits, best.rank):
+            return first
+        return best
+
+    def _keeps_rarest(self, hits: Sequence[Hit], rank: int) -> bool:
+        """Search's first passage holds the question's rarest word (`rarity.rarest_terms`, over
+        passages with their headings) and the passage at `rank` does not. A terse bullet under
+        its subject's heading or card front ("- chatbot AI" under "Amazon Lex", "You pay per
+        shard provisioned per hour") matches a question's cosine less than a fluent sentence of
+        a neighbouring passage that shares only its common words ("... using standard SQL" for
+        "when would I use Amazon Lex"); the rarest word says which passage is about what was
+        asked. Emphasis words ("exactly") ask nothing of the notes and are left out."""
+        typed = (self.terms & set(tokenize(self.ask.text))) - EMPHASIS_TERMS
+        rarest = rarest_terms(typed, passage_counts(self.searcher))
+        if not rarest:
+            return False
+        return (
+            covers(rarest, _words_in(hits[0].chunk))
+            >= 1
+            > covers(rarest, _words_in(hits[rank].chunk))
+        )
 
     def _subject_first(
         self, chosen: list[Candidate], hits: Sequence[Hit], usable: list[Candidate]

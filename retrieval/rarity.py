@@ -11,9 +11,11 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable
 
+from retrieval.lexical import tokenize
 from retrieval.search import Searcher
 
 _COUNTS: weakref.WeakKeyDictionary[Searcher, tuple[Counter[str], int]] = weakref.WeakKeyDictionary()
+_PASSAGES: weakref.WeakKeyDictionary[Searcher, Counter[str]] = weakref.WeakKeyDictionary()
 
 
 def sentence_counts(
@@ -30,6 +32,26 @@ def sentence_counts(
         found = (counts, total)
         _COUNTS[searcher] = found
     return found
+
+
+def passage_counts(searcher: Searcher) -> Counter[str]:
+    """How many of the notes' passages hold each term, their headings and card fronts included: a
+    subject named only in headings ("Amazon Lex" over "- chatbot AI") is rare, not absent."""
+    found = _PASSAGES.get(searcher)
+    if found is None:
+        found = Counter()
+        for chunk in searcher.files.chunks:
+            found.update(set(tokenize(" ".join((*chunk.heading, chunk.text)))))
+        _PASSAGES[searcher] = found
+    return found
+
+
+def rarest_terms(terms: Iterable[str], counts: Counter[str]) -> set[str]:
+    """The terms the notes hold least often (every one as rare as the rarest), leaving out terms
+    the notes never hold: an absent word names nothing a passage could hold."""
+    held = {t: counts[t] for t in terms if counts.get(t, 0) > 0}
+    fewest = min(held.values(), default=0)
+    return {t for t, count in held.items() if count == fewest}
 
 
 def rarity_weights(terms: Iterable[str], counts: Counter[str], total: int) -> dict[str, float]:

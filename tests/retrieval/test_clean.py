@@ -85,6 +85,19 @@ def test_a_topic_outline_is_dropped_but_an_announced_list_is_kept() -> None:
     assert kept[-7:] == OUTLINE.split("\n")[-7:]  # "Optimized containers:" and its six items
 
 
+def test_an_outline_item_glossed_by_more_than_its_initials_is_kept() -> None:
+    # "Regularisation (L1 & L2)" says what regularisation comes as; "(PCA)" only spells the
+    # title's initials, and "Overfitting" names a topic: both go with the outline.
+    text = OUTLINE.replace("- Overfitting", "- Principal Component Analysis (PCA)")
+    kept = drop_outlines(text).split("\n")
+    assert "- Regularisation (L1 & L2)" in kept
+    assert "- Principal Component Analysis (PCA)" not in kept
+    assert "- Model lifecycle" not in kept and "2. Data" not in kept
+    assert "- Specificity (TNR)" in drop_outlines(
+        text.replace("- Cross-validation", "- Specificity (TNR)")
+    )
+
+
 def test_a_list_under_a_heading_line_is_not_an_outline() -> None:
     # A bare title above a blank line heads the list: its items are the notes under it.
     text = "Plot types\n\n- scatter plot\n- bubble chart (three features)\n" + "\n".join(
