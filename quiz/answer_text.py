@@ -48,6 +48,10 @@ CONTRACTIONS = (
 CHAT = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"\bw/(?=\s|\w)"), "with "),
+    # a lone "n" or "w" between two words is chat for "and" / "with" ("flips n crops", "w random
+    # flips"); a hyphen or an identifier after it ("n-grams", "n_estimators") is a name
+    (re.compile(r"(?<=[a-z0-9,] )n(?= [a-z0-9])"), "and"),
+    (re.compile(r"(?<=[a-z0-9,] )w(?= [a-z0-9])"), "with"),
     (re.compile(r"\s[+&]\s"), " and "),
     (re.compile(r"\b(?:cuz|coz|bc|cos)\b"), "because"),
     (re.compile(r"\bu\b(?!-)"), "you"),
