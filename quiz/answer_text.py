@@ -330,6 +330,40 @@ def _term_positions(
     return tuple(joined or _initials_at(term_words, answer_words))
 
 
+# Words that join or weigh two things rather than sit inside one name: "full or partial control"
+# is no "full control".
+JOINERS = frozenset({"and", "or", "nor", "but", "than", "versus", "vs"})
+
+
+def gapped_positions(term: str, answer_words: Sequence[str]) -> list[int]:
+    """Where the answer says a term of two words or more with one more word inside it ("full
+    root control" for "full control", "stopping the under-performing" for "stops
+    under-performing", "little labeled data" for "little data"); a word that denies, scants,
+    changes or joins ("little or no data", "little more data") breaks the term."""
+    term_words = words(term)
+    size = len(term_words)
+    if size < 2 or len(answer_words) <= size:
+        return []
+    term_stems, answer_stems = stems(term_words), stems(answer_words)
+    return [
+        start
+        for start in range(len(answer_words) - size)
+        if any(
+            _same_words(
+                answer_stems[start : start + gap]
+                + answer_stems[start + gap + 1 : start + size + 1],
+                term_stems,
+            )
+            and not _breaks_a_term(answer_words[start + gap])
+            for gap in range(1, size)
+        )
+    ]
+
+
+def _breaks_a_term(word: str) -> bool:
+    return word in NEGATORS | SCARCE | JOINERS or bool(_change(word))
+
+
 def _typo_of(window: Sequence[str], term_words: Sequence[str], vocabulary: frozenset[str]) -> bool:
     """The window misspells the term (over 4 characters): close in spelling, not only words
     of the question's own vocabulary, the same small words, typos only in long words, and no

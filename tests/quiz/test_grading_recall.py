@@ -4,7 +4,7 @@ shipped bank questions with new answers of the same kind."""
 
 from __future__ import annotations
 
-from quiz.answer_text import clauses, normalise
+from quiz.answer_text import clauses, gapped_positions, normalise, words
 from quiz.bank import BankQuestion
 from quiz.grade import FreeTextGrader
 from tests.quiz.grading_kit import points_made
@@ -22,3 +22,31 @@ def test_a_lone_n_or_w_between_words_is_chat_for_and_or_with(
     databrew = bank["eda-databrew-001"]
     chat = "keep the steps as a recipe n have a scheduled databrew job apply it to all 400 gb"
     assert points_made(grader, databrew, chat) == [1, 2]
+
+
+def test_a_term_said_with_one_more_word_inside_it_is_said(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    tokens = words("they keep full root control over the boxes")
+    assert gapped_positions("full control", tokens) == [2]
+    assert gapped_positions("stops under-performing", words("stopping the under-performing")) == [0]
+    # a word that denies, changes or joins breaks the term
+    assert gapped_positions("little data", words("little or no data")) == []
+    assert gapped_positions("little data", words("little more data")) == []
+    # ops-containers-002: 2 They give full control on self-managed instances
+    dlami = bank["ops-containers-002"]
+    admin = (
+        "A Deep Learning AMI on GPU EC2 machines, the drivers and frameworks come preinstalled "
+        "and the team has full admin control of the servers"
+    )
+    assert points_made(grader, dlami, admin) == [1, 2]
+    ssh = (
+        "Deep Learning AMI on EC2: drivers preinstalled, and you get full SSH control over the "
+        "machines"
+    )
+    assert points_made(grader, dlami, ssh) == [1, 2]
+    either = (
+        "Use the Deep Learning AMI on EC2 GPU instances, drivers already there, and full or "
+        "partial control is up to you"
+    )
+    assert points_made(grader, dlami, either) == [1]
