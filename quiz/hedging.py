@@ -655,9 +655,11 @@ def _scenario_marks(stem: str) -> frozenset[object]:
     """Amounts the stem already states ("40 numeric features"), under any word of the stem
     ("40 features"): an answer or option that repeats them restates the scenario, it names no
     option by them."""
-    values = {mark[1] for mark in _marks(stem) if isinstance(mark, tuple)}
+    amounts = {mark for mark in _marks(stem) if isinstance(mark, tuple)}
+    values = {mark[1] for mark in amounts}
     stem_words = set(stems(words(normalise(stem))))
-    return frozenset((unit, value) for unit in stem_words for value in values)
+    # an amount with a unit ("20 GB of memory", "45 minutes") is the same amount in an option
+    return frozenset(amounts | {(unit, value) for unit in stem_words for value in values})
 
 
 def _marks(text: str, *, ordered: bool = False) -> list[object]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from quiz.answer_text import clauses, gapped_positions, normalise, words
 from quiz.bank import BankQuestion
 from quiz.grade import FreeTextGrader
-from tests.quiz.grading_kit import points_made
+from tests.quiz.grading_kit import graded, points_made
 
 
 def test_a_lone_n_or_w_between_words_is_chat_for_and_or_with(
@@ -50,3 +50,19 @@ def test_a_term_said_with_one_more_word_inside_it_is_said(
         "partial control is up to you"
     )
     assert points_made(grader, dlami, either) == [1]
+
+
+def test_an_amount_with_a_unit_that_the_stem_states_names_no_option(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # ops-security-005: the stem's script needs 45 minutes and 20 GB; "Set the Lambda memory to
+    # 20 GB ..." is another option, but an answer that repeats the scenario's 20 GB picks nothing
+    lambda_limits = bank["ops-security-005"]
+    chat = (
+        "lambda tops out at 15 minutes, a 45 minute 20 GB script wont fit, "
+        "so use a sagemaker processing job"
+    )
+    assert graded(grader, lambda_limits, chat).other_choice is None
+    assert points_made(grader, lambda_limits, chat) == [1, 3]
+    # an amount only another option says still names it
+    assert graded(grader, lambda_limits, "raise the timeout to 60 minutes").other_choice
