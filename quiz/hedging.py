@@ -62,6 +62,11 @@ FILLERS = frozenset({"hmm", "um", "well", "honestly", "really", "totally", "i", 
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
+# Words that take a thing away rather than pick it ("drop X", "get rid of X", "X is gone").
+REMOVING = frozenset({"drop", "dropping", "remove", "removing", "ditch", "rid", "scrap"})
+GONE = frozenset({"gone", "discontinued", "deprecated", "retired", "removed"})
+# A removal reaches over a short noun phrase: "get rid of enhanced fan-out".
+REMOVAL_REACH = 4
 # What an option changes: "from X to Y", "replace X with Y", "swap X for Y"; and keeping it.
 REPLACED = re.compile(r"\b(?:from|replace|swap)\s+(.+?)\s+(?:to|with|for)\b")
 KEEP = frozenset({"keep", "keeping", "stay", "stick", "leave", "retain"})
@@ -365,10 +370,17 @@ def _unnegated(tokens: Sequence[str], positions: Sequence[int]) -> bool:
 
 
 def _unnegated_at(tokens: Sequence[str], positions: Sequence[int]) -> list[int]:
+    """The positions not denied, set aside or taken away: "drop enhanced fan-out" and
+    "hotspots is gone" name no pick of fan-out or HOTSPOTS (an option whose own verb removes,
+    "Drop the rows ...", is still named by that verb)."""
     found = []
     for start in positions:
-        before = tokens[max(0, start - NEGATION_SCOPE) : start]
-        if not negated_at(tokens, start, start + 1) and not CONTRAST & set(before):
+        before = set(tokens[max(0, start - NEGATION_SCOPE) : start])
+        taken = set(tokens[max(0, start - REMOVAL_REACH) : start])
+        after = set(tokens[start + 1 : start + 1 + REMOVAL_REACH])
+        if negated_at(tokens, start, start + 1) or CONTRAST & before:
+            continue
+        if not (REMOVING & taken or GONE & after):
             found.append(start)
     return found
 

@@ -66,3 +66,28 @@ def test_an_amount_with_a_unit_that_the_stem_states_names_no_option(
     assert points_made(grader, lambda_limits, chat) == [1, 3]
     # an amount only another option says still names it
     assert graded(grader, lambda_limits, "raise the timeout to 60 minutes").other_choice
+
+
+def test_a_thing_the_answer_takes_away_is_not_its_pick(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # de-kinesis-016: deregister the consumer and poll with GetRecords; two other options use
+    # fan-out. Dropping fan-out is no pick of it
+    fan_out = bank["de-kinesis-016"]
+    ditch = (
+        "ditch enhanced fan-out, the consumer-shard hours and per GB fees are its charge; "
+        "one reader is fine on the shared throughput with GetRecords"
+    )
+    assert graded(grader, fan_out, ditch).other_choice is None
+    assert points_made(grader, fan_out, ditch) == [1, 2]
+    # de-kinesis-008: a HOTSPOTS option is wrong; saying it is gone picks nothing
+    hotspots = bank["de-kinesis-008"]
+    gone = (
+        "HOTSPOTS is deprecated, it went with KDA for SQL; in a Flink app count the requests "
+        "per grid cell over a window"
+    )
+    assert graded(grader, hotspots, gone).other_choice is None
+    # an option whose own verb removes is still named by it
+    missing = bank["eda-missing-001"]
+    drop = "drop the rows with missing values"
+    assert graded(grader, missing, drop).other_choice == missing.options["A"]
