@@ -568,22 +568,17 @@ def claim_polarity(
     mode" does not deny "without shard capacity planning")."""
     point_tokens = words(normalise(point))
     point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
+    uses = _shared_uses(point_tokens, clause_tokens, ignore, affirmed)
+    anchors = _anchors(point_tokens, clause_tokens, uses)
     # a word the point says twice is said its way when either use agrees ("no-code data
     # preparation with data profiling" against "profile the data")
     agrees: dict[str, bool] = {}
-    for index, stem in enumerate(point_stems):
-        if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
-            continue
-        negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
-        found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
-        if negated and stem in affirmed:
-            found = [i for i in found if negated_before(clause_tokens, i)]
-        if found:
-            agrees[stem] = agrees.get(stem, False) or not all(
-                _denies(clause_tokens, i, confirm=negated) != negated
-                or opposite_direction(point_tokens, index, clause_tokens, i)
-                for i in found
-            )
+    for index, negated, found in uses:
+        stem = point_stems[index]
+        agrees[stem] = agrees.get(stem, False) or any(
+            not turned and (denied == negated or _slipped(index, i, negated, anchors))
+            for i, denied, turned in found
+        )
     if not all(agrees.values()):
         return False
     shared = bool(agrees)
@@ -594,6 +589,81 @@ def claim_polarity(
     ):
         return False
     return True if shared else None
+
+
+# How far from a word both deny a denial may run on in one text and not the other.
+SLIP = 2
+
+
+def _shared_uses(
+    point_tokens: Sequence[str],
+    clause_tokens: Sequence[str],
+    ignore: frozenset[str],
+    affirmed: frozenset[str],
+) -> list[tuple[int, bool, list[tuple[int, bool, bool]]]]:
+    """Per content word of the point that the clause says: its index, whether the point denies
+    it, and each place the clause says it, whether the clause denies it there and whether it
+    changes it the other way."""
+    point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
+    uses = []
+    for index, stem in enumerate(point_stems):
+        if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
+            continue
+        negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
+        found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
+        if negated and stem in affirmed:
+            found = [i for i in found if negated_before(clause_tokens, i)]
+        if found:
+            uses.append(
+                (
+                    index,
+                    negated,
+                    [
+                        (
+                            i,
+                            _denies(clause_tokens, i, confirm=negated),
+                            opposite_direction(point_tokens, index, clause_tokens, i),
+                        )
+                        for i in found
+                    ],
+                )
+            )
+    return uses
+
+
+def _anchors(
+    point_tokens: Sequence[str],
+    clause_tokens: Sequence[str],
+    uses: Sequence[tuple[int, bool, list[tuple[int, bool, bool]]]],
+) -> list[tuple[int, int]]:
+    """Where point and clause deny the same word, each right before it: a denial that runs a
+    word or two further in one of them ("no endpoint left running", "not an instance
+    reservation") is the same denial."""
+    return [
+        (index, i)
+        for index, negated, found in uses
+        for i, denied, _ in found
+        if negated
+        and denied
+        and _denied_near(point_tokens, index)
+        and _denied_near(clause_tokens, i)
+    ]
+
+
+def _denied_near(tokens: Sequence[str], index: int) -> bool:
+    """A negator right before the word ("no endpoint", "not an instance reservation") or a
+    phrase that sets it aside: a denial of the word itself, not one reached from further back
+    ("such as not appear in many default lists" mentions "not", it denies no list)."""
+    before = tokens[max(0, index - NEGATION_SCOPE) : index]
+    return any(t in NEGATORS for t in before) or contrasted(tokens, index)
+
+
+def _slipped(index: int, i: int, negated: bool, anchors: Sequence[tuple[int, int]]) -> bool:
+    """The word is denied in one text only, next to a word both deny: the denial that covers
+    that word runs on over it in one text (at `index` in the point, `i` in the clause)."""
+    if negated:
+        return any(0 < abs(index - at) <= SLIP for at, _ in anchors)
+    return any(0 < abs(i - at) <= SLIP for _, at in anchors)
 
 
 def changes_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:

@@ -4,7 +4,7 @@ shipped bank questions with new answers of the same kind."""
 
 from __future__ import annotations
 
-from quiz.answer_text import clauses, gapped_positions, normalise, words
+from quiz.answer_text import claim_polarity, clauses, gapped_positions, normalise, words
 from quiz.bank import BankQuestion
 from quiz.grade import FreeTextGrader
 from tests.quiz.grading_kit import graded, points_made
@@ -91,3 +91,28 @@ def test_a_thing_the_answer_takes_away_is_not_its_pick(
     missing = bank["eda-missing-001"]
     drop = "drop the rows with missing values"
     assert graded(grader, missing, drop).other_choice == missing.options["A"]
+
+
+def test_a_denial_that_runs_a_word_further_over_a_word_both_deny_is_the_same_denial(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    def said(point: str, clause: str) -> bool | None:
+        return claim_polarity(point, words(normalise(clause)))
+
+    commitment = "The commitment is a dollar amount per hour, not an instance reservation"
+    # both deny "reservation"; the answer's "rather than" does not reach "instances"
+    assert said(commitment, "a dollar-per-hour commitment rather than a reservation of instances")
+    endpoint = "No persistent endpoint, so you pay only while the job runs"
+    assert said(endpoint, "there is no endpoint left running")
+    # a word denied in one only, with no word both deny, is still said the other way
+    assert said(commitment, "it is a reservation of instances, not a dollar amount") is False
+    # a denial reached from further back anchors nothing ("such as not" mentions the word)
+    stop_words = "Negations such as not appear in many default stop word lists"
+    assert said(stop_words, "negations like not aren't in the default stop word lists") is False
+    # ops-cost-002: 1 The commitment is a dollar amount per hour, not an instance reservation
+    savings = bank["ops-cost-002"]
+    hourly = (
+        "Coverage stays, because the Savings Plan is an hourly dollar commitment rather than "
+        "a reservation of instances"
+    )
+    assert points_made(grader, savings, hourly) == [1]
