@@ -87,10 +87,15 @@ def test_a_thing_the_answer_takes_away_is_not_its_pick(
         "per grid cell over a window"
     )
     assert graded(grader, hotspots, gone).other_choice is None
-    # an option whose own verb removes is still named by it
+    # where another option removes ("Drop every row ...", "Remove the EVENT_TIMESTAMP column"),
+    # removing its thing, in its words or others, is its pick
     missing = bank["eda-missing-001"]
     drop = "drop the rows with missing values"
     assert graded(grader, missing, drop).other_choice == missing.options["A"]
+    fraud = bank["ops-ai-007"]
+    timestamp = "drop the event_timestamp column"
+    assert graded(grader, fraud, timestamp).other_choice == fraud.options["B"]
+    assert points_made(grader, fraud, timestamp) == []
 
 
 def test_a_denial_that_runs_a_word_further_over_a_word_both_deny_is_the_same_denial(
