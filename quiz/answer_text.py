@@ -660,10 +660,16 @@ def _denied_near(tokens: Sequence[str], index: int) -> bool:
 
 def _slipped(index: int, i: int, negated: bool, anchors: Sequence[tuple[int, int]]) -> bool:
     """The word is denied in one text only, next to a word both deny: the denial that covers
-    that word runs on over it in one text (at `index` in the point, `i` in the clause)."""
+    that word runs on over it in one text (at `index` in the point, `i` in the clause). The
+    word right after the denied one is its noun phrase's head ("no capacity scaling" denies the
+    scaling): that one is denied, no run-on."""
     if negated:
-        return any(0 < abs(index - at) <= SLIP for at, _ in anchors)
-    return any(0 < abs(i - at) <= SLIP for _, at in anchors)
+        return any(_near(index, at) for at, _ in anchors)
+    return any(_near(i, at) for _, at in anchors)
+
+
+def _near(word: int, anchor: int) -> bool:
+    return word != anchor + 1 and 0 < abs(word - anchor) <= SLIP
 
 
 def changes_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:
