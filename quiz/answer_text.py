@@ -48,6 +48,10 @@ CONTRACTIONS = (
 CHAT = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"\bw/(?=\s|\w)"), "with "),
+    # a lone "n" or "w" between two words is chat for "and" / "with" ("flips n crops", "w random
+    # flips"); a hyphen or an identifier after it ("n-grams", "n_estimators") is a name
+    (re.compile(r"(?<=[a-z0-9,] )n(?= [a-z0-9])"), "and"),
+    (re.compile(r"(?<=[a-z0-9,] )w(?= [a-z0-9])"), "with"),
     (re.compile(r"\s[+&]\s"), " and "),
     (re.compile(r"\b(?:cuz|coz|bc|cos)\b"), "because"),
     (re.compile(r"\bu\b(?!-)"), "you"),
@@ -326,6 +330,40 @@ def _term_positions(
     return tuple(joined or _initials_at(term_words, answer_words))
 
 
+# Words that join or weigh two things rather than sit inside one name: "full or partial control"
+# is no "full control".
+JOINERS = frozenset({"and", "or", "nor", "but", "than", "versus", "vs"})
+
+
+def gapped_positions(term: str, answer_words: Sequence[str]) -> list[int]:
+    """Where the answer says a term of two words or more with one more word inside it ("full
+    root control" for "full control", "stopping the under-performing" for "stops
+    under-performing", "little labeled data" for "little data"); a word that denies, scants,
+    changes or joins ("little or no data", "little more data") breaks the term."""
+    term_words = words(term)
+    size = len(term_words)
+    if size < 2 or len(answer_words) <= size:
+        return []
+    term_stems, answer_stems = stems(term_words), stems(answer_words)
+    return [
+        start
+        for start in range(len(answer_words) - size)
+        if any(
+            _same_words(
+                answer_stems[start : start + gap]
+                + answer_stems[start + gap + 1 : start + size + 1],
+                term_stems,
+            )
+            and not _breaks_a_term(answer_words[start + gap])
+            for gap in range(1, size)
+        )
+    ]
+
+
+def _breaks_a_term(word: str) -> bool:
+    return word in NEGATORS | SCARCE | JOINERS or bool(_change(word))
+
+
 def _typo_of(window: Sequence[str], term_words: Sequence[str], vocabulary: frozenset[str]) -> bool:
     """The window misspells the term (over 4 characters): close in spelling, not only words
     of the question's own vocabulary, the same small words, typos only in long words, and no
@@ -530,22 +568,17 @@ def claim_polarity(
     mode" does not deny "without shard capacity planning")."""
     point_tokens = words(normalise(point))
     point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
+    uses = _shared_uses(point_tokens, clause_tokens, ignore, affirmed)
+    anchors = _anchors(point_tokens, clause_tokens, uses)
     # a word the point says twice is said its way when either use agrees ("no-code data
     # preparation with data profiling" against "profile the data")
     agrees: dict[str, bool] = {}
-    for index, stem in enumerate(point_stems):
-        if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
-            continue
-        negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
-        found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
-        if negated and stem in affirmed:
-            found = [i for i in found if negated_before(clause_tokens, i)]
-        if found:
-            agrees[stem] = agrees.get(stem, False) or not all(
-                _denies(clause_tokens, i, confirm=negated) != negated
-                or opposite_direction(point_tokens, index, clause_tokens, i)
-                for i in found
-            )
+    for index, negated, found in uses:
+        stem = point_stems[index]
+        agrees[stem] = agrees.get(stem, False) or any(
+            not turned and (denied == negated or _slipped(index, i, negated, anchors))
+            for i, denied, turned in found
+        )
     if not all(agrees.values()):
         return False
     shared = bool(agrees)
@@ -556,6 +589,87 @@ def claim_polarity(
     ):
         return False
     return True if shared else None
+
+
+# How far from a word both deny a denial may run on in one text and not the other.
+SLIP = 2
+
+
+def _shared_uses(
+    point_tokens: Sequence[str],
+    clause_tokens: Sequence[str],
+    ignore: frozenset[str],
+    affirmed: frozenset[str],
+) -> list[tuple[int, bool, list[tuple[int, bool, bool]]]]:
+    """Per content word of the point that the clause says: its index, whether the point denies
+    it, and each place the clause says it, whether the clause denies it there and whether it
+    changes it the other way."""
+    point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
+    uses = []
+    for index, stem in enumerate(point_stems):
+        if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
+            continue
+        negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
+        found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
+        if negated and stem in affirmed:
+            found = [i for i in found if negated_before(clause_tokens, i)]
+        if found:
+            uses.append(
+                (
+                    index,
+                    negated,
+                    [
+                        (
+                            i,
+                            _denies(clause_tokens, i, confirm=negated),
+                            opposite_direction(point_tokens, index, clause_tokens, i),
+                        )
+                        for i in found
+                    ],
+                )
+            )
+    return uses
+
+
+def _anchors(
+    point_tokens: Sequence[str],
+    clause_tokens: Sequence[str],
+    uses: Sequence[tuple[int, bool, list[tuple[int, bool, bool]]]],
+) -> list[tuple[int, int]]:
+    """Where point and clause deny the same word, each right before it: a denial that runs a
+    word or two further in one of them ("no endpoint left running", "not an instance
+    reservation") is the same denial."""
+    return [
+        (index, i)
+        for index, negated, found in uses
+        for i, denied, _ in found
+        if negated
+        and denied
+        and _denied_near(point_tokens, index)
+        and _denied_near(clause_tokens, i)
+    ]
+
+
+def _denied_near(tokens: Sequence[str], index: int) -> bool:
+    """A negator right before the word ("no endpoint", "not an instance reservation") or a
+    phrase that sets it aside: a denial of the word itself, not one reached from further back
+    ("such as not appear in many default lists" mentions "not", it denies no list)."""
+    before = tokens[max(0, index - NEGATION_SCOPE) : index]
+    return any(t in NEGATORS for t in before) or contrasted(tokens, index)
+
+
+def _slipped(index: int, i: int, negated: bool, anchors: Sequence[tuple[int, int]]) -> bool:
+    """The word is denied in one text only, next to a word both deny: the denial that covers
+    that word runs on over it in one text (at `index` in the point, `i` in the clause). The
+    word right after the denied one is its noun phrase's head ("no capacity scaling" denies the
+    scaling): that one is denied, no run-on."""
+    if negated:
+        return any(_near(index, at) for at, _ in anchors)
+    return any(_near(i, at) for _, at in anchors)
+
+
+def _near(word: int, anchor: int) -> bool:
+    return word != anchor + 1 and 0 < abs(word - anchor) <= SLIP
 
 
 def changes_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str]) -> bool:

@@ -32,6 +32,7 @@ from quiz.answer_text import (
     compares_otherwise,
     denied_after,
     denies_the_subject,
+    gapped_positions,
     is_negated,
     left_to_you,
     negated_at,
@@ -601,7 +602,11 @@ def _term_polarity(
         size = len(words(term))
         in_point = term_positions(term, point_tokens)
         point_negated = bool(in_point) and negated_at(point_tokens, in_point[0], in_point[0] + size)
-        at = term_positions(term, tokens, vocabulary) or quantity_positions(term, tokens)
+        at = (
+            term_positions(term, tokens, vocabulary)
+            or quantity_positions(term, tokens)
+            or gapped_positions(term, tokens)
+        )
         for start in at:
             if set(range(start, start + size)) <= masked:
                 continue

@@ -62,6 +62,13 @@ FILLERS = frozenset({"hmm", "um", "well", "honestly", "really", "totally", "i", 
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
+# Words that take a thing away rather than pick it ("drop X", "get rid of X", "X is gone").
+REMOVING = frozenset({"drop", "dropping", "remove", "removing", "ditch", "rid", "scrap"})
+GONE = frozenset({"gone", "discontinued", "deprecated", "retired", "removed"})
+# A removal reaches over a short noun phrase: "get rid of enhanced fan-out".
+REMOVAL_REACH = 4
+# Verbs with which an option itself removes ("Delete the endpoint ..."), beside REMOVING.
+REMOVAL_VERBS = frozenset({"delete", "eliminate", "exclude", "disable", "discard", "strip"})
 # What an option changes: "from X to Y", "replace X with Y", "swap X for Y"; and keeping it.
 REPLACED = re.compile(r"\b(?:from|replace|swap)\s+(.+?)\s+(?:to|with|for)\b")
 KEEP = frozenset({"keep", "keeping", "stay", "stick", "leave", "retain"})
@@ -113,6 +120,9 @@ class _Names:
     term_words: frozenset[str] = frozenset()
     option_words: frozenset[str] = frozenset()
     endorsed: tuple[str, ...] = ()
+    # no other option removes anything ("Drop every row ...", "Remove the column"): taking a
+    # rival away ("drop enhanced fan-out") is then no pick of it
+    taking_away: bool = False
 
 
 def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]:
@@ -158,7 +168,18 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         term_words=frozenset(set().union(*terms)),
         option_words=frozenset(sets[0]),
         endorsed=_endorsed(choices, key_points, subjects),
+        taking_away=not any(_removes(text) for text in choices.others),
     )
+
+
+def _removes(option: str) -> bool:
+    """Whether the option removes something: "Drop every row ...", "Remove the column ..."."""
+    return bool(set(stems(words(normalise(option)))) & _removal_stems())
+
+
+@lru_cache(maxsize=1)
+def _removal_stems() -> frozenset[str]:
+    return frozenset(stems(sorted(REMOVING | REMOVAL_VERBS)))
 
 
 def _scenario_stems(stem: str) -> set[str]:
@@ -364,13 +385,24 @@ def _unnegated(tokens: Sequence[str], positions: Sequence[int]) -> bool:
     return bool(_unnegated_at(tokens, positions))
 
 
-def _unnegated_at(tokens: Sequence[str], positions: Sequence[int]) -> list[int]:
+def _unnegated_at(
+    tokens: Sequence[str], positions: Sequence[int], taking_away: bool = False
+) -> list[int]:
+    """The positions not denied or set aside; with `taking_away`, nor taken away: "drop
+    enhanced fan-out" and "hotspots is gone" name no pick of fan-out or HOTSPOTS."""
     found = []
     for start in positions:
-        before = tokens[max(0, start - NEGATION_SCOPE) : start]
-        if not negated_at(tokens, start, start + 1) and not CONTRAST & set(before):
+        before = set(tokens[max(0, start - NEGATION_SCOPE) : start])
+        if negated_at(tokens, start, start + 1) or CONTRAST & before:
+            continue
+        if not (taking_away and _taken_away(tokens, start)):
             found.append(start)
     return found
+
+
+def _taken_away(tokens: Sequence[str], start: int) -> bool:
+    taken = set(tokens[max(0, start - REMOVAL_REACH) : start])
+    return bool(REMOVING & taken or GONE & set(tokens[start + 1 : start + 1 + REMOVAL_REACH]))
 
 
 def _right_at(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> list[int]:
@@ -403,9 +435,10 @@ def _rival_at(
     hits: list[tuple[int, str | None]] = []
     for rival, index in zip(names.rivals, range(len(names.rivals)), strict=True):
         positions = [i for i, s in enumerate(token_stems) if s in rival]
-        hits.extend((i, str(index)) for i in _unnegated_at(tokens, positions))
+        hits.extend((i, str(index)) for i in _unnegated_at(tokens, positions, names.taking_away))
     for term in names.subjects:
-        hits.extend((i, None) for i in _unnegated_at(tokens, term_positions(term, tokens)))
+        at = term_positions(term, tokens)
+        hits.extend((i, None) for i in _unnegated_at(tokens, at, names.taking_away))
     return sorted(hits, key=lambda hit: hit[0])
 
 
@@ -655,9 +688,11 @@ def _scenario_marks(stem: str) -> frozenset[object]:
     """Amounts the stem already states ("40 numeric features"), under any word of the stem
     ("40 features"): an answer or option that repeats them restates the scenario, it names no
     option by them."""
-    values = {mark[1] for mark in _marks(stem) if isinstance(mark, tuple)}
+    amounts = {mark for mark in _marks(stem) if isinstance(mark, tuple)}
+    values = {mark[1] for mark in amounts}
     stem_words = set(stems(words(normalise(stem))))
-    return frozenset((unit, value) for unit in stem_words for value in values)
+    # an amount with a unit ("20 GB of memory", "45 minutes") is the same amount in an option
+    return frozenset(amounts | {(unit, value) for unit in stem_words for value in values})
 
 
 def _marks(text: str, *, ordered: bool = False) -> list[object]:
