@@ -20,11 +20,11 @@ import numpy as np
 
 from retrieval.aspect import Aspect, following, following_rows
 from retrieval.documents import Chunk
-from retrieval.facets import facet_in, facet_share, remedies
+from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
-from retrieval.rarity import passage_counts, rarest_terms, sentence_counts
+from retrieval.rarity import held_weights, passage_counts, rarest_terms, sentence_counts
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import display_sentence
 from retrieval.sibling import Siblings
@@ -382,6 +382,7 @@ class Composer:
         facet = self._facet(hits)
         pool = Siblings.of(self.terms, facet, [_card_subject(h.chunk) for h in hits])
         neighbours = self._neighbours(hits)
+        weights = self._facet_weights(facet)
         per_hit = [self.files.sentence_rows(hit.row) for hit in hits]
         cosines = self._cosines(hits, per_hit, vector)
         for rank, (hit, rows, (similarities, contexts)) in enumerate(
@@ -405,7 +406,7 @@ class Composer:
                     + self._own_words(text, words)
                     + HEADING_WEIGHT * heading
                     + 0.04 / (rank + 1)
-                    + pool.weight(rank, words) * facet_share(facet, words, headed, text)
+                    + pool.weight(rank, words) * facet_share(facet, words, headed, text, weights)
                     + PREFER_WEIGHT * self._preference(text, hit, start)
                     - penalty
                 )
@@ -413,6 +414,12 @@ class Composer:
                     Candidate(rank, row, start, end, text, similarity, score, context, penalty > 0)
                 )
         return out
+
+    def _facet_weights(self, facet: set[str]) -> dict[str, float]:
+        """Each facet term's rarity in the notes (`held_weights`): the rare word asked ("mIoU")
+        counts for more of the facet than the question's common words ("output", "SageMaker")."""
+        counts, total = sentence_counts(self.searcher, sentence_words(self.searcher))
+        return held_weights(facet, counts, total, (REMEDY_TERM,))
 
     def _own_words(self, text: str, words: frozenset[str]) -> float:
         """What a sentence earns by its own words: the question's terms it holds, the cue of the

@@ -50,10 +50,18 @@ def states_value(term: str, text: str) -> bool:
     return kind is not None and kind.search(text) is not None
 
 
-def facet_share(facet: set[str], words: frozenset[str], about: set[str], text: str = "") -> float:
+def facet_share(
+    facet: set[str],
+    words: frozenset[str],
+    about: set[str],
+    text: str = "",
+    weights: dict[str, float] | None = None,
+) -> float:
     """`covers(facet, words | about)` with remedy words as one and a value-kind term held by a
     sentence stating such a value, in set operations: it runs for every pooled sentence of every
-    ask. `about` holds the facet terms its passage's heading gives (`facet_in`)."""
+    ask. `about` holds the facet terms its passage's heading gives (`facet_in`). With `weights`
+    (`rarity.held_weights`) each term counts by its rarity: the rare word asked ("mIoU", "charged",
+    "lowercasing") outweighs the question's common ones ("output", "mode", "text")."""
     if not facet:
         return 0.0
     held = (facet & words) | about
@@ -61,6 +69,9 @@ def facet_share(facet: set[str], words: frozenset[str], about: set[str], text: s
         held.add(REMEDY_TERM)
     if text:
         held |= {t for t in facet - held if states_value(t, text)}
+    whole = sum(weights.get(t, 0.0) for t in facet) if weights else 0.0
+    if whole and weights:
+        return sum(weights.get(t, 0.0) for t in held) / whole
     return len(held) / len(facet)
 
 

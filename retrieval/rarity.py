@@ -60,6 +60,18 @@ def rarity_weights(terms: Iterable[str], counts: Counter[str], total: int) -> di
     return {t: math.log((total + 1) / (counts.get(t, 0) + 0.5)) for t in terms}
 
 
+def held_weights(
+    terms: Iterable[str], counts: Counter[str], total: int, keep: Iterable[str] = ()
+) -> dict[str, float]:
+    """`rarity_weights`, but a term no sentence holds ("bother" of "why bother lowercasing
+    text") weighs nothing: no sentence can hold it, and as the rarest of all it would make
+    every sentence's share of the terms small. Terms in `keep` (one standing for many words,
+    as the remedy term does) keep their weight."""
+    kept = set(keep)
+    weights = rarity_weights(terms, counts, total)
+    return {t: w if counts.get(t, 0) or t in kept else 0.0 for t, w in weights.items()}
+
+
 def weighted_share(terms: set[str], available: set[str], counts: Counter[str], total: int) -> float:
     """The share of `terms` present in `available`, each weighted by its rarity in the notes (a
     short form counts for a longer one, as in `compose.covers`)."""

@@ -222,8 +222,9 @@ def _understand(text: str) -> Ask:
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
     if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text):
         return Ask(text, "comparison", text, _sides(text))
-    if words >= SCENARIO_ONE_SENTENCE or (
-        words >= SCENARIO_WORDS and (_asks_after_stem(text) or _is_stated_stem(text))
+    if not _asks_detail(text) and (
+        words >= SCENARIO_ONE_SENTENCE
+        or (words >= SCENARIO_WORDS and (_asks_after_stem(text) or _is_stated_stem(text)))
     ):
         stem, focus = _ask_clause(text)
         asked = "" if focus == text else focus
@@ -342,6 +343,11 @@ _PLACE = re.compile(
 # fine, but we cannot lose hours of progress"): requirements one after another.
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but\s+|and\s+|so\s+)?|\s+but\s+", re.I)
 STATED_CLAUSES = 2
+# An asking clause that wants a detail of the subject named, not an option to pick.
+_DETAIL_ASK = re.compile(
+    r"^(?:so\s+)?(?:how (?:does|long|many|much|often|big|large)|is there|are there)\b",
+    re.I,
+)
 # A question that only asks about something ("does the tuning work with my own algo or only
 # built in ones") is not a stem: it opens with an asking word.
 _OPENS_ASKING = re.compile(
@@ -356,6 +362,17 @@ def _is_stated_stem(text: str) -> bool:
         return False
     clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 2]
     return len(clauses) >= STATED_CLAUSES
+
+
+def _asks_detail(text: str) -> bool:
+    """The one sentence's asking clause (its last clause) asks a detail of what it names: how it
+    works, how long or how many, whether there is something ("PCA in randomized mode is less
+    precise, is there a setting to win accuracy back?", "On a multi-container endpoint, how does
+    my request say which container answers?", "how long do objects stay in S3 Standard before a
+    lifecycle rule moves them?"). A scenario's answer is an option its stem does not name; this
+    answer is a sentence about the subject named, which the stem's requirements would outweigh."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+    return bool(clauses) and bool(_DETAIL_ASK.match(clauses[-1].strip()))
 
 
 def _asks_after_stem(text: str) -> bool:

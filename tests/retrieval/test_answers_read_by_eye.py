@@ -136,3 +136,14 @@ def test_a_requirement_of_common_words_does_not_choose_the_scenario_s_service(
     )
     assert answer.covered
     assert answers.answer_text(answer).startswith("Amazon Textract: ")
+
+
+def test_an_acronym_asked_quotes_the_sentence_holding_it_over_the_subject_s_overview(
+    tutor: NotesIndex,
+) -> None:
+    # "mIoU" is the rare word asked; "SageMaker", "output" and "semantic segmentation" are
+    # in many sentences and must not count as much
+    answer = tutor.ask(
+        "What does mIoU mean in the validation output of SageMaker semantic segmentation?"
+    )
+    assert answer.covered and "Intersection over Union" in answer.text

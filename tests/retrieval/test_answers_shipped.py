@@ -137,3 +137,15 @@ def test_a_declined_question_in_another_language_names_none_of_its_words(
     answer = tutor.ask("Was ist Amazon Bedrock?")
     assert not answer.covered and not answer.missing and not answer.topic
     assert answers.answer_text(answer).startswith("Your notes don't seem to cover this.")
+
+
+def test_a_detail_asked_after_naming_the_endpoint_quotes_the_sentence_giving_it(
+    tutor: NotesIndex,
+) -> None:
+    # one sentence naming its subject, then asking how it works: not a scenario, whose stem
+    # ("On a multi-container endpoint") would favour every sentence naming the endpoint
+    answer = tutor.ask(
+        "On a multi-container endpoint, how does my request say which of the containers "
+        "should answer it?"
+    )
+    assert answer.covered and "TargetContainerHostname" in answer.text

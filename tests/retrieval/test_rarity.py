@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from retrieval.rarity import rarest_held, weighted_share
+from retrieval.facets import facet_share
+from retrieval.rarity import held_weights, rarest_held, weighted_share
 
 # 1,000 sentences: "work" is in many of them, "deepar" in a few, "gemini" in none.
 COUNTS = Counter({"work": 300, "deepar": 4, "forecast": 20})
@@ -42,3 +43,22 @@ def test_an_absent_word_is_the_rarest_and_is_never_held() -> None:
     # words)
     assert not rarest_held({"gemini", "deepar"}, {"deepar", "gemini"}, COUNTS)
     assert not rarest_held(set(), {"deepar"}, COUNTS)
+
+
+def test_a_facet_share_weighs_the_rare_word_asked_over_the_common_ones() -> None:
+    # "deepar forecast work": a sentence holding the rare word alone answers more of the ask
+    # than one holding the two common words; "gemini", which no sentence holds, weighs nothing
+    weights = held_weights({"deepar", "forecast", "work", "gemini"}, COUNTS, TOTAL)
+    assert weights["gemini"] == 0.0
+    facet = {"deepar", "forecast", "work", "gemini"}
+    rare = facet_share(facet, frozenset({"deepar"}), set(), "", weights)
+    common = facet_share(facet, frozenset({"forecast", "work"}), set(), "", weights)
+    assert rare > common
+    assert facet_share(facet, frozenset({"deepar"}), set()) < facet_share(
+        facet, frozenset({"forecast", "work"}), set()
+    )  # unweighted, the two common words won
+
+
+def test_a_kept_term_weighs_though_no_sentence_holds_it() -> None:
+    # the remedy term stands for every remedy word, none of which is spelt "fix"
+    assert held_weights({"fix"}, COUNTS, TOTAL, ("fix",))["fix"] > 0

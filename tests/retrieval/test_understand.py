@@ -360,6 +360,40 @@ def test_a_long_question_about_something_is_no_stem() -> None:
     assert ask.kind != "scenario"
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        (
+            "On a multi-model endpoint, how does the caller say which of the models should "
+            "serve the request?",
+            "casual",
+        ),
+        (
+            "PCA randomized mode loses a little precision for us, is there a setting to get "
+            "some of that accuracy back?",
+            "casual",
+        ),
+        (
+            "how long does an object have to sit in S3 Standard before a lifecycle rule is "
+            "allowed to move it over to the Glacier class?",
+            "limit",
+        ),
+    ],
+)
+def test_a_sentence_asking_a_detail_of_what_it_names_is_no_scenario(
+    question: str, kind: str
+) -> None:
+    assert understand(question).kind == kind
+
+
+def test_a_sentence_asking_for_an_option_after_its_stem_stays_a_scenario() -> None:
+    ask = understand(
+        "our clickstream lands in S3 every minute and nobody wants to run servers, which "
+        "service should turn it into parquet?"
+    )
+    assert ask.kind == "scenario"
+
+
 def test_a_hyphenated_in_is_no_place() -> None:
     ask = understand(
         "Forecast weekly demand for thousands of related products that share seasonality, "
