@@ -43,14 +43,19 @@ CONTRACTIONS = (
     ),
     (re.compile(r"n't\b"), " not"),
 )
+# Words after which a lone "n" is a count, not chat for "and".
+_COUNTED_N = ")(?<!".join(
+    rf"\b{word} " for word in ("top", "first", "last", "the", "of", "every", "each", "over")
+)
 # Chat spelling: only forms that are never a word of the notes ("r" and "u" as words, "4"
 # only before a word that a number never counts).
 CHAT = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"\bw/(?=\s|\w)"), "with "),
     # a lone "n" or "w" between two words is chat for "and" / "with" ("flips n crops", "w random
-    # flips"); a hyphen or an identifier after it ("n-grams", "n_estimators") is a name
-    (re.compile(r"(?<=[a-z0-9,] )n(?= [a-z0-9])"), "and"),
+    # flips"); a hyphen or an identifier after it ("n-grams", "n_estimators") is a name, and so
+    # is an "n" that counts ("the top n features", "the last n days", "every n steps")
+    (re.compile(rf"(?<=[a-z0-9,] )(?<!{_COUNTED_N})n(?= [a-z0-9])"), "and"),
     (re.compile(r"(?<=[a-z0-9,] )w(?= [a-z0-9])"), "with"),
     (re.compile(r"\s[+&]\s"), " and "),
     (re.compile(r"\b(?:cuz|coz|bc|cos)\b"), "because"),

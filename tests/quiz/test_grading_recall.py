@@ -16,6 +16,9 @@ def test_a_lone_n_or_w_between_words_is_chat_for_and_or_with(
     assert normalise("flips n crops w the same label") == "flips and crops with the same label"
     # a name keeps its letter: "n-grams", "n_estimators", "top n"
     assert normalise("n-grams n_estimators top n") == "n-grams n_estimators top n"
+    # an "n" that counts is no "and"
+    counted = "keep the top n features of the last n days, save every n steps"
+    assert normalise(counted) == counted
     assert "keep the steps as a recipe" in clauses("keep the steps as a recipe n run the job")
     # eda-databrew-001: 1 DataBrew saves the cleaning steps as a reusable recipe; 2 a DataBrew
     # job applies the recipe on a schedule. One unsplit clause reads closer to 2
