@@ -47,6 +47,8 @@ def test_a_side_the_notes_never_write_is_declined_by_name(tutor: NotesIndex) -> 
 
 
 def test_a_side_its_passage_names_is_answered(tutor: NotesIndex) -> None:
-    answer = tutor.ask("comprehend DetectPiiEntities vs ContainsPiiEntities, what does each return?")
+    answer = tutor.ask(
+        "comprehend DetectPiiEntities vs ContainsPiiEntities, what does each return?"
+    )
     assert answer.covered
     assert "character offsets" in " ".join(answer.sentences)
