@@ -29,7 +29,12 @@ from retrieval.compose import (
     subject_of,
 )
 from retrieval.confidence import needs_met, right_chance, sides_named
-from retrieval.coverage import MOSTLY_UNKNOWN, NotesVocabulary, vocabulary_for
+from retrieval.coverage import (
+    MOSTLY_UNKNOWN,
+    NotesVocabulary,
+    capitalised_names,
+    vocabulary_for,
+)
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
@@ -234,7 +239,9 @@ def _covered(
     another language is named by none of its words ("Was ist Amazon Bedrock")."""
     missing = _missing(composer.searcher, composer.ask, gate, hits)
     if not missing and composition.sentences:
-        missing = _unnamed_side(composer, composition, main)
+        missing = _unnamed_side(composer, composition, main) or _unnamed_name(
+            composer, composition, main
+        )
     passes = _passes(composer, composition, main, gate, min_confidence)
     covered = passes and not missing and bool(composition.sentences)
     if not covered and looks_foreign(composer.ask.text):
@@ -300,6 +307,21 @@ def _unnamed_side(composer: Composer, composition: Composition, main: Hit) -> st
     DetectPiiEntities) speaks of it in other words."""
     ask = composer.ask
     sides = list(ask.subjects if ask.kind == "comparison" else compared_sides(ask))
+    return _unnamed(composer, composition, main, sides)
+
+
+def _unnamed_name(composer: Composer, composition: Composition, main: Hit) -> str:
+    """A name the question capitalises that the notes never write ("S3 Object Lambda": the
+    notes have S3 objects and Lambda, never "Object Lambda") and neither the answer nor its
+    passage names: the answer is about a sibling the notes do cover."""
+    if composer.ask.kind == "scenario" and not one_sentence(composer.ask):
+        return ""  # a stem's names are its setting
+    return _unnamed(composer, composition, main, capitalised_names(composer.ask.text))
+
+
+def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: list[str]) -> str:
+    """The first of `sides` whose words the notes never write together and that neither the
+    answer nor its main passage names."""
     unwritten = set(_vocabulary(composer.searcher).unwritten_sides(sides))
     if not unwritten:
         return ""

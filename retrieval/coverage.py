@@ -34,6 +34,7 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # across one ("... runs on Amazon Connect. Supervisors want ..." names no "amazon connect
 # supervisors").
 CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
+CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
 # A coined word this long that is no English word and not in the notes names a product
 # ("codewhisperer") in any kind of question; a shorter one ("appflow", "netapp") does too unless
@@ -169,6 +170,26 @@ def capitalised_compounds(question: str) -> frozenset[str]:
     return frozenset(
         w.lower() for w in CASED_WORD.findall(question) if "-" in w and not w[1:].islower()
     )
+
+
+def capitalised_names(question: str) -> list[str]:
+    """Neighbouring words the question capitalises, two at a time, past each sentence's first
+    word: a name's spelling ("can S3 Object Lambda redact PII" gives "Object Lambda" and "S3
+    Object"), not a sentence's start. A product prefix and the word after it are left out: notes
+    often drop the prefix ("Amazon Machine" of "Amazon Machine Learning")."""
+    names: list[str] = []
+    for sentence in re.split(r"[.!?;:,()]\s*|\s+-\s+", question):
+        words = sentence.split()[1:]
+        names += [
+            f"{a} {b}"
+            for a, b in itertools.pairwise(words)
+            if _capitalised(a) and _capitalised(b) and a.lower() not in PRODUCT_WORDS
+        ]
+    return names
+
+
+def _capitalised(word: str) -> bool:
+    return bool(CAPITALISED.fullmatch(word))
 
 
 class NotesVocabulary:

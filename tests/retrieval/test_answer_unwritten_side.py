@@ -1,7 +1,8 @@
 """A comparison's side whose words the notes hold but never write together ("Storage Gateway"
 in notes with DataSync's on-premises storage and an endpoint gateway, even in one passage) is
 declined by name when neither the answer nor its passage names it: the answer would speak of
-the other side only. A side the quoted passage names in its own words is answered."""
+the other side only. A side the quoted passage names in its own words is answered. So is a name
+the question capitalises ("S3 Object Lambda") that the notes never write."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ from retrieval.service import NotesIndex
 from tests.retrieval.conftest import tutor_over
 
 NOTES = """# Moving data into AWS
+
+## Streaming redaction
+
+Kinesis Data Firehose can call a Lambda function to redact PII from each record before delivery.
+
+## Encryption at rest
+
+Each S3 object is encrypted at rest with SSE-S3 or SSE-KMS keys.
 
 ## AWS DataSync
 
@@ -52,3 +61,11 @@ def test_a_side_its_passage_names_is_answered(tutor: NotesIndex) -> None:
     )
     assert answer.covered
     assert "character offsets" in " ".join(answer.sentences)
+
+
+def test_a_capitalised_name_the_notes_never_write_is_declined_by_name(tutor: NotesIndex) -> None:
+    answer = tutor.ask("can S3 Object Lambda redact PII when a training job reads the files?")
+    assert not answer.covered
+    assert answer.missing == "Object Lambda"
+    # a name the notes write, capitalised the same way, is answered
+    assert tutor.ask("can Kinesis Data Firehose redact PII before delivery?").covered

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.coverage import MOSTLY_UNKNOWN, NotesVocabulary
+from retrieval.coverage import MOSTLY_UNKNOWN, NotesVocabulary, capitalised_names
 
 # Everyday words as the model's vocabulary holds them (a word outside it that the notes lack
 # may be a made-up name).
@@ -165,3 +165,11 @@ def test_a_side_the_notes_never_write_is_unwritten_even_in_a_passage_with_both_w
     assert vocabulary.unwritten_sides(["storage gateway", "datasync"]) == ["storage gateway"]
     assert vocabulary.absent_side(["storage gateway", "datasync"]) is None  # one passage has both
     assert vocabulary.unwritten_sides(["random forest", "network isolation"]) == []
+
+
+def test_capitalised_neighbours_past_a_sentences_first_word_are_names() -> None:
+    assert capitalised_names("can S3 Object Lambda redact PII?") == ["S3 Object", "Object Lambda"]
+    assert capitalised_names("Storage Gateway vs DataSync") == []  # a sentence's first word
+    firehose = capitalised_names("ok. Does Kinesis Data Firehose work")
+    assert firehose == ["Kinesis Data", "Data Firehose"]
+    assert capitalised_names("is the old Amazon Machine Learning gone") == ["Machine Learning"]
