@@ -24,12 +24,18 @@ from retrieval.compose import (
     NAMED_SHARE,
     Composer,
     Composition,
+    _about_terms,
     covers,
     sentence_words,
     subject_of,
 )
-from retrieval.confidence import needs_met, right_chance
-from retrieval.coverage import MOSTLY_UNKNOWN, vocabulary_for
+from retrieval.confidence import needs_met, right_chance, sides_named
+from retrieval.coverage import (
+    MOSTLY_UNKNOWN,
+    NotesVocabulary,
+    capitalised_names,
+    vocabulary_for,
+)
 from retrieval.followup import resolve
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
@@ -231,6 +237,10 @@ def _covered(
     gate passes, the answer quotes something and no subject is missing. A declined question in
     another language is named by none of its words ("Was ist Amazon Bedrock")."""
     missing = _missing(composer.searcher, composer.ask, gate, hits)
+    if not missing and composition.sentences:
+        missing = _unnamed_side(composer, composition, main) or _unnamed_name(
+            composer, composition, main
+        )
     passes = _passes(composer, composition, main, gate, min_confidence)
     covered = passes and not missing and bool(composition.sentences)
     if not covered and looks_foreign(composer.ask.text):
@@ -255,10 +265,7 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     """What the question asks about that the notes never mention: a named subject, a product
     none of the passages found names, or, when the answer is not clearly right, a short
     question's last word ("learn guitar")."""
-    files = searcher.files
-    model_path = _model_path(files.manifest.model if files.manifest else "")
-    texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
-    vocabulary = vocabulary_for(searcher, texts, model_path)
+    vocabulary = _vocabulary(searcher)
     compared = compared_sides(ask)
     phrases = key_phrases(ask) or compared
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
@@ -282,6 +289,47 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     if not ending:
         return ""
     return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
+
+
+def _vocabulary(searcher: Searcher) -> NotesVocabulary:
+    files = searcher.files
+    model_path = _model_path(files.manifest.model if files.manifest else "")
+    texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
+    return vocabulary_for(searcher, texts, model_path)
+
+
+def _unnamed_side(composer: Composer, composition: Composition, main: Hit) -> str:
+    """A comparison's side the notes never write (its words never together: "storage gateway"
+    beside the notes' DataSync) that neither the answer nor its passage names: the answer speaks
+    of the other side only, and the notes have nothing on this one to set against it. A passage
+    naming the side's words ("comprehend DetectPiiEntities": a Comprehend passage quoting
+    DetectPiiEntities) speaks of it in other words."""
+    ask = composer.ask
+    sides = list(ask.subjects if ask.kind == "comparison" else compared_sides(ask))
+    return _unnamed(composer, composition, main, sides)
+
+
+def _unnamed_name(composer: Composer, composition: Composition, main: Hit) -> str:
+    """A name the question capitalises that the notes never write ("S3 Object Lambda": the
+    notes have S3 objects and Lambda, never "Object Lambda") and neither the answer nor its
+    passage names: the answer is about a sibling the notes do cover."""
+    if composer.ask.kind == "scenario" and not one_sentence(composer.ask):
+        return ""  # a stem's names are its setting
+    return _unnamed(composer, composition, main, capitalised_names(composer.ask.text))
+
+
+def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: list[str]) -> str:
+    """The first of `sides` whose words the notes never write together and that neither the
+    answer nor its main passage names."""
+    unwritten = set(_vocabulary(composer.searcher).unwritten_sides(sides))
+    if not unwritten:
+        return ""
+    about = _about_terms(main.chunk)
+    text = f"{composition.lead} {' '.join(composition.sentences)}"
+    named = sides_named(sides, text, about)
+    in_passage = sides_named(sides, f"{main.chunk.heading_path} {main.chunk.text}", about)
+    found = zip(sides, named, in_passage, strict=True)
+    return next((s for s, n, p in found if s in unwritten and not (n or p)), "")
 
 
 def _asked(ask: Ask) -> str:

@@ -20,6 +20,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import process
@@ -32,6 +33,8 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # A question's words with its sentence ends kept as "." tokens: a product's name never runs on
 # across one ("... runs on Amazon Connect. Supervisors want ..." names no "amazon connect
 # supervisors").
+CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
+CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
 # A coined word this long that is no English word and not in the notes names a product
 # ("codewhisperer") in any kind of question; a shorter one ("appflow", "netapp") does too unless
@@ -152,10 +155,48 @@ CLIPPED_STEM = 5
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
 
+@dataclass(frozen=True)
+class Spelled:
+    """How the question itself spells its words: all of them (lowercased), and its compounds
+    written with a capital inside ("zero-ETL", "LF-Tags", "Mask R-CNN"), which name a term."""
+
+    words: frozenset[str] = frozenset()
+    compounds: frozenset[str] = frozenset()
+
+
+def capitalised_compounds(question: str) -> frozenset[str]:
+    """The question's hyphenated words with a capital after their first letter, lowercased: a
+    name's spelling ("LF-Tags"), not a sentence's first word ("One-hot or ...")."""
+    return frozenset(
+        w.lower() for w in CASED_WORD.findall(question) if "-" in w and not w[1:].islower()
+    )
+
+
+def capitalised_names(question: str) -> list[str]:
+    """Neighbouring words the question capitalises, two at a time, past each sentence's first
+    word: a name's spelling ("can S3 Object Lambda redact PII" gives "Object Lambda" and "S3
+    Object"), not a sentence's start. A product prefix and the word after it are left out: notes
+    often drop the prefix ("Amazon Machine" of "Amazon Machine Learning")."""
+    names: list[str] = []
+    for sentence in re.split(r"[.!?;:,()]\s*|\s+-\s+", question):
+        words = sentence.split()[1:]
+        names += [
+            f"{a} {b}"
+            for a, b in itertools.pairwise(words)
+            if _capitalised(a) and _capitalised(b) and a.lower() not in PRODUCT_WORDS
+        ]
+    return names
+
+
+def _capitalised(word: str) -> bool:
+    return bool(CAPITALISED.fullmatch(word))
+
+
 class NotesVocabulary:
     def __init__(self, texts: Iterable[str], english: set[str]) -> None:
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
+        hyphened: set[tuple[str, str]] = set()  # neighbouring parts of the notes' compounds
         counts: Counter[str] = Counter()
         places: dict[str, list[int]] = {}
         for number, text in enumerate(texts):
@@ -165,6 +206,7 @@ class NotesVocabulary:
             here: set[str] = set()
             for word in found:
                 here.add(word)
+                hyphened.update(itertools.pairwise(p for p in word.split("-") if p))
                 here.update(p for p in re.split(r"[-']", word) if p)
                 here.add(word.replace("-", ""))
             words |= here
@@ -173,6 +215,7 @@ class NotesVocabulary:
         self.places = places
         self.words = words
         self.pairs = pairs
+        self.hyphened = hyphened
         self.counts = counts
         self.rare = sum(counts.values()) // RARE_PER_WORDS
         self.sorted = sorted(words)
@@ -236,17 +279,11 @@ class NotesVocabulary:
         phrases = [WORD.findall(phrase.lower()) for phrase in key_phrases]
         key = {w for phrase in phrases for w in phrase}
         leading = {lead[0] for phrase in phrases if (lead := self._content(phrase))}
-        unknown: list[int] = []
-        content = 0
-        for index, word in enumerate(words):
-            if word in STOPWORDS or word in FILLER or len(word) < 3 or word.isdigit():
-                continue
-            content += 1
-            if not self.knows(word):
-                unknown.append(index)
+        asked = Spelled(frozenset(words), capitalised_compounds(question))
+        unknown, content = self._unknown_words(words, asked)
         if len(unknown) > max(2, content // 2):
             return MOSTLY_UNKNOWN
-        named = [i for i in unknown if self._names_subject(words, i, key, leading, coined)]
+        named = [i for i in unknown if self._names_subject(words, i, key, leading, coined, asked)]
         if not named:
             return (
                 self._unknown_product(words) or self._unknown_name(words) or self._short_name(words)
@@ -260,6 +297,30 @@ class NotesVocabulary:
             end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
 
+    def _unknown_words(self, words: list[str], asked: Spelled) -> tuple[list[int], int]:
+        """Where the question's unknown content words stand, and how many content words it has.
+        A capitalised compound the notes never write joined counts as unknown though each part
+        is known ("zero-ETL": the notes have "zero" and "ETL", never together)."""
+        unknown: list[int] = []
+        content = 0
+        for index, word in enumerate(words):
+            if word in STOPWORDS or word in FILLER or len(word) < 3 or word.isdigit():
+                continue
+            content += 1
+            if not self.knows(word) or (word in asked.compounds and not self._joined(word)):
+                unknown.append(index)
+        return unknown, content
+
+    def _joined(self, compound: str) -> bool:
+        """The notes write a hyphenated compound's parts together: hyphenated, run together or
+        as neighbouring words ("sequence to vector" for "sequence-to-vector")."""
+        if compound in self.words or compound.replace("-", "") in self.words:
+            return True
+        parts = [p for p in compound.split("-") if p]
+        return all(
+            pair in self.pairs or pair in self.hyphened for pair in itertools.pairwise(parts)
+        )
+
     @staticmethod
     def _names_on(word: str) -> bool:
         """A word after "for" that goes on with a name ("lookout for vision"), not a stopword nor
@@ -271,6 +332,20 @@ class NotesVocabulary:
         they never put together, nor in any one passage ("isolation forest" in notes that have
         network isolation and random forests). A word the notes hold only in another form
         ("optimisation" for "optimization") leaves the side to the other checks."""
+        for side in self.unwritten_sides(sides):
+            words = [w for w in self._content(WORD.findall(side.lower())) if not w.isdigit()]
+            shared = set(self._places(words[0]))
+            for word in words[1:]:
+                shared.intersection_update(self._places(word))
+            if not shared:
+                return side
+        return None
+
+    def unwritten_sides(self, sides: Iterable[str]) -> list[str]:
+        """The comparison sides named by words the notes each hold but never write together
+        ("storage gateway" in notes with "storage" and "API Gateway"): a name of two to four
+        words, not a question misread as a side."""
+        found = []
         for side in sides:
             said = WORD.findall(side.lower())
             words = [w for w in self._content(said) if not w.isdigit()]
@@ -279,14 +354,9 @@ class NotesVocabulary:
             if not all(w in self.places for w in words):
                 continue
             joined = itertools.pairwise(words)
-            if any((a, b) in self.pairs or a + b in self.words for a, b in joined):
-                continue
-            shared = set(self._places(words[0]))
-            for word in words[1:]:
-                shared.intersection_update(self._places(word))
-            if not shared:
-                return side
-        return None
+            if not any((a, b) in self.pairs or a + b in self.words for a, b in joined):
+                found.append(side)
+        return found
 
     def unfound_product(self, question: str, passages: Iterable[str]) -> str | None:
         """A product the question names, a prefix and a name that is no everyday English word
@@ -333,7 +403,13 @@ class NotesVocabulary:
         return None if self.knows(content[-1]) else content[-1]
 
     def _names_subject(
-        self, words: list[str], index: int, key: set[str], leading: set[str], coined: bool
+        self,
+        words: list[str],
+        index: int,
+        key: set[str],
+        leading: set[str],
+        coined: bool,
+        asked: Spelled | None = None,
     ) -> bool:
         """An unknown word names the subject after a product prefix; when it leads what the
         question asks about (an English word too: "lookout for vision", "vertex ai vs
@@ -342,18 +418,28 @@ class NotesVocabulary:
         if (index > 0 and words[index - 1] in PRODUCT_WORDS) or word in leading:
             return True
         inside = 0 < index < len(words) - 1 and "." not in (words[index - 1], words[index + 1])
-        return word not in self.english and (word in key or (coined and self._coined(word, inside)))
+        return word not in self.english and (
+            word in key or (coined and self._coined(word, inside, asked))
+        )
 
     @staticmethod
     def _content(words: list[str]) -> list[str]:
         return [w for w in words if w not in STOPWORDS and w not in FILLER and len(w) >= 3]
 
-    def _coined(self, word: str, inside: bool = True) -> bool:
+    def _coined(self, word: str, inside: bool = True, asked: Spelled | None = None) -> bool:
         """A made-up word ("codewhisperer", "netapp"): letters only, no English or notes word
         with an ending added ("auditors", "labelled", "cnns"), and, when shorter than
         `COINED_MIN_LETTERS`, no one-letter slip of an English or notes word (a typo) and
-        `inside` its sentence: a chat aside ("afaik", "imho", "tldr") opens or closes one."""
-        if len(word) < SHORT_COINED_LETTERS or not word.isalpha():
+        `inside` its sentence: a chat aside ("afaik", "imho", "tldr") opens or closes one. A
+        word one letter from a word the question spells itself is no slip of it: a student who
+        writes "rmse" right does not mistype it beside it ("rmsle instead of rmse"). A compound
+        the question capitalises inside ("LF-Tags", "R-CNN") is a name too."""
+        asked = asked or Spelled()
+        if len(word) < SHORT_COINED_LETTERS:
+            return False
+        if word in asked.compounds:
+            return inside
+        if not word.isalpha():
             return False
         for end in ENDINGS:
             stem = word[: len(word) - len(end)]
@@ -361,19 +447,19 @@ class NotesVocabulary:
                 return False
         if len(word) >= COINED_MIN_LETTERS:
             return True
-        return inside and not self._slip(word)
+        return inside and not self._slip(word, asked.words)
 
-    def _slip(self, word: str) -> bool:
-        """One letter away from an English or a notes word: a typo, not a name. Only words one
-        letter longer or shorter at most can be, so only those are compared (rapidfuzz, in C)."""
+    def _slip(self, word: str, spelled: frozenset[str] = frozenset()) -> bool:
+        """One letter away from an English or a notes word other than the `spelled` ones: a
+        typo, not a name. Only words one letter longer or shorter at most can be, so only those
+        are compared (rapidfuzz, in C)."""
         if self._by_length is None:
             self._by_length = {}
             for known in self.english | self.words:
                 self._by_length.setdefault(len(known), []).append(known)
         near = (self._by_length.get(len(word) + step, []) for step in (-1, 0, 1))
-        found = process.extractOne(
-            word, list(itertools.chain(*near)), scorer=Levenshtein.distance, score_cutoff=1
-        )
+        choices = [known for known in itertools.chain(*near) if known not in spelled]
+        found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=1)
         return found is not None
 
     def _unknown_name(self, words: list[str]) -> str | None:

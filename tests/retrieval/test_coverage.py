@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.coverage import MOSTLY_UNKNOWN, NotesVocabulary
+from retrieval.coverage import MOSTLY_UNKNOWN, NotesVocabulary, capitalised_names
 
 # Everyday words as the model's vocabulary holds them (a word outside it that the notes lack
 # may be a made-up name).
@@ -137,3 +137,39 @@ def test_a_short_made_up_name_is_the_subject_but_a_typo_is_not() -> None:
     assert vocabulary.unknown_subject("can lamda feed training data to fsx") is None
     # a chat aside opens or closes the sentence: "as far as I know", "in my humble opinion"
     assert vocabulary.unknown_subject("afaik fsx can feed training data. imho") is None
+
+
+def test_a_near_spelling_of_a_word_the_question_also_spells_is_a_term_of_its_own() -> None:
+    notes = [*NOTES, "Report RMSE instead of MSE: it is in the units of prices."]
+    vocabulary = NotesVocabulary(notes, ENGLISH | {"report", "instead", "prices"})
+    # a student who writes "rmse" right beside it did not mistype it: rmsle is another metric
+    question = "should i report rmsle instead of rmse for prices"
+    assert vocabulary.unknown_subject(question) == "rmsle"
+    # alone, one letter from a notes word is still a typo of it
+    assert vocabulary.unknown_subject("should i report rmsle for prices") is None
+
+
+def test_a_capitalised_compound_the_notes_never_write_joined_names_a_term() -> None:
+    notes = [*NOTES, "Zero padding keeps the size.", "Glue ETL jobs feed Redshift.", "K-Means."]
+    vocabulary = NotesVocabulary(notes, ENGLISH | {"feed", "zero", "with"})
+    question = "redshift zero-ETL with glue, can it feed training"
+    assert vocabulary.unknown_subject(question) == "zero-etl"
+    # the same words in lower case are chat, and a compound the notes write is known
+    assert vocabulary.unknown_subject("can zero-etl jobs feed redshift training") is None
+    assert vocabulary.unknown_subject("can K-Means jobs feed redshift training") is None
+
+
+def test_a_side_the_notes_never_write_is_unwritten_even_in_a_passage_with_both_words() -> None:
+    notes = [*NOTES, "DataSync copies files from on-premises storage through a gateway."]
+    vocabulary = NotesVocabulary(notes, ENGLISH)
+    assert vocabulary.unwritten_sides(["storage gateway", "datasync"]) == ["storage gateway"]
+    assert vocabulary.absent_side(["storage gateway", "datasync"]) is None  # one passage has both
+    assert vocabulary.unwritten_sides(["random forest", "network isolation"]) == []
+
+
+def test_capitalised_neighbours_past_a_sentences_first_word_are_names() -> None:
+    assert capitalised_names("can S3 Object Lambda redact PII?") == ["S3 Object", "Object Lambda"]
+    assert capitalised_names("Storage Gateway vs DataSync") == []  # a sentence's first word
+    firehose = capitalised_names("ok. Does Kinesis Data Firehose work")
+    assert firehose == ["Kinesis Data", "Data Firehose"]
+    assert capitalised_names("is the old Amazon Machine Learning gone") == ["Machine Learning"]
