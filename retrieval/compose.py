@@ -841,11 +841,15 @@ class Composer:
         if respelt != side:
             forms.append(set(tokenize(respelt)))
         glossary = self.files.glossary
-        for word in re.findall(r"[a-z0-9&-]+", side.lower()):
+        words = re.findall(r"[a-z0-9&-]+", side.lower())
+        for word in words:
             expansion = glossary.get(word.replace("-", ""))
             if expansion:
                 forms.append(set(tokenize(side.lower().replace(word, expansion))))
-                forms.append(set(tokenize(expansion)))
+                # the spelt-out acronym alone is the side only when the side is that acronym:
+                # "Simple Storage Service" names any S3 fact, not "S3 Standard-IA"
+                if not set(tokenize(side)) - set(tokenize(word)) - PRODUCT_PREFIX:
+                    forms.append(set(tokenize(expansion)))
         return [f for f in forms if f]
 
     def _own_passage(self, forms: Sequence[frozenset[str]]) -> Hit | None:
