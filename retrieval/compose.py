@@ -329,7 +329,7 @@ class _Sides:
             for c, text in zip(chosen, texts, strict=False)
         ]
         return [
-            f"{text} {self.extended[c.row]}" if c.row in self.extended else text
+            f"{text} {as_sentence(self.extended[c.row])}" if c.row in self.extended else text
             for c, text in zip(chosen, out, strict=False)
         ]
 
@@ -728,7 +728,7 @@ class Composer:
         """The best sentence naming each side, then a sentence contrasting them when a passage
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
-        typed = [(side, self._forms(side)) for side in self.ask.subjects]
+        typed = shared_head([(side, self._forms(side)) for side in self.ask.subjects])
         sides = sides_of([f for _, f in typed if f], [t for t, f in typed if f])
         own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
@@ -1000,6 +1000,30 @@ def respell(text: str) -> str:
     """`text` in the other spelling: -ise/-isation as -ize/-ization, or the reverse."""
     swapped = _ISE.sub("iz", text)
     return swapped if swapped != text else _IZE.sub("is", text)
+
+
+def shared_head(typed: list[tuple[str, list[set[str]]]]) -> list[tuple[str, list[set[str]]]]:
+    """Sides that share the last side's head word, typed once after it ("L1 vs L2
+    regularisation", "supervised vs reinforcement learning"): a one-word side is also read with
+    it ("L1 regularisation"), and the last side also without it ("L2"), so the head marks neither
+    side and the notes' "L2: sum of square of weights" names L2."""
+    if not typed:
+        return typed
+    spellings = {typed[-1][0], respell(typed[-1][0])}
+    lasts = [[w for w in tokenize(s) if w not in PRODUCT_PREFIX] for s in spellings]
+    heads = {last[-1] for last in lasts if len(last) >= 2}
+    if not heads:
+        return typed
+    out, shared = [], False
+    for side, forms in typed[:-1]:
+        words = tokenize(side)
+        if len(words) == 1 and not heads & set(words):
+            forms, shared = [*forms, *(f | {h} for f in forms for h in heads)], True
+        out.append((side, forms))
+    side, forms = typed[-1]
+    if shared:
+        forms = [*forms, *(f - heads for f in forms if f & heads and f - heads)]
+    return [*out, (side, forms)]
 
 
 def _under_item(candidate: Candidate, chunk: Chunk) -> Candidate:

@@ -71,3 +71,35 @@ def test_a_name_closing_a_list_of_names_labels_nothing(tutor: NotesIndex) -> Non
     quoted = " ".join(tutor.ask("FCN vs DeepLabV3, what's the trade-off between them?").sentences)
     assert "finer boundaries" in quoted
     assert "DeepLabV3: Each runs" not in quoted
+
+
+REGULARISATION = """# Regularisation
+
+## L1, L2 What is the difference?
+
+L1: sum of weights
+- Performs feature selection, entire features go to 0
+- Computationally inefficient
+- Sparse output
+
+L2: sum of square of weights
+- All features remain considered, just weighted
+- Computationally efficient
+- Dense output
+
+## L2 Regularization
+
+- Sum of squared weights
+- None of the weights reduced to zero
+"""
+
+
+@pytest.fixture(scope="module")
+def regularisation(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
+    return tutor_over(tmp_path_factory, embedder, "head", {"regularisation.md": REGULARISATION})
+
+
+def test_sides_sharing_a_head_word_are_named_without_it(regularisation: NotesIndex) -> None:
+    asked = "L1 vs L2 regularisation - which one gives a sparse output and which a dense one?"
+    quoted = " ".join(regularisation.ask(asked).sentences)
+    assert "Sparse output" in quoted and "Dense output" in quoted
