@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
@@ -118,7 +118,6 @@ OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
 )
-_TEXT: weakref.WeakKeyDictionary[Searcher, str] = weakref.WeakKeyDictionary()
 _WORDS: weakref.WeakKeyDictionary[Searcher, list[frozenset[str]]] = weakref.WeakKeyDictionary()
 CUES: dict[str, re.Pattern[str]] = {
     "when": re.compile(r"\bwhen\b|\bif\b|\buse\b|\bsuits?\b", re.I),
@@ -729,7 +728,7 @@ class Composer:
         """The best sentence naming each side, then a sentence contrasting them when a passage
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
-        typed = shared_head([(s, self._forms(s)) for s in self.ask.subjects], self._spelt)
+        typed = shared_head([(side, self._forms(side)) for side in self.ask.subjects])
         sides = sides_of([f for _, f in typed if f], [t for t, f in typed if f])
         own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
@@ -764,12 +763,6 @@ class Composer:
             self._shared_lead(everything, ranks, sentences),
             pool=tuple(everything),
         )
-
-    def _spelt(self, phrase: str) -> bool:
-        """The notes write `phrase` (its words in order, a hyphen or line break between them)."""
-        words = [re.escape(w) for w in phrase.lower().split()]
-        pattern = re.compile(r"\b" + r"[\s-]+".join(words) + r"\b")
-        return bool(pattern.search(notes_text(self.searcher)))
 
     def _side_candidates(self, hits: Sequence[Hit]) -> list[Candidate]:
         """The pooled sentences a side may be answered with: none opening with a pronoun (whose
@@ -1009,23 +1002,22 @@ def respell(text: str) -> str:
     return swapped if swapped != text else _IZE.sub("is", text)
 
 
-def shared_head(
-    typed: list[tuple[str, list[set[str]]]], spelt: Callable[[str], bool]
-) -> list[tuple[str, list[set[str]]]]:
+def shared_head(typed: list[tuple[str, list[set[str]]]]) -> list[tuple[str, list[set[str]]]]:
     """Sides that share the last side's head word, typed once after it ("L1 vs L2
     regularisation", "supervised vs reinforcement learning"): a one-word side is also read with
-    it ("L1 regularisation") when the notes write them together (`spelt`: not "F1 accuracy" of
-    "F1 vs plain accuracy"), and the last side also without it ("L2"), so the head marks neither
+    it ("L1 regularisation"), and the last side also without it ("L2"), so the head marks neither
     side and the notes' "L2: sum of square of weights" names L2."""
     if not typed:
         return typed
     spellings = {typed[-1][0], respell(typed[-1][0])}
-    lasts = {s.split()[-1] for s in spellings if len(s.split()) >= 2}
-    heads = {w for last in lasts for w in tokenize(last)} - PRODUCT_PREFIX
+    lasts = [[w for w in tokenize(s) if w not in PRODUCT_PREFIX] for s in spellings]
+    heads = {last[-1] for last in lasts if len(last) >= 2}
+    if not heads:
+        return typed
     out, shared = [], False
     for side, forms in typed[:-1]:
         words = tokenize(side)
-        if len(words) == 1 and not heads & set(words) and any(spelt(f"{side} {h}") for h in lasts):
+        if len(words) == 1 and not heads & set(words):
             forms, shared = [*forms, *(f | {h} for f in forms for h in heads)], True
         out.append((side, forms))
     side, forms = typed[-1]
@@ -1148,16 +1140,6 @@ def sentence_words(searcher: Searcher) -> list[frozenset[str]]:
         ):
             found.append(frozenset(tokenize(files.chunks[chunk_row].text[start:end])))
         _WORDS[searcher] = found
-    return found
-
-
-def notes_text(searcher: Searcher) -> str:
-    """Every passage's headings and text, lower-cased, once per loaded build."""
-    found = _TEXT.get(searcher)
-    if found is None:
-        chunks = searcher.files.chunks
-        found = "\n".join(" ".join((*c.heading, c.text)) for c in chunks).lower()
-        _TEXT[searcher] = found
     return found
 
 

@@ -75,8 +75,6 @@ def test_a_name_closing_a_list_of_names_labels_nothing(tutor: NotesIndex) -> Non
 
 REGULARISATION = """# Regularisation
 
-L1 regularization and L2 regularization both add a penalty on the weights to the loss.
-
 ## L1, L2 What is the difference?
 
 L1: sum of weights
@@ -88,15 +86,6 @@ L2: sum of square of weights
 - All features remain considered, just weighted
 - Computationally efficient
 - Dense output
-
-## Amazon Kendra
-
-- Kendra supports HTML, PowerPoint, Word, PDF and plain text documents.
-
-## Metrics
-
-- The F1 score is the harmonic mean of precision and recall.
-- Model accuracy is the fraction of predictions a model gets right.
 
 ## L2 Regularization
 
@@ -114,12 +103,3 @@ def test_sides_sharing_a_head_word_are_named_without_it(regularisation: NotesInd
     asked = "L1 vs L2 regularisation - which one gives a sparse output and which a dense one?"
     quoted = " ".join(regularisation.ask(asked).sentences)
     assert "Sparse output" in quoted and "Dense output" in quoted
-
-
-def test_a_head_the_notes_never_write_with_the_side_is_not_shared(
-    regularisation: NotesIndex,
-) -> None:
-    quoted = " ".join(
-        regularisation.ask("F1 vs plain accuracy, how is each one calculated?").sentences
-    )
-    assert "plain text" not in quoted
