@@ -76,6 +76,7 @@ GENERIC_SECTION = re.compile(
     re.I,
 )
 LABEL = re.compile(r"^([^:.]{2,40}):\s")
+BOLD_TERM = re.compile(r"^\*\*([^*]{2,40})\*\*")  # "**Leaky ReLU** gives ...": a term line
 # A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
 RECOMMEND = re.compile(
     r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
@@ -275,9 +276,11 @@ class _Sides:
 
     def term_names(self, c: Candidate, side: Side) -> bool:
         """The sentence is a "Term: fact" line whose term is the side's name ("Glue ETL: ETL Jobs
-        as Spark programs", "Alpha: L1 regularization term" under a bare "- Alpha"): terse notes
-        say what the side is there."""
-        label = LABEL.match(BULLET.sub("", c.text.strip()))
+        as Spark programs", "Alpha: L1 regularization term" under a bare "- Alpha"), or opens with
+        it in bold ("**Leaky ReLU** gives negative inputs a small fixed slope"): notes say what
+        the side is there."""
+        line = BULLET.sub("", c.text.strip())
+        label = LABEL.match(line) or BOLD_TERM.match(line)
         if not label:
             return False
         text = self.hits[c.rank].chunk.text

@@ -45,6 +45,18 @@ Each runs on an encoder backbone chosen with `backbone`: ResNet-50 or ResNet-101
 
 DeepLabV3 and PSP usually give finer boundaries; FCN is simpler and faster.
 
+## ReLU and leaky ReLU
+
+The Rectified Linear Unit (ReLU) outputs the input when it is positive and 0 otherwise.
+Its weakness is the dying ReLU problem: a neuron whose input stays negative stops learning.
+
+Variants fix this:
+
+- **Leaky ReLU** gives negative inputs a small fixed slope (such as 0.01).
+- **Parametric ReLU (PReLU)** learns that slope during training.
+
+Leaky ReLU, PReLU and ELU keep a small slope for negative inputs.
+
 ## AWS Lambda
 
 Lambda function max deployment package size is 50MB and its default timeout is 3 seconds.
@@ -71,6 +83,12 @@ def test_a_name_closing_a_list_of_names_labels_nothing(tutor: NotesIndex) -> Non
     quoted = " ".join(tutor.ask("FCN vs DeepLabV3, what's the trade-off between them?").sentences)
     assert "finer boundaries" in quoted
     assert "DeepLabV3: Each runs" not in quoted
+
+
+def test_a_side_named_in_bold_at_a_lines_start_answers_for_it(tutor: NotesIndex) -> None:
+    asked = "leaky ReLU vs PReLU - how does each one handle negative inputs?"
+    quoted = " ".join(tutor.ask(asked).sentences)
+    assert "small fixed slope" in quoted and "learns that slope" in quoted
 
 
 REGULARISATION = """# Regularisation
