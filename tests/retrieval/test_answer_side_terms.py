@@ -1,7 +1,8 @@
 """Terse notes say what a comparison's side is on a line labelled with its name ("Glue ETL: ETL
 Jobs as Spark programs"), or on the line under a bare item naming it ("- Alpha" over "- L1
 regularization term"): that line answers for the side, not a longer sentence elsewhere that only
-mentions it; a bare name closing a list of names labels nothing."""
+mentions it; a bare name closing a list of names labels nothing. Sides that share a head word typed
+once after the last ("L1 vs L2 regularisation") are each named without it."""
 
 from __future__ import annotations
 
