@@ -14,7 +14,8 @@ import itertools
 import re
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
 from retrieval.rarity import held_weights, passage_counts, rarest_terms, sentence_counts
 from retrieval.search import Hit, Searcher
-from retrieval.sentences import display_sentence
+from retrieval.sentences import MIN_WORDS, display_sentence
 from retrieval.sibling import Siblings
 from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.understand import EMPHASIS, Ask, asks_when, key_phrases
@@ -75,6 +76,7 @@ GENERIC_SECTION = re.compile(
     re.I,
 )
 LABEL = re.compile(r"^([^:.]{2,40}):\s")
+BOLD_TERM = re.compile(r"^\*\*([^*]{2,40})\*\*")  # "**Leaky ReLU** gives ...": a term line
 # A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
 RECOMMEND = re.compile(
     r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
@@ -276,6 +278,21 @@ class _Sides:
             if all(side.names(_about_tokens(hit.chunk)) for side in self.sides)
         }
 
+    def term_names(self, c: Candidate, side: Side) -> bool:
+        """The sentence is a "Term: fact" line whose term is the side's name ("Glue ETL: ETL Jobs
+        as Spark programs", "Alpha: L1 regularization term" under a bare "- Alpha"), or opens with
+        it in bold ("**Leaky ReLU** gives negative inputs a small fixed slope"): notes say what
+        the side is there."""
+        line = BULLET.sub("", c.text.strip())
+        label = LABEL.match(line) or BOLD_TERM.match(line)
+        if not label:
+            return False
+        text = self.hits[c.rank].chunk.text
+        merged = "\n" in text[c.start : c.end]  # a name line read with the line under it
+        if merged and _listed_name(text, text.rfind("\n", 0, c.start) + 1):
+            return False
+        return _is_name_of(side, side_tokens(label[1]), self.heading[c.rank])
+
     def says(self, c: Candidate, side: Side) -> bool:
         """The sentence itself names the side (with its heading's and passage's help)."""
         key = (c.row, c.rank, self.sides.index(side))
@@ -319,7 +336,7 @@ class _Sides:
             for c, text in zip(chosen, texts, strict=False)
         ]
         return [
-            f"{text} {self.extended[c.row]}" if c.row in self.extended else text
+            f"{text} {as_sentence(self.extended[c.row])}" if c.row in self.extended else text
             for c, text in zip(chosen, out, strict=False)
         ]
 
@@ -746,12 +763,12 @@ class Composer:
         """The best sentence naming each side, then a sentence contrasting them when a passage
         has one (at most three sentences, each naming its subject)."""
         pool = list(hits[:POOL])
-        typed = [(side, self._forms(side)) for side in self.ask.subjects]
+        typed = shared_head([(side, self._forms(side)) for side in self.ask.subjects])
         sides = sides_of([f for _, f in typed if f], [t for t, f in typed if f])
         own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
-        candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
+        candidates = self._side_candidates(everything)
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
@@ -781,6 +798,15 @@ class Composer:
             self._shared_lead(everything, ranks, sentences),
             pool=tuple(everything),
         )
+
+    def _side_candidates(self, hits: Sequence[Hit]) -> list[Candidate]:
+        """The pooled sentences a side may be answered with: none opening with a pronoun (whose
+        side is unclear), each read with the bare item line above it (`_under_item`)."""
+        return [
+            _under_item(c, hits[c.rank].chunk)
+            for c in self.candidates(hits)
+            if not PRONOUN.match(c.text)
+        ]
 
     def _shared_lead(self, hits: Sequence[Hit], ranks: list[int], sentences: list[str]) -> str:
         """What both sides belong to, when quoted from one passage, asked about and left to its
@@ -842,32 +868,43 @@ class Composer:
         ]
         if not naming:
             return None
-        about = {
-            c.rank: max(_mutual(f, heading_terms(sided.hits[c.rank].chunk)) for f in side.forms)
-            for c in naming
-        }
-        for c in naming:
-            if c.row not in sided.other_product:
-                sided.other_product[c.row] = self._names_other(c.text, sided.sides)
+        asked = {c.row: sided.asked(c, self.files, side) for c in naming}
+        # a "Term: fact" line naming the side says what it is, unless another sentence holds
+        # clearly more of what was asked ("EMR: Managed Hadoop Clusters" against "requires
+        # management (provisioning)" for "which do I have to provision")
+        most = max(asked.values())
         pick = max(
             naming,
             key=lambda c: (
-                c.score
-                + SIDE_HEADING_WEIGHT * about[c.rank]
-                + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
-                + CUE_WEIGHT * bool(self.side_cue.search(c.text))
-                + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in side.forms)
-                + ASPECT_WEIGHT * sided.asked(c, self.files, side)
-                - HEADING_WEIGHT * sided.other_product[c.row]
-                + FIRST_PASSAGE_MARGIN * (c.rank == 0)
-                + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
-                - OTHER_SIDE_WEIGHT * sided.names_another(c, side)
-                - LISTED_WEIGHT * sided.listed(c, side)
+                sided.term_names(c, side) and asked[c.row] + ASPECT_HELD > most,
+                self._side_score(c, side, sided) + ASPECT_WEIGHT * asked[c.row],
             ),
         )
         if not sided.says(pick, side):
             sided.labelled.add(pick.row)
         return pick
+
+    def _side_score(self, c: Candidate, side: Side, sided: _Sides) -> float:
+        """A sentence's score as one side's, but for the asked aspect (`_side_pick`)."""
+        heading = heading_terms(sided.hits[c.rank].chunk)
+        return (
+            c.score
+            + SIDE_HEADING_WEIGHT * max(_mutual(f, heading) for f in side.forms)
+            + HEADING_WEIGHT * (sided.hits[c.rank].row in sided.own_rows)
+            + CUE_WEIGHT * bool(self.side_cue.search(c.text))
+            + SIDE_OPENING_WEIGHT * any(self._opens_with(c.text, f) for f in side.forms)
+            - HEADING_WEIGHT * self._other_product(c, sided)
+            + FIRST_PASSAGE_MARGIN * (c.rank == 0)
+            + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
+            - OTHER_SIDE_WEIGHT * sided.names_another(c, side)
+            - LISTED_WEIGHT * sided.listed(c, side)
+        )
+
+    def _other_product(self, c: Candidate, sided: _Sides) -> bool:
+        """`_names_other` for a pooled sentence, worked out once: asked again for every side."""
+        if c.row not in sided.other_product:
+            sided.other_product[c.row] = self._names_other(c.text, sided.sides)
+        return sided.other_product[c.row]
 
     def _forms(self, side: str) -> list[set[str]]:
         """The ways the notes may name a side: as typed, and its acronyms spelled out."""
@@ -876,11 +913,15 @@ class Composer:
         if respelt != side:
             forms.append(set(tokenize(respelt)))
         glossary = self.files.glossary
-        for word in re.findall(r"[a-z0-9&-]+", side.lower()):
+        words = re.findall(r"[a-z0-9&-]+", side.lower())
+        for word in words:
             expansion = glossary.get(word.replace("-", ""))
             if expansion:
                 forms.append(set(tokenize(side.lower().replace(word, expansion))))
-                forms.append(set(tokenize(expansion)))
+                # the spelt-out acronym alone is the side only when the side is that acronym:
+                # "Simple Storage Service" names any S3 fact, not "S3 Standard-IA"
+                if not set(tokenize(side)) - set(tokenize(word)) - PRODUCT_PREFIX:
+                    forms.append(set(tokenize(expansion)))
         return [f for f in forms if f]
 
     def _own_passage(self, forms: Sequence[frozenset[str]]) -> Hit | None:
@@ -1002,6 +1043,60 @@ def respell(text: str) -> str:
     return swapped if swapped != text else _IZE.sub("is", text)
 
 
+def shared_head(typed: list[tuple[str, list[set[str]]]]) -> list[tuple[str, list[set[str]]]]:
+    """Sides that share the last side's head word, typed once after it ("L1 vs L2
+    regularisation", "supervised vs reinforcement learning"): a one-word side is also read with
+    it ("L1 regularisation"), and the last side also without it ("L2"), so the head marks neither
+    side and the notes' "L2: sum of square of weights" names L2."""
+    if not typed:
+        return typed
+    spellings = {typed[-1][0], respell(typed[-1][0])}
+    lasts = [[w for w in tokenize(s) if w not in PRODUCT_PREFIX] for s in spellings]
+    heads = {last[-1] for last in lasts if len(last) >= 2}
+    if not heads:
+        return typed
+    out, shared = [], False
+    for side, forms in typed[:-1]:
+        words = tokenize(side)
+        if len(words) == 1 and not heads & set(words):
+            forms, shared = [*forms, *(f | {h} for f in forms for h in heads)], True
+        out.append((side, forms))
+    side, forms = typed[-1]
+    if shared:
+        forms = [*forms, *(f - heads for f in forms if f & heads and f - heads)]
+    return [*out, (side, forms)]
+
+
+def _under_item(candidate: Candidate, chunk: Chunk) -> Candidate:
+    """A sentence under a bare item line ("- Alpha" over "- L1 regularization term", "Random
+    oversampling" over "Naive way to achieve that"), read with that line as its label: the line is
+    too short to be a sentence of the index, and it is the only place the notes name what the
+    sentence is about, which a comparison needs to tell its sides apart."""
+    text = chunk.text
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    if line_start == 0 or text[line_start : candidate.start].strip(" \t-*+•·"):
+        return candidate  # the sentence does not open its line
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = BULLET.sub("", text[above_start : line_start - 1].strip())
+    if not above or len(above.split()) >= MIN_WORDS or above.startswith(("Q:", "A:")):
+        return candidate
+    if not is_title(above) or _plain(above) in _plain(candidate.text):
+        return candidate
+    if _listed_name(text, above_start):
+        return candidate
+    return replace(candidate, text=f"{above}: {candidate.text}")
+
+
+def _listed_name(text: str, line_start: int) -> bool:
+    """The line at `line_start` follows another bare name line: it is the last of a list of names
+    ("- Pyramid Scene Parsing (PSP)", "- DeepLabV3"), not the label of the line after it."""
+    if line_start == 0:
+        return False
+    before_start = text.rfind("\n", 0, line_start - 1) + 1
+    before = BULLET.sub("", text[before_start : line_start - 1].strip())
+    return bool(before) and is_title(before)
+
+
 def _card_subject(chunk: Chunk) -> str:
     """The subject a flashcard's front names: before its question ("Random Cut Forest: What's it
     for?"), or the whole front when it is a short name ("Kinesis Firehose"), else nothing."""
@@ -1101,6 +1196,19 @@ def _section_headings(searcher: Searcher) -> dict[frozenset[str], int]:
                 found.setdefault(words, row)
         _HEADINGS[searcher] = found
     return found
+
+
+def _is_name_of(side: Side, words: Sequence[str], heading: AbstractSet[str] = frozenset()) -> bool:
+    """`words` are one of the side's names, product prefix aside: all of its words (with the
+    `heading` they sit under: "Alpha" on a card "XGBoost: Important Hyperparameters" names "xgboost
+    alpha"), and most of theirs ("Glue Data Catalog & Crawlers" names "Glue Data Catalog",
+    "Redshift Spectrum" does not name "Redshift")."""
+    held = set(words) - PRODUCT_PREFIX
+    return bool(held) and any(
+        covers(form - PRODUCT_PREFIX or form, held | heading) >= 0.99
+        and covers(held, form) >= NAMED_SHARE
+        for form in side.forms
+    )
 
 
 def _mutual(side: set[str] | frozenset[str], heading: set[str]) -> float:
