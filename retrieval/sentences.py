@@ -92,11 +92,23 @@ def _goes_on(before: str, line: str) -> bool:
     if ENDS_OPEN.search(before) and STARTS_LOWER.match(line):
         return True
     name = before.strip()
+    if "\n" in before and line.strip() and not _explains(line):
+        return False  # past a blank line: what comes is not this name's meaning
     if NAME_LINE.match(name):
         return True
     if WORD_LINE.match(name) and (not line.strip() or LIST_MARKER.match(line)):
         return True
     return _is_term(before) and bool(DEFINITION.match(line))
+
+
+def _explains(line: str) -> bool:
+    """A line after a blank line that still explains the name above it: a list item or a short
+    phrase ("Hash size"), not a list's lead-in ("Text classification:", "- Choice of
+    backbones:") nor a paragraph of its own ("Each runs on an encoder backbone ...")."""
+    stripped = line.rstrip()
+    if stripped.endswith(":"):
+        return False
+    return bool(LIST_MARKER.match(line)) or not re.search(r"[.!?]$", stripped)
 
 
 # A term on a line of its own right above its definition, with no blank line between (a
