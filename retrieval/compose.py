@@ -60,10 +60,13 @@ BULLET = re.compile(r"^[-*+•·]\s+")  # a list marker left at a line's start (
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
-# A sentence that leans on the one before it: a pronoun, a connective, "Setting it to ...".
+# A sentence that leans on the one before it: a pronoun, a connective, "Setting it to ...", an
+# example or a rewording of what was just said ("E.g. xgboost has to operate on tabular data.",
+# "In other words, ...", "But bagging avoids overfitting.").
 BACK_REFERENCE = re.compile(
     r"^(?:it|its|this|these|they|their|that|those|them|so|thus|hence|therefore|similarly"
-    r"|however|also|then)\b|^\w+ing (?:it|this|them)\b",
+    r"|however|also|then|but|in other words|for example|for instance)\b|^\w+ing (?:it|this|them)\b"
+    r"|^(?:e\.g|i\.e)\.",
     re.I,
 )
 NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
@@ -581,7 +584,7 @@ class Composer:
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
-        chosen = self._with_antecedent(chosen, candidates)
+        chosen = self._leaning_placed(self._with_antecedent(chosen, candidates), candidates)
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
             said = _plain(" ".join(sentences))  # a topic line may have brought it already
@@ -641,6 +644,54 @@ class Composer:
         if not (BACK_REFERENCE.match(first.text) or (is_title(before.text) and names)):
             return chosen
         return [before, *chosen][:MAX_SENTENCES]
+
+    def _leaning_placed(
+        self, chosen: list[Candidate], candidates: list[Candidate]
+    ) -> list[Candidate]:
+        """A sentence that leans on the one before it ("This is due to the fact that it ...")
+        is quoted only right after that sentence: moved after it, or brought along when there is
+        room, else left out, even first (`_with_antecedent` may bring one that leans in turn).
+        After another sentence of its passage it would say its "this" of that one ("Your model
+        is underfitting ..." then the overfitting bullet's "This is due to ...")."""
+        out = list(chosen)
+        room = MAX_SENTENCES - len(out)
+        for c in chosen:
+            before = self._antecedent(c, candidates)
+            rows = [o.row for o in out]
+            if before is None or c.row not in rows:
+                continue
+            at = rows.index(c.row)
+            if at and rows[at - 1] == before.row:
+                continue
+            out.pop(at)
+            rows.pop(at)
+            if before.row in rows:  # quoted elsewhere: this one goes right after it
+                out.insert(rows.index(before.row) + 1, c)
+            elif room > 0:
+                out[at:at] = [before, c]
+                room -= 1
+        return out
+
+    def _standalone(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A comparison's candidates: no sentence that opens with a pronoun or leans on the one
+        before it ("But with no learning between jobs it ...") says which side it is about."""
+        return [c for c in candidates if not PRONOUN.match(c.text) and not self._leans(c)]
+
+    def _leans(self, c: Candidate) -> bool:
+        """The sentence leans on the one before it in its passage ("But with no learning between
+        jobs it ..."): a side's pick names its side itself; one after it is `_Sides.extend`'s."""
+        row = c.row - 1
+        return (
+            bool(BACK_REFERENCE.match(c.text))
+            and row >= 0
+            and self.files.sentence_chunk[row] == self.files.sentence_chunk[c.row]
+        )
+
+    def _antecedent(self, c: Candidate, candidates: list[Candidate]) -> Candidate | None:
+        """The sentence right before a leaning one in its passage, when it is a candidate."""
+        if not self._leans(c):
+            return None  # the first of its passage leans on the heading
+        return next((o for o in candidates if o.row == c.row - 1), None)
 
     def _follow_on(self, row: int) -> list[str]:
         """The sentence after a one-sentence answer, when it is not a question or list item; or
@@ -722,7 +773,7 @@ class Composer:
         own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
-        candidates = [c for c in self.candidates(everything) if not PRONOUN.match(c.text)]
+        candidates = self._standalone(self.candidates(everything))
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
