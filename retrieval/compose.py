@@ -69,6 +69,24 @@ BACK_REFERENCE = re.compile(
     r"|^(?:e\.g|i\.e)\.",
     re.I,
 )
+# An example given of what the sentence before said ("E.g. xgboost has to operate on tabular
+# data."), and a sentence with no subject of its own ("Uses deep graph library."), which takes
+# the one of the sentence before it: after an example, that is the example's.
+EXAMPLE = re.compile(r"^(?:e\.g\.|i\.e\.|for example\b|for instance\b)", re.I)
+SUBJECTLESS = re.compile(
+    r"^(?:is|are|can|cannot|can't|use[sd]?|does|has|have|must|lets|allows?|gives?|makes?|needs?"
+    r"|runs?|takes?|supports?|works?)\b",
+    re.I,
+)
+
+
+def said_of_example(before: str, text: str) -> bool:
+    """`text` has no subject and follows an example: quoted after it, it reads as said of the
+    example ("E.g. xgboost has to operate on tabular data. Uses deep graph library."), not of
+    the passage's subject (Neptune ML uses the Deep Graph Library)."""
+    return bool(EXAMPLE.match(before) and SUBJECTLESS.match(text))
+
+
 NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
 NAMED_SHARE = 0.66
 NAME_WORDS = 8  # a heading or card front longer than this is a sentence, not a subject's name
@@ -670,7 +688,10 @@ class Composer:
             elif room > 0:
                 out[at:at] = [before, c]
                 room -= 1
-        return out
+        kept = out[:1] + [
+            o for prior, o in itertools.pairwise(out) if not said_of_example(prior.text, o.text)
+        ]
+        return kept or chosen
 
     def _standalone(self, candidates: list[Candidate]) -> list[Candidate]:
         """A comparison's candidates: no sentence that opens with a pronoun or leans on the one
@@ -702,7 +723,13 @@ class Composer:
         following = self._next_sentence(row, items=False)
         if not following:
             return self._details(row)
-        if following.rstrip().endswith("?") or sibling_facts(self.files, row, following):
+        start, end = self.files.sentence_spans[row].tolist()
+        said = self.files.chunks[int(self.files.sentence_chunk[row])].text[start:end]
+        if (
+            following.rstrip().endswith("?")
+            or sibling_facts(self.files, row, following)
+            or said_of_example(display_sentence(said), following)
+        ):
             return []
         return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
 

@@ -64,3 +64,11 @@ def test_no_subjectless_sentence_after_an_example(tutor: NotesIndex) -> None:
     assert "E.g. xgboost" in quoted
     assert "Optimized machine learning for graphs. E.g. xgboost" in quoted
     assert "Uses deep graph library" not in quoted
+
+
+def test_no_subjectless_sentence_follows_an_example_that_opens_its_passage(
+    tutor: NotesIndex,
+) -> None:
+    answer = tutor.ask("fraud rings across linked accounts?")
+    assert "E.g. fraud rings" in " ".join(answer.sentences)
+    assert "Uses Gremlin queries" not in " ".join(answer.sentences)
