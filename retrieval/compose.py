@@ -26,7 +26,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
 from retrieval.rarity import sentence_counts
 from retrieval.search import Hit, Searcher
-from retrieval.sentences import display_sentence
+from retrieval.sentences import display_sentence, opens_with_term
 from retrieval.sibling import Siblings
 from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.understand import Ask, asks_when, key_phrases
@@ -308,6 +308,8 @@ class _Sides:
         """The sentence names the side, or its passage's label does and neither names another."""
         if self.says(c, side):
             return True
+        if opens_with_term(self.hits[c.rank].chunk.text[c.start : c.end]):
+            return False  # "Relational" / "- SQL" under "Precision" is about "Relational"
         label = self.label_tokens[c.rank]
         return side.names(label) and not any(
             self.says(c, o) or o.names(label) for o in self.sides if o is not side

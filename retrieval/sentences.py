@@ -128,6 +128,16 @@ def _is_term(line: str) -> bool:
     )
 
 
+def opens_with_term(sentence: str) -> bool:
+    """The sentence (its raw text) starts with a term on a line of its own that the lines after
+    it explain ("Relational" / "- SQL", "Wd" / "- Weight decay"): it names its own subject, so
+    the heading it sits under is not what it is about."""
+    first, newline, rest = sentence.partition("\n")
+    return bool(newline and rest.strip()) and bool(
+        NAME_LINE.match(first) or WORD_LINE.match(first) or _is_term(first)
+    )
+
+
 CARD_LABEL = re.compile(r"^\s*(?:Q|A):\s*")
 ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # A term and its definition joined into one sentence read "term: definition".

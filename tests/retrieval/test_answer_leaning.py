@@ -72,3 +72,8 @@ def test_no_subjectless_sentence_follows_an_example_that_opens_its_passage(
     answer = tutor.ask("fraud rings across linked accounts?")
     assert "E.g. fraud rings" in " ".join(answer.sentences)
     assert "Uses Gremlin queries" not in " ".join(answer.sentences)
+
+
+def test_a_term_lines_sentence_is_not_labelled_with_the_heading_above(tutor: NotesIndex) -> None:
+    answer = tutor.ask("whats the difference between precision and recall")
+    assert "Relational" not in answer.text
