@@ -576,7 +576,7 @@ class Composer:
                 header = line.strip()
                 if not header.endswith(":"):
                     continue
-                header = BULLET.sub("", header)
+                header = BULLET.sub("", display_sentence(header))  # no card "A:" label
                 said = remedies(set(tokenize(header)))
                 if not said & terms or covers(terms, said | about) < 1:
                     continue

@@ -77,3 +77,9 @@ def test_no_subjectless_sentence_follows_an_example_that_opens_its_passage(
 def test_a_term_lines_sentence_is_not_labelled_with_the_heading_above(tutor: NotesIndex) -> None:
     answer = tutor.ask("whats the difference between precision and recall")
     assert "Relational" not in answer.text
+
+
+def test_a_cards_answer_label_never_reaches_an_answer(tutor: NotesIndex) -> None:
+    answer = tutor.ask("kinesis firehose destinations")
+    assert "Amazon S3" in answer.text
+    assert "A:" not in answer.text
