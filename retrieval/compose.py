@@ -27,7 +27,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
 from retrieval.rarity import held_weights, passage_counts, rarest_terms, sentence_counts
 from retrieval.search import Hit, Searcher
-from retrieval.sentences import MIN_WORDS, display_sentence
+from retrieval.sentences import MIN_WORDS, display_sentence, opens_with_term
 from retrieval.sibling import Siblings
 from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.understand import EMPHASIS, Ask, asks_when, key_phrases
@@ -61,12 +61,33 @@ BULLET = re.compile(r"^[-*+•·]\s+")  # a list marker left at a line's start (
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
-# A sentence that leans on the one before it: a pronoun, a connective, "Setting it to ...".
+# A sentence that leans on the one before it: a pronoun, a connective, "Setting it to ...", an
+# example or a rewording of what was just said ("E.g. xgboost has to operate on tabular data.",
+# "In other words, ...", "But bagging avoids overfitting.").
 BACK_REFERENCE = re.compile(
     r"^(?:it|its|this|these|they|their|that|those|them|so|thus|hence|therefore|similarly"
-    r"|however|also|then)\b|^\w+ing (?:it|this|them)\b",
+    r"|however|also|then|but|in other words|for example|for instance)\b|^\w+ing (?:it|this|them)\b"
+    r"|^(?:e\.g|i\.e)\.",
     re.I,
 )
+# An example given of what the sentence before said ("E.g. xgboost has to operate on tabular
+# data."), and a sentence with no subject of its own ("Uses deep graph library."), which takes
+# the one of the sentence before it: after an example, that is the example's.
+EXAMPLE = re.compile(r"^(?:e\.g\.|i\.e\.|for example\b|for instance\b)", re.I)
+SUBJECTLESS = re.compile(
+    r"^(?:is|are|can|cannot|can't|use[sd]?|does|has|have|must|lets|allows?|gives?|makes?|needs?"
+    r"|runs?|takes?|supports?|works?)\b",
+    re.I,
+)
+
+
+def said_of_example(before: str, text: str) -> bool:
+    """`text` has no subject and follows an example: quoted after it, it reads as said of the
+    example ("E.g. xgboost has to operate on tabular data. Uses deep graph library."), not of
+    the passage's subject (Neptune ML uses the Deep Graph Library)."""
+    return bool(EXAMPLE.match(before) and SUBJECTLESS.match(text))
+
+
 NUMBER = re.compile(r"(?<![A-Za-z])\d")  # a quantity, not the 3 of S3 or the 2 of EC2
 NAMED_SHARE = 0.66
 NAME_WORDS = 8  # a heading or card front longer than this is a sentence, not a subject's name
@@ -305,6 +326,8 @@ class _Sides:
         """The sentence names the side, or its passage's label does and neither names another."""
         if self.says(c, side):
             return True
+        if opens_with_term(self.hits[c.rank].chunk.text[c.start : c.end]):
+            return False  # "Relational" / "- SQL" under "Precision" is about "Relational"
         label = self.label_tokens[c.rank]
         return side.names(label) and not any(
             self.says(c, o) or o.names(label) for o in self.sides if o is not side
@@ -578,7 +601,7 @@ class Composer:
                 header = line.strip()
                 if not header.endswith(":"):
                     continue
-                header = BULLET.sub("", header)
+                header = BULLET.sub("", display_sentence(header))  # no card "A:" label
                 said = remedies(set(tokenize(header)))
                 if not said & terms or covers(terms, said | about) < 1:
                     continue
@@ -606,7 +629,7 @@ class Composer:
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
-        chosen = self._with_antecedent(chosen, candidates)
+        chosen = self._leaning_placed(self._with_antecedent(chosen, candidates), candidates)
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
             said = _plain(" ".join(sentences))  # a topic line may have brought it already
@@ -667,6 +690,52 @@ class Composer:
             return chosen
         return [before, *chosen][:MAX_SENTENCES]
 
+    def _leaning_placed(
+        self, chosen: list[Candidate], candidates: list[Candidate]
+    ) -> list[Candidate]:
+        """A sentence that leans on the one before it ("This is due to the fact that it ...")
+        is quoted only right after that sentence: moved after it, or brought along when there is
+        room, else left out, even first (`_with_antecedent` may bring one that leans in turn).
+        After another sentence of its passage it would say its "this" of that one ("Your model
+        is underfitting ..." then the overfitting bullet's "This is due to ...")."""
+        out = list(chosen)
+        room = MAX_SENTENCES - len(out)
+        for c in chosen:
+            before = self._antecedent(c, candidates)
+            rows = [o.row for o in out]
+            if before is None or c.row not in rows:
+                continue
+            at = rows.index(c.row)
+            if at and rows[at - 1] == before.row:
+                continue
+            out.pop(at)
+            rows.pop(at)
+            if before.row in rows:  # quoted elsewhere: this one goes right after it
+                out.insert(rows.index(before.row) + 1, c)
+            elif room > 0:
+                out[at:at] = [before, c]
+                room -= 1
+        kept = out[:1] + [
+            o for prior, o in itertools.pairwise(out) if not said_of_example(prior.text, o.text)
+        ]
+        return kept or chosen
+
+    def _leans(self, c: Candidate) -> bool:
+        """The sentence leans on the one before it in its passage ("But with no learning between
+        jobs it ..."): a side's pick names its side itself; one after it is `_Sides.extend`'s."""
+        row = c.row - 1
+        return (
+            bool(BACK_REFERENCE.match(c.text))
+            and row >= 0
+            and self.files.sentence_chunk[row] == self.files.sentence_chunk[c.row]
+        )
+
+    def _antecedent(self, c: Candidate, candidates: list[Candidate]) -> Candidate | None:
+        """The sentence right before a leaning one in its passage, when it is a candidate."""
+        if not self._leans(c):
+            return None  # the first of its passage leans on the heading
+        return next((o for o in candidates if o.row == c.row - 1), None)
+
     def _follow_on(self, row: int) -> list[str]:
         """The sentence after a one-sentence answer, when it is not a question or list item; or
         the list right under it, when the answer is a line of its own and not a list item: its
@@ -676,7 +745,13 @@ class Composer:
         following = self._next_sentence(row, items=False)
         if not following:
             return self._details(row)
-        if following.rstrip().endswith("?") or sibling_facts(self.files, row, following):
+        start, end = self.files.sentence_spans[row].tolist()
+        said = self.files.chunks[int(self.files.sentence_chunk[row])].text[start:end]
+        if (
+            following.rstrip().endswith("?")
+            or sibling_facts(self.files, row, following)
+            or said_of_example(display_sentence(said), following)
+        ):
             return []
         return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
 
@@ -800,12 +875,13 @@ class Composer:
         )
 
     def _side_candidates(self, hits: Sequence[Hit]) -> list[Candidate]:
-        """The pooled sentences a side may be answered with: none opening with a pronoun (whose
-        side is unclear), each read with the bare item line above it (`_under_item`)."""
+        """The pooled sentences a side may be answered with: none opening with a pronoun or
+        leaning on the one before it ("But with no learning between jobs it ...": neither says
+        which side it is about), each read with the bare item line above it (`_under_item`)."""
         return [
             _under_item(c, hits[c.rank].chunk)
             for c in self.candidates(hits)
-            if not PRONOUN.match(c.text)
+            if not PRONOUN.match(c.text) and not self._leans(c)
         ]
 
     def _shared_lead(self, hits: Sequence[Hit], ranks: list[int], sentences: list[str]) -> str:

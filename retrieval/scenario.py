@@ -76,6 +76,7 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     rank, sims = best
     hit = pool[rank]
     chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
+    chosen = composer._leaning_placed(chosen, candidates)
     lead = named(hit.chunk)
     sentences = composer._render(chosen, pool)
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():

@@ -92,11 +92,23 @@ def _goes_on(before: str, line: str) -> bool:
     if ENDS_OPEN.search(before) and STARTS_LOWER.match(line):
         return True
     name = before.strip()
+    if "\n" in before and line.strip() and not _explains(line):
+        return False  # past a blank line: what comes is not this name's meaning
     if NAME_LINE.match(name):
         return True
     if WORD_LINE.match(name) and (not line.strip() or LIST_MARKER.match(line)):
         return True
     return _is_term(before) and bool(DEFINITION.match(line))
+
+
+def _explains(line: str) -> bool:
+    """A line after a blank line that still explains the name above it: a list item or a short
+    phrase ("Hash size"), not a list's lead-in ("Text classification:", "- Choice of
+    backbones:") nor a paragraph of its own ("Each runs on an encoder backbone ...")."""
+    stripped = line.rstrip()
+    if stripped.endswith(":"):
+        return False
+    return bool(LIST_MARKER.match(line)) or not re.search(r"[.!?]$", stripped)
 
 
 # A term on a line of its own right above its definition, with no blank line between (a
@@ -113,6 +125,16 @@ def _is_term(line: str) -> bool:
         and not re.search(r"[.!?:;,]\s*$", line)
         and not LIST_MARKER.match(line)
         and not line.startswith(("Q:", "A:"))
+    )
+
+
+def opens_with_term(sentence: str) -> bool:
+    """The sentence (its raw text) starts with a term on a line of its own that the lines after
+    it explain ("Relational" / "- SQL", "Wd" / "- Weight decay"): it names its own subject, so
+    the heading it sits under is not what it is about."""
+    first, newline, rest = sentence.partition("\n")
+    return bool(newline and rest.strip()) and bool(
+        NAME_LINE.match(first) or WORD_LINE.match(first) or _is_term(first)
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.sentences import display_sentence, sentence_spans
+from retrieval.sentences import display_sentence, opens_with_term, sentence_spans
 
 WRAPPED = (
     "Pipe mode streams the training data from Amazon S3 into the algorithm container while the\n"
@@ -98,3 +98,23 @@ def test_a_term_right_above_its_definition_is_quoted_with_it() -> None:
         "Lasso regression: Can reduce some of the coefficients to 0.",
         "Provides batching for many small records.",  # after a blank line: a heading's text
     ]
+
+
+def test_a_name_is_not_joined_across_a_blank_line_to_what_opens_something_else() -> None:
+    said = quoted(
+        "- Negative_samples\n\nText classification:\n- Mode\n\n"
+        "- Fully Convolutional Network\n- DeepLabV3\n\n"
+        "Each runs on an encoder backbone chosen with backbone. It trains from scratch.\n\n"
+        "- Num_entity_vectors\n\nHash size\n\nWd\n\n  - Weight decay (L2 regularization)"
+    )
+    assert not any("Text classification" in s for s in said)  # the next list's lead-in
+    assert "Each runs on an encoder backbone chosen with backbone." in said  # a paragraph
+    assert "Num_entity_vectors: Hash size" in said  # a short meaning after a blank line
+    assert "Wd - Weight decay (L2 regularization)" in said  # an item after a blank line
+
+
+def test_a_sentence_opening_with_its_own_term_line_names_its_subject() -> None:
+    assert opens_with_term("Relational\n\n  - SQL")
+    assert opens_with_term("- Num_trees\n  - Increasing reduces noise")
+    assert not opens_with_term("Random Cut Forest detects anomalies.")
+    assert not opens_with_term("Pipe mode streams the data while the\njob runs.")
