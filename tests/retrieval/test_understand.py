@@ -457,37 +457,3 @@ def test_symptoms_give_their_diagnosis(question: str, found: str) -> None:
 
     assert diagnosis(question) == found
     assert understand(question).diagnosis == found
-
-
-@pytest.mark.parametrize(
-    ("question", "sides"),
-    [
-        ("is kinesis data streams the same as firehose?", ("kinesis data streams", "firehose")),
-        ("are l1 and l2 the same thing", ("l1", "l2")),
-        (
-            "how does xgboost compare to linear learner on training speed",
-            ("xgboost", "linear learner"),
-        ),
-        (
-            "batch transform compared with a real-time endpoint",
-            ("batch transform", "real-time endpoint"),
-        ),
-        ("bagging or boosting if my model overfits", ("bagging", "boosting")),
-        # a slash joins two names of one side when a "vs" separates the sides
-        ("RDS/Aurora vs Redshift: does each support joins", ("RDS/Aurora", "Redshift")),
-        ("rds/aurora/redshift which one for olap", ("rds", "aurora", "redshift")),
-        # a long one-sentence ask that asks "which ... and which ..." wants both sides
-        (
-            "random cut forest vs isolation forest: which one does sagemaker ship as a built-in "
-            "algorithm and which would need a container of my own?",
-            ("random cut forest", "isolation forest"),
-        ),
-    ],
-)
-def test_more_ways_of_asking_to_compare(question: str, sides: tuple[str, ...]) -> None:
-    ask = understand(question)
-    assert ask.kind == "comparison" and ask.subjects == sides
-
-
-def test_the_same_thing_said_of_one_subject_is_no_comparison() -> None:
-    assert understand("is the same model used for both").kind != "comparison"
