@@ -4,7 +4,6 @@ option when the ask wants two services."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -50,13 +49,6 @@ DIAGNOSIS_WEIGHT = 0.5
 # everywhere ("no model of their own": "model").
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences still tells
-# A stem that sets out a plan or a setup ("we packed the photos into RecordIO-protobuf", "the plan
-# is a fleet of GPU instances", "we write CSV into Firehose") is answered by the restriction that
-# plan breaks, which the notes state with "only" or a negation; the sentence restating the plan
-# scores as high on the stem's words. Tuning parts and b8-b10: 0.1 and 0.2 gain three scenarios
-# and lose none; 0.3 loses one.
-RESTRICTION = re.compile(r"\bonly\b|\bnot\b|n't\b|\bcannot\b", re.I)
-RESTRICTION_WEIGHT = 0.2
 # Words of a scenario's ask that only say that something is asked for ("which technique fits?").
 ASK_ONLY = frozenset(
     tokenize(
@@ -147,7 +139,6 @@ def reasons(
         if words:  # says something the stem does not: an answer, not the problem again
             reason[c.row] += NEW_WORDS_WEIGHT * len(words - composer.terms) / len(words)
         reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
-        reason[c.row] += RESTRICTION_WEIGHT * breaks_plan(composer, c, hit)
     ordered = sorted(candidates, key=lambda c: (not composer._usable(c, pool), -reason[c.row]))
     first = ordered[0]
     chosen = [first]
@@ -161,16 +152,6 @@ def reasons(
             chosen.append(candidate)
     chosen = with_asked(composer, hit, [c for c in ordered if composer._usable(c, pool)], chosen)
     return sorted(chosen, key=lambda c: c.start)
-
-
-def breaks_plan(composer: Composer, candidate: Candidate, hit: Hit) -> bool:
-    """The sentence states a restriction ("CSV only", "Uses CPUs only for multiple instance
-    training", "MXNet RecordIO, not RecordIO-protobuf") on something the stem names beyond the
-    passage's subject: the setup or plan the stem describes breaks it, which is what the stem
-    asks about ("the plan is a fleet of GPU instances ... what kind of instances?")."""
-    return bool(RESTRICTION.search(candidate.text)) and bool(
-        stem_terms(composer, candidate.row, hit)
-    )
 
 
 def with_asked(
