@@ -61,7 +61,6 @@ def following(files: BuildFiles, row: int, limit: int = FOLLOWING) -> list[tuple
     displayed, and whether it leans on the one before it (`LEANS`)."""
     out: list[tuple[int, str, bool]] = []
     for after in following_rows(files, row, limit):
-        start, end = files.sentence_spans[after].tolist()
-        text = display_sentence(files.chunks[int(files.sentence_chunk[after])].text[start:end])
+        text = display_sentence(files.sentence_text(after))
         out.append((after, text, bool(LEANS.match(text))))
     return out

@@ -559,11 +559,10 @@ class Composer:
         normalization normalises ..." answers a batch norm question; without it the heading
         "Batch normalization and data augmentation" names too little of "does adding batch norm
         let me crank the learning rate up higher" and "Batch size" was quoted."""
-        row = candidate.row - 1
-        if row < 0 or self.files.sentence_chunk[row] != self.files.sentence_chunk[candidate.row]:
+        row = self.files.row_before(candidate.row)
+        if row is None:
             return False
-        start, end = self.files.sentence_spans[row].tolist()
-        before = hit.chunk.text[start:end]
+        before = self.files.sentence_text(row)
         if PRONOUN.match(before) or before.rstrip().endswith("?"):
             return False
         return names_subject(before, hit.chunk, self.terms)
@@ -679,8 +678,8 @@ class Composer:
         doesn't ...", "This means ...") is quoted after it, and so is one under a topic-only line
         that names what was asked ("Chat bot engine." before a Lex flow)."""
         first = chosen[0]
-        row = first.row - 1
-        if row < 0 or self.files.sentence_chunk[row] != self.files.sentence_chunk[first.row]:
+        row = self.files.row_before(first.row)
+        if row is None:
             return chosen
         before = next((c for c in candidates if c.row == row), None)
         if before is None or any(c.row == row for c in chosen):
@@ -723,12 +722,7 @@ class Composer:
     def _leans(self, c: Candidate) -> bool:
         """The sentence leans on the one before it in its passage ("But with no learning between
         jobs it ..."): a side's pick names its side itself; one after it is `_Sides.extend`'s."""
-        row = c.row - 1
-        return (
-            bool(BACK_REFERENCE.match(c.text))
-            and row >= 0
-            and self.files.sentence_chunk[row] == self.files.sentence_chunk[c.row]
-        )
+        return bool(BACK_REFERENCE.match(c.text)) and self.files.row_before(c.row) is not None
 
     def _antecedent(self, c: Candidate, candidates: list[Candidate]) -> Candidate | None:
         """The sentence right before a leaning one in its passage, when it is a candidate."""
@@ -745,8 +739,7 @@ class Composer:
         following = self._next_sentence(row, items=False)
         if not following:
             return self._details(row)
-        start, end = self.files.sentence_spans[row].tolist()
-        said = self.files.chunks[int(self.files.sentence_chunk[row])].text[start:end]
+        said = self.files.sentence_text(row)
         if (
             following.rstrip().endswith("?")
             or sibling_facts(self.files, row, following)

@@ -145,6 +145,18 @@ class BuildFiles:
         bounds = self._sentence_bounds
         return np.arange(bounds[chunk_row], bounds[chunk_row + 1])
 
+    def sentence_text(self, row: int) -> str:
+        """Sentence `row` as its passage holds it (list markers and line breaks included)."""
+        start, end = self.sentence_spans[row].tolist()
+        return self.chunks[int(self.sentence_chunk[row])].text[start:end]
+
+    def row_before(self, row: int) -> int | None:
+        """The sentence right before `row` in the same passage; None for a passage's first."""
+        before = row - 1
+        if before < 0 or self.sentence_chunk[before] != self.sentence_chunk[row]:
+            return None
+        return before
+
     @cached_property
     def _sentence_bounds(self) -> np.ndarray:
         rows = self.sentence_chunk

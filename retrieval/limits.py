@@ -165,13 +165,8 @@ def _after_antecedent(composer: Composer, c: Candidate, candidates: list[Candida
     """A sentence opening with a pronoun ("It also allows you to train on datasets larger than
     the 16 TB EBS limit") is quoted after the sentence before it in its passage, which says what
     "it" is (`Composer._with_antecedent`)."""
-    files = composer.files
-    row = c.row - 1
-    return (
-        row >= 0
-        and files.sentence_chunk[row] == files.sentence_chunk[c.row]
-        and any(o.row == row for o in candidates)
-    )
+    row = composer.files.row_before(c.row)
+    return row is not None and any(o.row == row for o in candidates)
 
 
 def _default_only(text: str) -> bool:

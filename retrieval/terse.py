@@ -33,8 +33,7 @@ def bare_label(chunk: Chunk, start: int) -> str:
 
 def sibling_facts(files: BuildFiles, row: int, following: str) -> bool:
     """The sentence at `row` and the one after it are lines about different terms."""
-    start, end = files.sentence_spans[row].tolist()
-    return other_terms(files.chunks[int(files.sentence_chunk[row])].text[start:end], following)
+    return other_terms(files.sentence_text(row), following)
 
 
 def other_terms(line: str, following: str) -> bool:
