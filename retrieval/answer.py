@@ -241,6 +241,7 @@ def _covered(
         missing = _unnamed_side(composer, composition, main) or _unnamed_name(
             composer, composition, main
         )
+    missing = missing or _absent_name(composer)
     passes = _passes(composer, composition, main, gate, min_confidence)
     covered = passes and not missing and bool(composition.sentences)
     if not covered and looks_foreign(composer.ask.text):
@@ -316,6 +317,16 @@ def _unnamed_name(composer: Composer, composition: Composition, main: Hit) -> st
     if composer.ask.kind == "scenario" and not one_sentence(composer.ask):
         return ""  # a stem's names are its setting
     return _unnamed(composer, composition, main, capitalised_names(composer.ask.text))
+
+
+def _absent_name(composer: Composer) -> str:
+    """A name the question capitalises with a word the notes never use ("Keras Tuner", "Delta
+    Lake"): the answer found through its other word is about a sibling ("automatic model tuning",
+    a data lake). A long scenario's names are its setting, as for `_unnamed_name`."""
+    ask = composer.ask
+    if ask.kind == "scenario" and not one_sentence(ask):
+        return ""
+    return _vocabulary(composer.searcher).unknown_in_name(capitalised_names(ask.text)) or ""
 
 
 def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: list[str]) -> str:

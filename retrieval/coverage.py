@@ -188,6 +188,18 @@ def capitalised_names(question: str) -> list[str]:
     return names
 
 
+def _runs(pairs: Iterable[str]) -> list[str]:
+    """Neighbouring pairs of `capitalised_names` joined into the whole name they spell ("Glacier
+    Deep" and "Deep Archive" into "Glacier Deep Archive"), so a decline names all of it."""
+    runs: list[list[str]] = []
+    for first, second in (pair.split() for pair in pairs):
+        if runs and runs[-1][-1] == first:
+            runs[-1].append(second)
+        else:
+            runs.append([first, second])
+    return [" ".join(run) for run in runs]
+
+
 def _capitalised(word: str) -> bool:
     return bool(CAPITALISED.fullmatch(word))
 
@@ -357,6 +369,17 @@ class NotesVocabulary:
             if not any((a, b) in self.pairs or a + b in self.words for a, b in joined):
                 found.append(side)
         return found
+
+    def unknown_in_name(self, names: Iterable[str]) -> str | None:
+        """The first of the names a question capitalises (`capitalised_names`) holding a word the
+        notes never use in any form (`knows`): "Keras Tuner", "Delta Lake". The notes cannot
+        write that name, yet its other word ("tuner", "lake") lets search find a sibling they do
+        cover. A name whose words the notes all know is left to `unwritten_sides`."""
+        for name in _runs(names):
+            words = self._content(WORD.findall(name.lower()))
+            if any(not (word.isdigit() or self.knows(word)) for word in words):
+                return name
+        return None
 
     def unfound_product(self, question: str, passages: Iterable[str]) -> str | None:
         """A product the question names, a prefix and a name that is no everyday English word

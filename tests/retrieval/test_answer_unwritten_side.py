@@ -2,7 +2,8 @@
 in notes with DataSync's on-premises storage and an endpoint gateway, even in one passage) is
 declined by name when neither the answer nor its passage names it: the answer would speak of
 the other side only. A side the quoted passage names in its own words is answered. So is a name
-the question capitalises ("S3 Object Lambda") that the notes never write."""
+the question capitalises ("S3 Object Lambda") that the notes never write, and one holding a word
+the notes never use ("Glacier Deep Archive" in notes that have Glacier and archives)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,11 @@ def test_a_capitalised_name_the_notes_never_write_is_declined_by_name(tutor: Not
     assert answer.missing == "Object Lambda"
     # a name the notes write, capitalised the same way, is answered
     assert tutor.ask("can Kinesis Data Firehose redact PII before delivery?").covered
+
+
+def test_a_capitalised_name_with_a_word_the_notes_never_use_is_declined_by_name(
+    tutor: NotesIndex,
+) -> None:
+    answer = tutor.ask("is Glacier Deep Archive the cheapest storage class for archives?")
+    assert not answer.covered
+    assert answer.missing == "Glacier Deep Archive"

@@ -173,3 +173,16 @@ def test_capitalised_neighbours_past_a_sentences_first_word_are_names() -> None:
     firehose = capitalised_names("ok. Does Kinesis Data Firehose work")
     assert firehose == ["Kinesis Data", "Data Firehose"]
     assert capitalised_names("is the old Amazon Machine Learning gone") == ["Machine Learning"]
+
+
+def test_a_capitalised_name_with_a_word_the_notes_never_use_is_unknown() -> None:
+    notes = [*NOTES, "Automatic model tuning runs many training jobs.", "A data lake keeps files."]
+    vocabulary = NotesVocabulary(notes, ENGLISH)
+    keras = capitalised_names("how do I set up Keras Tuner for a training job?")
+    assert vocabulary.unknown_in_name(keras) == "Keras Tuner"
+    delta = capitalised_names("can I query Delta Lake tables")  # "lake" is in the notes
+    assert vocabulary.unknown_in_name(delta) == "Delta Lake"
+    whole = capitalised_names("is Glacier Deep Archive cheaper")  # the whole name is named
+    assert vocabulary.unknown_in_name(whole) == "Glacier Deep Archive"
+    # a name whose words the notes all use is left to the other checks
+    assert vocabulary.unknown_in_name(capitalised_names("does Random Cut Forest work")) is None
