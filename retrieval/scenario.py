@@ -92,8 +92,9 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
     """The pooled passage that fits the stem best, with how far each of its sentences
-    meets each requirement: requirements met, cosine, search rank, advice that meets one,
-    less a passage about where the data sits."""
+    meets each requirement: requirements met, search's score on the cosine's scale
+    (`_searched`), search rank, advice that meets one, less a passage about where the data
+    sits."""
     needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
@@ -110,7 +111,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
         fit = (
             met
-            + hit.dense
+            + _searched(composer, hit)
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
@@ -119,6 +120,17 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         if best is None or fit > best[0]:
             best = (fit, rank, sims)
     return None if best is None else (best[1], best[2])
+
+
+def _searched(composer: Composer, hit: Hit) -> float:
+    """How well search matched the passage to the stem, on the cosine's scale: its fused score
+    (cosine and BM25 blended, a restating card weighed down) over the cosine's weight in it.
+    The cosine alone lost the passage search ranked first, the one holding the stem's rare
+    words, to a neighbour matching the long stem's diluted vector a little more: "Rekognition
+    cannot be used to create labels" lost to Ground Truth's labelling line, an S3 VPC endpoint
+    line to a heading-less outline's "can see objects in S3", "Built-in Algorithms ... PyTorch"
+    to SageMaker Processing (the team's notes: tuning part, b8, b11)."""
+    return hit.score / composer.searcher.dense_weight
 
 
 def reasons(
