@@ -230,12 +230,8 @@ class NotesVocabulary:
         parts = [p for p in re.split(r"[-']", word) if p and p not in STOPWORDS]
         if len(parts) > 1:  # "sequence-to-vector" where the notes write "sequence to vector"
             return all(self.knows(part) for part in parts)
-        if set(tokenize(word)) <= self.stems and tokenize(word):
+        if self.knows_as_written(word):
             return True
-        if len(word) >= 3:
-            at = bisect.bisect_left(self.sorted, word)
-            if at < len(self.sorted) and self.sorted[at].startswith(word):
-                return True
         if len(word) >= 6:
             near = self.sorted[max(0, bisect.bisect_left(self.sorted, word[:2])) :]
             for known in near:
@@ -244,6 +240,19 @@ class NotesVocabulary:
                 if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
                     return True
         return len(word) >= 4 and (self._swapped(word) or self._reshaped(word))
+
+    def knows_as_written(self, word: str) -> bool:
+        """The notes hold the (lowercased) word as it is spelled, in another form of it (its
+        stem, a plural), or a longer word it starts ("xgb" of "xgboost"): no slip of a letter."""
+        if word in self.words or word.replace("-", "") in self.words:
+            return True
+        if set(tokenize(word)) <= self.stems and tokenize(word):
+            return True
+        if len(word) >= 3:
+            at = bisect.bisect_left(self.sorted, word)
+            if at < len(self.sorted) and self.sorted[at].startswith(word):
+                return True
+        return False
 
     def _reshaped(self, word: str) -> bool:
         """A name the notes write as two words, run together ("guardduty" for "Guard Duty"), or
