@@ -43,10 +43,12 @@ from retrieval.lexical import tokenize
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
+from retrieval.spelling import respelled, targets_for
 from retrieval.understand import (
     Ask,
     compared_sides,
     key_phrases,
+    normalise,
     one_sentence,
     topic,
     understand,
@@ -170,7 +172,7 @@ def answer_question(
     asked = question
     if previous is not None and previous.subject:
         asked = resolve(question, previous.searched or previous.question, previous.subject)
-    ask = understand(asked)
+    ask = understand(_respelled(searcher, asked))
     searched = without_rejected(ask.text, ask.rejected)
     prepared = searcher.prepare(searched)
     hits = searcher.search(
@@ -290,6 +292,17 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     if not ending:
         return ""
     return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
+
+
+def _respelled(searcher: Searcher, question: str) -> str:
+    """The question, chat spelling made plain, with its typos corrected to the notes words they
+    slip from (`spelling.respelled`), before search, the gate and the coverage checks read it.
+    A question in another language is left as written: its words are no slips of English."""
+    if looks_foreign(question):
+        return question
+    vocabulary = _vocabulary(searcher)
+    texts = (f"{' '.join(c.heading)} {c.text}" for c in searcher.files.chunks)
+    return respelled(normalise(question), vocabulary, targets_for(vocabulary, texts))
 
 
 def _vocabulary(searcher: Searcher) -> NotesVocabulary:

@@ -200,6 +200,24 @@ def _runs(pairs: Iterable[str]) -> list[str]:
     return [" ".join(run) for run in runs]
 
 
+def prefixes_before_prose(question: str) -> frozenset[int]:
+    """Where, among the question's words and sentence ends (`WORD_OR_END`), a product prefix
+    stands that the question capitalises inside a sentence and follows with a word in small
+    letters: a student who writes "SageMaker" or "AWS" so spells a name's words with capitals
+    too, and "Our SageMaker notebook sits in a private VPC" or "Which AWS device fits better"
+    goes on in everyday words (a part, a verb), not with a product the notes lack ("SageMaker
+    Studio Lab"). A question in small letters throughout says nothing either way."""
+    cased = [question[m.start() : m.end()] for m in WORD_OR_END.finditer(question.lower())]
+    return frozenset(
+        i
+        for i in range(1, len(cased) - 1)
+        if cased[i].lower() in PRODUCT_WORDS
+        and not cased[i].islower()
+        and cased[i - 1] not in ".!?;"
+        and cased[i + 1].islower()
+    )
+
+
 def _capitalised(word: str) -> bool:
     return bool(CAPITALISED.fullmatch(word))
 
@@ -242,12 +260,8 @@ class NotesVocabulary:
         parts = [p for p in re.split(r"[-']", word) if p and p not in STOPWORDS]
         if len(parts) > 1:  # "sequence-to-vector" where the notes write "sequence to vector"
             return all(self.knows(part) for part in parts)
-        if set(tokenize(word)) <= self.stems and tokenize(word):
+        if self.knows_as_written(word):
             return True
-        if len(word) >= 3:
-            at = bisect.bisect_left(self.sorted, word)
-            if at < len(self.sorted) and self.sorted[at].startswith(word):
-                return True
         if len(word) >= 6:
             near = self.sorted[max(0, bisect.bisect_left(self.sorted, word[:2])) :]
             for known in near:
@@ -256,6 +270,19 @@ class NotesVocabulary:
                 if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
                     return True
         return len(word) >= 4 and (self._swapped(word) or self._reshaped(word))
+
+    def knows_as_written(self, word: str) -> bool:
+        """The notes hold the (lowercased) word as it is spelled, in another form of it (its
+        stem, a plural), or a longer word it starts ("xgb" of "xgboost"): no slip of a letter."""
+        if word in self.words or word.replace("-", "") in self.words:
+            return True
+        if set(tokenize(word)) <= self.stems and tokenize(word):
+            return True
+        if len(word) >= 3:
+            at = bisect.bisect_left(self.sorted, word)
+            if at < len(self.sorted) and self.sorted[at].startswith(word):
+                return True
+        return False
 
     def _reshaped(self, word: str) -> bool:
         """A name the notes write as two words, run together ("guardduty" for "Guard Duty"), or
@@ -297,8 +324,11 @@ class NotesVocabulary:
             return MOSTLY_UNKNOWN
         named = [i for i in unknown if self._names_subject(words, i, key, leading, coined, asked)]
         if not named:
+            prose = prefixes_before_prose(question)
             return (
-                self._unknown_product(words) or self._unknown_name(words) or self._short_name(words)
+                self._unknown_product(words, prose)
+                or self._unknown_name(words, prose)
+                or self._short_name(words)
             )
         first = named[0]
         start = first - 1 if first > 0 and words[first - 1] in PRODUCT_WORDS else first
@@ -485,7 +515,7 @@ class NotesVocabulary:
         found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=1)
         return found is not None
 
-    def _unknown_name(self, words: list[str]) -> str | None:
+    def _unknown_name(self, words: list[str], prose: frozenset[int] = frozenset()) -> str | None:
         """A product's longer name the notes never give ("sagemaker studio lab" where the notes
         have only "SageMaker Studio"): a prefix and two words the notes never put together, one
         of them rare in the notes (a name's own word, not an attribute such as "jobs"), the first
@@ -493,7 +523,7 @@ class NotesVocabulary:
         rare word before a common one is the verb ("does sagemaker bill training"), not a
         name's modifier ("how do sagemaker model cards work" ends in its rare word)."""
         for i, prefix in enumerate(words):
-            if prefix not in PRODUCT_WORDS:
+            if prefix not in PRODUCT_WORDS or i in prose:
                 continue
             name = [prefix]
             for word in words[i + 1 : i + 1 + NAME_WORDS]:
@@ -530,10 +560,12 @@ class NotesVocabulary:
                 return f"{prefix} {name}"
         return None
 
-    def _unknown_product(self, words: list[str]) -> str | None:
+    def _unknown_product(self, words: list[str], prose: frozenset[int] = frozenset()) -> str | None:
         """A product named by a prefix and everyday words the notes never put together ("aws
         clean rooms", "aws entity resolution"), though each word is known on its own."""
         for i in range(len(words) - 2):
+            if i in prose:
+                continue
             prefix, first, second = words[i : i + 3]
             after = words[i + 3] if i + 3 < len(words) else ""
             if (

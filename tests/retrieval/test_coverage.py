@@ -58,6 +58,20 @@ def test_a_rare_verb_after_the_prefix_is_not_a_product_name() -> None:
     assert vocabulary.unknown_subject(question) == "sagemaker studio lab"
 
 
+def test_small_letters_after_a_capitalised_prefix_name_no_product() -> None:
+    notes = [*TRAINING, "The dog sits in the cold."]
+    vocabulary = NotesVocabulary(notes, {"bill", "training", "studio", "lab", "sits"} | ENGLISH)
+    # a student who writes "SageMaker" capitalises a name's words too: "studio sits" are a part
+    # and a verb, however rare "sits" is in the notes and never after "studio"
+    question = "Our SageMaker studio sits in the cold. What needs to run?"
+    assert vocabulary.unknown_subject(question) is None
+    assert vocabulary.unknown_subject("our sagemaker studio sits in the cold") is not None
+    assert vocabulary.unknown_subject("Is SageMaker Studio Lab free?") == "sagemaker studio lab"
+    # small letters throughout, or the prefix opening the sentence, say nothing either way
+    assert vocabulary.unknown_subject("is sagemaker studio lab free") == "sagemaker studio lab"
+    assert vocabulary.unknown_subject("SageMaker studio lab, is it free") == "sagemaker studio lab"
+
+
 def test_the_prefixs_offerings_in_general_are_no_product() -> None:
     vocabulary = NotesVocabulary(TRAINING, {"services", "fit", "clean", "rooms"} | ENGLISH)
     assert vocabulary.unknown_subject("which aws services fit") is None

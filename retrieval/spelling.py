@@ -1,0 +1,119 @@
+"""Typos made plain before a question is searched and weighed: a word that neither the notes nor
+everyday English know becomes the notes word it is one slip from ("infernce" -> "inference",
+"wich" -> "which", "teh" -> "the"). Left as typed, such a word matches nothing in BM25 or the
+embedding, lowers the share of the question an answer holds, and is taken for a subject the notes
+never mention; the question is declined or answered from another passage.
+
+A word is left alone when the notes hold it in any written form (`NotesVocabulary.knows_as_written`:
+its stem, a plural, a longer word it starts, as "xgb" starts "xgboost"), when it is an English
+word, when the student types it with a capital inside ("RMSLE", "DeepAR": a name as spelled) or
+it stands in a hyphenated name. A target is a notes word the notes write in small letters at
+least once: one they only write in capitals is an acronym, and acronyms one letter apart are
+distinct terms (RMSE and RMSLE, SSD and MSD), not slips of each other. A word the question spells
+itself is no target either: a student who writes "rmse" right does not mistype it beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from retrieval.coverage import ENDINGS, NotesVocabulary
+
+# A word as typed: letters only, a capital at most first, not part of a hyphenated or dotted name
+# ("t-SNE", "ml.p3") nor of a contraction ("isn't").
+TYPED = re.compile(r"(?<![\w\-.'’])([A-Za-z][a-z]+)(?![\w\-'’]|\.\w)")
+NOTES_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# How many slips (a letter dropped, added, changed, or two neighbours swapped) a typed word of
+# this many letters may hold: one up to seven letters, two from eight on ("infernce" is one from
+# "inference"; a long word keeps enough letters to be recognised with two slips).
+SHORTEST = 3
+TWO_SLIPS_FROM = 8
+_TARGETS: weakref.WeakKeyDictionary[NotesVocabulary, list[str]] = weakref.WeakKeyDictionary()
+
+
+def targets_for(vocabulary: NotesVocabulary, texts: Iterable[str]) -> list[str]:
+    """The notes' words a typo may stand for: those of `vocabulary` that the notes' `texts` write
+    in small letters at least once (not acronyms only). Made once per vocabulary."""
+    found = _TARGETS.get(vocabulary)
+    if found is None:
+        small = {t.lower() for text in texts for t in NOTES_TOKEN.findall(text) if not t.isupper()}
+        found = sorted(w for w in small & vocabulary.words if w.isalpha())
+        _TARGETS[vocabulary] = found
+    return found
+
+
+def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) -> str:
+    """`question` with each typo (`_typo`) replaced by the notes word it is a slip of (the one
+    the notes hold most often when several are as near); `targets` are the notes words a typo
+    may stand for (`targets_for`)."""
+    if not vocabulary.english:
+        return question  # without everyday English, every word outside the notes looks a typo
+    spelled = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", question))
+    choices = [t for t in targets if t not in spelled]
+
+    def plain(match: re.Match[str]) -> str:
+        typed = match.group(1)
+        word = typed.lower()
+        if not _typo(word, vocabulary):
+            return typed
+        found = _nearest(word, choices, vocabulary)
+        if not found:
+            return typed
+        return found.capitalize() if typed[0].isupper() else found
+
+    return TYPED.sub(plain, question)
+
+
+def _typo(word: str, vocabulary: NotesVocabulary) -> bool:
+    """A word that may be a typo: long enough, and neither English nor in the notes in any form
+    (an English word with an ending, "invoices", "fixes", "calories", is one too)."""
+    return (
+        len(word) >= SHORTEST
+        and word not in vocabulary.english
+        and not vocabulary.knows_as_written(word)
+        and not _inflected(word, vocabulary.english)
+    )
+
+
+def _inflected(word: str, english: set[str]) -> bool:
+    """An English word with an ending: the vocabulary holds whole words, few of their forms."""
+    for end in ENDINGS:
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) >= SHORTEST:
+            forms = {stem, f"{stem}e", f"{stem[:-1]}y" if stem.endswith("i") else stem}
+            if stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # "unpopped", "running"
+            if forms & english:
+                return True
+    return False
+
+
+def _nearest(word: str, choices: list[str], vocabulary: NotesVocabulary) -> str | None:
+    """The notes word `word` is fewest slips from (within what its length allows), the most
+    frequent in the notes among the nearest ones."""
+    most = 2 if len(word) >= TWO_SLIPS_FROM else 1
+    near = [
+        (distance, -vocabulary.counts.get(known, 0), known)
+        for known, distance, _ in process.extract(
+            word, choices, scorer=OSA.distance, score_cutoff=most, limit=None
+        )
+        if _slipped(word, known)
+    ]
+    return min(near)[2] if near else None
+
+
+def _slipped(typed: str, known: str) -> bool:
+    """`typed` is `known` with letters dropped or neighbours swapped, nothing else: every letter
+    typed is one of the word's. A letter changed or added may make another term ("rmsle" is
+    "rmse" and an "l"; "smape" and "shape"), a dropped one seldom does. A three-letter word is
+    only taken for two letters swapped ("teh"): one dropped from a four-letter word leaves an
+    abbreviation as often as a slip."""
+    if len(typed) == SHORTEST and len(known) != SHORTEST:
+        return False
+    return len(known) >= len(typed) and not Counter(typed) - Counter(known)
