@@ -5,8 +5,11 @@ of the stem left out when others remain); the right one also by the terms of its
 (the first key point with a term only the right option contains, synonyms included). A rival is
 a word of another option that the right one lacks, or the subject of a key point that contrasts
 another thing ("Softmax forces ...", "Mean imputation is ..."). "not X", "rather than X" and
-"instead of X" do not name X. The pick is what the answer's first clause names first; an "or"
-between the right option and a rival, or a thing the key never mentions, is a hedge.
+"instead of X" do not name X, nor does a word the key itself says of the right option in a
+clause that names the right one ("a lifecycle configuration with an OnStart script" against "a
+lifecycle configuration with only an OnCreate script"). The pick is what the answer's first
+clause names first; an "or" between the right option and a rival, or a thing the key never
+mentions, is a hedge.
 """
 
 from __future__ import annotations
@@ -470,7 +473,7 @@ def read_choice(
         return Reading(hedged=True)
     outright = (
         _named_outright(choices, split[0])
-        or _named_by_opening(choices, split[0])
+        or _named_by_opening(names, choices, split[0])
         or _keeps_the_old(choices, split[0])
     )
     if outright:
@@ -532,6 +535,13 @@ def openings(choices: Choices) -> tuple[str | None, ...]:
     return tuple(f if f is not None and found.count(f) == 1 else None for f in found)
 
 
+def _opening_at(choices: Choices, tokens: Sequence[str]) -> list[int]:
+    """Where the clause says the right option's opening name word for word, not denied
+    ("Rekognition content moderation gives moderation labels ...")."""
+    opening = openings(choices)[0]
+    return _unnegated_at(tokens, _said_exactly(opening, tokens)) if opening is not None else []
+
+
 def _said_exactly(phrase: str, tokens: Sequence[str]) -> list[int]:
     """Where the tokens say the phrase word for word (stems alike; no typos, a name is exact)."""
     wanted, said = stems(words(phrase)), stems(tokens)
@@ -539,7 +549,7 @@ def _said_exactly(phrase: str, tokens: Sequence[str]) -> list[int]:
     return [i for i in range(len(said) - size + 1) if said[i : i + size] == wanted]
 
 
-def _named_by_opening(choices: Choices, lead: str) -> str | None:
+def _named_by_opening(names: _Names, choices: Choices, lead: str) -> str | None:
     """The other option whose opening name the lead says first, before the right one's: "Data
     quality monitoring with ground truth labels" picks data quality monitoring. An opening of
     words other options share names none ("a warm start tuning job" against a right option
@@ -560,7 +570,33 @@ def _named_by_opening(choices: Choices, lead: str) -> str | None:
     if not said:
         return None
     index = min(said)[1]
+    if (
+        index
+        and _right_at(names, tokens, stems(tokens))
+        and _said_by_the_key(names, choices, index)
+    ):
+        return None
     return options[index] if index else None
+
+
+def _said_by_the_key(names: _Names, choices: Choices, index: int) -> bool:
+    """Whether the key points say every word of the option's opening name ("lifecycle
+    configuration" when the key says "lifecycle configurations run shell scripts"): a lead
+    that also names the right option describes it in the key's words, it picks no other."""
+    opening = openings(choices)[index]
+    return opening is not None and set(stems(words(opening))) <= _key_words(names)
+
+
+def _key_words(names: _Names) -> frozenset[str]:
+    """Stems the right option and its key points say, less the subjects of points that argue
+    against an alternative ("Lambda is limited to 15 minutes", "Softmax forces ..."): those
+    name the alternative, not the right option."""
+    return names.known - _stems_of_terms(names.subjects)
+
+
+@lru_cache(maxsize=1024)
+def _stems_of_terms(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stems([w for term in terms for w in words(term)]))
 
 
 def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> str | None:
@@ -735,6 +771,11 @@ def _lead_pick(
     # a word right before the right option's name is part of that name's phrase ("the type
     # TRANSFER_LEARNING"), not a pick of the option it also belongs to
     rivals = [hit for hit in _rival_at(names, tokens, token_stems) if hit[0] + 1 not in right]
+    right = right or _opening_at(choices, tokens)
+    if right:
+        # "a lifecycle configuration with an OnStart script": a word the key itself says of
+        # the right option is no pick of another option that also says it
+        rivals = [hit for hit in rivals if token_stems[hit[0]] not in _key_words(names)]
     if not loose:
         rivals = [hit for hit in rivals if hit[1] is None]
     if not rivals or (right and right[0] <= rivals[0][0]):
