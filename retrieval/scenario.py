@@ -45,6 +45,13 @@ if TYPE_CHECKING:
 # validation) is where the remedies are: the stem's words match the "Underfitting" passage as
 # well, which quoted "train longer" for an overfitting model.
 DIAGNOSIS_WEIGHT = 0.5
+# How close a pooled passage is to the stem: its cosine and search's fused score (cosine and
+# BM25) in these shares. A long stem dilutes the cosine, and the passage holding the stem's rare
+# words ("highly correlated ... variance": the PCA passage; "Rekognition ... label": the card
+# saying it cannot create training labels) ranked first in search yet lost to one with a closer
+# cosine. Tuning parts: 0.5 scores best, 0.25 and 1 a question lower, 0 (the cosine alone) three
+# lower.
+FUSED_SHARE = 0.5
 # A requirement whose every word is in more than this share of the notes' sentences is met
 # everywhere ("no model of their own": "model").
 COMMON_SHARE = 0.02
@@ -92,8 +99,8 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
     """The pooled passage that fits the stem best, with how far each of its sentences
-    meets each requirement: requirements met, cosine, search rank, advice that meets one,
-    less a passage about where the data sits."""
+    meets each requirement: requirements met, closeness (`FUSED_SHARE`), search rank, advice
+    that meets one, less a passage about where the data sits."""
     needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
@@ -110,7 +117,8 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
         fit = (
             met
-            + hit.dense
+            + (1 - FUSED_SHARE) * hit.dense
+            + FUSED_SHARE * hit.score
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
