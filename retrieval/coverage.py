@@ -188,6 +188,25 @@ def capitalised_names(question: str) -> list[str]:
     return names
 
 
+def goes_on_as_sentence(question: str, phrase: str) -> bool:
+    """A product prefix and the word after it, as the question writes them, read as a sentence
+    going on, not as a name: the prefix capitalised ("SageMaker", "AWS") and the next word not
+    ("Which SageMaker capability should they turn on?", "Which AWS device fits better?", "Our
+    SageMaker notebook sits in a private VPC"). A well-written stem capitalises a name it gives
+    ("SageMaker Clarify", "AWS Clean Rooms"); a question written all in lower case tells
+    nothing either way, and its phrase stands."""
+    words = phrase.split()
+    if len(words) < 2 or words[0] not in PRODUCT_WORDS:
+        return False
+    found = re.search(
+        rf"(?<![\w-])({re.escape(words[0])})\s+({re.escape(words[1])})(?![\w-])", question, re.I
+    )
+    if found is None:
+        return False
+    prefix, after = found.groups()
+    return not prefix.islower() and after[0].islower()
+
+
 def _capitalised(word: str) -> bool:
     return bool(CAPITALISED.fullmatch(word))
 
