@@ -34,6 +34,7 @@ from retrieval.coverage import (
     MOSTLY_UNKNOWN,
     NotesVocabulary,
     capitalised_names,
+    goes_on_as_sentence,
     vocabulary_for,
 )
 from retrieval.followup import resolve
@@ -274,6 +275,8 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
+    if ask.kind == "scenario" and missing and goes_on_as_sentence(ask.text, missing):
+        missing = None  # "Which SageMaker capability ...": the stem's words, not a product's
     if not missing and (ask.kind == "comparison" or compared):
         missing = vocabulary.absent_side(phrases)
     if not missing and ask.kind != "scenario":  # a stem's products are its setting

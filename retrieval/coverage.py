@@ -218,6 +218,17 @@ def prefixes_before_prose(question: str) -> frozenset[int]:
     )
 
 
+def goes_on_as_sentence(question: str, phrase: str) -> bool:
+    """A phrase found as unknown that opens with a product prefix the question writes as
+    `prefixes_before_prose` reads it ("Which SageMaker capability should they turn on?"): the
+    words after the prefix are the sentence's, not a name the notes lack."""
+    words = phrase.split()
+    if len(words) < 2 or words[0] not in PRODUCT_WORDS:
+        return False
+    tokens = [m.group(0) for m in WORD_OR_END.finditer(question.lower())]
+    return any(tokens[i : i + 2] == words[:2] for i in prefixes_before_prose(question))
+
+
 def _capitalised(word: str) -> bool:
     return bool(CAPITALISED.fullmatch(word))
 

@@ -45,6 +45,13 @@ if TYPE_CHECKING:
 # validation) is where the remedies are: the stem's words match the "Underfitting" passage as
 # well, which quoted "train longer" for an overfitting model.
 DIAGNOSIS_WEIGHT = 0.5
+# How close a pooled passage is to the stem: its cosine and search's fused score (cosine and
+# BM25) in these shares. A long stem dilutes the cosine, and the passage holding the stem's rare
+# words ("highly correlated ... variance": the PCA passage; "Rekognition ... label": the card
+# saying it cannot create training labels) ranked first in search yet lost to one with a closer
+# cosine. Tuning parts: 0.5 scores best, 0.25 and 1 a question lower, 0 (the cosine alone) three
+# lower.
+FUSED_SHARE = 0.5
 # A requirement whose every word is in more than this share of the notes' sentences is met
 # everywhere ("no model of their own": "model").
 COMMON_SHARE = 0.02
@@ -92,9 +99,8 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
     """The pooled passage that fits the stem best, with how far each of its sentences
-    meets each requirement: requirements met, search's score on the cosine's scale
-    (`_searched`), search rank, advice that meets one, less a passage about where the data
-    sits."""
+    meets each requirement: requirements met, closeness (`FUSED_SHARE`), search rank, advice
+    that meets one, less a passage about where the data sits."""
     needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
@@ -111,7 +117,8 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
         fit = (
             met
-            + _searched(composer, hit)
+            + (1 - FUSED_SHARE) * hit.dense
+            + FUSED_SHARE * hit.score
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
@@ -120,17 +127,6 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         if best is None or fit > best[0]:
             best = (fit, rank, sims)
     return None if best is None else (best[1], best[2])
-
-
-def _searched(composer: Composer, hit: Hit) -> float:
-    """How well search matched the passage to the stem, on the cosine's scale: its fused score
-    (cosine and BM25 blended, a restating card weighed down) over the cosine's weight in it.
-    The cosine alone lost the passage search ranked first, the one holding the stem's rare
-    words, to a neighbour matching the long stem's diluted vector a little more: "Rekognition
-    cannot be used to create labels" lost to Ground Truth's labelling line, an S3 VPC endpoint
-    line to a heading-less outline's "can see objects in S3", "Built-in Algorithms ... PyTorch"
-    to SageMaker Processing (the team's notes: tuning part, b8, b11)."""
-    return hit.score / composer.searcher.dense_weight
 
 
 def reasons(
@@ -162,8 +158,25 @@ def reasons(
         reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
         if (close or (adds and reasonable)) and composer._distinct(candidate.row, first.row):
             chosen.append(candidate)
-    chosen = with_asked(composer, hit, [c for c in ordered if composer._usable(c, pool)], chosen)
+    usable = [c for c in ordered if composer._usable(c, pool)]
+    chosen = with_asked(composer, hit, usable, with_following(composer, usable, chosen))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def with_following(
+    composer: Composer, usable: list[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """The sentence right after the first reason in its passage is quoted too, when there is
+    room: notes state a problem and then what to do about it, and the stem describes the
+    problem, so the sentence closest to the stem is often the problem ("Training for machine
+    translation can take days" before "Pre-trained models are available"; "using a larger batch
+    there is a degradation ..." before "reduce batch size")."""
+    after = next((c for c in usable if c.row == chosen[0].row + 1), None)
+    if after is None or len(chosen) >= MAX_SENTENCES:
+        return chosen
+    if not all(composer._distinct(after.row, c.row) for c in chosen):
+        return chosen  # already quoted, or the same words again
+    return [*chosen, after]
 
 
 def with_asked(
