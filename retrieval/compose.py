@@ -394,9 +394,26 @@ class _Sides:
 
     def extend(self, pick: Candidate, files: BuildFiles, side: Side | None) -> None:
         """Quote the sentence after `pick` with it when that is where the aspect is."""
-        after = self._goes_on(pick, files, side) if side is not None else None
+        if side is None:
+            return
+        after = self._goes_on(pick, files, side) or self._under_name_line(pick, files, side)
         if after is not None:
             self.extended[pick.row] = after[1]
+
+    def _under_name_line(
+        self, c: Candidate, files: BuildFiles, side: Side
+    ) -> tuple[int, str] | None:
+        """The sentence after a pick that opens with the side's name on a line of its own
+        ("CLASSIFICATION" over "predictor_type='binary_classifier'", then "F1 measure, precision,
+        recall, or accuracy."): terse notes put a side's facts under its name, and the pick may
+        hold only the name and a setting; none that names a side."""
+        first = files.sentence_text(c.row).strip().split("\n", 1)
+        if len(first) < 2 or not is_title(first[0]) or not side.names(side_tokens(first[0])):
+            return None
+        after = following(files, c.row, 1)
+        if not after or any(s.names(side_tokens(after[0][1])) for s in self.sides):
+            return None
+        return after[0][0], after[0][1]
 
 
 class Composer:

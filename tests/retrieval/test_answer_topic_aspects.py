@@ -1,7 +1,8 @@
 """A comparison of one subject's two aspects ("deepar: which hardware for training vs for
 inference") is parsed with the aspects as its sides and the subject as their topic, and answered
 from the subject's passage with a sentence for each aspect, also when the passage leaves one
-aspect unnamed; sides rarer than the subject stay sides of their own."""
+aspect unnamed. A side named on a line of its own in terse notes ("CLASSIFICATION") is quoted
+with the fact under it."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ Spot training lowers the cost of training jobs.
 ## Elastic Inference
 
 Elastic Inference attaches GPU acceleration to a CPU inference endpoint.
+
+## Linear Learner hyperparameters
+
+Name of the hyperparameter tuning job is CreateHyperparameterTuningJob.
+
+REGRESSION
+predictor_type='regressor'
+mean square error, cross entropy loss, absolute error.
+
+CLASSIFICATION
+predictor_type='binary_classifier'
+predictor_type='multiclass_classifier'
+F1 measure, precision, recall, or accuracy.
 """
 
 
@@ -63,3 +77,11 @@ def test_an_aspect_asked_as_a_clause_is_read_in_the_subjects_card(tutor: NotesIn
         " inference?"
     )
     assert "PNG annotations" in answer.text and "accepted for inference" in answer.text
+
+
+def test_a_side_named_on_a_line_of_its_own_brings_the_fact_under_it(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "linear learner: if I set it up for regression vs classification, which metrics does each"
+        " one get judged on?"
+    )
+    assert "absolute error" in answer.text and "F1 measure" in answer.text
