@@ -116,6 +116,13 @@ _EACH_OF_TWO = re.compile(
 # A one-sentence ask that names its sides and asks about each ("small batch vs large batch, what
 # do you gain and lose with each?") is a comparison however long: it asks for both sides.
 _ASKS_EACH = re.compile(r"\b(?:vs\.?|versus|difference between)\s.*\beach\b", re.I)
+# ... and so is one that opens with its sides and then asks of them after a colon, a comma or a
+# dash ("bagging vs boosting: which one trains its models one after another, and which ...").
+_SIDES_THEN_ASK = re.compile(
+    r"^[^,:?]{2,60}\s(?:vs\.?|versus)\s[^,:?]{2,60}?(?::|,|\s[-–]+)\s*"
+    r"(?:which|what|how|when|why|does|do|is|are)\b",
+    re.I,
+)
 # "max" and "min" ask for a limit, not inside a hyphenated name ("max-abs scaling", "min-max").
 _LIMIT = re.compile(
     r"(?<!-)\b(?:max(?:imum)?|min(?:imum)?)\b(?!-)|\blimits?\b"
@@ -228,7 +235,7 @@ def _understand(text: str) -> Ask:
         stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
-    if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text):
+    if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text) or _SIDES_THEN_ASK.search(text):
         return Ask(text, "comparison", text, _sides(text), topic=_topic(text))
     if not _asks_detail(text) and (
         words >= SCENARIO_ONE_SENTENCE
@@ -299,6 +306,8 @@ def _topic(text: str) -> str:
     found = _TOPIC.match(text.strip())
     if not found or not _SIDE_SPLIT.search(text[found.end() :]):
         return ""
+    if _SIDE_SPLIT.search(found[0]) or _COMPARE.search(found[0]):
+        return ""  # the sides themselves ("rds vs redshift: does each ..."), not a topic
     topic = (found["named"] or found["set"]).strip()
     return topic if len(topic.split()) <= STEM_WORDS else ""
 
