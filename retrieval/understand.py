@@ -117,9 +117,11 @@ _EACH_OF_TWO = re.compile(
 # do you gain and lose with each?") is a comparison however long: it asks for both sides.
 _ASKS_EACH = re.compile(r"\b(?:vs\.?|versus|difference between)\s.*\beach\b", re.I)
 # ... and so is one that opens with its sides and then asks of them after a colon, a comma or a
-# dash ("bagging vs boosting: which one trains its models one after another, and which ...").
+# dash ("bagging vs boosting: which one trains its models one after another, and which ...");
+# sides put to a use ("xgboost for forecasting many series, which ...") set a scenario's scene.
+_SIDE_WORDS = r"(?:(?!\b(?:for|as)\s)[^,:?]){2,60}"
 _SIDES_THEN_ASK = re.compile(
-    r"^[^,:?]{2,60}\s(?:vs\.?|versus)\s[^,:?]{2,60}?(?::|,|\s[-–]+)\s*"
+    rf"^{_SIDE_WORDS}\s(?:vs\.?|versus)\s{_SIDE_WORDS}?(?::|,|\s[-–]+)\s*"
     r"(?:which|what|how|when|why|does|do|is|are)\b",
     re.I,
 )
