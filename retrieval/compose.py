@@ -30,6 +30,7 @@ from retrieval.search import Hit, Searcher
 from retrieval.sentences import MIN_WORDS, display_sentence, opens_with_term
 from retrieval.sibling import Siblings
 from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
+from retrieval.topic import answering_rank, are_aspects, topic_hits, topic_side, unnamed_pick
 from retrieval.understand import EMPHASIS, Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
 
@@ -279,6 +280,8 @@ class _Sides:
     # a sentence names a product that is neither side (`Composer._names_other`), by row: asked
     # again for every side
     other_product: dict[int, bool] = field(default_factory=dict)
+    # the sides are one subject's aspects (`topic`): a sentence naming two of them answers neither
+    aspects: bool = False
 
     def __post_init__(self) -> None:
         # A sentence names a side with its heading's and its passage's help (`sides`): "randomized
@@ -391,9 +394,26 @@ class _Sides:
 
     def extend(self, pick: Candidate, files: BuildFiles, side: Side | None) -> None:
         """Quote the sentence after `pick` with it when that is where the aspect is."""
-        after = self._goes_on(pick, files, side) if side is not None else None
+        if side is None:
+            return
+        after = self._goes_on(pick, files, side) or self._under_name_line(pick, files, side)
         if after is not None:
             self.extended[pick.row] = after[1]
+
+    def _under_name_line(
+        self, c: Candidate, files: BuildFiles, side: Side
+    ) -> tuple[int, str] | None:
+        """The sentence after a pick that opens with the side's name on a line of its own
+        ("CLASSIFICATION" over "predictor_type='binary_classifier'", then "F1 measure, precision,
+        recall, or accuracy."): terse notes put a side's facts under its name, and the pick may
+        hold only the name and a setting; none that names a side."""
+        first = files.sentence_text(c.row).strip().split("\n", 1)
+        if len(first) < 2 or not is_title(first[0]) or not side.names(side_tokens(first[0])):
+            return None
+        after = following(files, c.row, 1)
+        if not after or any(s.names(side_tokens(after[0][1])) for s in self.sides):
+            return None
+        return after[0][0], after[0][1]
 
 
 class Composer:
@@ -830,22 +850,18 @@ class Composer:
     def comparison(self, hits: Sequence[Hit]) -> Composition:
         """The best sentence naming each side, then a sentence contrasting them when a passage
         has one (at most three sentences, each naming its subject)."""
-        pool = list(hits[:POOL])
         typed = shared_head([(side, self._forms(side)) for side in self.ask.subjects])
         sides = sides_of([f for _, f in typed if f], [t for t, f in typed if f])
-        own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
-        extra = _unique(own + self._side_hits(pool))
-        everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
+        pool, everything, own, topical = self._comparison_pool(hits, sides)
         candidates = self._side_candidates(everything)
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, self._aspect(sides))
-        chosen: list[Candidate] = []
-        for side in sides[:MAX_SENTENCES]:
-            pick = self._side_pick(side, sided, chosen)
-            if pick is not None:
-                chosen.append(pick)
+        if topical:
+            sided.aspects = True
+            self._one_passage(sided)
+        chosen = self._side_picks(sided, unnamed=topical)
         contrast = self._contrast(sided, chosen)
         if contrast is not None and len(chosen) < MAX_SENTENCES:
             chosen.append(contrast)
@@ -866,6 +882,61 @@ class Composer:
             self._shared_lead(everything, ranks, sentences),
             pool=tuple(everything),
         )
+
+    def _comparison_pool(
+        self, hits: Sequence[Hit], sides: list[Side]
+    ) -> tuple[list[Hit], list[Hit], list[Hit], bool]:
+        """The passages a comparison reads: the searched ones first (`pool`), then each side's own
+        and best keyword passages (`everything`, `own`); for one subject's aspects, the subject's
+        passages only (`topic`), and whether that is so."""
+        topical = self._topic_passages(hits)
+        if topical:
+            return topical[:POOL], topical[:POOL], [], True
+        pool = list(hits[:POOL])
+        own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
+        extra = _unique(own + self._side_hits(pool))
+        everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
+        return pool, everything, own, False
+
+    def _topic_passages(self, hits: Sequence[Hit]) -> list[Hit]:
+        """The passages about the subject whose aspects are compared (`topic`), or none."""
+        topic = self.ask.topic
+        if not topic or not are_aspects(topic, self.ask.subjects, passage_counts(self.searcher)):
+            return []
+        side = topic_side(self._forms(topic), topic)
+        if side is None:
+            return []
+        scores = self.files.lexical.scores(self._expand(self.ask.text))
+        return topic_hits(side, hits, scores, self._chunk_hit, _about_tokens)
+
+    def _side_picks(self, sided: _Sides, *, unnamed: bool) -> list[Candidate]:
+        """Each side's sentence, in the sides' order; with `unnamed` (one subject's aspects), a
+        side no sentence names takes the line its passage leaves it (`unnamed_pick`)."""
+        picks: list[Candidate | None] = []
+        for side in sided.sides[:MAX_SENTENCES]:
+            picks.append(self._side_pick(side, sided, [p for p in picks if p is not None]))
+        chosen = [p for p in picks if p is not None]
+        if unnamed and None in picks and chosen:
+            fallback = unnamed_pick(chosen, sided.candidates, lambda c: sided.named([c]) > 0)
+            picks[picks.index(None)] = fallback
+        return [p for p in picks if p is not None]
+
+    def _one_passage(self, sided: _Sides) -> None:
+        """Keep the sentences of the subject's passage answering most aspects (`topic`)."""
+
+        def alone(c: Candidate, side: Side) -> bool:
+            said = sided.says(c, side) and not sided.names_another(c, side)
+            return said and bool(sided.words[c.row] - set().union(*side.forms))
+
+        closeness = [hit.dense for hit in sided.hits]
+        rank = answering_rank(sided.candidates, sided.sides, alone, closeness)
+        if rank is not None:
+            sided.candidates = [c for c in sided.candidates if c.rank == rank]
+
+    def _chunk_hit(self, row: int, lexical: float) -> Hit:
+        """The passage at `row` as a hit found by its words (its dense score to the question)."""
+        dense = float(self.files.vectors[row] @ self.vector)
+        return Hit(self.files.chunks[row], row, 0.0, dense, lexical)
 
     def _side_candidates(self, hits: Sequence[Hit]) -> list[Candidate]:
         """The pooled sentences a side may be answered with: none opening with a pronoun or
@@ -935,6 +1006,8 @@ class Composer:
                 for o in chosen
             )
         ]
+        if sided.aspects:
+            naming = [c for c in naming if not sided.names_another(c, side)] or naming
         if not naming:
             return None
         asked = {c.row: sided.asked(c, self.files, side) for c in naming}

@@ -116,6 +116,15 @@ _EACH_OF_TWO = re.compile(
 # A one-sentence ask that names its sides and asks about each ("small batch vs large batch, what
 # do you gain and lose with each?") is a comparison however long: it asks for both sides.
 _ASKS_EACH = re.compile(r"\b(?:vs\.?|versus|difference between)\s.*\beach\b", re.I)
+# ... and so is one that opens with its sides and then asks of them after a colon, a comma or a
+# dash ("bagging vs boosting: which one trains its models one after another, and which ...");
+# sides put to a use ("xgboost for forecasting many series, which ...") set a scenario's scene.
+_SIDE_WORDS = r"(?:(?!\b(?:for|as)\s)[^,:?]){2,60}"
+_SIDES_THEN_ASK = re.compile(
+    rf"^{_SIDE_WORDS}\s(?:vs\.?|versus)\s{_SIDE_WORDS}?(?::|,|\s[-–]+)\s*"
+    r"(?:which|what|how|when|why|does|do|is|are)\b",
+    re.I,
+)
 # "max" and "min" ask for a limit, not inside a hyphenated name ("max-abs scaling", "min-max").
 _LIMIT = re.compile(
     r"(?<!-)\b(?:max(?:imum)?|min(?:imum)?)\b(?!-)|\blimits?\b"
@@ -165,7 +174,14 @@ _ASK_AFTER_COLON = re.compile(r":\s*(?:what|which|when|how|why)\b.*$", re.I)
 # rules: transition actions vs expiration actions", "in a GAN, ... vs ..."). The aspect asked is
 # still read from the whole question.
 _REMARK = re.compile(r"(?:,|\s[-–]+)\s+.*$")
-_TOPIC = re.compile(r"^[^:]{2,60}:\s+|^(?:in|for|with|on|about) [^,]{2,40},\s*", re.I)
+_TOPIC = re.compile(
+    r"^(?P<named>[^:]{2,60}):\s+|^(?:in|for|with|on|about) (?P<set>[^,]{2,40}),\s*", re.I
+)
+# A side asked as a clause ("deepar: which hardware for training vs for inference", "what it
+# accepts at inference") names its aspect after the clause's first preposition.
+_ASPECT_CLAUSE = re.compile(
+    r"^(?:(?:which|what|if|how)\b.*?\s)?(?:for|at|during|in|on)\s+(?:the\s+)?", re.I
+)
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
 STEM_WORDS = 4  # "kinesis data streams: ..." names a topic; "we stream clicks to S3, ..." a stem
@@ -183,6 +199,7 @@ class Ask:
     places: tuple[str, ...] = ()  # where a scenario's data sits or lands ("in S3"): not the answer
     diagnosis: str = ""  # what the symptoms a question gives mean ("overfitting")
     rejected: tuple[str, ...] = ()  # a stem's clauses naming a suggested option (`rejected`)
+    topic: str = ""  # what a comparison's sides belong to ("deepar" of "deepar: training vs ...")
 
 
 def normalise(question: str) -> str:
@@ -220,8 +237,8 @@ def _understand(text: str) -> Ask:
         stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
-    if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text):
-        return Ask(text, "comparison", text, _sides(text))
+    if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text) or _SIDES_THEN_ASK.search(text):
+        return Ask(text, "comparison", text, _sides(text), topic=_topic(text))
     if not _asks_detail(text) and (
         words >= SCENARIO_ONE_SENTENCE
         or (words >= SCENARIO_WORDS and (_asks_after_stem(text) or _is_stated_stem(text)))
@@ -229,7 +246,9 @@ def _understand(text: str) -> Ask:
         stem, focus = _ask_clause(text)
         asked = "" if focus == text else focus
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, asked))
-    return Ask(text, _kind(text), text, _sides(text) if _kind(text) == "comparison" else ())
+    if _kind(text) == "comparison":
+        return Ask(text, "comparison", text, _sides(text), topic=_topic(text))
+    return Ask(text, _kind(text), text)
 
 
 def _kind(text: str) -> Kind:
@@ -283,9 +302,22 @@ def _sides(text: str) -> tuple[str, ...]:
     return tuple(s for s in sides if s)[:3]
 
 
+def _topic(text: str) -> str:
+    """What the sides belong to, named before them ("deepar: training vs inference", "for xgboost,
+    M or C instances"): a short name, not a stem that states a situation."""
+    found = _TOPIC.match(text.strip())
+    if not found or not _SIDE_SPLIT.search(text[found.end() :]):
+        return ""
+    if _SIDE_SPLIT.search(found[0]) or _COMPARE.search(found[0]):
+        return ""  # the sides themselves ("rds vs redshift: does each ..."), not a topic
+    topic = (found["named"] or found["set"]).strip()
+    return topic if len(topic.split()) <= STEM_WORDS else ""
+
+
 def _side(part: str, *, trail: bool) -> str:
     """One side as named: no asking words before it, no ask or place after it (`trail`)."""
     part = _LEADING.sub("", part.strip(" ,-–?"))
+    part = _ASPECT_CLAUSE.sub("", part)
     if trail:
         part = _TRAILING.sub("", part).strip(" ,-–?")
     return re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)

@@ -142,6 +142,14 @@ def test_a_long_question_asking_about_each_side_is_a_comparison() -> None:
     assert (ask.kind, ask.subjects) == ("comparison", ("spot instances", "on-demand instances"))
 
 
+def test_a_long_question_naming_its_sides_before_it_asks_is_a_comparison() -> None:
+    ask = understand(
+        "elastic net vs lasso: which of them keeps correlated features together and which one"
+        " drops all but one of them?"
+    )
+    assert (ask.kind, ask.subjects, ask.topic) == ("comparison", ("elastic net", "lasso"), "")
+
+
 def test_a_scenario_separates_the_ask_from_its_constraints() -> None:
     ask = understand(
         "A company wants to cut the cost of training a large GPU model. The training can tolerate "
