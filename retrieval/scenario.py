@@ -55,6 +55,12 @@ COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences st
 # Tuning parts: 1.0-1.5 score the same (seeds +4, shipped +1, none lost), 0.5 gains two, 2.0
 # loses a shipped scenario.
 ASK_WEIGHT = 1.0
+# A passage's fit reads search's fused score (keywords with the cosine) for this share of the
+# cosine alone: search's first passage, the one whose rare words the stem holds ("Principal
+# Component Analysis" for 500 correlated features to reduce, "Rekognition cannot be used to
+# create labels"), lost to a passage that only matched the stem's wording. Tuning parts: 0.5
+# gains four scenarios and loses one; 0.3 and 0.7 gain less, 1.0 loses two.
+SEARCH_SHARE = 0.5
 # Words of a scenario's ask that only say that something is asked for ("which technique fits?").
 ASK_ONLY = frozenset(
     tokenize(
@@ -98,8 +104,8 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
     """The pooled passage that fits the stem best, with how far each of its sentences
-    meets each requirement: requirements met, cosine, search rank, advice that meets one,
-    less a passage about where the data sits."""
+    meets each requirement: requirements met, cosine and search's score (`SEARCH_SHARE`),
+    search rank, advice that meets one, less a passage about where the data sits."""
     needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
@@ -116,7 +122,8 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
         fit = (
             met
-            + hit.dense
+            + (1 - SEARCH_SHARE) * hit.dense
+            + SEARCH_SHARE * hit.score
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
