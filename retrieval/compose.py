@@ -672,8 +672,9 @@ class Composer:
             from retrieval import define
 
             defining = define.defining(self, hits[anchor.rank], candidates)
-            if defining is not None and defining.row != anchor.row:
-                chosen = [defining, anchor]
+            term_line = define.names_term(self, anchor.text, hits[anchor.rank])
+            if defining is not None and defining.row != anchor.row and not term_line:
+                chosen = [defining, anchor]  # a term line says what its term is itself
         for candidate in usable:
             if len(chosen) >= MAX_SENTENCES:
                 break
