@@ -62,6 +62,7 @@ BULLET = re.compile(r"^[-*+•·]\s+")  # a list marker left at a line's start (
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
+PRONOUN_RUN = 3  # sentences read back over pronoun openers to the one naming their subject
 # A sentence that leans on the one before it: a pronoun, a connective, "Setting it to ...", an
 # example or a rewording of what was just said ("E.g. xgboost has to operate on tabular data.",
 # "In other words, ...", "But bagging avoids overfitting.").
@@ -561,10 +562,11 @@ class Composer:
         return covers(subject, set(tokenize(opening))) >= NAMED_SHARE
 
     def _pronoun_ok(self, hit: Hit) -> bool:
-        """A pronoun's subject is clear when the citation heading names what was asked."""
-        return covers(heading_terms(hit.chunk), self.terms) >= 0.5 or (
-            covers(self.terms, heading_terms(hit.chunk)) >= 0.5
-        )
+        """A pronoun's subject is clear when the citation heading names what was asked, or the
+        card's front does: "It creates low-dimensional dense embeddings" on the card
+        "Object2Vec: What's it for?" is said of Object2Vec, as a note's line is of its heading."""
+        named = heading_terms(hit.chunk) or set(tokenize(_card_subject(hit.chunk)))
+        return covers(named, self.terms) >= 0.5 or covers(self.terms, named) >= 0.5
 
     def _usable(self, candidate: Candidate, hits: Sequence[Hit]) -> bool:
         if not PRONOUN.match(candidate.text):
@@ -579,13 +581,26 @@ class Composer:
         normalization normalises ..." answers a batch norm question; without it the heading
         "Batch normalization and data augmentation" names too little of "does adding batch norm
         let me crank the learning rate up higher" and "Batch size" was quoted."""
-        row = self.files.row_before(candidate.row)
-        if row is None:
-            return False
-        before = self.files.sentence_text(row)
-        if PRONOUN.match(before) or before.rstrip().endswith("?"):
+        before = self._named_before(candidate.row)
+        if before is None or before.rstrip().endswith("?"):
             return False
         return names_subject(before, hit.chunk, self.terms)
+
+    def _named_before(self, row: int) -> str | None:
+        """The nearest sentence before `row` in its passage that does not open with a pronoun,
+        across a run of sentences that do (at most PRONOUN_RUN back): in "The Rectified Linear
+        Unit (ReLU) outputs ... It is cheap to compute ... Its weakness is the dying ReLU
+        problem", every pronoun is ReLU, and the dying ReLU answer was quoted from another
+        passage that merely mentioned it."""
+        before = self.files.row_before(row)
+        for _ in range(PRONOUN_RUN):
+            if before is None:
+                return None
+            text = self.files.sentence_text(before)
+            if not PRONOUN.match(text):
+                return text
+            before = self.files.row_before(before)
+        return None
 
     # -- kinds --------------------------------------------------------------------------------
     def compose(self, hits: Sequence[Hit]) -> Composition:
@@ -677,8 +692,9 @@ class Composer:
             from retrieval import define
 
             defining = define.defining(self, hits[anchor.rank], candidates)
-            if defining is not None and defining.row != anchor.row:
-                chosen = [defining, anchor]
+            term_line = define.names_term(self, anchor.text, hits[anchor.rank])
+            if defining is not None and defining.row != anchor.row and not term_line:
+                chosen = [defining, anchor]  # a term line says what its term is itself
         for candidate in usable:
             if len(chosen) >= MAX_SENTENCES:
                 break

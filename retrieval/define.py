@@ -4,11 +4,13 @@ passage has it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from retrieval.compose import (
     ADVICE_OPENING,
+    BULLET,
     CUES,
     DEFINING,
     DEFINING_MARGIN,
@@ -29,6 +31,11 @@ if TYPE_CHECKING:
     from retrieval.compose import Composer
 
 PROPERTY_WORDS = 2  # "X is <this many words>." states a property ("fully managed")
+# A term line: a bold term ("**Stacking** trains a meta-model ..."), a term and a dash ("Alpha0 -
+# Initial guess for concentration parameter") or a term and its defaults ("gamma [default=0,
+# alias: min_split_loss]", its meaning on the next line): terse notes say there what the term is.
+TERM_LINE = re.compile(r"^(?:\*\*([^*]{2,40})\*\*|([^:\[\]*]{2,40}?)(?::\s|\s[-–—]\s|\s\[))")
+TERM_WORDS = 4  # a longer "term" is a clause, not the name of one
 
 
 def defining_anchor(
@@ -53,6 +60,8 @@ def defining_anchor(
             card_asks_what(composer, hit) or (own_section(composer, hit) and _plain_line(c.text))
         ):
             return 2
+        if names_term(composer, c.text, hit):
+            return 2
         return int(composer._opens_with(c.text, composer.defined))
 
     # The first line under the subject's own heading defines it whatever it scores: terse
@@ -63,6 +72,21 @@ def defining_anchor(
         if strength(c) == 2 or (strength(c) and c.score >= anchor.score - DEFINING_MARGIN)
     ]
     return max(near, key=lambda c: (strength(c), c.score), default=anchor)
+
+
+def names_term(composer: Composer, text: str, hit: Hit) -> bool:
+    """The line is a term line (`TERM_LINE`) whose term is the asked subject, or the part of it
+    its passage's heading does not give ("Alpha0" on the card "LDA: Important Hyperparameters"
+    for "lda alpha0 does what"): every word of the term was asked."""
+    found = TERM_LINE.match(BULLET.sub("", text.strip()))
+    if not found or not composer.defined:
+        return False
+    term = found[1] or found[2]
+    words = set(tokenize(term)) - PRODUCT_PREFIX
+    if not words or len(term.split()) > TERM_WORDS:
+        return False
+    named = covers(composer.defined, words | _about_terms(hit.chunk))
+    return covers(words, composer.defined) >= 1 and named >= 0.5
 
 
 def says_what(composer: Composer, text: str) -> bool:
