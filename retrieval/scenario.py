@@ -166,25 +166,8 @@ def reasons(
         reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
         if (close or (adds and reasonable)) and composer._distinct(candidate.row, first.row):
             chosen.append(candidate)
-    usable = [c for c in ordered if composer._usable(c, pool)]
-    chosen = with_asked(composer, hit, usable, with_following(composer, usable, chosen))
+    chosen = with_asked(composer, hit, [c for c in ordered if composer._usable(c, pool)], chosen)
     return sorted(chosen, key=lambda c: c.start)
-
-
-def with_following(
-    composer: Composer, usable: list[Candidate], chosen: list[Candidate]
-) -> list[Candidate]:
-    """The sentence right after the first reason in its passage is quoted too, when there is
-    room: notes state a problem and then what to do about it, and the stem describes the
-    problem, so the sentence closest to the stem is often the problem ("Training for machine
-    translation can take days" before "Pre-trained models are available"; "using a larger batch
-    there is a degradation ..." before "reduce batch size")."""
-    after = next((c for c in usable if c.row == chosen[0].row + 1), None)
-    if after is None or len(chosen) >= MAX_SENTENCES:
-        return chosen
-    if not all(composer._distinct(after.row, c.row) for c in chosen):
-        return chosen  # already quoted, or the same words again
-    return [*chosen, after]
 
 
 def closer_to_ask(composer: Composer, candidates: list[Candidate]) -> dict[int, float]:
