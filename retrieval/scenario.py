@@ -4,6 +4,7 @@ option when the ask wants two services."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ from retrieval.compose import (
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.search import Hit
+from retrieval.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
@@ -69,6 +71,17 @@ ASK_ONLY = frozenset(
         "first let must should need best"
     )
 )
+
+# How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
+# "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
+# sentence of a passage about it. Not "stored": "analyses videos stored in S3" names a service
+# that reads data kept elsewhere.
+STORAGE = re.compile(
+    r"\b(?:stor(?:e|es|age)|buckets?|databases?|data ?lakes?|data ?warehous\w*|file ?systems?)\b",
+    re.I,
+)
+# Per index, by id: the index's files (kept, so the id stays theirs) and what they name storage.
+_STORES: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
@@ -237,14 +250,35 @@ def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate 
 
 def is_place(composer: Composer, chunk: Chunk) -> bool:
     """The passage is about where the stem says the data sits ("50 TB of images in S3"), or
-    about the platform alone ("SageMaker"): a given of the scenario, not what it asks for."""
-    named = set(tokenize(subject_of(chunk) or _card_subject(chunk)))
+    about the platform alone ("SageMaker"): a given of the scenario, not what it asks for.
+    Only a storage the notes name as such is where data sits (`stores_data`): a service the stem
+    works in ("face recognition in our Rekognition app", "predictors in Amazon Forecast") is
+    often where the answer is."""
+    name = subject_of(chunk) or _card_subject(chunk)
+    named = set(tokenize(name))
     subject = named - PRODUCT_PREFIX
     if named and not subject:
         return True  # the platform itself ("SageMaker"): the setting, never the answer
-    return bool(subject) and any(
+    placed = bool(subject) and any(
         subject <= set(tokenize(place)) - PRODUCT_PREFIX for place in composer.ask.places
     )
+    return placed and name.lower() in stores_data(composer)
+
+
+def stores_data(composer: Composer) -> frozenset[str]:
+    """The subjects (lower-cased) the notes name as a storage or data location (`STORAGE`) in a
+    heading or the opening sentence of a passage about them; read once per index."""
+    files = composer.files
+    if id(files) not in _STORES:
+        found = set()
+        for chunk in files.chunks:
+            name = subject_of(chunk) or _card_subject(chunk)
+            spans = sentence_spans(chunk.text)
+            opening = chunk.text[slice(*spans[0])] if spans else ""
+            if name and STORAGE.search(" ".join([*chunk.heading, opening])):
+                found.add(name.lower())
+        _STORES[id(files)] = (files, frozenset(found))
+    return _STORES[id(files)][1]
 
 
 def about_rejected(composer: Composer, chunk: Chunk) -> bool:
