@@ -28,7 +28,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if front and _shown(line) == front:
             continue
         cursor = 0
-        pieces = [*SENTENCE_END.finditer(line), None]
+        pieces = [None] if is_listed(line) else [*SENTENCE_END.finditer(line), None]
         for match in pieces:
             end = match.start() if match else len(line)
             piece = line[cursor:end]
@@ -68,12 +68,71 @@ def _lines(text: str) -> list[str]:
     setting's name standing alone joined to the line that explains it; joined with the line
     breaks themselves, so offsets into the text are kept."""
     lines: list[str] = []
-    for line in text.split("\n"):
+    for line in _listed_lines(text.split("\n")):
         if lines and _goes_on(lines[-1], line):
             lines[-1] = f"{lines[-1]}\n{line}"
         else:
             lines.append(line)
     return lines
+
+
+# A lead-in too short to be a sentence ("train Input:", "- Modes:") over a list of terse facts,
+# each a value or a name rather than a sentence ("- text/csv", "• GPU"): neither the lead-in nor
+# its items could be quoted, so the lead-in and its items are one sentence ("train Input:
+# text/csv; application/json"). A longer lead-in ("Choice of 3 algorithms:") is a sentence of its
+# own, and the answer already lists the items under it (compose.list_items).
+LEAD_IN = re.compile(r"^\s*(?:(?:[-*+•·]|\d+[.)])\s+)?(?P<words>[^\n]+):\s*$")
+LEAD_IN_WORDS = MIN_WORDS - 1
+FACT_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s+(?P<fact>\S[^\n]*)$")
+FACT_WORDS = 4  # "application/x-recordio-protobuf (vector of projections)" is one value
+FACT_ITEMS = 8  # a longer list is a list of subjects, each item its own sentence
+
+
+def _listed_lines(lines: list[str]) -> list[str]:
+    """The lines, each lead-in followed by its list of terse facts (blank lines between them
+    allowed) joined into one line with the line breaks kept."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = _facts_end(lines, index)
+        out.append("\n".join(lines[index:end]))
+        index = end
+    return out
+
+
+def _facts_end(lines: list[str], index: int) -> int:
+    """Past the last fact item under the lead-in at `index`; index + 1 when it is none."""
+    lead = LEAD_IN.match(lines[index])
+    if not lead or len(lead["words"].split()) > LEAD_IN_WORDS or CARD_LABEL.match(lines[index]):
+        return index + 1
+    end, facts, terse, cursor = index + 1, 0, False, index + 1
+    while cursor < len(lines) and facts < FACT_ITEMS + 1:
+        line = lines[cursor]
+        cursor += 1
+        if not line.strip():
+            continue
+        item = FACT_ITEM.match(line)
+        if not item or item["fact"].rstrip().endswith(":"):
+            break
+        if len(item["fact"].split()) > FACT_WORDS:
+            return index + 1  # a list of sentences: each item stands on its own
+        end, facts = cursor, facts + 1
+        terse = terse or len(item["fact"].split()) < MIN_WORDS - 1
+    # Items that are all quotable list items ("- linear regression") stay sentences of their own.
+    return end if terse and facts <= FACT_ITEMS else index + 1
+
+
+def is_listed(line: str) -> bool:
+    """The line is a lead-in joined with its terse facts by `_listed_lines`."""
+    first, newline, rest = line.partition("\n")
+    return bool(newline) and _facts_end([first, *rest.split("\n")], 0) > 1
+
+
+def _list_display(text: str) -> str:
+    """A lead-in and its facts as one line: "train Input: text/csv; application/json"."""
+    first, _, rest = text.partition("\n")
+    facts = [FACT_ITEM.match(line) for line in rest.split("\n") if line.strip()]
+    return f"{first.rstrip()} {'; '.join(f['fact'].strip() for f in facts if f)}"
 
 
 # A setting's name on a line of its own, its meaning on the next (a hyperparameter list exported
@@ -87,7 +146,7 @@ WORD_LINE = re.compile(r"^\s*(?:A:\s*)?[A-Za-z][\w-]{0,30}\s*$")
 def _goes_on(before: str, line: str) -> bool:
     """Whether `line` continues `before`: a hard-wrapped line, or what follows a setting's name
     standing alone (blank lines, then the first line that is not another name)."""
-    if NAME_LINE.match(line):
+    if NAME_LINE.match(line) or is_listed(before) or is_listed(line):
         return False
     if ENDS_OPEN.search(before) and STARTS_LOWER.match(line):
         return True
@@ -150,5 +209,7 @@ def display_sentence(text: str) -> str:
     """A sentence as shown in an answer: list markers and 'Q:'/'A:' labels removed. Cached: every
     pooled sentence of every ask is shown this way to be scored, and the notes do not change
     under a running index."""
+    if is_listed(text.strip()):
+        text = _list_display(text.strip())
     text = ITEM_MARKER.sub("", CARD_LABEL.sub("", text))
     return LINE_BREAK.sub(" ", TERM_BREAK.sub(": ", text)).strip()

@@ -107,7 +107,7 @@ def test_a_name_is_not_joined_across_a_blank_line_to_what_opens_something_else()
         "Each runs on an encoder backbone chosen with backbone. It trains from scratch.\n\n"
         "- Num_entity_vectors\n\nHash size\n\nWd\n\n  - Weight decay (L2 regularization)"
     )
-    assert not any("Text classification" in s for s in said)  # the next list's lead-in
+    assert not any("Negative_samples" in s and "classification" in s for s in said)  # next lead-in
     assert "Each runs on an encoder backbone chosen with backbone." in said  # a paragraph
     assert "Num_entity_vectors: Hash size" in said  # a short meaning after a blank line
     assert "Wd - Weight decay (L2 regularization)" in said  # an item after a blank line
@@ -118,3 +118,32 @@ def test_a_sentence_opening_with_its_own_term_line_names_its_subject() -> None:
     assert opens_with_term("- Num_trees\n  - Increasing reduces noise")
     assert not opens_with_term("Random Cut Forest detects anomalies.")
     assert not opens_with_term("Pipe mode streams the data while the\njob runs.")
+
+
+# Exported notes: a lead-in over a list of values, each too short to be a sentence of its own.
+LEAD_IN_LIST = (
+    "PCA (Principal Component Analysis)\n\n"
+    "train Input:\n\n"
+    "  • application/recordIO-wrapped-protobuf\n"
+    "  • text/csv\n\n"
+    "operates in 2 modes:\n\n"
+    "  • regular -> sparse datasets, moderate number of observations & features\n"
+    "  • randomized -> large number of observations & features\n"
+)
+
+
+def test_a_lead_in_and_its_terse_values_are_quoted_as_one_sentence() -> None:
+    assert quoted(LEAD_IN_LIST)[1] == "train Input: application/recordIO-wrapped-protobuf; text/csv"
+
+
+def test_a_lead_in_over_full_sentences_leaves_each_item_a_sentence_of_its_own() -> None:
+    assert quoted(LEAD_IN_LIST)[2:] == [
+        "operates in 2 modes:",
+        "• regular -> sparse datasets, moderate number of observations & features",
+        "• randomized -> large number of observations & features",
+    ]
+
+
+def test_a_short_lead_in_over_quotable_items_leaves_the_items_sentences_of_their_own() -> None:
+    said = quoted("- Built-in algorithms:\n- linear regression\n- k-means clustering\n")
+    assert said == ["Built-in algorithms:", "linear regression", "k-means clustering"]
