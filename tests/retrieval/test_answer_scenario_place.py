@@ -5,14 +5,11 @@ answer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
+from tests.retrieval.conftest import tutor_over
 
 NOTES = """# Study notes
 
@@ -40,11 +37,7 @@ automatically.
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    root = tmp_path_factory.mktemp("place-notes")
-    (root / "notes.md").write_text(NOTES, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("place-index")
-    build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(Path(index_dir), MODEL, embedder=embedder)
+    return tutor_over(tmp_path_factory, embedder, "place-notes", {"notes.md": NOTES})
 
 
 def test_a_service_the_stem_works_in_is_not_where_the_data_sits(tutor: NotesIndex) -> None:

@@ -1,18 +1,15 @@
-"""A scenario's best fit weighs search's whole score, not the passage's cosine alone: the
+"""A scenario's best fit weighs search's fused score, not the passage's cosine alone: the
 passage holding the stem's rare words ("related", "seasonality") ranks first in search, and a
 neighbour that only matches the long stem's vector a little more (an outline's "SageMaker
 Algorithms: Built in, marketplace, custom") does not take the answer from it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
+from tests.retrieval.conftest import tutor_over
 
 NOTES = """# Study notes
 
@@ -55,11 +52,7 @@ XGBoost is a SageMaker built-in algorithm of gradient boosted trees.
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    root = tmp_path_factory.mktemp("searched-notes")
-    (root / "notes.md").write_text(NOTES, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("searched-index")
-    build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(Path(index_dir), MODEL, embedder=embedder)
+    return tutor_over(tmp_path_factory, embedder, "searched-notes", {"notes.md": NOTES})
 
 
 def test_a_scenario_keeps_the_passage_search_ranks_first_for_its_rare_words(
