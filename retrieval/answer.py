@@ -44,6 +44,7 @@ from retrieval.lexical import tokenize
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
+from retrieval.sentences import without_emphasis
 from retrieval.spelling import respelled, targets_for
 from retrieval.understand import (
     Ask,
@@ -213,7 +214,7 @@ def _answer(
     sure = answered_confidence(features[2], needs, min_confidence)
     return Answer(
         question=question,
-        sentences=composition.sentences,
+        sentences=[without_emphasis(s) for s in composition.sentences],
         passages=passages[:k],
         confidence=sure if covered else declined_confidence(gate, min_confidence),
         covered=covered,

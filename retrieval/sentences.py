@@ -204,6 +204,18 @@ TERM_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*(?:\n[ \t]*)+(?=[A-Z])")
 LINE_BREAK = re.compile(r"[ \t]*(?:\n[ \t]*)+")  # a wrapped sentence reads as one line
 
 
+# Markdown emphasis the notes write around a term ("**Stacking** trains a meta-model ..."): shown
+# as plain words in an answer, where the markers are noise in a console and Slack's mrkdwn reads
+# double asterisks as a literal one around bold. Underscores stay: "__label__" is BlazingText's
+# prefix, not emphasis.
+EMPHASIS = re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])")
+
+
+def without_emphasis(text: str) -> str:
+    """`text` with markdown's bold markers removed and their words kept."""
+    return EMPHASIS.sub(r"\1", text)
+
+
 @lru_cache(maxsize=16384)
 def display_sentence(text: str) -> str:
     """A sentence as shown in an answer: list markers and 'Q:'/'A:' labels removed. Cached: every

@@ -40,6 +40,8 @@ def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Notes
 def test_a_bold_term_line_defines_the_term(tutor: NotesIndex) -> None:
     answer = tutor.ask("What is stacking when people build ensembles?")
     assert "meta-model" in answer.sentences[0]  # the term line opens: it says what stacking is
+    assert answer.sentences[0].startswith("Stacking trains")  # shown without its bold markers
+    assert "**" not in answer.text
 
 
 def test_a_term_is_a_short_name_every_word_of_which_was_asked() -> None:
