@@ -5,6 +5,7 @@ option when the ask wants two services."""
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -37,7 +38,7 @@ from retrieval.compose import (
 )
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
-from retrieval.search import Hit
+from retrieval.search import Hit, Searcher
 from retrieval.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -80,8 +81,8 @@ STORAGE = re.compile(
     r"\b(?:stor(?:e|es|age)|buckets?|databases?|data ?lakes?|data ?warehous\w*|file ?systems?)\b",
     re.I,
 )
-# Per index, by id: the index's files (kept, so the id stays theirs) and what they name storage.
-_STORES: dict[int, tuple[object, frozenset[str]]] = {}
+# Per index (its searcher, as rarity's counts are kept): the subjects its notes name storage.
+_STORES: weakref.WeakKeyDictionary[Searcher, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
@@ -268,17 +269,17 @@ def is_place(composer: Composer, chunk: Chunk) -> bool:
 def stores_data(composer: Composer) -> frozenset[str]:
     """The subjects (lower-cased) the notes name as a storage or data location (`STORAGE`) in a
     heading or the opening sentence of a passage about them; read once per index."""
-    files = composer.files
-    if id(files) not in _STORES:
-        found = set()
-        for chunk in files.chunks:
+    found = _STORES.get(composer.searcher)
+    if found is None:
+        names = set()
+        for chunk in composer.files.chunks:
             name = subject_of(chunk) or _card_subject(chunk)
             spans = sentence_spans(chunk.text)
             opening = chunk.text[slice(*spans[0])] if spans else ""
             if name and STORAGE.search(" ".join([*chunk.heading, opening])):
-                found.add(name.lower())
-        _STORES[id(files)] = (files, frozenset(found))
-    return _STORES[id(files)][1]
+                names.add(name.lower())
+        found = _STORES[composer.searcher] = frozenset(names)
+    return found
 
 
 def about_rejected(composer: Composer, chunk: Chunk) -> bool:
