@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.compose import (
     ADVICE_OPENING,
+    BOLD_TERM,
     BULLET,
     CUES,
     DEFINING,
@@ -34,7 +35,9 @@ PROPERTY_WORDS = 2  # "X is <this many words>." states a property ("fully manage
 # A term line: a bold term ("**Stacking** trains a meta-model ..."), a term and a dash ("Alpha0 -
 # Initial guess for concentration parameter") or a term and its defaults ("gamma [default=0,
 # alias: min_split_loss]", its meaning on the next line): terse notes say there what the term is.
-TERM_LINE = re.compile(r"^(?:\*\*([^*]{2,40})\*\*|([^:\[\]*]{2,40}?)(?::\s|\s[-–—]\s|\s\[))")
+TERM_LINE = re.compile(
+    rf"^(?:{BOLD_TERM.pattern.removeprefix('^')}|([^:\[\]*]{{2,40}}?)(?::\s|\s[-–—]\s|\s\[))"
+)
 TERM_WORDS = 4  # a longer "term" is a clause, not the name of one
 
 

@@ -208,12 +208,12 @@ LINE_BREAK = re.compile(r"[ \t]*(?:\n[ \t]*)+")  # a wrapped sentence reads as o
 # as plain words in an answer, where the markers are noise in a console and Slack's mrkdwn reads
 # double asterisks as a literal one around bold. Underscores stay: "__label__" is BlazingText's
 # prefix, not emphasis.
-EMPHASIS = re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])")
+BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])")
 
 
 def without_emphasis(text: str) -> str:
     """`text` with markdown's bold markers removed and their words kept."""
-    return EMPHASIS.sub(r"\1", text)
+    return BOLD.sub(r"\1", text)
 
 
 @lru_cache(maxsize=16384)
