@@ -39,7 +39,6 @@ from retrieval.compose import (
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
-from retrieval.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
@@ -132,7 +131,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         advice = [
             i
             for i, row in enumerate(rows.tolist())
-            if RECOMMEND.search(sentence_text(composer, hit, row))
+            if RECOMMEND.search(composer.files.sentence_text(row))
         ]
         advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
         fit = (
@@ -272,10 +271,11 @@ def stores_data(composer: Composer) -> frozenset[str]:
     found = _STORES.get(composer.searcher)
     if found is None:
         names = set()
-        for chunk in composer.files.chunks:
+        files = composer.files
+        for row, chunk in enumerate(files.chunks):
             name = subject_of(chunk) or _card_subject(chunk)
-            spans = sentence_spans(chunk.text)
-            opening = chunk.text[slice(*spans[0])] if spans else ""
+            rows = files.sentence_rows(row)
+            opening = files.sentence_text(int(rows[0])) if rows.size else ""
             if name and STORAGE.search(" ".join([*chunk.heading, opening])):
                 names.add(name.lower())
         found = _STORES[composer.searcher] = frozenset(names)
@@ -330,11 +330,6 @@ def constraints_met(
                 held = sum(w for t, w in weight.items() if t in words)
                 out[i, j] = LEXICAL_MET_SCALE * held / sum(weight.values())
     return out
-
-
-def sentence_text(composer: Composer, hit: Hit, row: int) -> str:
-    start, end = composer.files.sentence_spans[row].tolist()
-    return hit.chunk.text[start:end]
 
 
 def diagnosed(composer: Composer, chunk: Chunk) -> bool:
