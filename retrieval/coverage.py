@@ -429,15 +429,15 @@ class NotesVocabulary:
         written = [self._term_written(side) for side in sides]
         if True not in written:
             return None  # no side the notes write: the comparison may be phrased, not named
+        if written[-1] is False and _one_word_before(sides):
+            written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
 
     def _term_written(self, term: str) -> bool | None:
         """Whether the notes write a term: one notes word, or two that stand together or share
         most passages (`_seldom_together`); None when the term is no such short name (three
         words or more are often a phrase: "linear traffic shifting")."""
-        words = [w for w in WORD.findall(term.lower()) if not w.isdigit()]
-        while words and words[0] in PRODUCT_WORDS:
-            words = words[1:]  # "amazon athena": the notes often drop the prefix
+        words = _content_words(term)
         if not 0 < len(words) <= 2 or any(w in STOPWORDS or w in FILLER for w in words):
             return None
         if not all(self.knows_as_written(w) for w in words):
@@ -653,6 +653,22 @@ class NotesVocabulary:
             ):
                 return f"{prefix} {first} {second}"
         return None
+
+
+def _one_word_before(sides: Sequence[str]) -> bool:
+    """A side before the last is one word: "F1 vs plain accuracy" may be read as "F1 accuracy vs
+    plain accuracy", the last side's head shared (as `compose.shared_head` reads it), so the last
+    side's own word ("plain") is all it needs the notes to write."""
+    return any(len(_content_words(side)) == 1 for side in sides[:-1])
+
+
+def _content_words(term: str) -> list[str]:
+    """A term's words past a product prefix, numbers left out ("amazon athena": the notes often
+    drop the prefix)."""
+    words = [w for w in WORD.findall(term.lower()) if not w.isdigit()]
+    while words and words[0] in PRODUCT_WORDS:
+        words = words[1:]
+    return words
 
 
 def _stem(word: str) -> str:

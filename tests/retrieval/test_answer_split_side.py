@@ -74,3 +74,11 @@ def test_no_side_the_notes_write_leaves_the_comparison_alone() -> None:
     )
     # neither side is a name the notes write: the sides may be phrased, not named
     assert vocabulary.split_side(["group normalization", "weight standardisation"]) is None
+
+
+def test_a_last_side_after_a_one_word_side_may_share_its_head() -> None:
+    vocabulary = NotesVocabulary(NOTES.split("\n## "), set())
+    # "layer vs group normalization" reads as "layer normalization vs group normalization":
+    # "group" is all the last side needs the notes to write
+    assert vocabulary.split_side(["layer", "group normalization"]) is None
+    assert vocabulary.split_side(["group normalization", "layer"]) == "group normalization"
