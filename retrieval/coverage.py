@@ -433,6 +433,13 @@ class NotesVocabulary:
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
 
+    def split_name(self, names: Iterable[str]) -> str | None:
+        """The first of the names a question capitalises (`capitalised_names`, joined into runs)
+        that is two notes words the notes never write as that name and seldom in one passage
+        ("EventBridge Pipes" in notes with EventBridge rules and SageMaker pipelines), as
+        `split_side` reads a comparison's side."""
+        return next((name for name in _runs(names) if self._term_written(name) is False), None)
+
     def _term_written(self, term: str) -> bool | None:
         """Whether the notes write a term: one notes word, or two that stand together or share
         most passages (`_seldom_together`); None when the term is no such short name (three

@@ -44,10 +44,22 @@ Amazon Polly turns text into lifelike speech. SSML tags control how Polly pronou
 a custom lexicon maps an acronym to how it is read.
 """
 
+EVENTS = """# Pipelines
+
+## Starting a pipeline
+
+An EventBridge rule starts a SageMaker pipeline when new data lands in S3.
+
+## Input modes
+
+Pipe mode streams training data from S3 instead of copying it to the instance first.
+"""
+
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    return tutor_over(tmp_path_factory, embedder, "split-side", {"deep.md": NOTES})
+    files = {"deep.md": NOTES, "events.md": EVENTS}
+    return tutor_over(tmp_path_factory, embedder, "split-side", files)
 
 
 def test_a_side_whose_words_the_notes_never_join_is_declined_by_name(tutor: NotesIndex) -> None:
@@ -82,3 +94,12 @@ def test_a_last_side_after_a_one_word_side_may_share_its_head() -> None:
     # "group" is all the last side needs the notes to write
     assert vocabulary.split_side(["layer", "group normalization"]) is None
     assert vocabulary.split_side(["group normalization", "layer"]) == "group normalization"
+
+
+def test_a_capitalised_name_the_notes_never_write_is_declined_by_name(tutor: NotesIndex) -> None:
+    # the notes have EventBridge rules, pipe mode and pipelines, never "pipes" after EventBridge
+    answer = tutor.ask("What do EventBridge Pipes add to a SageMaker pipeline?")
+    assert not answer.covered
+    assert answer.missing == "EventBridge Pipes"
+    # a name the notes write, capitalised the same way, is answered
+    assert not tutor.ask("Does Batch Normalization allow higher learning rates?").missing
