@@ -245,7 +245,7 @@ def _covered(
         missing = _unnamed_side(composer, composition, main) or _unnamed_name(
             composer, composition, main
         )
-    missing = missing or _absent_name(composer)
+    missing = missing or _absent_name(composer) or _split_side(composer) or _split_name(composer)
     passes = _passes(composer, composition, main, gate, min_confidence)
     covered = passes and not missing and bool(composition.sentences)
     if not covered and looks_foreign(composer.ask.text):
@@ -344,6 +344,25 @@ def _absent_name(composer: Composer) -> str:
     if ask.kind == "scenario" and not one_sentence(ask):
         return ""
     return _vocabulary(composer.searcher).unknown_in_name(capitalised_names(ask.text)) or ""
+
+
+def _split_side(composer: Composer) -> str:
+    """A comparison's side whose words the notes never write as that term, beside a side they
+    write (`NotesVocabulary.split_side`: "S3 Select vs Athena"): whatever the answer quotes of
+    its words (selects, groups) is about something else."""
+    ask = composer.ask
+    sides = ask.subjects if ask.kind == "comparison" else compared_sides(ask)
+    return _vocabulary(composer.searcher).split_side(sides) or ""
+
+
+def _split_name(composer: Composer) -> str:
+    """A name the question capitalises that is two notes words the notes never write as that
+    name (`NotesVocabulary.split_name`: "EventBridge Pipes"): the answer its words find is about
+    a sibling (EventBridge rules, SageMaker pipelines). A long scenario's names are its setting."""
+    ask = composer.ask
+    if ask.kind == "scenario" and not one_sentence(ask):
+        return ""
+    return _vocabulary(composer.searcher).split_name(capitalised_names(ask.text)) or ""
 
 
 def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: list[str]) -> str:

@@ -19,7 +19,7 @@ import itertools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,6 +152,11 @@ JOINED_PART = 3
 # altogether, or another language; the question is declined without naming its words.
 MOSTLY_UNKNOWN = "this"
 CLIPPED_STEM = 5
+# A comparison side's two words that share at least this share of the rarer one's passages name
+# a product and its own part ("polly ssml": both SSML passages are Polly's; "xgboost alpha",
+# "word2vec cbow" 0.67-1.0), not a term the notes lack ("group normalization", "S3 Select",
+# "storage gateway": 0.0-0.3). Picked on the tuning parts and b8-b12.
+SHARED_PASSAGES = 0.5
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
 
@@ -263,6 +268,7 @@ class NotesVocabulary:
         self.stems = set(tokenize(" ".join(words)))
         self.english = english
         self._by_length: dict[int, list[str]] | None = None  # for `_slip`, made when first needed
+        self._stemmed: set[tuple[str, str]] | None = None  # for `together`
 
     def knows(self, word: str) -> bool:
         word = word.lower()
@@ -410,6 +416,67 @@ class NotesVocabulary:
             if not any((a, b) in self.pairs or a + b in self.words for a, b in joined):
                 found.append(side)
         return found
+
+    def split_side(self, sides: Sequence[str]) -> str | None:
+        """A comparison's side named by two notes words the notes never write as that term, while
+        another side is one they write: "group normalization vs batch normalization", "S3 Select
+        vs Athena" (the notes have groups, selects and normalization, never "group normalization"
+        nor "S3 Select"). Both words are notes words as written (a typo or a word held only in
+        another form is left to the other checks), never together in any form (`together`), and
+        seldom in one passage (`_seldom_together`): a product and its own part ("polly ssml",
+        "xgboost alpha") share the part's passages though the notes never write them side by
+        side. The answer would be about the other side or a sibling its words find."""
+        written = [self._term_written(side) for side in sides]
+        if True not in written:
+            return None  # no side the notes write: the comparison may be phrased, not named
+        if written[-1] is False and _one_word_before(sides):
+            written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
+        return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
+
+    def split_name(self, names: Iterable[str]) -> str | None:
+        """The first of the names a question capitalises (`capitalised_names`, joined into runs)
+        that is two notes words the notes never write as that name and seldom in one passage
+        ("EventBridge Pipes" in notes with EventBridge rules and SageMaker pipelines), as
+        `split_side` reads a comparison's side."""
+        return next((name for name in _runs(names) if self._term_written(name) is False), None)
+
+    def _term_written(self, term: str) -> bool | None:
+        """Whether the notes write a term: one notes word, or two that stand together or share
+        most passages (`_seldom_together`); None when the term is no such short name (three
+        words or more are often a phrase: "linear traffic shifting")."""
+        words = _content_words(term)
+        if not 0 < len(words) <= 2 or any(w in STOPWORDS or w in FILLER for w in words):
+            return None
+        if not all(self.knows_as_written(w) for w in words):
+            return None
+        return len(words) == 1 or not self._seldom_together(*words)
+
+    def _seldom_together(self, first: str, second: str) -> bool:
+        """Two words the notes never write side by side, and that share few of the passages the
+        rarer one stands in (under SHARED_PASSAGES of them)."""
+        if self.together(first, second):
+            return False
+        one, other = self._places(first), self._places(second)
+        rarer = min(len(one), len(other))
+        return not rarer or len(one & other) < SHARED_PASSAGES * rarer
+
+    def together(self, first: str, second: str) -> bool:
+        """The notes write `second` right after `first`, in any casing, hyphenation or form
+        ("batch normalisation layers" for "batch normalization", "one-hot" for "one hot"), or
+        the two run together as one word ("guardduty")."""
+        if (first, second) in self.pairs or (first, second) in self.hyphened:
+            return True
+        if first + second in self.words:
+            return True
+        return (_stem(first), _stem(second)) in self._stem_pairs()
+
+    def _stem_pairs(self) -> set[tuple[str, str]]:
+        """The notes' neighbouring words (and compounds' parts) as stems, made when first needed."""
+        if self._stemmed is None:
+            neighbours = self.pairs | self.hyphened
+            stems = {w: _stem(w) for w in {w for pair in neighbours for w in pair}}
+            self._stemmed = {(stems[a], stems[b]) for a, b in neighbours}
+        return self._stemmed
 
     def unknown_in_name(self, names: Iterable[str]) -> str | None:
         """The first of the names a question capitalises (`capitalised_names`) holding a word the
@@ -593,6 +660,29 @@ class NotesVocabulary:
             ):
                 return f"{prefix} {first} {second}"
         return None
+
+
+def _one_word_before(sides: Sequence[str]) -> bool:
+    """A side before the last is one word: "F1 vs plain accuracy" may be read as "F1 accuracy vs
+    plain accuracy", the last side's head shared (as `compose.shared_head` reads it), so the last
+    side's own word ("plain") is all it needs the notes to write."""
+    return any(len(_content_words(side)) == 1 for side in sides[:-1])
+
+
+def _content_words(term: str) -> list[str]:
+    """A term's words past a product prefix, numbers left out ("amazon athena": the notes often
+    drop the prefix)."""
+    words = [w for w in WORD.findall(term.lower()) if not w.isdigit()]
+    while words and words[0] in PRODUCT_WORDS:
+        words = words[1:]
+    return words
+
+
+def _stem(word: str) -> str:
+    """A word's stem in one spelling ("normalisation" and "normalizations" give one stem), the
+    word itself when it is a stopword."""
+    stems = tokenize(min(word, respell(word)))  # either spelling gives the same one
+    return stems[0] if stems else word
 
 
 def english_words(model_path: Path) -> set[str]:
