@@ -36,6 +36,14 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
+# An identifier as the notes write it in code or an API ("MaxWaitTimeInSeconds", "maxRetries"),
+# and the parts its capitals mark.
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*")
+IDENTIFIER_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+# A run-together name of two capitalised parts is a product's ("SageMaker", "CloudWatch",
+# "CatBoost"): its parts are no words of the notes. An API's field has three parts or more
+# ("MaxRuntimeInSeconds") or opens in small letters ("instanceType").
+IDENTIFIER_PARTS = 3
 # A coined word this long that is no English word and not in the notes names a product
 # ("codewhisperer") in any kind of question; a shorter one ("appflow", "netapp") does too unless
 # it is one letter away from an English or a notes word (a typo: "lamda", "wich"); shorter
@@ -229,6 +237,19 @@ def goes_on_as_sentence(question: str, phrase: str) -> bool:
     return any(tokens[i : i + 2] == words[:2] for i in prefixes_before_prose(question))
 
 
+def identifier_words(text: str) -> list[list[str]]:
+    """The words of each code identifier in `text`, lowercased: "MaxWaitTimeInSeconds" gives
+    max, wait, time, in, seconds. The notes name a setting so ("set MaxWaitTimeInSeconds") where
+    a student writes its words ("max wait time"); snake_case is split by `WORD` already. A
+    product's two-part name ("SageMaker", "CatBoost") is left whole (`IDENTIFIER_PARTS`)."""
+    found: list[list[str]] = []
+    for identifier in IDENTIFIER.findall(text):
+        parts = [p.lower() for p in IDENTIFIER_PART.findall(identifier)]
+        if len(parts) >= IDENTIFIER_PARTS or identifier[0].islower():
+            found.append(parts)
+    return found
+
+
 def _capitalised(word: str) -> bool:
     return bool(CAPITALISED.fullmatch(word))
 
@@ -243,6 +264,9 @@ class NotesVocabulary:
         for number, text in enumerate(texts):
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
+            for parts in identifier_words(text):
+                pairs.update(itertools.pairwise(parts))
+                found = [*found, *parts]
             counts.update(found)
             here: set[str] = set()
             for word in found:
