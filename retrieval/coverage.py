@@ -160,6 +160,10 @@ JOINED_PART = 3
 # altogether, or another language; the question is declined without naming its words.
 MOSTLY_UNKNOWN = "this"
 CLIPPED_STEM = 5
+# A word of letters then a number ("float64", "int8"): a type or a version of a family the notes
+# name with another number ("float32"). Its letters are a word of three at least, so instance
+# sizes ("p4" beside "p3") stay apart.
+NUMBERED = re.compile(r"([a-z]{3,})([0-9]+)")
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
 
@@ -304,7 +308,9 @@ class NotesVocabulary:
                     break
                 if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
                     return True
-        return len(word) >= 4 and (self._swapped(word) or self._reshaped(word))
+        return len(word) >= 4 and (
+            self._swapped(word) or self._reshaped(word) or self._renumbered(word)
+        )
 
     def knows_as_written(self, word: str) -> bool:
         """The notes hold the (lowercased) word as it is spelled, in another form of it (its
@@ -329,6 +335,21 @@ class NotesVocabulary:
             return False  # chat clips a word with an "o" (distro, convo): "proton" is no "protobuf"
         at = bisect.bisect_left(self.sorted, stem)
         return at < len(self.sorted) and self.sorted[at].startswith(stem)
+
+    def _renumbered(self, word: str) -> bool:
+        """The notes write the word's letters with another number: "float64" where they have
+        "float32", the same family in another width."""
+        found = NUMBERED.fullmatch(word)
+        if not found:
+            return False
+        letters = found.group(1)
+        at = bisect.bisect_left(self.sorted, letters)
+        for known in itertools.islice(self.sorted, at, None):
+            if not known.startswith(letters):
+                return False
+            if known[len(letters) :].isdigit():
+                return True
+        return False
 
     def _swapped(self, word: str) -> bool:
         """Two neighbouring letters swapped, in the notes or the question ("npts" for the

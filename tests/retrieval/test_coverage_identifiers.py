@@ -26,3 +26,13 @@ def test_a_products_two_part_name_is_left_whole() -> None:
     ]
     vocabulary = NotesVocabulary(NOTES, set())
     assert not vocabulary.knows("maker") and not vocabulary.knows("watch")
+
+
+def test_a_type_in_another_width_is_the_notes_family() -> None:
+    notes = ["Linear Learner reads recordIO-protobuf with float32 values.", "Use ml.p3 for it."]
+    vocabulary = NotesVocabulary(notes, {"input", "ok"})
+    # before, "float64" was taken for what the question asks about, absent from the notes
+    assert vocabulary.unknown_subject("linear learner recordio input, float64 ok?") is None
+    assert vocabulary.knows("float16")
+    assert not vocabulary.knows("bfloat16")  # other letters: another type
+    assert not vocabulary.knows("p4")  # an instance size stays apart from "p3"
