@@ -36,6 +36,14 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
+# An identifier as the notes write it in code or an API ("MaxWaitTimeInSeconds", "maxRetries"),
+# and the parts its capitals mark.
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*")
+IDENTIFIER_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+# A run-together name of two capitalised parts is a product's ("SageMaker", "CloudWatch",
+# "CatBoost"): its parts are no words of the notes. An API's field has three parts or more
+# ("MaxRuntimeInSeconds") or opens in small letters ("instanceType").
+IDENTIFIER_PARTS = 3
 # A coined word this long that is no English word and not in the notes names a product
 # ("codewhisperer") in any kind of question; a shorter one ("appflow", "netapp") does too unless
 # it is one letter away from an English or a notes word (a typo: "lamda", "wich"); shorter
@@ -157,6 +165,10 @@ CLIPPED_STEM = 5
 # "word2vec cbow" 0.67-1.0), not a term the notes lack ("group normalization", "S3 Select",
 # "storage gateway": 0.0-0.3). Picked on the tuning parts and b8-b12.
 SHARED_PASSAGES = 0.5
+# A word of letters then a number ("float64", "int8"): a type or a version of a family the notes
+# name with another number ("float32"). Its letters are a word of three at least, so instance
+# sizes ("p4" beside "p3") stay apart.
+NUMBERED = re.compile(r"([a-z]{3,})([0-9]+)")
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
 
@@ -234,6 +246,19 @@ def goes_on_as_sentence(question: str, phrase: str) -> bool:
     return any(tokens[i : i + 2] == words[:2] for i in prefixes_before_prose(question))
 
 
+def identifier_words(text: str) -> list[list[str]]:
+    """The words of each code identifier in `text`, lowercased: "MaxWaitTimeInSeconds" gives
+    max, wait, time, in, seconds. The notes name a setting so ("set MaxWaitTimeInSeconds") where
+    a student writes its words ("max wait time"); snake_case is split by `WORD` already. A
+    product's two-part name ("SageMaker", "CatBoost") is left whole (`IDENTIFIER_PARTS`)."""
+    found: list[list[str]] = []
+    for identifier in IDENTIFIER.findall(text):
+        parts = [p.lower() for p in IDENTIFIER_PART.findall(identifier)]
+        if len(parts) >= IDENTIFIER_PARTS or identifier[0].islower():
+            found.append(parts)
+    return found
+
+
 def _capitalised(word: str) -> bool:
     return bool(CAPITALISED.fullmatch(word))
 
@@ -248,6 +273,9 @@ class NotesVocabulary:
         for number, text in enumerate(texts):
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
+            for parts in identifier_words(text):
+                pairs.update(itertools.pairwise(parts))
+                found = [*found, *parts]
             counts.update(found)
             here: set[str] = set()
             for word in found:
@@ -286,7 +314,9 @@ class NotesVocabulary:
                     break
                 if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
                     return True
-        return len(word) >= 4 and (self._swapped(word) or self._reshaped(word))
+        return len(word) >= 4 and (
+            self._swapped(word) or self._reshaped(word) or self._renumbered(word)
+        )
 
     def knows_as_written(self, word: str) -> bool:
         """The notes hold the (lowercased) word as it is spelled, in another form of it (its
@@ -311,6 +341,21 @@ class NotesVocabulary:
             return False  # chat clips a word with an "o" (distro, convo): "proton" is no "protobuf"
         at = bisect.bisect_left(self.sorted, stem)
         return at < len(self.sorted) and self.sorted[at].startswith(stem)
+
+    def _renumbered(self, word: str) -> bool:
+        """The notes write the word's letters with another number: "float64" where they have
+        "float32", the same family in another width."""
+        found = NUMBERED.fullmatch(word)
+        if not found:
+            return False
+        letters = found.group(1)
+        at = bisect.bisect_left(self.sorted, letters)
+        for known in itertools.islice(self.sorted, at, None):
+            if not known.startswith(letters):
+                return False
+            if known[len(letters) :].isdigit():
+                return True
+        return False
 
     def _swapped(self, word: str) -> bool:
         """Two neighbouring letters swapped, in the notes or the question ("npts" for the

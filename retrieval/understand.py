@@ -4,6 +4,7 @@ exam-style stem, the ask separated from the constraints that come before it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -62,6 +63,13 @@ _CHAT = re.compile(
     r"(?<![\w/-])("
     + "|".join(re.escape(w) for w in sorted(CHAT_WORDS, key=len, reverse=True))
     + r")(?![\w/-])",
+    re.I,
+)
+# A negation typed without its apostrophe ("cant", "wont", "wasnt"): the auxiliary's contraction,
+# not a word the notes lack ("if firehose cant keep up" asked about a missing "cant").
+_UNAPOSTROPHISED = re.compile(
+    r"(?<![\w'’-])(ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)"
+    r"nt(?![\w'’-])",
     re.I,
 )
 # Words a student adds for emphasis or politeness that ask nothing of the notes ("deepar does
@@ -203,7 +211,9 @@ class Ask:
 
 
 def normalise(question: str) -> str:
-    """Chat spelling replaced by plain words ("recall formula pls" -> "recall formula please")."""
+    """Chat spelling replaced by plain words ("recall formula pls" -> "recall formula please"),
+    in compatibility letters made plain (NFKC: full-width "ＳａｇｅＭａｋｅｒ" is "SageMaker", the
+    ligature "ﬁ" is "fi"), which the notes' words would otherwise never match."""
 
     def plain(match: re.Match[str]) -> str:
         word = match.group(1)
@@ -211,8 +221,19 @@ def normalise(question: str) -> str:
             return word
         return CHAT_WORDS[word.lower()]
 
-    text = _CHAT.sub(plain, " ".join(question.split()))
-    return re.sub(r"\s{2,}", " ", text).strip()
+    text = _CHAT.sub(plain, " ".join(unicodedata.normalize("NFKC", question).split()))
+    return re.sub(r"\s{2,}", " ", _contracted(text)).strip()
+
+
+def _contracted(text: str) -> str:
+    """Negations typed without their apostrophe given it back ("cant" -> "can't"); one in
+    capitals is left as written (an acronym)."""
+
+    def apostrophised(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if word.isupper() else f"{word[:-1]}'{word[-1]}"
+
+    return _UNAPOSTROPHISED.sub(apostrophised, text)
 
 
 def understand(question: str) -> Ask:
