@@ -50,6 +50,7 @@ from quiz.names_in_text import names as names_in
 from quiz.quantities import (
     bare_numbers_agree,
     gives_another_count,
+    gives_another_reciprocal,
     gives_another_setting,
     gives_the_count,
     numbers_agree,
@@ -418,9 +419,14 @@ def _about_the_pick(kp: KeyPoint) -> bool:
 
 def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
     """Another value in the point's own unit ("1 MB/s" for "2 MB/s") is a wrong fact; beside
-    the point's own value it is a working ("2.5 MB/s needs 3 shards")."""
+    the point's own value it is a working ("2.5 MB/s needs 3 shards"). So is a parameter set
+    to another number, or to one whose inverse is not the share the point's inverse gives."""
     parts = answer.parts
-    if any(gives_another_setting(kp.point, parts[i]) for i in answer.own):
+    if any(
+        gives_another_setting(kp.point, parts[i])
+        or gives_another_reciprocal(kp.point, parts[i], parts[-1])
+        for i in answer.own
+    ):
         return True
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False

@@ -238,3 +238,63 @@ def gives_another_setting(point: str, clause: str) -> bool:
     wanted = _settings(words(spell_numbers(normalise(point), articles=False)))
     said = _settings(words(spell_numbers(normalise(clause), articles=False)))
     return any(thing in said and not said[thing] & values for thing, values in wanted.items())
+
+
+# A point that sets a parameter by its inverse: "1 / num_samples_per_tree should approximate the
+# anomaly ratio", "set num_samples_per_tree so its inverse approximates the anomaly ratio".
+RECIPROCAL = re.compile(
+    r"\b1\s*/\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)+)|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b[^.;]*\binverse\b"
+)
+# How far after the parameter's name its value may come ("set to about 25", "equal to the
+# anomaly ratio, 0.004").
+VALUE_REACH = 6
+# An inverse "close to" a share: 1/256 for 0.4 %, 1/200 for 0.5 %; 1/25 for 0.4 % is not.
+RECIPROCAL_TOLERANCE = 0.5
+SHARE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent\b)?")
+
+
+def _reciprocal_parameter(point: str) -> str | None:
+    found = RECIPROCAL.search(normalise(point))
+    return (found[1] or found[2]) if found else None
+
+
+def _values_of(parameter: str, clause: str) -> list[float]:
+    """The numbers said within a few words after the parameter's name ("to about 25"); not
+    after its inverse ("1/num_samples_per_tree is 0.004"), nor an inverse's "1/"."""
+    pattern = (
+        rf"(?<!/)(?<!/ )\b{re.escape(parameter)}\b\W+(?:[a-z_]+\W+){{0,{VALUE_REACH}}}?"
+        r"(\d+(?:\.\d+)?)(?!\s*/)"
+    )
+    return [float(found[1]) for found in re.finditer(pattern, normalise(clause))]
+
+
+def _shares(text: str) -> list[float]:
+    """The shares a text gives: "0.4 %" and "0.004" are both 0.004 (a bare number of 1 or more
+    is a count, no share)."""
+    found = []
+    for match in SHARE.finditer(normalise(text)):
+        value = float(match[1]) / (100.0 if match[2] else 1.0)
+        if value < 1.0:
+            found.append(value)
+    return found
+
+
+def gives_another_reciprocal(point: str, clause: str, answer: str) -> bool:
+    """The point sets a parameter by its inverse (a share: "1 / num_samples_per_tree should
+    approximate the anomaly ratio") and the clause gives the parameter a value that is the share
+    itself ("num_samples_per_tree = 0.005"), or whose inverse is another share than the one the
+    answer gives ("about 25 so it matches the 0.4 % anomaly rate": 1/25 is 4 %)."""
+    parameter = _reciprocal_parameter(point)
+    values = [v for v in _values_of(parameter, clause) if v > 0.0] if parameter else []
+    shares = _shares(answer)
+    return bool(values) and all(_another_inverse(v, shares) for v in values)
+
+
+def _another_inverse(value: float, shares: Sequence[float]) -> bool:
+    """A value below 1 is a share given for the count; a count's inverse must be near a share
+    the answer gives, if it gives one (the count itself is none)."""
+    if value < 1.0:
+        return True
+    return bool(shares) and not any(
+        math.isclose(1.0 / value, s, rel_tol=RECIPROCAL_TOLERANCE) for s in shares
+    )
