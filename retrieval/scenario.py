@@ -13,6 +13,8 @@ import numpy as np
 
 from retrieval.compose import (
     ADVICE_WEIGHT,
+    ASK_ONLY,
+    ASKED_KIND_WEIGHT,
     CONSTRAINT_MET,
     COVER_MARGIN,
     FOCUS_WEIGHT,
@@ -64,13 +66,6 @@ COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences st
 # Tuning parts: 1.0-1.5 score the same (seeds +4, shipped +1, none lost), 0.5 gains two, 2.0
 # loses a shipped scenario.
 ASK_WEIGHT = 1.0
-# Words of a scenario's ask that only say that something is asked for ("which technique fits?").
-ASK_ONLY = frozenset(
-    tokenize(
-        "use fit option type technique algorithm service approach tool feature method way path "
-        "first let must should need best"
-    )
-)
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -140,6 +135,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
             + FUSED_SHARE * hit.score
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
+            + ASKED_KIND_WEIGHT * any(composer.names_kind(row, hit) for row in rows.tolist())
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
         )
@@ -168,6 +164,7 @@ def reasons(
         if words:  # says something the stem does not: an answer, not the problem again
             reason[c.row] += NEW_WORDS_WEIGHT * len(words - composer.terms) / len(words)
         reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
+        reason[c.row] += ASKED_KIND_WEIGHT * composer.names_kind(c.row, hit)
     ordered = sorted(candidates, key=lambda c: (not composer._usable(c, pool), -reason[c.row]))
     first = ordered[0]
     chosen = [first]
