@@ -21,35 +21,16 @@ _SUGGESTS = (
 # "Someone suggested X", "A colleague wants to push them through X": the option after the verb.
 _SUGGESTED_BY = re.compile(rf"\b{_WHO}\s+(?:\w+\s+)?{_SUGGESTS}\b", re.I)
 # "X was proposed", "Training from random weights was the first plan": the option before it.
-# "Grid search and random search were considered, but ...", "Pipe mode was ruled out": options
-# weighed and left, the same plausible wrong answers.
 _WAS_SUGGESTED = re.compile(
-    r"\b(?:was|were|has been|had been|have been|got|is being)\s+(?:suggested|proposed"
-    r"|recommended|considered|ruled out"
+    r"\b(?:was|were|has been|had been|got|is being)\s+(?:suggested|proposed|recommended"
     r"|(?:the|our) (?:first |original |initial )?(?:plan|idea|suggestion|proposal))\b",
     re.I,
 )
-# "Nobody needs interactive access": what no one needs is no requirement, and the option made for
-# it (a long-running cluster "for interactive notebooks") is the wrong answer.
-_NOT_NEEDED = re.compile(r"\b(?:nobody|no one|no-one)\s+(?:needs?|wants?|uses?|requires?)\b", re.I)
 
 
 def is_rejected(clause: str) -> bool:
     """The clause names an option someone suggested or planned first, not a requirement."""
-    return bool(
-        _SUGGESTED_BY.search(clause) or _WAS_SUGGESTED.search(clause) or _NOT_NEEDED.search(clause)
-    )
-
-
-def rejected_option(clause: str) -> str:
-    """The option a rejected clause names: after its verb ("Someone suggested DeepLens", "Nobody
-    needs interactive access") or before it ("Grid search and random search were considered")."""
-    for pattern in (_SUGGESTED_BY, _NOT_NEEDED):
-        found = pattern.search(clause)
-        if found:
-            return clause[found.end() :]
-    found = _WAS_SUGGESTED.search(clause)
-    return clause[: found.start()] if found else ""
+    return bool(_SUGGESTED_BY.search(clause) or _WAS_SUGGESTED.search(clause))
 
 
 def split_rejected(clauses: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -67,12 +66,6 @@ COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences st
 # Tuning parts: 1.0-1.5 score the same (seeds +4, shipped +1, none lost), 0.5 gains two, 2.0
 # loses a shipped scenario.
 ASK_WEIGHT = 1.0
-
-# A sentence naming the option the stem rules out ("Grid search and random search were
-# considered, but ...": "Random search will work but it may run very long") describes the wrong
-# answer; as much as a passage about where the data sits (`PLACE_PENALTY`).
-RULED_OUT_WEIGHT = 0.5
-RULED_OUT_SHARE = 0.5  # of the option's terms a sentence holds to name it ("random search")
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -172,7 +165,6 @@ def reasons(
             reason[c.row] += NEW_WORDS_WEIGHT * len(words - composer.terms) / len(words)
         reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
         reason[c.row] += ASKED_KIND_WEIGHT * composer.names_kind(c.row, hit)
-        reason[c.row] -= RULED_OUT_WEIGHT * names_ruled_out(composer, words)
     ordered = sorted(candidates, key=lambda c: (not composer._usable(c, pool), -reason[c.row]))
     first = ordered[0]
     chosen = [first]
@@ -294,19 +286,6 @@ def about_rejected(composer: Composer, chunk: Chunk) -> bool:
     return bool(subject) and any(
         subject <= set(tokenize(clause)) for clause in composer.ask.rejected
     )
-
-
-def names_ruled_out(composer: Composer, words: AbstractSet[str]) -> bool:
-    """The sentence names an option the stem rules out (`rejected_option`): it holds at least
-    RULED_OUT_SHARE of the option's terms, beyond the stem's own subject words ("search" alone
-    names no option only when the option is one word)."""
-    from retrieval.rejected import rejected_option
-
-    for clause in composer.ask.rejected:
-        option = set(tokenize(rejected_option(clause))) - PRODUCT_PREFIX
-        if option and len(option & words) >= max(1, RULED_OUT_SHARE * len(option)):
-            return True
-    return False
 
 
 def stem_terms(composer: Composer, row: int, hit: Hit) -> set[str]:
