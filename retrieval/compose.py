@@ -105,6 +105,28 @@ RECOMMEND = re.compile(
     r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
 )
 ADVICE_WEIGHT = 0.1
+# The kind of value an ask names ("Which mode should they choose?": "mode", "What format does it
+# want?": "format"): the noun after "which"/"what" (past "kind of"), before the ask's verb.
+ASKED_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:(?:kind|type|sort) of\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)\s+"
+    r"(?:should|does|do|is|are|would|could|can|must|will|fits?|to|did|works?)\b",
+    re.I,
+)
+# Words of a scenario's ask that only say that something is asked for ("which technique fits?"):
+# no kind of value.
+ASK_ONLY = frozenset(
+    tokenize(
+        "use fit option type technique algorithm service approach tool feature method way path "
+        "first let must should need best"
+    )
+)
+# A passage, and a sentence of it, naming the kind of value asked for ("objective set to
+# multi:softprob" for "Which objective should we set?", "status of transformed data:" for "Which
+# result status ...?") holds the value; one that only meets the stem describes the setting.
+ASKED_KIND_WEIGHT = 0.3
+# A line that leads into the list under it without a colon: "..., hence" then "- reduce batch
+# size". Quoted alone it says nothing of what follows.
+LEADS_IN = re.compile(r"\b(?:hence|thus|therefore|as follows|such as|including)\W*$", re.I)
 # An ask for more than one service or step ("Which services?", "Which two actions?").
 PLURAL_ASK = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:services|options|steps|actions|features|tools)\b"
@@ -433,6 +455,8 @@ class Composer:
         self.preferred = _preferred(ask)
         self.yes_no = ask.kind != "scenario" and bool(YES_NO.match(ask.text))
         self.side_cue = RECOMMEND if asks_when(ask.text) else CUES["definition"]  # "use each"
+        kind = ASKED_KIND.search(ask.focus)
+        self.asked_kind = set(tokenize(kind.group(1))) - ASK_ONLY if kind else set()
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(
@@ -1164,6 +1188,20 @@ class Composer:
         vectors = self.files.sentence_vectors
         return a != b and float(vectors[a] @ vectors[b]) < DUPLICATE_SIMILARITY
 
+    def _heads_list(self, candidate: Candidate, hit: Hit) -> bool:
+        """The sentence leads into the list under it though it has no colon: it ends on a word
+        that leads in ("..., hence"), or names the kind of value the ask asks for ("Word2vec has
+        multiple modes" for "Which mode ...?"), whose values are the items; a list item itself
+        leads into nothing."""
+        text = hit.chunk.text
+        if LIST_ITEM.match(text[text.rfind("\n", 0, candidate.start) + 1 : candidate.end]):
+            return False
+        return bool(LEADS_IN.search(candidate.text)) or self.names_kind(candidate.row, hit)
+
+    def names_kind(self, row: int, hit: Hit) -> bool:
+        """The sentence names the kind of value the ask asks for (`ASKED_KIND`)."""
+        return bool(self.asked_kind) and self.asked_kind <= self._words(row, hit)
+
     def _render(self, chosen: list[Candidate], hits: Sequence[Hit]) -> list[str]:
         """Each sentence as quoted; a list header with its items, and an item it brings is not
         quoted a second time on its own."""
@@ -1180,10 +1218,10 @@ class Composer:
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):
                     text = f"{text} {as_sentence(following)}"
-            if text.endswith(":"):
+            if text.endswith(":") or self._heads_list(candidate, hits[candidate.rank]):
                 items = list_items(hits[candidate.rank].chunk.text, candidate.end)
                 if items:
-                    text = f"{text} {'; '.join(items)}."
+                    text = f"{text.rstrip('.,;: ')}: {'; '.join(items)}."
                     listed.update(_plain(i) for i in items)
             out.append(text)
         return [t for t in out if _plain(t) not in listed]

@@ -13,6 +13,8 @@ import numpy as np
 
 from retrieval.compose import (
     ADVICE_WEIGHT,
+    ASK_ONLY,
+    ASKED_KIND_WEIGHT,
     CONSTRAINT_MET,
     COVER_MARGIN,
     FOCUS_WEIGHT,
@@ -31,6 +33,7 @@ from retrieval.compose import (
     Composition,
     _card_subject,
     _names_thing,
+    _plain,
     covers,
     heading_terms,
     is_title,
@@ -39,6 +42,7 @@ from retrieval.compose import (
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
+from retrieval.unsaid import unsaid
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
@@ -64,13 +68,6 @@ COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences st
 # Tuning parts: 1.0-1.5 score the same (seeds +4, shipped +1, none lost), 0.5 gains two, 2.0
 # loses a shipped scenario.
 ASK_WEIGHT = 1.0
-# Words of a scenario's ask that only say that something is asked for ("which technique fits?").
-ASK_ONLY = frozenset(
-    tokenize(
-        "use fit option type technique algorithm service approach tool feature method way path "
-        "first let must should need best"
-    )
-)
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -97,6 +94,9 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     chosen = composer._leaning_placed(chosen, candidates)
     lead = named(hit.chunk)
     sentences = composer._render(chosen, pool)
+    if len(sentences) == 1:  # the stem's problem said again: what to do is the line after it
+        said = _plain(sentences[0])
+        sentences += [u for f in composer._follow_on(chosen[0].row) if (u := unsaid(f, said))]
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
         lead = ""
     ranks = [rank]
@@ -140,6 +140,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
             + FUSED_SHARE * hit.score
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
+            + ASKED_KIND_WEIGHT * any(composer.names_kind(row, hit) for row in rows.tolist())
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
         )
@@ -168,6 +169,7 @@ def reasons(
         if words:  # says something the stem does not: an answer, not the problem again
             reason[c.row] += NEW_WORDS_WEIGHT * len(words - composer.terms) / len(words)
         reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
+        reason[c.row] += ASKED_KIND_WEIGHT * composer.names_kind(c.row, hit)
     ordered = sorted(candidates, key=lambda c: (not composer._usable(c, pool), -reason[c.row]))
     first = ordered[0]
     chosen = [first]
