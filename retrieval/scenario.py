@@ -33,7 +33,6 @@ from retrieval.compose import (
     Composition,
     _card_subject,
     _names_thing,
-    _plain,
     covers,
     heading_terms,
     is_title,
@@ -42,7 +41,6 @@ from retrieval.compose import (
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.search import Hit, Searcher
-from retrieval.unsaid import unsaid
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
@@ -94,9 +92,6 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     chosen = composer._leaning_placed(chosen, candidates)
     lead = named(hit.chunk)
     sentences = composer._render(chosen, pool)
-    if len(sentences) == 1:  # the stem's problem said again: what to do is the line after it
-        said = _plain(sentences[0])
-        sentences += [u for f in composer._follow_on(chosen[0].row) if (u := unsaid(f, said))]
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
         lead = ""
     ranks = [rank]
