@@ -31,7 +31,20 @@ if TYPE_CHECKING:
 ATTRIBUTE_KINDS = frozenset({"casual", "limit", "howto", "definition"})
 # Words that frame an ask ("what happens if", "give me", "tell me", "the way to") or stress it
 # ("exactly"): they ask nothing of the notes, and a sentence holding one says no attribute.
-FRAME_TERMS = frozenset(tokenize("happen give tell want need way thing stuff")) | EMPHASIS_TERMS
+FRAME_TERMS = (
+    frozenset(tokenize("happen give tell want need way thing stuff come")) | EMPHASIS_TERMS
+)
+# Words that ask what something hands back ("what comes back per doc", "what's in the response"),
+# one term, held by a sentence saying what it returns or outputs, in whichever of these words.
+RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
+RETURN_TERM = "return"
+
+
+def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
+    """`terms` with every word for what comes back as RETURN_TERM."""
+    return {RETURN_TERM if t in RETURN_WORDS else t for t in terms}
+
+
 SUBJECT_HELD = 0.5  # a passage holding this much of the subject's words is about it
 
 
@@ -43,7 +56,8 @@ def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], sai
     held = set(tokenize(said))
     for c in chosen:
         held |= words[c.row] | heading_terms(hits[c.rank].chunk)
-    return {t for t in composer._facet(hits) - FRAME_TERMS if not covers({t}, held)}
+    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
+    return {t for t in asked if not covers({t}, as_returned(held))}
 
 
 def attribute_pick(
@@ -71,7 +85,7 @@ def attribute_pick(
         c
         for c in candidates
         if not c.neighbour
-        and rarest & words[c.row]
+        and rarest & as_returned(words[c.row])
         and covers(subject, _words_in(hits[c.rank].chunk)) >= SUBJECT_HELD
         and all(composer._distinct(c.row, o.row) for o in chosen)
     ]

@@ -23,6 +23,12 @@ NOTES = (
     "  - Scales model size\n"
     "  - Too large results in overfitting\n"
     "- Epochs, learning rate, batch size, etc.\n\n"
+    "## Neural Topic Model\n\n"
+    "Neural Topic Model (NTM) is an unsupervised algorithm that organizes documents into topics "
+    "with neural variational inference.\n"
+    "Like LDA you choose the number of topics.\n\n"
+    "### Predictions\n\n"
+    "For prediction NTM returns the topic weights for each document.\n\n"
     "## Kinesis Data Firehose\n\n"
     "Near real time delivery to S3, Redshift, OpenSearch and Splunk.\n"
     "Can output parquet file format.\n\n"
@@ -61,3 +67,8 @@ def test_the_gate_reads_the_quote_without_the_attribute_sentence() -> None:
         ["Vector_dim - Size of embedding vectors.", "Too large."], [0], 0.5, 0.0, extra=1
     )
     assert brought.weighed == ["Vector_dim - Size of embedding vectors."]
+
+
+def test_what_comes_back_is_held_by_a_sentence_saying_what_it_returns(tutor: NotesIndex) -> None:
+    answer = tutor.ask("ntm inference what comes back per doc")
+    assert any("topic weights" in s for s in answer.sentences)
