@@ -372,7 +372,7 @@ def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: lis
     if not unwritten:
         return ""
     about = _about_terms(main.chunk)
-    text = f"{composition.lead} {' '.join(composition.sentences)}"
+    text = f"{composition.lead} {' '.join(composition.weighed)}"
     named = sides_named(sides, text, about)
     in_passage = sides_named(sides, f"{main.chunk.heading_path} {main.chunk.text}", about)
     found = zip(sides, named, in_passage, strict=True)
@@ -473,7 +473,7 @@ def _terms_and_said(ask: Ask, composition: Composition, main: Hit) -> tuple[set[
     """The question's terms, and those the answer holds with the option it names and the quoted
     heading (a scenario's whole quoted passage: its stem is met by the passage)."""
     terms = set(tokenize(ask.text)) - EMPHASIS_TERMS
-    said = [composition.lead, *composition.sentences, *main.chunk.heading]
+    said = [composition.lead, *composition.weighed, *main.chunk.heading]
     if ask.kind == "scenario":
         said.append(main.chunk.text)
     return terms, set(tokenize(" ".join(said)))

@@ -230,6 +230,14 @@ class Composition:
     heading_overlap: float
     lead: str = ""  # the subject named ahead of the quote (a scenario's answer)
     pool: tuple[Hit, ...] = ()  # what `ranks` index into, when not the search's hits
+    extra: int = 0  # trailing sentences brought for the asked attribute (`attribute`)
+
+    @property
+    def weighed(self) -> list[str]:
+        """The sentences the gate reads: without the trailing ones brought for the asked
+        attribute, which hold an asked word by construction (an off-topic ask's word too) and
+        were never in what the gate's weights were fitted on."""
+        return self.sentences[: len(self.sentences) - self.extra]
 
 
 def _preferred(ask: Ask) -> tuple[set[str], set[str]] | None:
@@ -693,13 +701,40 @@ class Composer:
             said = _plain(" ".join(sentences))  # a topic line may have brought it already
             sentences += [u for f in self._follow_on(chosen[0].row) if (u := unsaid(f, said))]
         ranks = sorted({c.rank for c in chosen})
+        quoted = len(sentences)
+        sentences, ranks = self._with_attribute(hits, candidates, chosen, sentences, ranks)
         return Composition(
             sentences,
             ranks,
             best_similarity,
             covers(self.terms, heading_terms(chunk)),
-            lead_for(hits[ranks[0]].chunk, sentences, self.terms),
+            lead_for(hits[ranks[0]].chunk, sentences[:quoted], self.terms),
+            extra=len(sentences) - quoted,
         )
+
+    def _with_attribute(
+        self,
+        hits: Sequence[Hit],
+        candidates: list[Candidate],
+        chosen: list[Candidate],
+        sentences: list[str],
+        ranks: list[int],
+    ) -> tuple[list[str], list[int]]:
+        """The quote, and after it the sentence that holds the asked attribute the quote lacks
+        (`attribute.attribute_pick`), with the one it leans on, when there is room for both."""
+        from retrieval import attribute
+
+        said = " ".join(sentences)
+        pick = attribute.attribute_pick(self, hits, candidates, chosen, said)
+        if pick is None:
+            return sentences, ranks
+        placed = self._leaning_placed([pick], candidates)
+        if len(sentences) + len(placed) > MAX_SENTENCES:
+            return sentences, ranks
+        plain = _plain(said)
+        added = [u for t in self._render(placed, hits) if (u := unsaid(t, plain))]
+        more = [c.rank for c in placed if c.rank not in ranks]
+        return sentences + added, ranks + sorted(set(more))
 
     def _around(
         self,

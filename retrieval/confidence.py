@@ -46,7 +46,7 @@ def needs_met(ask: Ask, composition: Composition, main: Hit) -> float:
     """Whether the quote meets what the kind of ask needs, in [0, 1]: the share of a comparison's
     sides named (quote, lead or heading), the asked kind of value (or any number) stated for a
     limit, the share of a definition's subject named; 1 for other kinds."""
-    text = " ".join(composition.sentences)
+    text = " ".join(composition.weighed)
     said = set(tokenize(f"{composition.lead} {text}")) | _about_terms(main.chunk)
     if ask.kind == "comparison" and ask.subjects:
         named = sides_named(ask.subjects, f"{composition.lead} {text}", _about_terms(main.chunk))

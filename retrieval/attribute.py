@@ -1,0 +1,101 @@
+"""The asked attribute of one subject ("ip insights vector_dim - what if I set it too large",
+"firehose: what file formats can it convert records to on the fly"): the question's words that
+do not name the subject (`Composer._facet`) and that no quoted sentence holds yet. The sentence
+built on the subject often says what the subject is ("Vector_dim - Size of embedding vectors")
+and leaves the asked attribute to another sentence about the same subject ("Too large results
+in overfitting", "outputs Parquet or ORC on the fly"); that sentence is quoted after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from retrieval.compose import (
+    EMPHASIS_TERMS,
+    MAX_SENTENCES,
+    Candidate,
+    _about_terms,
+    _words_in,
+    covers,
+    heading_terms,
+    sentence_words,
+)
+from retrieval.lexical import tokenize
+from retrieval.rarity import rarest_terms, sentence_counts
+from retrieval.search import Hit
+
+if TYPE_CHECKING:
+    from retrieval.compose import Composer
+
+ATTRIBUTE_KINDS = frozenset({"casual", "limit", "howto", "definition"})
+# Words that frame an ask ("what happens if", "give me", "tell me", "the way to") or stress it
+# ("exactly"): they ask nothing of the notes, and a sentence holding one says no attribute.
+FRAME_TERMS = (
+    frozenset(tokenize("happen give tell want need way thing stuff come")) | EMPHASIS_TERMS
+)
+# Words that ask what something hands back ("what comes back per doc", "what's in the response"),
+# one term, held by a sentence saying what it returns or outputs, in whichever of these words.
+RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
+RETURN_TERM = "return"
+
+
+def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
+    """`terms` with every word for what comes back as RETURN_TERM."""
+    return {RETURN_TERM if t in RETURN_WORDS else t for t in terms}
+
+
+SUBJECT_HELD = 0.5  # a passage holding this much of the subject's words is about it
+
+
+def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], said: str) -> set[str]:
+    """The asked attribute words the quote (`said`, with what it brought along) does not hold,
+    nor the quoted passages' headings (a heading word names what the quote is about, not what
+    it says of it)."""
+    words = sentence_words(composer.searcher)
+    held = set(tokenize(said))
+    for c in chosen:
+        held |= words[c.row] | heading_terms(hits[c.rank].chunk)
+    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
+    return {t for t in asked if not covers({t}, as_returned(held))}
+
+
+def attribute_pick(
+    composer: Composer,
+    hits: Sequence[Hit],
+    candidates: list[Candidate],
+    chosen: list[Candidate],
+    said: str,
+) -> Candidate | None:
+    """The best-scoring sentence, in a passage about the asked subject, that holds one of the
+    rarest asked attribute words the quote lacks (`rarity.rarest_terms`: as rare as each other,
+    "set" and "large" of "set it too large" are alternatives); None when the quote holds
+    every one, or no such sentence is distinct from the quoted ones."""
+    if composer.ask.kind not in ATTRIBUTE_KINDS or len(chosen) >= MAX_SENTENCES:
+        return None
+    missing = unheld(composer, hits, chosen, said)
+    words = sentence_words(composer.searcher)
+    rarest = rarest_terms(missing, sentence_counts(composer.searcher, words)[0])
+    if not rarest:
+        return None
+    subject = subject_named(composer, hits, chosen)
+    if not subject:
+        return None
+    found = [
+        c
+        for c in candidates
+        if not c.neighbour
+        and rarest & as_returned(words[c.row])
+        and covers(subject, _words_in(hits[c.rank].chunk)) >= SUBJECT_HELD
+        and all(composer._distinct(c.row, o.row) for o in chosen)
+    ]
+    return max(found, key=lambda c: c.score, default=None)
+
+
+def subject_named(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate]) -> set[str]:
+    """The asked words that name what the quote is about: those its first passage's heading or
+    card front holds, else the asked words that are no attribute (none when all are). Another
+    passage holding an asked attribute word ("file" of "what file format does autopilot take")
+    is about another subject unless it holds these too."""
+    named = composer.terms & _about_terms(hits[chosen[0].rank].chunk)
+    return named or composer.terms - composer._facet(hits)
