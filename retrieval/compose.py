@@ -337,12 +337,6 @@ class _Sides:
             self.says(c, o) or o.names(label) for o in self.sides if o is not side
         )
 
-    def named_by_heading(self, c: Candidate, side: Side) -> bool:
-        """The sentence names the side only with its heading's or passage's help ("Rekognition is
-        not a labeling tool ..." under "Amazon Rekognition Custom Labels"), and that heading's
-        subject names it: quoted alone, it does not say which side it is about."""
-        return not side.names(self.tokens[c.row]) and side.names(self.label_tokens[c.rank])
-
     def names_another(self, c: Candidate, side: Side) -> bool:
         """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
         controls L2\") rather than saying what this one is."""
@@ -1044,7 +1038,7 @@ class Composer:
                 self._side_score(c, side, sided) + ASPECT_WEIGHT * asked[c.row],
             ),
         )
-        if not sided.says(pick, side) or sided.named_by_heading(pick, side):
+        if not sided.says(pick, side):
             sided.labelled.add(pick.row)
         return pick
 
