@@ -174,9 +174,11 @@ _TRAILING = re.compile(
 # "firehose vs kinesis data streams - what is the actual difference": what follows a dash or a
 # comma and opens with a question word is the ask, not part of the last side.
 _ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\b.*$", re.I)
-# ... and after a colon that follows the sides ("seq2seq vs random cut forest: what kind of
-# instances ..."); a colon before them names a topic (`_TOPIC`).
-_ASK_AFTER_COLON = re.compile(r":\s*(?:what|which|when|how|why)\b.*$", re.I)
+# ... and after a colon that follows the sides, whatever its first word ("seq2seq vs random cut
+# forest: what kind of instances ...", "RDS/Aurora vs Redshift: does each one store ...",
+# "TabTransformer vs CatBoost: both are meant for ..."): a name holds no colon and a space; a
+# colon before the sides names a topic (`_TOPIC`), one inside a name no space ("test:msd").
+_ASK_AFTER_COLON = re.compile(r":\s+\S.*$|:\s*(?:what|which|when|how|why)\b.*$", re.I)
 # What is not part of a side: a remark after the last one ("ElastiCache - not the same thing
 # right", "unsupervised learning, short version please") and a topic before a colon ("s3 lifecycle
 # rules: transition actions vs expiration actions", "in a GAN, ... vs ..."). The aspect asked is

@@ -124,6 +124,19 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
             "seq2seq vs random cut forest: what kind of instances does each one train on?",
             ("seq2seq", "random cut forest"),
         ),
+        (  # whatever word opens it: a name holds no colon followed by a space
+            "TabTransformer vs CatBoost: both are meant for tables full of categories, so how"
+            " does each one deal with them?",
+            ("TabTransformer", "CatBoost"),
+        ),
+        (
+            "RDS vs Redshift: does each one store its data by row or by column?",
+            ("RDS", "Redshift"),
+        ),
+        (  # a colon inside a name, with no space after it, is part of the side
+            "sagemaker kmeans test:msd vs test:ssd - what does each one measure?",
+            ("sagemaker kmeans test:msd", "test:ssd"),
+        ),
         (  # the sides around "from"
             "what separates unsupervised learning from reinforcement learning",
             ("unsupervised learning", "reinforcement learning"),
