@@ -133,6 +133,17 @@ _SIDES_THEN_ASK = re.compile(
     r"(?:which|what|how|when|why|does|do|is|are)\b",
     re.I,
 )
+# "kcl for producers or consumers", "xgboost trains on several instances - cpu or gpu then?",
+# "xgboost alpha is l1 or l2": the options follow a link (a preposition, "is", a dash) from the
+# subject named before it, so they are two values of that subject's attribute, not two subjects.
+# Both are short and no comma parts the subject from the first ("for tabular data, xgboost or
+# linear learner" sets a topic); an asking opener's words are no subject ("which is better in").
+_OWNED_OPTIONS = re.compile(
+    r"^(?!(?:which|what|whats|should|would|could)\b)(?P<subject>[^,]*?\w)"
+    r"\s+(?:in|on|for|at|with|as|is|are|-|–)\s+(?P<value>(?:[^\s,]+\s+){0,2}[^\s,]+),?"
+    r"\s+or\s+(?P<other>(?:[^\s,]+\s+){0,3}[^\s,]+?)[\s?!.]*$",
+    re.I,
+)
 # "max" and "min" ask for a limit, not inside a hyphenated name ("max-abs scaling", "min-max").
 _LIMIT = re.compile(
     r"(?<!-)\b(?:max(?:imum)?|min(?:imum)?)\b(?!-)|\blimits?\b"
@@ -297,6 +308,8 @@ def _is_either_or(text: str) -> bool:
     """ "glue or emr for a big spark job?": two short named options, not a list in a sentence."""
     if not re.search(r"\bor\b", text, re.I) or len(text.split()) > 16:
         return False
+    if _OWNED_OPTIONS.match(text):
+        return False  # one subject's two values ("kcl for producers or consumers")
     sides = _sides(text)
     return len(sides) >= 2 and all(1 <= len(s.split()) <= 4 for s in sides)
 
