@@ -51,6 +51,7 @@ from retrieval.understand import (
     compared_sides,
     key_phrases,
     normalise,
+    offered_values,
     one_sentence,
     topic,
     understand,
@@ -476,7 +477,18 @@ def _terms_and_said(ask: Ask, composition: Composition, main: Hit) -> tuple[set[
     said = [composition.lead, *composition.weighed, *main.chunk.heading]
     if ask.kind == "scenario":
         said.append(main.chunk.text)
-    return terms, set(tokenize(" ".join(said)))
+    available = set(tokenize(" ".join(said)))
+    return terms - _unstated_values(ask, available), available
+
+
+def _unstated_values(ask: Ask, available: set[str]) -> set[str]:
+    """The words of the offered values the answer does not state, when it states one of them
+    ("kcl for producers or consumers" answered "for custom consumer applications"): a right
+    answer gives one value, so the other is not a part of the question it leaves unanswered."""
+    values = [set(tokenize(v)) - EMPHASIS_TERMS for v in offered_values(ask)]
+    if not any(v and covers(v, available) >= 1 for v in values):
+        return set()
+    return {t for v in values if covers(v, available) < 1 for t in v}
 
 
 def calibrated(features: tuple[float, ...], shift: float = 0.0) -> float:

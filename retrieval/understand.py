@@ -133,6 +133,17 @@ _SIDES_THEN_ASK = re.compile(
     r"(?:which|what|how|when|why|does|do|is|are)\b",
     re.I,
 )
+# "kcl for producers or consumers", "xgboost trains on several instances - cpu or gpu then?",
+# "xgboost alpha is l1 or l2": the options follow a link (a preposition, "is", a dash) from the
+# subject named before it, so they are two values of that subject's attribute, not two subjects.
+# Both are short and no comma parts the subject from the first ("for tabular data, xgboost or
+# linear learner" sets a topic); an asking opener's words are no subject ("which is better in").
+_OWNED_OPTIONS = re.compile(
+    r"^(?!(?:which|what|whats|should|would|could)\b)(?P<subject>[^,]*?\w)"
+    r"\s+(?:in|on|for|at|with|as|is|are|-|–)\s+(?P<value>(?:[^\s,]+\s+){0,2}[^\s,]+),?"
+    r"\s+or\s+(?P<other>(?:[^\s,]+\s+){0,3}[^\s,]+?)[\s?!.]*$",
+    re.I,
+)
 # "max" and "min" ask for a limit, not inside a hyphenated name ("max-abs scaling", "min-max").
 _LIMIT = re.compile(
     r"(?<!-)\b(?:max(?:imum)?|min(?:imum)?)\b(?!-)|\blimits?\b"
@@ -192,6 +203,7 @@ _TOPIC = re.compile(
 _ASPECT_CLAUSE = re.compile(
     r"^(?:(?:which|what|if|how)\b.*?\s)?(?:for|at|during|in|on)\s+(?:the\s+)?", re.I
 )
+EITHER_OR_WORDS = 16  # "glue or emr for a big spark job?", not a list in a long sentence
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
 STEM_WORDS = 4  # "kinesis data streams: ..." names a topic; "we stream clicks to S3, ..." a stem
@@ -295,10 +307,21 @@ def asks_when(text: str) -> bool:
 
 def _is_either_or(text: str) -> bool:
     """ "glue or emr for a big spark job?": two short named options, not a list in a sentence."""
-    if not re.search(r"\bor\b", text, re.I) or len(text.split()) > 16:
+    if not re.search(r"\bor\b", text, re.I) or len(text.split()) > EITHER_OR_WORDS:
         return False
+    if _OWNED_OPTIONS.match(text):
+        return False  # one subject's two values ("kcl for producers or consumers")
     sides = _sides(text)
     return len(sides) >= 2 and all(1 <= len(s.split()) <= 4 for s in sides)
+
+
+def offered_values(ask: Ask) -> tuple[str, ...]:
+    """The two values an ask offers for one subject's attribute ("producers", "consumers" of
+    "kcl for producers or consumers"), of which a right answer states one; else none."""
+    if ask.kind in ("comparison", "scenario") or len(ask.text.split()) > EITHER_OR_WORDS:
+        return ()
+    found = _OWNED_OPTIONS.match(ask.text)
+    return (found["value"], found["other"]) if found else ()
 
 
 def _sides(text: str) -> tuple[str, ...]:

@@ -65,6 +65,39 @@ def test_the_kind_of_ask(question: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "kcl for producers or consumers",
+        "xgboost in sagemaker trains on several instances - cpu or gpu then?",
+        "bias-variance trade-off in one or two lines?",
+        "deepar start on cpu or gpu box",
+    ],
+)
+def test_two_values_of_one_subject_are_no_comparison(question: str) -> None:
+    """The options follow a link from the subject that takes them: its attribute is asked."""
+    ask = understand(question)
+    assert ask.kind != "comparison"
+    assert ask.subjects == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("For a big spark job, glue or emr?", ("glue", "emr")),
+        ("what's better for tabular data, xgboost or linear learner", None),
+        ("which is better in sagemaker, xgboost or linear learner", None),
+    ],
+)
+def test_two_named_options_after_a_topic_stay_a_comparison(
+    question: str, sides: tuple[str, ...] | None
+) -> None:
+    ask = understand(question)
+    assert ask.kind == "comparison"
+    if sides:
+        assert ask.subjects == sides
+
+
+@pytest.mark.parametrize(
     ("question", "sides"),
     [
         ("comprehend vs textract?", ("comprehend", "textract")),
