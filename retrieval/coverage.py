@@ -456,8 +456,8 @@ class NotesVocabulary:
         found = []
         sides = list(sides)
         for side, plain in zip(sides, self.plain_kinds(sides), strict=True):
-            said = WORD.findall(plain)
-            words = [w for w in self._content(said) if not w.isdigit()]
+            said = WORD.findall(side.lower())  # its length as asked: a name, not a question
+            words = [w for w in self._content(WORD.findall(plain)) if not w.isdigit()]
             if len(said) > NAME_WORDS + 2 or len(words) < 2:
                 continue  # a side is a name: a longer one is a question misread as a side
             if not all(w in self.places for w in words):
@@ -476,9 +476,15 @@ class NotesVocabulary:
         seldom in one passage (`_seldom_together`): a product and its own part ("polly ssml",
         "xgboost alpha") share the part's passages though the notes never write them side by
         side. The answer would be about the other side or a sibling its words find."""
-        written = [self._term_written(side) for side in self.plain_kinds(sides)]
+        written = [self._term_written(side) for side in sides]
         if True not in written:
             return None  # no side the notes write: the comparison may be phrased, not named
+        plain = [self._term_written(side) for side in self.plain_kinds(sides)]
+        # a side unwritten as asked may be written as its plain kind ("plain accuracy": accuracy)
+        written = [
+            None if w is False and p is not False else w
+            for w, p in zip(written, plain, strict=True)
+        ]
         if written[-1] is False and _one_word_before(sides):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
@@ -494,16 +500,15 @@ class NotesVocabulary:
         return [self._plain_kind(side, sides[:i] + sides[i + 1 :]) for i, side in enumerate(sides)]
 
     def _plain_kind(self, side: str, others: Sequence[str]) -> str:
-        words = [w for w in CASED_SIDE_WORD.findall(side) if w.lower() not in STOPWORDS]
+        found = [m for m in CASED_SIDE_WORD.finditer(side) if m[0].lower() not in STOPWORDS]
         lowered = side.lower()
-        if len(words) < 2 or not words[0].islower() or not self._adjective(words[0]):
+        if len(found) < 2 or not found[0][0].islower() or not self._adjective(found[0][0]):
             return lowered
-        words = [w.lower() for w in words]
-        head = words[-1]
+        head = found[-1][0].lower()
         other = {w for o in others for w in _content_words(o)}
         if not any(self._places(head) & self._places(w) for w in other if w != head):
             return lowered  # the notes never set the rest beside the other side
-        return " ".join(words[1:])
+        return lowered[found[0].end() :].strip()
 
     def _adjective(self, word: str) -> bool:
         """An everyday adjective: the model's vocabulary holds its adverb ("plainly", "simply")."""
