@@ -476,15 +476,10 @@ class NotesVocabulary:
         seldom in one passage (`_seldom_together`): a product and its own part ("polly ssml",
         "xgboost alpha") share the part's passages though the notes never write them side by
         side. The answer would be about the other side or a sibling its words find."""
-        written = [self._term_written(side) for side in sides]
+        # a side is read as its plain kind: "a plain autoencoder" is one the notes write
+        written = [self._term_written(side) for side in self.plain_kinds(sides)]
         if True not in written:
             return None  # no side the notes write: the comparison may be phrased, not named
-        plain = [self._term_written(side) for side in self.plain_kinds(sides)]
-        # a side unwritten as asked may be written as its plain kind ("plain accuracy": accuracy)
-        written = [
-            None if w is False and p is not False else w
-            for w, p in zip(written, plain, strict=True)
-        ]
         if written[-1] is False and _one_word_before(sides):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
