@@ -495,6 +495,8 @@ class NotesVocabulary:
         return [self._plain_kind(side, sides[:i] + sides[i + 1 :]) for i, side in enumerate(sides)]
 
     def _plain_kind(self, side: str, others: Sequence[str]) -> str:
+        """One side as `plain_kinds` reads it: lowercased, its leading adjective dropped when
+        the rest's head word shares a passage with a word of the `others`."""
         found = [m for m in CASED_SIDE_WORD.finditer(side) if m[0].lower() not in STOPWORDS]
         lowered = side.lower()
         if len(found) < 2 or not found[0][0].islower() or not self._adjective(found[0][0]):

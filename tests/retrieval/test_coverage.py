@@ -219,3 +219,21 @@ def test_a_side_led_by_a_word_for_the_ordinary_kind_is_checked_by_the_rest() -> 
     assert vocabulary.unwritten_sides(["mice", "Plain imputation"]) == ["Plain imputation"]
     # the head beside no word of the other side: the side stays as written
     assert vocabulary.unwritten_sides(["text", "plain imputation"]) == ["plain imputation"]
+
+
+def test_a_plain_kind_the_notes_write_sets_off_an_unwritten_other_side() -> None:
+    notes = [
+        "An autoencoder learns to rebuild its input through a narrow layer.",
+        "Contrastive pairs are drawn from the autoencoder's codes.",
+        "Transfer learning starts from a pretrained model.",
+        "Deep learning stacks many layers.",
+        "Plain text is read line by line.",
+    ]
+    vocabulary = NotesVocabulary(notes, {"plain", "plainly", "text", "learning"})
+    # "autoencoder" is written: "contrastive learning", never written, is about something else
+    sides = ["contrastive learning", "a plain autoencoder"]
+    assert vocabulary.split_side(sides) == "contrastive learning"
+    # a side too long for a name as asked stays unread, however short its plain kind
+    assert vocabulary.unwritten_sides(["text", "plain model text codes line"]) == []
+    short = "model text codes line"
+    assert vocabulary.unwritten_sides(["text", short]) == [short]
