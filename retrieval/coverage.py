@@ -34,6 +34,8 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # across one ("... runs on Amazon Connect. Supervisors want ..." names no "amazon connect
 # supervisors").
 CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
+# A comparison side's words as the student cased them ("Ray Tune", "plain accuracy").
+CASED_SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
 # An identifier as the notes write it in code or an API ("MaxWaitTimeInSeconds", "maxRetries"),
@@ -436,8 +438,10 @@ class NotesVocabulary:
         they never put together, nor in any one passage ("isolation forest" in notes that have
         network isolation and random forests). A word the notes hold only in another form
         ("optimisation" for "optimization") leaves the side to the other checks."""
+        sides = list(sides)
+        checked = dict(zip(sides, self.plain_kinds(sides), strict=True))
         for side in self.unwritten_sides(sides):
-            words = [w for w in self._content(WORD.findall(side.lower())) if not w.isdigit()]
+            words = [w for w in self._content(WORD.findall(checked[side])) if not w.isdigit()]
             shared = set(self._places(words[0]))
             for word in words[1:]:
                 shared.intersection_update(self._places(word))
@@ -450,9 +454,10 @@ class NotesVocabulary:
         ("storage gateway" in notes with "storage" and "API Gateway"): a name of two to four
         words, not a question misread as a side."""
         found = []
-        for side in sides:
-            said = WORD.findall(side.lower())
-            words = [w for w in self._content(said) if not w.isdigit()]
+        sides = list(sides)
+        for side, plain in zip(sides, self.plain_kinds(sides), strict=True):
+            said = WORD.findall(side.lower())  # its length as asked: a name, not a question
+            words = [w for w in self._content(WORD.findall(plain)) if not w.isdigit()]
             if len(said) > NAME_WORDS + 2 or len(words) < 2:
                 continue  # a side is a name: a longer one is a question misread as a side
             if not all(w in self.places for w in words):
@@ -471,12 +476,42 @@ class NotesVocabulary:
         seldom in one passage (`_seldom_together`): a product and its own part ("polly ssml",
         "xgboost alpha") share the part's passages though the notes never write them side by
         side. The answer would be about the other side or a sibling its words find."""
-        written = [self._term_written(side) for side in sides]
+        # a side is read as its plain kind: "a plain autoencoder" is one the notes write
+        written = [self._term_written(side) for side in self.plain_kinds(sides)]
         if True not in written:
             return None  # no side the notes write: the comparison may be phrased, not named
         if written[-1] is False and _one_word_before(sides):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
+
+    def plain_kinds(self, sides: Sequence[str]) -> list[str]:
+        """The comparison's sides, lowercased, each without a leading word that only says "the
+        ordinary kind" of what the rest names ("plain accuracy" beside F1, "plain mean
+        imputation" beside MICE): the student sets the rest against the other side, a kind of
+        it, and the notes write the rest, never with that word. Such a word is an everyday
+        adjective (the model's vocabulary holds its adverb: "plainly"), written in small letters
+        (a capital names a product: "Ray Tune"), and the notes put the rest's head word in a
+        passage with the other side's. A side whose head word the notes lack keeps the check."""
+        return [self._plain_kind(side, sides[:i] + sides[i + 1 :]) for i, side in enumerate(sides)]
+
+    def _plain_kind(self, side: str, others: Sequence[str]) -> str:
+        """One side as `plain_kinds` reads it: lowercased, its leading adjective dropped when
+        the rest's head word shares a passage with a word of the `others`."""
+        found = [m for m in CASED_SIDE_WORD.finditer(side) if m[0].lower() not in STOPWORDS]
+        lowered = side.lower()
+        if len(found) < 2 or not found[0][0].islower() or not self._adjective(found[0][0]):
+            return lowered
+        head = found[-1][0].lower()
+        other = {w for o in others for w in _content_words(o)}
+        if not any(self._places(head) & self._places(w) for w in other if w != head):
+            return lowered  # the notes never set the rest beside the other side
+        return lowered[found[0].end() :].strip()
+
+    def _adjective(self, word: str) -> bool:
+        """An everyday adjective: the model's vocabulary holds its adverb ("plainly", "simply")."""
+        return word in self.english and any(
+            adverb in self.english for adverb in (f"{word}ly", f"{word[:-1]}y", f"{word}ally")
+        )
 
     def split_name(self, names: Iterable[str]) -> str | None:
         """The first of the names a question capitalises (`capitalised_names`, joined into runs)

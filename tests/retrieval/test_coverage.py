@@ -200,3 +200,40 @@ def test_a_capitalised_name_with_a_word_the_notes_never_use_is_unknown() -> None
     assert vocabulary.unknown_in_name(whole) == "Glacier Deep Archive"
     # a name whose words the notes all use is left to the other checks
     assert vocabulary.unknown_in_name(capitalised_names("does Random Cut Forest work")) is None
+
+
+def test_a_side_led_by_a_word_for_the_ordinary_kind_is_checked_by_the_rest() -> None:
+    notes = [
+        "MICE imputes each column from the others; mean imputation fills nulls with the mean.",
+        "Plain text files are read line by line.",
+        "Kernel functions map the data into more dimensions.",
+        "PCA keeps the directions of most variance.",
+    ]
+    english = {"plain", "plainly", "kernel", "mean", "imputation", "text"}
+    vocabulary = NotesVocabulary(notes, english)
+    # "plain" only says "the ordinary kind" of what the other side (MICE) is a kind of
+    assert vocabulary.absent_side(["mice", "plain mean imputation"]) is None
+    assert vocabulary.unwritten_sides(["mice", "a plain mean imputation"]) == []
+    # a noun before the head names another thing ("kernel" has no adverb), and a capital a name
+    assert vocabulary.absent_side(["kernel pca", "plain pca"]) == "kernel pca"
+    assert vocabulary.unwritten_sides(["mice", "Plain imputation"]) == ["Plain imputation"]
+    # the head beside no word of the other side: the side stays as written
+    assert vocabulary.unwritten_sides(["text", "plain imputation"]) == ["plain imputation"]
+
+
+def test_a_plain_kind_the_notes_write_sets_off_an_unwritten_other_side() -> None:
+    notes = [
+        "An autoencoder learns to rebuild its input through a narrow layer.",
+        "Contrastive pairs are drawn from the autoencoder's codes.",
+        "Transfer learning starts from a pretrained model.",
+        "Deep learning stacks many layers.",
+        "Plain text is read line by line.",
+    ]
+    vocabulary = NotesVocabulary(notes, {"plain", "plainly", "text", "learning"})
+    # "autoencoder" is written: "contrastive learning", never written, is about something else
+    sides = ["contrastive learning", "a plain autoencoder"]
+    assert vocabulary.split_side(sides) == "contrastive learning"
+    # a side too long for a name as asked stays unread, however short its plain kind
+    assert vocabulary.unwritten_sides(["text", "plain model text codes line"]) == []
+    short = "model text codes line"
+    assert vocabulary.unwritten_sides(["text", short]) == [short]
