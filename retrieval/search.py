@@ -79,6 +79,8 @@ FACET_WEIGHT = 0.1
 FACET_POOL = 8
 SIDES_WEIGHT = 0.1
 SIDE_ROWS = 3
+SENTENCE_WEIGHT = 0.5
+SENTENCE_SLACK = 0.05
 SUBJECT_HEADINGS = 2
 MAX_QUERY_CHARS = 2000
 CARD_WEIGHT = 0.6
@@ -116,6 +118,7 @@ class Searcher:
         dense_weight: float = BLEND_DENSE_WEIGHT,
         facet_weight: float = FACET_WEIGHT,
         sides_weight: float = SIDES_WEIGHT,
+        sentence_weight: float = SENTENCE_WEIGHT,
     ) -> None:
         self.files = files
         self.embedder = embedder
@@ -123,6 +126,7 @@ class Searcher:
         self.dense_weight = dense_weight
         self.facet_weight = facet_weight
         self.sides_weight = sides_weight
+        self.sentence_weight = sentence_weight
         self._vectors = files.vectors  # a view of the FAISS index's storage
         self._weights = card_weights(
             files.chunks, self._vectors, card_weight, restated_cosine, restated_scope
@@ -153,7 +157,8 @@ class Searcher:
             lexical_rank = self._with_side_rows(expanded, lexical_rank)
         self._add_cosines(cosine, lexical_rank, vector)
         top = float(lexical[lexical_rank[0]]) if lexical_rank else 0.0
-        fused = self._weighted(self._fuse(mode, dense_rank, lexical_rank, cosine, lexical, top))
+        closeness = self._with_best_sentence(cosine, vector) if mode == "hybrid" else cosine
+        fused = self._weighted(self._fuse(mode, dense_rank, lexical_rank, closeness, lexical, top))
         if mode == "hybrid" and self.facet_weight > 0:
             fused = self._with_facet(question, fused)
         if expanded:
@@ -185,6 +190,20 @@ class Searcher:
         for row, count in zip(top, held.tolist(), strict=True):
             raised[row] += self.facet_weight * count / len(facet)
         return raised
+
+    def _with_best_sentence(self, cosine: dict[int, float], vector: np.ndarray) -> dict[int, float]:
+        """Each candidate's cosine, raised by `sentence_weight` x how far its best sentence
+        (less SENTENCE_SLACK) is closer to the question than the whole passage. A passage of
+        many unrelated lines (a flat list of bullets under no heading) holds the asked fact in
+        one line, and its own vector, an average of them all, is far from the question."""
+        if self.sentence_weight <= 0:
+            return cosine
+        rows = list(cosine)
+        best = self.files.best_sentence_cosines(rows, vector).tolist()
+        return {
+            row: cosine[row] + self.sentence_weight * max(0.0, top - SENTENCE_SLACK - cosine[row])
+            for row, top in zip(rows, best, strict=True)
+        }
 
     def _with_side_rows(self, sides: Sequence[str], rows: list[int]) -> list[int]:
         """The query's BM25 candidates and each side's best SIDE_ROWS (BM25 on the side alone,
