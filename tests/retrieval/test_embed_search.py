@@ -18,6 +18,7 @@ from retrieval.search import (
     SENTENCE_SLACK,
     Searcher,
     _top_positive,
+    _unheaded,
     question_facet,
 )
 from retrieval.service import NotesIndex
@@ -49,9 +50,9 @@ def full_pass_blend(searcher: Searcher, question: str, k: int) -> list[tuple[int
     dense = set(np.argsort(-cosine, kind="stable")[:CANDIDATES].tolist())
     bm25 = {int(r) for r in np.argsort(-lexical, kind="stable")[:CANDIDATES] if lexical[r] > 0}
     close = {r: float(cosine[r]) for r in dense | bm25}
-    for r in close:  # raised towards the passage's best sentence, each sentence scored here
+    for r in close:  # an unheaded one raised towards its best sentence, scored here
         rows = files.sentence_rows(r)
-        if rows.size >= 2:
+        if rows.size >= 2 and _unheaded(files.chunks[r]):
             best = float((files.sentence_vectors[rows].astype(np.float32) @ vector).max())
             close[r] += searcher.sentence_weight * max(0.0, best - SENTENCE_SLACK - close[r])
     scores = {

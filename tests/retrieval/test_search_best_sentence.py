@@ -1,5 +1,5 @@
-"""A passage of many unrelated lines is found by the one line that answers: search raises a
-passage's closeness to the question towards its best sentence's."""
+"""A window of raw notes under no heading, many unrelated lines, is found by the one line that
+answers: search raises such a passage's closeness to the question towards its best sentence's."""
 
 from __future__ import annotations
 
@@ -10,10 +10,8 @@ from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
 from tests.retrieval.conftest import tutor_over
 
-# Raw study notes as a student keeps them: one flat list of unrelated facts, no headings.
-FLAT = """Study notes
-
-- Kinesis has video streams, data streams, firehose and data analytics
+# Raw study notes as a student keeps them: one flat list of unrelated facts, no title or heading.
+FLAT = """- Kinesis has video streams, data streams, firehose and data analytics
 - Athena runs SQL over S3 without servers
 - Polly turns text into speech and Transcribe turns speech into text
 - Lex builds chatbots and Step Functions orchestrate workflows
@@ -71,3 +69,16 @@ def test_a_one_sentence_passage_has_no_best_sentence_of_its_own(tutor: NotesInde
 def test_no_rows_asked_reads_nothing(tutor: NotesIndex) -> None:
     vector = tutor.searcher.prepare(QUESTION)[1]
     assert tutor.searcher.files.best_sentence_cosines([], vector).size == 0
+
+
+def test_a_headed_passage_keeps_its_own_cosine(tutor: NotesIndex) -> None:
+    searcher = tutor.searcher
+    hits = searcher.search(QUESTION, k=2)
+    headed = next(h for h in hits if h.chunk.source == "training.md")
+    weight = searcher.sentence_weight
+    try:
+        searcher.sentence_weight = 0.0
+        alone = next(h for h in searcher.search(QUESTION, k=2) if h.chunk.source == "training.md")
+    finally:
+        searcher.sentence_weight = weight
+    assert headed.score == pytest.approx(alone.score)

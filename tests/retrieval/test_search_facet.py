@@ -68,7 +68,6 @@ def test_the_passage_holding_the_facet_comes_first(
     first = searcher.search("stream hub retention", k=2)[0]
     assert first.chunk.heading[-1] == "Stream Hub extras"
     searcher.facet_weight = 0.0  # without the bonus the overview passage wins
-    searcher.sentence_weight = 0.0  # (the extras' one line on retention raises them too)
     assert searcher.search("stream hub retention", k=2)[0].chunk.heading[-1] == "Stream Hub"
 
 
