@@ -157,6 +157,25 @@ class BuildFiles:
             return None
         return before
 
+    def best_sentence_cosines(self, chunk_rows: list[int], vector: np.ndarray) -> np.ndarray:
+        """Per chunk row, the highest cosine of one of its sentences with the unit `vector`;
+        -1 for a chunk of fewer than two sentences (its own vector already says it). Reads only
+        those chunks' sentence vectors: one slice each, gathered in one step."""
+        bounds = self._sentence_bounds
+        rows = np.asarray(chunk_rows, dtype=np.int64)
+        starts, ends = bounds[rows], bounds[rows + 1]
+        counts = np.where(ends - starts >= 2, ends - starts, 0)
+        best = np.full(len(rows), -1.0, dtype=np.float32)
+        total = int(counts.sum())
+        if total == 0:
+            return best
+        offsets = np.cumsum(counts) - counts
+        gathered = np.repeat(starts - offsets, counts) + np.arange(total)
+        cosines = self.sentence_vectors[gathered].astype(np.float32) @ vector.astype(np.float32)
+        held = counts > 0
+        best[held] = np.maximum.reduceat(cosines, offsets[held])
+        return best
+
     @cached_property
     def _sentence_bounds(self) -> np.ndarray:
         rows = self.sentence_chunk

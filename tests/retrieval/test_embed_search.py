@@ -15,8 +15,10 @@ from retrieval.search import (
     BLEND_DENSE_WEIGHT,
     CANDIDATES,
     FACET_POOL,
+    SENTENCE_SLACK,
     Searcher,
     _top_positive,
+    _unheaded,
     question_facet,
 )
 from retrieval.service import NotesIndex
@@ -47,8 +49,14 @@ def full_pass_blend(searcher: Searcher, question: str, k: int) -> list[tuple[int
     top = float(lexical.max()) or 1.0
     dense = set(np.argsort(-cosine, kind="stable")[:CANDIDATES].tolist())
     bm25 = {int(r) for r in np.argsort(-lexical, kind="stable")[:CANDIDATES] if lexical[r] > 0}
+    close = {r: float(cosine[r]) for r in dense | bm25}
+    for r in close:  # an unheaded one raised towards its best sentence, scored here
+        rows = files.sentence_rows(r)
+        if rows.size >= 2 and _unheaded(files.chunks[r]):
+            best = float((files.sentence_vectors[rows].astype(np.float32) @ vector).max())
+            close[r] += searcher.sentence_weight * max(0.0, best - SENTENCE_SLACK - close[r])
     scores = {
-        r: (BLEND_DENSE_WEIGHT * float(cosine[r]) + (1 - BLEND_DENSE_WEIGHT) * lexical[r] / top)
+        r: (BLEND_DENSE_WEIGHT * close[r] + (1 - BLEND_DENSE_WEIGHT) * lexical[r] / top)
         * float(searcher._weights[r])
         for r in dense | bm25
     }
