@@ -46,11 +46,15 @@ FLOORS = {
     "grading_heldout_b10.yaml": (0.94, 0.88, 0.85),
     # 120 answers on 40 questions written blind in session 11, scored blind (0.91 / 0.93 / 0.85
     # at its start, 0.911 / 0.939 / 0.858 at its end), read in session 12 (0.91 / 0.95 / 0.87 at
-    # its end)
+    # its end; 0.92 / 0.95 / 0.87 after session 13)
     "grading_heldout_b11.yaml": (0.90, 0.94, 0.85),
     # 120 answers on 40 questions written blind in session 12, scored blind (0.93 / 0.95 / 0.85
-    # at its start, 0.93 / 0.97 / 0.86 at its end); its per-item errors are not read yet
+    # at its start, 0.93 / 0.97 / 0.86 at its end), read in session 13 (0.94 / 0.97 / 0.88 at
+    # its end)
     "grading_heldout_b12.yaml": (0.92, 0.95, 0.85),
+    # 120 answers on 40 questions written blind in session 13, scored blind (0.94 / 0.92 / 0.84
+    # at its start and end); its per-item errors are not read yet
+    "grading_heldout_b13.yaml": (0.92, 0.90, 0.82),
 }
 
 
