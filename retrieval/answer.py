@@ -32,7 +32,6 @@ from retrieval.compose import (
 from retrieval.confidence import needs_met, right_chance, sides_named
 from retrieval.coverage import (
     MOSTLY_UNKNOWN,
-    WORD,
     NotesVocabulary,
     capitalised_names,
     goes_on_as_sentence,
@@ -465,21 +464,10 @@ def _passes(
 
 def _holds_rarest(ask: Ask, composition: Composition, main: Hit, searcher: Searcher) -> bool:
     """Whether the answer holds the question's rarest word and the notes hold it too
-    (`rarity.rarest_held`): what a terse ask is about ("athena in one line pls"). Everyday words
-    the notes' sentences never use are chat, not the subject ("where do i grab a ready made
-    lambda blueprint"), and are left out; a made-up one ("rmsle", "lol") stays the rarest. An
-    everyday word that is the subject ("toxicity") is declined by name before (`_missing`)."""
+    (`rarity.rarest_held`): what a terse ask is about ("athena in one line pls")."""
     terms, available = _terms_and_said(ask, composition, main)
     counts, _ = sentence_counts(searcher, sentence_words(searcher))
-    english = _vocabulary(searcher).english
-    chat = {
-        term
-        for word in WORD.findall(ask.text.lower())
-        if word in english
-        for term in tokenize(word)
-        if not counts.get(term)
-    }
-    return rarest_held(terms - chat, available, counts)
+    return rarest_held(terms, available, counts)
 
 
 def _terms_and_said(ask: Ask, composition: Composition, main: Hit) -> tuple[set[str], set[str]]:
