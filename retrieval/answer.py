@@ -287,7 +287,7 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
         )
     if missing == MOSTLY_UNKNOWN:
         return missing  # another language, or another subject altogether: always declined
-    if missing and missing in vocabulary.english and ask.kind != "comparison":
+    if missing and vocabulary.everyday(missing) and ask.kind != "comparison":
         # An everyday word: a clearly matched answer stands ("how to deal with missing data");
         # else the decline names the whole topic ("the capital of france", not "capital").
         return "" if confidence >= ENDING_CONFIDENCE else _asked(ask) or missing

@@ -53,6 +53,10 @@ IDENTIFIER_PARTS = 3
 COINED_MIN_LETTERS = 8
 SHORT_COINED_LETTERS = 4
 ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+# English prefixes that make a new everyday word of an everyday word ("reshuffle", "unpack",
+# "downtime"): a model's word list holds the short word but seldom the prefixed one.
+PREFIXES = ("re", "un", "dis", "mis", "pre", "non", "over", "under", "out", "up", "down")
+PREFIXED_MIN_LETTERS = 4  # the word after the prefix: "re" + "do" is no everyday word's making
 # What may follow a product's name in a question ("aws clean rooms for ml"); anything else means
 # the words go on as a sentence ("the aws pipeline look like").
 PRODUCT_FOLLOWERS = frozenset({"for", "vs", "versus", "or", "and", "in", "on", "with"})
@@ -299,6 +303,19 @@ class NotesVocabulary:
         self.english = english
         self._by_length: dict[int, list[str]] | None = None  # for `_slip`, made when first needed
         self._stemmed: set[tuple[str, str]] | None = None  # for `together`
+
+    def everyday(self, word: str) -> bool:
+        """An everyday English word: a whole word of the model's vocabulary, or one made of an
+        English prefix and such a word ("reshuffle", "unpack", "downtime"), which a student's
+        chat holds as often as the word itself and which names no product."""
+        if word in self.english:
+            return True
+        return any(
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= PREFIXED_MIN_LETTERS
+            and word[len(prefix) :] in self.english
+            for prefix in PREFIXES
+        )
 
     def knows(self, word: str) -> bool:
         word = word.lower()
