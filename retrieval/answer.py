@@ -486,9 +486,10 @@ def _unstated_values(ask: Ask, available: set[str]) -> set[str]:
     ("kcl for producers or consumers" answered "for custom consumer applications"): a right
     answer gives one value, so the other is not a part of the question it leaves unanswered."""
     values = [set(tokenize(v)) - EMPHASIS_TERMS for v in offered_values(ask)]
-    if not any(v and covers(v, available) >= 1 for v in values):
+    stated = [bool(v) and covers(v, available) >= 1 for v in values]
+    if not any(stated):
         return set()
-    return {t for v in values if covers(v, available) < 1 for t in v}
+    return {t for v, said in zip(values, stated, strict=True) if not said for t in v}
 
 
 def calibrated(features: tuple[float, ...], shift: float = 0.0) -> float:

@@ -281,7 +281,7 @@ class NotesVocabulary:
             pairs.update(itertools.pairwise(found))
             for parts in identifier_words(text):
                 pairs.update(itertools.pairwise(parts))
-                found = [*found, *parts]
+                found.extend(parts)
             counts.update(found)
             here: set[str] = set()
             for word in found:
@@ -455,10 +455,7 @@ class NotesVocabulary:
         they never put together, nor in any one passage ("isolation forest" in notes that have
         network isolation and random forests). A word the notes hold only in another form
         ("optimisation" for "optimization") leaves the side to the other checks."""
-        sides = list(sides)
-        checked = dict(zip(sides, self.plain_kinds(sides), strict=True))
-        for side in self.unwritten_sides(sides):
-            words = [w for w in self._content(WORD.findall(checked[side])) if not w.isdigit()]
+        for side, words in self._unwritten(list(sides)):
             shared = set(self._places(words[0]))
             for word in words[1:]:
                 shared.intersection_update(self._places(word))
@@ -470,8 +467,12 @@ class NotesVocabulary:
         """The comparison sides named by words the notes each hold but never write together
         ("storage gateway" in notes with "storage" and "API Gateway"): a name of two to four
         words, not a question misread as a side."""
+        return [side for side, _ in self._unwritten(list(sides))]
+
+    def _unwritten(self, sides: list[str]) -> list[tuple[str, list[str]]]:
+        """Each of `unwritten_sides` with the words it is checked by (its `plain_kinds` words,
+        numbers left out)."""
         found = []
-        sides = list(sides)
         for side, plain in zip(sides, self.plain_kinds(sides), strict=True):
             said = WORD.findall(side.lower())  # its length as asked: a name, not a question
             words = [w for w in self._content(WORD.findall(plain)) if not w.isdigit()]
@@ -481,7 +482,7 @@ class NotesVocabulary:
                 continue
             joined = itertools.pairwise(words)
             if not any((a, b) in self.pairs or a + b in self.words for a, b in joined):
-                found.append(side)
+                found.append((side, words))
         return found
 
     def split_side(self, sides: Sequence[str]) -> str | None:
