@@ -23,6 +23,12 @@ from retrieval.rarity import weighted_share
 from retrieval.sentences import display_sentence
 
 FOLLOWING = 3  # sentences after a side's own that may still be about it (a terse list's items)
+# A comparison's parts: the sides' clause, the clauses that ask ("X vs Y for a foundation model -
+# who runs the instances in each case", "A vs B: which trains sequentially, and which ...").
+CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[:;,?]")
+ASKING_CLAUSE = re.compile(
+    r"\s*(?:(?:and|or|but)\s+)?(?:which|what|what's|how|who|whose|does|do|is|are|can)\b", re.I
+)
 # The opening of a sentence that goes on from the one before it: a pronoun or a connective.
 LEANS = re.compile(
     r"^(?:it|its|this|these|they|their|that|those|them|so|thus|hence|but|yet|also|then)\b", re.I
@@ -47,6 +53,16 @@ class Aspect:
             found = weighted_share(self.terms, set(self.words[row]), self.counts, self.total)
             self._shares[row] = found
         return self._shares[row]
+
+
+def asked_clauses(question: str) -> str:
+    """The clauses of a comparison that ask something of its sides, those opening with a question
+    word ("who runs the instances in each case"), or the whole question when none does. The
+    sides' clause holds what the sides are for ("for a foundation model", "to make a skewed
+    column look normal"): every passage about them holds those words, so they tell no sentence
+    that answers the ask from one that says what a side is."""
+    asking = [c for c in CLAUSE_BREAK.split(question) if ASKING_CLAUSE.match(c)]
+    return " ".join(asking) if asking else question
 
 
 def following_rows(files: BuildFiles, row: int, limit: int = FOLLOWING) -> list[int]:

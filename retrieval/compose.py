@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from retrieval.aspect import Aspect, following, following_rows
+from retrieval.aspect import Aspect, asked_clauses, following, following_rows
 from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies
 from retrieval.index_store import BuildFiles
@@ -144,6 +144,9 @@ COVER_MARGIN = 0.3  # a second sentence meeting a requirement the first does not
 SIDE_HEADING_WEIGHT = 0.35
 ASPECT_WEIGHT = 0.2  # tuning parts: 0.2-0.4 score the same, 0.1 like none
 ASPECT_HELD = 0.3  # a sentence holding this much of the aspect answers it (about one asked word)
+# A side's sentence that itself names the side and holds the asked word every side's sentences
+# hold (`_Sides.shared_aspect`). Tuning parts: 0.3-0.6 score the same (two gained, none lost).
+SHARED_ASPECT_WEIGHT = 0.45
 SIDE_OPENING_WEIGHT = 0.1
 BOTH_SIDES_WEIGHT = 0.15
 # A sentence that contrasts the sides ("L1 is less efficient than L2, but ...", "Compared with
@@ -322,6 +325,7 @@ class _Sides:
         self.tokens = {c.row: side_tokens(c.text) for c in self.candidates}
         self.said: dict[tuple[int, int, int], bool] = {}
         self.words = {c.row: set(self.tokens[c.row]) for c in self.candidates}
+        self.shared: set[str] | None = None  # `shared_aspect`, worked out at its first ask
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
         self.label_tokens = [side_tokens(label) for label in self.labels]
         # Passages whose heading or card front names every side ("Linear Learner vs XGBoost vs
@@ -366,6 +370,50 @@ class _Sides:
         return side.names(label) and not any(
             self.says(c, o) or o.names(label) for o in self.sides if o is not side
         )
+
+    def shared_aspect(self) -> set[str]:
+        """The rarest asked words (`aspect`) that each side's own sentences (about it, naming no
+        other side) hold somewhere: what the question asks of both ("minimum" of "how long is the
+        minimum storage charge on each": "90-day minimum", "180-day minimum"). An asked word only
+        one side's sentences hold ("job" of "what job does each node do": "run jobs") is no
+        measure both sides are read by."""
+        if self.shared is None:
+            pools = [
+                set().union(
+                    *(
+                        self.words[c.row]
+                        for c in self.candidates
+                        if self.about(c, side) and not self.names_another(c, side)
+                    )
+                )
+                for side in self.sides
+            ]
+            held = {t for t in self.aspect.terms if all(covers({t}, pool) for pool in pools)}
+            self.shared = rarest_terms(held, self.aspect.counts)
+        return self.shared
+
+    def states_shared(self, c: Candidate, side: Side) -> bool:
+        """The sentence names the side itself and holds the asked word both sides' sentences
+        hold (`shared_aspect`): it says that of this side. One named only by its passage's
+        label may say it of something else the passage is about, one naming the side as an item
+        of a list of names (`listed`) says nothing of it."""
+        shared = self.shared_aspect()
+        if not shared or not covers(shared, self.words[c.row]):
+            return False
+        return self.says(c, side) and not self.listed(c, side)
+
+    def stating(self, naming: list[Candidate], asked: dict[int, float], side: Side) -> set[int]:
+        """The rows of the side's sentences (`naming`, with the aspect each holds: `asked`) that
+        state what both sides are asked (`states_shared`), none holding clearly less of the
+        aspect than another of the side's ("EMR: Managed Hadoop Clusters" holds "manage" of
+        "which do I have to provision and manage"; "requires management (provisioning)" holds
+        both)."""
+        most = max(asked.values())
+        return {
+            c.row
+            for c in naming
+            if asked[c.row] + ASPECT_HELD > most and self.states_shared(c, side)
+        }
 
     def names_another(self, c: Candidate, side: Side) -> bool:
         """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
@@ -1034,7 +1082,8 @@ class Composer:
     def _aspect(self, sides: list[Side]) -> Aspect:
         words = sentence_words(self.searcher)
         counts, total = sentence_counts(self.searcher, words)
-        return Aspect(aspect_of(self.ask.text, sides, ASKING_WORDS), counts, total, words)
+        asked = aspect_of(asked_clauses(self.ask.text), sides, ASKING_WORDS)
+        return Aspect(asked, counts, total, words)
 
     def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
         """The best sentence naming every side: one that contrasts them or answers what was
@@ -1086,15 +1135,22 @@ class Composer:
         if not naming:
             return None
         asked = {c.row: sided.asked(c, self.files, side) for c in naming}
+        most = max(asked.values())
+        stating = sided.stating(naming, asked, side)
         # a "Term: fact" line naming the side says what it is, unless another sentence holds
         # clearly more of what was asked ("EMR: Managed Hadoop Clusters" against "requires
-        # management (provisioning)" for "which do I have to provision")
-        most = max(asked.values())
+        # management (provisioning)" for "which do I have to provision"), or states what both
+        # sides are asked and the line does not ("Glacier Instant Retrieval: milliseconds."
+        # against "... (90-day minimum)" for "how long is the minimum storage charge on each")
         pick = max(
             naming,
             key=lambda c: (
-                sided.term_names(c, side) and asked[c.row] + ASPECT_HELD > most,
-                self._side_score(c, side, sided) + ASPECT_WEIGHT * asked[c.row],
+                sided.term_names(c, side)
+                and asked[c.row] + ASPECT_HELD > most
+                and (c.row in stating or not stating),
+                self._side_score(c, side, sided)
+                + ASPECT_WEIGHT * asked[c.row]
+                + SHARED_ASPECT_WEIGHT * (c.row in stating),
             ),
         )
         if not sided.says(pick, side):
