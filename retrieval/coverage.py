@@ -495,12 +495,38 @@ class NotesVocabulary:
         "xgboost alpha") share the part's passages though the notes never write them side by
         side. The answer would be about the other side or a sibling its words find."""
         # a side is read as its plain kind: "a plain autoencoder" is one the notes write
-        written = [self._term_written(side) for side in self.plain_kinds(sides)]
-        if True not in written:
+        plain = self.plain_kinds(sides)
+        written = [self._side_written(side) for side in plain]
+        if True not in written and not any(self._name_written(side) for side in plain):
             return None  # no side the notes write: the comparison may be phrased, not named
         if written[-1] is False and _one_word_before(sides):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
+
+    def _side_written(self, side: str) -> bool | None:
+        """`_term_written` for a comparison's side, and False for a side with a hyphenated word
+        whose parts the notes hold but never write together in any form (`together`: "one-class
+        svm" in notes with "one", "class" and SVMs, never "one class"): the student spells a term
+        the notes lack. "micro-averaged" is written as "micro averaging"."""
+        for word in _content_words(side):
+            parts = [p for p in word.split("-") if p]
+            if len(parts) < 2 or self.knows_as_written(word):
+                continue
+            if not all(self.knows_as_written(p) for p in parts):
+                continue
+            if not all(self.together(a, b) for a, b in itertools.pairwise(parts)):
+                return False
+        return self._term_written(side)
+
+    def _name_written(self, side: str) -> bool:
+        """A side of three or four notes words that the notes write one after another ("random
+        cut forest"): a name they give, though too long for `_term_written` to weigh as a term."""
+        words = _content_words(side)
+        if not 2 < len(words) <= NAME_WORDS + 2:
+            return False
+        if not all(self.knows_as_written(w) for w in words):
+            return False
+        return all(self.together(a, b) for a, b in itertools.pairwise(words))
 
     def plain_kinds(self, sides: Sequence[str]) -> list[str]:
         """The comparison's sides, lowercased, each without a leading word that only says "the
