@@ -721,9 +721,11 @@ class NotesVocabulary:
         """A product's longer name the notes never give ("sagemaker studio lab" where the notes
         have only "SageMaker Studio"): a prefix and two words the notes never put together, one
         of them rare in the notes (a name's own word, not an attribute such as "jobs"), the first
-        one either named after the prefix in the notes or rare itself. After "does" or "can", a
-        rare word before a common one is the verb ("does sagemaker bill training"), not a
-        name's modifier ("how do sagemaker model cards work" ends in its rare word)."""
+        one either named after the prefix in the notes, rare itself, or kept apart from the
+        second (`_apart`: "sagemaker edge manager" in notes with edge devices and no manager
+        near them). After "does" or "can", a rare word before a common one is the verb ("does
+        sagemaker bill training"), not a name's modifier ("how do sagemaker model cards work"
+        ends in its rare word)."""
         for i, prefix in enumerate(words):
             if prefix not in PRODUCT_WORDS or i in prose:
                 continue
@@ -744,9 +746,16 @@ class NotesVocabulary:
             ):
                 continue
             verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
-            if not verb and ((prefix, first) in self.pairs or self.counts[first] <= self.rare):
+            named = (prefix, first) in self.pairs or self.counts[first] <= self.rare
+            if not verb and (named or self._apart(first, second)):
                 return " ".join(name)
         return None
+
+    def _apart(self, first: str, second: str) -> bool:
+        """A name's rare last word that never shares a passage with the word before it: the
+        notes hold the first word elsewhere ("edge" devices) and have nothing where the second
+        stands ("manager") on the two together, so the name is a product they lack."""
+        return self.counts[second] <= self.rare and not self._places(first) & self._places(second)
 
     def _short_name(self, words: list[str]) -> str | None:
         """A product named by a prefix and a letter the notes never write after it
