@@ -49,6 +49,7 @@ from retrieval.spelling import respelled, targets_for
 from retrieval.understand import (
     Ask,
     compared_sides,
+    equated_sides,
     key_phrases,
     normalise,
     offered_values,
@@ -350,9 +351,12 @@ def _absent_name(composer: Composer) -> str:
 def _split_side(composer: Composer) -> str:
     """A comparison's side whose words the notes never write as that term, beside a side they
     write (`NotesVocabulary.split_side`: "S3 Select vs Athena"): whatever the answer quotes of
-    its words (selects, groups) is about something else."""
+    its words (selects, groups) is about something else. A question asking whether two things
+    are the same (`equated_sides`: "is the gini coefficient the same thing as gini impurity")
+    sets them side by side as a comparison does."""
     ask = composer.ask
-    sides = ask.subjects if ask.kind == "comparison" else compared_sides(ask)
+    asked = compared_sides(ask) or equated_sides(ask)
+    sides = ask.subjects if ask.kind == "comparison" else asked
     return _vocabulary(composer.searcher).split_side(sides) or ""
 
 

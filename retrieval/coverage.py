@@ -495,12 +495,38 @@ class NotesVocabulary:
         "xgboost alpha") share the part's passages though the notes never write them side by
         side. The answer would be about the other side or a sibling its words find."""
         # a side is read as its plain kind: "a plain autoencoder" is one the notes write
-        written = [self._term_written(side) for side in self.plain_kinds(sides)]
-        if True not in written:
+        plain = self.plain_kinds(sides)
+        written = [self._side_written(side) for side in plain]
+        if True not in written and not any(self._name_written(side) for side in plain):
             return None  # no side the notes write: the comparison may be phrased, not named
         if written[-1] is False and _one_word_before(sides):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
+
+    def _side_written(self, side: str) -> bool | None:
+        """`_term_written` for a comparison's side, and False for a side with a hyphenated word
+        whose parts the notes hold but never write together in any form (`together`: "one-class
+        svm" in notes with "one", "class" and SVMs, never "one class"): the student spells a term
+        the notes lack. "micro-averaged" is written as "micro averaging"."""
+        for word in _content_words(side):
+            parts = [p for p in word.split("-") if p]
+            if len(parts) < 2 or self.knows_as_written(word):
+                continue
+            if not all(self.knows_as_written(p) for p in parts):
+                continue
+            if not all(self.together(a, b) for a, b in itertools.pairwise(parts)):
+                return False
+        return self._term_written(side)
+
+    def _name_written(self, side: str) -> bool:
+        """A side of three or four notes words that the notes write one after another ("random
+        cut forest"): a name they give, though too long for `_term_written` to weigh as a term."""
+        words = _content_words(side)
+        if not 2 < len(words) <= NAME_WORDS + 2:
+            return False
+        if not all(self.knows_as_written(w) for w in words):
+            return False
+        return all(self.together(a, b) for a, b in itertools.pairwise(words))
 
     def plain_kinds(self, sides: Sequence[str]) -> list[str]:
         """The comparison's sides, lowercased, each without a leading word that only says "the
@@ -695,9 +721,11 @@ class NotesVocabulary:
         """A product's longer name the notes never give ("sagemaker studio lab" where the notes
         have only "SageMaker Studio"): a prefix and two words the notes never put together, one
         of them rare in the notes (a name's own word, not an attribute such as "jobs"), the first
-        one either named after the prefix in the notes or rare itself. After "does" or "can", a
-        rare word before a common one is the verb ("does sagemaker bill training"), not a
-        name's modifier ("how do sagemaker model cards work" ends in its rare word)."""
+        one either named after the prefix in the notes, rare itself, or kept apart from the
+        second (`_apart`: "sagemaker edge manager" in notes with edge devices and no manager
+        near them). After "does" or "can", a rare word before a common one is the verb ("does
+        sagemaker bill training"), not a name's modifier ("how do sagemaker model cards work"
+        ends in its rare word)."""
         for i, prefix in enumerate(words):
             if prefix not in PRODUCT_WORDS or i in prose:
                 continue
@@ -718,9 +746,16 @@ class NotesVocabulary:
             ):
                 continue
             verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
-            if not verb and ((prefix, first) in self.pairs or self.counts[first] <= self.rare):
+            named = (prefix, first) in self.pairs or self.counts[first] <= self.rare
+            if not verb and (named or self._apart(first, second)):
                 return " ".join(name)
         return None
+
+    def _apart(self, first: str, second: str) -> bool:
+        """A name's rare last word that never shares a passage with the word before it: the
+        notes hold the first word elsewhere ("edge" devices) and have nothing where the second
+        stands ("manager") on the two together, so the name is a product they lack."""
+        return self.counts[second] <= self.rare and not self._places(first) & self._places(second)
 
     def _short_name(self, words: list[str]) -> str | None:
         """A product named by a prefix and a letter the notes never write after it

@@ -388,6 +388,28 @@ def compared_sides(ask: Ask) -> tuple[str, ...]:
     return _sides(ask.text)
 
 
+# "is X the same (thing) as Y", "is X basically identical to Y": two things set side by side as
+# a comparison's sides are, asked in one clause; what follows Y ("in decision trees", "for our
+# docs") is where they are used, not Y's name.
+_EQUATED = re.compile(
+    r"\b(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:basically\s+|really\s+|just\s+)?"
+    r"(?:the\s+same(?:\s+thing)?|identical)\s+(?:as|to)\s+(?:an?\s+|the\s+)?([^,?;]+?)"
+    r"(?:\s+(?:in|for|on|when|or)\b[^,?;]*)?[?.!]?$",
+    re.I,
+)
+
+
+def equated_sides(ask: Ask) -> tuple[str, ...]:
+    """The two things a question asks whether they are the same ("is the gini coefficient the
+    same thing as gini impurity in decision trees?" gives "gini coefficient" and "gini
+    impurity"): read as a comparison's sides for checking that the notes name both. A question
+    already read as a comparison has its sides (`Ask.subjects`)."""
+    if ask.kind == "comparison":
+        return ()
+    found = _EQUATED.search(ask.text.strip())
+    return (found[1], found[2]) if found else ()
+
+
 def one_sentence(ask: Ask) -> bool:
     """The ask is one sentence: a scenario read from it has no stem of its own that sets a scene
     ("efficientnet vs resnet as a backbone ..., which is more accurate per flop?")."""

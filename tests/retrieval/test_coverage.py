@@ -237,3 +237,23 @@ def test_a_plain_kind_the_notes_write_sets_off_an_unwritten_other_side() -> None
     assert vocabulary.unwritten_sides(["text", "plain model text codes line"]) == []
     short = "model text codes line"
     assert vocabulary.unwritten_sides(["text", short]) == [short]
+
+
+EDGE = [
+    *["Training needs data, and training again needs more data."] * 1000,
+    "SageMaker Neo compiles a model for edge devices.",
+    "Edge devices decide in milliseconds and work offline.",
+    "An edge device such as a Raspberry Pi runs the compiled model.",
+    "Neo's compiler targets edge hardware.",
+    "The project manager signs off each release.",
+]
+
+
+def test_a_name_whose_rare_last_word_never_meets_its_first_is_a_product() -> None:
+    vocabulary = NotesVocabulary(EDGE, ENGLISH | {"edge", "manager", "compiler", "work"})
+    # "edge" is common and never follows "sagemaker"; "manager" is rare and never stands in a
+    # passage with "edge": the notes have nothing on a SageMaker Edge Manager
+    question = "does sagemaker edge manager work on a raspberry pi"
+    assert vocabulary.unknown_subject(question) == "sagemaker edge manager"
+    # "compiler" shares a passage with "edge": the two are the notes' words on one thing
+    assert vocabulary.unknown_subject("does sagemaker edge compiler work offline") is None
