@@ -467,22 +467,12 @@ def _holds_rarest(ask: Ask, composition: Composition, main: Hit, searcher: Searc
     (`rarity.rarest_held`): what a terse ask is about ("athena in one line pls"). An everyday
     word no notes sentence holds is the ask's chat ("grab" of "where do i grab a ready made
     lambda blueprint", "effort" of "... which one is less effort"), not its subject: left out, or
-    it would be the rarest and decline every chatty ask. A coined one ("hyperpod") stays, and so
-    does one the ask names (`_named_terms`: "what is amazon bedrock")."""
+    it would be the rarest and decline every chatty ask; a coined one ("hyperpod") stays."""
     terms, available = _terms_and_said(ask, composition, main)
     counts, _ = sentence_counts(searcher, sentence_words(searcher))
-    everyday, named = _vocabulary(searcher).everyday, _named_terms(ask)
-    subject = {t for t in terms if counts.get(t, 0) or t in named or not everyday(t)}
+    everyday = _vocabulary(searcher).everyday
+    subject = {t for t in terms if counts.get(t, 0) or not everyday(t)}
     return rarest_held(subject, available, counts)
-
-
-def _named_terms(ask: Ask) -> set[str]:
-    """The terms of what the ask names: a short key phrase (a definition's X, a comparison's
-    sides, up to SUBJECT_PLACE_WORDS words) and the words it capitalises past its first (a
-    name's spelling, "Panorama"); an everyday word there is the subject, not chat."""
-    phrases = [p for p in key_phrases(ask) if len(p.split()) <= SUBJECT_PLACE_WORDS]
-    capitalised = [w for w in ask.text.split()[1:] if any(c.isupper() for c in w)]
-    return set(tokenize(" ".join((*phrases, *capitalised))))
 
 
 def _terms_and_said(ask: Ask, composition: Composition, main: Hit) -> tuple[set[str], set[str]]:
