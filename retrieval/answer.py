@@ -464,15 +464,10 @@ def _passes(
 
 def _holds_rarest(ask: Ask, composition: Composition, main: Hit, searcher: Searcher) -> bool:
     """Whether the answer holds the question's rarest word and the notes hold it too
-    (`rarity.rarest_held`): what a terse ask is about ("athena in one line pls"). An everyday
-    word no notes sentence holds is the ask's chat ("grab" of "where do i grab a ready made
-    lambda blueprint", "effort" of "... which one is less effort"), not its subject: left out, or
-    it would be the rarest and decline every chatty ask; a coined one ("hyperpod") stays."""
+    (`rarity.rarest_held`): what a terse ask is about ("athena in one line pls")."""
     terms, available = _terms_and_said(ask, composition, main)
     counts, _ = sentence_counts(searcher, sentence_words(searcher))
-    everyday = _vocabulary(searcher).everyday
-    subject = {t for t in terms if counts.get(t, 0) or not everyday(t)}
-    return rarest_held(subject, available, counts)
+    return rarest_held(terms, available, counts)
 
 
 def _terms_and_said(ask: Ask, composition: Composition, main: Hit) -> tuple[set[str], set[str]]:
