@@ -111,12 +111,18 @@ _COMPARE = re.compile(
     r"|\b(?:separates?|distinguish(?:es)?|differs?)\s.*\bfrom\b",
     re.I,
 )
-# "what separates X from Y", "how does X differ from Y": the two sides around "from".
+# "what separates X from Y", "how does X differ from Y", "how does X compare to Y": the two sides
+# around "from" or "to" (read as one side, "how does kinesis compare", the ask lost its other).
 _FROM = re.compile(
     r"\b(?:separates?|distinguish(?:es)?)\s+(.+?)\s+from\s+(.+)$"
-    r"|^(?:how|in what way|what)\s+(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)$",
+    r"|^(?:how|in what way|what)\s+(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)$"
+    r"|^(?:how|in what way)\s+(?:does|do|would|will)\s+(.+?)\s+compare\s+(?:to|with|against)"
+    r"\s+(.+)$",
     re.I,
 )
+# Two short names joined by "and" that the ask then sets apart ("redshift and athena - which one
+# has to be provisioned ahead of time?"): the sides, when no other word parts them.
+_TWO_NAMED = re.compile(r"^((?:\S+\s+){0,3}\S+)\s+and\s+((?:\S+\s+){0,3}\S+)$", re.I)
 # "How do LDA and NTM each measure quality?": two subjects that the ask takes one at a time.
 _EACH_OF_TWO = re.compile(
     r"^\w+ (?:do|does|did|are|is|would|should|can) (.+?) and (.+?) each\b", re.I
@@ -337,6 +343,9 @@ def _sides(text: str) -> tuple[str, ...]:
         parts = [g for g in around.groups() if g]
     else:
         parts = _SIDE_SPLIT.split(core)
+    named = _TWO_NAMED.match(parts[0].strip()) if len(parts) == 1 else None
+    if named:
+        parts = list(named.groups())
     if len(parts) >= 2:
         parts[0] = _TOPIC.sub("", parts[0])
         parts[-1] = _REMARK.sub("", parts[-1]) or parts[-1]

@@ -175,6 +175,16 @@ def test_two_named_options_after_a_topic_stay_a_comparison(
             ("unsupervised learning", "reinforcement learning"),
         ),
         ("how does bagging differ from boosting", ("bagging", "boosting")),
+        (  # the sides around "compare to", a remark after the dash left out
+            "how does kinesis compare to apache kafka - is it basically a hosted version of it?",
+            ("kinesis", "apache kafka"),
+        ),
+        ("how do glue jobs compare with emr steps", ("glue jobs", "emr steps")),
+        (  # two short names joined by "and" that the ask then sets apart
+            "redshift and athena - which one has to be provisioned ahead of time?",
+            ("redshift", "athena"),
+        ),
+        ("compare spot training and managed warm pools", ("spot training", "managed warm pools")),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
