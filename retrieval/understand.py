@@ -176,6 +176,11 @@ _ASK = re.compile(r"\b(?:which|what|how|should|recommend|best|most|choose|select
 _SIDE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|or|(?:better|worse|cheaper|faster|slower) than)\s+|\s*/\s*", re.I
 )
+# The same, a slash left out: beside a word that parts the sides, a slash is inside one of them
+# ("shadow testing or A/B testing", "RDS/Aurora vs Redshift", "sin/cos encoding").
+_WORD_SPLIT = re.compile(
+    r"\s+(?:vs\.?|versus|or|(?:better|worse|cheaper|faster|slower) than)\s+", re.I
+)
 _LEADING = re.compile(
     r"^(?:what(?: is|'s)? the (?:difference|diff) (?:between|b/w)|difference between|compare"
     r"|which (?:one )?is (?:better|best)[,:]?"
@@ -342,7 +347,8 @@ def _sides(text: str) -> tuple[str, ...]:
     elif around:
         parts = [g for g in around.groups() if g]
     else:
-        parts = _SIDE_SPLIT.split(core)
+        parts = _WORD_SPLIT.split(core)
+        parts = parts if len(parts) >= 2 else _SIDE_SPLIT.split(core)
     named = _TWO_NAMED.match(parts[0].strip()) if len(parts) == 1 else None
     if named:
         parts = list(named.groups())

@@ -185,6 +185,12 @@ def test_two_named_options_after_a_topic_stay_a_comparison(
             ("redshift", "athena"),
         ),
         ("compare spot training and managed warm pools", ("spot training", "managed warm pools")),
+        (  # beside "or" or "vs", a slash is inside a side
+            "shadow testing or A/B testing for a risky model?",
+            ("shadow testing", "A/B testing"),
+        ),
+        ("RDS/Aurora vs Redshift: which stores rows?", ("RDS/Aurora", "Redshift")),
+        ("glue/emr - which one is serverless?", ("glue", "emr")),  # alone, it parts them
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
