@@ -111,13 +111,15 @@ _COMPARE = re.compile(
     r"|\b(?:separates?|distinguish(?:es)?|differs?)\s.*\bfrom\b",
     re.I,
 )
-# "what separates X from Y", "how does X differ from Y", "how does X compare to Y": the two sides
-# around "from" or "to" (read as one side, "how does kinesis compare", the ask lost its other).
+# "what separates X from Y", "how does X differ from Y", "how does X compare to Y", "is X the same
+# thing as Y, or ...": the two sides around the link (read as one side, "how does kinesis
+# compare", the ask lost its other).
 _FROM = re.compile(
     r"\b(?:separates?|distinguish(?:es)?)\s+(.+?)\s+from\s+(.+)$"
     r"|^(?:how|in what way|what)\s+(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)$"
     r"|^(?:how|in what way)\s+(?:does|do|would|will)\s+(.+?)\s+compare\s+(?:to|with|against)"
-    r"\s+(.+)$",
+    r"\s+(.+)$"
+    r"|^(?:is|are)\s+(.+?)\s+(?:basically\s+)?the same(?: thing)? as\s+(.+)$",
     re.I,
 )
 # Two short names joined by "and" that the ask then sets apart ("redshift and athena - which one

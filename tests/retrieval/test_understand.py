@@ -180,6 +180,10 @@ def test_two_named_options_after_a_topic_stay_a_comparison(
             ("kinesis", "apache kafka"),
         ),
         ("how do glue jobs compare with emr steps", ("glue jobs", "emr steps")),
+        (  # the sides around "the same thing as", the ask after the comma left out
+            "is iot core the same thing as iot analytics, or do they do different jobs?",
+            ("iot core", "iot analytics"),
+        ),
         (  # two short names joined by "and" that the ask then sets apart
             "redshift and athena - which one has to be provisioned ahead of time?",
             ("redshift", "athena"),
