@@ -111,12 +111,20 @@ _COMPARE = re.compile(
     r"|\b(?:separates?|distinguish(?:es)?|differs?)\s.*\bfrom\b",
     re.I,
 )
-# "what separates X from Y", "how does X differ from Y": the two sides around "from".
+# "what separates X from Y", "how does X differ from Y", "how does X compare to Y", "is X the same
+# thing as Y, or ...": the two sides around the link (read as one side, "how does kinesis
+# compare", the ask lost its other).
 _FROM = re.compile(
     r"\b(?:separates?|distinguish(?:es)?)\s+(.+?)\s+from\s+(.+)$"
-    r"|^(?:how|in what way|what)\s+(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)$",
+    r"|^(?:how|in what way|what)\s+(?:does|do|is|are)\s+(.+?)\s+differ(?:ent)?\s+from\s+(.+)$"
+    r"|^(?:how|in what way)\s+(?:does|do|would|will)\s+(.+?)\s+compare\s+(?:to|with|against)"
+    r"\s+(.+)$"
+    r"|^(?:is|are)\s+(.+?)\s+(?:basically\s+)?the same(?: thing)? as\s+(.+)$",
     re.I,
 )
+# Two short names joined by "and" that the ask then sets apart ("redshift and athena - which one
+# has to be provisioned ahead of time?"): the sides, when no other word parts them.
+_TWO_NAMED = re.compile(r"^((?:\S+\s+){0,3}\S+)\s+and\s+((?:\S+\s+){0,3}\S+)$", re.I)
 # "How do LDA and NTM each measure quality?": two subjects that the ask takes one at a time.
 _EACH_OF_TWO = re.compile(
     r"^\w+ (?:do|does|did|are|is|would|should|can) (.+?) and (.+?) each\b", re.I
@@ -169,6 +177,11 @@ _HOWTO = re.compile(r"^how (?:do|can|to|should|would)\b|^how\b(?! (?:many|much|l
 _ASK = re.compile(r"\b(?:which|what|how|should|recommend|best|most|choose|select)\b|\?$", re.I)
 _SIDE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|or|(?:better|worse|cheaper|faster|slower) than)\s+|\s*/\s*", re.I
+)
+# The same, a slash left out: beside a word that parts the sides, a slash is inside one of them
+# ("shadow testing or A/B testing", "RDS/Aurora vs Redshift", "sin/cos encoding").
+_WORD_SPLIT = re.compile(
+    r"\s+(?:vs\.?|versus|or|(?:better|worse|cheaper|faster|slower) than)\s+", re.I
 )
 _LEADING = re.compile(
     r"^(?:what(?: is|'s)? the (?:difference|diff) (?:between|b/w)|difference between|compare"
@@ -336,7 +349,11 @@ def _sides(text: str) -> tuple[str, ...]:
     elif around:
         parts = [g for g in around.groups() if g]
     else:
-        parts = _SIDE_SPLIT.split(core)
+        parts = _WORD_SPLIT.split(core)
+        parts = parts if len(parts) >= 2 else _SIDE_SPLIT.split(core)
+    named = _TWO_NAMED.match(parts[0].strip()) if len(parts) == 1 else None
+    if named:
+        parts = list(named.groups())
     if len(parts) >= 2:
         parts[0] = _TOPIC.sub("", parts[0])
         parts[-1] = _REMARK.sub("", parts[-1]) or parts[-1]

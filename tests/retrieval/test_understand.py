@@ -175,6 +175,26 @@ def test_two_named_options_after_a_topic_stay_a_comparison(
             ("unsupervised learning", "reinforcement learning"),
         ),
         ("how does bagging differ from boosting", ("bagging", "boosting")),
+        (  # the sides around "compare to", a remark after the dash left out
+            "how does kinesis compare to apache kafka - is it basically a hosted version of it?",
+            ("kinesis", "apache kafka"),
+        ),
+        ("how do glue jobs compare with emr steps", ("glue jobs", "emr steps")),
+        (  # the sides around "the same thing as", the ask after the comma left out
+            "is iot core the same thing as iot analytics, or do they do different jobs?",
+            ("iot core", "iot analytics"),
+        ),
+        (  # two short names joined by "and" that the ask then sets apart
+            "redshift and athena - which one has to be provisioned ahead of time?",
+            ("redshift", "athena"),
+        ),
+        ("compare spot training and managed warm pools", ("spot training", "managed warm pools")),
+        (  # beside "or" or "vs", a slash is inside a side
+            "shadow testing or A/B testing for a risky model?",
+            ("shadow testing", "A/B testing"),
+        ),
+        ("RDS/Aurora vs Redshift: which stores rows?", ("RDS/Aurora", "Redshift")),
+        ("glue/emr - which one is serverless?", ("glue", "emr")),  # alone, it parts them
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
