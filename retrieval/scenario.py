@@ -66,6 +66,10 @@ COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences st
 # Tuning parts: 1.0-1.5 score the same (seeds +4, shipped +1, none lost), 0.5 gains two, 2.0
 # loses a shipped scenario.
 ASK_WEIGHT = 1.0
+# How much of the stem's requirements (rarity-weighted shares, summed) a sentence must hold beyond
+# the quoted ones to be quoted as well (`with_unmet`). Tuning parts (tune, b8-b13): 0.1 and 0.2
+# gain five scenarios, 0.3 four; none lost. The larger adds fewer sentences.
+UNMET_GAIN = 0.2
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -176,7 +180,8 @@ def reasons(
         reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
         if (close or (adds and reasonable)) and composer._distinct(candidate.row, first.row):
             chosen.append(candidate)
-    chosen = with_asked(composer, hit, [c for c in ordered if composer._usable(c, pool)], chosen)
+    usable = [c for c in ordered if composer._usable(c, pool)]
+    chosen = with_unmet(composer, hit, usable, with_asked(composer, hit, usable, chosen))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -213,6 +218,57 @@ def with_asked(
         None,
     )
     return chosen if extra is None else [*chosen, extra][:MAX_SENTENCES]
+
+
+def with_unmet(
+    composer: Composer, hit: Hit, usable: list[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """The passage's sentence that meets a stem requirement the quoted ones leave unmet is quoted
+    too: with the service named in the stem, its overview restates the setting ("Use format
+    conversion when analysts query with Athena") while the sentence holding the stem's other
+    words answers ("if the source sends CSV, add a Lambda transformation"). Each requirement is
+    read without the passage's own heading words and the stem's places, which every sentence of
+    the passage and none of the answer says; its other words weigh by rarity, so the rare word
+    the stem and the answer share ("CSV", "chips", "prefix") decides."""
+    if len(chosen) >= MAX_SENTENCES or not composer.ask.constraints:
+        return chosen
+    needs = unmet_needs(composer, hit)
+    quoted = np.max([requirement_shares(composer, c.row, hit, needs) for c in chosen], axis=0)
+    best: tuple[float, Candidate] | None = None
+    for candidate in usable:
+        if not all(composer._distinct(candidate.row, c.row) for c in chosen):
+            continue
+        shares = requirement_shares(composer, candidate.row, hit, needs)
+        gain = float(np.clip(shares - quoted, 0, None).sum())
+        if gain >= UNMET_GAIN and (best is None or gain > best[0]):
+            best = (gain, candidate)
+    return chosen if best is None else [*chosen, best[1]]
+
+
+def unmet_needs(composer: Composer, hit: Hit) -> list[dict[str, float]]:
+    """Each stem requirement's terms beyond the passage's heading and the stem's places,
+    weighted by their rarity in the notes."""
+    from retrieval.compose import sentence_words
+    from retrieval.rarity import rarity_weights, sentence_counts
+
+    given = heading_terms(hit.chunk) | set(tokenize(" ".join(composer.ask.places)))
+    counts, total = sentence_counts(composer.searcher, sentence_words(composer.searcher))
+    return [
+        rarity_weights(set(tokenize(c)) - given, counts, total) for c in composer.ask.constraints
+    ]
+
+
+def requirement_shares(
+    composer: Composer, row: int, hit: Hit, needs: list[dict[str, float]]
+) -> np.ndarray:
+    """The rarity-weighted share of each requirement's terms the sentence holds."""
+    words = composer._words(row, hit)
+    return np.array(
+        [
+            sum(w for t, w in need.items() if t in words) / sum(need.values()) if need else 0.0
+            for need in needs
+        ]
+    )
 
 
 def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate | None:
