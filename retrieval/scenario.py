@@ -71,16 +71,6 @@ ASK_WEIGHT = 1.0
 # gain five scenarios, 0.3 four; none lost. The larger adds fewer sentences.
 UNMET_GAIN = 0.2
 
-# An ask for what to add to, turn on in or set on what the stem already uses ("What should the
-# team turn on?", "Which option would give us vectors ...?"): the answer is a feature of the
-# service the stem names, found in that service's passage, not another service's.
-FEATURE_ASK = re.compile(
-    r"\b(?:add|turn on|switch on|enable|configure|set(?: up)?|change|which (?:option|setting|"
-    r"feature|parameter|hyperparameter)s?)\b",
-    re.I,
-)
-NAMED_WEIGHT = 0.2
-
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
 # sentence of a passage about it. Not "stored": "analyses videos stored in S3" names a service
@@ -152,7 +142,6 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
             + ASKED_KIND_WEIGHT * any(composer.names_kind(row, hit) for row in rows.tolist())
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
-            + NAMED_WEIGHT * (asks_feature(composer) and named_in_stem(composer, hit.chunk))
         )
         if best is None or fit > best[0]:
             best = (fit, rank, sims)
@@ -394,25 +383,6 @@ def constraints_met(
                 held = sum(w for t, w in weight.items() if t in words)
                 out[i, j] = LEXICAL_MET_SCALE * held / sum(weight.values())
     return out
-
-
-def asks_feature(composer: Composer) -> bool:
-    """The ask wants something added to, turned on in or set on what the stem already uses
-    (`FEATURE_ASK`), not which service to use."""
-    return bool(FEATURE_ASK.search(composer.ask.focus))
-
-
-def named_in_stem(composer: Composer, chunk: Chunk) -> bool:
-    """The passage is about the service or algorithm the stem says it uses ("Events go through
-    Kinesis Data Firehose", "Our BlazingText embeddings"): its subject's words, beyond the
-    product prefix, in the stem in the same order, and not in a clause naming a suggested option;
-    words scattered over the stem ("text", "vector") name no subject ("Text Vectorization")."""
-    name = [
-        t for t in tokenize(subject_of(chunk) or _card_subject(chunk)) if t not in PRODUCT_PREFIX
-    ]
-    stem = tokenize(" ".join(composer.ask.constraints))
-    named = any(stem[i : i + len(name)] == name for i in range(len(stem) - len(name) + 1))
-    return bool(name) and named and not about_rejected(composer, chunk)
 
 
 def diagnosed(composer: Composer, chunk: Chunk) -> bool:
