@@ -233,12 +233,11 @@ def with_unmet(
     composer: Composer, hit: Hit, usable: list[Candidate], chosen: list[Candidate]
 ) -> list[Candidate]:
     """The passage's sentence that meets a stem requirement the quoted ones leave unmet is quoted
-    too: with the service named in the stem, its overview restates the setting ("Use format
-    conversion when analysts query with Athena") while the sentence holding the stem's other
-    words answers ("if the source sends CSV, add a Lambda transformation"). Each requirement is
-    read without the passage's own heading words and the stem's places, which every sentence of
-    the passage and none of the answer says; its other words weigh by rarity, so the rare word
-    the stem and the answer share ("CSV", "chips", "prefix") decides."""
+    too: the best-scored sentences restate the setting ("P family: GPUs for large training
+    jobs" for a stem on GPU instances) while the one holding the stem's other words answers
+    ("Trn1: AWS chips built for training" for "the chips AWS built for training"). Each
+    requirement is read without the passage's own heading words and the stem's places, which
+    every sentence of the passage says; its other words weigh by rarity."""
     if len(chosen) >= MAX_SENTENCES or not composer.ask.constraints:
         return chosen
     needs = unmet_needs(composer, hit)
