@@ -15,6 +15,7 @@ from retrieval.compose import (
     ADVICE_WEIGHT,
     ASK_ONLY,
     ASKED_KIND_WEIGHT,
+    BACK_REFERENCE,
     CONSTRAINT_MET,
     COVER_MARGIN,
     FOCUS_WEIGHT,
@@ -66,6 +67,17 @@ COMMON_FLOOR = 5  # in a small set of notes, a word in a handful of sentences st
 # Tuning parts: 1.0-1.5 score the same (seeds +4, shipped +1, none lost), 0.5 gains two, 2.0
 # loses a shipped scenario.
 ASK_WEIGHT = 1.0
+# How much of the stem's requirements (rarity-weighted shares, summed) a sentence must hold beyond
+# the quoted ones to be quoted as well (`with_unmet`). Tuning parts (tune, b8-b13): 0.1 and 0.2
+# gain five scenarios, 0.3 four; none lost. The larger adds fewer sentences.
+UNMET_GAIN = 0.2
+
+# A sentence telling to use, add or enable something, and what ("add a Lambda transformation",
+# "Enabling subword embeddings", "use transfer learning"): its first two words.
+ADVISED = re.compile(
+    r"\b(?:use|add|enable|enabling|turn on|switch on)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)",
+    re.I,
+)
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -90,6 +102,7 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     hit = pool[rank]
     chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
     chosen = composer._leaning_placed(chosen, candidates)
+    chosen = with_advice(composer, pool, candidates, chosen)
     lead = named(hit.chunk)
     sentences = composer._render(chosen, pool)
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
@@ -176,7 +189,8 @@ def reasons(
         reasonable = reason[candidate.row] >= reason[first.row] - COVER_MARGIN
         if (close or (adds and reasonable)) and composer._distinct(candidate.row, first.row):
             chosen.append(candidate)
-    chosen = with_asked(composer, hit, [c for c in ordered if composer._usable(c, pool)], chosen)
+    usable = [c for c in ordered if composer._usable(c, pool)]
+    chosen = with_unmet(composer, hit, usable, with_asked(composer, hit, usable, chosen))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -213,6 +227,88 @@ def with_asked(
         None,
     )
     return chosen if extra is None else [*chosen, extra][:MAX_SENTENCES]
+
+
+def with_unmet(
+    composer: Composer, hit: Hit, usable: list[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """The passage's sentence that meets a stem requirement the quoted ones leave unmet is quoted
+    too: the best-scored sentences restate the setting ("P family: GPUs for large training
+    jobs" for a stem on GPU instances) while the one holding the stem's other words answers
+    ("Trn1: AWS chips built for training" for "the chips AWS built for training"). Each
+    requirement is read without the passage's own heading words and the stem's places, which
+    every sentence of the passage says; its other words weigh by rarity."""
+    if len(chosen) >= MAX_SENTENCES or not composer.ask.constraints:
+        return chosen
+    needs = unmet_needs(composer, hit)
+    quoted = np.max([requirement_shares(composer, c.row, hit, needs) for c in chosen], axis=0)
+    best: tuple[float, Candidate] | None = None
+    for candidate in usable:
+        if not all(composer._distinct(candidate.row, c.row) for c in chosen):
+            continue
+        shares = requirement_shares(composer, candidate.row, hit, needs)
+        gain = float(np.clip(shares - quoted, 0, None).sum())
+        if gain >= UNMET_GAIN and (best is None or gain > best[0]):
+            best = (gain, candidate)
+    return chosen if best is None else [*chosen, best[1]]
+
+
+def with_advice(
+    composer: Composer, pool: list[Hit], candidates: list[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """When no quoted sentence advises something the stem does not already say, the passage's
+    best sentence that does is quoted too: "Use format conversion when analysts query with
+    Athena" advises what the stem planned; "if the source sends CSV, add a Lambda
+    transformation" and "With few images, use transfer learning" advise the step it lacks.
+    Added last, when there is room, and never one leaning on the sentence before it, which would
+    bring that one along and push a quoted reason out."""
+    if len(chosen) >= MAX_SENTENCES or any(advises_new(composer, c) for c in chosen):
+        return chosen
+    extra = next(
+        (
+            c
+            for c in sorted(candidates, key=lambda c: -c.score)
+            if advises_new(composer, c)
+            and composer._usable(c, pool)
+            and not (PRONOUN.match(c.text) or BACK_REFERENCE.match(c.text))
+            and all(composer._distinct(c.row, o.row) for o in chosen)
+        ),
+        None,
+    )
+    return chosen if extra is None else sorted([*chosen, extra], key=lambda c: c.start)
+
+
+def advises_new(composer: Composer, candidate: Candidate) -> bool:
+    """The sentence tells to use, add or enable something (`ADVISED`) the stem does not name."""
+    return any(
+        set(tokenize(match.group(1))) - composer.terms for match in ADVISED.finditer(candidate.text)
+    )
+
+
+def unmet_needs(composer: Composer, hit: Hit) -> list[dict[str, float]]:
+    """Each stem requirement's terms beyond the passage's heading and the stem's places,
+    weighted by their rarity in the notes."""
+    from retrieval.compose import sentence_words
+    from retrieval.rarity import rarity_weights, sentence_counts
+
+    given = heading_terms(hit.chunk) | set(tokenize(" ".join(composer.ask.places)))
+    counts, total = sentence_counts(composer.searcher, sentence_words(composer.searcher))
+    return [
+        rarity_weights(set(tokenize(c)) - given, counts, total) for c in composer.ask.constraints
+    ]
+
+
+def requirement_shares(
+    composer: Composer, row: int, hit: Hit, needs: list[dict[str, float]]
+) -> np.ndarray:
+    """The rarity-weighted share of each requirement's terms the sentence holds."""
+    words = composer._words(row, hit)
+    return np.array(
+        [
+            sum(w for t, w in need.items() if t in words) / sum(need.values()) if need else 0.0
+            for need in needs
+        ]
+    )
 
 
 def second_option(composer: Composer, pool: list[Hit], first: int) -> Candidate | None:
