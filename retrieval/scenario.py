@@ -15,7 +15,6 @@ from retrieval.compose import (
     ADVICE_WEIGHT,
     ASK_ONLY,
     ASKED_KIND_WEIGHT,
-    BACK_REFERENCE,
     CONSTRAINT_MET,
     COVER_MARGIN,
     FOCUS_WEIGHT,
@@ -72,13 +71,6 @@ ASK_WEIGHT = 1.0
 # gain five scenarios, 0.3 four; none lost. The larger adds fewer sentences.
 UNMET_GAIN = 0.2
 
-# A sentence telling to use, add or enable something, and what ("add a Lambda transformation",
-# "Enabling subword embeddings", "use transfer learning"): its first two words.
-ADVISED = re.compile(
-    r"\b(?:use|add|enable|enabling|turn on|switch on)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)",
-    re.I,
-)
-
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
 # sentence of a passage about it. Not "stored": "analyses videos stored in S3" names a service
@@ -102,7 +94,6 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     hit = pool[rank]
     chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
     chosen = composer._leaning_placed(chosen, candidates)
-    chosen = with_advice(composer, pool, candidates, chosen)
     lead = named(hit.chunk)
     sentences = composer._render(chosen, pool)
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
@@ -251,38 +242,6 @@ def with_unmet(
         if gain >= UNMET_GAIN and (best is None or gain > best[0]):
             best = (gain, candidate)
     return chosen if best is None else [*chosen, best[1]]
-
-
-def with_advice(
-    composer: Composer, pool: list[Hit], candidates: list[Candidate], chosen: list[Candidate]
-) -> list[Candidate]:
-    """When no quoted sentence advises something the stem does not already say, the passage's
-    best sentence that does is quoted too: "Use format conversion when analysts query with
-    Athena" advises what the stem planned; "if the source sends CSV, add a Lambda
-    transformation" and "With few images, use transfer learning" advise the step it lacks.
-    Added last, when there is room, and never one leaning on the sentence before it, which would
-    bring that one along and push a quoted reason out."""
-    if len(chosen) >= MAX_SENTENCES or any(advises_new(composer, c) for c in chosen):
-        return chosen
-    extra = next(
-        (
-            c
-            for c in sorted(candidates, key=lambda c: -c.score)
-            if advises_new(composer, c)
-            and composer._usable(c, pool)
-            and not (PRONOUN.match(c.text) or BACK_REFERENCE.match(c.text))
-            and all(composer._distinct(c.row, o.row) for o in chosen)
-        ),
-        None,
-    )
-    return chosen if extra is None else sorted([*chosen, extra], key=lambda c: c.start)
-
-
-def advises_new(composer: Composer, candidate: Candidate) -> bool:
-    """The sentence tells to use, add or enable something (`ADVISED`) the stem does not name."""
-    return any(
-        set(tokenize(match.group(1))) - composer.terms for match in ADVISED.finditer(candidate.text)
-    )
 
 
 def unmet_needs(composer: Composer, hit: Hit) -> list[dict[str, float]]:
