@@ -33,6 +33,7 @@ from retrieval.compose import (
     Composition,
     _card_subject,
     _names_thing,
+    _plain,
     covers,
     heading_terms,
     is_title,
@@ -95,7 +96,7 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
     chosen = composer._leaning_placed(chosen, candidates)
     lead = named(hit.chunk)
-    sentences = composer._render(chosen, pool)
+    sentences = unrepeated(composer._render(chosen, pool))
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
         lead = ""
     ranks = [rank]
@@ -113,6 +114,17 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
         covers(composer.terms, heading_terms(hit.chunk)),
         lead,
     )
+
+
+def unrepeated(sentences: list[str]) -> list[str]:
+    """The rendered sentences without one an earlier one already says in full: a list line
+    quoted with its items ("... averaged: Macro averaging: the plain mean ...; Weighted ...")
+    holds the item a requirement picked on its own."""
+    kept: list[str] = []
+    for sentence in sentences:
+        if not any(_plain(sentence) in _plain(k) for k in kept):
+            kept.append(sentence)
+    return kept
 
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
@@ -229,19 +241,51 @@ def with_unmet(
     ("Trn1: AWS chips built for training" for "the chips AWS built for training"). Each
     requirement is read without the passage's own heading words and the stem's places, which
     every sentence of the passage says; its other words weigh by rarity."""
-    if len(chosen) >= MAX_SENTENCES or not composer.ask.constraints:
+    if _slots(composer, chosen, usable) >= MAX_SENTENCES or not composer.ask.constraints:
         return chosen
     needs = unmet_needs(composer, hit)
     quoted = np.max([requirement_shares(composer, c.row, hit, needs) for c in chosen], axis=0)
+    suggested = rejected_terms(composer)
     best: tuple[float, Candidate] | None = None
     for candidate in usable:
-        if not all(composer._distinct(candidate.row, c.row) for c in chosen):
+        if not _adds(composer, candidate, chosen, hit, suggested):
             continue
         shares = requirement_shares(composer, candidate.row, hit, needs)
         gain = float(np.clip(shares - quoted, 0, None).sum())
         if gain >= UNMET_GAIN and (best is None or gain > best[0]):
             best = (gain, candidate)
     return chosen if best is None else [*chosen, best[1]]
+
+
+def _slots(composer: Composer, chosen: list[Candidate], usable: list[Candidate]) -> int:
+    """The sentences the quoted ones will take: each, and the sentence before one that leans on
+    it ("This is the standard fix" needs "Gradient clipping: ..."), which `_leaning_placed`
+    brings only while there is room and otherwise drops the leaning one, the reason itself."""
+    rows = {c.row for c in chosen}
+    leaning = [c for c in chosen if (b := composer._antecedent(c, usable)) and b.row not in rows]
+    return len(chosen) + len(leaning)
+
+
+def _adds(
+    composer: Composer, candidate: Candidate, chosen: list[Candidate], hit: Hit, suggested: set[str]
+) -> bool:
+    """The sentence may be quoted beside the chosen ones: distinct from each, not leaning on the
+    one before it (its antecedent would take the room), and not naming the option the stem says
+    someone suggested ("S3 -> Lake Formation -> QuickSight" when "the BI team suggests
+    QuickSight")."""
+    if composer._leans(candidate) or composer._words(candidate.row, hit) & suggested:
+        return False
+    return all(composer._distinct(candidate.row, c.row) for c in chosen)
+
+
+def rejected_terms(composer: Composer) -> set[str]:
+    """The words of the stem's clauses naming a suggested option that no other clause nor the
+    ask holds: the option's name ("quicksight" of "The BI team suggests QuickSight")."""
+    rejected = set(tokenize(" ".join(composer.ask.rejected)))
+    if not rejected:
+        return set()
+    kept = " ".join((*composer.ask.constraints, composer.ask.focus))
+    return rejected - set(tokenize(kept))
 
 
 def unmet_needs(composer: Composer, hit: Hit) -> list[dict[str, float]]:

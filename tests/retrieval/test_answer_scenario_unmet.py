@@ -55,3 +55,58 @@ def test_the_step_meeting_the_stems_condition_is_quoted(tutor: NotesIndex) -> No
         "overhead. What should the team build?"
     )
     assert "condition steps" in " ".join(answer.sentences)
+
+
+GRADIENTS = """# Exploding gradients
+
+Exploding gradients are the opposite of vanishing gradients: gradients grow larger and larger
+through back propagation, producing huge weight updates, wildly jumping loss and finally NaN or
+overflow values.
+
+Gradient clipping: cap the gradient norm (or each value) at a threshold before the update. This is
+the standard fix, especially for RNNs. Use LSTM or GRU cells instead of plain RNN cells.
+
+# Multiclass averaging
+
+For multiclass classification, precision, recall and F1 are computed per class and then averaged:
+
+"""
+# list items on one line each, as the shipped notes write them
+GRADIENTS += "\n".join(
+    (
+        "- Macro averaging: the plain mean of the per-class scores, treating every class equally "
+        "regardless of size. A poor score on a rare class pulls it down, so use macro when small "
+        "classes matter as much as big ones.",
+        "- Weighted averaging: the mean weighted by each class's support (true examples).",
+        "- Micro averaging: pools all TP, FP and FN counts first; for single-label multiclass it "
+        "equals accuracy.",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def gradients(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
+    return tutor_over(tmp_path_factory, embedder, "scenario-unmet-room", {"notes.md": GRADIENTS})
+
+
+def test_an_added_sentence_never_pushes_out_the_reason_a_leaning_one_needs(
+    gradients: NotesIndex,
+) -> None:
+    answer = gradients.ask(
+        "I'm training an RNN on long sequences. After a few hundred steps the loss starts jumping "
+        "around wildly and then turns into NaN. What's the standard fix?"
+    )
+    text = " ".join(answer.sentences)
+    assert "Gradient clipping" in text, text
+
+
+def test_a_list_item_already_quoted_with_its_list_is_not_quoted_again(
+    gradients: NotesIndex,
+) -> None:
+    answer = gradients.ask(
+        "A model sorts support tickets into 5 classes and one class holds 70 % of them. The team "
+        "wants one F1 number where each class counts equally, so the small classes are not "
+        "hidden. Which averaging should they use?"
+    )
+    text = " ".join(answer.sentences)
+    assert text.count("treating every class equally") == 1, text
