@@ -224,7 +224,7 @@ class FreeTextGrader:
         name ("Tiering"). `closer`, per clause: another point reads closer (0), and makes it (1).
         Without `by_name`, naming the pick is no evidence of its own for the naming point."""
         elsewhere, taken = closer
-        said, claims = _claims(kp, answer)
+        said, claims = _claims(kp, answer, ~elsewhere)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
         contradicted = any(not claims[i] and about[i] for i in answer.own)
@@ -346,16 +346,24 @@ def _read(
     )
 
 
-def _claims(kp: KeyPoint, answer: _Answer) -> tuple[list[bool | None], list[bool]]:
-    """Per clause, how it says the point's words (claim_polarity), and whether it is evidence
+def _claims(
+    kp: KeyPoint, answer: _Answer, nearest: Sequence[bool]
+) -> tuple[list[bool | None], list[bool]]:
+    """Per clause, how it says the point's words (claim_polarity; `_both_deny_or` when both
+    deny and no other point reads closer to the clause: `nearest`), and whether it is evidence
     for the point at all: not said the other way, and no other amount of the point's kind
     unless beside the point's own (a working, or another thing's amount)."""
     point_tokens = words(normalise(kp.point))
     said = [
         False
         if compares_otherwise(point_tokens, t)
-        else claim_polarity(kp.point, t, answer.pick_words | answer.rival_words, answer.affirmed)
-        for t in answer.tokens
+        else _both_deny_or(
+            kp,
+            t,
+            claim_polarity(kp.point, t, answer.pick_words | answer.rival_words, answer.affirmed),
+            clause=i in answer.own and bool(nearest[i]),
+        )
+        for i, t in enumerate(answer.tokens)
     ]
     claims = [
         said[i] is not False
@@ -363,6 +371,26 @@ def _claims(kp: KeyPoint, answer: _Answer) -> tuple[list[bool | None], list[bool
         for i, part in enumerate(answer.parts)
     ]
     return said, claims
+
+
+def _both_deny_or(
+    kp: KeyPoint, tokens: Sequence[str], said: bool | None, *, clause: bool
+) -> bool | None:
+    """`said` (claim_polarity), except that a point and a clause that both deny are not set
+    against each other word by word: a denial put another way reaches other words ("is not the
+    same as a negative correlation" against "no correlation is not negative correlation", "has
+    no RANDOM_CUT_FOREST function" against "has no built-in RANDOM_CUT_FOREST function", "can
+    not be created any more" against "no new SQL applications"), so the clause is judged by
+    its meaning (None), as a clause that shares no word with the point is.
+    A negator that is a word of the point's terms ("negations such as not", "no-code") is what
+    the point talks about, not a denial. Only a clause proper counts (`clause`): the whole
+    answer may deny one thing and state the point's opposite in another clause, and a clause
+    that reads closer to another point denies that one's words ("it is no negative
+    correlation" says nothing of "correlation does not imply causation")."""
+    if said is not False or not clause or not is_negated(tokens):
+        return said
+    own = {w for term in kp.terms for w in words(term)}
+    return None if any(t in NEGATORS and t not in own for t in words(normalise(kp.point))) else said
 
 
 def _term_said_otherwise_only(

@@ -34,7 +34,7 @@ from quiz.answer_text import (
 from quiz.bank import KeyPoint
 from quiz.names_in_text import LEAD_VERBS, lead_clause
 from quiz.names_in_text import names as names_in
-from quiz.quantities import SCALED, quantities, spell_numbers
+from quiz.quantities import NUMBER_WORDS, SCALED, quantities, spell_numbers
 
 HEDGE_REACH = 6
 # An option this short is a name ("Amazon Bedrock", "Feature attribution drift monitoring").
@@ -60,6 +60,14 @@ GENERIC = frozenset(
     {"together", "separately", "directly", "automatically", "instead", "first", "new", "ones"}
     | {"same", "own", "per", "still", "already", "always", "again", "every", "each", "other"}
 )
+# Prepositions beyond FUNCTION_WORDS: a word before one is not a modifier of what follows it.
+PREPOSITIONS = frozenset(
+    {"about", "across", "after", "along", "around", "before", "behind", "below", "beside"}
+    | {"between", "beyond", "during", "inside", "onto", "over", "per", "through", "under"}
+    | {"via", "within", "without"}
+)
+# Words that count what follows them: "several GPUs" is as many GPUs, not another kind of GPU.
+QUANTIFIERS = frozenset({"several", "multiple", "many", "few", "some", "most", *NUMBER_WORDS})
 # Words that say nothing beside "not sure" in a lead ("hmm, not really sure").
 FILLERS = frozenset({"hmm", "um", "well", "honestly", "really", "totally", "i", "m", "am"})
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
@@ -815,7 +823,9 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
             # "serverless or asynchronous inference": a word the key never says before the
             # right option's word makes it another thing of that kind
             right = _right_at(names, other_tokens, other_stems)
-            if right and not (theirs is after and _foreign(names, other_tokens[: right[0]])):
+            if right and not (
+                theirs is after and _foreign(names, _modifier(other_tokens, right[0]))
+            ):
                 continue
             # the right option's own "or" ("for one or three years") is no second pick
             if (unsure or doubt) and not _content_stems(" ".join(other_tokens)) <= own:
@@ -839,6 +849,21 @@ def _two_options(names: _Names, before: Sequence[str], after: Sequence[str]) -> 
         if named and other and not _names_option(names, theirs, their_stems):
             return True
     return False
+
+
+def _modifier(tokens: Sequence[str], end: int) -> list[str]:
+    """The words right before `end` that qualify the word there ("serverless" in "serverless
+    inference"): back to the first function word or preposition. A word further back is the
+    rest of the clause, not another kind of the right option's thing: "layers or tensors over
+    several GPUs" and "in its own code or by calling a SageMaker RCF endpoint" join two details
+    of one pick. A count ("several", "two") says how many, not which kind."""
+    run: list[str] = []
+    for token in reversed(tokens[:end]):
+        if token in FUNCTION_WORDS or token in PREPOSITIONS:
+            break
+        if token not in QUANTIFIERS and not token.isdigit():
+            run.append(token)
+    return run[::-1]
 
 
 def _says_a_term(key_points: Sequence[KeyPoint], tokens: Sequence[str]) -> bool:
