@@ -393,9 +393,15 @@ class _Sides:
             for c, text in zip(chosen, texts, strict=False)
         ]
         return [
-            f"{text} {as_sentence(self.extended[c.row])}" if c.row in self.extended else text
+            f"{text} {as_sentence(self.extended[c.row])}" if self._adds(c, text) else text
             for c, text in zip(chosen, out, strict=False)
         ]
+
+    def _adds(self, c: Candidate, text: str) -> bool:
+        """The sentence after a side's pick says what the pick does not already ("S3
+        Standard-IA 99.9% Availability." is not followed by "99.9% Availability.")."""
+        after = self.extended.get(c.row)
+        return after is not None and _plain(after) not in _plain(text)
 
     def asked(self, c: Candidate, files: BuildFiles, side: Side) -> float:
         """How much of the asked aspect the sentence answers, or a sentence after it that is still
@@ -636,6 +642,14 @@ class Composer:
 
     # -- kinds --------------------------------------------------------------------------------
     def compose(self, hits: Sequence[Hit]) -> Composition:
+        """The answer's sentences for the ask's kind, each thing said once (`repeats`)."""
+        from retrieval.repeats import said_once
+
+        composition = self._composed(hits)
+        sentences, extra = said_once(composition.sentences, composition.extra)
+        return replace(composition, sentences=sentences, extra=extra)
+
+    def _composed(self, hits: Sequence[Hit]) -> Composition:
         pool = list(hits[:POOL])
         if self.ask.kind == "comparison" and len(self.ask.subjects) >= 2:
             return self.comparison(hits)
