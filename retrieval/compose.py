@@ -855,7 +855,7 @@ class Composer:
             or said_of_example(display_sentence(said), following)
         ):
             return []
-        return [following if re.search(r"[.!?:)]$", following) else f"{following}."]
+        return [closed(following) if re.search(r"[.!?:)]$", following) else f"{following}."]
 
     def _details(self, row: int) -> list[str]:
         chunk = self.files.chunks[int(self.files.sentence_chunk[row])]
@@ -1272,7 +1272,7 @@ class Composer:
                 if items:
                     text = f"{text.rstrip('.,;: ')}: {'; '.join(items)}."
                     listed.update(_plain(i) for i in items)
-            out.append(text)
+            out.append(closed(text))
         return [t for t in out if _plain(t) not in listed]
 
 
@@ -1485,6 +1485,13 @@ def list_items(text: str, end: int) -> list[str]:
         if len(items) == LIST_ITEMS:
             break
     return items
+
+
+def closed(text: str) -> str:
+    """A quoted sentence that ends in ":" with nothing after it (no list items follow it in the
+    notes: a formula, a figure or a table came next) ends with a full stop instead: "... the
+    average events per time:" is no lead-in to anything in the answer."""
+    return f"{text[:-1].rstrip()}." if text.endswith(":") else text
 
 
 def as_sentence(text: str) -> str:
