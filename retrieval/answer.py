@@ -22,7 +22,6 @@ from retrieval.compose import (
     EMPHASIS_TERMS,
     GENERIC_HEADING,
     NAMED_SHARE,
-    SCENARIO_POOL,
     Composer,
     Composition,
     _about_terms,
@@ -179,9 +178,9 @@ def answer_question(
     ask = understand(_respelled(searcher, asked))
     searched = without_rejected(ask.text, ask.rejected)
     prepared = searcher.prepare(searched)
-    # A scenario weighs more passages than it cites (`SCENARIO_POOL`): the search brings them.
-    pool = SCENARIO_POOL if ask.kind == "scenario" else SENTENCE_POOL
-    hits = searcher.search(searched, k=max(k + more, pool), prepared=prepared, sides=ask.subjects)
+    hits = searcher.search(
+        searched, k=max(k + more, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
+    )
     if not hits:
         return Answer(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
