@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[A-Z0-9(\"“])")
+# Not after "e.g." or "i.e.": "boosting (e.g. XGBoost) are the main ensembles" is one sentence,
+# and cut there it quoted "... boosting (e.g." and "XGBoost) are the main ...".
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<![eE]\.[gG]\.)(?<![iI]\.[eE]\.)[\"”')\]]?\s+(?=[A-Z0-9(\"“])"
+)
 MIN_WORDS = 3
 
 
