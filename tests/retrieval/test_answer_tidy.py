@@ -83,3 +83,14 @@ def test_a_lead_in_with_nothing_after_it_in_the_answer_ends_with_a_stop(tutor: N
     answer = tutor.ask("poisson distribution")
     assert answer.covered and "observing k events" in answer.text
     assert not answer.text.rstrip().endswith(":")
+
+
+def test_a_sentence_is_not_cut_inside_an_example_aside() -> None:
+    card = (
+        "A model that combines several learners to predict better than any one of them alone. "
+        "Bagging (e.g. random forest) and boosting (e.g. XGBoost) are the main families."
+    )
+    assert [card[a:b] for a, b in sentence_spans(card)] == [
+        "A model that combines several learners to predict better than any one of them alone.",
+        "Bagging (e.g. random forest) and boosting (e.g. XGBoost) are the main families.",
+    ]
