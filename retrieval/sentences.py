@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[A-Z0-9(\"“])")
+# Not after "e.g." or "i.e.": "boosting (e.g. XGBoost) are the main ensembles" is one sentence,
+# and cut there it quoted "... boosting (e.g." and "XGBoost) are the main ...".
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<![eE]\.[gG]\.)(?<![iI]\.[eE]\.)[\"”')\]]?\s+(?=[A-Z0-9(\"“])"
+)
 MIN_WORDS = 3
 
 
@@ -58,9 +62,40 @@ def is_quotable(piece: str) -> bool:
     """A piece of a line that can stand as a sentence of an answer: MIN_WORDS words, or one
     word fewer for a list item ("- 5-30 FPS", "- CPU-only for inference": a card's facts are
     often that short), while a line of that length on its own is mostly a title ("Random
-    Forest", "Hash size")."""
-    words = len(display_sentence(piece).split())
-    return words >= MIN_WORDS or (words == MIN_WORDS - 1 and bool(LIST_MARKER.match(piece)))
+    Forest", "Hash size"); never a signpost (`is_signpost`)."""
+    shown = display_sentence(piece)
+    words = len(shown.split())
+    long_enough = words >= MIN_WORDS or (words == MIN_WORDS - 1 and bool(LIST_MARKER.match(piece)))
+    return long_enough and not is_signpost(shown)
+
+
+# A sentence that only points elsewhere in the notes ("SageMaker Clarify and Neo are covered in
+# the deployment notes.", "See below.", "More on this later."): quoted, it tells the student
+# where to read instead of what is so. It says its subject is treated somewhere ("is covered
+# in", "see", "more on this"), and that somewhere is a place in the notes.
+POINTS_ELSEWHERE = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+)?(?:covered|discussed|described|explained|detailed|treated)"
+    r"\s+(?:in|under|later|below|above|elsewhere)\b"
+    r"|^(?:see|more on (?:this|that|these|those|it)|for (?:more|details))\b",
+    re.I,
+)
+PLACE_IN_NOTES = re.compile(
+    r"\b(?:notes?|sections?|chapters?|below|above|later|elsewhere|figure|page|lectures?|modules?)\b",
+    re.I,
+)
+# The same pointer inside a sentence of facts: "(see below)", "(see the modeling notes for
+# details)", "; see the data engineering and modeling notes for details". Shown without it.
+SEE_ASIDE = re.compile(
+    r"\s*\((?:see|more on|cf\.)\s[^()]*\)|\s*\((?:\w+\s)?(?:below|above)\)?$"
+    r"|;\s*see\s[^.;]*\b(?:notes?|sections?|below|above)\b[^.;]*",
+    re.I,
+)
+
+
+def is_signpost(sentence: str) -> bool:
+    """The sentence only says where in the notes something is treated (`POINTS_ELSEWHERE`)."""
+    found = POINTS_ELSEWHERE.search(sentence)
+    return bool(found) and bool(PLACE_IN_NOTES.search(sentence, found.start()))
 
 
 def _lines(text: str) -> list[str]:
@@ -224,4 +259,4 @@ def display_sentence(text: str) -> str:
     if is_listed(text.strip()):
         text = _list_display(text.strip())
     text = ITEM_MARKER.sub("", CARD_LABEL.sub("", text))
-    return LINE_BREAK.sub(" ", TERM_BREAK.sub(": ", text)).strip()
+    return SEE_ASIDE.sub("", LINE_BREAK.sub(" ", TERM_BREAK.sub(": ", text))).strip()

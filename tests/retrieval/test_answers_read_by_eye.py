@@ -150,3 +150,25 @@ def test_an_acronym_asked_quotes_the_sentence_holding_it_over_the_subject_s_over
         "What does mIoU mean in the validation output of SageMaker semantic segmentation?"
     )
     assert answer.covered and "Intersection over Union" in answer.text
+
+
+def test_max_wait_vs_max_run_quotes_each_sentence_once(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "max wait time vs max run time for managed spot training - which one must be bigger?"
+    )
+    assert answer.covered and "must be at least MaxRuntimeInSeconds" in answer.text
+    assert answer.text.count("Use managed spot training when") <= 1
+
+
+def test_normalize_data_vs_normalize_label_is_not_said_three_times(tutor: NotesIndex) -> None:
+    answer = tutor.ask("linear learner normalize_data vs normalize_label - which one scales what?")
+    assert answer.covered and "scales the regression target" in answer.text
+    assert not any(
+        s.startswith("Linear Learner can normalize automatically") for s in answer.sentences
+    )
+
+
+def test_robomaker_answer_quotes_no_pointer_to_other_notes(tutor: NotesIndex) -> None:
+    answer = tutor.ask("robomker still ok for sagemaker rl")
+    assert answer.covered and "end of support" in answer.text
+    assert "covered in the deployment notes" not in answer.text
