@@ -33,7 +33,6 @@ from retrieval.compose import (
     Composition,
     _card_subject,
     _names_thing,
-    _plain,
     covers,
     heading_terms,
     is_title,
@@ -96,7 +95,7 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     chosen = composer._with_antecedent(reasons(composer, hit, candidates, sims, pool), candidates)
     chosen = composer._leaning_placed(chosen, candidates)
     lead = named(hit.chunk)
-    sentences = unrepeated(composer._render(chosen, pool))
+    sentences = composer._render(chosen, pool)
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
         lead = ""
     ranks = [rank]
@@ -114,17 +113,6 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
         covers(composer.terms, heading_terms(hit.chunk)),
         lead,
     )
-
-
-def unrepeated(sentences: list[str]) -> list[str]:
-    """The rendered sentences without one an earlier one already says in full: a list line
-    quoted with its items ("... averaged: Macro averaging: the plain mean ...; Weighted ...")
-    holds the item a requirement picked on its own."""
-    kept: list[str] = []
-    for sentence in sentences:
-        if not any(_plain(sentence) in _plain(k) for k in kept):
-            kept.append(sentence)
-    return kept
 
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
