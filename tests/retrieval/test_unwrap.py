@@ -1,0 +1,55 @@
+"""Unwrapping touches hard-wrapped notes only: code, tables and the lines of unwrapped notes
+(the shipped corpus among them) stay as they are."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from retrieval.load import NOT_NOTES_NAMES
+from retrieval.unwrap import unwrap, wrap_width
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+PARAGRAPH = (
+    "Batch transform runs inference over a whole dataset stored in S3 without a persistent "
+    "endpoint, which suits nightly scoring jobs where nobody waits for the answer. "
+    "It splits the input into mini-batches and writes one output object per input object."
+)
+ITEM = (
+    "- Asynchronous inference: queues requests with payloads up to 1 GB and processing "
+    "times up to an hour, and can scale the endpoint down to zero instances when idle."
+)
+
+
+def wrapped(line: str, width: int = 80) -> str:
+    indent = "  " if line.startswith("- ") else ""
+    return textwrap.fill(line, width, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def test_a_wrapped_paragraph_and_list_item_are_one_line_each() -> None:
+    notes = f"# Inference\n\n{wrapped(PARAGRAPH)}\n\n{wrapped(ITEM)}\n{wrapped(ITEM)}\n"
+    assert wrap_width(notes) == 80
+    assert unwrap(notes) == f"# Inference\n\n{PARAGRAPH}\n\n{ITEM}\n{ITEM}\n"
+
+
+def test_code_and_tables_in_a_wrapped_file_keep_their_lines() -> None:
+    code = "```python\nmodel = estimator.fit(\n    inputs\n)\n```"
+    table = "| Mode | Payload |\n| --- | --- |\n| Async | 1 GB |"
+    notes = f"{wrapped(PARAGRAPH)}\n\n{code}\n\n{table}\n\n{wrapped(ITEM)}\n"
+    assert unwrap(notes) == f"{PARAGRAPH}\n\n{code}\n\n{table}\n\n{ITEM}\n"
+
+
+def test_short_lines_of_unwrapped_notes_are_not_joined() -> None:
+    notes = (
+        "Kinesis Data Streams\nReal-time ingestion with shards that you provision yourself.\n"
+        "Kinesis Data Firehose\nNear real-time delivery to S3 and Redshift.\n"
+        "Kinesis Video Streams\nIngests video from cameras for analysis.\n"
+    )
+    assert wrap_width(notes) == 0
+    assert unwrap(notes) == notes
+
+
+def test_the_shipped_notes_are_not_taken_for_wrapped() -> None:
+    files = [p for p in CORPUS.rglob("*.md") if p.name.lower() not in NOT_NOTES_NAMES]
+    assert files
+    assert [p.name for p in files if wrap_width(p.read_text(encoding="utf-8"))] == []
