@@ -17,25 +17,23 @@ import re
 WIDTH_MIN = 60  # narrower than any editor's or formatter's wrap column
 WIDTH_MAX = 120  # wider lines are written unwrapped
 FULL_MIN = 3  # full lines a wrapped file has at least
-FULL_SHARE = 0.6  # of the lines followed by a line of their paragraph, the share that are full
+FULL_SHARE = 0.6  # of the long lines followed by a line of their paragraph, the share that are full
+LONG_WORD = 30  # a word this long (a link, a path) is never broken, and may run past the width
 # Lines that are markdown structure, never prose: a heading, a fence, a table row, a quote's
-# marker, a list item's marker, a card's label.
-STRUCTURE = re.compile(r"^\s*(?:#|```|~~~|\||>|(?:[-*+•·]|\d+[.)])\s|[QA]:)")
+# marker, a list item's marker, a card's label, a setext heading's underline.
+STRUCTURE = re.compile(r"^\s*(?:#|```|~~~|\||>|(?:[-*+•·]|\d+[.)])\s|[QA]:|(?:=+|-+)\s*$)")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 FENCE = re.compile(r"^\s*(?:```|~~~)")
-# A sentence ends at the line's end and the next line opens another: joined or not, the
-# sentences are the same, while joining two lines of an unwrapped file would merge them.
-SENTENCE_BREAK = re.compile(r"[.!?:][\"”')\]]?$")
-SENTENCE_START = re.compile(r"^\s*[A-Z0-9(\"“]")
+HARD_BREAK = re.compile(r"(?: {2}|\\)$")  # markdown's own line break: kept
 
 
 def wrap_width(text: str) -> int:
     """The column the text is hard-wrapped at, or 0 when it is not wrapped."""
     lines = _prose_lines(text.split("\n"))
-    width = max((len(line.rstrip()) for line in lines), default=0)
+    width = max((len(line.rstrip()) for line in lines if _breakable(line)), default=0)
     if not WIDTH_MIN <= width <= WIDTH_MAX:
         return 0
-    pairs = _paragraph_pairs(lines)
+    pairs = [(before, after) for before, after in _paragraph_pairs(lines) if _long(before, width)]
     full = sum(1 for before, after in pairs if _full(before, after, width))
     return width if full >= FULL_MIN and full >= FULL_SHARE * len(pairs) else 0
 
@@ -47,31 +45,46 @@ def unwrap(text: str, width: int | None = None) -> str:
     if not width:
         return text
     out: list[str] = []
+    last = ""  # the line as the file has it, before any join
     fenced = False
     for line in text.split("\n"):
         if FENCE.match(line):
             fenced = not fenced
-        elif not fenced and out and _continues(out[-1], line, width):
+        elif not fenced and out and _continues(last, line, width, in_item=_is_item(out[-1])):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            last = line
             continue
         out.append(line)
+        last = line
     return "\n".join(out)
 
 
-def _continues(before: str, line: str, width: int) -> bool:
-    """`line` goes on from `before`: the next word did not fit on `before`'s line, and `line`
-    is prose (not a heading, a new item, a fence ...). A line that ends a sentence goes on
-    into a line that opens one only when that line is indented under a list item (the item
-    goes on): elsewhere the two may be lines of their own, and the sentences are the same."""
+def _continues(before: str, line: str, width: int, *, in_item: bool) -> bool:
+    """`line` goes on from the line `before`: `before` is a long line of prose the next word
+    did not fit on, and `line` is prose (not a heading, a new item, a fence ...). In a list item
+    only an indented line goes on (a wrapper indents an item's continuation lines; a line set
+    flush left under an item is a paragraph of its own)."""
     if not before.strip() or not line.strip() or STRUCTURE.match(line) or FENCE.match(before):
         return False
-    if before.lstrip().startswith(("#", "|")):
+    if before.lstrip().startswith(("#", "|")) or HARD_BREAK.search(before):
         return False
-    if not _full(before, line, width):
+    if not _long(before, width) or not _full(before, line, width):
         return False
-    indented = line[:1].isspace() and bool(LIST_ITEM.match(before) or before[:1].isspace())
-    sentence_break = SENTENCE_BREAK.search(before.rstrip()) and SENTENCE_START.match(line)
-    return indented or not sentence_break
+    return line[:1].isspace() or not in_item
+
+
+def _is_item(line: str) -> bool:
+    return bool(LIST_ITEM.match(line))
+
+
+def _long(line: str, width: int) -> bool:
+    """A line a wrapper filled: at least half the width (a shorter one ends its paragraph)."""
+    return 2 * len(line.rstrip()) >= width
+
+
+def _breakable(line: str) -> bool:
+    """A line a wrapper could have broken: no word in it too long to break (a link, a path)."""
+    return all(len(word) < LONG_WORD for word in line.split())
 
 
 def _full(before: str, after: str, width: int) -> bool:
@@ -81,13 +94,14 @@ def _full(before: str, after: str, width: int) -> bool:
 
 
 def _prose_lines(lines: list[str]) -> list[str]:
-    """The lines outside fenced code and tables (a wrapper leaves both as they are)."""
+    """The lines outside fenced code and tables (a wrapper leaves both as they are) and not
+    headings (Prettier never wraps one)."""
     out: list[str] = []
     fenced = False
     for line in lines:
         if FENCE.match(line):
             fenced = not fenced
-        elif not fenced and not line.lstrip().startswith("|"):
+        elif not fenced and not line.lstrip().startswith(("|", "#")):
             out.append(line)
     return out
 
@@ -97,8 +111,5 @@ def _paragraph_pairs(lines: list[str]) -> list[tuple[str, str]]:
     return [
         (before, after)
         for before, after in itertools.pairwise(lines)
-        if before.strip()
-        and not before.lstrip().startswith("#")
-        and after.strip()
-        and not STRUCTURE.match(after)
+        if before.strip() and after.strip() and not STRUCTURE.match(after)
     ]

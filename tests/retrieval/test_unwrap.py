@@ -53,3 +53,28 @@ def test_the_shipped_notes_are_not_taken_for_wrapped() -> None:
     files = [p for p in CORPUS.rglob("*.md") if p.name.lower() not in NOT_NOTES_NAMES]
     assert files
     assert [p.name for p in files if wrap_width(p.read_text(encoding="utf-8"))] == []
+
+
+SERVERLESS = (
+    "- Serverless inference: scales to zero between requests and bills per millisecond of "
+    "compute used, which suits traffic that comes in bursts with long idle time between them, "
+    "at the price of cold starts on the first request."
+)
+
+
+def test_a_line_flush_left_under_a_full_item_is_a_paragraph_of_its_own() -> None:
+    after = "Choose it when the caller can wait for the answer and payloads are large."
+    notes = f"{wrapped(PARAGRAPH)}\n\n{wrapped(ITEM)}\n{wrapped(SERVERLESS)}\n{after}\n"
+    last = wrapped(SERVERLESS).split("\n")[-1]
+    assert len(last) + 1 + len(after.split()[0]) > 80  # the item's last line is full
+    assert unwrap(notes) == f"{PARAGRAPH}\n\n{ITEM}\n{SERVERLESS}\n{after}\n"
+
+
+def test_markdown_line_breaks_and_setext_underlines_are_kept() -> None:
+    title = "Inference options on SageMaker for teams that serve models at any scale"
+    underline = "=" * len(title)
+    broken = "Batch transform runs inference over a whole dataset stored in S3 with no\\"
+    notes = f"{title}\n{underline}\n\n{wrapped(PARAGRAPH)}\n\n{broken}\nendpoint at all.\n"
+    assert (
+        unwrap(notes, 80) == f"{title}\n{underline}\n\n{PARAGRAPH}\n\n{broken}\nendpoint at all.\n"
+    )
