@@ -23,6 +23,7 @@ LONG_WORD = 30  # a word this long (a link, a path) is never broken, and may run
 # marker, a list item's marker, a card's label, a setext heading's underline.
 STRUCTURE = re.compile(r"^\s*(?:#|```|~~~|\||>|(?:[-*+•·]|\d+[.)])\s|[QA]:|(?:=+|-+)\s*$)")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
+ORDERED = re.compile(r"^(?P<n>\d+)[.)]\s")
 FENCE = re.compile(r"^\s*(?:```|~~~)")
 HARD_BREAK = re.compile(r"(?: {2}|\\)$")  # markdown's own line break: kept
 
@@ -50,7 +51,7 @@ def unwrap(text: str, width: int | None = None) -> str:
     for line in text.split("\n"):
         if FENCE.match(line):
             fenced = not fenced
-        elif not fenced and out and _continues(last, line, width, in_item=_is_item(out[-1])):
+        elif not fenced and out and _continues(last, line, width, out[-1]):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
             last = line
             continue
@@ -59,18 +60,30 @@ def unwrap(text: str, width: int | None = None) -> str:
     return "\n".join(out)
 
 
-def _continues(before: str, line: str, width: int, *, in_item: bool) -> bool:
-    """`line` goes on from the line `before`: `before` is a long line of prose the next word
-    did not fit on, and `line` is prose (not a heading, a new item, a fence ...). In a list item
+def _continues(before: str, line: str, width: int, joined: str) -> bool:
+    """`line` goes on from the line `before` (the end of `joined`, the line unwrapped so far):
+    `before` is a line of prose the next word did not fit on, long or itself a continuation
+    (before a word too long to fit, a wrapper leaves a short line), and `line` is prose (not a
+    heading, a new item, a fence ...). In a list item
     only an indented line goes on (a wrapper indents an item's continuation lines; a line set
     flush left under an item is a paragraph of its own)."""
-    if not before.strip() or not line.strip() or STRUCTURE.match(line) or FENCE.match(before):
+    if not before.strip() or not line.strip() or FENCE.match(before):
+        return False
+    if STRUCTURE.match(line) and not _lazy_number(line, joined):
         return False
     if before.lstrip().startswith(("#", "|")) or HARD_BREAK.search(before):
         return False
-    if not _long(before, width) or not _full(before, line, width):
+    if not (_long(before, width) or joined != before) or not _full(before, line, width):
         return False
-    return line[:1].isspace() or not in_item
+    return line[:1].isspace() or not _is_item(joined)
+
+
+def _lazy_number(line: str, joined: str) -> bool:
+    """A number other than 1 that a wrap put at the start of a paragraph's line ("... starting
+    at" / "0. While exploring"): markdown reads it as the paragraph's text, since only a list
+    starting at 1 may interrupt a paragraph."""
+    number = ORDERED.match(line)
+    return bool(number) and number["n"].lstrip("0") != "1" and not _is_item(joined)
 
 
 def _is_item(line: str) -> bool:

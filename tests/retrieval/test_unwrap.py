@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from retrieval.load import NOT_NOTES_NAMES
 from retrieval.unwrap import unwrap, wrap_width
 
@@ -78,3 +80,19 @@ def test_markdown_line_breaks_and_setext_underlines_are_kept() -> None:
     assert (
         unwrap(notes, 80) == f"{title}\n{underline}\n\n{PARAGRAPH}\n\n{broken}\nendpoint at all.\n"
     )
+
+
+LONG_WORD_AND_NUMBER = (
+    "Exceeding the write limit of a shard gets the producers of the stream an error back, the "
+    "ProvisionedThroughputExceededException_error; retry with backoff or add shards. Q-learning "
+    "keeps a value for every state and action, starting at 0. The agent raises it when rewards "
+    "follow and lowers it otherwise."
+)
+
+
+@pytest.mark.parametrize("width", [68, 78])
+def test_a_short_line_before_a_long_word_and_a_number_a_wrap_put_first_go_on(width: int) -> None:
+    """At 68 columns a line stops short before the long name; at 78 a line starts with "0."."""
+    lines = textwrap.wrap(LONG_WORD_AND_NUMBER, width, break_on_hyphens=False)
+    assert min(map(len, lines[:-1])) < width // 2 or any(line.startswith("0. ") for line in lines)
+    assert unwrap("\n".join(lines), width) == LONG_WORD_AND_NUMBER
