@@ -18,6 +18,7 @@ WIDTH_MIN = 60  # narrower than any editor's or formatter's wrap column
 WIDTH_MAX = 120  # wider lines are written unwrapped
 FULL_MIN = 3  # full lines a wrapped file has at least
 FULL_SHARE = 0.6  # of the long lines followed by a line of their paragraph, the share that are full
+OVER_SHARE = 0.1  # of the long lines, the share an edit may have left past the wrap column
 LONG_WORD = 30  # a word this long (a link, a path) is never broken, and may run past the width
 # Lines that are markdown structure, never prose: a heading, a fence, a table row, a quote's
 # marker, a list item's marker, a card's label, a setext heading's underline.
@@ -29,14 +30,28 @@ HARD_BREAK = re.compile(r"(?: {2}|\\)$")  # markdown's own line break: kept
 
 
 def wrap_width(text: str) -> int:
-    """The column the text is hard-wrapped at, or 0 when it is not wrapped."""
-    lines = _prose_lines(text.split("\n"))
-    width = max((len(line.rstrip()) for line in lines if _breakable(line)), default=0)
-    if not WIDTH_MIN <= width <= WIDTH_MAX:
-        return 0
+    """The column the text is hard-wrapped at, or 0 when it is not wrapped: of the widths its
+    lines could have been wrapped at, the one most lines are full at (a line edited after the
+    wrap may run past it: OVER_SHARE of the long lines at most)."""
+    prose = _prose_lines(text.split("\n"))
+    lines = [line for line in prose if _breakable(line)]
+    lengths = sorted({len(line.rstrip()) for line in lines}, reverse=True)
+    best, most = 0, 0
+    for width in (n for n in lengths if WIDTH_MIN <= n <= WIDTH_MAX):
+        over = sum(1 for line in lines if len(line.rstrip()) > width)
+        if over > max(1, OVER_SHARE * sum(1 for line in lines if _long(line, width))):
+            break  # narrower widths leave even more lines over
+        full = _full_at(prose, width)
+        if full > most:
+            best, most = width, full
+    return best
+
+
+def _full_at(lines: list[str], width: int) -> int:
+    """How many long lines are full at `width`, when enough of them are (else 0)."""
     pairs = [(before, after) for before, after in _paragraph_pairs(lines) if _long(before, width)]
     full = sum(1 for before, after in pairs if _full(before, after, width))
-    return width if full >= FULL_MIN and full >= FULL_SHARE * len(pairs) else 0
+    return full if full >= FULL_MIN and full >= FULL_SHARE * len(pairs) else 0
 
 
 def unwrap(text: str, width: int | None = None) -> str:

@@ -96,3 +96,12 @@ def test_a_short_line_before_a_long_word_and_a_number_a_wrap_put_first_go_on(wid
     lines = textwrap.wrap(LONG_WORD_AND_NUMBER, width, break_on_hyphens=False)
     assert min(map(len, lines[:-1])) < width // 2 or any(line.startswith("0. ") for line in lines)
     assert unwrap("\n".join(lines), width) == LONG_WORD_AND_NUMBER
+
+
+def test_a_line_edited_past_the_wrap_column_leaves_the_file_wrapped_at_it() -> None:
+    notes = f"{wrapped(PARAGRAPH)}\n\n{wrapped(ITEM)}\n\n{wrapped(SERVERLESS)}\n"
+    edited = notes.replace("stored in S3", "stored in Amazon S3 or on EFS", 1)
+    assert max(map(len, edited.split("\n"))) > 80
+    assert wrap_width(edited) == 80
+    unwrapped = f"{PARAGRAPH}\n\n{ITEM}\n\n{SERVERLESS}\n"
+    assert unwrap(edited) == unwrapped.replace("stored in S3", "stored in Amazon S3 or on EFS", 1)
