@@ -4,9 +4,10 @@ A team's markdown is often wrapped at 72-100 columns: a paragraph goes on over s
 a list item over indented continuation lines. Everything downstream reads lines (sentences, list
 items under their lead-in, "Term: fact" lines, bare labels, card fronts), so a wrapped file is
 made the same text as the file unwrapped before anything else reads it. Only a file that is
-wrapped is touched: one whose prose lines all fit a width of WIDTH_MIN-WIDTH_MAX columns and whose
-lines followed by more of their paragraph are, mostly, full at that width (the next word would not
-have fitted). Unwrapped notes have lines of every length and are left exactly as they are.
+wrapped is touched: one whose prose lines fit a width of WIDTH_MIN-WIDTH_MAX columns (but for a
+few an edit left longer) and whose long lines followed by more of their paragraph are, mostly,
+full at that width (the next word would not have fitted). Unwrapped notes have lines of every
+length and are left exactly as they are. Fenced code, tables and headings are never joined.
 """
 
 from __future__ import annotations
