@@ -22,7 +22,7 @@ from retrieval.sections import Section, split_sections
 
 # Bump when reading, cleaning or chunking changes what chunks a file yields: builds with
 # another version are rebuilt from scratch.
-CHUNKER_VERSION = 8
+CHUNKER_VERSION = 9
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] take two of the model's positions
 Context = Literal["auto", "heading", "path", "subpath"]
 

@@ -6,6 +6,8 @@ import re
 
 import ftfy
 
+from retrieval.unwrap import unwrap
+
 RATING_WIDGET = re.compile(
     r"How\s+well\s+did\s+you\s+know\s+this\?\s*1\s*Not\s+at\s+all\s*2\s*3\s*4\s*5\s*Perfectly",
     re.IGNORECASE,
@@ -27,14 +29,16 @@ INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+[•▪●‣][ \t]*(?=\S)")
 FOOTER_MAX_CHARS = 600
 
 
-def clean_text(text: str, *, markdown: bool = False) -> str:
+def clean_text(text: str, *, markdown: bool = False, wrap: int | None = None) -> str:
     """Fix encoding damage and remove everything that is export residue rather than notes.
 
     In markdown a line of dashes is syntax (a setext heading's underline, a thematic break), so
     `markdown` keeps those lines and never cuts a "footer" after them: a short last section
-    after `---` is notes, not an author's bio. Blog exports come as plain text."""
+    after `---` is notes, not an author's bio. Blog exports come as plain text. A hard-wrapped
+    text (at column `wrap`, detected when None) is unwrapped first, so that it reads line by line
+    exactly as the same notes written unwrapped."""
     text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = RATING_WIDGET.sub("\n", text)
+    text = unwrap(RATING_WIDGET.sub("\n", text), wrap)
     text = INLINE_BULLET.sub("\n- ", text)
     text = BULLETS.sub(r"\1- ", text)
     lines = text.split("\n")

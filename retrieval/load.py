@@ -21,6 +21,7 @@ from common.errors import StudybotError
 from retrieval.anki_csv import CardFileError, read_cards
 from retrieval.clean import RATING_WIDGET, clean_text, drop_outlines
 from retrieval.documents import Document, Skipped
+from retrieval.unwrap import wrap_width
 
 MARKDOWN = {".md", ".markdown"}
 TEXT = {".txt", ".text"}
@@ -116,14 +117,15 @@ def read_numbered_cards(text: str, source: str) -> list[Document]:
     """The "1 / Q / question / A / answer / rating widget" export of a flashcard app."""
     text = RATING_WIDGET.sub("\n", text.replace("\r\n", "\n"))
     starts = list(CARD_START.finditer(text))
-    title = clean_text(text[: starts[0].start()]).split("\n", 1)[0] if starts else ""
+    wrap = wrap_width(text)  # a card's text is too short to tell whether the file is wrapped
+    title = clean_text(text[: starts[0].start()], wrap=wrap).split("\n", 1)[0] if starts else ""
     cards: list[tuple[str, str]] = []
     for i, match in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
         body = text[match.end() : end]
         parts = re.split(r"^\s*A\s*$", body, maxsplit=1, flags=re.MULTILINE)
-        front = clean_text(parts[0])
-        back = clean_text(parts[1]) if len(parts) > 1 else ""
+        front = clean_text(parts[0], wrap=wrap)
+        back = clean_text(parts[1], wrap=wrap) if len(parts) > 1 else ""
         cards.append((front, back))
     return cards_to_documents(cards, source, title=title)
 
