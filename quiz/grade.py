@@ -267,6 +267,11 @@ class FreeTextGrader:
         # term is said the other way, so the clause that names the pick stays evidence for it
         if _counters_its_term(point_tokens):
             elsewhere = np.zeros_like(elsewhere)
+        elif answer.composed:
+            # an answer of several clauses reads like each point it makes, and closest to one:
+            # as a whole it is no evidence for that one alone ("5: one shard = 1 MB/s ...;
+            # bytes need 3, records need 5, take the bigger" also sizes by the larger count)
+            elsewhere = np.append(elsewhere[:-1], False)
         return any(
             row[i] >= self.threshold
             and polarity[i] is not False
@@ -316,6 +321,11 @@ class _Answer:
     def pick_terms(self) -> tuple[tuple[str, ...], list[list[str]]]:
         """The terms that name the pick and the clauses' words, as `_names_the_pick` reads them."""
         return self.naming_terms, self.tokens
+
+    @property
+    def composed(self) -> bool:
+        """Whether the whole answer (the last part) is more than its lead clause."""
+        return len(self.parts) > 1 and self.tokens[0] != self.tokens[-1]
 
     @property
     def own(self) -> range:
