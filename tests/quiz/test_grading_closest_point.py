@@ -50,3 +50,25 @@ def test_a_word_of_a_point_in_a_clause_that_makes_another_point_is_no_evidence(
         "k-NN as a classifier; it is supervised and takes the most common label of the k nearest."
     )
     assert 2 in points_made(grader, knn, said)
+
+
+def test_an_answer_of_several_clauses_makes_each_point_it_reads_like(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # de-kinesis-002: 1 A shard accepts 1 MB/s or 1,000 records per second; 2 Size the stream by
+    # the larger of the byte-based and record-based shard counts. No clause alone says 2, the
+    # answer as a whole does, though it reads closer still to 1
+    shards = bank["de-kinesis-002"]
+    bigger = (
+        "5 shards: each one takes 1 MB/s or 1,000 records a second; the bytes want 3, "
+        "the records want 5, so go with the higher"
+    )
+    assert points_made(grader, shards, bigger) == [1, 2]
+    # eda-imbalance-004: 2 A GAN learns the overall distribution instead of local information
+    gan = bank["eda-imbalance-004"]
+    whole = (
+        "Oversample with a GAN: a generator makes synthetic minority rows and a discriminator "
+        "tries to spot the fakes. It models the whole distribution of the minority class rather "
+        "than interpolating between nearby points."
+    )
+    assert points_made(grader, gan, whole) == [1, 2, 3]

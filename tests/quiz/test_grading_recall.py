@@ -124,3 +124,23 @@ def test_a_denial_that_runs_a_word_further_over_a_word_both_deny_is_the_same_den
         "a reservation of instances"
     )
     assert points_made(grader, savings, hourly) == [1]
+
+
+def test_a_paraphrase_that_keeps_half_the_points_words_makes_it_below_the_threshold(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # ops-monitor-006: 1 Bias drift monitoring reports bias; it does not correct the model.
+    # "reports ... does not fix the model" keeps its words but reads below the threshold
+    monitor = bank["ops-monitor-006"]
+    reports = (
+        "That monitor only reports the violation, it does not fix the model; "
+        "the team must retrain with rebalanced data."
+    )
+    assert points_made(grader, monitor, reports) == [1, 2]
+    # alg-kmeans-002: 2 This gives better and more stable clusters than random starts
+    kmeans = bank["alg-kmeans-002"]
+    steadier = (
+        "Change init_method from random to kmeans++. It puts the first centroids far apart from "
+        "one another, so repeated runs give steadier and better segments."
+    )
+    assert points_made(grader, kmeans, steadier) == [1, 2]
