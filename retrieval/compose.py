@@ -1219,7 +1219,9 @@ class Composer:
         """The notes passage whose heading is the side itself ("Amazon Comprehend" for
         "comprehend", not "Amazon Comprehend Medical"): the first one of its section."""
         sections = _section_headings(self.searcher)
-        row = next((sections[frozenset(f)] for f in forms if frozenset(f) in sections), None)
+        # headings are keyed without their product prefix: "amazon transcribe" is "transcribe"
+        keys = [frozenset(f) - PRODUCT_PREFIX or frozenset(f) for f in forms]
+        row = next((sections[k] for k in keys if k in sections), None)
         if row is None:
             return None
         dense = float(self.files.vectors[row] @ self.vector)
