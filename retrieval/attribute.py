@@ -38,14 +38,12 @@ FRAME_TERMS = (
 # one term, held by a sentence saying what it returns or outputs, in whichever of these words.
 RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
 RETURN_TERM = "return"
+SUBJECT_HELD = 0.5  # a passage holding this much of the subject's words is about it
 
 
 def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
     """`terms` with every word for what comes back as RETURN_TERM."""
     return {RETURN_TERM if t in RETURN_WORDS else t for t in terms}
-
-
-SUBJECT_HELD = 0.5  # a passage holding this much of the subject's words is about it
 
 
 def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], said: str) -> set[str]:

@@ -512,9 +512,7 @@ class NotesVocabulary:
             parts = [p for p in word.split("-") if p]
             if len(parts) < 2 or self.knows_as_written(word):
                 continue
-            if not all(self.knows_as_written(p) for p in parts):
-                continue
-            if not all(self.together(a, b) for a, b in itertools.pairwise(parts)):
+            if all(self.knows_as_written(p) for p in parts) and not self._in_a_row(parts):
                 return False
         return self._term_written(side)
 
@@ -524,8 +522,10 @@ class NotesVocabulary:
         words = _content_words(side)
         if not 2 < len(words) <= NAME_WORDS + 2:
             return False
-        if not all(self.knows_as_written(w) for w in words):
-            return False
+        return all(self.knows_as_written(w) for w in words) and self._in_a_row(words)
+
+    def _in_a_row(self, words: Sequence[str]) -> bool:
+        """The notes write each of `words` right after the one before it (`together`)."""
         return all(self.together(a, b) for a, b in itertools.pairwise(words))
 
     def plain_kinds(self, sides: Sequence[str]) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -36,10 +37,12 @@ from retrieval.compose import (
     covers,
     heading_terms,
     is_title,
+    sentence_words,
     subject_of,
 )
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
+from retrieval.rarity import rarity_weights, sentence_counts
 from retrieval.search import Hit, Searcher
 
 if TYPE_CHECKING:
@@ -279,14 +282,22 @@ def rejected_terms(composer: Composer) -> set[str]:
 def unmet_needs(composer: Composer, hit: Hit) -> list[dict[str, float]]:
     """Each stem requirement's terms beyond the passage's heading and the stem's places,
     weighted by their rarity in the notes."""
-    from retrieval.compose import sentence_words
-    from retrieval.rarity import rarity_weights, sentence_counts
-
-    given = heading_terms(hit.chunk) | set(tokenize(" ".join(composer.ask.places)))
-    counts, total = sentence_counts(composer.searcher, sentence_words(composer.searcher))
+    given = _given(composer, hit)
+    counts, total = _sentence_rarity(composer)
     return [
         rarity_weights(set(tokenize(c)) - given, counts, total) for c in composer.ask.constraints
     ]
+
+
+def _given(composer: Composer, hit: Hit) -> set[str]:
+    """The terms every sentence of the passage says as far as the stem goes: its heading's, and
+    the stem's places (where the data sits)."""
+    return heading_terms(hit.chunk) | set(tokenize(" ".join(composer.ask.places)))
+
+
+def _sentence_rarity(composer: Composer) -> tuple[Counter[str], int]:
+    """How many of the notes' sentences hold each term, and how many sentences there are."""
+    return sentence_counts(composer.searcher, sentence_words(composer.searcher))
 
 
 def requirement_shares(
@@ -378,8 +389,7 @@ def about_rejected(composer: Composer, chunk: Chunk) -> bool:
 def stem_terms(composer: Composer, row: int, hit: Hit) -> set[str]:
     """The stem's terms a sentence holds, beyond the passage's subject and the stem's places
     (what a second sentence would add to the answer)."""
-    given = heading_terms(hit.chunk) | set(tokenize(" ".join(composer.ask.places)))
-    stem = set(tokenize(" ".join(composer.ask.constraints))) - given
+    stem = set(tokenize(" ".join(composer.ask.constraints))) - _given(composer, hit)
     return stem & composer._words(row, hit)
 
 
@@ -387,11 +397,8 @@ def requirements(composer: Composer) -> list[dict[str, float]]:
     """The stem's requirements, each as its terms weighted by their rarity in the notes
     (`rarity`). A requirement of common words only ("no model of their own") is met by nearly
     every passage, so it tells none apart: it is kept with no terms and counts for none."""
-    from retrieval.compose import sentence_words
-    from retrieval.rarity import rarity_weights, sentence_counts
-
     needs = [n for n in (set(tokenize(c)) for c in composer.ask.constraints) if n]
-    counts, total = sentence_counts(composer.searcher, sentence_words(composer.searcher))
+    counts, total = _sentence_rarity(composer)
     common = max(COMMON_SHARE * total, COMMON_FLOOR)
     return [
         rarity_weights(need, counts, total) if min(counts.get(t, 0) for t in need) <= common else {}

@@ -175,14 +175,12 @@ _DOES_TAIL = re.compile(r"^(?P<subject>.+?)\s+(?:do|mean|stand for)\b.*$", re.I)
 _WHEN = re.compile(r"^when\b|\bwhen (?:should|do|to|would|is it|does it make sense)\b", re.I)
 _HOWTO = re.compile(r"^how (?:do|can|to|should|would)\b|^how\b(?! (?:many|much|long|big))", re.I)
 _ASK = re.compile(r"\b(?:which|what|how|should|recommend|best|most|choose|select)\b|\?$", re.I)
-_SIDE_SPLIT = re.compile(
-    r"\s+(?:vs\.?|versus|or|(?:better|worse|cheaper|faster|slower) than)\s+|\s*/\s*", re.I
-)
-# The same, a slash left out: beside a word that parts the sides, a slash is inside one of them
-# ("shadow testing or A/B testing", "RDS/Aurora vs Redshift", "sin/cos encoding").
+# The words that part two sides; beside one, a slash is inside a side ("shadow testing or A/B
+# testing", "RDS/Aurora vs Redshift", "sin/cos encoding"), and alone it parts them too.
 _WORD_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|or|(?:better|worse|cheaper|faster|slower) than)\s+", re.I
 )
+_SIDE_SPLIT = re.compile(rf"{_WORD_SPLIT.pattern}|\s*/\s*", re.I)
 _LEADING = re.compile(
     r"^(?:what(?: is|'s)? the (?:difference|diff) (?:between|b/w)|difference between|compare"
     r"|which (?:one )?is (?:better|best)[,:]?"

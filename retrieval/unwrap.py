@@ -35,6 +35,7 @@ def wrap_width(text: str) -> int:
     lines could have been wrapped at, the one most lines are full at (a line edited after the
     wrap may run past it: OVER_SHARE of the long lines at most)."""
     prose = _prose_lines(text.split("\n"))
+    pairs = _paragraph_pairs(prose)
     lines = [line for line in prose if _breakable(line)]
     lengths = sorted({len(line.rstrip()) for line in lines}, reverse=True)
     best, most = 0, 0
@@ -42,15 +43,16 @@ def wrap_width(text: str) -> int:
         over = sum(1 for line in lines if len(line.rstrip()) > width)
         if over > max(1, OVER_SHARE * sum(1 for line in lines if _long(line, width))):
             break  # narrower widths leave even more lines over
-        full = _full_at(prose, width)
+        full = _full_at(pairs, width)
         if full > most:
             best, most = width, full
     return best
 
 
-def _full_at(lines: list[str], width: int) -> int:
-    """How many long lines are full at `width`, when enough of them are (else 0)."""
-    pairs = [(before, after) for before, after in _paragraph_pairs(lines) if _long(before, width)]
+def _full_at(pairs: list[tuple[str, str]], width: int) -> int:
+    """How many long lines (of the `_paragraph_pairs`) are full at `width`, when enough of them
+    are (else 0)."""
+    pairs = [(before, after) for before, after in pairs if _long(before, width)]
     full = sum(1 for before, after in pairs if _full(before, after, width))
     return full if full >= FULL_MIN and full >= FULL_SHARE * len(pairs) else 0
 
