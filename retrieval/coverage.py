@@ -64,6 +64,7 @@ PREFIXED_MIN_LETTERS = 4  # the word after the prefix: "re" + "do" is no everyda
 # words no notes sentence holds in the read negatives rank past 10,000 ("urgent", "dunn",
 # "pumps", "flex"), so 5,000 leaves room on both sides.
 COMMON_WORDS = 5_000
+FORM_MIN_LETTERS = 3  # what an ending leaves of a chat word's form: "bed" is no form of "b"
 # What may follow a product's name in a question ("aws clean rooms for ml"); anything else means
 # the words go on as a sentence ("the aws pipeline look like").
 PRODUCT_FOLLOWERS = frozenset({"for", "vs", "versus", "or", "and", "in", "on", "with"})
@@ -332,7 +333,8 @@ class NotesVocabulary:
         lack is how a student talks ("where do i grab a lambda blueprint")."""
         if word in self.words or set(tokenize(word)) <= self.stems:
             return False
-        forms = [word, *(word[: -len(e)] for e in ENDINGS if word.endswith(e))]
+        cut = (word[: -len(e)] for e in ENDINGS if word.endswith(e))
+        forms = [word, *(form for form in cut if len(form) >= FORM_MIN_LETTERS)]
         return any(self.ranks.get(form, COMMON_WORDS) < COMMON_WORDS for form in forms)
 
     def knows(self, word: str) -> bool:

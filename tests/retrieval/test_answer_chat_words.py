@@ -46,3 +46,4 @@ def test_chat_words_are_common_english_the_notes_never_write() -> None:
     assert not vocabulary.chat("dunn")  # rarer in English: a name, not chat
     assert not vocabulary.chat("tbats")  # no English word at all
     assert not NotesVocabulary(["time series"], {"grab"}).chat("grab")  # no ranks, no chat
+    assert not NotesVocabulary(["time series"], {"b": 0}).chat("bed")  # no form of a letter
