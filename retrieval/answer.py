@@ -31,6 +31,7 @@ from retrieval.compose import (
 )
 from retrieval.confidence import needs_met, right_chance, sides_named
 from retrieval.coverage import (
+    CASED_SIDE_WORD,
     MOSTLY_UNKNOWN,
     NotesVocabulary,
     capitalised_names,
@@ -468,10 +469,25 @@ def _passes(
 
 def _holds_rarest(ask: Ask, composition: Composition, main: Hit, searcher: Searcher) -> bool:
     """Whether the answer holds the question's rarest word and the notes hold it too
-    (`rarity.rarest_held`): what a terse ask is about ("athena in one line pls")."""
+    (`rarity.rarest_held`): what a terse ask is about ("athena in one line pls"). Its chat words
+    are left out (`_chat_terms`): as words the notes never hold, they would be the rarest."""
     terms, available = _terms_and_said(ask, composition, main)
     counts, _ = sentence_counts(searcher, sentence_words(searcher))
-    return rarest_held(terms, available, counts)
+    return rarest_held(terms - _chat_terms(ask, searcher), available, counts)
+
+
+def _chat_terms(ask: Ask, searcher: Searcher) -> set[str]:
+    """The terms of the question's chat words (`NotesVocabulary.chat`: common English the notes
+    never write, "grab" of "where do i grab a ready made lambda blueprint"), written in small
+    letters: a capitalised word is a name, whatever else it means. A term another question word
+    also gives stays."""
+    vocabulary = _vocabulary(searcher)
+    chat: set[str] = set()
+    other: set[str] = set()
+    for word in CASED_SIDE_WORD.findall(ask.text):
+        said = chat if word.islower() and vocabulary.chat(word) else other
+        said.update(tokenize(word))
+    return chat - other
 
 
 def _terms_and_said(ask: Ask, composition: Composition, main: Hit) -> tuple[set[str], set[str]]:

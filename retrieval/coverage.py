@@ -19,7 +19,7 @@ import itertools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +57,14 @@ ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 # "downtime"): a model's word list holds the short word but seldom the prefixed one.
 PREFIXES = ("re", "un", "dis", "mis", "pre", "non", "over", "under", "out", "up", "down")
 PREFIXED_MIN_LETTERS = 4  # the word after the prefix: "re" + "do" is no everyday word's making
+# A chat word is one of the commonest English words: the model's vocabulary lists its whole words
+# by how often they occur, so a word's place there is its rank in general English, not in the
+# notes. The chat words that blocked covered asks on the tuning parts and b8-b14 ("grab", "pick",
+# "attack", "effort", "spread", "plus") all rank within the first 4,300; the lower-case subject
+# words no notes sentence holds in the read negatives rank past 10,000 ("urgent", "dunn",
+# "pumps", "flex"), so 5,000 leaves room on both sides.
+COMMON_WORDS = 5_000
+FORM_MIN_LETTERS = 3  # what an ending leaves of a chat word's form: "bed" is no form of "b"
 # What may follow a product's name in a question ("aws clean rooms for ml"); anything else means
 # the words go on as a sentence ("the aws pipeline look like").
 PRODUCT_FOLLOWERS = frozenset({"for", "vs", "versus", "or", "and", "in", "on", "with"})
@@ -270,7 +278,7 @@ def _capitalised(word: str) -> bool:
 
 
 class NotesVocabulary:
-    def __init__(self, texts: Iterable[str], english: set[str]) -> None:
+    def __init__(self, texts: Iterable[str], english: Collection[str]) -> None:
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         hyphened: set[tuple[str, str]] = set()  # neighbouring parts of the notes' compounds
@@ -300,7 +308,8 @@ class NotesVocabulary:
         self.rare = sum(counts.values()) // RARE_PER_WORDS
         self.sorted = sorted(words)
         self.stems = set(tokenize(" ".join(words)))
-        self.english = english
+        self.english = set(english)
+        self.ranks: Mapping[str, int] = english if isinstance(english, Mapping) else {}
         self._by_length: dict[int, list[str]] | None = None  # for `_slip`, made when first needed
         self._stemmed: set[tuple[str, str]] | None = None  # for `together`
 
@@ -316,6 +325,17 @@ class NotesVocabulary:
             and word[len(prefix) :] in self.english
             for prefix in PREFIXES
         )
+
+    def chat(self, word: str) -> bool:
+        """A chat word: one of the `COMMON_WORDS` commonest English words (in one of its forms:
+        "grabs" of "grab") that the notes never write, in any form. The notes' own common words
+        ("model", "data") and their rare ones are what a question asks about; a common word they
+        lack is how a student talks ("where do i grab a lambda blueprint")."""
+        if word in self.words or set(tokenize(word)) <= self.stems:
+            return False
+        cut = (word[: -len(e)] for e in ENDINGS if word.endswith(e))
+        forms = [word, *(form for form in cut if len(form) >= FORM_MIN_LETTERS)]
+        return any(self.ranks.get(form, COMMON_WORDS) < COMMON_WORDS for form in forms)
 
     def knows(self, word: str) -> bool:
         word = word.lower()
@@ -818,18 +838,20 @@ def _stem(word: str) -> str:
     return stems[0] if stems else word
 
 
-def english_words(model_path: Path) -> set[str]:
-    """Everyday English words: the whole words of a BERT-style model's vocabulary."""
+def english_words(model_path: Path) -> dict[str, int]:
+    """Everyday English words: the whole words of a BERT-style model's vocabulary, each with its
+    rank among them (the vocabulary lists them by how often its training text used them)."""
     vocab = model_path / "vocab.txt"
     if not vocab.is_file():
-        return set()
-    return {w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and w.islower()}
+        return {}
+    words = (w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
+    return {w: rank for rank, w in enumerate(dict.fromkeys(words))}
 
 
 def vocabulary_for(owner: object, texts: Iterable[str], model_path: Path | None) -> NotesVocabulary:
     """One vocabulary per searcher over a loaded build (kept as long as the searcher is)."""
     found = _CACHE.get(owner)
     if found is None:
-        found = NotesVocabulary(texts, english_words(model_path) if model_path else set())
+        found = NotesVocabulary(texts, english_words(model_path) if model_path else {})
         _CACHE[owner] = found
     return found
