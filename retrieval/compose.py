@@ -168,6 +168,10 @@ LISTED_WORDS = 4
 LISTED_SLACK = 2  # words an item may hold beyond the side's name ("... models", "Machine ... =")
 LISTED_WEIGHT = 0.3
 OTHER_SIDE_WEIGHT = 0.3  # a side sentence that opens with its name says what it is
+# A sentence naming another side before this one is that side's first ("Weights and biases are
+# the learnable parameters", "multivariate imputation (..., better than mean imputation)"): for
+# this side it is a mention, and its own sentence ("A bias is an extra value ...") says more.
+NAMED_LATER_WEIGHT = 0.3
 EMPHASIS_TERMS = frozenset(tokenize(" ".join(EMPHASIS)))
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, dict[frozenset[str], int]] = (
     weakref.WeakKeyDictionary()
@@ -330,6 +334,7 @@ class _Sides:
         self.said: dict[tuple[int, int, int], bool] = {}
         self.words = {c.row: set(self.tokens[c.row]) for c in self.candidates}
         self.shared: set[str] | None = None  # `shared_aspect`, worked out at its first ask
+        self.first_named: dict[int, list[int]] = {}  # `named_later`: where each side is first named
         self.labels = [lead_for(hit.chunk, []) for hit in self.hits]
         self.label_tokens = [side_tokens(label) for label in self.labels]
         # Passages whose heading or card front names every side ("Linear Learner vs XGBoost vs
@@ -423,6 +428,25 @@ class _Sides:
         """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
         controls L2\") rather than saying what this one is."""
         return any(self.says(c, o) for o in self.sides if o is not side)
+
+    def named_later(self, c: Candidate, side: Side) -> bool:
+        """The sentence names another side before it names this one (`NAMED_LATER_WEIGHT`); a
+        side named only with its heading's or passage's help comes last."""
+        if not self.names_another(c, side):
+            return False
+        if c.row not in self.first_named:
+            tokens = self.tokens[c.row]
+            self.first_named[c.row] = [
+                next((i for i in range(1, len(tokens) + 1) if s.names(tokens[:i])), len(tokens) + 1)
+                for s in self.sides
+            ]
+        at = self.first_named[c.row]
+        mine = at[self.sides.index(side)]
+        return any(
+            at[i] < mine and self.says(c, other)
+            for i, other in enumerate(self.sides)
+            if other is not side
+        )
 
     def named(self, chosen: list[Candidate]) -> int:
         """How many sides the chosen sentences name (themselves or by their label)."""
@@ -1188,6 +1212,7 @@ class Composer:
             + FIRST_PASSAGE_MARGIN * (c.rank == 0)
             + BOTH_SIDES_WEIGHT * (c.rank in sided.about_both)
             - OTHER_SIDE_WEIGHT * sided.names_another(c, side)
+            - NAMED_LATER_WEIGHT * sided.named_later(c, side)
             - LISTED_WEIGHT * sided.listed(c, side)
         )
 

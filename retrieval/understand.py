@@ -187,8 +187,11 @@ _LEADING = re.compile(
     r"|should (?:i|we|you) (?:use|pick|choose)|do (?:i|we) (?:use|need)|is it|is|are|use)\s+",
     re.I,
 )
+# What follows the last side and is no part of its name: when, what or which it is asked for, the
+# use or condition it is weighed for ("for a big spark job", "if i want parquet files written
+# out": "kinesis data streams or firehose if I want ..." names "firehose"), where it is used.
 _TRAILING = re.compile(
-    r"(?:,|\s-|\s–|\s)\s*(?:when .*|what does each .*|which .*|for .*|to \w+(?: \S+){3,}"
+    r"(?:,|\s-|\s–|\s)\s*(?:when .*|if .*|what does each .*|which .*|for .*|to \w+(?: \S+){3,}"
     r"|what(?:'s| is) the diff.*|whats the diff.*|in .*"
     r"|(?:the )?pros(?: and |/| & )cons|(?:the )?trade-?offs?|(?:dis)?advantages\b.*)$",
     re.I,

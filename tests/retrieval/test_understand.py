@@ -195,6 +195,11 @@ def test_two_named_options_after_a_topic_stay_a_comparison(
         ),
         ("RDS/Aurora vs Redshift: which stores rows?", ("RDS/Aurora", "Redshift")),
         ("glue/emr - which one is serverless?", ("glue", "emr")),  # alone, it parts them
+        (  # the condition the sides are weighed for is no part of the last one
+            "greengrass or iot analytics if i want to mix outside data into what my devices send?",
+            ("greengrass", "iot analytics"),
+        ),
+        ("l1 or l2 if i want to end up with fewer dimensions?", ("l1", "l2")),
     ],
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
