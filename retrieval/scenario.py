@@ -120,8 +120,14 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
     """The pooled passage that fits the stem best, with how far each of its sentences
-    meets each requirement: requirements met, closeness (`FUSED_SHARE`), search rank, advice
-    that meets one, less a passage about where the data sits."""
+    meets each requirement: closeness (`FUSED_SHARE`), search rank, advice that meets one, less
+    a passage about where the data sits. A requirement a sentence meets does not pick the
+    passage by itself: the sentences that hold a requirement's words most often restate the
+    stem's symptom or setting ("validation scores look excellent but production performance is
+    poor" on the data leakage passage for a stem asking how to split; "choose Kinesis Data
+    Firehose for simple delivery" on the Glue passage for a stem whose events go through
+    Firehose), outweighing the closer passage that answers. Met requirements still pick the
+    passage's sentences (`reasons`)."""
     needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
@@ -129,7 +135,6 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         if rows.size == 0:
             continue
         sims = constraints_met(composer, hit, rows, needs)
-        met = float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum()) if sims.size else 0
         advice = [
             i
             for i, row in enumerate(rows.tolist())
@@ -137,8 +142,7 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         ]
         advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
         fit = (
-            met
-            + (1 - FUSED_SHARE) * hit.dense
+            (1 - FUSED_SHARE) * hit.dense
             + FUSED_SHARE * hit.score
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
