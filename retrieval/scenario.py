@@ -34,6 +34,7 @@ from retrieval.compose import (
     Composition,
     _card_subject,
     _names_thing,
+    _words_in,
     covers,
     heading_terms,
     is_title,
@@ -120,8 +121,14 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
     """The pooled passage that fits the stem best, with how far each of its sentences
-    meets each requirement: requirements met, closeness (`FUSED_SHARE`), search rank, advice
-    that meets one, less a passage about where the data sits."""
+    meets each requirement: closeness (`FUSED_SHARE`), search rank, advice that meets one, the
+    asked kind named (`names_kind`), less a passage about where the data sits. A requirement a
+    sentence meets does not pick the passage by itself: the sentences that hold a requirement's
+    words most often restate the stem's symptom or setting ("validation scores look excellent
+    but production performance is poor" on the data leakage passage for a stem asking how to
+    split; "choose Kinesis Data Firehose for simple delivery" on the Glue passage for a stem
+    whose events go through Firehose), outweighing the closer passage that answers. Met
+    requirements still pick the passage's sentences (`reasons`)."""
     needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
@@ -129,7 +136,6 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         if rows.size == 0:
             continue
         sims = constraints_met(composer, hit, rows, needs)
-        met = float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum()) if sims.size else 0
         advice = [
             i
             for i, row in enumerate(rows.tolist())
@@ -137,12 +143,11 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         ]
         advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
         fit = (
-            met
-            + (1 - FUSED_SHARE) * hit.dense
+            (1 - FUSED_SHARE) * hit.dense
             + FUSED_SHARE * hit.score
             + 0.1 / (rank + 1)
             + ADVICE_WEIGHT * advises
-            + ASKED_KIND_WEIGHT * any(composer.names_kind(row, hit) for row in rows.tolist())
+            + ASKED_KIND_WEIGHT * names_kind(composer, hit.chunk)
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
         )
@@ -421,6 +426,15 @@ def constraints_met(
                 held = sum(w for t, w in weight.items() if t in words)
                 out[i, j] = LEXICAL_MET_SCALE * held / sum(weight.values())
     return out
+
+
+def names_kind(composer: Composer, chunk: Chunk) -> bool:
+    """The passage names the kind of value the ask asks for (`compose.ASKED_KIND`), in its
+    headings or its text: "Evaluation Metrics > Log loss" is a metric for "Which evaluation
+    metric should the team watch?" though none of its sentences says "metric", while the XGBoost
+    passage whose sentence pairs it "with an evaluation metric that suits imbalance" had won
+    on that sentence alone."""
+    return bool(composer.asked_kind) and composer.asked_kind <= _words_in(chunk)
 
 
 def diagnosed(composer: Composer, chunk: Chunk) -> bool:
