@@ -22,7 +22,7 @@ from retrieval.compose import (
     sentence_words,
 )
 from retrieval.lexical import tokenize
-from retrieval.rarity import rarest_terms, sentence_counts
+from retrieval.rarity import rarest_terms, rarity_weights, sentence_counts
 from retrieval.search import Hit
 
 if TYPE_CHECKING:
@@ -39,6 +39,9 @@ FRAME_TERMS = (
 RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
 RETURN_TERM = "return"
 SUBJECT_HELD = 0.5  # a passage holding this much of the subject's words is about it
+# An asked word held by more of the notes' sentences than this share ("one", "layer", "set")
+# says too little to pick a sentence by when the rarer asked words are in none.
+RARE_SHARE = 0.012
 
 
 def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
@@ -67,27 +70,90 @@ def attribute_pick(
 ) -> Candidate | None:
     """The best-scoring sentence, in a passage about the asked subject, that holds one of the
     rarest asked attribute words the quote lacks (`rarity.rarest_terms`: as rare as each other,
-    "set" and "large" of "set it too large" are alternatives); None when the quote holds
-    every one, or no such sentence is distinct from the quoted ones."""
-    if composer.ask.kind not in ATTRIBUTE_KINDS or len(chosen) >= MAX_SENTENCES:
-        return None
-    missing = unheld(composer, hits, chosen, said)
-    words = sentence_words(composer.searcher)
-    rarest = rarest_terms(missing, sentence_counts(composer.searcher, words)[0])
-    if not rarest:
+    "set" and "large" of "set it too large" are alternatives). When no sentence holds those,
+    the next rarest ones, while they are rare (RARE_SHARE): "whole" of "one vector for a whole
+    sentence or a document" is in no sentence about word2vec, "sentence" and "document" are
+    ("it only works on individual words, not sentences or documents"). None when the quote
+    holds every one, or no such sentence is distinct from the quoted ones."""
+    if composer.ask.kind not in ATTRIBUTE_KINDS:
         return None
     subject = subject_named(composer, hits, chosen)
     if not subject:
         return None
-    found = [
+    missing = unheld(composer, hits, chosen, said)
+    words = sentence_words(composer.searcher)
+    counts, total = sentence_counts(composer.searcher, words)
+    looser = False
+    while rarest := rarest_terms(missing, counts):
+        if looser and max(counts[t] for t in rarest) > RARE_SHARE * total:
+            return None
+        strict = looser or len(chosen) >= MAX_SENTENCES  # see `_holding`
+        found = _holding(composer, hits, candidates, chosen, rarest, subject, strict)
+        if found and not looser:
+            return max(found, key=lambda c: c.score)
+        if found:  # the one holding most of what is still asked ("sentences or documents")
+            weights = rarity_weights(missing, counts, total)
+            return max(found, key=lambda c: (held_weight(weights, words[c.row]), c.score))
+        missing -= rarest
+        looser = True
+    return None
+
+
+def _holding(
+    composer: Composer,
+    hits: Sequence[Hit],
+    candidates: list[Candidate],
+    chosen: list[Candidate],
+    asked: set[str],
+    subject: set[str],
+    strict: bool,
+) -> list[Candidate]:
+    """The candidates holding one of the `asked` words, in a passage about the subject, each
+    distinct from the quoted sentences. `strict`, for a pick by a less rare word or one taking
+    a full quote's place: in a passage headed by the subject (by at least SUBJECT_HELD of its
+    words), searched no earlier than the quote's first one, so the citations keep their order
+    and the answer stays with the asked subject's own passages."""
+    words = sentence_words(composer.searcher)
+    first = min(c.rank for c in chosen)
+    return [
         c
         for c in candidates
         if not c.neighbour
-        and rarest & as_returned(words[c.row])
+        and asked & as_returned(words[c.row])
         and covers(subject, _words_in(hits[c.rank].chunk)) >= SUBJECT_HELD
+        and not (
+            strict
+            and (c.rank < first or covers(subject, _about_terms(hits[c.rank].chunk)) < SUBJECT_HELD)
+        )
         and all(composer._distinct(c.row, o.row) for o in chosen)
     ]
-    return max(found, key=lambda c: c.score, default=None)
+
+
+def spare(
+    composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], over: int
+) -> int | None:
+    """Where the quote's sentence is that may give way to the asked attribute's (`over` is how
+    many too many there are; only one gives way): the lowest-scoring one after the first whose
+    asked attribute words the others all hold. It was brought along for scoring near the first
+    ("Continuous Bag of Words predicts a word ..." after "subword embeddings ... words" for
+    "which setting drops words that hardly ever appear"), and says nothing asked that the quote
+    would lose; a sentence alone in holding an asked word stays ("Lambda [default=1 ...]")."""
+    if over != 1:
+        return None
+    words = sentence_words(composer.searcher)
+    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
+    said = [as_returned(words[c.row]) & asked for c in chosen]
+    spares = [
+        i
+        for i in range(1, len(chosen))
+        if said[i] <= set().union(*(s for j, s in enumerate(said) if j != i))
+    ]
+    return min(spares, key=lambda i: chosen[i].score, default=None)
+
+
+def held_weight(weights: dict[str, float], words: frozenset[str]) -> float:
+    """How much of the asked attribute a sentence holds: its missing words' rarity weights."""
+    return sum(w for t, w in weights.items() if t in as_returned(words))
 
 
 def subject_named(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate]) -> set[str]:

@@ -791,8 +791,7 @@ class Composer:
             said = _plain(" ".join(sentences))  # a topic line may have brought it already
             sentences += [u for f in self._follow_on(chosen[0].row) if (u := unsaid(f, said))]
         ranks = sorted({c.rank for c in chosen})
-        quoted = len(sentences)
-        sentences, ranks = self._with_attribute(hits, candidates, chosen, sentences, ranks)
+        sentences, ranks, quoted = self._with_attribute(hits, candidates, chosen, sentences, ranks)
         return Composition(
             sentences,
             ranks,
@@ -809,22 +808,28 @@ class Composer:
         chosen: list[Candidate],
         sentences: list[str],
         ranks: list[int],
-    ) -> tuple[list[str], list[int]]:
+    ) -> tuple[list[str], list[int], int]:
         """The quote, and after it the sentence that holds the asked attribute the quote lacks
-        (`attribute.attribute_pick`), with the one it leans on, when there is room for both."""
+        (`attribute.attribute_pick`), with the one it leans on; and how many sentences the
+        quote keeps. A full quote gives up one sentence for it, one that says no asked word
+        the rest of the quote does not (`attribute.spare`), else the pick is left out."""
         from retrieval import attribute
 
         said = " ".join(sentences)
         pick = attribute.attribute_pick(self, hits, candidates, chosen, said)
         if pick is None:
-            return sentences, ranks
+            return sentences, ranks, len(sentences)
         placed = self._leaning_placed([pick], candidates)
+        kept = sentences
         if len(sentences) + len(placed) > MAX_SENTENCES:
-            return sentences, ranks
-        plain = _plain(said)
+            at = attribute.spare(self, hits, chosen, len(sentences) + len(placed) - MAX_SENTENCES)
+            if at is None or len(chosen) != len(sentences):
+                return sentences, ranks, len(sentences)
+            kept = sentences[:at] + sentences[at + 1 :]
+        plain = _plain(" ".join(kept))
         added = [u for t in self._render(placed, hits) if (u := unsaid(t, plain))]
         more = [c.rank for c in placed if c.rank not in ranks]
-        return sentences + added, ranks + sorted(set(more))
+        return kept + added, ranks + sorted(set(more)), len(kept)
 
     def _around(
         self,

@@ -17,6 +17,8 @@ REMEDY_TERM = "fix"
 # "how many", "format") is held by a sentence that states such a value, whatever words it uses:
 # "data storage for 1 to 365 days" answers "how long can it retain records", "Max object size is
 # 5TB" answers "biggest object". Keys are the question's words; each names the value's shape.
+# "Which content types does it accept" asks for formats too ("text/csv - application/x-recordio-
+# protobuf" holds neither "content" nor "type"); "type" alone asks for any kind of thing.
 _NUMBER = r"(?<![A-Za-z])\d[\d,.]*\s*"
 DURATION = re.compile(
     _NUMBER + r"(?:(?:to|-)\s*\d[\d,.]*\s*)?(?:ms|milliseconds?|sec(?:ond)?s?|min(?:ute)?s?"
@@ -40,7 +42,7 @@ VALUE_KINDS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(tokenize("big biggest large largest size payload"), SIZE),
     **dict.fromkeys(tokenize("availability durability percent percentage"), SHARE),
     **dict.fromkeys(tokenize("many"), COUNT),
-    **dict.fromkeys(tokenize("format formats encoding encoded"), FORMAT),
+    **dict.fromkeys(tokenize("format formats encoding encoded content"), FORMAT),
 }
 
 
