@@ -89,6 +89,8 @@ COUNTERS = frozenset(
     stems(["resists", "avoids", "prevents", "reduces", "eliminates", "blocks", "stops"])
     + stems(["lowers", "cuts", "protects", "robust", "immune", "limits", "removes"])
 )
+# Where a key point's pieces part: a denial past a comma is about another thing.
+PIECES = re.compile(r"[,;:]")
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
@@ -660,8 +662,14 @@ def _term_polarity(
 ) -> bool | None:
     """None when no term of the point occurs in the clause (outside `masked`); else whether one
     occurs negated exactly when the point negates it ("no retries" contradicts "built-in
-    retries")."""
+    retries"). When the point and the clause both deny, a term that only one of them negates
+    where it stands is no evidence either way (None unless another place says it the point's
+    way): a denial reaches its words from further off or from after them ("the data should
+    never go to the public Mechanical Turk crowd" against "never send sensitive data to the
+    public Mechanical Turk crowd", "at prediction time you won't have it" against "not
+    available at prediction time"), so the clause is judged by its meaning."""
     point_tokens = words(normalise(kp.point))
+    both_deny = is_negated(tokens) and _denies(kp)
     found = False
     for term in kp.terms:
         size = len(words(term))
@@ -679,8 +687,23 @@ def _term_polarity(
             turned = turned or left_to_you(point_tokens, tokens)
             if negated_at(tokens, start, start + size) == point_negated and not turned:
                 return True
-            found = True
+            found = found or turned or not both_deny
     return False if found else None
+
+
+def _denies(kp: KeyPoint) -> bool:
+    """Whether the point denies something about a term of it: a piece of the point between
+    commas says a term and a negator that is no word of the terms ("no-code", "negations such
+    as not" talk about the negator). "The commitment is a dollar amount per hour, not an
+    instance reservation" denies nothing of the commitment."""
+    own = {w for term in kp.terms for w in words(term)}
+    for piece in PIECES.split(normalise(kp.point)):
+        tokens = words(piece)
+        if any(t in NEGATORS and t not in own for t in tokens) and any(
+            term_positions(term, tokens) for term in kp.terms
+        ):
+            return True
+    return False
 
 
 def label_for(score: float) -> str:
