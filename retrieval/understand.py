@@ -129,6 +129,18 @@ _TWO_NAMED = re.compile(r"^((?:\S+\s+){0,3}\S+)\s+and\s+((?:\S+\s+){0,3}\S+)$", 
 _EACH_OF_TWO = re.compile(
     r"^\w+ (?:do|does|did|are|is|would|should|can) (.+?) and (.+?) each\b", re.I
 )
+# "how do covariance and spearman differ in ...", "lightgbm and catboost are both gradient boosting,
+# so what's different ...", "pca and kmeans both builtin": two short names joined by "and" that open
+# the ask and that "differ" or "both" then takes side by side. The word that sets them side by side
+# follows both names, so no other pattern reads them as two sides (the ask was read as one
+# subject's how-to, casual line or scenario), and an answer named only one of them. A name opens
+# with no person ("we keep images and labels both in s3, ..." says what a scene holds).
+_JOINED_SIDES = re.compile(
+    r"^(?:(?:how|in what way) (?:do|does|are|is) )?"
+    r"(?!(?:i|we|you|they|my|our|your|their)\s)((?:[^\s,]+\s+){0,3}?[^\s,]+) and "
+    r"((?:[^\s,]+\s+){0,3}?[^\s,]+)\s+(?:differ\b|(?:(?:are|is)\s+)?both\b)",
+    re.I,
+)
 # A one-sentence ask that names its sides and asks about each ("small batch vs large batch, what
 # do you gain and lose with each?") is a comparison however long: it asks for both sides.
 _ASKS_EACH = re.compile(r"\b(?:vs\.?|versus|difference between)\s.*\beach\b", re.I)
@@ -286,7 +298,7 @@ def _understand(text: str) -> Ask:
         stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
-    if _ASKS_EACH.search(text) or _EACH_OF_TWO.search(text) or _SIDES_THEN_ASK.search(text):
+    if any(p.search(text) for p in (_ASKS_EACH, _EACH_OF_TWO, _SIDES_THEN_ASK)) or _joined(text):
         return Ask(text, "comparison", text, _sides(text), topic=_topic(text))
     if not _asks_detail(text) and (
         words >= SCENARIO_ONE_SENTENCE
@@ -343,7 +355,11 @@ def _sides(text: str) -> tuple[str, ...]:
     asked = _ASK_AFTER_COLON.search(core)
     if asked and _SIDE_SPLIT.search(core[: asked.start()]):
         core = core[: asked.start()]
-    between = re.search(r"\bbetween (.+?) and (.+)$", core, re.I) or _EACH_OF_TWO.search(core)
+    between = (
+        re.search(r"\bbetween (.+?) and (.+)$", core, re.I)
+        or _EACH_OF_TWO.search(core)
+        or _joined(core)
+    )
     around = _FROM.search(core)
     if between:
         parts = list(between.groups())
@@ -364,6 +380,12 @@ def _sides(text: str) -> tuple[str, ...]:
         if any(_within(side, other) for j, other in enumerate(whole) if j != i):
             sides[i] = whole[i]  # "early stopping in a tuning job vs ... in a training job"
     return tuple(s for s in sides if s)[:3]
+
+
+def _joined(text: str) -> re.Match[str] | None:
+    """ "how do covariance and spearman differ ...": the two names `_JOINED_SIDES` reads, in a short
+    ask only (a long sentence's "we keep images and labels both in S3" lists what a scene holds)."""
+    return _JOINED_SIDES.search(text) if len(text.split()) <= EITHER_OR_WORDS else None
 
 
 def _topic(text: str) -> str:

@@ -213,6 +213,39 @@ def test_a_long_question_asking_about_each_side_is_a_comparison() -> None:
     assert (ask.kind, ask.subjects) == ("comparison", ("spot instances", "on-demand instances"))
 
 
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        (
+            "how do covariance and spearman differ in the kind of relationship they assume?",
+            ("covariance", "spearman"),
+        ),
+        (
+            "lightgbm and catboost are both gradient boosting, so what's different about each?",
+            ("lightgbm", "catboost"),
+        ),
+        ("pca and kmeans both builtin", ("pca", "kmeans")),
+    ],
+)
+def test_two_names_joined_by_and_then_set_side_by_side_are_a_comparison(
+    question: str, sides: tuple[str, ...]
+) -> None:
+    ask = understand(question)
+    assert (ask.kind, ask.subjects) == ("comparison", sides)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we keep images and labels both in s3, how do we train on them?",
+        "we keep the raw images and the labels both in one s3 bucket, how do we feed them to"
+        " a training job?",
+    ],
+)
+def test_a_scene_holding_two_things_both_is_no_comparison(question: str) -> None:
+    assert understand(question).kind != "comparison"
+
+
 def test_a_long_question_naming_its_sides_before_it_asks_is_a_comparison() -> None:
     ask = understand(
         "elastic net vs lasso: which of them keeps correlated features together and which one"

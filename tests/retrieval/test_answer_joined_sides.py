@@ -1,0 +1,53 @@
+"""Two names joined by "and" and then set side by side ("lightgbm and catboost are both gradient
+boosting, so what's different ...", "how do covariance and spearman differ ...") are a
+comparison's two sides: the answer quotes what sets each apart, not the one sentence that names
+them together."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.embed import Embedder
+from retrieval.service import NotesIndex
+from tests.retrieval.conftest import tutor_over
+
+NOTES = """# Gradient boosting libraries
+
+## Related libraries
+
+LightGBM and CatBoost are related boosting libraries.
+
+## LightGBM
+
+LightGBM grows its trees leaf-wise: it splits the leaf with the largest loss reduction first, which
+trains fast on large tables.
+
+## CatBoost
+
+CatBoost uses ordered boosting and encodes categorical features with target statistics computed
+on earlier rows only, which avoids target leakage.
+
+## XGBoost
+
+XGBoost grows its trees level by level and prunes them back with the gamma threshold.
+
+## Correlation
+
+Covariance measures how two variables move together under a linear, Gaussian relationship.
+Spearman's rank correlation needs no Gaussian relationship: it only assumes a monotonic one.
+"""
+
+
+@pytest.fixture(scope="module")
+def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
+    return tutor_over(tmp_path_factory, embedder, "joined", {"boosting.md": NOTES})
+
+
+def test_both_names_then_what_differs_quotes_each_side(tutor: NotesIndex) -> None:
+    quoted = " ".join(
+        tutor.ask(
+            "lightgbm and catboost are both gradient boosting, so what's different about how"
+            " each one works?"
+        ).sentences
+    )
+    assert "leaf-wise" in quoted and "ordered boosting" in quoted
