@@ -16,7 +16,6 @@ from retrieval.compose import (
     MAX_SENTENCES,
     Candidate,
     _about_terms,
-    _words_in,
     covers,
     heading_terms,
     sentence_words,
@@ -38,7 +37,7 @@ FRAME_TERMS = (
 # one term, held by a sentence saying what it returns or outputs, in whichever of these words.
 RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
 RETURN_TERM = "return"
-SUBJECT_HELD = 0.5  # a passage holding this much of the subject's words is about it
+SUBJECT_HELD = 0.5  # a passage whose heading holds this much of the subject's words is about it
 # An asked word held by more of the notes' sentences than this share ("one", "layer", "set")
 # says too little to pick a sentence by when the rarer asked words are in none.
 RARE_SHARE = 0.012
@@ -68,7 +67,7 @@ def attribute_pick(
     chosen: list[Candidate],
     said: str,
 ) -> Candidate | None:
-    """The best-scoring sentence, in a passage about the asked subject, that holds one of the
+    """The best-scoring sentence, in a passage headed by the asked subject, that holds one of the
     rarest asked attribute words the quote lacks (`rarity.rarest_terms`: as rare as each other,
     "set" and "large" of "set it too large" are alternatives). When no sentence holds those,
     the next rarest ones, while they are rare (RARE_SHARE): "whole" of "one vector for a whole
@@ -108,23 +107,24 @@ def _holding(
     subject: set[str],
     strict: bool,
 ) -> list[Candidate]:
-    """The candidates holding one of the `asked` words, in a passage about the subject, each
-    distinct from the quoted sentences. `strict`, for a pick by a less rare word or one taking
-    a full quote's place: in a passage headed by the subject (by at least SUBJECT_HELD of its
-    words), searched no earlier than the quote's first one, so the citations keep their order
-    and the answer stays with the asked subject's own passages."""
+    """The candidates holding one of the `asked` words, in a passage the quote quotes or one
+    headed by the subject (by at least SUBJECT_HELD of its words), each distinct from the
+    quoted sentences. Another passage that only mentions the subject is about another one:
+    its sentence holding an asked word says it of that one (XGBoost's "extended it to accept
+    recordIO-protobuf and Parquet" after Random Cut Forest's training input, Firehose's "can
+    output parquet" after Batch Transform's formats). `strict`, for a pick by a less rare word
+    or one taking a full quote's place: also searched no earlier than the quote's first one,
+    so the citations keep their order."""
     words = sentence_words(composer.searcher)
     first = min(c.rank for c in chosen)
+    quoted = {c.rank for c in chosen}
     return [
         c
         for c in candidates
         if not c.neighbour
         and asked & as_returned(words[c.row])
-        and covers(subject, _words_in(hits[c.rank].chunk)) >= SUBJECT_HELD
-        and not (
-            strict
-            and (c.rank < first or covers(subject, _about_terms(hits[c.rank].chunk)) < SUBJECT_HELD)
-        )
+        and (c.rank in quoted or covers(subject, _about_terms(hits[c.rank].chunk)) >= SUBJECT_HELD)
+        and not (strict and c.rank < first)
         and all(composer._distinct(c.row, o.row) for o in chosen)
     ]
 
