@@ -104,11 +104,11 @@ GENERIC_SECTION = re.compile(
 )
 LABEL = re.compile(r"^([^:.]{2,40}):\s")
 BOLD_TERM = re.compile(r"^\*\*([^*]{2,40})\*\*")  # "**Leaky ReLU** gives ...": a term line
-# A sentence that gives advice ("use X when", "choose", "suits") answers a scenario's ask.
+# A sentence that gives advice ("use X when", "choose", "suits"): what "when would I use each"
+# asks of each side of a comparison.
 RECOMMEND = re.compile(
     r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
 )
-ADVICE_WEIGHT = 0.1
 # The kind of value an ask names ("Which mode should they choose?": "mode", "What format does it
 # want?": "format"): the noun after "which"/"what" (past "kind of"), before the ask's verb.
 ASKED_KIND = re.compile(

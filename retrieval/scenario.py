@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from retrieval.compose import (
-    ADVICE_WEIGHT,
     ASK_ONLY,
     ASKED_KIND_WEIGHT,
     CONSTRAINT_MET,
@@ -27,7 +26,6 @@ from retrieval.compose import (
     PLURAL_ASK,
     PRODUCT_PREFIX,
     PRONOUN,
-    RECOMMEND,
     SCENARIO_POOL,
     SENTENCE_MARGIN,
     Candidate,
@@ -60,6 +58,12 @@ DIAGNOSIS_WEIGHT = 0.5
 # cosine. Tuning parts: 0.5 scores best, 0.25 and 1 a question lower, 0 (the cosine alone) three
 # lower.
 FUSED_SHARE = 0.5
+# How much the stem's requirements met (rarity-weighted cosines above CONSTRAINT_MET, summed) weigh
+# against closeness. A distractor restates the stem's setting or symptom and so meets its
+# requirements while search's clearly closer passage holds the answer; met in full, they picked
+# Data Leakage for a stem asking how to split, and left out, a camera-feed stem lost the line that
+# video must come from Kinesis Video Streams. Read on tune and b8-b14: 0.25-0.75 score the same.
+MET_WEIGHT = 0.5
 # A requirement whose every word is in more than this share of the notes' sentences is met
 # everywhere ("no model of their own": "model").
 COMMON_SHARE = 0.02
@@ -121,14 +125,15 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
 
 def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | None:
     """The pooled passage that fits the stem best, with how far each of its sentences
-    meets each requirement: closeness (`FUSED_SHARE`), search rank, advice that meets one, the
-    asked kind named (`names_kind`), less a passage about where the data sits. A requirement a
-    sentence meets does not pick the passage by itself: the sentences that hold a requirement's
-    words most often restate the stem's symptom or setting ("validation scores look excellent
-    but production performance is poor" on the data leakage passage for a stem asking how to
-    split; "choose Kinesis Data Firehose for simple delivery" on the Glue passage for a stem
-    whose events go through Firehose), outweighing the closer passage that answers. Met
-    requirements still pick the passage's sentences (`reasons`)."""
+    meets each requirement: requirements met (`MET_WEIGHT`), closeness (`FUSED_SHARE`), search
+    rank, the asked kind named (`names_kind`), less a passage about where the data sits. Met
+    requirements weigh half: the sentences that hold a requirement's words most often restate
+    the stem's symptom or setting ("validation scores look excellent but production performance
+    is poor" on the data leakage passage for a stem asking how to split; "choose Kinesis Data
+    Firehose for simple delivery" on the Glue passage for a stem whose events go through
+    Firehose). A sentence giving advice ("use", "choose") earns nothing: a distractor says it as
+    often (Glue streaming ETL's "Choose Glue streaming ETL when ..." for a serverless SQL stem
+    Athena answers). Met requirements also pick the passage's sentences (`reasons`)."""
     needs = requirements(composer)
     best: tuple[float, int, np.ndarray] | None = None
     for rank, hit in enumerate(pool):
@@ -136,17 +141,12 @@ def best_fit(composer: Composer, pool: list[Hit]) -> tuple[int, np.ndarray] | No
         if rows.size == 0:
             continue
         sims = constraints_met(composer, hit, rows, needs)
-        advice = [
-            i
-            for i, row in enumerate(rows.tolist())
-            if RECOMMEND.search(composer.files.sentence_text(row))
-        ]
-        advises = bool(advice) and (not sims.size or float(sims[advice].max()) >= CONSTRAINT_MET)
+        met = float(np.clip(sims.max(axis=0) - CONSTRAINT_MET, 0, None).sum()) if sims.size else 0
         fit = (
-            (1 - FUSED_SHARE) * hit.dense
+            MET_WEIGHT * met
+            + (1 - FUSED_SHARE) * hit.dense
             + FUSED_SHARE * hit.score
             + 0.1 / (rank + 1)
-            + ADVICE_WEIGHT * advises
             + ASKED_KIND_WEIGHT * names_kind(composer, hit.chunk)
             - PLACE_PENALTY * (is_place(composer, hit.chunk) or about_rejected(composer, hit.chunk))
             + DIAGNOSIS_WEIGHT * diagnosed(composer, hit.chunk)
