@@ -194,7 +194,6 @@ class Spelled:
 
     words: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
-    chat: frozenset[str] = frozenset()  # its chat words (`NotesVocabulary.chat`), as written
 
 
 def capitalised_compounds(question: str) -> frozenset[str]:
@@ -339,13 +338,6 @@ class NotesVocabulary:
         forms = [word, *(form for form in cut if len(form) >= FORM_MIN_LETTERS)]
         return any(self.ranks.get(form, COMMON_WORDS) < COMMON_WORDS for form in forms)
 
-    def chat_words(self, question: str) -> frozenset[str]:
-        """The question's chat words (`chat`) written in small letters: how the student talks
-        ("algorithms sagemaker ships built in", "neural or rule based", "converge quicker"),
-        never what is asked about; a capitalised word may be a name."""
-        found = CASED_SIDE_WORD.findall(question)
-        return frozenset(w for w in found if w.islower() and self.chat(w))
-
     def knows(self, word: str) -> bool:
         word = word.lower()
         if word in self.words or word.replace("-", "") in self.words:
@@ -428,9 +420,7 @@ class NotesVocabulary:
         phrases = [WORD.findall(phrase.lower()) for phrase in key_phrases]
         key = {w for phrase in phrases for w in phrase}
         leading = {lead[0] for phrase in phrases if (lead := self._content(phrase))}
-        asked = Spelled(
-            frozenset(words), capitalised_compounds(question), self.chat_words(question)
-        )
+        asked = Spelled(frozenset(words), capitalised_compounds(question))
         unknown, content = self._unknown_words(words, asked)
         if len(unknown) > max(2, content // 2):
             return MOSTLY_UNKNOWN
@@ -438,8 +428,8 @@ class NotesVocabulary:
         if not named:
             prose = prefixes_before_prose(question)
             return (
-                self._unknown_product(words, prose, asked.chat)
-                or self._unknown_name(words, prose, asked.chat)
+                self._unknown_product(words, prose)
+                or self._unknown_name(words, prose)
                 or self._short_name(words)
             )
         first = named[0]
@@ -686,8 +676,6 @@ class NotesVocabulary:
         content = self._content(words)
         if not content or len(words) > SHORT_QUESTION_WORDS or content[-1].isdigit():
             return None
-        if content[-1] in self.chat_words(question):
-            return None  # "converge quicker": how the student talks, not what is asked
         return None if self.knows(content[-1]) else content[-1]
 
     def _names_subject(
@@ -703,8 +691,6 @@ class NotesVocabulary:
         question asks about (an English word too: "lookout for vision", "vertex ai vs
         sagemaker"); when it is no English word and stands in what is asked; or when coined."""
         word = words[index]
-        if asked and word in asked.chat:
-            return False
         if (index > 0 and words[index - 1] in PRODUCT_WORDS) or word in leading:
             return True
         inside = 0 < index < len(words) - 1 and "." not in (words[index - 1], words[index + 1])
@@ -752,12 +738,7 @@ class NotesVocabulary:
         found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=1)
         return found is not None
 
-    def _unknown_name(
-        self,
-        words: list[str],
-        prose: frozenset[int] = frozenset(),
-        chat: frozenset[str] = frozenset(),
-    ) -> str | None:
+    def _unknown_name(self, words: list[str], prose: frozenset[int] = frozenset()) -> str | None:
         """A product's longer name the notes never give ("sagemaker studio lab" where the notes
         have only "SageMaker Studio"): a prefix and two words the notes never put together, one
         of them rare in the notes (a name's own word, not an attribute such as "jobs"), the first
@@ -776,7 +757,7 @@ class NotesVocabulary:
                 if word == ".":  # a sentence end
                     break
                 name.append(word)
-            if len(name) < 3 or name[1] in chat:  # "sagemaker ships built in": a verb
+            if len(name) < 3:
                 continue
             first, second = (self._notes_form(word) for word in name[1:])
             if first in KINDS_OF_OFFERING:
@@ -828,16 +809,11 @@ class NotesVocabulary:
                 return f"{prefix} {name}"
         return None
 
-    def _unknown_product(
-        self,
-        words: list[str],
-        prose: frozenset[int] = frozenset(),
-        chat: frozenset[str] = frozenset(),
-    ) -> str | None:
+    def _unknown_product(self, words: list[str], prose: frozenset[int] = frozenset()) -> str | None:
         """A product named by a prefix and everyday words the notes never put together ("aws
         clean rooms", "aws entity resolution"), though each word is known on its own."""
         for i in range(len(words) - 2):
-            if i in prose or words[i + 1] in chat:  # a chat word after a prefix is a verb
+            if i in prose:
                 continue
             prefix, first, second = words[i : i + 3]
             after = words[i + 3] if i + 3 < len(words) else ""
