@@ -174,6 +174,7 @@ JOINED_PART = 3
 # altogether, or another language; the question is declined without naming its words.
 MOSTLY_UNKNOWN = "this"
 CLIPPED_STEM = 5
+CLIPPED_MIN = 3  # a clipped word's letters at least ("xgb"), as `knows_as_written` reads one
 # A comparison side's two words that share at least this share of the rarer one's passages name
 # a product and its own part ("polly ssml": both SSML passages are Polly's; "xgboost alpha",
 # "word2vec cbow" 0.67-1.0), not a term the notes lack ("group normalization", "S3 Select",
@@ -758,10 +759,10 @@ class NotesVocabulary:
                 name.append(word)
             if len(name) < 3:
                 continue
-            _, first, second = name
+            first, second = (self._notes_form(word) for word in name[1:])
             if first in KINDS_OF_OFFERING:
                 continue
-            if (first, second) in self.pairs or min(self.counts[first], self.counts[second]) > (
+            if self.together(first, second) or min(self.counts[first], self.counts[second]) > (
                 self.rare
             ):
                 continue
@@ -770,6 +771,23 @@ class NotesVocabulary:
             if not verb and (named or self._apart(first, second)):
                 return " ".join(name)
         return None
+
+    def _notes_form(self, word: str) -> str:
+        """The notes' own spelling of a name's word they seldom write as the student does: the
+        compound unhyphenated ("k-NN" where the notes write "KNN") or the longer word a clipped
+        one starts ("async" of "asynchronous"), whichever the notes write most. A student's
+        spelling is no rarer name than the notes' own ("sagemaker async inference" is the notes'
+        "asynchronous inference"). An everyday word is left as it is: "lab" is no clipped
+        "label"."""
+        if self.counts[word] > self.rare or word in self.english or len(word) < CLIPPED_MIN:
+            return word
+        at = bisect.bisect_left(self.sorted, word)
+        longer = itertools.takewhile(
+            lambda known: known.startswith(word), itertools.islice(self.sorted, at, None)
+        )
+        forms = [word.replace("-", ""), *longer]
+        best = max(forms, key=lambda form: self.counts[form])
+        return best if self.counts[best] > self.counts[word] else word
 
     def _apart(self, first: str, second: str) -> bool:
         """A name's rare last word that never shares a passage with the word before it: the

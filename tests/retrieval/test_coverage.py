@@ -257,3 +257,27 @@ def test_a_name_whose_rare_last_word_never_meets_its_first_is_a_product() -> Non
     assert vocabulary.unknown_subject(question) == "sagemaker edge manager"
     # "compiler" shares a passage with "edge": the two are the notes' words on one thing
     assert vocabulary.unknown_subject("does sagemaker edge compiler work offline") is None
+
+
+def test_a_name_in_another_spelling_of_the_notes_is_no_absent_product() -> None:
+    notes = [
+        *TRAINING,
+        "Asynchronous inference queues each request.",
+        "Asynchronous inference scales to zero.",
+        "The KNN model builds an index.",
+        "A KNN model answers queries.",
+        "Studio uses a domain with user profiles.",
+        "Studio domains can use VPC-only mode.",
+    ]
+    english = {"studio", "lab", "domain", "inference", "model", "long", "request"} | ENGLISH
+    vocabulary = NotesVocabulary(notes, english)
+    # the notes' longer word the student clips ("async"), their compound unhyphenated ("KNN"),
+    # their plural ("Studio domains"): the notes' own names, not longer ones they lack
+    assert (
+        vocabulary.unknown_subject("sagemaker async inference - how long can a request take")
+        is None
+    )
+    assert vocabulary.unknown_subject("our sagemaker k-nn model is slow") is None
+    assert vocabulary.unknown_subject("sagemaker studio domain, how are users set up in it") is None
+    # an everyday word is no clipped one ("lab" of "label"): still a name the notes lack
+    assert vocabulary.unknown_subject("is sagemaker studio lab free") == "sagemaker studio lab"
