@@ -57,12 +57,20 @@ def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], sai
     """The asked attribute words the quote (`said`, with what it brought along) does not hold,
     nor the quoted passages' headings (a heading word names what the quote is about, not what
     it says of it)."""
+    held = quote_words(composer, hits, chosen, said)
+    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
+    return {t for t in asked if not covers({t}, as_returned(held))}
+
+
+def quote_words(
+    composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], said: str
+) -> set[str]:
+    """The words the quote (`said`, with what it brought along) and its passages' headings hold."""
     words = sentence_words(composer.searcher)
     held = set(tokenize(said))
     for c in chosen:
         held |= words[c.row] | heading_terms(hits[c.rank].chunk)
-    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
-    return {t for t in asked if not covers({t}, as_returned(held))}
+    return held
 
 
 def attribute_pick(
@@ -102,7 +110,7 @@ def attribute_pick(
             return max(found, key=lambda c: (held_weight(weights, words[c.row]), c.score))
         missing -= rarest
         looser = True
-    return closest(composer, hits, candidates, chosen, subject)
+    return closest(composer, hits, candidates, chosen, subject, said)
 
 
 def closest(
@@ -111,14 +119,16 @@ def closest(
     candidates: list[Candidate],
     chosen: list[Candidate],
     subject: set[str],
+    said: str,
 ) -> Candidate | None:
     """When no sentence about the subject holds an asked word, the asked attribute is in other
     words than the notes' ("what engine does Athena run on under the hood": "built on Presto";
     "what sizes do EI accelerators come in": "ml.eia1.medium / large / xlarge"): the sentence,
     in a quoted passage or one headed by the subject and no earlier than the quote, closest by
-    embedding to the asking clause without the subject's words, if it is CLOSER_MARGIN closer
-    than every quoted sentence. None when the clause is all subject."""
-    clause = asking_clause(composer.ask.text, subject)
+    embedding to the asking clause without the words the subject and the quote already hold
+    (those pull the quote's own sentences closer), if it is CLOSER_MARGIN closer than every
+    quoted sentence and fits beside the whole quote. None when the clause is all held words."""
+    clause = asking_clause(composer.ask.text, subject | quote_words(composer, hits, chosen, said))
     if not clause:
         return None
     first = min(c.rank for c in chosen)
@@ -139,12 +149,16 @@ def closest(
     best = max(pool, key=lambda c: near[c.row])
     if near[best.row] < max(near[c.row] for c in chosen) + CLOSER_MARGIN:
         return None
+    # A pick by closeness alone takes no quoted sentence's place (`spare`), with what it leans on.
+    if len(chosen) + len(composer._leaning_placed([best], candidates)) > MAX_SENTENCES:
+        return None
     return best
 
 
-def asking_clause(question: str, subject: set[str]) -> str:
-    """The question without the words naming its subject: what it asks of the subject."""
-    kept = [w for w in question.split() if not set(tokenize(w)) & subject]
+def asking_clause(question: str, held: set[str]) -> str:
+    """The question without the words in `held` (its subject's, the quote's): what it asks of
+    the subject that the quote does not say."""
+    kept = [w for w in question.split() if not set(tokenize(w)) & held]
     return " ".join(kept) if set(tokenize(" ".join(kept))) else ""
 
 
