@@ -41,11 +41,6 @@ SUBJECT_HELD = 0.5  # a passage whose heading holds this much of the subject's w
 # An asked word held by more of the notes' sentences than this share ("one", "layer", "set")
 # says too little to pick a sentence by when the rarer asked words are in none.
 RARE_SHARE = 0.012
-# How much closer, by cosine to the asking clause, a sentence about the subject must be than
-# every quoted sentence to be added when no sentence holds an asked word (`closest`). Picked on
-# the read parts: the largest margin keeping their two gains; at 0.04 twice as many answers
-# gain a trailing sentence that merely restates the subject.
-CLOSER_MARGIN = 0.11
 
 
 def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
@@ -57,20 +52,12 @@ def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], sai
     """The asked attribute words the quote (`said`, with what it brought along) does not hold,
     nor the quoted passages' headings (a heading word names what the quote is about, not what
     it says of it)."""
-    held = quote_words(composer, hits, chosen, said)
-    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
-    return {t for t in asked if not covers({t}, as_returned(held))}
-
-
-def quote_words(
-    composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], said: str
-) -> set[str]:
-    """The words the quote (`said`, with what it brought along) and its passages' headings hold."""
     words = sentence_words(composer.searcher)
     held = set(tokenize(said))
     for c in chosen:
         held |= words[c.row] | heading_terms(hits[c.rank].chunk)
-    return held
+    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
+    return {t for t in asked if not covers({t}, as_returned(held))}
 
 
 def attribute_pick(
@@ -93,14 +80,12 @@ def attribute_pick(
     if not subject:
         return None
     missing = unheld(composer, hits, chosen, said)
-    if not missing:
-        return None
     words = sentence_words(composer.searcher)
     counts, total = sentence_counts(composer.searcher, words)
     looser = False
     while rarest := rarest_terms(missing, counts):
         if looser and max(counts[t] for t in rarest) > RARE_SHARE * total:
-            break
+            return None
         strict = looser or len(chosen) >= MAX_SENTENCES  # see `_holding`
         found = _holding(composer, hits, candidates, chosen, rarest, subject, strict)
         if found and not looser:
@@ -110,56 +95,7 @@ def attribute_pick(
             return max(found, key=lambda c: (held_weight(weights, words[c.row]), c.score))
         missing -= rarest
         looser = True
-    return closest(composer, hits, candidates, chosen, subject, said)
-
-
-def closest(
-    composer: Composer,
-    hits: Sequence[Hit],
-    candidates: list[Candidate],
-    chosen: list[Candidate],
-    subject: set[str],
-    said: str,
-) -> Candidate | None:
-    """When no sentence about the subject holds an asked word, the asked attribute is in other
-    words than the notes' ("what engine does Athena run on under the hood": "built on Presto";
-    "what sizes do EI accelerators come in": "ml.eia1.medium / large / xlarge"): the sentence,
-    in a quoted passage or one headed by the subject and no earlier than the quote, closest by
-    embedding to the asking clause without the words the subject and the quote already hold
-    (those pull the quote's own sentences closer), if it is CLOSER_MARGIN closer than every
-    quoted sentence and fits beside the whole quote. None when the clause is all held words."""
-    clause = asking_clause(composer.ask.text, subject | quote_words(composer, hits, chosen, said))
-    if not clause:
-        return None
-    first = min(c.rank for c in chosen)
-    quoted = {c.rank for c in chosen}
-    pool = [
-        c
-        for c in candidates
-        if not c.neighbour
-        and c.rank >= first
-        and (c.rank in quoted or covers(subject, _about_terms(hits[c.rank].chunk)) >= SUBJECT_HELD)
-        and all(composer._distinct(c.row, o.row) for o in chosen)
-    ]
-    if not pool:
-        return None
-    vector = composer.searcher.embedder.encode([clause])[0]
-    vectors = composer.files.sentence_vectors
-    near = {c.row: float(vectors[c.row].astype("float32") @ vector) for c in pool + chosen}
-    best = max(pool, key=lambda c: near[c.row])
-    if near[best.row] < max(near[c.row] for c in chosen) + CLOSER_MARGIN:
-        return None
-    # A pick by closeness alone takes no quoted sentence's place (`spare`), with what it leans on.
-    if len(chosen) + len(composer._leaning_placed([best], candidates)) > MAX_SENTENCES:
-        return None
-    return best
-
-
-def asking_clause(question: str, held: set[str]) -> str:
-    """The question without the words in `held` (its subject's, the quote's): what it asks of
-    the subject that the quote does not say."""
-    kept = [w for w in question.split() if not set(tokenize(w)) & held]
-    return " ".join(kept) if set(tokenize(" ".join(kept))) else ""
+    return None
 
 
 def _holding(
