@@ -19,7 +19,7 @@ import itertools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -348,10 +348,7 @@ class NotesVocabulary:
         if self.knows_as_written(word):
             return True
         if len(word) >= 6:
-            near = self.sorted[max(0, bisect.bisect_left(self.sorted, word[:2])) :]
-            for known in near:
-                if not known.startswith(word[:2]):
-                    break
+            for known in self._starting(word[:2]):
                 if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
                     return True
         return len(word) >= 4 and (
@@ -365,11 +362,14 @@ class NotesVocabulary:
             return True
         if set(tokenize(word)) <= self.stems and tokenize(word):
             return True
-        if len(word) >= 3:
-            at = bisect.bisect_left(self.sorted, word)
-            if at < len(self.sorted) and self.sorted[at].startswith(word):
-                return True
-        return False
+        return len(word) >= CLIPPED_MIN and next(self._starting(word), None) is not None
+
+    def _starting(self, prefix: str) -> Iterator[str]:
+        """The notes' words that start with `prefix`, in order."""
+        at = bisect.bisect_left(self.sorted, prefix)
+        return itertools.takewhile(
+            lambda known: known.startswith(prefix), itertools.islice(self.sorted, at, None)
+        )
 
     def _reshaped(self, word: str) -> bool:
         """A name the notes write as two words, run together ("guardduty" for "Guard Duty"), or
@@ -379,8 +379,7 @@ class NotesVocabulary:
         stem = word[:-1]
         if len(stem) < CLIPPED_STEM or not word.endswith("o"):
             return False  # chat clips a word with an "o" (distro, convo): "proton" is no "protobuf"
-        at = bisect.bisect_left(self.sorted, stem)
-        return at < len(self.sorted) and self.sorted[at].startswith(stem)
+        return next(self._starting(stem), None) is not None
 
     def _renumbered(self, word: str) -> bool:
         """The notes write the word's letters with another number: "float64" where they have
@@ -389,13 +388,7 @@ class NotesVocabulary:
         if not found:
             return False
         letters = found.group(1)
-        at = bisect.bisect_left(self.sorted, letters)
-        for known in itertools.islice(self.sorted, at, None):
-            if not known.startswith(letters):
-                return False
-            if known[len(letters) :].isdigit():
-                return True
-        return False
+        return any(known[len(letters) :].isdigit() for known in self._starting(letters))
 
     def _swapped(self, word: str) -> bool:
         """Two neighbouring letters swapped, in the notes or the question ("npts" for the
@@ -781,11 +774,7 @@ class NotesVocabulary:
         "label"."""
         if self.counts[word] > self.rare or word in self.english or len(word) < CLIPPED_MIN:
             return word
-        at = bisect.bisect_left(self.sorted, word)
-        longer = itertools.takewhile(
-            lambda known: known.startswith(word), itertools.islice(self.sorted, at, None)
-        )
-        forms = [word.replace("-", ""), *longer]
+        forms = [word.replace("-", ""), *self._starting(word)]
         best = max(forms, key=lambda form: self.counts[form])
         return best if self.counts[best] > self.counts[word] else word
 
