@@ -1,0 +1,50 @@
+"""An answered question's confidence is lower when the quote does not hold the rarest word of
+what the question asks of its subject (`confidence.attribute_held`): "athena runs on which
+engine" answered by what Athena costs names Athena and says no engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer import answered_confidence
+from retrieval.build import BuildOptions, build_index
+from retrieval.embed import Embedder
+from retrieval.service import NotesIndex
+from tests.retrieval.conftest import MODEL
+
+NOTES = {
+    "query.md": "# Querying data\n\n"
+    "## Amazon Athena\n\n"
+    "Athena is serverless, so there is no infrastructure to manage, and you pay only for the "
+    "queries that you run.\n"
+    "Athena reads data in place in S3 and supports CSV, JSON, ORC and Parquet files.\n\n"
+    "## Amazon EMR\n\n"
+    "EMR runs Apache Spark and Hive on a managed cluster of EC2 instances.\n"
+    "Spark is the processing engine most EMR jobs use.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
+    root = tmp_path_factory.mktemp("attribute")
+    for name, text in NOTES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("attribute-data") / "index"
+    build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
+    return NotesIndex(Path(index_dir), MODEL, embedder=embedder)
+
+
+def test_a_quote_without_the_asked_attribute_is_less_sure(tutor: NotesIndex) -> None:
+    answer = tutor.ask("athena runs on which engine")
+    assert answer.covered and "engine" not in answer.text.lower()
+    share, needs, held = answer.features[2:]
+    assert held == 0.0  # "engine", the rarest asked word, is in no quoted sentence nor heading
+    assert answer.confidence < answered_confidence((share, needs, 1.0), 0.5)
+
+
+def test_a_quote_holding_the_asked_attribute_is_not(tutor: NotesIndex) -> None:
+    answer = tutor.ask("which file formats can athena read")
+    assert answer.covered and "Parquet" in answer.text
+    assert answer.features[-1] == 1.0
