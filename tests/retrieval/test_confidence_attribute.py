@@ -23,6 +23,15 @@ NOTES = {
     "## Amazon EMR\n\n"
     "EMR runs Apache Spark and Hive on a managed cluster of EC2 instances.\n"
     "Spark is the processing engine most EMR jobs use.\n",
+    "streams.md": "# Streaming\n\n"
+    "## Amazon Kinesis\n\n"
+    "Data Streams vs Firehose: Firehose delivers records to S3 or Redshift without code.\n"
+    "Data Streams lets your own consumers replay the data for up to a year.\n"
+    "Firehose buffers data for up to 900 seconds before delivery.\n"
+    "Firehose can convert data to Parquet on the way.\n\n"
+    "## Storage\n\n"
+    "S3 stores objects durably.\n"
+    "Redshift stores tables by column, loaded from streams.\n",
 }
 
 
@@ -48,3 +57,10 @@ def test_a_quote_holding_the_asked_attribute_is_not(tutor: NotesIndex) -> None:
     answer = tutor.ask("which file formats can athena read")
     assert answer.covered and "Parquet" in answer.text
     assert answer.features[-1] == 1.0
+
+
+def test_the_word_asking_to_compare_is_no_asked_attribute(tutor: NotesIndex) -> None:
+    answer = tutor.ask("kinesis data streams vs firehose - which one stores the data?")
+    assert answer.covered and answer.kind == "comparison"
+    assert "stores" not in answer.text and " vs " in answer.text
+    assert answer.features[-1] == 0.0  # "stores" is asked and unheld; "vs" asks nothing
