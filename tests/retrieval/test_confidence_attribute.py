@@ -64,3 +64,11 @@ def test_the_word_asking_to_compare_is_no_asked_attribute(tutor: NotesIndex) -> 
     assert answer.covered and answer.kind == "comparison"
     assert "stores" not in answer.text and " vs " in answer.text
     assert answer.features[-1] == 0.0  # "stores" is asked and unheld; "vs" asks nothing
+
+
+def test_holding_the_attribute_does_not_lift_a_thin_answer_over_the_hint() -> None:
+    # Under half the question's weighted words held: shown with Slack's "not sure" hint (below
+    # 0.75) whether or not the asked attribute is held; most of them held: shown without it.
+    assert answered_confidence((0.4, 1.0, 1.0), 0.5) < 0.75
+    assert answered_confidence((0.4, 1.0, 0.0), 0.5) < 0.75
+    assert answered_confidence((0.8, 1.0, 1.0), 0.5) > 0.75
