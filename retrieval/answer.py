@@ -29,7 +29,7 @@ from retrieval.compose import (
     sentence_words,
     subject_of,
 )
-from retrieval.confidence import needs_met, right_chance, sides_named
+from retrieval.confidence import attribute_held, needs_met, right_chance, sides_named
 from retrieval.coverage import (
     CASED_SIDE_WORD,
     MOSTLY_UNKNOWN,
@@ -214,7 +214,8 @@ def _answer(
     gate = calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
     covered, missing = _covered(composer, composition, hits, main, gate, min_confidence)
     needs = needs_met(ask, composition, main)
-    sure = answered_confidence(features[2], needs, min_confidence)
+    held = attribute_held(composer, hits, composition)
+    sure = answered_confidence((features[2], needs, held), min_confidence)
     return Answer(
         question=question,
         sentences=[without_emphasis(s) for s in composition.sentences],
@@ -227,7 +228,7 @@ def _answer(
         lead=composition.lead,
         missing="" if missing == MOSTLY_UNKNOWN else missing,
         searched=ask.text,
-        features=(*features, needs),
+        features=(*features, needs, held),
         topic="" if missing == MOSTLY_UNKNOWN else topic(ask),  # not the whole foreign question
     )
 
@@ -520,10 +521,11 @@ def calibrated(features: tuple[float, ...], shift: float = 0.0) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def answered_confidence(answered: float, needs: float, floor: float) -> float:
+def answered_confidence(signals: tuple[float, float, float], floor: float) -> float:
     """An answered question's confidence: `floor` plus the rest of the scale times the chance
-    its quote is right (`confidence.right_chance`)."""
-    return floor + (1 - floor) * right_chance(answered, needs)
+    its quote is right (`confidence.right_chance` of the answered share, the needs met and the
+    asked attribute held)."""
+    return floor + (1 - floor) * right_chance(*signals)
 
 
 def declined_confidence(gate: float, floor: float) -> float:
