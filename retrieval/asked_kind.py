@@ -37,7 +37,9 @@ _NAME_TOKEN = re.compile(
     r"\b[A-Z]{2,}[A-Za-z0-9]*\b|\b[A-Za-z]+[a-z][A-Z][A-Za-z0-9]*\b|\b\w+(?:[_.]\w+)+\b"
     r"|\b[A-Za-z]+\d\w*\b|(?<=[a-z0-9,;(/&] )[A-Z][a-z]+\b"
 )
-_NUMBER_TOKEN = re.compile(r"[\w.%$]*\d[\w.%$]*")
+# An amount as the notes write one: a number standing alone ("75 %", "5TB", "1,024") or an
+# instance type or size ("ml.eia1.medium"); a name holding a digit ("EC2", "S3") is none.
+_NUMBER_TOKEN = re.compile(r"(?<![A-Za-z])\d[\d,.]*%?|\bml\.\w+(?:\.\w+)?")
 
 
 def asked_kind(question: str) -> AskedKind | None:
@@ -54,7 +56,7 @@ def states_kind(kind: AskedKind, text: str, known: str) -> bool:
     """The sentence states a thing of the asked kind that `known` (the question and the quote)
     does not hold: a name, or a number, neither of which the student has read already."""
     pattern = _NAME_TOKEN if kind == "name" else _NUMBER_TOKEN
-    seen = {t.strip(".") for t in re.findall(r"[\w.%$]+", known.lower())}
+    seen = {t.lower().strip(".") for t in re.findall(r"[\w.%$]+", known) + pattern.findall(known)}
     return any(
         token.lower().strip(".") not in seen for token in pattern.findall(text) if token.strip(".")
     )

@@ -96,4 +96,5 @@ def test_a_sentence_states_the_kind_only_with_something_not_read_already() -> No
     assert states_kind("name", "Built on Presto.", ask)
     assert not states_kind("name", "You pay only for the queries that you run.", ask)
     assert states_kind("amount", "ml.eia1.medium / large / xlarge", "what sizes do EI come in")
-    assert not states_kind("amount", "Runs standard SQL over data in S3.", "how much, in S3?")
+    assert states_kind("amount", "EI can cut the cost by up to 75%.", "how much cheaper is EI")
+    assert not states_kind("amount", "Its notebooks are run on EC2 instances", "what does it cost")
