@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from retrieval.asked_kind import asked_kind, states_kind
 from retrieval.compose import (
     EMPHASIS_TERMS,
     MAX_SENTENCES,
@@ -20,12 +21,13 @@ from retrieval.compose import (
     heading_terms,
     sentence_words,
 )
-from retrieval.lexical import tokenize
+from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.rarity import rarest_terms, rarity_weights, sentence_counts
 from retrieval.search import Hit
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
+    from retrieval.documents import Chunk
 
 ATTRIBUTE_KINDS = frozenset({"casual", "limit", "howto", "definition"})
 # Words that frame an ask ("what happens if", "give me", "tell me", "the way to") or stress it
@@ -41,6 +43,12 @@ SUBJECT_HELD = 0.5  # a passage whose heading holds this much of the subject's w
 # An asked word held by more of the notes' sentences than this share ("one", "layer", "set")
 # says too little to pick a sentence by when the rarer asked words are in none.
 RARE_SHARE = 0.012
+# How much closer, by cosine to the asking clause, a sentence about the subject must be than
+# every quoted sentence to be added when no sentence holds an asked word (`closest`). Picked on
+# the read parts: the largest margin keeping their gains; even among sentences stating the
+# asked kind, at 0.08 two of three more additions are beside the point ("augmentation_type" for
+# the required hyperparameters), and below 0.03 most are.
+CLOSER_MARGIN = 0.11
 
 
 def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
@@ -52,12 +60,20 @@ def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], sai
     """The asked attribute words the quote (`said`, with what it brought along) does not hold,
     nor the quoted passages' headings (a heading word names what the quote is about, not what
     it says of it)."""
+    held = quote_words(composer, hits, chosen, said)
+    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
+    return {t for t in asked if not covers({t}, as_returned(held))}
+
+
+def quote_words(
+    composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], said: str
+) -> set[str]:
+    """The words the quote (`said`, with what it brought along) and its passages' headings hold."""
     words = sentence_words(composer.searcher)
     held = set(tokenize(said))
     for c in chosen:
         held |= words[c.row] | heading_terms(hits[c.rank].chunk)
-    asked = as_returned(composer._facet(hits) - FRAME_TERMS)
-    return {t for t in asked if not covers({t}, as_returned(held))}
+    return held
 
 
 def attribute_pick(
@@ -80,12 +96,14 @@ def attribute_pick(
     if not subject:
         return None
     missing = unheld(composer, hits, chosen, said)
+    if not missing:
+        return None
     words = sentence_words(composer.searcher)
     counts, total = sentence_counts(composer.searcher, words)
     looser = False
     while rarest := rarest_terms(missing, counts):
         if looser and max(counts[t] for t in rarest) > RARE_SHARE * total:
-            return None
+            break
         strict = looser or len(chosen) >= MAX_SENTENCES  # see `_holding`
         found = _holding(composer, hits, candidates, chosen, rarest, subject, strict)
         if found and not looser:
@@ -95,7 +113,86 @@ def attribute_pick(
             return max(found, key=lambda c: (held_weight(weights, words[c.row]), c.score))
         missing -= rarest
         looser = True
-    return None
+    return closest(composer, hits, candidates, chosen, subject, said)
+
+
+def closest(
+    composer: Composer,
+    hits: Sequence[Hit],
+    candidates: list[Candidate],
+    chosen: list[Candidate],
+    subject: set[str],
+    said: str,
+) -> Candidate | None:
+    """When no sentence about the subject holds an asked word, the asked attribute is in other
+    words than the notes' ("what engine does Athena run on under the hood": "built on Presto";
+    "what sizes do EI accelerators come in": "ml.eia1.medium / large / xlarge"): of the
+    sentences about the subject (`_about_subject`) that state a thing of the asked kind
+    (`asked_kind`: a name, an amount) the quote and the question do not hold, the one closest
+    by embedding to the asking clause without the words the subject and the quote already hold
+    (those pull the quote's own sentences closer), if it is CLOSER_MARGIN closer than every
+    quoted sentence and fits beside the whole quote. Nearness alone added sentences beside the
+    point ("F1 measure, precision, recall, or accuracy." under an audit-trail ask)."""
+    kind = asked_kind(composer.ask.text)
+    clause = asking_clause(composer.ask.text, subject | quote_words(composer, hits, chosen, said))
+    if kind is None or not clause:
+        return None
+    known = f"{composer.ask.text} {said}"
+    pool = [
+        c
+        for c in _about_subject(composer, hits, candidates, chosen, subject)
+        if states_kind(kind, c.text, known)
+    ]
+    if not pool:
+        return None
+    vector = composer.searcher.embedder.encode([clause])[0]
+    vectors = composer.files.sentence_vectors
+    near = {c.row: float(vectors[c.row].astype("float32") @ vector) for c in pool + chosen}
+    best = max(pool, key=lambda c: near[c.row])
+    if near[best.row] < max(near[c.row] for c in chosen) + CLOSER_MARGIN:
+        return None
+    # A pick by closeness alone takes no quoted sentence's place (`spare`), with what it leans on.
+    if len(chosen) + len(composer._leaning_placed([best], candidates)) > MAX_SENTENCES:
+        return None
+    return best
+
+
+def _about_subject(
+    composer: Composer,
+    hits: Sequence[Hit],
+    candidates: list[Candidate],
+    chosen: list[Candidate],
+    subject: set[str],
+) -> list[Candidate]:
+    """The sentences, no earlier than the quote and distinct from it, of a quoted passage or
+    of one whose own heading names the subject and nothing else ("Amazon Athena" for "athena
+    runs on what engine"). A heading naming more ("Choosing an AI service over a custom model"
+    for an Augmented AI ask) is about another subject, as is a bare product's ("Amazon
+    SageMaker"): what it says of its own subject states a thing of the asked kind only by
+    chance ("Cannot read from Elasticache" under an Elastic Inference ask)."""
+    first = min(c.rank for c in chosen)
+    quoted = {c.rank for c in chosen}
+    return [
+        c
+        for c in candidates
+        if not c.neighbour
+        and c.rank >= first
+        and (c.rank in quoted or _headed_by(hits[c.rank].chunk, subject))
+        and all(composer._distinct(c.row, o.row) for o in chosen)
+    ]
+
+
+def _headed_by(chunk: Chunk, subject: set[str]) -> bool:
+    """The passage's own heading names the subject and nothing else but product words."""
+    own = set(tokenize(chunk.heading[-1])) - PRODUCT_PREFIX if chunk.heading else set()
+    return bool(own) and own <= subject
+
+
+def asking_clause(question: str, held: set[str]) -> str:
+    """The question without the words in `held` (its subject's, the quote's): what it asks of
+    the subject that the quote does not say."""
+    kept = [w for w in question.split() if not set(tokenize(w)) & held]
+    return " ".join(kept) if set(tokenize(" ".join(kept))) else ""
 
 
 def _holding(
