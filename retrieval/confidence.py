@@ -89,11 +89,14 @@ def needs_met(ask: Ask, composition: Composition, main: Hit) -> float:
 def sides_named(subjects: list[str], text: str, about: set[str]) -> list[bool]:
     """Whether the answer (`text`, under a passage about `about`) names each comparison side by
     its own words, by the one rule search and composition use (`sides`): a quote about "Redshift
-    Spectrum" does not name "Redshift" too, nor does "batch" name "small batch"."""
+    Spectrum" does not name "Redshift" too, nor does "batch" name "small batch". One answer per
+    subject, in order: a side with no word of its own ("or not" in "is glue serverless or not")
+    is never named."""
     typed = [s for s in subjects if tokenize(s)]
     sides = sides_of([[set(tokenize(s))] for s in typed], typed)
     tokens = side_tokens(text)
-    return [side.names(tokens, about) for side in sides]
+    named = dict(zip(typed, (side.names(tokens, about) for side in sides), strict=True))
+    return [named.get(s, False) for s in subjects]
 
 
 def attribute_held(composer: Composer, hits: Sequence[Hit], composition: Composition) -> float:
