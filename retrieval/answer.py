@@ -274,10 +274,7 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     none of the passages found names, or, when the answer is not clearly right, a short
     question's last word ("learn guitar")."""
     vocabulary = _vocabulary(searcher)
-    # A question asking whether two things are the same sets them side by side (`_split_side`):
-    # each is what it asks about, as a comparison's side is ("is Kedro the same as SageMaker
-    # Pipelines").
-    compared = compared_sides(ask) or equated_sides(ask)
+    compared = compared_sides(ask)
     phrases = key_phrases(ask) or compared
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
