@@ -32,7 +32,9 @@ from retrieval.compose import (
 from retrieval.confidence import attribute_held, needs_met, right_chance, sides_named
 from retrieval.coverage import (
     CASED_SIDE_WORD,
+    COMMON_WORDS,
     MOSTLY_UNKNOWN,
+    WORD,
     NotesVocabulary,
     capitalised_names,
     goes_on_as_sentence,
@@ -106,6 +108,9 @@ TERSE_SHARE = 0.2
 # A short question ending in a word the notes never use is declined only below this confidence:
 # a clearly matched answer with an odd last word ("... in a nutshell") is still given.
 ENDING_CONFIDENCE = 0.7  # 0.8 on the old gate's steeper scale; 0.65-0.8 bench the same
+# A comparison side this short after a longer one may be the other value of one subject
+# (`_other_value`: "sample variance n or n-1").
+VALUE_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -245,6 +250,8 @@ def _covered(
     gate passes, the answer quotes something and no subject is missing. A declined question in
     another language is named by none of its words ("Was ist Amazon Bedrock")."""
     missing = _missing(composer.searcher, composer.ask, gate, hits)
+    if missing and _other_value(composer, composition, missing):
+        missing = ""
     if not missing and composition.sentences:
         missing = _unnamed_side(composer, composition, main) or _unnamed_name(
             composer, composition, main
@@ -255,6 +262,28 @@ def _covered(
     if not covered and looks_foreign(composer.ask.text):
         missing = MOSTLY_UNKNOWN
     return covered, missing
+
+
+def _other_value(composer: Composer, composition: Composition, missing: str) -> bool:
+    """A comparison that sets one subject's two values side by side ("sample variance n or
+    n-1", "kinesis data streams provisioned vs on-demand", "amazon translate neural or rule
+    based"), the missing word standing in the short last side after a longer first one: that
+    side is the other value, not a subject, when the answer states the first side's last word,
+    its value. A right answer gives one value, as for `_unstated_values`; the other may be a
+    word the notes lack. A name stays missing: only a common English word (`COMMON_WORDS`, as
+    for chat words) or a compound ("on-demand", "n-1") is taken for a value."""
+    ask = composer.ask
+    if ask.kind != "comparison" or len(ask.subjects) != 2:
+        return False
+    first, last = (WORD.findall(side.lower()) for side in ask.subjects)
+    said = missing.split()
+    if not 0 < len(last) <= VALUE_WORDS < len(first) or not set(said) <= set(last):
+        return False
+    ranks = _vocabulary(composer.searcher).ranks
+    if not all(ranks.get(w, COMMON_WORDS) < COMMON_WORDS or "-" in w for w in said):
+        return False
+    text = f"{composition.lead} {' '.join(composition.weighed)}".lower()
+    return re.search(rf"(?<![\w-]){re.escape(first[-1])}(?![\w-])", text) is not None
 
 
 def _passages(composition: Composition, hits: list[Hit]) -> tuple[list[Passage], Hit]:

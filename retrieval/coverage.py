@@ -174,6 +174,7 @@ JOINED_PART = 3
 # altogether, or another language; the question is declined without naming its words.
 MOSTLY_UNKNOWN = "this"
 CLIPPED_STEM = 5
+NEAR_MIN_LETTERS = 6  # a word one letter from a notes word this long is a typo of it
 CLIPPED_MIN = 3  # a clipped word's letters at least ("xgb"), as `knows_as_written` reads one
 # A comparison side's two words that share at least this share of the rarer one's passages name
 # a product and its own part ("polly ssml": both SSML passages are Polly's; "xgboost alpha",
@@ -345,12 +346,8 @@ class NotesVocabulary:
         parts = [p for p in re.split(r"[-']", word) if p and p not in STOPWORDS]
         if len(parts) > 1:  # "sequence-to-vector" where the notes write "sequence to vector"
             return all(self.knows(part) for part in parts)
-        if self.knows_as_written(word):
+        if self.knows_as_written(word) or self.near_spelling(word):
             return True
-        if len(word) >= 6:
-            for known in self._starting(word[:2]):
-                if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1:
-                    return True
         return len(word) >= 4 and (
             self._swapped(word) or self._reshaped(word) or self._renumbered(word)
         )
@@ -363,6 +360,19 @@ class NotesVocabulary:
         if set(tokenize(word)) <= self.stems and tokenize(word):
             return True
         return len(word) >= CLIPPED_MIN and next(self._starting(word), None) is not None
+
+    def near_spelling(self, word: str) -> str | None:
+        """The notes word a long word is one letter from (a typo: "tunning" of "tuning"), the
+        notes' commonest when several are; None for a shorter word, where one letter often makes
+        another term."""
+        if len(word) < NEAR_MIN_LETTERS:
+            return None
+        near = [
+            known
+            for known in self._starting(word[:2])
+            if abs(len(known) - len(word)) <= 1 and Levenshtein.distance(known, word) <= 1
+        ]
+        return max(near, key=lambda known: self.counts[known], default=None)
 
     def _starting(self, prefix: str) -> Iterator[str]:
         """The notes' words that start with `prefix`, in order."""

@@ -4,13 +4,20 @@ everyday English know becomes the notes word it is one slip from ("infernce" -> 
 embedding, lowers the share of the question an answer holds, and is taken for a subject the notes
 never mention; the question is declined or answered from another passage.
 
-A word is left alone when the notes hold it in any written form (`NotesVocabulary.knows_as_written`:
-its stem, a plural, a longer word it starts, as "xgb" starts "xgboost"), when it is an English
-word, when the student types it with a capital inside ("RMSLE", "DeepAR": a name as spelled) or
-it stands in a hyphenated name. A target is a notes word the notes write in small letters at
-least once: one they only write in capitals is an acronym, and acronyms one letter apart are
-distinct terms (RMSE and RMSLE, SSD and MSD), not slips of each other. A word the question spells
-itself is no target either: a student who writes "rmse" right does not mistype it beside it.
+Two slips a dropped letter does not explain are read too: a letter changed inside a word whose
+stem the notes hold ("inferance", "specifity": search's stems match, the embedding's do not, so
+the gate fell short), and any one-letter slip of a notes word in a long word that is no form of
+a common English word ("tunning" reads as "tun" + "ning"; `NotesVocabulary.near_spelling`, which
+the coverage check already takes for the notes word).
+
+A word is otherwise left alone when the notes hold it in any written form
+(`NotesVocabulary.knows_as_written`: its stem, a plural, a longer word it starts, as "xgb" starts
+"xgboost"), when it is an English word, when the student types it with a capital inside ("RMSLE",
+"DeepAR": a name as spelled) or it stands in a hyphenated name. A target is a notes word the notes
+write in small letters at least once: one they only write in capitals is an acronym, and acronyms
+one letter apart are distinct terms (RMSE and RMSLE, SSD and MSD), not slips of each other. A word
+the question spells itself is no target either: a student who writes "rmse" right does not mistype
+it beside it.
 """
 
 from __future__ import annotations
@@ -18,12 +25,13 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from retrieval.coverage import ENDINGS, NotesVocabulary
+from retrieval.coverage import COMMON_WORDS, ENDINGS, NotesVocabulary
+from retrieval.lexical import tokenize
 
 # A word as typed: letters only, a capital at most first, not part of a hyphenated or dotted name
 # ("t-SNE", "ml.p3") nor of a contraction ("isn't").
@@ -34,6 +42,8 @@ NOTES_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # "inference"; a long word keeps enough letters to be recognised with two slips).
 SHORTEST = 3
 TWO_SLIPS_FROM = 8
+# A word's last letters, which a slip inside it leaves alone and another form of it changes.
+ENDING_LETTERS = 2
 _TARGETS: weakref.WeakKeyDictionary[NotesVocabulary, list[str]] = weakref.WeakKeyDictionary()
 
 
@@ -60,9 +70,14 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
     def plain(match: re.Match[str]) -> str:
         typed = match.group(1)
         word = typed.lower()
-        if not _typo(word, vocabulary):
+        if _typo(word, vocabulary):
+            found = _nearest(word, choices, vocabulary)
+        elif _long_typo(word, vocabulary) and (near := vocabulary.near_spelling(word)) in choices:
+            found = near
+        elif _stem_typo(word, vocabulary):
+            found = _nearest(word, choices, vocabulary, same_stem=True)
+        else:
             return typed
-        found = _nearest(word, choices, vocabulary)
         if not found:
             return typed
         return found.capitalize() if typed[0].isupper() else found
@@ -81,31 +96,66 @@ def _typo(word: str, vocabulary: NotesVocabulary) -> bool:
     )
 
 
-def _inflected(word: str, english: set[str]) -> bool:
+def _long_typo(word: str, vocabulary: NotesVocabulary) -> bool:
+    """A long word that is no English word, that the notes never write in any form, though they
+    write a word one letter from it (`NotesVocabulary.near_spelling`): the coverage check reads it
+    as that word ("tunning" of "tuning"), so search should too. It may look like an English
+    word's form ("tun" + "ning"): a rare word's rare form is less likely than a slip."""
+    if word in vocabulary.english or vocabulary.knows_as_written(word):
+        return False
+    return all(vocabulary.ranks.get(base, COMMON_WORDS) >= COMMON_WORDS for base in _bases(word))
+
+
+def _stem_typo(word: str, vocabulary: NotesVocabulary) -> bool:
+    """A word the notes hold only through its stem, as no form of theirs: "inferance" and
+    "specifity" stem as "inference" and "specificity" do, so search's words match, yet the
+    embedding reads them as strangers and the gate falls short. Neither English nor a notes word
+    with an ending ("embeddings" beside "embedding" is a form, not a slip)."""
+    if len(word) < SHORTEST or word in vocabulary.english or word in vocabulary.words:
+        return False
+    if not set(tokenize(word)) <= vocabulary.stems or _inflected(word, vocabulary.english):
+        return False
+    return not _inflected(word, vocabulary.words)
+
+
+def _inflected(word: str, english: Collection[str]) -> bool:
     """An English word with an ending: the vocabulary holds whole words, few of their forms."""
+    return any(form in english for form in _bases(word))
+
+
+def _bases(word: str) -> Iterator[str]:
+    """The words `word` may be a form of, by its ending ("fixes": fix, fixe; "running": run)."""
     for end in ENDINGS:
         stem = word[: -len(end)]
         if word.endswith(end) and len(stem) >= SHORTEST:
-            forms = {stem, f"{stem}e", f"{stem[:-1]}y" if stem.endswith("i") else stem}
+            yield from {stem, f"{stem}e", f"{stem[:-1]}y" if stem.endswith("i") else stem}
             if stem[-1] == stem[-2]:
-                forms.add(stem[:-1])  # "unpopped", "running"
-            if forms & english:
-                return True
-    return False
+                yield stem[:-1]  # "unpopped", "running"
 
 
-def _nearest(word: str, choices: list[str], vocabulary: NotesVocabulary) -> str | None:
+def _nearest(
+    word: str, choices: list[str], vocabulary: NotesVocabulary, same_stem: bool = False
+) -> str | None:
     """The notes word `word` is fewest slips from (within what its length allows), the most
-    frequent in the notes among the nearest ones."""
+    frequent in the notes among the nearest ones. With `same_stem`, any slip of a notes word with
+    `word`'s stem (`_stem_typo`): the stem shows which word it is, whatever letter changed."""
     most = 2 if len(word) >= TWO_SLIPS_FROM else 1
+    stem = tokenize(word) if same_stem else []
     near = [
-        (distance, -vocabulary.counts.get(known, 0), known)
+        (distance, not _slipped(word, known), -vocabulary.counts.get(known, 0), known)
         for known, distance, _ in process.extract(
             word, choices, scorer=OSA.distance, score_cutoff=most, limit=None
         )
-        if _slipped(word, known)
+        if (_respelt(word, known, stem) if same_stem else _slipped(word, known))
     ]
-    return min(near)[2] if near else None
+    return min(near)[-1] if near else None
+
+
+def _respelt(typed: str, known: str, stem: list[str]) -> bool:
+    """`known` has `typed`'s stem and ends as it does: the slip is inside the word ("inferance",
+    "specifity"), not another form of it ("statistic" beside "statistical", "iterating" beside
+    "iteration"), which the notes' stem already matches."""
+    return tokenize(known) == stem and typed[-ENDING_LETTERS:] == known[-ENDING_LETTERS:]
 
 
 def _slipped(typed: str, known: str) -> bool:
