@@ -1087,18 +1087,32 @@ class Composer:
             picks.append(self._side_pick(side, sided, [p for p in picks if p is not None]))
         chosen = [p for p in picks if p is not None]
         if unnamed and None in picks and chosen:
-            fallback = unnamed_pick(chosen, sided.candidates, lambda c: sided.named([c]) > 0)
+            fallback = unnamed_pick(
+                chosen,
+                sided.candidates,
+                lambda c: sided.named([c]) > 0,
+                lambda c: sided.aspect.returned(c.row),
+            )
             picks[picks.index(None)] = fallback
         return [p for p in picks if p is not None]
 
     def _one_passage(self, sided: _Sides) -> None:
         """Keep the sentences of the subject's passage answering most aspects (`topic`)."""
 
+        share = sided.aspect.share
+
         def alone(c: Candidate, side: Side) -> bool:
+            if sided.says(c, side) and share(c.row) >= ASPECT_HELD:
+                return True  # "for the train channel ... ShardedByS3Key; the test channel ..."
             said = sided.says(c, side) and not sided.names_another(c, side)
             return said and bool(sided.words[c.row] - set().union(*side.forms))
 
-        closeness = [hit.dense for hit in sided.hits]
+        # among passages answering as many aspects, the one stating most of what was asked of
+        # them ("which distribution type"), then the closest to the question
+        asked = [0.0] * len(sided.hits)
+        for c in sided.candidates:
+            asked[c.rank] = max(asked[c.rank], share(c.row))
+        closeness = [(asked[rank], hit.dense) for rank, hit in enumerate(sided.hits)]
         rank = answering_rank(sided.candidates, sided.sides, alone, closeness)
         if rank is not None:
             sided.candidates = [c for c in sided.candidates if c.rank == rank]
