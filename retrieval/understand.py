@@ -363,7 +363,7 @@ def offered_values(ask: Ask) -> tuple[str, ...]:
 
 
 def _sides(text: str) -> tuple[str, ...]:
-    core = _without_ask(text.strip().rstrip("?!. "))
+    core = _ASK_AFTER_DASH.sub("", text.strip().rstrip("?!. "))
     asked = _ASK_AFTER_COLON.search(core)
     if asked and _SIDE_SPLIT.search(core[: asked.start()]):
         core = core[: asked.start()]
@@ -395,19 +395,6 @@ def _sides(text: str) -> tuple[str, ...]:
         if any(_within(side, other) for j, other in enumerate(whole) if j != i):
             sides[i] = whole[i]  # "early stopping in a tuning job vs ... in a training job"
     return tuple(s for s in sides if s)[:3]
-
-
-def _without_ask(text: str) -> str:
-    """`text` without the ask after a dash or a comma (`_ASK_AFTER_DASH`), unless that ask holds
-    the sides and what comes before it does not: "for linear learner, what happens during
-    training vs during validation" names its topic first and asks of its sides after the comma."""
-    asked = _ASK_AFTER_DASH.search(text)
-    if not asked:
-        return text
-    before, after = text[: asked.start()], asked[0]
-    if _WORD_SPLIT.search(after) and not _SIDE_SPLIT.search(before):
-        return text
-    return before
 
 
 def _joined(text: str) -> re.Match[str] | None:

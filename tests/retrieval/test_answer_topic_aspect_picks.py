@@ -70,11 +70,6 @@ def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Notes
             "sagemaker k-means",
         ),
         (
-            "for linear learner, what happens during training vs during validation?",
-            ("training", "validation"),
-            "linear learner",
-        ),
-        (
             "sagemaker pca: what format goes in for training vs what comes back at inference?",
             ("training", "inference"),
             "sagemaker pca",
