@@ -161,6 +161,8 @@ CONTRAST = re.compile(
     r"|both|either|neither)\b",
     re.I,
 )
+# Where a sentence naming several sides may say something of each apart: its clauses.
+SIDE_CLAUSES = re.compile(r";\s*|,\s*(?:while|whereas)\s+", re.I)
 # A side named only as one item of a list of names: a mention, not what the side is.
 LIST_SEPARATOR = re.compile(r"\s*[,+/&]\s*")
 LISTED_ITEMS = 3  # short items: a clause between commas ("Compared with XGBoost, ...") is none
@@ -423,6 +425,18 @@ class _Sides:
             for c in naming
             if asked[c.row] + ASPECT_HELD > most and self.states_shared(c, side)
         }
+
+    def states_apart(self, c: Candidate, side: Side) -> bool:
+        """The sentence names the side in a clause of its own, one naming no other side ("A
+        default job gives quick instance recommendations; an advanced (load test) job replays a
+        traffic pattern ..."): it says something of each side it names."""
+        clauses = SIDE_CLAUSES.split(c.text)
+        if len(clauses) < 2:
+            return False
+        heading, context = self.heading[c.rank], self.context[c.rank]
+        named = [[s.names(side_tokens(t), heading, context) for s in self.sides] for t in clauses]
+        mine = self.sides.index(side)
+        return any(n[mine] and sum(n) == 1 for n in named)
 
     def names_another(self, c: Candidate, side: Side) -> bool:
         """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
@@ -1104,6 +1118,8 @@ class Composer:
         def alone(c: Candidate, side: Side) -> bool:
             if sided.says(c, side) and share(c.row) >= ASPECT_HELD:
                 return True  # "for the train channel ... ShardedByS3Key; the test channel ..."
+            if sided.says(c, side) and sided.states_apart(c, side):
+                return True  # "A default job gives ...; an advanced job replays ..."
             said = sided.says(c, side) and not sided.names_another(c, side)
             return said and bool(sided.words[c.row] - set().union(*side.forms))
 

@@ -1,7 +1,8 @@
 """One subject asked two aspects, answered with a sentence per aspect inside the subject's
 passages: the passage that states what was asked of the aspects is read ("which distribution type
 for the train channel, and which for the test channel"), and an aspect its passage leaves unnamed
-takes the line that states the ask ("what comes back at inference": the "Return format" line).
+takes the line that states the ask ("what comes back at inference": the "Return format" line);
+a sentence stating each aspect in a clause of its own answers both.
 Also the ask's forms that name one subject and two aspects."""
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ CARDS = (
     'PCA: What input does it take?\t"Train Input: application/recordIO-wrapped-protobuf; text/csv'
     "\nOperates in 2 modes: regular or randomized"
     '\nReturn format: application/json (vector of projections)"\n'
+    "What does SageMaker Inference Recommender report?\tFor each candidate instance type it"
+    " load-tests the model and reports latency and cost per inference; advanced jobs replay your"
+    " own traffic pattern.\n"
 )
 
 NOTES = """# SageMaker
@@ -47,6 +51,12 @@ dataset. A test request checks the endpoint before traffic moves to it.
 
 An endpoint hosts a model for real-time inference; autoscaling adds instances as inference traffic
 grows.
+
+## Inference Recommender
+
+SageMaker Inference Recommender load-tests a model on candidate instance types and reports latency
+and cost for each. A default job gives quick instance recommendations; an advanced job replays a
+traffic pattern you define against chosen instances.
 
 ## Channels
 
@@ -98,3 +108,10 @@ def test_the_passage_stating_the_ask_answers_both_aspects(tutor: NotesIndex) -> 
 def test_an_unnamed_aspect_takes_the_line_stating_the_ask(tutor: NotesIndex) -> None:
     answer = tutor.ask("pca: what format goes in for training vs what comes back at inference?")
     assert "recordIO-wrapped-protobuf" in answer.text and "vector of projections" in answer.text
+
+
+def test_a_sentence_stating_each_aspect_in_a_clause_answers_both(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "inference recommender: default job vs advanced job - what does each one actually do?"
+    )
+    assert "quick instance recommendations" in answer.text and "traffic pattern" in answer.text
