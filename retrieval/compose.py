@@ -1073,7 +1073,7 @@ class Composer:
         """The passages a comparison reads: the searched ones first (`pool`), then each side's own
         and best keyword passages (`everything`, `own`); for one subject's aspects, the subject's
         passages only (`topic`), and whether that is so."""
-        topical = self._topic_passages(hits)
+        topical = self._topic_passages(hits, sides)
         if topical:
             return topical[:POOL], topical[:POOL], [], True
         pool = list(hits[:POOL])
@@ -1082,8 +1082,11 @@ class Composer:
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
         return pool, everything, own, False
 
-    def _topic_passages(self, hits: Sequence[Hit]) -> list[Hit]:
-        """The passages about the subject whose aspects are compared (`topic`), or none."""
+    def _topic_passages(self, hits: Sequence[Hit], sides: list[Side]) -> list[Hit]:
+        """The passages about the subject whose aspects are compared (`topic`), or none; none
+        too when they name no side: the sides are then things of their own the subject's
+        passages leave to others ("blazingtext text classification: word_ngrams vs buckets",
+        listed under "BlazingText hyperparameters"), compared as any sides are."""
         topic = self.ask.topic
         if not topic or not are_aspects(topic, self.ask.subjects, passage_counts(self.searcher)):
             return []
@@ -1091,7 +1094,9 @@ class Composer:
         if side is None:
             return []
         scores = self.files.lexical.scores(self._expand(self.ask.text))
-        return topic_hits(side, hits, scores, self._chunk_hit, _about_tokens)
+        found = topic_hits(side, hits, scores, self._chunk_hit, _about_tokens)
+        texts = [side_tokens(h.chunk.text) for h in found]
+        return found if any(s.names(t) for t in texts for s in sides) else []
 
     def _side_picks(self, sided: _Sides, *, unnamed: bool) -> list[Candidate]:
         """Each side's sentence, in the sides' order; with `unnamed` (one subject's aspects), a

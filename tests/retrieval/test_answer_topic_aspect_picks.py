@@ -2,7 +2,8 @@
 passages: the passage that states what was asked of the aspects is read ("which distribution type
 for the train channel, and which for the test channel"), and an aspect its passage leaves unnamed
 takes the line that states the ask ("what comes back at inference": the "Return format" line);
-a sentence stating each aspect in a clause of its own answers both.
+a sentence stating each aspect in a clause of its own answers both; sides the subject's passages
+never name are compared as things of their own.
 Also the ask's forms that name one subject and two aspects."""
 
 from __future__ import annotations
@@ -58,9 +59,27 @@ SageMaker Inference Recommender load-tests a model on candidate instance types a
 and cost for each. A default job gives quick instance recommendations; an advanced job replays a
 traffic pattern you define against chosen instances.
 
+## BlazingText text classification mode
+
+BlazingText text classification mode learns to predict one or more labels for each sentence from
+its words.
+
+## BlazingText hyperparameters
+
+Text classification mode:
+
+- `word_ngrams`: how many consecutive words are combined into features
+- `buckets`: hash buckets for word n-grams
+
+## S3 buckets
+
+Each S3 bucket holds objects under keys, a key being a word or a path. A bucket policy controls who reads the bucket. Model
+artifacts land in an output bucket.
+
 ## Channels
 
-A training job reads a train channel and may read a test channel; each channel is an S3 prefix.
+A training job reads a train channel and may read a test channel; each channel is an S3 prefix
+in a bucket.
 """
 
 
@@ -115,3 +134,12 @@ def test_a_sentence_stating_each_aspect_in_a_clause_answers_both(tutor: NotesInd
         "inference recommender: default job vs advanced job - what does each one actually do?"
     )
     assert "quick instance recommendations" in answer.text and "traffic pattern" in answer.text
+
+
+def test_aspects_the_subjects_passages_never_name_are_compared_as_things(
+    tutor: NotesIndex,
+) -> None:
+    answer = tutor.ask(
+        "blazingtext text classification: word_ngrams vs buckets, what does each one control?"
+    )
+    assert "consecutive words" in answer.text and "hash buckets" in answer.text
