@@ -21,7 +21,7 @@ import numpy as np
 
 from retrieval.aspect import Aspect, asked_clauses, following, following_rows
 from retrieval.documents import Chunk
-from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies
+from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
@@ -372,8 +372,12 @@ class _Sides:
         return self.said[key]
 
     def about(self, c: Candidate, side: Side) -> bool:
-        """The sentence names the side, or its passage's label does and neither names another."""
+        """The sentence names the side, or its passage's label does and neither names another;
+        for one subject's aspects also one stating a value of the kind the aspect asks ("CSV
+        only" for "training input format") and naming no other side."""
         if self.says(c, side):
+            return True
+        if self.aspects and self.states_kind(c, side):
             return True
         if opens_with_term(self.hits[c.rank].chunk.text[c.start : c.end]):
             return False  # "Relational" / "- SQL" under "Precision" is about "Relational"
@@ -381,6 +385,13 @@ class _Sides:
         return side.names(label) and not any(
             self.says(c, o) or o.names(label) for o in self.sides if o is not side
         )
+
+    def states_kind(self, c: Candidate, side: Side) -> bool:
+        """The sentence states a value of a kind the side's words ask (`facets.states_value`:
+        "format" asks for a file format) and names no other side."""
+        if not any(states_value(t, c.text) for t in side.forms[0]):
+            return False
+        return not any(self.says(c, o) for o in self.sides if o is not side)
 
     def shared_aspect(self) -> set[str]:
         """The rarest asked words (`aspect`) that each side's own sentences (about it, naming no
@@ -482,16 +493,20 @@ class _Sides:
             f"{self.labels[c.rank]}: {text}" if c.row in self.labelled else text
             for c, text in zip(chosen, texts, strict=False)
         ]
-        return [
-            f"{text} {as_sentence(self.extended[c.row])}" if self._adds(c, text) else text
-            for c, text in zip(chosen, out, strict=False)
-        ]
+        brought = ""  # what earlier picks brought along: two picks over one list line do not
+        rendered = []  # both bring its "Entity, IP"
+        for c, text in zip(chosen, out, strict=False):
+            if self._adds(c, f"{text} {brought}"):
+                brought = f"{brought} {self.extended[c.row]}"
+                text = f"{text} {as_sentence(self.extended[c.row])}"
+            rendered.append(text)
+        return rendered
 
-    def _adds(self, c: Candidate, text: str) -> bool:
-        """The sentence after a side's pick says what the pick does not already ("S3
-        Standard-IA 99.9% Availability." is not followed by "99.9% Availability.")."""
+    def _adds(self, c: Candidate, said: str) -> bool:
+        """The sentence after a side's pick says what is not said already ("S3 Standard-IA
+        99.9% Availability." is not followed by "99.9% Availability.")."""
         after = self.extended.get(c.row)
-        return after is not None and _plain(after) not in _plain(text)
+        return after is not None and _plain(after) not in _plain(said)
 
     def asked(self, c: Candidate, files: BuildFiles, side: Side) -> float:
         """How much of the asked aspect the sentence answers, or a sentence after it that is still

@@ -3,7 +3,8 @@ passages: the passage that states what was asked of the aspects is read ("which 
 for the train channel, and which for the test channel"), and an aspect its passage leaves unnamed
 takes the line that states the ask ("what comes back at inference": the "Return format" line);
 a sentence stating each aspect in a clause of its own answers both; sides the subject's passages
-never name are compared as things of their own.
+never name are compared as things of their own; a line stating a value of the kind an aspect
+asks ("CSV only" for "training input format") answers it.
 Also the ask's forms that name one subject and two aspects."""
 
 from __future__ import annotations
@@ -73,8 +74,15 @@ Text classification mode:
 
 ## S3 buckets
 
-Each S3 bucket holds objects under keys, a key being a word or a path. A bucket policy controls who reads the bucket. Model
-artifacts land in an output bucket.
+Each S3 bucket holds objects under keys, a key being a word or a path. A bucket policy controls
+who reads the bucket. Model artifacts land in an output bucket.
+
+## IP Insights input
+
+- User names and account IDs can be fed in directly
+- Training channel, optional validation (computes AUC score)
+- CSV only
+- Entity, IP
 
 ## Channels
 
@@ -143,3 +151,11 @@ def test_aspects_the_subjects_passages_never_name_are_compared_as_things(
         "blazingtext text classification: word_ngrams vs buckets, what does each one control?"
     )
     assert "consecutive words" in answer.text and "hash buckets" in answer.text
+
+
+def test_an_aspect_is_answered_by_a_value_of_the_kind_it_asks(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "for ip insights: training input format vs what the optional validation channel gives you"
+    )
+    assert "CSV only" in answer.text and "AUC" in answer.text
+    assert answer.text.count("Entity, IP") <= 1
