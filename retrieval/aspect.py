@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from retrieval.index_store import BuildFiles
+from retrieval.lexical import tokenize
 from retrieval.rarity import weighted_share
 from retrieval.sentences import display_sentence
 
@@ -29,6 +30,10 @@ CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[:;,?]")
 ASKING_CLAUSE = re.compile(
     r"\s*(?:(?:and|or|but)\s+)?(?:which|what|what's|how|who|whose|does|do|is|are|can)\b", re.I
 )
+# Words that ask what something hands back ("what comes back per doc", "what's in the response"),
+# one term, held by a sentence saying what it returns or outputs, in whichever of these words.
+RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
+RETURN_TERM = "return"
 # The opening of a sentence that goes on from the one before it: a pronoun or a connective.
 LEANS = re.compile(
     r"^(?:it|its|this|these|they|their|that|those|them|so|thus|hence|but|yet|also|then)\b", re.I
@@ -53,6 +58,19 @@ class Aspect:
             found = weighted_share(self.terms, set(self.words[row]), self.counts, self.total)
             self._shares[row] = found
         return self._shares[row]
+
+    def returned(self, row: int) -> float:
+        """`share`, with every word for what comes back as one (`as_returned`): "what comes back
+        at inference" is answered by a "return format" line."""
+        if not self.terms:
+            return 0.0
+        terms, words = as_returned(self.terms), as_returned(set(self.words[row]))
+        return weighted_share(terms, words, self.counts, self.total)
+
+
+def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
+    """`terms` with every word for what comes back as RETURN_TERM."""
+    return {RETURN_TERM if t in RETURN_WORDS else t for t in terms}
 
 
 def asked_clauses(question: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from retrieval.asked_kind import asked_kind, states_kind
+from retrieval.aspect import as_returned
 from retrieval.compose import (
     EMPHASIS_TERMS,
     MAX_SENTENCES,
@@ -35,10 +36,6 @@ ATTRIBUTE_KINDS = frozenset({"casual", "limit", "howto", "definition"})
 FRAME_TERMS = (
     frozenset(tokenize("happen give tell want need way thing stuff come")) | EMPHASIS_TERMS
 )
-# Words that ask what something hands back ("what comes back per doc", "what's in the response"),
-# one term, held by a sentence saying what it returns or outputs, in whichever of these words.
-RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
-RETURN_TERM = "return"
 SUBJECT_HELD = 0.5  # a passage whose heading holds this much of the subject's words is about it
 # An asked word held by more of the notes' sentences than this share ("one", "layer", "set")
 # says too little to pick a sentence by when the rarer asked words are in none.
@@ -49,11 +46,6 @@ RARE_SHARE = 0.012
 # asked kind, at 0.08 two of three more additions are beside the point ("augmentation_type" for
 # the required hyperparameters), and below 0.03 most are.
 CLOSER_MARGIN = 0.11
-
-
-def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
-    """`terms` with every word for what comes back as RETURN_TERM."""
-    return {RETURN_TERM if t in RETURN_WORDS else t for t in terms}
 
 
 def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], said: str) -> set[str]:

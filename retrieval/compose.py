@@ -21,7 +21,7 @@ import numpy as np
 
 from retrieval.aspect import Aspect, asked_clauses, following, following_rows
 from retrieval.documents import Chunk
-from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies
+from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
@@ -161,6 +161,8 @@ CONTRAST = re.compile(
     r"|both|either|neither)\b",
     re.I,
 )
+# Where a sentence naming several sides may say something of each apart: its clauses.
+SIDE_CLAUSES = re.compile(r";\s*|,\s*(?:while|whereas)\s+", re.I)
 # A side named only as one item of a list of names: a mention, not what the side is.
 LIST_SEPARATOR = re.compile(r"\s*[,+/&]\s*")
 LISTED_ITEMS = 3  # short items: a clause between commas ("Compared with XGBoost, ...") is none
@@ -370,8 +372,12 @@ class _Sides:
         return self.said[key]
 
     def about(self, c: Candidate, side: Side) -> bool:
-        """The sentence names the side, or its passage's label does and neither names another."""
+        """The sentence names the side, or its passage's label does and neither names another;
+        for one subject's aspects also one stating a value of the kind the aspect asks ("CSV
+        only" for "training input format") and naming no other side."""
         if self.says(c, side):
+            return True
+        if self.aspects and self.states_kind(c, side):
             return True
         if opens_with_term(self.hits[c.rank].chunk.text[c.start : c.end]):
             return False  # "Relational" / "- SQL" under "Precision" is about "Relational"
@@ -379,6 +385,13 @@ class _Sides:
         return side.names(label) and not any(
             self.says(c, o) or o.names(label) for o in self.sides if o is not side
         )
+
+    def states_kind(self, c: Candidate, side: Side) -> bool:
+        """The sentence states a value of a kind the side's words ask (`facets.states_value`:
+        "format" asks for a file format) and names no other side."""
+        if not any(states_value(t, c.text) for t in side.forms[0]):
+            return False
+        return not any(self.says(c, o) for o in self.sides if o is not side)
 
     def shared_aspect(self) -> set[str]:
         """The rarest asked words (`aspect`) that each side's own sentences (about it, naming no
@@ -424,6 +437,18 @@ class _Sides:
             if asked[c.row] + ASPECT_HELD > most and self.states_shared(c, side)
         }
 
+    def states_apart(self, c: Candidate, side: Side) -> bool:
+        """The sentence names the side in a clause of its own, one naming no other side ("A
+        default job gives quick instance recommendations; an advanced (load test) job replays a
+        traffic pattern ..."): it says something of each side it names."""
+        clauses = SIDE_CLAUSES.split(c.text)
+        if len(clauses) < 2:
+            return False
+        heading, context = self.heading[c.rank], self.context[c.rank]
+        named = [[s.names(side_tokens(t), heading, context) for s in self.sides] for t in clauses]
+        mine = self.sides.index(side)
+        return any(n[mine] and sum(n) == 1 for n in named)
+
     def names_another(self, c: Candidate, side: Side) -> bool:
         """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
         controls L2\") rather than saying what this one is."""
@@ -468,16 +493,20 @@ class _Sides:
             f"{self.labels[c.rank]}: {text}" if c.row in self.labelled else text
             for c, text in zip(chosen, texts, strict=False)
         ]
-        return [
-            f"{text} {as_sentence(self.extended[c.row])}" if self._adds(c, text) else text
-            for c, text in zip(chosen, out, strict=False)
-        ]
+        brought = ""  # what earlier picks brought along: two picks over one list line do not
+        rendered = []  # both bring its "Entity, IP"
+        for c, text in zip(chosen, out, strict=False):
+            if self._adds(c, f"{text} {brought}"):
+                brought = f"{brought} {self.extended[c.row]}"
+                text = f"{text} {as_sentence(self.extended[c.row])}"
+            rendered.append(text)
+        return rendered
 
-    def _adds(self, c: Candidate, text: str) -> bool:
-        """The sentence after a side's pick says what the pick does not already ("S3
-        Standard-IA 99.9% Availability." is not followed by "99.9% Availability.")."""
+    def _adds(self, c: Candidate, said: str) -> bool:
+        """The sentence after a side's pick says what is not said already ("S3 Standard-IA
+        99.9% Availability." is not followed by "99.9% Availability.")."""
         after = self.extended.get(c.row)
-        return after is not None and _plain(after) not in _plain(text)
+        return after is not None and _plain(after) not in _plain(said)
 
     def asked(self, c: Candidate, files: BuildFiles, side: Side) -> float:
         """How much of the asked aspect the sentence answers, or a sentence after it that is still
@@ -1059,7 +1088,7 @@ class Composer:
         """The passages a comparison reads: the searched ones first (`pool`), then each side's own
         and best keyword passages (`everything`, `own`); for one subject's aspects, the subject's
         passages only (`topic`), and whether that is so."""
-        topical = self._topic_passages(hits)
+        topical = self._topic_passages(hits, sides)
         if topical:
             return topical[:POOL], topical[:POOL], [], True
         pool = list(hits[:POOL])
@@ -1068,8 +1097,11 @@ class Composer:
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
         return pool, everything, own, False
 
-    def _topic_passages(self, hits: Sequence[Hit]) -> list[Hit]:
-        """The passages about the subject whose aspects are compared (`topic`), or none."""
+    def _topic_passages(self, hits: Sequence[Hit], sides: list[Side]) -> list[Hit]:
+        """The passages about the subject whose aspects are compared (`topic`), or none; none
+        too when they name no side: the sides are then things of their own the subject's
+        passages leave to others ("blazingtext text classification: word_ngrams vs buckets",
+        listed under "BlazingText hyperparameters"), compared as any sides are."""
         topic = self.ask.topic
         if not topic or not are_aspects(topic, self.ask.subjects, passage_counts(self.searcher)):
             return []
@@ -1077,7 +1109,9 @@ class Composer:
         if side is None:
             return []
         scores = self.files.lexical.scores(self._expand(self.ask.text))
-        return topic_hits(side, hits, scores, self._chunk_hit, _about_tokens)
+        found = topic_hits(side, hits, scores, self._chunk_hit, _about_tokens)
+        texts = [side_tokens(h.chunk.text) for h in found]
+        return found if any(s.names(t) for t in texts for s in sides) else []
 
     def _side_picks(self, sided: _Sides, *, unnamed: bool) -> list[Candidate]:
         """Each side's sentence, in the sides' order; with `unnamed` (one subject's aspects), a
@@ -1087,18 +1121,34 @@ class Composer:
             picks.append(self._side_pick(side, sided, [p for p in picks if p is not None]))
         chosen = [p for p in picks if p is not None]
         if unnamed and None in picks and chosen:
-            fallback = unnamed_pick(chosen, sided.candidates, lambda c: sided.named([c]) > 0)
+            fallback = unnamed_pick(
+                chosen,
+                sided.candidates,
+                lambda c: sided.named([c]) > 0,
+                lambda c: sided.aspect.returned(c.row),
+            )
             picks[picks.index(None)] = fallback
         return [p for p in picks if p is not None]
 
     def _one_passage(self, sided: _Sides) -> None:
         """Keep the sentences of the subject's passage answering most aspects (`topic`)."""
 
+        share = sided.aspect.share
+
         def alone(c: Candidate, side: Side) -> bool:
+            if sided.says(c, side) and share(c.row) >= ASPECT_HELD:
+                return True  # "for the train channel ... ShardedByS3Key; the test channel ..."
+            if sided.says(c, side) and sided.states_apart(c, side):
+                return True  # "A default job gives ...; an advanced job replays ..."
             said = sided.says(c, side) and not sided.names_another(c, side)
             return said and bool(sided.words[c.row] - set().union(*side.forms))
 
-        closeness = [hit.dense for hit in sided.hits]
+        # among passages answering as many aspects, the one stating most of what was asked of
+        # them ("which distribution type"), then the closest to the question
+        asked = [0.0] * len(sided.hits)
+        for c in sided.candidates:
+            asked[c.rank] = max(asked[c.rank], share(c.row))
+        closeness = [(asked[rank], hit.dense) for rank, hit in enumerate(sided.hits)]
         rank = answering_rank(sided.candidates, sided.sides, alone, closeness)
         if rank is not None:
             sided.candidates = [c for c in sided.candidates if c.rank == rank]

@@ -11,7 +11,8 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.attribute import FRAME_TERMS, as_returned
+from retrieval.aspect import as_returned
+from retrieval.attribute import FRAME_TERMS
 from retrieval.compose import NUMBER, Composition, _about_terms, covers, sentence_words
 from retrieval.facets import VALUE_KINDS, states_value
 from retrieval.lexical import tokenize

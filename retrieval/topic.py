@@ -29,6 +29,7 @@ from retrieval.search import Hit
 from retrieval.sides import Side
 
 TOPIC_SEARCH = 20  # passages the question's words rank first, read for the subject's headings
+ASKED_HELD = 0.3  # compose.ASPECT_HELD: a line holding this much of the ask states it
 
 
 def topic_hits(
@@ -62,14 +63,22 @@ def topic_side(forms: list[set[str]], typed: str) -> Side | None:
 
 
 def unnamed_pick(
-    chosen: list, candidates: Sequence, names_a_side: Callable[[object], bool]
+    chosen: list,
+    candidates: Sequence,
+    names_a_side: Callable[[Any], bool],
+    asked: Callable[[Any], float],
 ) -> object | None:
-    """For a side no sentence of the subject's passages names: the first line of the passage a
-    picked side was quoted from that names no side ("Can use CPU or GPU" over "CPU-only for
-    inference" in "DeepAR: Instance Types"), the subject's default the notes leave unsaid."""
+    """For a side no sentence of the subject's passages names: the line of the passage a picked
+    side was quoted from that names no side and states what was asked (`asked` at least
+    ASKED_HELD: "return format: ... (vector of projections)" for "what comes back at
+    inference"), else its first such line ("Can use CPU or GPU" over "CPU-only for inference"
+    in "DeepAR: Instance Types"), the subject's default the notes leave unsaid."""
     ranks = {c.rank for c in chosen}
     rows = {c.row for c in chosen}
     free = [c for c in candidates if c.rank in ranks and c.row not in rows and not names_a_side(c)]
+    stating = [c for c in free if asked(c) >= ASKED_HELD]
+    if stating:
+        return max(stating, key=lambda c: (asked(c), -c.row))
     return min(free, key=lambda c: c.row, default=None)
 
 
@@ -77,7 +86,7 @@ def answering_rank(
     candidates: Sequence[Any],
     sides: Sequence[Side],
     alone: Callable[[Any, Side], bool],
-    closeness: Sequence[float],
+    closeness: Sequence[Any],
 ) -> int | None:
     """The rank of the passage answering most sides with a sentence of their own (`alone`), the
     closest to the question (`closeness`, by rank) among equals; None when no passage has one."""

@@ -153,6 +153,13 @@ _SIDES_THEN_ASK = re.compile(
     r"(?:which|what|how|when|why|does|do|is|are)\b",
     re.I,
 )
+# "sagemaker k-means: which distribution type for the train channel, and which for the test
+# channel?": a topic, then two asks of it, each naming its aspect after a preposition; the aspects
+# are the sides (nothing else parts them, and the ask was read as a scenario's stem).
+_ASPECT_ASK = r"(?:which|what)\b[^,:]*?\s(?:for|at|during|in|on)\s[^,:]+?"
+_TWO_ASPECTS = re.compile(
+    rf"^[^:,]{{2,60}}:\s+({_ASPECT_ASK}),\s+and\s+({_ASPECT_ASK})[?.!\s]*$", re.I
+)
 # "kcl for producers or consumers", "xgboost trains on several instances - cpu or gpu then?",
 # "xgboost alpha is l1 or l2": the options follow a link (a preposition, "is", a dash) from the
 # subject named before it, so they are two values of that subject's attribute, not two subjects.
@@ -226,9 +233,12 @@ _TOPIC = re.compile(
 )
 # A side asked as a clause ("deepar: which hardware for training vs for inference", "what it
 # accepts at inference") names its aspect after the clause's first preposition.
+# Prepositions may stack ("what format goes in for training").
 _ASPECT_CLAUSE = re.compile(
-    r"^(?:(?:which|what|if|how)\b.*?\s)?(?:for|at|during|in|on)\s+(?:the\s+)?", re.I
+    r"^(?:(?:which|what|if|how)\b.*?\s)?(?:(?:for|at|during|in|on)\s+)+(?:the\s+)?", re.I
 )
+# "for ip insights: ..." names the topic "ip insights": the preposition sets it, names nothing.
+_TOPIC_PREPOSITION = re.compile(r"^(?:in|for|with|on|about)\s+", re.I)
 EITHER_OR_WORDS = 16  # "glue or emr for a big spark job?", not a list in a long sentence
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
@@ -298,7 +308,9 @@ def _understand(text: str) -> Ask:
         stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
-    if any(p.search(text) for p in (_ASKS_EACH, _EACH_OF_TWO, _SIDES_THEN_ASK)) or _joined(text):
+    if any(p.search(text) for p in (_ASKS_EACH, _EACH_OF_TWO, _SIDES_THEN_ASK, _TWO_ASPECTS)) or (
+        _joined(text)
+    ):
         return Ask(text, "comparison", text, _sides(text), topic=_topic(text))
     if not _asks_detail(text) and (
         words >= SCENARIO_ONE_SENTENCE
@@ -361,7 +373,10 @@ def _sides(text: str) -> tuple[str, ...]:
         or _joined(core)
     )
     around = _FROM.search(core)
-    if between:
+    two_asks = _TWO_ASPECTS.match(core)
+    if two_asks:
+        parts = list(two_asks.groups())
+    elif between:
         parts = list(between.groups())
     elif around:
         parts = [g for g in around.groups() if g]
@@ -392,11 +407,11 @@ def _topic(text: str) -> str:
     """What the sides belong to, named before them ("deepar: training vs inference", "for xgboost,
     M or C instances"): a short name, not a stem that states a situation."""
     found = _TOPIC.match(text.strip())
-    if not found or not _SIDE_SPLIT.search(text[found.end() :]):
+    if not found or not (_SIDE_SPLIT.search(text[found.end() :]) or _TWO_ASPECTS.match(text)):
         return ""
     if _SIDE_SPLIT.search(found[0]) or _COMPARE.search(found[0]):
         return ""  # the sides themselves ("rds vs redshift: does each ..."), not a topic
-    topic = (found["named"] or found["set"]).strip()
+    topic = _TOPIC_PREPOSITION.sub("", (found["named"] or found["set"]).strip())
     return topic if len(topic.split()) <= STEM_WORDS else ""
 
 
