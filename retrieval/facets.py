@@ -37,6 +37,30 @@ FORMAT = re.compile(
     r"|jpe?g|png|mp[34]|wav|flac|gzip|h\.?26[45]|float32|utf-?8|xml|yaml|plain text)\b",
     re.I,
 )
+# A unit the question counts in ("how many days without access", "how many ms of latency") asks
+# for a number of that unit: "30 and 90 days", not "three Availability Zones" nor "53 minutes".
+# Keys are the unit's tokens, each with the spellings the notes write it in.
+_UNIT_SPELLINGS = {
+    "ms millisecond": r"ms|milliseconds?",
+    "second sec": r"s|secs?|seconds?",
+    "minut min": r"mins?|minutes?",
+    "hour hrs": r"h|hrs?|hours?",
+    "day": r"days?",
+    "week": r"weeks?",
+    "month": r"months?",
+    "year": r"years?",
+    "kb": r"KB|KiB|kilobytes?",
+    "mb": r"MB|MiB|megabytes?",
+    "gb": r"GB|GiB|gigabytes?",
+    "tb": r"TB|TiB|terabytes?",
+}
+UNITS: dict[str, re.Pattern[str]] = {
+    token: re.compile(
+        rf"(?<![A-Za-z])\d[\d,.]*(?:\s*(?:to|and|-|or)\s*\d[\d,.]*)?[\s-]*(?:{forms})\b", re.I
+    )
+    for tokens, forms in _UNIT_SPELLINGS.items()
+    for token in tokens.split()
+}
 VALUE_KINDS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(tokenize("long retain retention keep kept timeout duration expire"), DURATION),
     **dict.fromkeys(tokenize("big biggest large largest size payload"), SIZE),

@@ -20,7 +20,7 @@ from retrieval.compose import (
     heading_terms,
     lead_for,
 )
-from retrieval.facets import COUNT, VALUE_KINDS, states_value
+from retrieval.facets import COUNT, UNITS, VALUE_KINDS, states_value
 from retrieval.lexical import tokenize
 from retrieval.search import Hit
 
@@ -63,6 +63,8 @@ NAMED_TERMS = 2
 # Only a question this long has fillers: "availability of S3 One Zone-IA" (s3, one, zone, ia,
 # zone-ia) must not take Standard-IA's 99.9 % for naming "s3" and "ia".
 LONG_SUBJECT = 6
+# "how many days ...", "roughly how many ms of latency": the word counted is the unit asked.
+COUNTED_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -74,17 +76,34 @@ class _Asked:
     measure: set[str]
     values: set[str]
     bounded: bool
+    unit: str = ""  # the unit counted in ("day" of "how many days"), a key of UNITS
 
     @classmethod
     def of(cls, composer: Composer) -> _Asked:
         asked = set(tokenize(composer.ask.text))
+        unit = _counted_unit(composer.ask.text)
         return cls(
             # as asked, not acronyms spelt out; "biggest" says what is measured, not of what
-            asked - LIMIT_WORDS - VALUE_KINDS.keys(),
+            asked - LIMIT_WORDS - VALUE_KINDS.keys() - {unit},
             composer.terms & MEASURE_WORDS,
             {t for t in asked if t in VALUE_KINDS},
             bool(BOUND_ASKED.search(composer.ask.text)),
+            unit,
         )
+
+    def stated(self, text: str) -> bool:
+        """The sentence states the value asked: a number of the unit counted in, else a value of
+        a kind asked (a count for "how many", a duration for "how long")."""
+        if self.unit:
+            return UNITS[self.unit].search(text) is not None
+        return any(states_value(t, text) for t in self.values)
+
+
+def _counted_unit(question: str) -> str:
+    """The unit a "how many <unit>" question counts in, or ""."""
+    counted = COUNTED_WORD.search(question)
+    token = tokenize(counted[1]) if counted else []
+    return token[0] if token and token[0] in UNITS else ""
 
 
 def limit_answer(
@@ -139,7 +158,7 @@ def _fit(c: Candidate, asked: _Asked, about: float) -> float:
         + 0.2 * covers(asked.subject, words)
         + MEASURE_WEIGHT * measured
         + BOUND_WEIGHT * bool(BOUND.search(c.text))
-        + VALUE_WEIGHT * any(states_value(t, c.text) for t in asked.values)
+        + VALUE_WEIGHT * asked.stated(c.text)
         - DEFAULT_PENALTY * (asked.bounded and _default_only(c.text))
         - 0.4 * (other or sibling(asked.subject, words))
         + FIRST_PASSAGE_MARGIN * (c.rank == 0)  # search's first passage keeps its place
