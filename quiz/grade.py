@@ -55,6 +55,7 @@ from quiz.quantities import (
     gives_the_count,
     numbers_agree,
     quantity_positions,
+    replaces_a_number,
     states_a_number_of,
 )
 from retrieval.embed import Embedder
@@ -487,7 +488,7 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         gives_another_setting(kp.point, parts[i])
         or gives_another_reciprocal(kp.point, parts[i], parts[-1])
         for i in answer.own
-    ):
+    ) or any(replaces_a_number(kp.point, parts[i], parts[-1]) for i in _pieces(answer)):
         return True
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
@@ -498,6 +499,15 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         and claim_polarity(kp.point, answer.tokens[i]) is not None
         for i in answer.own
     ) or _wrong_count(kp, answer)
+
+
+def _pieces(answer: _Answer) -> list[int]:
+    """The clauses proper that hold no other clause: "Lambda stops after 15 minutes and the job
+    needs 20 GB" is read as its pieces, each amount beside what it is about."""
+    own = [answer.parts[i] for i in answer.own]
+    return [
+        i for i in answer.own if not any(p != answer.parts[i] and p in answer.parts[i] for p in own)
+    ]
 
 
 def _wrong_count(kp: KeyPoint, answer: _Answer) -> bool:
