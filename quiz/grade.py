@@ -237,13 +237,13 @@ class FreeTextGrader:
         said, claims = _claims(kp, answer, ~elsewhere)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
-        contradicted = any(not claims[i] and about[i] for i in answer.own)
         if _taken_back(kp, point_tokens, answer, about, row >= self.threshold):
             return False
         naming = index == answer.naming
+        polarity = _polarities(kp, answer, naming)
+        contradicted = _contradicted(claims, about, elsewhere, polarity, answer)
         if naming and by_name and not contradicted and _names_the_pick(kp, *answer.pick_terms):
             return True
-        polarity = _polarities(kp, answer, naming)
         # if the answer also denies the point, a term counts only where said its own way
         by_term = any(
             polarity[i]
@@ -298,6 +298,26 @@ class FreeTextGrader:
             and (polarity[i] is not None or not elsewhere[i])
             for i in range(len(answer.parts))
         )
+
+
+def _contradicted(
+    claims: Sequence[bool],
+    about: Sequence[bool],
+    elsewhere: np.ndarray,
+    polarity: Sequence[bool | None],
+    answer: _Answer,
+) -> bool:
+    """Whether a clause about the point says it otherwise (`claims`). A clause that reads
+    closer to another point and says no term of this one (`polarity` None) is that one's:
+    "without that every run re-reads the whole history" makes "without bookmarks the job
+    reprocesses history", it takes nothing back of "job bookmarks track processed data"; nor
+    does "the city has no hotel" of "a Lambda function can validate slot values". One that
+    says a term of this point speaks of it too ("a higher perplexity means better
+    translations")."""
+    return any(
+        not claims[i] and about[i] and (not elsewhere[i] or polarity[i] is not None)
+        for i in answer.own
+    )
 
 
 def _shares_words(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
