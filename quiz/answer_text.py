@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import Stemmer
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from quiz.spelling import american
 
@@ -381,6 +382,19 @@ def _typo_of(window: Sequence[str], term_words: Sequence[str], vocabulary: froze
         and not set(window) <= vocabulary
         and _small_words(window) == _small_words(term_words)
         and _typos_in_long_words(window, term_words)
+    )
+
+
+def misspells(word: str, among: frozenset[str]) -> bool:
+    """Whether the word is one slip (a letter added, dropped, changed, or two swapped) from a
+    word of `among` of over 4 letters with the same first letter: "bacth" for batch, "kendera"
+    for Kendra. A swap scores low on `fuzz.ratio` in a short word, one slip is still a typo."""
+    return len(word) > EXACT_TERM_MAX_CHARS and any(
+        known != word
+        and len(known) > EXACT_TERM_MAX_CHARS
+        and known[0] == word[0]
+        and OSA.distance(word, known, score_cutoff=1) <= 1
+        for known in among
     )
 
 

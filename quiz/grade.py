@@ -55,6 +55,7 @@ from quiz.quantities import (
     gives_the_count,
     numbers_agree,
     quantity_positions,
+    replaces_a_number,
     states_a_number_of,
 )
 from retrieval.embed import Embedder
@@ -236,13 +237,13 @@ class FreeTextGrader:
         said, claims = _claims(kp, answer, ~elsewhere)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
-        contradicted = any(not claims[i] and about[i] for i in answer.own)
         if _taken_back(kp, point_tokens, answer, about, row >= self.threshold):
             return False
         naming = index == answer.naming
+        polarity = _polarities(kp, answer, naming)
+        contradicted = _contradicted(claims, about, elsewhere, polarity, answer)
         if naming and by_name and not contradicted and _names_the_pick(kp, *answer.pick_terms):
             return True
-        polarity = _polarities(kp, answer, naming)
         # if the answer also denies the point, a term counts only where said its own way
         by_term = any(
             polarity[i]
@@ -297,6 +298,26 @@ class FreeTextGrader:
             and (polarity[i] is not None or not elsewhere[i])
             for i in range(len(answer.parts))
         )
+
+
+def _contradicted(
+    claims: Sequence[bool],
+    about: Sequence[bool],
+    elsewhere: np.ndarray,
+    polarity: Sequence[bool | None],
+    answer: _Answer,
+) -> bool:
+    """Whether a clause about the point says it otherwise (`claims`). A clause that reads
+    closer to another point and says no term of this one (`polarity` None) is that one's:
+    "without that every run re-reads the whole history" makes "without bookmarks the job
+    reprocesses history", it takes nothing back of "job bookmarks track processed data"; nor
+    does "the city has no hotel" of "a Lambda function can validate slot values". One that
+    says a term of this point speaks of it too ("a higher perplexity means better
+    translations")."""
+    return any(
+        not claims[i] and about[i] and (not elsewhere[i] or polarity[i] is not None)
+        for i in answer.own
+    )
 
 
 def _shares_words(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
@@ -487,7 +508,7 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         gives_another_setting(kp.point, parts[i])
         or gives_another_reciprocal(kp.point, parts[i], parts[-1])
         for i in answer.own
-    ):
+    ) or any(replaces_a_number(kp.point, parts[i], parts[-1]) for i in _pieces(answer)):
         return True
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
@@ -498,6 +519,15 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         and claim_polarity(kp.point, answer.tokens[i]) is not None
         for i in answer.own
     ) or _wrong_count(kp, answer)
+
+
+def _pieces(answer: _Answer) -> list[int]:
+    """The clauses proper that hold no other clause: "Lambda stops after 15 minutes and the job
+    needs 20 GB" is read as its pieces, each amount beside what it is about."""
+    own = [answer.parts[i] for i in answer.own]
+    return [
+        i for i in answer.own if not any(p != answer.parts[i] and p in answer.parts[i] for p in own)
+    ]
 
 
 def _wrong_count(kp: KeyPoint, answer: _Answer) -> bool:

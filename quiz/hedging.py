@@ -25,6 +25,7 @@ from quiz.answer_text import (
     NEGATION_SCOPE,
     acronyms_of,
     known_word,
+    misspells,
     negated_at,
     normalise,
     stems,
@@ -131,6 +132,8 @@ class _Names:
     term_words: frozenset[str] = frozenset()
     option_words: frozenset[str] = frozenset()
     endorsed: tuple[str, ...] = ()
+    # the words of the right option and of its naming terms as written, for their misspellings
+    right_words: frozenset[str] = frozenset()
     # no other option removes anything ("Drop every row ...", "Remove the column"): taking a
     # rival away ("drop enhanced fan-out") is then no pick of it
     taking_away: bool = False
@@ -179,6 +182,7 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         term_words=frozenset(set().union(*terms)),
         option_words=frozenset(sets[0]),
         endorsed=_endorsed(choices, key_points, subjects),
+        right_words=frozenset(words(" ".join((choices.right, *naming_terms)))),
         taking_away=not any(_removes(text) for text in choices.others),
     )
 
@@ -699,10 +703,14 @@ def _foreign_pick(names: _Names, lead: str, tokens: Sequence[str]) -> tuple[int,
             continue  # a name with a word of the key's terms is about the key ("Clarify SHAP")
         # the lead's first word is capitalised as any sentence opens ("Since Athena ...")
         opening = tokens[:1] if lead.split()[:1] == name.split()[:1] else []
+        # the right option's name misspelt ("AWS Bacth", "amazon kendera") is no other pick
         foreign = [
             w
             for w, s in zip(content, stems(content), strict=True)
-            if len(s) > 1 and not known_word(s, names.mentioned) and w in tokens[len(opening) :]
+            if len(s) > 1
+            and not known_word(s, names.mentioned)
+            and w in tokens[len(opening) :]
+            and not misspells(w, names.right_words)
         ]
         if foreign:
             return tokens.index(foreign[0]), name

@@ -77,6 +77,8 @@ SCALED = {
     "yr": (SECOND, 31536000.0),
 }
 Quantity = tuple[str, float]
+# The value a working comes to: the number after an "=".
+RESULT = re.compile(r"=\s*(?:about\s+|~\s*)?(\d+(?:\.\d+)?)")
 
 
 def _unit(word: str) -> tuple[str, float]:
@@ -212,6 +214,30 @@ def quantity_positions(term: str, tokens: Sequence[str]) -> list[int]:
         if any(k == kind and _same(v, value) for k, v in amount):
             found.append(index)
     return found
+
+
+def replaces_a_number(point: str, clause: str, answer: str) -> bool:
+    """The clause gives one of the point's amounts, and in the unit of another of them that the
+    answer never gives, an amount the point never gives: the new amount stands in its place
+    ("1-minute points are kept for 3 days" for "1-minute points for 15 days", "1 to 30 fps" for
+    "5 to 30 fps"). An amount in another unit is a working or another thing's ("15 minutes, and
+    this job takes two hours" against "15 minutes and 10,240 MB"), and so is a working that
+    comes to the point's result ("80/(80+40) = 0.67" for "80 / 120 = about 0.67")."""
+    wanted, said, whole = _said(point), _said(clause), _said(answer)
+    if not any(_among(amount, wanted) for amount in said) or _comes_to(wanted, clause):
+        return False
+    missing = {kind for kind, value in wanted if not _among((kind, value), whole)}
+    return any(kind in missing and not _among((kind, value), wanted) for kind, value in said)
+
+
+def _among(amount: Quantity, amounts: frozenset[Quantity]) -> bool:
+    return any(amount[0] == kind and _same(amount[1], value) for kind, value in amounts)
+
+
+def _comes_to(wanted: frozenset[Quantity], clause: str) -> bool:
+    """Whether the clause works something out ("... = 0.67") to one of the point's values."""
+    results = [float(found) for found in RESULT.findall(normalise(clause))]
+    return any(_same(result, v) for result in results for _, v in wanted)
 
 
 # A parameter and its value: "multi_label set to 1", "num_models is forced to 1".
