@@ -12,7 +12,7 @@ from functools import lru_cache
 from quiz.answer_text import FUNCTION_WORDS, normalise, stems, words
 
 # "90-day", "a 10-minute window": a hyphen may join a number to its unit.
-NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)(?:-(?=[a-z])|\s*)(%|[a-z]+)?")
+NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?:-(?=[a-z])|\s*)(%|[a-z]+)?")
 # Spelt-out numbers; "a"/"an" count as one only before a unit of time or size ("a year").
 NUMBER_WORDS = {
     "one": 1,
