@@ -16,14 +16,21 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import tokenize
-from retrieval.rarity import weighted_share
+from retrieval.rarity import rarest_terms, weighted_share
 from retrieval.sentences import display_sentence
+from retrieval.sides import covers
 
 FOLLOWING = 3  # sentences after a side's own that may still be about it (a terse list's items)
+# An asked word held by more of the notes' sentences than this share ("train", "data", "use")
+# is in a side's overview as often as in what answers the ask: it tells neither apart. Read
+# parts: 0.012-0.03 score the same (seeds +2, none lost); 0.02 as scenario's COMMON_SHARE.
+ASKED_RARE_SHARE = 0.02
+ASKED_RARE_FLOOR = 5  # in a small set of notes, a word in a handful of sentences still tells
 # A comparison's parts: the sides' clause, the clauses that ask ("X vs Y for a foundation model -
 # who runs the instances in each case", "A vs B: which trains sequentially, and which ...").
 CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[:;,?]")
@@ -66,6 +73,26 @@ class Aspect:
             return 0.0
         terms, words = as_returned(self.terms), as_returned(set(self.words[row]))
         return weighted_share(terms, words, self.counts, self.total)
+
+    def holds(self, row: int, terms: set[str]) -> bool:
+        """The sentence at `row` holds every one of `terms` (a short form counts for a longer)."""
+        return bool(terms) and covers(terms, set(self.words[row])) >= 1
+
+    def rare_in(self, row: int) -> bool:
+        """The sentence at `row` holds an asked word the notes hold rarely (`ASKED_RARE_SHARE`)."""
+        return any(self._rare(t) and self.holds(row, {t}) for t in self.terms)
+
+    def rarest_held(self, rows: Sequence[int], unread: AbstractSet[str]) -> set[str]:
+        """The rarest asked words any of the sentences at `rows` holds, but for the `unread`
+        ones, when the notes hold them rarely (`ASKED_RARE_SHARE`): what of the ask those
+        sentences can answer ("column" of "does each store its data by row or by column" among
+        Redshift's sentences)."""
+        held = {t for t in self.terms - unread if any(self.holds(row, {t}) for row in rows)}
+        rarest = rarest_terms(held, self.counts)
+        return rarest if all(self._rare(t) for t in rarest) else set()
+
+    def _rare(self, term: str) -> bool:
+        return 0 < self.counts.get(term, 0) <= max(ASKED_RARE_SHARE * self.total, ASKED_RARE_FLOOR)
 
 
 def as_returned(terms: set[str] | frozenset[str]) -> set[str]:

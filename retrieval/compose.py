@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
@@ -326,6 +326,10 @@ class _Sides:
     other_product: dict[int, bool] = field(default_factory=dict)
     # the sides are one subject's aspects (`topic`): a sentence naming two of them answers neither
     aspects: bool = False
+    # the subject the sides belong to ("blazingtext" of "blazingtext ...: word_ngrams vs
+    # buckets"), when the question names one: a side's sentence from a passage never naming it
+    # is about another thing of that name (an S3 bucket's access control)
+    subject: str = ""
 
     def __post_init__(self) -> None:
         # A sentence names a side with its heading's and its passage's help (`sides`): "randomized
@@ -448,6 +452,57 @@ class _Sides:
         named = [[s.names(side_tokens(t), heading, context) for s in self.sides] for t in clauses]
         mine = self.sides.index(side)
         return any(n[mine] and sum(n) == 1 for n in named)
+
+    def answering(
+        self,
+        pick: Candidate,
+        naming: list[Candidate],
+        asked: dict[int, float],
+        side: Side,
+        key: Callable[[Candidate], tuple[bool, float]],
+    ) -> Candidate:
+        """The side's pick, or, when it answers little of the ask (under `ASPECT_HELD`, with the
+        sentence after it) and lacks the rarest asked word the side's own sentences hold
+        (`Aspect.rarest_held`), the best of its own sentences holding it: "Redshift: Data
+        Warehousing for OLAP" names Redshift well, "data organized in columns" under Redshift
+        says what "by row or by column" asks. Only sentences of the side's own passage (`headed`)
+        naming no other side (nor the side as a list item) are read: one relating the sides may
+        hold the word for the other, one under another heading may say it of something else
+        ("Grid search is similar to random search ..." under "Tuning hyperparameters of
+        XGBoost")."""
+        if asked[pick.row] >= ASPECT_HELD or self.aspect.rare_in(pick.row):
+            return pick
+        own = [c for c in naming if not self.names_another(c, side) and not self.listed(c, side)]
+        # an asked word both sides' sentences hold is weighed already (`stating`); one that only
+        # stresses the ask ("actually") asks nothing of the notes
+        unread = self.shared_aspect() | EMPHASIS_TERMS
+        rarest = self.aspect.rarest_held([c.row for c in own], unread)
+        if not rarest:
+            return pick
+        holding = [
+            c
+            for c in own
+            if self.headed(c, side)
+            and not self.other_term(c, side)
+            and (not self.subject or self.subject in self.context[c.rank] | self.heading[c.rank])
+            and self.aspect.holds(c.row, rarest)
+        ]
+        return max(holding, key=key, default=pick)
+
+    def other_term(self, c: Candidate, side: Side) -> bool:
+        """The sentence is a "Term: fact" line about another term that names the side only with
+        its heading's help ("XGBoost: ... ranking" under "Linear Learner vs XGBoost vs
+        Factorization Machines"): what it says is that term's."""
+        line = BULLET.sub("", c.text.strip())
+        label = LABEL.match(line) or BOLD_TERM.match(line)
+        if not label or self.term_names(c, side):
+            return False
+        return not side.names(side_tokens(line[label.end() :]))
+
+    def headed(self, c: Candidate, side: Side) -> bool:
+        """The sentence's passage is the side's own: its label names the side and no other."""
+        label = self.label_tokens[c.rank]
+        return side.names(label) and not any(o.names(label) for o in self.sides if o is not side)
 
     def names_another(self, c: Candidate, side: Side) -> bool:
         """The sentence names another side too: it relates the sides (\"l1 controls L1 and wd
@@ -1057,6 +1112,7 @@ class Composer:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
         sided = _Sides(sides, everything, candidates, {h.row for h in own}, self._aspect(sides))
+        sided.subject = next((t for t in tokenize(self.ask.topic) if t not in PRODUCT_PREFIX), "")
         if topical:
             sided.aspects = True
             self._one_passage(sided)
@@ -1217,6 +1273,37 @@ class Composer:
         """The best sentence naming one side (itself, or by its passage's subject when neither
         names another side: a Spectrum sentence under "Athena vs Redshift Spectrum" is not about
         Athena), not one already quoted; one named only by its passage carries that name."""
+        naming = self._naming(side, sided, chosen)
+        if not naming:
+            return None
+        asked = {c.row: sided.asked(c, self.files, side) for c in naming}
+        most = max(asked.values())
+        stating = sided.stating(naming, asked, side)
+
+        # a "Term: fact" line naming the side says what it is, unless another sentence holds
+        # clearly more of what was asked ("EMR: Managed Hadoop Clusters" against "requires
+        # management (provisioning)" for "which do I have to provision"), or states what both
+        # sides are asked and the line does not ("Glacier Instant Retrieval: milliseconds."
+        # against "... (90-day minimum)" for "how long is the minimum storage charge on each")
+        def key(c: Candidate) -> tuple[bool, float]:
+            return (
+                sided.term_names(c, side)
+                and asked[c.row] + ASPECT_HELD > most
+                and (c.row in stating or not stating),
+                self._side_score(c, side, sided)
+                + ASPECT_WEIGHT * asked[c.row]
+                + SHARED_ASPECT_WEIGHT * (c.row in stating),
+            )
+
+        pick = sided.answering(max(naming, key=key), naming, asked, side, key)
+        if not sided.says(pick, side):
+            sided.labelled.add(pick.row)
+        return pick
+
+    def _naming(self, side: Side, sided: _Sides, chosen: list[Candidate]) -> list[Candidate]:
+        """The sentences about one side (`_Sides.about`) not already quoted, nor saying what a
+        quoted one says while naming another side; for one subject's aspects, those naming no
+        other aspect when there are any."""
         naming = [
             c
             for c in sided.candidates
@@ -1229,30 +1316,7 @@ class Composer:
         ]
         if sided.aspects:
             naming = [c for c in naming if not sided.names_another(c, side)] or naming
-        if not naming:
-            return None
-        asked = {c.row: sided.asked(c, self.files, side) for c in naming}
-        most = max(asked.values())
-        stating = sided.stating(naming, asked, side)
-        # a "Term: fact" line naming the side says what it is, unless another sentence holds
-        # clearly more of what was asked ("EMR: Managed Hadoop Clusters" against "requires
-        # management (provisioning)" for "which do I have to provision"), or states what both
-        # sides are asked and the line does not ("Glacier Instant Retrieval: milliseconds."
-        # against "... (90-day minimum)" for "how long is the minimum storage charge on each")
-        pick = max(
-            naming,
-            key=lambda c: (
-                sided.term_names(c, side)
-                and asked[c.row] + ASPECT_HELD > most
-                and (c.row in stating or not stating),
-                self._side_score(c, side, sided)
-                + ASPECT_WEIGHT * asked[c.row]
-                + SHARED_ASPECT_WEIGHT * (c.row in stating),
-            ),
-        )
-        if not sided.says(pick, side):
-            sided.labelled.add(pick.row)
-        return pick
+        return naming
 
     def _side_score(self, c: Candidate, side: Side, sided: _Sides) -> float:
         """A sentence's score as one side's, but for the asked aspect (`_side_pick`)."""
