@@ -104,6 +104,10 @@ SCENARIO_SHIFT = 1.81
 # chat words match nothing, not because its subject is absent; a question about something absent
 # has an absent word as its rarest. 0.1 at 0.5 gained one covered question on the tuning parts and
 # lost nothing there; 0.15 also answered two tuning negatives ("what is a foundation model").
+# Session 16 tried other rarest words for covered asks declined here, and each answered a negative
+# declined now: the rarest past the `COMMON_WORDS` commonest English words ("keep", "plain"; an
+# off-topic ask lost), leaving out everyday words the notes never hold ("swap", "steer"; a
+# not-in-notes ask lost), counting headings ("GloVe"; "how do textract queries work" answered).
 TERSE_SHARE = 0.2
 # A short question ending in a word the notes never use is declined only below this confidence:
 # a clearly matched answer with an odd last word ("... in a nutshell") is still given.
