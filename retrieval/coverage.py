@@ -763,7 +763,7 @@ class NotesVocabulary:
             if len(name) < 3:
                 continue
             first, second = (self._notes_form(word) for word in name[1:])
-            if first in KINDS_OF_OFFERING or self._goes_on_after_name(prefix, first, second):
+            if first in KINDS_OF_OFFERING:
                 continue
             if self.together(first, second) or min(self.counts[first], self.counts[second]) > (
                 self.rare
@@ -774,17 +774,6 @@ class NotesVocabulary:
             if not verb and (named or self._apart(first, second)):
                 return " ".join(name)
         return None
-
-    def _goes_on_after_name(self, prefix: str, first: str, second: str) -> bool:
-        """The notes' own product, a prefix and a rare word they write after it ("Amazon
-        Translate", "SageMaker hosting"), with a word after it that is no name's own: an
-        everyday English word or one the notes use often ("can amazon translate figure out the
-        source language", "sagemaker hosting endpoint http or https"). The question goes on
-        about the product the notes name; it names no longer one. A common first word is no
-        product's own ("sagemaker studio lab", "sagemaker model cards" stay longer names)."""
-        if (prefix, first) not in self.pairs or self.counts[first] > self.rare:
-            return False
-        return self.everyday(second) or self.counts[second] > self.rare
 
     def _notes_form(self, word: str) -> str:
         """The notes' own spelling of a name's word they seldom write as the student does: the
