@@ -749,7 +749,8 @@ class NotesVocabulary:
         second (`_apart`: "sagemaker edge manager" in notes with edge devices and no manager
         near them). After "does" or "can", a rare word before a common one is the verb ("does
         sagemaker bill training"), not a name's modifier ("how do sagemaker model cards work"
-        ends in its rare word)."""
+        ends in its rare word). A rare word the notes write after the prefix, then a common one,
+        is their own product and its attribute (`_named_with_attribute`)."""
         for i, prefix in enumerate(words):
             if prefix not in PRODUCT_WORDS or i in prose:
                 continue
@@ -763,7 +764,7 @@ class NotesVocabulary:
             if len(name) < 3:
                 continue
             first, second = (self._notes_form(word) for word in name[1:])
-            if first in KINDS_OF_OFFERING:
+            if first in KINDS_OF_OFFERING or self._named_with_attribute(prefix, first, second):
                 continue
             if self.together(first, second) or min(self.counts[first], self.counts[second]) > (
                 self.rare
@@ -774,6 +775,16 @@ class NotesVocabulary:
             if not verb and (named or self._apart(first, second)):
                 return " ".join(name)
         return None
+
+    def _named_with_attribute(self, prefix: str, first: str, second: str) -> bool:
+        """A product the notes name, a prefix and a rare word they write after it ("SageMaker
+        hosting"), then a word the notes use often ("sagemaker hosting endpoint http or https"):
+        the name's only rare word is the notes' own name's, and the common word after it is an
+        attribute of that product (as "jobs" is), so the question names no longer one. A rare
+        second word still makes a longer name ("sagemaker studio lab" where the notes write
+        "SageMaker Studio" once and "lab" seldom or never)."""
+        named = (prefix, first) in self.pairs
+        return named and self.counts[first] <= self.rare < self.counts[second]
 
     def _notes_form(self, word: str) -> str:
         """The notes' own spelling of a name's word they seldom write as the student does: the

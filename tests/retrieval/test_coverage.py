@@ -281,3 +281,22 @@ def test_a_name_in_another_spelling_of_the_notes_is_no_absent_product() -> None:
     assert vocabulary.unknown_subject("sagemaker studio domain, how are users set up in it") is None
     # an everyday word is no clipped one ("lab" of "label"): still a name the notes lack
     assert vocabulary.unknown_subject("is sagemaker studio lab free") == "sagemaker studio lab"
+
+
+HOSTING = [
+    *["Training needs data, and training again needs more data."] * 1000,
+    "SageMaker hosting serves a model behind an endpoint.",
+    "The endpoint takes requests over HTTP or HTTPS.",
+    "Each endpoint scales with its traffic.",
+    "The lab team reviews results.",
+]
+
+
+def test_a_common_word_after_the_notes_named_product_is_its_attribute() -> None:
+    english = {"hosting", "endpoint", "lab", "http", "https"} | ENGLISH
+    vocabulary = NotesVocabulary(HOSTING, english)
+    # "hosting" is rare and the notes write it after "sagemaker": their own product; the notes
+    # use "endpoint" often, so it is that product's part, not a longer name's own word
+    assert vocabulary.unknown_subject("sagemaker hosting endpoint http or https") is None
+    # "lab" is rare in the notes: a longer name they lack
+    assert vocabulary.unknown_subject("is sagemaker hosting lab free") == "sagemaker hosting lab"
