@@ -802,12 +802,14 @@ class Composer:
 
     # -- kinds --------------------------------------------------------------------------------
     def compose(self, hits: Sequence[Hit]) -> Composition:
-        """The answer's sentences for the ask's kind, each thing said once (`repeats`)."""
+        """The answer's sentences for the ask's kind, each thing said once (`repeats`), then a
+        sentence stating an amount asked and not stated (`amount`)."""
+        from retrieval.amount import with_amount
         from retrieval.repeats import said_once
 
         composition = self._composed(hits)
         sentences, extra = said_once(composition.sentences, composition.extra)
-        return replace(composition, sentences=sentences, extra=extra)
+        return with_amount(self, hits, replace(composition, sentences=sentences, extra=extra))
 
     def _composed(self, hits: Sequence[Hit]) -> Composition:
         pool = list(hits[:POOL])
