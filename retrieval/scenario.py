@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from retrieval.asked_kind import asked_kind, states_kind
 from retrieval.compose import (
     ASK_ONLY,
     ASKED_KIND_WEIGHT,
@@ -78,6 +79,11 @@ ASK_WEIGHT = 1.0
 # the quoted ones to be quoted as well (`with_unmet`). Tuning parts (tune, b8-b13): 0.1 and 0.2
 # gain five scenarios, 0.3 four; none lost. The larger adds fewer sentences.
 UNMET_GAIN = 0.2
+# How much a sentence naming a thing the stem does not name weighs when the ask wants a name
+# ("Which required hyperparameter did they leave out?"): the stem's own names are its setting
+# ("The team set epochs, context_length and prediction_length"), and the sentences restating
+# them matched the stem best while the one naming `time_freq` answered.
+NEW_NAME_WEIGHT = 0.3
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -177,6 +183,8 @@ def reasons(
             reason[c.row] += NEW_WORDS_WEIGHT * len(words - composer.terms) / len(words)
         reason[c.row] += FOCUS_WEIGHT * bool(focus & words)  # "what must we set?": "set"
         reason[c.row] += ASKED_KIND_WEIGHT * composer.names_kind(c.row, hit)
+    for row in names_new(composer, candidates):
+        reason[row] += NEW_NAME_WEIGHT
     ordered = sorted(candidates, key=lambda c: (not composer._usable(c, pool), -reason[c.row]))
     first = ordered[0]
     chosen = [first]
@@ -191,6 +199,15 @@ def reasons(
     usable = [c for c in ordered if composer._usable(c, pool)]
     chosen = with_unmet(composer, hit, usable, with_asked(composer, hit, usable, chosen))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def names_new(composer: Composer, candidates: list[Candidate]) -> set[int]:
+    """The rows of the sentences naming a thing the question does not name, when the ask wants
+    a name (`asked_kind`); none otherwise."""
+    question = composer.ask.text
+    if asked_kind(question) != "name":
+        return set()
+    return {c.row for c in candidates if states_kind("name", c.text, question)}
 
 
 def closer_to_ask(composer: Composer, candidates: list[Candidate]) -> dict[int, float]:
