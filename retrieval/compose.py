@@ -308,6 +308,12 @@ def names_subject(text: str, chunk: Chunk, terms: set[str]) -> bool:
     return any(covers(t, words) >= 0.5 for t in (subject, deepest, terms) if t)
 
 
+def _term_label(text: str) -> tuple[str, re.Match[str] | None]:
+    """The sentence without its bullet, and its "Term:" label or bold opening term if it has one."""
+    line = BULLET.sub("", text.strip())
+    return line, LABEL.match(line) or BOLD_TERM.match(line)
+
+
 @dataclass
 class _Sides:
     """A comparison's working set: the sides' forms, the pooled passages and their sentences,
@@ -357,8 +363,7 @@ class _Sides:
         as Spark programs", "Alpha: L1 regularization term" under a bare "- Alpha"), or opens with
         it in bold ("**Leaky ReLU** gives negative inputs a small fixed slope"): notes say what
         the side is there."""
-        line = BULLET.sub("", c.text.strip())
-        label = LABEL.match(line) or BOLD_TERM.match(line)
+        _, label = _term_label(c.text)
         if not label:
             return False
         text = self.hits[c.rank].chunk.text
@@ -493,8 +498,7 @@ class _Sides:
         """The sentence is a "Term: fact" line about another term that names the side only with
         its heading's help ("XGBoost: ... ranking" under "Linear Learner vs XGBoost vs
         Factorization Machines"): what it says is that term's."""
-        line = BULLET.sub("", c.text.strip())
-        label = LABEL.match(line) or BOLD_TERM.match(line)
+        line, label = _term_label(c.text)
         if not label or self.term_names(c, side):
             return False
         return not side.names(side_tokens(line[label.end() :]))

@@ -16,7 +16,7 @@ from retrieval.attribute import FRAME_TERMS
 from retrieval.compose import NUMBER, Composition, _about_terms, covers, sentence_words
 from retrieval.facets import VALUE_KINDS, states_value
 from retrieval.lexical import tokenize
-from retrieval.rarity import sentence_counts
+from retrieval.rarity import rarest_terms, sentence_counts
 from retrieval.search import Hit
 from retrieval.sides import COMPARING, side_tokens, sides_of
 from retrieval.understand import Ask, key_phrases
@@ -112,16 +112,14 @@ def attribute_held(composer: Composer, hits: Sequence[Hit], composition: Composi
     queries that you run" names Athena and says no engine; "factorization machines inference:
     which content types does the endpoint take?" answered by what the algorithm is good for."""
     counts, _ = sentence_counts(composer.searcher, sentence_words(composer.searcher))
-    asked = [t for t in composer._facet(hits) - FRAME_TERMS - COMPARING if counts.get(t, 0)]
-    if not asked:
+    rarest = rarest_terms(composer._facet(hits) - FRAME_TERMS - COMPARING, counts)
+    if not rarest:
         return 1.0
-    fewest = min(counts[t] for t in asked)
     source = composition.pool or tuple(hits)
     held = set(tokenize(" ".join([composition.lead, *composition.sentences])))
     for rank in composition.ranks:
         held |= _about_terms(source[rank].chunk)
     said = as_returned(held)
-    rarest = [t for t in asked if counts[t] == fewest]
     return float(any(covers(as_returned({t}), said) for t in rarest))
 
 
