@@ -1707,7 +1707,17 @@ def closed(text: str) -> str:
 
 
 def as_sentence(text: str) -> str:
+    """A quoted line or joined list items as a sentence: a capital first letter and an ending
+    stop. An identifier opening it ("ml.eia1.medium", "num_layers", "s3://", "iPhone") keeps its
+    spelling: capitalised it names nothing ("Ml.eia1.medium")."""
     text = BULLET.sub("", text.strip())
-    if text and text[0].islower():
+    if text and text[0].islower() and not _identifier_first(text):
         text = text[0].upper() + text[1:]
     return text if re.search(r"[.!?:)]$", text) else f"{text}."
+
+
+def _identifier_first(text: str) -> bool:
+    """The first word is spelt as an identifier: a dot, digit, underscore, slash or colon inside
+    it, or a capital after its first letter."""
+    word = text.split()[0].rstrip(".,;:!?)")
+    return any(c in "._/:" or c.isdigit() or c.isupper() for c in word[1:])
