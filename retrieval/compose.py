@@ -110,10 +110,15 @@ RECOMMEND = re.compile(
     r"\b(?:use|choose|pick|prefer|suits?|ideal|best for|recommended|designed for|instead)\b", re.I
 )
 # The kind of value an ask names ("Which mode should they choose?": "mode", "What format does it
-# want?": "format"): the noun after "which"/"what" (past "kind of"), before the ask's verb.
+# want?": "format"): the noun after "which"/"what" (past "kind of"), before the ask's verb. A
+# pronoun there names no kind ("Which one should it pick?" for "a model type": read as "one", the
+# passages saying "one of the preset types" and "one hot encoding" won), nor does the verb's
+# subject past the verb ("What must the team do?": "team").
+_ASK_VERB = r"(?:should|does|do|is|are|would|could|can|must|will|fits?|to|did|works?)"
+_PRONOUN_KIND = r"(?:one|ones|else|it|they|them|we|i|you|this|that|these|those)"
 ASKED_KIND = re.compile(
-    r"\b(?:which|what)\s+(?:(?:kind|type|sort) of\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)\s+"
-    r"(?:should|does|do|is|are|would|could|can|must|will|fits?|to|did|works?)\b",
+    rf"\b(?:which|what)\s+(?:(?:kind|type|sort) of\s+)?(?:(?!{_ASK_VERB}\b)[\w-]+\s+){{0,2}}?"
+    rf"(?!(?:{_ASK_VERB}|{_PRONOUN_KIND})\b)([\w-]+)\s+{_ASK_VERB}\b",
     re.I,
 )
 # Words of a scenario's ask that only say that something is asked for ("which technique fits?"):
