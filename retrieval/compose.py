@@ -64,6 +64,8 @@ LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets i
 LIST_ITEMS = 6
 BULLET = re.compile(r"^[-*+•·]\s+")  # a list marker left at a line's start ("- Forecasting")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
+# How a quoted sentence may end: a stop, a colon before its list, or a bracket closed after a stop.
+SENTENCE_END = re.compile(r"(?:[.!?:]|[.!?]\))$")
 GENERIC_HEADING = re.compile(r"^(?:choosing|which|when|how|other|what)\b", re.I)
 PRONOUN = re.compile(r"^(?:it|its|this|these|they|their|that|those|them|he|she)\b", re.I)
 PRONOUN_RUN = 3  # sentences read back over pronoun openers to the one naming their subject
@@ -1031,7 +1033,7 @@ class Composer:
             or said_of_example(display_sentence(said), following)
         ):
             return []
-        return [closed(following) if re.search(r"[.!?:)]$", following) else f"{following}."]
+        return [closed(following) if SENTENCE_END.search(following) else f"{following}."]
 
     def _details(self, row: int) -> list[str]:
         chunk = self.files.chunks[int(self.files.sentence_chunk[row])]
@@ -1714,11 +1716,13 @@ def closed(text: str) -> str:
 def as_sentence(text: str) -> str:
     """A quoted line or joined list items as a sentence: a capital first letter and an ending
     stop. An identifier opening it ("ml.eia1.medium", "num_layers", "s3://", "iPhone") keeps its
-    spelling: capitalised it names nothing ("Ml.eia1.medium")."""
+    spelling: capitalised it names nothing ("Ml.eia1.medium"). A closing bracket ends it only
+    after a stop inside ("(see the FAQ.)"); "... GPUs (ml.p3)" needs its own, or the next side's
+    sentence runs on from it."""
     text = BULLET.sub("", text.strip())
     if text and text[0].islower() and not _identifier_first(text):
         text = text[0].upper() + text[1:]
-    return text if re.search(r"[.!?:)]$", text) else f"{text}."
+    return text if SENTENCE_END.search(text) else f"{text}."
 
 
 def _identifier_first(text: str) -> bool:

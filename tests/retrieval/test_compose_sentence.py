@@ -33,3 +33,15 @@ def test_an_opening_identifier_keeps_its_spelling(line: str, shown: str) -> None
 )
 def test_a_plain_opening_word_is_capitalised(line: str, shown: str) -> None:
     assert as_sentence(line) == shown
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Trains on GPU instances (ml.p3)", "Trains on GPU instances (ml.p3)."),
+        ("Reads float32 data (see the FAQ.)", "Reads float32 data (see the FAQ.)"),
+        ("Is it managed?", "Is it managed?"),
+    ],
+)
+def test_a_closing_bracket_ends_a_sentence_only_after_a_stop(line: str, shown: str) -> None:
+    assert as_sentence(line) == shown
