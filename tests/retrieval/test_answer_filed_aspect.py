@@ -29,9 +29,21 @@ BlazingText scales across many CPU cores or a single GPU.
 ## BlazingText: What training input does it expect?
 
 Word2vec just wants a text file with one training sentence per line.
+
+## BlazingText hyperparameters
+
+Text classification mode:
+
+- `word_ngrams`: how many consecutive words are combined into features
+- `buckets`: hash buckets for word n-grams
+
+## S3 bucket policies and access control
+
+An S3 bucket policy is a JSON document attached to a bucket that allows or denies actions.
 """
 
-# Other notes, so that "input" is a word few of the notes' sentences hold, as in real notes.
+# Other notes, so that "input" and "control" are words few of the notes' sentences hold, as in
+# real notes.
 FILLER = (
     "\n".join(
         f"## Topic {n}\n\nTopic {n} covers step {n} of preparing data for a model. "
@@ -39,6 +51,7 @@ FILLER = (
         for n in range(1, 14)
     )
     + "\n\n## Input files\n\nEach job reads one input file per channel."
+    + "\n\n## Roles\n\nIAM roles control who may start a job."
 )
 
 
@@ -62,3 +75,13 @@ def test_a_question_asking_nothing_files_nothing(tutor: NotesIndex) -> None:
     a heading holding one of them files no answer to it."""
     answer = tutor.ask("seq2seq or blazingtext when we have integer training input tokens")
     assert "RecordIO-Protobuf" not in answer.text
+
+
+def test_a_heading_of_another_subject_files_nothing_for_a_side(tutor: NotesIndex) -> None:
+    """A side of a named subject ("buckets" of BlazingText) is not filed under another thing of
+    that name whose heading holds an asked word ("S3 bucket policies and access control")."""
+    answer = tutor.ask(
+        "blazingtext text classification: word_ngrams vs buckets, what does each one control?"
+    )
+    assert "hash buckets" in answer.text
+    assert "bucket policy" not in answer.text
