@@ -30,6 +30,10 @@ FOLLOWING = 3  # sentences after a side's own that may still be about it (a ters
 # is in a side's overview as often as in what answers the ask: it tells neither apart. Read
 # parts: 0.012-0.03 score the same (seeds +2, none lost); 0.02 as scenario's COMMON_SHARE.
 ASKED_RARE_SHARE = 0.02
+# An asked word in more of the notes' sentences than this share is a frame word a card heading
+# holds whatever it files ("use" of "How is it used?", 14 % of the seeds' sentences; "train",
+# 10 %), not the ask it files ("instance", 3 %; "input", 2 %): `Aspect.telling`.
+TELLING_SHARE = 0.05
 ASKED_RARE_FLOOR = 5  # in a small set of notes, a word in a handful of sentences still tells
 # A comparison's parts: the sides' clause, the clauses that ask ("X vs Y for a foundation model -
 # who runs the instances in each case", "A vs B: which trains sequentially, and which ...").
@@ -55,6 +59,9 @@ class Aspect:
     counts: Counter[str]
     total: int
     words: Sequence[frozenset[str]]  # every sentence's terms, by row
+    # the question has a clause that asks ("what does each control"), not only its setting
+    # ("deepar+ or arima when we have thousands of related product series"): `asks`
+    explicit: bool = True
     _shares: dict[int, float] = field(default_factory=dict)
 
     def share(self, row: int) -> float:
@@ -65,6 +72,12 @@ class Aspect:
             found = weighted_share(self.terms, set(self.words[row]), self.counts, self.total)
             self._shares[row] = found
         return self._shares[row]
+
+    def share_with(self, row: int, given: AbstractSet[str]) -> float:
+        """`share`, with the `given` asked words counted as held (`_Sides.heading_gives`)."""
+        if not given:
+            return self.share(row)
+        return weighted_share(self.terms, set(self.words[row]) | given, self.counts, self.total)
 
     def returned(self, row: int) -> float:
         """`share`, with every word for what comes back as one (`as_returned`): "what comes back
@@ -80,7 +93,7 @@ class Aspect:
 
     def rare_in(self, row: int) -> bool:
         """The sentence at `row` holds an asked word the notes hold rarely (`ASKED_RARE_SHARE`)."""
-        return any(self._rare(t) and self.holds(row, {t}) for t in self.terms)
+        return any(self.rare(t) and self.holds(row, {t}) for t in self.terms)
 
     def rarest_held(self, rows: Sequence[int], unread: AbstractSet[str]) -> set[str]:
         """The rarest asked words any of the sentences at `rows` holds, but for the `unread`
@@ -89,9 +102,16 @@ class Aspect:
         Redshift's sentences)."""
         held = {t for t in self.terms - unread if any(self.holds(row, {t}) for row in rows)}
         rarest = rarest_terms(held, self.counts)
-        return rarest if all(self._rare(t) for t in rarest) else set()
+        return rarest if all(self.rare(t) for t in rarest) else set()
 
-    def _rare(self, term: str) -> bool:
+    def telling(self, term: str) -> bool:
+        """The notes hold the asked `term` in few enough sentences (`TELLING_SHARE`) that a heading
+        holding it files what was asked, not any fact of the subject."""
+        return 0 < self.counts.get(term, 0) <= TELLING_SHARE * self.total
+
+    def rare(self, term: str) -> bool:
+        """The notes hold the asked `term` rarely (`ASKED_RARE_SHARE`): it tells what answers the
+        ask from what only names the subject."""
         return 0 < self.counts.get(term, 0) <= max(ASKED_RARE_SHARE * self.total, ASKED_RARE_FLOOR)
 
 
@@ -108,6 +128,11 @@ def asked_clauses(question: str) -> str:
     that answers the ask from one that says what a side is."""
     asking = [c for c in CLAUSE_BREAK.split(question) if ASKING_CLAUSE.match(c)]
     return " ".join(asking) if asking else question
+
+
+def asks(question: str) -> bool:
+    """The comparison has a clause asking something of its sides (`asked_clauses`)."""
+    return any(ASKING_CLAUSE.match(c) for c in CLAUSE_BREAK.split(question))
 
 
 def following_rows(files: BuildFiles, row: int, limit: int = FOLLOWING) -> list[int]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from retrieval.aspect import Aspect, asked_clauses, following, following_rows
+from retrieval.aspect import Aspect, asked_clauses, asks, following, following_rows
 from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
 from retrieval.index_store import BuildFiles
@@ -396,7 +396,10 @@ class _Sides:
         if self.aspects and self.states_kind(c, side):
             return True
         if opens_with_term(self.hits[c.rank].chunk.text[c.start : c.end]):
-            return False  # "Relational" / "- SQL" under "Precision" is about "Relational"
+            # "Relational" / "- SQL" under "Precision" is about "Relational"; under the side's
+            # heading filing the ask ("Seq2Seq: What training input does it expect?") the term
+            # opening the line is the answer ("RecordIO-Protobuf - Tokens must be integers")
+            return self.filed(c, side)
         label = self.label_tokens[c.rank]
         return side.names(label) and not any(
             self.says(c, o) or o.names(label) for o in self.sides if o is not side
@@ -496,10 +499,15 @@ class _Sides:
             for c in own
             if self.headed(c, side)
             and not self.other_term(c, side)
-            and (not self.subject or self.subject in self.context[c.rank] | self.heading[c.rank])
+            and self.of_subject(c)
             and self.aspect.holds(c.row, rarest)
         ]
         return max(holding, key=key, default=pick)
+
+    def of_subject(self, c: Candidate) -> bool:
+        """The sentence's passage names the subject the sides belong to, when the question names
+        one (`subject`): under "S3 bucket policies" a "buckets" side is another thing."""
+        return not self.subject or self.subject in self.context[c.rank] | self.heading[c.rank]
 
     def other_term(self, c: Candidate, side: Side) -> bool:
         """The sentence is a "Term: fact" line about another term that names the side only with
@@ -575,11 +583,32 @@ class _Sides:
         return after is not None and _plain(after) not in _plain(said)
 
     def asked(self, c: Candidate, files: BuildFiles, side: Side) -> float:
-        """How much of the asked aspect the sentence answers, or a sentence after it that is still
-        about its side (`_goes_on`), which is then quoted with it."""
-        own = self.aspect.share(c.row)
+        """How much of the asked aspect the sentence answers, with what its heading gives
+        (`heading_gives`), or a sentence after it that is still about its side (`_goes_on`),
+        which is then quoted with it."""
+        own = self.aspect.share_with(c.row, self.heading_gives(c, side))
         after = self._goes_on(c, files, side)
         return max(own, self.aspect.share(after[0])) if after else own
+
+    def heading_gives(self, c: Candidate, side: Side) -> set[str]:
+        """The asked words the sentence's passage heading holds, when that heading is the side's
+        own (`headed`): notes file a side's facts under "Seq2Seq: Instance Types" or
+        "Seq2Seq: What training input does it expect?", and the line under it ("Can only use GPU
+        instance types", "RecordIO-Protobuf") answers that ask without repeating its words; a
+        line of the side's overview card answers none of it."""
+        if not self.aspect.explicit or not self.headed(c, side) or not self.of_subject(c):
+            return set()
+        named = set().union(*side.forms)
+        return facet_in(self.aspect.terms, self.heading[c.rank] - named)
+
+    def filed(self, c: Candidate, side: Side) -> bool:
+        """The sentence sits under the side's own heading that holds an asked word telling the
+        ask apart (`heading_gives`, `Aspect.telling`; not one only stressing the ask): the notes
+        filed the answer to this ask there ("Random Cut Forest: Instance Types" for "what kind
+        of instances does each train on"), so it beats the side's overview line however well
+        that names the side."""
+        given = self.heading_gives(c, side) - EMPHASIS_TERMS
+        return any(self.aspect.telling(t) for t in given)
 
     def _goes_on(self, c: Candidate, files: BuildFiles, side: Side) -> tuple[int, str] | None:
         """The sentence after `c` that says more of the aspect about the same side: one that
@@ -1249,7 +1278,7 @@ class Composer:
         words = sentence_words(self.searcher)
         counts, total = sentence_counts(self.searcher, words)
         asked = aspect_of(asked_clauses(self.ask.text), sides, ASKING_WORDS)
-        return Aspect(asked, counts, total, words)
+        return Aspect(asked, counts, total, words, explicit=asks(self.ask.text))
 
     def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
         """The best sentence naming every side: one that contrasts them or answers what was
@@ -1293,6 +1322,7 @@ class Composer:
         most = max(asked.values())
         stating = sided.stating(naming, asked, side)
 
+        # a line under the side's own heading that files the ask answers it (`_Sides.filed`);
         # a "Term: fact" line naming the side says what it is, unless another sentence holds
         # clearly more of what was asked ("EMR: Managed Hadoop Clusters" against "requires
         # management (provisioning)" for "which do I have to provision"), or states what both
@@ -1300,9 +1330,12 @@ class Composer:
         # against "... (90-day minimum)" for "how long is the minimum storage charge on each")
         def key(c: Candidate) -> tuple[bool, float]:
             return (
-                sided.term_names(c, side)
-                and asked[c.row] + ASPECT_HELD > most
-                and (c.row in stating or not stating),
+                sided.filed(c, side)
+                or (
+                    sided.term_names(c, side)
+                    and asked[c.row] + ASPECT_HELD > most
+                    and (c.row in stating or not stating)
+                ),
                 self._side_score(c, side, sided)
                 + ASPECT_WEIGHT * asked[c.row]
                 + SHARED_ASPECT_WEIGHT * (c.row in stating),
