@@ -53,6 +53,7 @@ IDENTIFIER_PARTS = 3
 COINED_MIN_LETTERS = 8
 SHORT_COINED_LETTERS = 4
 ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+FORM_ENDINGS = ("s", "es", "ed", "ing")  # a verb's or a plural's: "-er" makes another word
 # English prefixes that make a new everyday word of an everyday word ("reshuffle", "unpack",
 # "downtime"): a model's word list holds the short word but seldom the prefixed one.
 PREFIXES = ("re", "un", "dis", "mis", "pre", "non", "over", "under", "out", "up", "down")
@@ -318,9 +319,13 @@ class NotesVocabulary:
     def everyday(self, word: str) -> bool:
         """An everyday English word: a whole word of the model's vocabulary, or one made of an
         English prefix and such a word ("reshuffle", "unpack", "downtime"), which a student's
-        chat holds as often as the word itself and which names no product."""
-        if word in self.english:
-            return True
+        chat holds as often as the word itself and which names no product; or a plural or a
+        verb's form of such a word ("plugs"), which the model's word list seldom holds whole."""
+        forms = (word[: -len(e)] for e in FORM_ENDINGS if word.endswith(e))
+        if word in self.english or any(
+            len(form) >= FORM_MIN_LETTERS and form in self.english for form in forms
+        ):
+            return True  # a plural or a verb's form ("plugs") is as everyday as its word
         return any(
             word.startswith(prefix)
             and len(word) - len(prefix) >= PREFIXED_MIN_LETTERS
@@ -349,7 +354,25 @@ class NotesVocabulary:
         if self.knows_as_written(word) or self.near_spelling(word):
             return True
         return len(word) >= 4 and (
-            self._swapped(word) or self._reshaped(word) or self._renumbered(word)
+            self._swapped(word)
+            or self._reshaped(word)
+            or self._renumbered(word)
+            or self._inflected(word)
+        )
+
+    def _inflected(self, word: str) -> bool:
+        """Another form of a word the notes write longer: the word less a verb's or a plural's
+        ending (`FORM_ENDINGS`) starts a notes word ("embeds" of "embedding", "params" of
+        "parameters"): a student turns the notes' noun into a verb, or clips it and adds a
+        plural. The stem is no English word (an everyday word's form is `everyday`'s) and has
+        `SHORT_COINED_LETTERS` at least, so it names no other word by chance; "-er" is left
+        out, as it makes another word, often a name ("access analyzer" of "analyze")."""
+        cut = (word[: -len(e)] for e in FORM_ENDINGS if word.endswith(e))
+        return any(
+            len(stem) >= SHORT_COINED_LETTERS
+            and stem not in self.english
+            and next(self._starting(stem), None) is not None
+            for stem in cut
         )
 
     def knows_as_written(self, word: str) -> bool:
