@@ -32,12 +32,14 @@ from retrieval.lexical import PRODUCT_WORDS, STOPWORDS, tokenize
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # A question's words with its sentence ends kept as "." tokens: a product's name never runs on
 # across one ("... runs on Amazon Connect. Supervisors want ..." names no "amazon connect
-# supervisors").
+# supervisors"), nor across a comma, a colon or a dash between spaces, where `capitalised_names`
+# ends a name too ("In Amazon Forecast, CNN-QR and DeepAR+ ...", "sagemaker debugger - live
+# insight while training").
 CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
 # A comparison side's words as the student cased them ("Ray Tune", "plain accuracy").
 CASED_SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
-WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
+WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)|[,:](?=\s)|(?<=\s)-(?=\s)")
 # An identifier as the notes write it in code or an API ("MaxWaitTimeInSeconds", "maxRetries"),
 # and the parts its capitals mark.
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*")
