@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from common.citation import Citation
+from retrieval.acronym import expansion
 from retrieval.compose import (
     EMPHASIS_TERMS,
     GENERIC_HEADING,
@@ -215,13 +216,13 @@ def _answer(
     confidence then comes from the chance its quote is right (`answered_confidence`)."""
     searcher, ask = composer.searcher, composer.ask
     passages, main = _passages(composition, hits)
-    features = confidence_features(
-        composition,
-        max(h.dense for h in hits[:SENTENCE_POOL]),
-        answered_share(ask, composition, main, searcher),
-    )
-    gate = calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
+    features, gate = _gate(composer, composition, hits, main)
     covered, missing = _covered(composer, composition, hits, main, gate, min_confidence)
+    expanded = None if covered or missing == MOSTLY_UNKNOWN else _expanded(composer, composition)
+    if expanded is not None:  # a declined acronym ask the notes expand: quote the expansion
+        composition, covered, missing = expanded, True, ""
+        passages, main = _passages(composition, hits)
+        features, _ = _gate(composer, composition, hits, main)
     needs = needs_met(ask, composition, main)
     held = attribute_held(composer, hits, composition)
     sure = answered_confidence((features[2], needs, held), min_confidence)
@@ -239,6 +240,35 @@ def _answer(
         searched=ask.text,
         features=(*features, needs, held),
         topic="" if missing == MOSTLY_UNKNOWN else topic(ask),  # not the whole foreign question
+    )
+
+
+def _gate(
+    composer: Composer, composition: Composition, hits: list[Hit], main: Hit
+) -> tuple[tuple[float, float, float], float]:
+    """The gate's features of a composition (`confidence_features`) and the gate itself."""
+    ask = composer.ask
+    features = confidence_features(
+        composition,
+        max(h.dense for h in hits[:SENTENCE_POOL]),
+        answered_share(ask, composition, main, composer.searcher),
+    )
+    return features, calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
+
+
+def _expanded(composer: Composer, composition: Composition) -> Composition | None:
+    """An acronym ask's answer from the notes' own expansion of the acronym
+    (`acronym.expansion`: "ARIMA -> Autoregressive integrated moving average"), quoted from its
+    passage, when the ask was declined: its chat words ("what does the name even stand for")
+    match nothing, so its gate falls low, or read as a subject the notes lack ("stands"). An
+    acronym the notes never write has no expansion, and the decline stands."""
+    chunks = composer.searcher.files.chunks
+    found = expansion(composer.ask.text, chunks)
+    if found is None:
+        return None
+    hit = Hit(chunks[found.row], found.row, 0.0, composition.best_similarity, 0.0)
+    return Composition(
+        [found.line], [0], composition.best_similarity, composition.heading_overlap, pool=(hit,)
     )
 
 

@@ -32,12 +32,14 @@ from retrieval.lexical import PRODUCT_WORDS, STOPWORDS, tokenize
 WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # A question's words with its sentence ends kept as "." tokens: a product's name never runs on
 # across one ("... runs on Amazon Connect. Supervisors want ..." names no "amazon connect
-# supervisors").
+# supervisors"), nor across a comma, a colon or a dash between spaces, where `capitalised_names`
+# ends a name too ("In Amazon Forecast, CNN-QR and DeepAR+ ...", "sagemaker debugger - live
+# insight while training").
 CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
 # A comparison side's words as the student cased them ("Ray Tune", "plain accuracy").
 CASED_SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
-WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)")
+WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)|[,:](?=\s)|(?<=\s)-(?=\s)")
 # An identifier as the notes write it in code or an API ("MaxWaitTimeInSeconds", "maxRetries"),
 # and the parts its capitals mark.
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*")
@@ -53,6 +55,7 @@ IDENTIFIER_PARTS = 3
 COINED_MIN_LETTERS = 8
 SHORT_COINED_LETTERS = 4
 ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+FORM_ENDINGS = ("s", "es", "ed", "ing")  # a verb's or a plural's: "-er" makes another word
 # English prefixes that make a new everyday word of an everyday word ("reshuffle", "unpack",
 # "downtime"): a model's word list holds the short word but seldom the prefixed one.
 PREFIXES = ("re", "un", "dis", "mis", "pre", "non", "over", "under", "out", "up", "down")
@@ -318,9 +321,13 @@ class NotesVocabulary:
     def everyday(self, word: str) -> bool:
         """An everyday English word: a whole word of the model's vocabulary, or one made of an
         English prefix and such a word ("reshuffle", "unpack", "downtime"), which a student's
-        chat holds as often as the word itself and which names no product."""
-        if word in self.english:
-            return True
+        chat holds as often as the word itself and which names no product; or a plural or a
+        verb's form of such a word ("plugs"), which the model's word list seldom holds whole."""
+        forms = (word[: -len(e)] for e in FORM_ENDINGS if word.endswith(e))
+        if word in self.english or any(
+            len(form) >= FORM_MIN_LETTERS and form in self.english for form in forms
+        ):
+            return True  # a plural or a verb's form ("plugs") is as everyday as its word
         return any(
             word.startswith(prefix)
             and len(word) - len(prefix) >= PREFIXED_MIN_LETTERS
@@ -349,7 +356,25 @@ class NotesVocabulary:
         if self.knows_as_written(word) or self.near_spelling(word):
             return True
         return len(word) >= 4 and (
-            self._swapped(word) or self._reshaped(word) or self._renumbered(word)
+            self._swapped(word)
+            or self._reshaped(word)
+            or self._renumbered(word)
+            or self._inflected(word)
+        )
+
+    def _inflected(self, word: str) -> bool:
+        """Another form of a word the notes write longer: the word less a verb's or a plural's
+        ending (`FORM_ENDINGS`) starts a notes word ("embeds" of "embedding", "params" of
+        "parameters"): a student turns the notes' noun into a verb, or clips it and adds a
+        plural. The stem is no English word (an everyday word's form is `everyday`'s) and has
+        `SHORT_COINED_LETTERS` at least, so it names no other word by chance; "-er" is left
+        out, as it makes another word, often a name ("access analyzer" of "analyze")."""
+        cut = (word[: -len(e)] for e in FORM_ENDINGS if word.endswith(e))
+        return any(
+            len(stem) >= SHORT_COINED_LETTERS
+            and stem not in self.english
+            and next(self._starting(stem), None) is not None
+            for stem in cut
         )
 
     def knows_as_written(self, word: str) -> bool:
