@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from retrieval.compose import MAX_SENTENCES, YES_NO, Candidate, covers, sentence_words
+from retrieval.glossary import expand_query
 from retrieval.lexical import tokenize
 from retrieval.search import Hit
 
@@ -43,26 +44,15 @@ def stated_pick(
 ) -> Candidate | None:
     """For a yes/no ask, the sentence of a quoted passage that states what was asked: it holds
     a word that denies, limits or requires (STATES) and a word of the asking clause (the
-    question without the subject's words), and reads as close to that clause as the closest
-    quoted sentence, within NEAR_MARGIN. None when there is no such sentence distinct from the
-    quote, or no room for it."""
+    question without the subject's words; an acronym also as the notes spell it out, "gpu" as
+    "graphics processing"), and reads as close to that clause as the closest quoted sentence,
+    within NEAR_MARGIN. None when there is no such sentence distinct from the quote, or no
+    room for it."""
     from retrieval.attribute import asking_clause
 
     clause = asking_clause(composer.ask.text, subject)
-    asked = set(tokenize(clause))
-    if not asked or not yes_no(composer):
-        return None
-    words = sentence_words(composer.searcher)
-    quoted = {c.rank for c in chosen}
-    pool = [
-        c
-        for c in candidates
-        if c.rank in quoted
-        and not c.neighbour
-        and STATES.search(c.text)
-        and covers(asked, set(words[c.row])) > 0
-        and all(composer._distinct(c.row, o.row) for o in chosen)
-    ]
+    asked = set(tokenize(expand_query(clause, composer.files.glossary)))
+    pool = _stating(composer, candidates, chosen, asked) if asked and yes_no(composer) else []
     if not pool:
         return None
     vector = composer.searcher.embedder.encode([clause])[0]
@@ -74,6 +64,24 @@ def stated_pick(
     if len(chosen) + len(composer._leaning_placed([best], candidates)) > MAX_SENTENCES:
         return None
     return best
+
+
+def _stating(
+    composer: Composer, candidates: list[Candidate], chosen: list[Candidate], asked: set[str]
+) -> list[Candidate]:
+    """The sentences of the quoted passages, distinct from the quote, that state (STATES) and
+    hold an `asked` word."""
+    words = sentence_words(composer.searcher)
+    quoted = {c.rank for c in chosen}
+    return [
+        c
+        for c in candidates
+        if c.rank in quoted
+        and not c.neighbour
+        and STATES.search(c.text)
+        and covers(asked, set(words[c.row])) > 0
+        and all(composer._distinct(c.row, o.row) for o in chosen)
+    ]
 
 
 def with_stated_twins(
@@ -113,6 +121,13 @@ def with_stated_twins(
     return out
 
 
+WH = re.compile(r"\b(?:what|what's|which|how|where|when|why|who|whose)\b|\bor\b", re.I)
+
+
 def yes_no(composer: Composer) -> bool:
-    """The ask is a yes/no question ("does ...", "can i ..."), not a scenario's stem."""
-    return composer.ask.kind != "scenario" and bool(YES_NO.match(composer.ask.text))
+    """The ask is a yes/no question ("does ...", "can i ...", "serverless with a gpu
+    possible?"), not a scenario's stem."""
+    text = composer.ask.text.strip()
+    if composer.ask.kind == "scenario":
+        return False
+    return bool(YES_NO.match(text)) or (text.endswith("?") and not WH.search(text))

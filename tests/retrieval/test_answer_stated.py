@@ -59,3 +59,10 @@ def test_a_stating_twin_takes_the_quoted_sentence_place(team: NotesIndex) -> Non
 def test_an_ask_that_is_no_yes_no_question_is_left_as_it_was(team: NotesIndex) -> None:
     answer = team.ask("where does batch transform save the inferences")
     assert "saves the inferences in an S3 bucket" in answer.text
+
+
+def test_a_terse_yes_no_ask_gets_the_denial_in_the_notes_words(shipped: NotesIndex) -> None:
+    """ "... possible?" asks yes or no without "can" or "does"; the notes spell the acronym out
+    ("graphics processors" for "gpu"), as their glossary does."""
+    answer = shipped.ask("serverless inference w/ a gpu possible?")
+    assert "graphics processors are not available" in answer.text
