@@ -46,6 +46,8 @@ RARE_SHARE = 0.012
 # asked kind, at 0.08 two of three more additions are beside the point ("augmentation_type" for
 # the required hyperparameters), and below 0.03 most are.
 CLOSER_MARGIN = 0.11
+FORM_STEM = 4  # letters an asked word and another form of it share at least ("stor" of "store")
+FORM_SLACK = 2  # letters another form may add ("storag" of "store"); more make a compound
 
 
 def unheld(composer: Composer, hits: Sequence[Hit], chosen: list[Candidate], said: str) -> set[str]:
@@ -211,11 +213,26 @@ def _holding(
         c
         for c in candidates
         if not c.neighbour
-        and asked & as_returned(words[c.row])
+        and holds_asked(asked, as_returned(words[c.row]))
         and (c.rank in quoted or covers(subject, _about_terms(hits[c.rank].chunk)) >= SUBJECT_HELD)
         and not (strict and c.rank < first)
         and all(composer._distinct(c.row, o.row) for o in chosen)
     ]
+
+
+def holds_asked(asked: set[str], words: set[str]) -> bool:
+    """The sentence's words hold an asked word, or another form of it that the stemmer keeps
+    apart ("stores" / "storage": "store", "storag"): a word opening with the asked word less its
+    last letter (at least FORM_STEM letters), as long as the asked word or up to FORM_SLACK
+    letters longer: "mode" is no form of "model", nor "elasticache" of "elastic"."""
+    if asked & words:
+        return True
+    stems = {t[:-1] for t in asked if len(t) > FORM_STEM}
+    return any(
+        w.startswith(s) and len(s) + 1 <= len(w) <= len(s) + 1 + FORM_SLACK
+        for s in stems
+        for w in words
+    )
 
 
 def spare(

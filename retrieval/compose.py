@@ -898,6 +898,8 @@ class Composer:
     def single_passage(
         self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float
     ) -> Composition:
+        from retrieval import stated
+
         usable = sorted((c for c in candidates if self._usable(c, hits)), key=lambda c: -c.score)
         if not usable:
             usable = sorted(candidates, key=lambda c: -c.score)
@@ -912,6 +914,7 @@ class Composer:
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
         chosen = self._leaning_placed(self._with_antecedent(chosen, candidates), candidates)
+        chosen = stated.with_stated_twins(self, hits, candidates, chosen)
         sentences = self._render(chosen, hits)
         if self.ask.kind in FOLLOW_ON_KINDS and len(sentences) == 1:
             said = _plain(" ".join(sentences))  # a topic line may have brought it already
@@ -936,26 +939,54 @@ class Composer:
         ranks: list[int],
     ) -> tuple[list[str], list[int], int]:
         """The quote, and after it the sentence that holds the asked attribute the quote lacks
-        (`attribute.attribute_pick`), with the one it leans on; and how many sentences the
-        quote keeps. A full quote gives up one sentence for it, one that says no asked word
-        the rest of the quote does not (`attribute.spare`), else the pick is left out."""
+        (`attribute.attribute_pick`), or that states a yes/no ask's answer (`stated`), with the
+        one it leans on; and how many sentences the quote keeps. A full quote gives up one
+        sentence for it, one that says no asked word the rest of the quote does not
+        (`attribute.spare`), or for a stated answer the sentences that followed its last one
+        (`_follow_on`), else the pick is left out."""
         from retrieval import attribute
+        from retrieval.stated import stated_pick
 
         said = " ".join(sentences)
         pick = attribute.attribute_pick(self, hits, candidates, chosen, said)
+        room = MAX_SENTENCES
+        if pick is None:
+            subject = attribute.subject_named(self, hits, chosen)
+            pick = stated_pick(self, hits, candidates, chosen, subject)
+            room = len(chosen)  # a stated answer keeps at least the chosen sentences
         if pick is None:
             return sentences, ranks, len(sentences)
         placed = self._leaning_placed([pick], candidates)
         kept = sentences
         if len(sentences) + len(placed) > MAX_SENTENCES:
-            at = attribute.spare(self, hits, chosen, len(sentences) + len(placed) - MAX_SENTENCES)
-            if at is None or len(chosen) != len(sentences):
+            kept = self._making_room(hits, chosen, sentences, len(placed), room)
+            if kept is None:
                 return sentences, ranks, len(sentences)
-            kept = sentences[:at] + sentences[at + 1 :]
         plain = _plain(" ".join(kept))
         added = [u for t in self._render(placed, hits) if (u := unsaid(t, plain))]
         more = [c.rank for c in placed if c.rank not in ranks]
         return kept + added, ranks + sorted(set(more)), len(kept)
+
+    def _making_room(
+        self,
+        hits: Sequence[Hit],
+        chosen: list[Candidate],
+        sentences: list[str],
+        placed: int,
+        room: int,
+    ) -> list[str] | None:
+        """The quote with room for `placed` more sentences: a stated answer's quote (`room` under
+        MAX_SENTENCES) drops what followed its chosen sentences, down to `room`; any other gives
+        up one spare sentence (`attribute.spare`). None when neither makes room."""
+        from retrieval import attribute
+
+        if room < MAX_SENTENCES and len(sentences) > room:
+            fits = max(room, MAX_SENTENCES - placed)
+            return sentences[:fits] if fits + placed <= MAX_SENTENCES else None
+        at = attribute.spare(self, hits, chosen, len(sentences) + placed - MAX_SENTENCES)
+        if at is None or len(chosen) != len(sentences):
+            return None
+        return sentences[:at] + sentences[at + 1 :]
 
     def _around(
         self,
