@@ -157,6 +157,22 @@ class BuildFiles:
             return None
         return before
 
+    def sentence_count(self, chunk_row: int) -> int:
+        """How many sentences one chunk has (no sentence is read)."""
+        bounds = self._sentence_bounds
+        return int(bounds[chunk_row + 1] - bounds[chunk_row])
+
+    def sentence_similarity(self, chunk_row: int) -> float:
+        """The mean cosine of two different sentences of one chunk: how far its lines speak of
+        one thing. 1.0 for a chunk of fewer than two sentences (nothing to tell apart)."""
+        rows = self.sentence_rows(chunk_row)
+        if rows.size < 2:
+            return 1.0
+        vectors = self.sentence_vectors[rows].astype(np.float32)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        pairs = rows.size * (rows.size - 1)
+        return float(((vectors @ vectors.T).sum() - rows.size) / pairs)
+
     def best_sentence_cosines(self, chunk_rows: list[int], vector: np.ndarray) -> np.ndarray:
         """Per chunk row, the highest cosine of one of its sentences with the unit `vector`;
         -1 for a chunk of fewer than two sentences (its own vector already says it). Reads only
