@@ -27,7 +27,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
 from retrieval.rarity import held_weights, passage_counts, rarest_terms, sentence_counts
 from retrieval.search import Hit, Searcher
-from retrieval.sentences import MIN_WORDS, display_sentence, opens_with_term
+from retrieval.sentences import MIN_WORDS, display_sentence, opens_with_term, shown_sentence
 from retrieval.sibling import Siblings
 from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.topic import answering_rank, are_aspects, topic_hits, topic_side, unnamed_pick
@@ -661,7 +661,7 @@ class Composer:
                 raw = hit.chunk.text[start:end]
                 if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
                     continue  # a question (a flashcard's front) answers nothing
-                text = display_sentence(raw)
+                text = shown_sentence(hit.chunk.text, start, end)
                 words = self._words(row, hit)
                 penalty = neighbours.penalty(rank, words)
                 score = (
@@ -1439,7 +1439,7 @@ class Composer:
             if chunk_of[after] != chunk_of[row]:
                 break
             start, end = self.files.sentence_spans[after].tolist()
-            text = display_sentence(chunk.text[start:end])
+            text = shown_sentence(chunk.text, start, end)
             if _plain(text) != said:
                 return "" if not items and LIST_ITEM.match(chunk.text[start:end]) else text
         return ""
