@@ -22,7 +22,7 @@ from retrieval.glossary import build_glossary
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import LexicalIndex
 from retrieval.manifest import FORMAT_VERSION, Counts, EmbedderRecord, Manifest
-from retrieval.sentences import sentence_spans, with_owner
+from retrieval.sentences import sentence_spans
 
 Span = tuple[int, int]
 
@@ -88,8 +88,7 @@ def chunk_spans(chunk: Chunk) -> list[Span]:
 
 
 def _sentence_text(chunk: Chunk, span: Span) -> str:
-    # A line too short to stand alone is read with what it belongs to ("Amazon EMR: EMR Notebooks").
-    sentence = with_owner(chunk.text, *span) or chunk.text[span[0] : span[1]]
+    sentence = chunk.text[span[0] : span[1]]
     return (
         f"{chunk.heading[-1]}: {sentence}" if chunk.kind == "note" and chunk.heading else sentence
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.lexical import PRODUCT_PREFIX, tokenize
+
 # Not after "e.g." or "i.e.": "boosting (e.g. XGBoost) are the main ensembles" is one sentence,
 # and cut there it quoted "... boosting (e.g." and "XGBoost) are the main ...".
 SENTENCE_END = re.compile(
@@ -89,7 +91,31 @@ def _owned(text: str, line_start: int, stripped: str) -> bool:
         return False
     if WEB_ADDRESS.search(shown) or not WORDED.search(shown) or CODE_PUNCTUATION.search(shown):
         return False  # a slide's footer ("sundog-education.com"), a line of JSON or a formula
-    return bool(owner_of(text, line_start))
+    if _heads_lines(text, line_start):
+        return False
+    owner = owner_of(text, line_start)
+    return bool(owner) and bool(_words(shown) - _words(owner) - PRODUCT_PREFIX)
+
+
+def _words(text: str) -> set[str]:
+    """A line's words, a compound name's parts only ("sagemaker.xgboost" is sagemaker and
+    xgboost): a line naming nothing but its owner's subject ("Sagemaker.xgboost" on an XGBoost
+    card) says nothing of it."""
+    return {w for w in tokenize(text) if not re.search(r"[._]", w)}
+
+
+def _heads_lines(text: str, line_start: int) -> bool:
+    """The next line with words is indented deeper than the line at `line_start`: this line
+    is their heading ("- Perplexity" over "  - Cross-entropy"), not a fact of its own. Not
+    told of a card's first line, whose indentation the card's "A:" label took."""
+    if text.startswith("A:", line_start):
+        return False
+    end = _line_end(text, line_start)
+    depth = _depth(text[line_start:end])
+    for line in text[end + 1 :].split("\n"):
+        if line.strip():
+            return _depth(line) > depth
+    return False
 
 
 def owner_of(text: str, start: int) -> str:

@@ -57,6 +57,8 @@ def test_a_run_of_setting_names_is_one_entry_each_under_its_lead_in() -> None:
     assert "Seq2Seq: Important Hyperparameters: Batch_size" in said
     assert "Optimizer_type (adam, sgd, rmsprop)" in said  # not joined to Batch_size
     assert "Perplexity: Cross-entropy" in said
+    # A short line with lines indented under it is their heading, not a fact of its own.
+    assert not any(s.endswith(": Perplexity") for s in said)
     assert not any("Num_layers_decoder" in s and "optimize" in s for s in said)
 
 
