@@ -665,7 +665,7 @@ class Composer:
             ):
                 start, end = self.files.sentence_spans[row].tolist()
                 raw = hit.chunk.text[start:end]
-                if self._unquoted(raw):
+                if self._unquoted(raw, row, hit):
                     continue
                 text = display_sentence(raw)  # bare: a short line's owner is shown, not scored
                 words = self._words(row, hit)
@@ -684,13 +684,16 @@ class Composer:
                 )
         return out
 
-    def _unquoted(self, raw: str) -> bool:
-        """A question (a flashcard's front) answers nothing; nor, for a comparison, a line too
-        short to stand alone ("Linear regression" on a Linear Learner card): a side needs a
-        sentence telling about it, and such a line only names a thing under its heading."""
+    def _unquoted(self, raw: str, row: int, hit: Hit) -> bool:
+        """A question (a flashcard's front) answers nothing. A line too short to stand alone
+        ("Genre prediction" on an Object2Vec card) says something only of what was asked: it is
+        quoted when it holds an asked word, and never for a comparison, whose side needs a
+        sentence telling about it ("Linear regression" only names a thing under its heading)."""
         if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
             return True
-        return self.ask.kind == "comparison" and not is_quotable(raw.strip())
+        if is_quotable(raw.strip()):
+            return False
+        return self.ask.kind == "comparison" or not self.terms & self._words(row, hit)
 
     def _facet_weights(self, facet: set[str]) -> dict[str, float]:
         """Each facet term's rarity in the notes (`held_weights`): the rare word asked ("mIoU")
