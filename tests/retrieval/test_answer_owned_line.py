@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.build_plan import chunk_spans
+from retrieval.documents import Chunk
 from retrieval.embed import Embedder
 from retrieval.sentences import sentence_spans, shown_sentence
 from retrieval.service import NotesIndex
@@ -76,3 +78,15 @@ def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Notes
 def test_a_range_line_under_a_parameter_answers_with_the_parameter(tutor: NotesIndex) -> None:
     answer = tutor.ask("xgboost eta - whats the allowed range of values?")
     assert "Eta [default=0.3, alias: learning_rate], range: [0,1]" in answer.text
+
+
+def test_a_passage_of_short_lines_only_keeps_its_whole_text_as_one_sentence() -> None:
+    text = "- text/csv\n  - text/libsvm"  # a window cut from under its lead-in
+    chunk = Chunk("notes.md", ("XGBoost",), "note", 0, len(text), text)
+    assert chunk_spans(chunk) == [(0, len(text))]
+    assert "Perplexity: Cross-entropy" in [
+        shown_sentence(SETTINGS, *s)
+        for s in chunk_spans(
+            Chunk("cards.txt", ("Seq2Seq",), "flashcard", 0, len(SETTINGS), SETTINGS)
+        )
+    ]
