@@ -22,7 +22,7 @@ from retrieval.glossary import build_glossary
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import LexicalIndex
 from retrieval.manifest import FORMAT_VERSION, Counts, EmbedderRecord, Manifest
-from retrieval.sentences import sentence_spans
+from retrieval.sentences import is_quotable, sentence_spans
 
 Span = tuple[int, int]
 
@@ -84,7 +84,12 @@ def plan_embedding(chunks: list[Chunk], old: BuildFiles | None) -> EmbedPlan:
 
 
 def chunk_spans(chunk: Chunk) -> list[Span]:
-    return sentence_spans(chunk.text) or [(0, len(chunk.text))]
+    """The passage's sentences; the whole passage when none can stand alone (a window holding
+    only "- text/csv" / "  - text/libsvm" is one fact, not a line owned by the other)."""
+    spans = sentence_spans(chunk.text)
+    if any(is_quotable(chunk.text[start:end].strip()) for start, end in spans):
+        return spans
+    return [(0, len(chunk.text))]
 
 
 def _sentence_text(chunk: Chunk, span: Span) -> str:

@@ -27,7 +27,13 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
 from retrieval.rarity import held_weights, passage_counts, rarest_terms, sentence_counts
 from retrieval.search import Hit, Searcher
-from retrieval.sentences import MIN_WORDS, display_sentence, opens_with_term
+from retrieval.sentences import (
+    MIN_WORDS,
+    display_sentence,
+    is_quotable,
+    opens_with_term,
+    with_owner,
+)
 from retrieval.sibling import Siblings
 from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.topic import answering_rank, are_aspects, topic_hits, topic_side, unnamed_pick
@@ -695,9 +701,9 @@ class Composer:
             ):
                 start, end = self.files.sentence_spans[row].tolist()
                 raw = hit.chunk.text[start:end]
-                if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
-                    continue  # a question (a flashcard's front) answers nothing
-                text = display_sentence(raw)
+                if self._unquoted(raw, row, hit):
+                    continue
+                text = display_sentence(raw)  # bare: a short line's owner is shown, not scored
                 words = self._words(row, hit)
                 penalty = neighbours.penalty(rank, words)
                 score = (
@@ -713,6 +719,17 @@ class Composer:
                     Candidate(rank, row, start, end, text, similarity, score, context, penalty > 0)
                 )
         return out
+
+    def _unquoted(self, raw: str, row: int, hit: Hit) -> bool:
+        """A question (a flashcard's front) answers nothing. A line too short to stand alone
+        ("Genre prediction" on an Object2Vec card) says something only of what was asked: it is
+        quoted when it holds an asked word, and never for a comparison, whose side needs a
+        sentence telling about it ("Linear regression" only names a thing under its heading)."""
+        if raw.lstrip().startswith("Q:") or raw.rstrip().endswith("?"):
+            return True
+        if is_quotable(raw.strip()):
+            return False
+        return self.ask.kind == "comparison" or not self.terms & self._words(row, hit)
 
     def _facet_weights(self, facet: set[str]) -> dict[str, float]:
         """Each facet term's rarity in the notes (`held_weights`): the rare word asked ("mIoU")
@@ -1506,9 +1523,11 @@ class Composer:
         chunk = self.files.chunks[int(chunk_of[row])]
         start, end = self.files.sentence_spans[row].tolist()
         said = _plain(display_sentence(chunk.text[start:end]))
-        for after in range(row + 1, min(row + 3, len(chunk_of))):
-            if chunk_of[after] != chunk_of[row]:
-                break
+        # A line too short to stand alone ("Sagemaker.xgboost") does not go on from a quote.
+        rows = itertools.takewhile(
+            lambda r: chunk_of[r] == chunk_of[row], range(row + 1, len(chunk_of))
+        )
+        for after in [r for r in rows if is_quotable(self.files.sentence_text(r).strip())][:2]:
             start, end = self.files.sentence_spans[after].tolist()
             text = display_sentence(chunk.text[start:end])
             if _plain(text) != said:
@@ -1542,11 +1561,14 @@ class Composer:
         from retrieval.terse import bare_label
 
         for candidate in chosen:
-            text = as_sentence(candidate.text)
-            label = bare_label(hits[candidate.rank].chunk, candidate.start)
+            chunk = hits[candidate.rank].chunk
+            # A line too short to stand alone after what it belongs to: "Amazon EMR: EMR Notebooks".
+            owned = with_owner(chunk.text, candidate.start, candidate.end)
+            text = as_sentence(owned or candidate.text)
+            label = bare_label(chunk, candidate.start)
             if label and _plain(label) not in _plain(text):
                 text = f"{label}: {text}"
-            if is_title(candidate.text):
+            if is_title(candidate.text) and not owned:  # an owned line is a fact, not a title
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):
                     text = f"{text} {as_sentence(following)}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.lexical import PRODUCT_PREFIX, tokenize
+
 # Not after "e.g." or "i.e.": "boosting (e.g. XGBoost) are the main ensembles" is one sentence,
 # and cut there it quoted "... boosting (e.g." and "XGBoost) are the main ...".
 SENTENCE_END = re.compile(
@@ -38,7 +40,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             piece = line[cursor:end]
             stripped = piece.strip()
             lead = len(piece) - len(piece.lstrip())
-            if is_quotable(stripped):
+            whole = cursor == 0 and match is None and "\n" not in line
+            if is_quotable(stripped) or (whole and _owned(text, start, stripped)):
                 spans.append((start + cursor + lead, start + cursor + lead + len(stripped)))
             cursor = match.end() if match else len(line)
     return spans
@@ -67,6 +70,113 @@ def is_quotable(piece: str) -> bool:
     words = len(shown.split())
     long_enough = words >= MIN_WORDS or (words == MIN_WORDS - 1 and bool(LIST_MARKER.match(piece)))
     return long_enough and not is_signpost(shown)
+
+
+# A line too short to be a sentence ("EMR Notebooks", "- Num_layers_encoder", "range: [0,1]") is
+# still a fact when it sits under a line naming what it belongs to: the list item or lead-in it is
+# indented under ("- Perplexity" over "  - Cross-entropy", "- eta [default=0.3]" over "    range:
+# [0,1]"), or, at the top level of a flashcard's back, the card's front ("Amazon EMR"). Quoted with
+# that line ahead ("Perplexity: Cross-entropy"), it says what it is about; a short line of a note
+# with no such line above it is a title ("Random Forest") and stays out.
+WEB_ADDRESS = re.compile(r"\b[\w-]+\.(?:com|org|net|io)\b", re.I)
+WORDED = re.compile(r"[A-Za-z]{2}")
+CODE_PUNCTUATION = re.compile(r"[{}\"]")
+OWNER_WORDS = 4  # a question front's subject label ("Object2Vec: What's it for?")
+
+
+def _owned(text: str, line_start: int, stripped: str) -> bool:
+    """A whole line too short to quote alone that has an owner line (`owner_of`)."""
+    shown = display_sentence(stripped)
+    if not shown or stripped.startswith("Q:") or shown.endswith(":") or is_signpost(shown):
+        return False
+    if WEB_ADDRESS.search(shown) or not WORDED.search(shown) or CODE_PUNCTUATION.search(shown):
+        return False  # a slide's footer ("sundog-education.com"), a line of JSON or a formula
+    if _heads_lines(text, line_start):
+        return False
+    owner = owner_of(text, line_start)
+    return bool(owner) and bool(_words(shown) - _words(owner) - PRODUCT_PREFIX)
+
+
+def _words(text: str) -> set[str]:
+    """A line's words, a compound name's parts only ("sagemaker.xgboost" is sagemaker and
+    xgboost): a line naming nothing but its owner's subject ("Sagemaker.xgboost" on an XGBoost
+    card) says nothing of it."""
+    return {w for w in tokenize(text) if not re.search(r"[._]", w)}
+
+
+def _heads_lines(text: str, line_start: int) -> bool:
+    """The next line with words is indented deeper than the line at `line_start`: this line
+    is their heading ("- Perplexity" over "  - Cross-entropy"), not a fact of its own. Not
+    told of a card's first line, whose indentation the card's "A:" label took."""
+    if text.startswith("A:", line_start):
+        return False
+    end = _line_end(text, line_start)
+    depth = _depth(text[line_start:end])
+    for line in text[end + 1 :].split("\n"):
+        if line.strip():
+            return _depth(line) > depth
+    return False
+
+
+def owner_of(text: str, start: int) -> str:
+    """What the line at `start` belongs to, as shown: the nearest line above it that is less
+    indented, when that is a list item or a lead-in; at a flashcard back's top level, its "A:"
+    line when that leads in, else the card's subject; "" for anything else."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.startswith("A:", line_start):
+        return _card_subject(text)  # the back's first line
+    depth = _depth(text[line_start : _line_end(text, line_start)])
+    cursor = line_start
+    while cursor > 0:
+        above_start = text.rfind("\n", 0, cursor - 1) + 1
+        above, cursor = text[above_start : cursor - 1], above_start
+        if not above.strip() or (_depth(above) >= depth and not above.startswith(("Q:", "A:"))):
+            continue
+        if above.startswith("A:"):
+            lead = display_sentence(above)
+            return lead.rstrip(":") if lead.endswith(":") else _card_subject(text)
+        if above.startswith("Q:") or not (LIST_MARKER.match(above) or above.rstrip().endswith(":")):
+            return ""
+        return display_sentence(above).rstrip(":")
+    return ""
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _depth(line: str) -> int:  # a card's "A:" label is no indentation
+    body = CARD_LABEL.sub("", line)
+    return len(body) - len(body.lstrip())
+
+
+def _card_subject(text: str) -> str:
+    """A flashcard's front as the subject of its back's lines: the front itself, or the label
+    ahead of its question ("Object2Vec" of "Object2Vec: What's it for?"); "" for a note."""
+    first = text.partition("\n")[0]
+    if not first.startswith("Q:"):
+        return ""
+    front = CARD_LABEL.sub("", first).strip().rstrip(":")
+    if "?" not in front:
+        return front
+    label = front.split(":", 1)[0] if ":" in front else ""
+    return label.strip() if 0 < len(label.split()) <= OWNER_WORDS else ""
+
+
+def shown_sentence(text: str, start: int, end: int) -> str:
+    """The sentence at `start`-`end` of a passage as an answer shows it: a line too short to
+    stand alone has what it belongs to ahead of it ("Amazon EMR: EMR Notebooks")."""
+    return with_owner(text, start, end) or display_sentence(text[start:end])
+
+
+def with_owner(text: str, start: int, end: int) -> str:
+    """A line too short to stand alone, shown after its owner (`owner_of`); "" for any other."""
+    if is_quotable(text[start:end].strip()):
+        return ""
+    owner = owner_of(text, start)
+    shown = display_sentence(text[start:end])
+    return f"{owner}{', ' if ':' in shown else ': '}{shown}" if owner else ""
 
 
 # A sentence that only points elsewhere in the notes ("SageMaker Clarify and Neo are covered in
@@ -189,10 +299,24 @@ def _goes_on(before: str, line: str) -> bool:
     if "\n" in before and line.strip() and not _explains(line):
         return False  # past a blank line: what comes is not this name's meaning
     if NAME_LINE.match(name):
-        return True
+        return not _next_entry(name, line)
     if WORD_LINE.match(name) and (not line.strip() or LIST_MARKER.match(line)):
         return True
     return _is_term(before) and bool(DEFINITION.match(line))
+
+
+# A list item after a setting's name item that is another entry of the same list, not the
+# name's meaning: it opens with another name in code style ("- Optimizer_type (adam, sgd,
+# rmsprop)" after "- Batch_size") or leads into a list of its own ("- Can optimize on:" after
+# "- Num_layers_decoder").
+CODE_NAME_ITEM = re.compile(r"^\s*(?:[-*+]\s+)(?:[A-Za-z]+_\w+|[A-Za-z]+\d+)\b")
+
+
+def _next_entry(name: str, line: str) -> bool:
+    """`line` is the next entry of the list the name item `name` is in (`CODE_NAME_ITEM`)."""
+    if not LIST_MARKER.match(CARD_LABEL.sub("", name)):
+        return False
+    return bool(CODE_NAME_ITEM.match(line)) or line.rstrip().endswith(":")
 
 
 def _explains(line: str) -> bool:
