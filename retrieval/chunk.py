@@ -19,6 +19,7 @@ from retrieval.clean import normalize_for_dedupe
 from retrieval.documents import HEADING_SEPARATOR, Chunk, Document
 from retrieval.embed import TokenCounter
 from retrieval.sections import Section, split_sections
+from retrieval.sentences import SENTENCES_VERSION
 
 # Bump when reading, cleaning or chunking changes what chunks a file yields: builds with
 # another version are rebuilt from scratch.
@@ -78,7 +79,8 @@ DEFAULT_OPTIONS = ChunkOptions(context="auto", bare_window_tokens=96)
 
 @dataclass(frozen=True)
 class ChunkingParams:
-    """What decides the chunks; a change to any of these rebuilds the whole index."""
+    """What decides the chunks and their sentences; a change to any of these rebuilds the whole
+    index."""
 
     model: str
     token_limit: int  # 0: the model's max_seq_length minus its special tokens
@@ -86,6 +88,7 @@ class ChunkingParams:
     def as_dict(self) -> dict[str, object]:
         return {
             "version": CHUNKER_VERSION,
+            "sentences": SENTENCES_VERSION,
             "model": self.model,
             "token_limit": self.token_limit,
             "options": asdict(DEFAULT_OPTIONS),

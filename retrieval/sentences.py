@@ -7,6 +7,14 @@ from functools import lru_cache
 
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 
+# Bump when how a passage splits into sentences changes: a built index stores each passage's
+# sentences and their vectors, and an incremental build keeps them for every passage whose text
+# did not change, so without a bump an upgraded install would quote the old splits. The version
+# is one of the chunking parameters (`chunk.ChunkingParams`): an index built with another is
+# rebuilt. tests/retrieval/test_sentences_version.py fails when the shipped notes split
+# differently under the same version.
+SENTENCES_VERSION = 2
+
 # Not after "e.g." or "i.e.": "boosting (e.g. XGBoost) are the main ensembles" is one sentence,
 # and cut there it quoted "... boosting (e.g." and "XGBoost) are the main ...".
 SENTENCE_END = re.compile(
