@@ -510,9 +510,7 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         for i in answer.own
     ) or any(replaces_a_number(kp.point, parts[i], parts[-1]) for i in _pieces(answer)):
         return True
-    # the point's own amount anywhere, the whole answer read as one ("10,000 events, and at
-    # least 400 of those"), makes another amount in its unit another thing's
-    if any(states_a_number_of(kp.point, part) for part in parts):
+    if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
     # a number about something else ("the job needs two hours") says nothing of the point's
     return any(

@@ -36,15 +36,6 @@ NUMBER_WORDS = {
 # ("100k runs an hour", "5 GB a day").
 SPAN_WORDS = FUNCTION_WORDS | {"about", "over", "under", "within", "after", "around", "past"}
 OF_THEM = re.compile(r"\s+(?:them|those|these|which)\b")
-# "10,000 events, of which 400 are fraud": the part named after the whole counts in its unit.
-OF_WHICH = re.compile(r"\bof\s+(?:which|those|them|these)\s+$")
-# Words that make an amount a bound: "more than two classes", "up to 15", "400 or more", "2+".
-BOUND_BEFORE = re.compile(
-    r"(?:\b(?P<upper>no more than|not more than|at most|up to|fewer than|less than|under|below)"
-    r"|\b(?P<lower>at least|more than|over|above|greater than))\s+$"
-)
-BOUND_AFTER = re.compile(r"(?:(?P<lower>\+|\s+or more\b)|(?P<upper>\s+or (?:fewer|less)\b))")
-LOWER, UPPER = "lower", "upper"
 ARTICLES = frozenset({"a", "an"})
 SECOND, BYTE, PERCENT = "second", "byte", "percent"
 # Unit word -> (what it measures, how many base units it is).
@@ -134,10 +125,7 @@ def quantities(text: str, *, spelt: bool = False) -> set[Quantity]:
     for match in NUMBER.finditer(spell_numbers(text) if spelt else text):
         number, unit = match[1], match[2] or ""
         # "10,000 events, 400 of them fraud": a part counts in the whole's unit
-        source = text if not spelt else spell_numbers(text)
-        if unit == "of" and OF_THEM.match(source, match.end()):
-            unit = last
-        elif _unit(unit)[0] == "" and OF_WHICH.search(source[: match.start()]):
+        if unit == "of" and OF_THEM.match(text if not spelt else spell_numbers(text), match.end()):
             unit = last
         kind, size = _unit(unit)
         last = unit if kind else last
@@ -157,44 +145,8 @@ def numbers_agree(point: str, clause: str) -> bool:
     kinds = {kind for kind, _ in stated if kind}
     return all(
         any(kind == k and _same(value, v) for k, v in stated)
-        or _within((kind, value), point, clause)
         for kind, value in _said(clause)
         if kind and kind in kinds
-    )
-
-
-@lru_cache(maxsize=16384)
-def _bounds(text: str) -> frozenset[tuple[str, float, str]]:
-    """The amounts a text gives as bounds, with their side: "more than two classes" is
-    ("class", 2.0, LOWER), "up to 15 containers" ("contain", 15.0, UPPER), "2+ AZs" a LOWER."""
-    spelt = spell_numbers(normalise(text))
-    found = set()
-    for match in NUMBER.finditer(spelt):
-        side = (
-            BOUND_BEFORE.search(spelt[: match.start()])
-            or BOUND_AFTER.match(spelt, match.end(1))
-            or BOUND_AFTER.match(spelt, match.end())
-        )
-        if side is not None:
-            kind, size = _unit(match[2] or "")
-            value = float(match[1].replace(",", "")) * size
-            found.add((kind, value, UPPER if side["upper"] else LOWER))
-    return frozenset(found)
-
-
-def _within(amount: Quantity, point: str, clause: str) -> bool:
-    """The amount lies inside the one bound the point gives in its unit ("five classes" for
-    "more than two classes"), and the clause gives it as no bound of its own: "at least 4,000"
-    is another minimum than "at least 400", not an amount above it. A point with two amounts of
-    the kind gives values, not a range: "24 hours by default, up to 365 days" is no "7 days"."""
-    kind, value = amount
-    if any(k == kind and _same(v, value) for k, v, _ in _bounds(clause)):
-        return False
-    if sum(k == kind for k, _ in _said(point)) != 1:
-        return False
-    return any(
-        k == kind and (value >= limit if side == LOWER else value <= limit)
-        for k, limit, side in _bounds(point)
     )
 
 
