@@ -28,6 +28,7 @@ from quiz.answer_text import (
     misspells,
     negated_at,
     normalise,
+    prefixed_opposite,
     stems,
     term_positions,
     words,
@@ -81,6 +82,8 @@ GONE = frozenset({"gone", "discontinued", "deprecated", "retired", "removed"})
 REMOVAL_REACH = 4
 # Verbs with which an option itself removes ("Delete the endpoint ..."), beside REMOVING.
 REMOVAL_VERBS = frozenset({"delete", "eliminate", "exclude", "disable", "discard", "strip"})
+# Words with which an answer turns from the thing its lead spoke of to its pick.
+TURNING = frozenset({"instead"}) | REMOVING | REMOVAL_VERBS
 # What an option changes: "from X to Y", "replace X with Y", "swap X for Y"; and keeping it.
 REPLACED = re.compile(r"\b(?:from|replace|swap)\s+(.+?)\s+(?:to|with|for)\b")
 KEEP = frozenset({"keep", "keeping", "stay", "stick", "leave", "retain"})
@@ -626,9 +629,35 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         named = together or _names_option(names, tokens, token_stems)
         if picked == "" and index == 0 and not named:
             picked = _remedy(names, choices, split[1:2]) or picked
+        if picked and _turns_to_the_right(names, split[: index + 1], split[index + 1 :]):
+            return ""
         if picked is not None:
             return picked
     return None
+
+
+def _turns_to_the_right(names: _Names, lead: Sequence[str], following: Sequence[str]) -> bool:
+    """The lead says what the other thing is or was ("Kinesis Data Analytics for SQL has been
+    discontinued", "the Lambda reader is registered as an enhanced fan-out consumer") and the
+    answer then turns from it to the right option: a later clause names the right option
+    strictly and no other, and the answer says it is gone, replaces it ("instead") or takes it
+    away ("drop EFO", "deregister it" for "registered"). A pick is stated, not undone."""
+    if not any(_names_only_the_right(names, part) for part in following):
+        return False
+    lead_tokens = [t for part in lead for t in words(part)]
+    later = [t for part in following for t in words(part)]
+    if GONE & set(lead_tokens + later) or TURNING & set(later):
+        return True
+    lead_stems, later_stems = set(stems(lead_tokens)), set(stems(later))
+    return any(prefixed_opposite(one, other) for one in later_stems for other in lead_stems)
+
+
+def _names_only_the_right(names: _Names, part: str) -> bool:
+    tokens = words(part)
+    token_stems = stems(tokens)
+    return _names_option(names, tokens, token_stems) and not any(
+        _names_other(option, tokens, token_stems) for option in names.others
+    )
 
 
 def _named_together(choices: Choices, token_stems: Sequence[str]) -> bool:
