@@ -139,14 +139,9 @@ def closest(
     ]
     if not pool:
         return None
-    vector = composer.searcher.embedder.encode([clause])[0]
-    vectors = composer.files.sentence_vectors
-    near = {c.row: float(vectors[c.row].astype("float32") @ vector) for c in pool + chosen}
-    best = max(pool, key=lambda c: near[c.row])
-    if near[best.row] < max(near[c.row] for c in chosen) + CLOSER_MARGIN:
-        return None
+    best, lead = closest_to(composer, clause, pool, chosen)
     # A pick by closeness alone takes no quoted sentence's place (`spare`), with what it leans on.
-    if len(chosen) + len(composer._leaning_placed([best], candidates)) > MAX_SENTENCES:
+    if lead < CLOSER_MARGIN or not has_room(composer, best, candidates, chosen):
         return None
     return best
 
@@ -269,3 +264,22 @@ def subject_named(composer: Composer, hits: Sequence[Hit], chosen: list[Candidat
     is about another subject unless it holds these too."""
     named = composer.terms & _about_terms(hits[chosen[0].rank].chunk)
     return named or composer.terms - composer._facet(hits)
+
+
+def closest_to(
+    composer: Composer, clause: str, pool: list[Candidate], chosen: list[Candidate]
+) -> tuple[Candidate, float]:
+    """The sentence of `pool` closest in meaning to the asking `clause`, and by how much it is
+    closer than the closest quoted one (`chosen`; negative when it is further)."""
+    vector = composer.searcher.embedder.encode([clause])[0]
+    vectors = composer.files.sentence_vectors
+    near = {c.row: float(vectors[c.row].astype("float32") @ vector) for c in pool + chosen}
+    best = max(pool, key=lambda c: near[c.row])
+    return best, near[best.row] - max(near[c.row] for c in chosen)
+
+
+def has_room(
+    composer: Composer, pick: Candidate, candidates: list[Candidate], chosen: list[Candidate]
+) -> bool:
+    """Whether `pick`, with the sentence it leans on, fits beside the quote."""
+    return len(chosen) + len(composer._leaning_placed([pick], candidates)) <= MAX_SENTENCES

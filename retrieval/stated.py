@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.compose import MAX_SENTENCES, YES_NO, Candidate, covers, sentence_words
+from retrieval.compose import YES_NO, Candidate, covers, sentence_words
 from retrieval.glossary import expand_query
 from retrieval.lexical import tokenize
 from retrieval.search import Hit
@@ -48,22 +48,15 @@ def stated_pick(
     "graphics processing"), and reads as close to that clause as the closest quoted sentence,
     within NEAR_MARGIN. None when there is no such sentence distinct from the quote, or no
     room for it."""
-    from retrieval.attribute import asking_clause
+    from retrieval.attribute import asking_clause, closest_to, has_room
 
     clause = asking_clause(composer.ask.text, subject)
     asked = set(tokenize(expand_query(clause, composer.files.glossary)))
     pool = _stating(composer, candidates, chosen, asked) if asked and yes_no(composer) else []
     if not pool:
         return None
-    vector = composer.searcher.embedder.encode([clause])[0]
-    vectors = composer.files.sentence_vectors
-    near = {c.row: float(vectors[c.row].astype("float32") @ vector) for c in pool + chosen}
-    best = max(pool, key=lambda c: near[c.row])
-    if near[best.row] < max(near[c.row] for c in chosen) - NEAR_MARGIN:
-        return None
-    if len(chosen) + len(composer._leaning_placed([best], candidates)) > MAX_SENTENCES:
-        return None
-    return best
+    best, lead = closest_to(composer, clause, pool, chosen)
+    return best if lead >= -NEAR_MARGIN and has_room(composer, best, candidates, chosen) else None
 
 
 def _stating(
