@@ -260,7 +260,7 @@ def main() -> None:
     if args.tuned_only:
         return
     for name, items in held.items():
-        report(f"HELD-OUT set ({name}; its errors were read)", items, graders)
+        report(f"HELD-OUT set ({name}; never tuned on)", items, graders)
         by_kind(items, graders)
     if blind:
         files = ", ".join(path.name for path in args.blind)
