@@ -169,9 +169,31 @@ def load_negatives(split_held: bool = False) -> dict[str, list[Question]]:
     return negatives
 
 
+# Typography that states no fact: a dash or an apostrophe as the notes or a flashcard typed it
+# ("1–5 minutes" in the notes, "1-5 minutes" on the card that restates them; "CPU’s only").
+PLAIN_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+    }
+)
+
+
 def matches(text: str, expect: list[list[str]]) -> bool:
-    lowered = text.lower()
-    return bool(expect) and all(any(a.lower() in lowered for a in group) for group in expect)
+    """Every group of `expect` has an alternative the text holds, case and typography aside."""
+    lowered = text.lower().translate(PLAIN_TYPOGRAPHY)
+    return bool(expect) and all(
+        any(a.lower().translate(PLAIN_TYPOGRAPHY) in lowered for a in group) for group in expect
+    )
 
 
 @dataclass
