@@ -316,7 +316,7 @@ def _other_value(composer: Composer, composition: Composition, missing: str) -> 
     ranks = _vocabulary(composer.searcher).ranks
     if not all(ranks.get(w, COMMON_WORDS) < COMMON_WORDS or "-" in w for w in said):
         return False
-    text = f"{composition.lead} {' '.join(composition.weighed)}".lower()
+    text = composition.read.lower()
     return re.search(rf"(?<![\w-]){re.escape(first[-1])}(?![\w-])", text) is not None
 
 
@@ -442,8 +442,7 @@ def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: lis
     if not unwritten:
         return ""
     about = _about_terms(main.chunk)
-    text = f"{composition.lead} {' '.join(composition.weighed)}"
-    named = sides_named(sides, text, about)
+    named = sides_named(sides, composition.read, about)
     in_passage = sides_named(sides, f"{main.chunk.heading_path} {main.chunk.text}", about)
     found = zip(sides, named, in_passage, strict=True)
     return next((s for s, n, p in found if s in unwritten and not (n or p)), "")

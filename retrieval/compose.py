@@ -265,6 +265,11 @@ class Composition:
         were never in what the gate's weights were fitted on."""
         return self.sentences[: len(self.sentences) - self.extra]
 
+    @property
+    def read(self) -> str:
+        """What the gate and the checks on the answer read: the lead and the weighed sentences."""
+        return f"{self.lead} {' '.join(self.weighed)}"
+
 
 def _preferred(ask: Ask) -> tuple[set[str], set[str]] | None:
     """The two options of a when-to-use question that prefers one ("X over Y"), as terms."""
@@ -1201,8 +1206,11 @@ class Composer:
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
-        sided = _Sides(sides, everything, candidates, {h.row for h in own}, self._aspect(sides))
-        sided.subject = next((t for t in tokenize(self.ask.topic) if t not in PRODUCT_PREFIX), "")
+        subject = next((t for t in tokenize(self.ask.topic) if t not in PRODUCT_PREFIX), "")
+        own_rows = {h.row for h in own}
+        sided = _Sides(
+            sides, everything, candidates, own_rows, self._aspect(sides), subject=subject
+        )
         if topical:
             sided.aspects = True
             self._one_passage(sided)
@@ -1527,7 +1535,8 @@ class Composer:
         rows = itertools.takewhile(
             lambda r: chunk_of[r] == chunk_of[row], range(row + 1, len(chunk_of))
         )
-        for after in [r for r in rows if is_quotable(self.files.sentence_text(r).strip())][:2]:
+        quotable = (r for r in rows if is_quotable(self.files.sentence_text(r).strip()))
+        for after in itertools.islice(quotable, 2):
             start, end = self.files.sentence_spans[after].tolist()
             text = display_sentence(chunk.text[start:end])
             if _plain(text) != said:

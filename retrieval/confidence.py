@@ -72,9 +72,9 @@ def needs_met(ask: Ask, composition: Composition, main: Hit) -> float:
     sides named (quote, lead or heading), the asked kind of value (or any number) stated for a
     limit, the share of a definition's subject named; 1 for other kinds."""
     text = " ".join(composition.weighed)
-    said = set(tokenize(f"{composition.lead} {text}")) | _about_terms(main.chunk)
+    said = set(tokenize(composition.read)) | _about_terms(main.chunk)
     if ask.kind == "comparison" and ask.subjects:
-        named = sides_named(ask.subjects, f"{composition.lead} {text}", _about_terms(main.chunk))
+        named = sides_named(ask.subjects, composition.read, _about_terms(main.chunk))
         return sum(named) / len(ask.subjects)
     if ask.kind == "limit":
         values = {t for t in tokenize(ask.text) if t in VALUE_KINDS}

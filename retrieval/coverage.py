@@ -323,9 +323,8 @@ class NotesVocabulary:
         English prefix and such a word ("reshuffle", "unpack", "downtime"), which a student's
         chat holds as often as the word itself and which names no product; or a plural or a
         verb's form of such a word ("plugs"), which the model's word list seldom holds whole."""
-        forms = (word[: -len(e)] for e in FORM_ENDINGS if word.endswith(e))
         if word in self.english or any(
-            len(form) >= FORM_MIN_LETTERS and form in self.english for form in forms
+            len(form) >= FORM_MIN_LETTERS and form in self.english for form in _form_stems(word)
         ):
             return True  # a plural or a verb's form ("plugs") is as everyday as its word
         return any(
@@ -369,12 +368,11 @@ class NotesVocabulary:
         plural. The stem is no English word (an everyday word's form is `everyday`'s) and has
         `SHORT_COINED_LETTERS` at least, so it names no other word by chance; "-er" is left
         out, as it makes another word, often a name ("access analyzer" of "analyze")."""
-        cut = (word[: -len(e)] for e in FORM_ENDINGS if word.endswith(e))
         return any(
             len(stem) >= SHORT_COINED_LETTERS
             and stem not in self.english
             and next(self._starting(stem), None) is not None
-            for stem in cut
+            for stem in _form_stems(word)
         )
 
     def knows_as_written(self, word: str) -> bool:
@@ -908,3 +906,8 @@ def vocabulary_for(owner: object, texts: Iterable[str], model_path: Path | None)
         found = NotesVocabulary(texts, english_words(model_path) if model_path else {})
         _CACHE[owner] = found
     return found
+
+
+def _form_stems(word: str) -> Iterator[str]:
+    """The word less each verb's or plural's ending it has (`FORM_ENDINGS`: "embeds": "embed")."""
+    return (word[: -len(end)] for end in FORM_ENDINGS if word.endswith(end))

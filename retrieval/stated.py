@@ -99,11 +99,12 @@ def with_stated_twins(
         if STATES.search(quoted.text):
             continue
         held = covers(asked, set(words[quoted.row]))
+        taken = {o.row for o in out}
         twins = [
             c
             for c in candidates
             if c.rank == quoted.rank
-            and c.row not in {o.row for o in out}
+            and c.row not in taken
             and not c.neighbour
             and STATES.search(c.text)
             and covers(asked, set(words[c.row])) >= held
