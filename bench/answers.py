@@ -432,6 +432,8 @@ def print_reliability(results: dict[str, dict[str, Part]]) -> None:
                 print(f"{f'{name} {label}':18} " + " ".join(f"{x:>14}" for x in cells))
     for label in PARTS:
         rows = labelled(results, _in_part(label))
+        if not rows:
+            continue  # a part with no questions this run (no blind files between rounds)
         given = answered(results, _in_part(label))
         each = ", ".join(
             f"{name} {auc(answered({name: results[name]}, _in_part(label))):.2f}"
