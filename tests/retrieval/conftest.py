@@ -13,6 +13,7 @@ from retrieval.service import NotesIndex
 from tests.retrieval.fixtures import write_good_corpus
 
 MODEL = "all-MiniLM-L6-v2"
+SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
 
 
 @pytest.fixture
@@ -38,6 +39,15 @@ def built_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) ->
         embedder_factory=lambda _name: embedder,
     )
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
+    """The whole shipped corpus indexed once per session (its committed vectors make the build
+    quick), for the tests that ask what a student would of the notes studybot ships."""
+    index_dir = tmp_path_factory.mktemp("shipped-data") / "index"
+    build_index(BuildOptions([SHIPPED], index_dir, MODEL), embedder_factory=lambda _n: embedder)
+    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 def tutor_over(

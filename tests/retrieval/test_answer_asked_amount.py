@@ -7,23 +7,7 @@ instances ... ml.p3.2xlarge" under "the cheaper way to score the daily file") is
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from retrieval.build import BuildOptions, build_index
-from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
-
-SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    index_dir = tmp_path_factory.mktemp("asked-amount-shipped") / "index"
-    build_index(BuildOptions([SHIPPED], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 def test_a_scenario_asking_a_saving_gains_the_sentence_stating_it(shipped: NotesIndex) -> None:

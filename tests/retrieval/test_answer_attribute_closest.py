@@ -9,15 +9,12 @@ does an ask from a passage whose heading names more than its subject."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from retrieval.asked_kind import asked_kind, states_kind
-from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL, tutor_over
+from tests.retrieval.conftest import tutor_over
 
 NOTES = """# Big data on AWS
 
@@ -49,19 +46,10 @@ Glue is a serverless extract, transform and load service; crawlers fill the Data
 table definitions discovered in S3.
 """
 
-SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
-
 
 @pytest.fixture(scope="module")
 def team(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
     return tutor_over(tmp_path_factory, embedder, "closest-attribute", {"big-data.md": NOTES})
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    index_dir = tmp_path_factory.mktemp("closest-shipped") / "index"
-    build_index(BuildOptions([SHIPPED], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 def test_the_frameworks_besides_spark_come_from_the_emr_card(team: NotesIndex) -> None:

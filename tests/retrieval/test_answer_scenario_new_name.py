@@ -5,23 +5,7 @@ sentence of the chosen passage naming a thing the question does not name is pref
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from retrieval.build import BuildOptions, build_index
-from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
-
-SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    index_dir = tmp_path_factory.mktemp("scenario-new-name-shipped") / "index"
-    build_index(BuildOptions([SHIPPED], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 def test_the_hyperparameter_the_stem_does_not_name_is_quoted(shipped: NotesIndex) -> None:

@@ -5,24 +5,10 @@ per line") instead of the service the stem names (`compose.ASKED_KIND`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.compose import ASKED_KIND
-from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
-
-SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    index_dir = tmp_path_factory.mktemp("scenario-pronoun-kind-shipped") / "index"
-    build_index(BuildOptions([SHIPPED], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,11 @@ without it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL, tutor_over
+from tests.retrieval.conftest import tutor_over
 
 NOTES = """AWS ML notes
 
@@ -30,19 +27,10 @@ Amazon S3
 Amazon S3 allows people to store objects (files) in "buckets" (directories). Max object size is 5TB.
 """  # noqa: E501  (the team's notes write a paragraph on one line)
 
-SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
-
 
 @pytest.fixture(scope="module")
 def team(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
     return tutor_over(tmp_path_factory, embedder, "stated", {"notes.txt": NOTES})
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    index_dir = tmp_path_factory.mktemp("stated-shipped") / "index"
-    build_index(BuildOptions([SHIPPED], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
 def test_the_limit_is_quoted_after_the_overview(shipped: NotesIndex) -> None:

@@ -3,17 +3,11 @@ name: the notes have nothing on it to quote, and any answer would be about somet
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.coverage import NotesVocabulary
-from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
 
-SHIPPED = Path(__file__).resolve().parents[2] / "corpus"
 PASSAGES = [
     "Amazon Machine Learning was AWS's first managed ML service.",
     "SageMaker hyperparameter tuning jobs search the ranges you give.",
@@ -45,12 +39,10 @@ def test_words_after_a_prefix_that_name_no_product_are_passed_over() -> None:
     assert unfound_product("does aws charge per second", PASSAGES) is None
 
 
-@pytest.fixture(scope="module")
-def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    """The whole shipped corpus (its committed vectors make the build quick)."""
-    index_dir = tmp_path_factory.mktemp("products-data") / "index"
-    build_index(BuildOptions([SHIPPED], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(index_dir, MODEL, embedder=embedder)
+@pytest.fixture
+def tutor(shipped: NotesIndex) -> NotesIndex:
+    """The whole shipped corpus (`conftest.shipped`)."""
+    return shipped
 
 
 def test_amazon_q_is_declined_by_name_not_answered_with_amazon_ml(tutor: NotesIndex) -> None:
