@@ -141,6 +141,18 @@ _JOINED_SIDES = re.compile(
     r"((?:[^\s,]+\s+){0,3}?[^\s,]+)\s+(?:differ\b|(?:(?:are|is)\s+)?both\b)",
     re.I,
 )
+# "snowball or datasync to get our files into aws - what is each one meant for?", "firehose and
+# kinesis data streams - which of them scales by itself?": two names joined by "and" or "or", then,
+# after a dash, a colon or a comma, an ask that takes them one at a time ("each", "which of them",
+# "which of the two"). The sides open the question and the ask follows them, so no other pattern
+# read them (the ask was read as a casual line, a scenario's stem or a limit) and an answer quoted
+# one side only. The names are short (a use after the last one, "to get ...", is trimmed from the
+# side), and a person opens no name ("we keep images and labels in s3 - ...").
+_JOINED_THEN_EACH = re.compile(
+    r"^(?!(?:i|we|you|they|my|our|your|their)\s)(?:[^\s,:]+\s+){1,4}?(?:and|or)\s+[^,:]{2,80}?"
+    r"(?::|,|\s[-\u2013]+)\s+[^,:]*?\b(?:each|which of (?:them|the two))\b",
+    re.I,
+)
 # A one-sentence ask that names its sides and asks about each ("small batch vs large batch, what
 # do you gain and lose with each?") is a comparison however long: it asks for both sides.
 _ASKS_EACH = re.compile(r"\b(?:vs\.?|versus|difference between)\s.*\beach\b", re.I)
@@ -308,9 +320,8 @@ def _understand(text: str) -> Ask:
         stem = " ".join(sentences[:focus_at])
         focus = " ".join(sentences[focus_at:])
         return Ask(text, "scenario", focus, (), tuple(_clauses(stem)), _places(stem, focus))
-    if any(p.search(text) for p in (_ASKS_EACH, _EACH_OF_TWO, _SIDES_THEN_ASK, _TWO_ASPECTS)) or (
-        _joined(text)
-    ):
+    asks_sides = (_ASKS_EACH, _EACH_OF_TWO, _SIDES_THEN_ASK, _TWO_ASPECTS, _JOINED_THEN_EACH)
+    if any(p.search(text) for p in asks_sides) or _joined(text):
         return Ask(text, "comparison", text, _sides(text), topic=_topic(text))
     if not _asks_detail(text) and (
         words >= SCENARIO_ONE_SENTENCE

@@ -1,7 +1,8 @@
 """Two names joined by "and" and then set side by side ("lightgbm and catboost are both gradient
 boosting, so what's different ...", "how do covariance and spearman differ ...") are a
 comparison's two sides: the answer quotes what sets each apart, not the one sentence that names
-them together."""
+them together; so are two names joined by "and" or "or" that a dash then asks of one at a time
+("snowball or datasync to get our files into aws - what is each one meant for?")."""
 
 from __future__ import annotations
 
@@ -31,6 +32,15 @@ on earlier rows only, which avoids target leakage.
 
 XGBoost grows its trees level by level and prunes them back with the gamma threshold.
 
+## AWS Snowball
+
+Snowball is a rugged device shipped to your site: local storage and large-scale data transfer when
+the network is too slow.
+
+## AWS DataSync
+
+DataSync is an online agent that ingests data from an NFS or SMB share into S3 on a schedule.
+
 ## Correlation
 
 Covariance measures how two variables move together under a linear, Gaussian relationship.
@@ -51,3 +61,17 @@ def test_both_names_then_what_differs_quotes_each_side(tutor: NotesIndex) -> Non
         ).sentences
     )
     assert "leaf-wise" in quoted and "ordered boosting" in quoted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "snowball or datasync to get our on-prem files into aws - what is each one meant for?",
+        "snowball and datasync - which of the two ships a device to our site?",
+    ],
+)
+def test_two_names_then_an_ask_of_each_quotes_each_side(tutor: NotesIndex, question: str) -> None:
+    answer = tutor.ask(question)
+    quoted = " ".join(answer.sentences)
+    assert answer.kind == "comparison"
+    assert "large-scale data transfer" in quoted and "NFS or SMB share" in quoted
