@@ -883,12 +883,30 @@ class Composer:
         if not candidates:
             return Composition([], [], 0.0, 0.0)
         best_similarity = max(c.context for c in candidates)
+        setting = self.setting(pool, candidates, best_similarity)
+        if setting is not None:
+            return setting
         if self.ask.kind == "limit":
             limit = self.limit(pool, candidates)
             if limit is not None:
                 return limit
         listed = self.headed_list(pool, best_similarity)
         return listed or self.single_passage(pool, candidates, best_similarity)
+
+    def setting(
+        self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float
+    ) -> Composition | None:
+        """A setting asked for by what it does: its "name: what it does" line (`setting`)."""
+        from retrieval.setting import setting_pick
+
+        pick = setting_pick(self, candidates, self._facet(hits))
+        if pick is None:
+            return None
+        sentences = self._render([pick], hits)
+        chunk = hits[pick.rank].chunk
+        named = covers(self.terms, heading_terms(chunk))
+        lead = lead_for(chunk, sentences, self.terms)
+        return Composition(sentences, [pick.rank], best_similarity, named, lead)
 
     def headed_list(self, hits: Sequence[Hit], best_similarity: float) -> Composition | None:
         """A list whose lead-in line, with its passage's heading, holds every term of the
