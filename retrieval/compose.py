@@ -685,7 +685,7 @@ class Composer:
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(
-        self, hits: Sequence[Hit], *, vector: np.ndarray | None = None
+        self, hits: Sequence[Hit], *, vector: np.ndarray | None = None, values: bool = False
     ) -> list[Candidate]:
         vector = self.vector if vector is None else vector
         out: list[Candidate] = []
@@ -706,7 +706,7 @@ class Composer:
             ):
                 start, end = self.files.sentence_spans[row].tolist()
                 raw = hit.chunk.text[start:end]
-                if self._unquoted(raw, row, hit):
+                if self._left_out(raw, row, hit, start, values):
                     continue
                 text = display_sentence(raw)  # bare: a short line's owner is shown, not scored
                 words = self._words(row, hit)
@@ -724,6 +724,15 @@ class Composer:
                     Candidate(rank, row, start, end, text, similarity, score, context, penalty > 0)
                 )
         return out
+
+    def _left_out(self, raw: str, row: int, hit: Hit, start: int, values: bool) -> bool:
+        """`_unquoted`, but with `values` a short line stating a value of a setting the question
+        names stays in ("range: (0,1]" under "subsample [default=1]", `setting.value_pick`)."""
+        from retrieval.setting import states_named_value
+
+        if not self._unquoted(raw, row, hit):
+            return False
+        return not (values and states_named_value(hit.chunk.text, start, raw, self.terms))
 
     def _unquoted(self, raw: str, row: int, hit: Hit) -> bool:
         """A question (a flashcard's front) answers nothing. A line too short to stand alone
@@ -877,18 +886,54 @@ class Composer:
         pool = list(hits[:POOL])
         if self.ask.kind == "comparison" and len(self.ask.subjects) >= 2:
             return self.comparison(hits)
+        valued = self.setting_value(pool)
+        if valued is not None:
+            return valued
         if self.ask.kind == "scenario":
             return self.scenario(hits)
         candidates = self.candidates(pool)
         if not candidates:
             return Composition([], [], 0.0, 0.0)
         best_similarity = max(c.context for c in candidates)
+        setting = self.setting(pool, candidates, best_similarity)
+        if setting is not None:
+            return setting
         if self.ask.kind == "limit":
             limit = self.limit(pool, candidates)
             if limit is not None:
                 return limit
         listed = self.headed_list(pool, best_similarity)
         return listed or self.single_passage(pool, candidates, best_similarity)
+
+    def setting(
+        self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float
+    ) -> Composition | None:
+        """A setting asked for by what it does: its "name: what it does" line (`setting`)."""
+        from retrieval.setting import setting_pick
+
+        pick = setting_pick(self, candidates, self._facet(hits))
+        return None if pick is None else self._quoting(pick, hits, best_similarity)
+
+    def _quoting(self, pick: Candidate, hits: Sequence[Hit], best_similarity: float) -> Composition:
+        """The composition quoting `pick` alone, its passage's subject ahead when it names none."""
+        sentences = self._render([pick], hits)
+        chunk = hits[pick.rank].chunk
+        named = covers(self.terms, heading_terms(chunk))
+        lead = lead_for(chunk, sentences, self.terms)
+        return Composition(sentences, [pick.rank], best_similarity, named, lead)
+
+    def setting_value(self, hits: Sequence[Hit]) -> Composition | None:
+        """An ask for a value of a setting it names: the line of that setting's item stating one
+        (`setting.value_pick`)."""
+        from retrieval.setting import VALUE_ASK, value_pick
+
+        if not VALUE_ASK.search(self.ask.focus or self.ask.text):
+            return None
+        candidates = self.candidates(hits, values=True)
+        pick = value_pick(self, candidates, hits)
+        if pick is None:
+            return None
+        return self._quoting(pick, hits, max(c.context for c in candidates))
 
     def headed_list(self, hits: Sequence[Hit], best_similarity: float) -> Composition | None:
         """A list whose lead-in line, with its passage's heading, holds every term of the

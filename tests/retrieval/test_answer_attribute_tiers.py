@@ -67,8 +67,9 @@ def test_the_next_rarest_asked_words_pick_the_sentence(word2vec: NotesIndex) -> 
 
 
 def test_a_full_quote_gives_up_a_sentence_for_the_asked_attribute(blazingtext: NotesIndex) -> None:
+    # Asked as "which setting", the setting's own line answers alone (test_answer_setting_line).
     answer = blazingtext.ask(
-        "blazingtext word2vec: which setting drops words that hardly ever appear in the corpus?"
+        "blazingtext word2vec: which option drops words that hardly ever appear in the corpus?"
     )
     assert len(answer.sentences) == 3
     assert answer.sentences[-1] == "`min_count`: drop words rarer than this."
