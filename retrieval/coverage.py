@@ -669,13 +669,14 @@ class NotesVocabulary:
         words = [w if w[0].isalpha() else "." for w in WORD_OR_END.findall(question.lower())]
         names = [
             (prefix, name)
-            for prefix, name in itertools.pairwise(words)
+            for i, (prefix, name) in enumerate(itertools.pairwise(words))
             if prefix in PRODUCT_WORDS
             and name not in PRODUCT_WORDS
             and name != "."
             and not (name in self.english and len(name) > 1)  # "aws pricing": no name
             and name not in STOPWORDS
             and name not in FILLER
+            and not (self.everyday(name) and _holds_verb(words, i))  # "amazon rewrote"
         ]
         if not names:
             return None  # most questions: the passages need not be read
@@ -717,7 +718,10 @@ class NotesVocabulary:
         question asks about (an English word too: "lookout for vision", "vertex ai vs
         sagemaker"); when it is no English word and stands in what is asked; or when coined."""
         word = words[index]
-        if (index > 0 and words[index - 1] in PRODUCT_WORDS) or word in leading:
+        after_prefix = index > 0 and words[index - 1] in PRODUCT_WORDS
+        if after_prefix and self.everyday(word) and _holds_verb(words, index - 1):
+            return False  # the clause's verb: "the algorithms sagemaker ships built in"
+        if after_prefix or word in leading:
             return True
         inside = 0 < index < len(words) - 1 and "." not in (words[index - 1], words[index + 1])
         return word not in self.english and (
@@ -795,7 +799,9 @@ class NotesVocabulary:
                 continue
             verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
             named = (prefix, first) in self.pairs or self.counts[first] <= self.rare
-            if not verb and (named or self._apart(first, second)):
+            if verb or _holds_verb(words, i):
+                continue
+            if named or self._apart(first, second):
                 return " ".join(name)
         return None
 
@@ -846,7 +852,7 @@ class NotesVocabulary:
         """A product named by a prefix and everyday words the notes never put together ("aws
         clean rooms", "aws entity resolution"), though each word is known on its own."""
         for i in range(len(words) - 2):
-            if i in prose:
+            if i in prose or _holds_verb(words, i):
                 continue
             prefix, first, second = words[i : i + 3]
             after = words[i + 3] if i + 3 < len(words) else ""
@@ -864,6 +870,33 @@ class NotesVocabulary:
             ):
                 return f"{prefix} {first} {second}"
         return None
+
+
+def _holds_verb(words: list[str], start: int) -> bool:
+    """A prefix and one or two words that open a clause as its subject and leave it without a
+    verb: the prefix stands after an auxiliary ("does sagemaker offer mlflow", "can amazon
+    translate figure out ...") or after a word the clause qualifies ("the algorithms sagemaker
+    ships built in", "something amazon rewrote, or ..."), and the clause ends, or goes on with a
+    stopword, right after those words. A clause so opened needs a verb after its subject, and only
+    those words are left to hold it ("offer", "ships", "rewrote", "figure"), so they name no
+    product. A name goes on with a verb or an adverb ("does sagemaker edge manager work on a
+    pi", "Does SageMaker Training Compiler actually speed up"), or is an object after a
+    determiner or a preposition ("our sagemaker execution roles", "from AWS Certificate
+    Manager")."""
+    before = words[start - 1] if start > 0 else "."
+    if not (before in AUXILIARIES or _content_word(before)):
+        return False
+    after = [*words[start + 1 : start + 2 + NAME_WORDS], "."]  # up to three words, then the end
+    for offset, word in enumerate(after[: NAME_WORDS + 1]):
+        if not _content_word(word):
+            closes = word in STOPWORDS and word not in FILLER and word not in NAME_ENDS
+            return offset > 0 and (word == "." or closes)
+    return False
+
+
+def _content_word(word: str) -> bool:
+    """A word that may be a name's or a verb's: no stopword, filler word nor sentence end."""
+    return not (word in STOPWORDS or word in FILLER or word == ".")
 
 
 def _one_word_before(sides: Sequence[str]) -> bool:
