@@ -375,6 +375,31 @@ class NotesVocabulary:
             for stem in _form_stems(word)
         )
 
+    def remade(self, word: str) -> bool:
+        """An everyday word made of a word the notes write by English morphology: an English
+        prefix before a word they use often ("resample", "resamples" of "sample"), or a
+        comparative ending after an everyday adjective they write ("quicker" of "quick": the
+        model's vocabulary holds its adverb, "quickly"). The word speaks of what the notes
+        speak of, not of a subject they lack. The prefixed word's rest is a notes word written
+        more than rarely (`rare`): a product the notes mention once in passing ("redash" beside
+        one "dash") stays a name; an agent noun ("tuner", "teacher") is no comparative and often
+        names a thing."""
+        for prefix in PREFIXES:
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and len(rest) >= PREFIXED_MIN_LETTERS:
+                if rest in self.english and self._often(rest):
+                    return True
+                if any(stem in self.english and self._often(stem) for stem in _form_stems(rest)):
+                    return True
+        return any(
+            word.endswith(end) and self._adjective(stem) and stem in self.words
+            for end, stem in (("er", word[:-2]), ("est", word[:-3]))
+        )
+
+    def _often(self, word: str) -> bool:
+        """The notes write the word more than rarely (`rare`), in this form."""
+        return self.counts[word] > self.rare
+
     def knows_as_written(self, word: str) -> bool:
         """The notes hold the (lowercased) word as it is spelled, in another form of it (its
         stem, a plural), or a longer word it starts ("xgb" of "xgboost"): no slip of a letter."""
