@@ -170,6 +170,8 @@ KINDS_OF_OFFERING = frozenset(
 # Words before a subject that make the word after it a verb ("does sagemaker bill ...").
 AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
+CONJOINING = frozenset({"and", "or", "vs", "versus"})  # words that set two kinds side by side
+ASIDE = re.compile(r"\([^()]*\)")  # "multi-class (one label per document) and multi-label"
 # A run-together name's first part has this many letters at least ("guard" + "duty"); a chat
 # word clipped after a stem this long ("distr-o") is that stem's notes word.
 JOINED_PART = 3
@@ -287,11 +289,13 @@ class NotesVocabulary:
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         hyphened: set[tuple[str, str]] = set()  # neighbouring parts of the notes' compounds
+        conjoined: set[frozenset[str]] = set()  # words the notes set side by side (`_conjoined`)
         counts: Counter[str] = Counter()
         places: dict[str, list[int]] = {}
         for number, text in enumerate(texts):
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
+            conjoined.update(_conjoined(WORD.findall(ASIDE.sub(" ", text.lower()))))
             for parts in identifier_words(text):
                 pairs.update(itertools.pairwise(parts))
                 found.extend(parts)
@@ -309,6 +313,7 @@ class NotesVocabulary:
         self.words = words
         self.pairs = pairs
         self.hyphened = hyphened
+        self.conjoined = conjoined
         self.counts = counts
         self.rare = sum(counts.values()) // RARE_PER_WORDS
         self.sorted = sorted(words)
@@ -608,7 +613,23 @@ class NotesVocabulary:
         adjective (the model's vocabulary holds its adverb: "plainly"), written in small letters
         (a capital names a product: "Ray Tune"), and the notes put the rest's head word in a
         passage with the other side's. A side whose head word the notes lack keeps the check."""
-        return [self._plain_kind(side, sides[:i] + sides[i + 1 :]) for i, side in enumerate(sides)]
+        plain = [self._plain_kind(side, sides[:i] + sides[i + 1 :]) for i, side in enumerate(sides)]
+        return self._without_shared_head(plain)
+
+    def _without_shared_head(self, sides: list[str]) -> list[str]:
+        """Two sides ending in one head word, each side's word before it one the notes set side
+        by side with the other's (`_conjoined`: "classification and regression", "multi-class or
+        multi-label", "RNN vs LSTM"), read without the head: the head is what the comparison
+        asks about in both ("classification trees vs regression trees", "multi-class mode vs
+        multi-label mode", "lstm cell vs rnn cell"), and the notes speak of the two kinds in
+        their own words, seldom with the student's head after each. Kinds the notes never set
+        side by side keep the check ("group normalization vs batch normalization")."""
+        words = [WORD.findall(side) for side in sides]
+        if len(sides) != 2 or any(len(w) < 2 for w in words) or words[0][-1] != words[1][-1]:
+            return sides
+        if frozenset((words[0][-2], words[1][-2])) not in self.conjoined:
+            return sides
+        return [side[: side.rindex(w[-1])].strip() for side, w in zip(sides, words, strict=True)]
 
     def _plain_kind(self, side: str, others: Sequence[str]) -> str:
         """One side as `plain_kinds` reads it: lowercased, its leading adjective dropped when
@@ -922,6 +943,16 @@ def _holds_verb(words: list[str], start: int) -> bool:
 def _content_word(word: str) -> bool:
     """A word that may be a name's or a verb's: no stopword, filler word nor sentence end."""
     return not (word in STOPWORDS or word in FILLER or word == ".")
+
+
+def _conjoined(words: list[str]) -> Iterator[frozenset[str]]:
+    """Two words a text sets side by side: next to each other ("multi-class/multi-label") or
+    joined by "and", "or" or "vs" ("classification and regression")."""
+    for first, middle, last in zip(words, words[1:], words[2:], strict=False):
+        if middle in CONJOINING:
+            yield frozenset((first, last))
+    for first, second in itertools.pairwise(words):
+        yield frozenset((first, second))
 
 
 def _one_word_before(sides: Sequence[str]) -> bool:
