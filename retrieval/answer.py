@@ -343,6 +343,8 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
+    if missing and vocabulary.remade(missing):
+        missing = None  # "how often does it resample the rows": the notes' "sample", made again
     if ask.kind == "scenario" and missing and goes_on_as_sentence(ask.text, missing):
         missing = None  # "Which SageMaker capability ...": the stem's words, not a product's
     if not missing and (ask.kind == "comparison" or compared):
@@ -360,7 +362,7 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     if missing or ask.kind == "scenario" or confidence >= ENDING_CONFIDENCE:
         return missing or ""
     ending = vocabulary.unknown_ending(ask.text)
-    if not ending:
+    if not ending or vocabulary.remade(ending):
         return ""
     return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
 

@@ -170,6 +170,8 @@ KINDS_OF_OFFERING = frozenset(
 # Words before a subject that make the word after it a verb ("does sagemaker bill ...").
 AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
+CONJOINING = frozenset({"and", "or", "vs", "versus"})  # words that set two kinds side by side
+ASIDE = re.compile(r"\([^()]*\)")  # "multi-class (one label per document) and multi-label"
 # A run-together name's first part has this many letters at least ("guard" + "duty"); a chat
 # word clipped after a stem this long ("distr-o") is that stem's notes word.
 JOINED_PART = 3
@@ -287,11 +289,13 @@ class NotesVocabulary:
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         hyphened: set[tuple[str, str]] = set()  # neighbouring parts of the notes' compounds
+        conjoined: set[frozenset[str]] = set()  # words the notes set side by side (`_conjoined`)
         counts: Counter[str] = Counter()
         places: dict[str, list[int]] = {}
         for number, text in enumerate(texts):
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
+            conjoined.update(_conjoined(WORD.findall(ASIDE.sub(" ", text.lower()))))
             for parts in identifier_words(text):
                 pairs.update(itertools.pairwise(parts))
                 found.extend(parts)
@@ -309,6 +313,7 @@ class NotesVocabulary:
         self.words = words
         self.pairs = pairs
         self.hyphened = hyphened
+        self.conjoined = conjoined
         self.counts = counts
         self.rare = sum(counts.values()) // RARE_PER_WORDS
         self.sorted = sorted(words)
@@ -374,6 +379,31 @@ class NotesVocabulary:
             and next(self._starting(stem), None) is not None
             for stem in _form_stems(word)
         )
+
+    def remade(self, word: str) -> bool:
+        """An everyday word made of a word the notes write by English morphology: an English
+        prefix before a word they use often ("resample", "resamples" of "sample"), or a
+        comparative ending after an everyday adjective they write ("quicker" of "quick": the
+        model's vocabulary holds its adverb, "quickly"). The word speaks of what the notes
+        speak of, not of a subject they lack. The prefixed word's rest is a notes word written
+        more than rarely (`rare`): a product the notes mention once in passing ("redash" beside
+        one "dash") stays a name; an agent noun ("tuner", "teacher") is no comparative and often
+        names a thing."""
+        for prefix in PREFIXES:
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and len(rest) >= PREFIXED_MIN_LETTERS:
+                if rest in self.english and self._often(rest):
+                    return True
+                if any(stem in self.english and self._often(stem) for stem in _form_stems(rest)):
+                    return True
+        return any(
+            word.endswith(end) and self._adjective(stem) and stem in self.words
+            for end, stem in (("er", word[:-2]), ("est", word[:-3]))
+        )
+
+    def _often(self, word: str) -> bool:
+        """The notes write the word more than rarely (`rare`), in this form."""
+        return self.counts[word] > self.rare
 
     def knows_as_written(self, word: str) -> bool:
         """The notes hold the (lowercased) word as it is spelled, in another form of it (its
@@ -583,7 +613,23 @@ class NotesVocabulary:
         adjective (the model's vocabulary holds its adverb: "plainly"), written in small letters
         (a capital names a product: "Ray Tune"), and the notes put the rest's head word in a
         passage with the other side's. A side whose head word the notes lack keeps the check."""
-        return [self._plain_kind(side, sides[:i] + sides[i + 1 :]) for i, side in enumerate(sides)]
+        plain = [self._plain_kind(side, sides[:i] + sides[i + 1 :]) for i, side in enumerate(sides)]
+        return self._without_shared_head(plain)
+
+    def _without_shared_head(self, sides: list[str]) -> list[str]:
+        """Two sides ending in one head word, each side's word before it one the notes set side
+        by side with the other's (`_conjoined`: "classification and regression", "multi-class or
+        multi-label", "RNN vs LSTM"), read without the head: the head is what the comparison
+        asks about in both ("classification trees vs regression trees", "multi-class mode vs
+        multi-label mode", "lstm cell vs rnn cell"), and the notes speak of the two kinds in
+        their own words, seldom with the student's head after each. Kinds the notes never set
+        side by side keep the check ("group normalization vs batch normalization")."""
+        words = [WORD.findall(side) for side in sides]
+        if len(sides) != 2 or any(len(w) < 2 for w in words) or words[0][-1] != words[1][-1]:
+            return sides
+        if frozenset((words[0][-2], words[1][-2])) not in self.conjoined:
+            return sides
+        return [side[: side.rindex(w[-1])].strip() for side, w in zip(sides, words, strict=True)]
 
     def _plain_kind(self, side: str, others: Sequence[str]) -> str:
         """One side as `plain_kinds` reads it: lowercased, its leading adjective dropped when
@@ -669,13 +715,14 @@ class NotesVocabulary:
         words = [w if w[0].isalpha() else "." for w in WORD_OR_END.findall(question.lower())]
         names = [
             (prefix, name)
-            for prefix, name in itertools.pairwise(words)
+            for i, (prefix, name) in enumerate(itertools.pairwise(words))
             if prefix in PRODUCT_WORDS
             and name not in PRODUCT_WORDS
             and name != "."
             and not (name in self.english and len(name) > 1)  # "aws pricing": no name
             and name not in STOPWORDS
             and name not in FILLER
+            and not (self.everyday(name) and _holds_verb(words, i))  # "amazon rewrote"
         ]
         if not names:
             return None  # most questions: the passages need not be read
@@ -717,7 +764,10 @@ class NotesVocabulary:
         question asks about (an English word too: "lookout for vision", "vertex ai vs
         sagemaker"); when it is no English word and stands in what is asked; or when coined."""
         word = words[index]
-        if (index > 0 and words[index - 1] in PRODUCT_WORDS) or word in leading:
+        after_prefix = index > 0 and words[index - 1] in PRODUCT_WORDS
+        if after_prefix and self.everyday(word) and _holds_verb(words, index - 1):
+            return False  # the clause's verb: "the algorithms sagemaker ships built in"
+        if after_prefix or word in leading:
             return True
         inside = 0 < index < len(words) - 1 and "." not in (words[index - 1], words[index + 1])
         return word not in self.english and (
@@ -795,7 +845,9 @@ class NotesVocabulary:
                 continue
             verb = i > 0 and words[i - 1] in AUXILIARIES and self.counts[second] > self.rare
             named = (prefix, first) in self.pairs or self.counts[first] <= self.rare
-            if not verb and (named or self._apart(first, second)):
+            if verb or _holds_verb(words, i):
+                continue
+            if named or self._apart(first, second):
                 return " ".join(name)
         return None
 
@@ -846,7 +898,7 @@ class NotesVocabulary:
         """A product named by a prefix and everyday words the notes never put together ("aws
         clean rooms", "aws entity resolution"), though each word is known on its own."""
         for i in range(len(words) - 2):
-            if i in prose:
+            if i in prose or _holds_verb(words, i):
                 continue
             prefix, first, second = words[i : i + 3]
             after = words[i + 3] if i + 3 < len(words) else ""
@@ -864,6 +916,43 @@ class NotesVocabulary:
             ):
                 return f"{prefix} {first} {second}"
         return None
+
+
+def _holds_verb(words: list[str], start: int) -> bool:
+    """A prefix and one or two words that open a clause as its subject and leave it without a
+    verb: the prefix stands after an auxiliary ("does sagemaker offer mlflow", "can amazon
+    translate figure out ...") or after a word the clause qualifies ("the algorithms sagemaker
+    ships built in", "something amazon rewrote, or ..."), and the clause ends, or goes on with a
+    stopword, right after those words. A clause so opened needs a verb after its subject, and only
+    those words are left to hold it ("offer", "ships", "rewrote", "figure"), so they name no
+    product. A name goes on with a verb or an adverb ("does sagemaker edge manager work on a
+    pi", "Does SageMaker Training Compiler actually speed up"), or is an object after a
+    determiner or a preposition ("our sagemaker execution roles", "from AWS Certificate
+    Manager")."""
+    before = words[start - 1] if start > 0 else "."
+    if not (before in AUXILIARIES or _content_word(before)):
+        return False
+    after = [*words[start + 1 : start + 2 + NAME_WORDS], "."]  # up to three words, then the end
+    for offset, word in enumerate(after[: NAME_WORDS + 1]):
+        if not _content_word(word):
+            closes = word in STOPWORDS and word not in FILLER and word not in NAME_ENDS
+            return offset > 0 and (word == "." or closes)
+    return False
+
+
+def _content_word(word: str) -> bool:
+    """A word that may be a name's or a verb's: no stopword, filler word nor sentence end."""
+    return not (word in STOPWORDS or word in FILLER or word == ".")
+
+
+def _conjoined(words: list[str]) -> Iterator[frozenset[str]]:
+    """Two words a text sets side by side: next to each other ("multi-class/multi-label") or
+    joined by "and", "or" or "vs" ("classification and regression")."""
+    for first, middle, last in zip(words, words[1:], words[2:], strict=False):
+        if middle in CONJOINING:
+            yield frozenset((first, last))
+    for first, second in itertools.pairwise(words):
+        yield frozenset((first, second))
 
 
 def _one_word_before(sides: Sequence[str]) -> bool:
