@@ -58,7 +58,7 @@ from quiz.quantities import (
     replaces_a_number,
     states_a_number_of,
 )
-from quiz.roles import question_subjects, swaps_roles
+from quiz.roles import question_subjects, reverses_roles, swaps_roles
 from retrieval.embed import Embedder
 from retrieval.lexical import PRODUCT_WORDS
 
@@ -582,7 +582,8 @@ def _taken_back(
 ) -> bool:
     """Whatever else it says, the answer gives the point another value, denies it, says it
     the other way, names another thing in its place (`close`: the clauses whose meaning is
-    the point's), or says what it claims of another of the question's subjects."""
+    the point's), says what it claims of another of the question's subjects, or relates its
+    two things the other way round."""
     return (
         _wrong_number(kp, answer, about)
         or _denied(kp, answer)
@@ -590,6 +591,7 @@ def _taken_back(
         or _said_the_other_way(kp, point_tokens, answer)
         or _named_otherwise(kp, answer, close)
         or swaps_roles(kp, answer.subjects, answer.tokens, answer.own)
+        or any(reverses_roles(point_tokens, answer.tokens[i]) for i in answer.own)
     )
 
 

@@ -16,7 +16,15 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from quiz.answer_text import FUNCTION_WORDS, acronyms_of, normalise, term_positions, words
+from quiz.answer_text import (
+    FUNCTION_WORDS,
+    acronyms_of,
+    change_of,
+    normalise,
+    stems,
+    term_positions,
+    words,
+)
 from quiz.bank import KeyPoint
 from quiz.names_in_text import names as names_in
 from retrieval.lexical import PRODUCT_WORDS
@@ -118,3 +126,76 @@ def _start(clause: Sequence[str], whole: Sequence[str]) -> int | None:
 def _names(name: frozenset[str], tokens: Sequence[str]) -> bool:
     """Whether the clause writes a word of the name, a typo of it included ("greengras")."""
     return any(term_positions(word, tokens) for word in name)
+
+
+# What a point says of each of two things changed opposite ways ("recall rises and precision
+# falls"): the change words of answer_text, and the verbs of a level that moves by itself.
+RISES = frozenset({"rise", "rises", "rising", "climb", "climbs"})
+FALLS = frozenset({"fall", "falls", "falling", "sink", "sinks"})
+# How near a change word stands to the thing it changes ("raises precision", "recall rises").
+CHANGE_REACH = 2
+
+
+def reverses_roles(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    """The point relates two things and the clause relates the same two the other way round:
+    it divides them the other way ("positives divided by negatives" against "negative cases
+    divided by positive cases"), or changes each the way the point changes the other ("raises
+    precision and lowers recall" against "recall rises and precision falls")."""
+    return _ratio_reversed(point_tokens, tokens) or _changes_reversed(point_tokens, tokens)
+
+
+def _ratio_reversed(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    wanted, said = _ratio(point_tokens), _ratio(tokens)
+    if wanted is None or said is None:
+        return False
+    (top, bottom), (said_top, said_bottom) = wanted, said
+    return bool((said_top & bottom) - top) and bool((said_bottom & top) - bottom)
+
+
+def _ratio(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The stems of the content words just before and just after "divided by"."""
+    for index in range(len(tokens) - 1):
+        if tokens[index] == "divided" and tokens[index + 1] == "by":
+            before = tokens[max(0, index - CHANGE_REACH) : index]
+            after = tokens[index + 2 : index + 2 + CHANGE_REACH]
+            return _content_stems(before), _content_stems(after)
+    return None
+
+
+def _content_stems(tokens: Sequence[str]) -> frozenset[str]:
+    return frozenset(stems([t for t in tokens if t not in FUNCTION_WORDS]))
+
+
+def _changes_reversed(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    wanted = _changed(point_tokens)
+    if set(wanted.values()) != {1, -1}:
+        return False
+    said = _changed(tokens)
+    shared = [w for w in wanted if w in said]
+    return {wanted[w] for w in shared} == {1, -1} and all(said[w] == -wanted[w] for w in shared)
+
+
+def _changed(tokens: Sequence[str]) -> dict[str, int]:
+    """Per content word (by stem), the way the nearest change word within reach changes it."""
+    ways = [_way(t) for t in tokens]
+    found: dict[str, int] = {}
+    for index, token in enumerate(tokens):
+        if token in FUNCTION_WORDS or ways[index]:
+            continue
+        near = sorted(
+            (abs(j - index), ways[j])
+            for j in range(max(0, index - CHANGE_REACH), min(len(tokens), index + CHANGE_REACH + 1))
+            if ways[j]
+        )
+        if near:
+            found.setdefault(stems([token])[0], near[0][1])
+    return found
+
+
+def _way(token: str) -> int:
+    """+1 for a word that raises, -1 for one that lowers, else 0."""
+    if token in RISES:
+        return 1
+    if token in FALLS:
+        return -1
+    return change_of(token)

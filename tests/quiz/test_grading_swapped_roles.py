@@ -1,8 +1,9 @@
-"""Free-text grading, session 18: an answer that says a key point's claim of another of the
-question's subjects swaps their roles and makes no point by it ("NTM ... runs on CPU only"
+"""Free-text grading, session 18: an answer that swaps the roles of a key point makes no point by
+it: it says the point's claim of another of the question's subjects ("NTM ... runs on CPU only"
 against "LDA trains on CPU only"; "the KPL, since it sends every record immediately" against "the
-SDK PutRecord call sends each record immediately"). Misses read in grading_heldout_b15.yaml and
-_b12.yaml; new answers here."""
+SDK PutRecord call sends each record immediately"), or relates the point's two things the other
+way round ("positives divided by negatives", "raises precision and lowers recall"). Misses read
+in grading_heldout_b12.yaml, _b15, _b11, _b16 and _b17; new answers here."""
 
 from __future__ import annotations
 
@@ -38,3 +39,25 @@ def test_each_claim_said_of_its_own_subject_still_counts(
         " buffers records and adds latency."
     )
     assert points_made(grader, kinesis, text) == [1, 2]
+
+
+def test_two_things_related_the_other_way_round_make_no_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # eda-imbalance-003: 2 recall rises and precision falls (misses read in
+    # grading_heldout_b17.yaml; the ratio ones in _b11.yaml and _b16.yaml)
+    imbalance = bank["eda-imbalance-003"]
+    swapped = (
+        "Drop the threshold: precision goes up while recall goes down, and no retraining is needed."
+    )
+    kept = (
+        "Drop the threshold: recall goes up while precision goes down, and no retraining is needed."
+    )
+    assert points_made(grader, imbalance, swapped) == [1, 3]
+    assert points_made(grader, imbalance, kept) == [1, 2, 3]
+    # alg-xgboost-002: 2 start near negative cases divided by positive cases
+    xgboost = bank["alg-xgboost-002"]
+    inverted = "Use scale_pos_weight, set to the positive count divided by the negative count."
+    right = "Use scale_pos_weight, set to the negative count divided by the positive count."
+    assert points_made(grader, xgboost, inverted) == [1]
+    assert points_made(grader, xgboost, right) == [1, 2]
