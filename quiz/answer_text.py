@@ -545,6 +545,11 @@ def _change(token: str) -> int:
     return 1 if stem in up else -1 if stem in down else 0
 
 
+def change_of(token: str) -> int:
+    """+1 for a word that raises or says high, -1 for one that lowers or says low, else 0."""
+    return _change(token)
+
+
 def _level_after(tokens: Sequence[str], index: int) -> int:
     """+1 or -1 for a level said right after the word ("keep parallelism low", "batch size
     large"), 0 when none is."""

@@ -58,6 +58,7 @@ from quiz.quantities import (
     replaces_a_number,
     states_a_number_of,
 )
+from quiz.roles import question_subjects, reverses_roles, swaps_roles
 from retrieval.embed import Embedder
 from retrieval.lexical import PRODUCT_WORDS
 
@@ -344,6 +345,7 @@ class _Answer:
     rivals: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
 
     @property
     def rival_words(self) -> frozenset[str]:
@@ -397,6 +399,7 @@ def _read(
         rivals=rival_terms(choices, key_points),
         named=named,
         known=_known(key_points, choices),
+        subjects=question_subjects(key_points),
     )
 
 
@@ -578,14 +581,17 @@ def _taken_back(
     close: Sequence[bool],
 ) -> bool:
     """Whatever else it says, the answer gives the point another value, denies it, says it
-    the other way, or names another thing in its place (`close`: the clauses whose meaning is
-    the point's)."""
+    the other way, names another thing in its place (`close`: the clauses whose meaning is
+    the point's), says what it claims of another of the question's subjects, or relates its
+    two things the other way round."""
     return (
         _wrong_number(kp, answer, about)
         or _denied(kp, answer)
         or _subject_denied(kp, answer)
         or _said_the_other_way(kp, point_tokens, answer)
         or _named_otherwise(kp, answer, close)
+        or swaps_roles(kp, answer.subjects, answer.tokens, answer.own)
+        or any(reverses_roles(point_tokens, answer.tokens[i]) for i in answer.own)
     )
 
 

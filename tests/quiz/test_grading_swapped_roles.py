@@ -1,0 +1,63 @@
+"""Free-text grading, session 18: an answer that swaps the roles of a key point makes no point by
+it: it says the point's claim of another of the question's subjects ("NTM ... runs on CPU only"
+against "LDA trains on CPU only"; "the KPL, since it sends every record immediately" against "the
+SDK PutRecord call sends each record immediately"), or relates the point's two things the other
+way round ("positives divided by negatives", "raises precision and lowers recall"). Misses read
+in grading_heldout_b12.yaml, _b15, _b11, _b16 and _b17; new answers here."""
+
+from __future__ import annotations
+
+from quiz.bank import BankQuestion
+from quiz.grade import FreeTextGrader
+from tests.quiz.grading_kit import points_made
+
+
+def test_a_claim_said_of_the_other_subject_makes_no_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # alg-lda-001: 1 LDA trains on CPU only and on a single instance; 2 LDA may be cheaper, NTM
+    # supports GPU and multiple instances
+    lda = bank["alg-lda-001"]
+    swapped = "NTM is the cheaper one because it runs on CPU only; LDA can use GPUs."
+    assert points_made(grader, lda, swapped) == []
+    # de-kinesis-015: 2 the SDK PutRecord call sends each record immediately; "it" is the KPL
+    kinesis = bank["de-kinesis-015"]
+    assert 2 not in points_made(
+        grader, kinesis, "Stay with the KPL, since it sends every record immediately."
+    )
+
+
+def test_each_claim_said_of_its_own_subject_still_counts(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    lda = bank["alg-lda-001"]
+    text = "LDA, it only runs on CPU on one instance, so it can be cheaper than NTM."
+    assert points_made(grader, lda, text) == [1, 2]
+    kinesis = bank["de-kinesis-015"]
+    text = (
+        "Switch to PutRecord in the SDK: it sends each record immediately, whereas the KPL"
+        " buffers records and adds latency."
+    )
+    assert points_made(grader, kinesis, text) == [1, 2]
+
+
+def test_two_things_related_the_other_way_round_make_no_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # eda-imbalance-003: 2 recall rises and precision falls (misses read in
+    # grading_heldout_b17.yaml; the ratio ones in _b11.yaml and _b16.yaml)
+    imbalance = bank["eda-imbalance-003"]
+    swapped = (
+        "Drop the threshold: precision goes up while recall goes down, and no retraining is needed."
+    )
+    kept = (
+        "Drop the threshold: recall goes up while precision goes down, and no retraining is needed."
+    )
+    assert points_made(grader, imbalance, swapped) == [1, 3]
+    assert points_made(grader, imbalance, kept) == [1, 2, 3]
+    # alg-xgboost-002: 2 start near negative cases divided by positive cases
+    xgboost = bank["alg-xgboost-002"]
+    inverted = "Use scale_pos_weight, set to the positive count divided by the negative count."
+    right = "Use scale_pos_weight, set to the negative count divided by the positive count."
+    assert points_made(grader, xgboost, inverted) == [1]
+    assert points_made(grader, xgboost, right) == [1, 2]
