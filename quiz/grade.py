@@ -58,7 +58,7 @@ from quiz.quantities import (
     replaces_a_number,
     states_a_number_of,
 )
-from quiz.roles import question_subjects, reverses_roles, swaps_roles
+from quiz.roles import PIECES, question_subjects, reverses_roles, swaps_roles
 from retrieval.embed import Embedder
 from retrieval.lexical import PRODUCT_WORDS
 
@@ -91,8 +91,6 @@ COUNTERS = frozenset(
     stems(["resists", "avoids", "prevents", "reduces", "eliminates", "blocks", "stops"])
     + stems(["lowers", "cuts", "protects", "robust", "immune", "limits", "removes"])
 )
-# Where a key point's pieces part: a denial past a comma is about another thing.
-PIECES = re.compile(r"[,;:]")
 # A name in an option: "Kinesis Client Library" is what "KCL" stands for.
 CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 

@@ -29,7 +29,8 @@ from quiz.bank import KeyPoint
 from quiz.names_in_text import names as names_in
 from retrieval.lexical import PRODUCT_WORDS
 
-# Where a key point's pieces part (as grade.PIECES): each piece may have a subject of its own.
+# Where a key point's pieces part: each piece may have a subject of its own, and a denial past a
+# comma is about another thing (`grade`).
 PIECES = re.compile(r"[,;:]")
 # A clause opening with one of these speaks of the subject of the clause before.
 PRONOUNS = frozenset({"it", "they"})

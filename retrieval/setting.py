@@ -120,10 +120,8 @@ def value_pick(
     """For an ask for a value of a setting the question names ("which num_samples_per_tree
     value", "xgboost eta - allowed range of values"), the sentence of that setting's list item
     that states a number (`states_named_value`): one naming the values first, then the one
-    holding most of the question by rarity, then the best-scoring; None when the ask wants no
-    value or no such sentence is pooled."""
-    if not VALUE_ASK.search(composer.ask.focus or composer.ask.text):
-        return None
+    holding most of the question by rarity, then the best-scoring; None when no such sentence
+    is pooled. The caller has seen the ask want a value (`VALUE_ASK`)."""
     stating = [
         c
         for c in candidates
