@@ -1736,7 +1736,7 @@ def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) 
     without it does not say what it is about. Nothing when the quote names it already (its
     "Term:" label names what was asked too), or when the heading names none ("Choosing a ...")."""
     label = LABEL.match(sentences[0]) if sentences and asked else None
-    if label and set(tokenize(label[1])) & (asked or set()):
+    if label and set(tokenize(label[1])) & (asked or set()) and not _names_setting(sentences[0]):
         return ""  # "DeepLens: camera by Amazon" on a card about S3 says what it is about
     lead = subject_of(chunk) or _card_subject(chunk)
     deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
@@ -1753,6 +1753,15 @@ def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) 
         if named and covers(named, said) >= NAMED_SHARE:
             return ""  # "Use Pipe mode when ..." names "Pipe input mode" below "Training ..."
     return lead
+
+
+def _names_setting(sentence: str) -> bool:
+    """The quote opens with a setting's name ("`word_ngrams`: ...", "Gamma [default=0, ...]",
+    "Dynamic_feat: ..."): a label naming one of its subject's settings, not the subject, so
+    whose setting it is still needs saying ("BlazingText", "DeepAR")."""
+    from retrieval.setting import SETTING_ITEM
+
+    return bool(SETTING_ITEM.match(sentence))
 
 
 def _names_thing(heading: str) -> bool:
