@@ -1849,7 +1849,7 @@ def list_items(text: str, end: int) -> list[str]:
             break
         if marker.group(1).rstrip().endswith(":") and not items:
             continue  # a header brought as a title's next line ("Can deploy two ways:")
-        items.append(marker.group(1).rstrip(".;"))
+        items.append(marker.group(1).rstrip(".;,"))  # "Splunk," is joined with "; ", not ",;"
         if len(items) == LIST_ITEMS:
             break
     return items
@@ -1868,7 +1868,8 @@ def as_sentence(text: str) -> str:
     spelling: capitalised it names nothing ("Ml.eia1.medium"). A closing bracket ends it only
     after a stop inside ("(see the FAQ.)"); "... GPUs (ml.p3)" needs its own, or the next side's
     sentence runs on from it."""
-    text = BULLET.sub("", text.strip())
+    # A list item's own separator ("... trained in MXNet and TensorFlow,") is no ending: ",."
+    text = BULLET.sub("", text.strip()).rstrip(",;")
     if text and text[0].islower() and not _identifier_first(text):
         text = text[0].upper() + text[1:]
     return text if SENTENCE_END.search(text) else f"{text}."
