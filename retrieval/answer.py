@@ -48,7 +48,7 @@ from retrieval.lexical import tokenize
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
-from retrieval.sentences import without_emphasis
+from retrieval.sentences import as_read
 from retrieval.spelling import respelled, targets_for
 from retrieval.understand import (
     Ask,
@@ -228,7 +228,7 @@ def _answer(
     sure = answered_confidence((features[2], needs, held), min_confidence)
     return Answer(
         question=question,
-        sentences=[without_emphasis(s) for s in composition.sentences],
+        sentences=[as_read(s) for s in composition.sentences],
         passages=passages[:k],
         confidence=sure if covered else declined_confidence(gate, min_confidence),
         covered=covered,

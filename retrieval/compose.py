@@ -1736,7 +1736,7 @@ def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) 
     without it does not say what it is about. Nothing when the quote names it already (its
     "Term:" label names what was asked too), or when the heading names none ("Choosing a ...")."""
     label = LABEL.match(sentences[0]) if sentences and asked else None
-    if label and set(tokenize(label[1])) & (asked or set()):
+    if label and set(tokenize(label[1])) & (asked or set()) and not _names_setting(sentences[0]):
         return ""  # "DeepLens: camera by Amazon" on a card about S3 says what it is about
     lead = subject_of(chunk) or _card_subject(chunk)
     deepest = chunk.heading[-1] if chunk.kind == "note" and chunk.heading else ""
@@ -1753,6 +1753,15 @@ def lead_for(chunk: Chunk, sentences: list[str], asked: set[str] | None = None) 
         if named and covers(named, said) >= NAMED_SHARE:
             return ""  # "Use Pipe mode when ..." names "Pipe input mode" below "Training ..."
     return lead
+
+
+def _names_setting(sentence: str) -> bool:
+    """The quote opens with a setting's name ("`word_ngrams`: ...", "Gamma [default=0, ...]",
+    "Dynamic_feat: ..."): a label naming one of its subject's settings, not the subject, so
+    whose setting it is still needs saying ("BlazingText", "DeepAR")."""
+    from retrieval.setting import SETTING_ITEM
+
+    return bool(SETTING_ITEM.match(sentence))
 
 
 def _names_thing(heading: str) -> bool:
@@ -1840,7 +1849,7 @@ def list_items(text: str, end: int) -> list[str]:
             break
         if marker.group(1).rstrip().endswith(":") and not items:
             continue  # a header brought as a title's next line ("Can deploy two ways:")
-        items.append(marker.group(1).rstrip(".;"))
+        items.append(marker.group(1).rstrip(".;,"))  # "Splunk," is joined with "; ", not ",;"
         if len(items) == LIST_ITEMS:
             break
     return items
@@ -1859,7 +1868,8 @@ def as_sentence(text: str) -> str:
     spelling: capitalised it names nothing ("Ml.eia1.medium"). A closing bracket ends it only
     after a stop inside ("(see the FAQ.)"); "... GPUs (ml.p3)" needs its own, or the next side's
     sentence runs on from it."""
-    text = BULLET.sub("", text.strip())
+    # A list item's own separator ("... trained in MXNet and TensorFlow,") is no ending: ",."
+    text = BULLET.sub("", text.strip()).rstrip(",;")
     if text and text[0].islower() and not _identifier_first(text):
         text = text[0].upper() + text[1:]
     return text if SENTENCE_END.search(text) else f"{text}."

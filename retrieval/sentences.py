@@ -383,6 +383,26 @@ def without_emphasis(text: str) -> str:
     return BOLD.sub(r"\1", text)
 
 
+# Typed shorthand the notes carry over into a quote: an ASCII arrow ("Utterance -> intent ->
+# lambda", "Encoder -> Decoder") and a copied web page's reference markers ("softargmax[1]: 184
+# or normalized exponential function,[2]: 198 is ..."). A student reads the arrow as one and the
+# markers, which point at no list the answer has, as noise. A bracketed value stays ("[0,1]",
+# "x[1]", "weights[0]" of code: a marker follows a word of three letters or more or punctuation,
+# and holds a number from 1 alone, with a page after its colon or nothing).
+ARROW = re.compile(r"[ \t]*(?:-{1,2}|=)>[ \t]*")
+REFERENCE_MARK = re.compile(
+    r"(?:(?<=[a-z]{3})|(?<=[.,;)\"”]))\[[1-9]\d{0,2}\](?::\s*\d+(?:[-–]\d+)?)?(?=[\s.,;:]|$)"
+)
+LOOSE_SPACE = re.compile(r"[^\S\n]{2,}")  # a copied page's no-break spaces too
+
+
+def as_read(text: str) -> str:
+    """A quoted sentence as a student reads it: bold markers gone (`without_emphasis`), an ASCII
+    arrow shown as an arrow, reference markers dropped."""
+    text = REFERENCE_MARK.sub("", without_emphasis(text))
+    return LOOSE_SPACE.sub(" ", ARROW.sub(" → ", text)).strip()
+
+
 @lru_cache(maxsize=16384)
 def display_sentence(text: str) -> str:
     """A sentence as shown in an answer: list markers and 'Q:'/'A:' labels removed. Cached: every

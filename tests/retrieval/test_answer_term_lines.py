@@ -28,3 +28,17 @@ def test_a_quote_labelled_with_what_was_asked_needs_no_lead() -> None:
     asked = set(tokenize("what is deeplens"))
     assert lead_for(card, ["DeepLens: camera by Amazon."], asked) == ""
     assert lead_for(card, ["Max object size is 5TB."], set(tokenize("max size"))) == "Amazon S3"
+
+
+def test_a_quote_labelled_with_an_asked_setting_still_names_whose_setting_it_is() -> None:
+    """'Word_ngrams: (how many words ...)' answers 'which blazingtext setting ...', but the
+    label names BlazingText's setting, not BlazingText: the card's subject leads the quote."""
+    front = "BlazingText: Important Hyperparameters"
+    card = Chunk("algos.txt", (front,), "flashcard", 0, 10, f"Q: {front}\nA: ...")
+    asked = set(tokenize("blazingtext word_ngrams setting for grouping words"))
+    quote = ["Word_ngrams: (how many words we are putting together)."]
+    assert lead_for(card, quote, asked) == "BlazingText"
+    coded = ["`word_ngrams`: how many consecutive words are combined into features."]
+    assert lead_for(card, coded, asked) == "BlazingText"
+    valued = ["Gamma [default=0, alias: min_split_loss]."]
+    assert lead_for(card, valued, set(tokenize("gamma meaning"))) == "BlazingText"

@@ -117,8 +117,8 @@ def test_a_list_headed_by_the_remedy_asked_for_is_the_answer(tutor: NotesIndex) 
 
 def test_a_comparison_side_is_found_without_the_words_both_sides_share(tutor: NotesIndex) -> None:
     answer = tutor.ask("pca regular mode vs randomized mode")
-    assert "Regular -> sparse data" in answer.text
-    assert "Randomized -> a very large count" in answer.text
+    assert "Regular → sparse data" in answer.text  # the notes' "->" shown as an arrow
+    assert "Randomized → a very large count" in answer.text
 
 
 def test_a_number_under_a_title_line_is_quoted_with_the_title(tutor: NotesIndex) -> None:

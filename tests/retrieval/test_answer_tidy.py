@@ -94,3 +94,16 @@ def test_a_sentence_is_not_cut_inside_an_example_aside() -> None:
         "A model that combines several learners to predict better than any one of them alone.",
         "Bagging (e.g. random forest) and boosting (e.g. XGBoost) are the main families.",
     ]
+
+
+def test_a_list_items_own_comma_is_not_left_before_the_answers_punctuation() -> None:
+    """Notes that write a list as one running sentence end each item with a comma ("- Splunk,"):
+    quoted, the items join with "; " and the last ends with a stop, never ",;" or ",."."""
+    from retrieval.compose import as_sentence, list_items
+
+    text = (
+        "Firehose delivers to destinations such as:\n- Amazon S3,\n- Amazon Redshift,\n- Splunk,\n"
+    )
+    assert list_items(text, text.index(":") + 1) == ["Amazon S3", "Amazon Redshift", "Splunk"]
+    quoted = as_sentence("ResNet and DenseNet models trained in MXNet and TensorFlow,")
+    assert quoted == "ResNet and DenseNet models trained in MXNet and TensorFlow."
