@@ -68,8 +68,12 @@ FLOORS = {
     # its start, 0.938 / 0.938 / 0.842 at its end)
     "grading_heldout_b16.yaml": (0.93, 0.92, 0.82),
     # 120 answers on 40 questions written blind in session 17, scored blind (0.97 / 0.94 / 0.90
-    # at its start, 0.97 / 0.96 / 0.91 at its end); its errors are not read yet
+    # at its start, 0.97 / 0.96 / 0.91 at its end), read in session 18 (0.971 / 0.960 / 0.91 at
+    # its start, 0.977 / 0.960 / 0.92 at its end)
     "grading_heldout_b17.yaml": (0.95, 0.94, 0.89),
+    # 120 answers on 40 questions written blind in session 18, scored blind (0.95 / 0.97 / 0.93
+    # at its start and end); its errors are not read yet
+    "grading_heldout_b18.yaml": (0.93, 0.95, 0.91),
 }
 
 
