@@ -916,11 +916,18 @@ class Composer:
 
     def _quoting(self, pick: Candidate, hits: Sequence[Hit], best_similarity: float) -> Composition:
         """The composition quoting `pick` alone, its passage's subject ahead when it names none."""
-        sentences = self._render([pick], hits)
-        chunk = hits[pick.rank].chunk
+        return self.from_passage(self._render([pick], hits), pick.rank, hits, best_similarity)
+
+    def from_passage(
+        self, sentences: list[str], rank: int, hits: Sequence[Hit], best_similarity: float
+    ) -> Composition:
+        """The composition quoting `sentences` of the `rank`th passage alone: whether its
+        heading names the question's terms, and its subject ahead when the quote names none."""
+        chunk = hits[rank].chunk
         named = covers(self.terms, heading_terms(chunk))
-        lead = lead_for(chunk, sentences, self.terms)
-        return Composition(sentences, [pick.rank], best_similarity, named, lead)
+        return Composition(
+            sentences, [rank], best_similarity, named, lead_for(chunk, sentences, self.terms)
+        )
 
     def setting_value(self, hits: Sequence[Hit]) -> Composition | None:
         """An ask for a value of a setting it names: the line of that setting's item stating one
@@ -957,9 +964,7 @@ class Composer:
                 items = list_items(hit.chunk.text, offset - 1)
                 if len(items) >= 2:
                     sentences = [f"{header} {'; '.join(items)}."]
-                    lead = lead_for(hit.chunk, sentences, self.terms)
-                    named = covers(self.terms, heading_terms(hit.chunk))
-                    return Composition(sentences, [rank], best_similarity, named, lead)
+                    return self.from_passage(sentences, rank, hits, best_similarity)
         return None
 
     def single_passage(

@@ -17,8 +17,6 @@ from retrieval.compose import (
     Composition,
     _about_terms,
     covers,
-    heading_terms,
-    lead_for,
 )
 from retrieval.facets import COUNT, UNITS, VALUE_KINDS, states_value
 from retrieval.lexical import tokenize
@@ -133,15 +131,8 @@ def limit_answer(
         return None  # another variant's or subject's number: answer from the best passage instead
     if subject and covers(subject, said) < 0.5 and not long_named:
         return None  # a number about another subject: answer from the best passage instead
-    chunk = hits[best.rank].chunk
     sentences = composer._render(composer._with_antecedent([best], candidates), hits)
-    return Composition(
-        sentences,
-        [best.rank],
-        max(c.context for c in candidates),
-        covers(composer.terms, heading_terms(chunk)),
-        lead_for(chunk, sentences, composer.terms),
-    )
+    return composer.from_passage(sentences, best.rank, hits, max(c.context for c in candidates))
 
 
 def _fit(c: Candidate, asked: _Asked, about: float) -> float:
