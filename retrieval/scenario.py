@@ -44,6 +44,7 @@ from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.rarity import rarity_weights, sentence_counts
 from retrieval.search import Hit, Searcher
+from retrieval.thing import with_thing
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
@@ -214,6 +215,7 @@ def reasons(
             chosen.append(candidate)
     usable = [c for c in ordered if composer._usable(c, pool)]
     chosen = with_unmet(composer, hit, usable, with_asked(composer, hit, usable, chosen))
+    chosen = with_thing(composer, usable, chosen)
     return sorted(chosen, key=lambda c: c.start)
 
 
