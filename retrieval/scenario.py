@@ -184,7 +184,8 @@ def reasons(
 ) -> list[Candidate]:
     """The passage's one or two sentences that best say why it fits: score plus the
     requirements each meets; a second one when close, or when it holds stem words the
-    first lacks and is within COVER_MARGIN."""
+    first lacks and is within COVER_MARGIN. An ask for one named thing by its kind ("Which
+    permission ...?") gets the sentence naming it (`thing.with_thing`)."""
     reason = {c.row: c.score for c in candidates}
     rows = composer.files.sentence_rows(hit.row).tolist()
     if sims.size:
