@@ -44,6 +44,7 @@ from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.rarity import rarity_weights, sentence_counts
 from retrieval.search import Hit, Searcher
+from retrieval.thing import with_thing
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
@@ -183,7 +184,8 @@ def reasons(
 ) -> list[Candidate]:
     """The passage's one or two sentences that best say why it fits: score plus the
     requirements each meets; a second one when close, or when it holds stem words the
-    first lacks and is within COVER_MARGIN."""
+    first lacks and is within COVER_MARGIN. An ask for one named thing by its kind ("Which
+    permission ...?") gets the sentence naming it (`thing.with_thing`)."""
     reason = {c.row: c.score for c in candidates}
     rows = composer.files.sentence_rows(hit.row).tolist()
     if sims.size:
@@ -214,6 +216,7 @@ def reasons(
             chosen.append(candidate)
     usable = [c for c in ordered if composer._usable(c, pool)]
     chosen = with_unmet(composer, hit, usable, with_asked(composer, hit, usable, chosen))
+    chosen = with_thing(composer, usable, chosen)
     return sorted(chosen, key=lambda c: c.start)
 
 
