@@ -1433,15 +1433,12 @@ class Composer:
         # clearly more of what was asked ("EMR: Managed Hadoop Clusters" against "requires
         # management (provisioning)" for "which do I have to provision"), or states what both
         # sides are asked and the line does not ("Glacier Instant Retrieval: milliseconds."
-        # against "... (90-day minimum)" for "how long is the minimum storage charge on each");
-        # only in a passage naming the subject the sides belong to (`of_subject`): "Hotspots:
-        # Net Promoter Score" in a dashboard's notes is not Kinesis Data Analytics' hotspots
+        # against "... (90-day minimum)" for "how long is the minimum storage charge on each")
         def key(c: Candidate) -> tuple[bool, float]:
             return (
                 sided.filed(c, side)
                 or (
                     sided.term_names(c, side)
-                    and sided.of_subject(c)
                     and asked[c.row] + ASPECT_HELD > most
                     and (c.row in stating or not stating)
                 ),
