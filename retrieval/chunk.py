@@ -23,7 +23,7 @@ from retrieval.sentences import SENTENCES_VERSION
 
 # Bump when reading, cleaning or chunking changes what chunks a file yields: builds with
 # another version are rebuilt from scratch.
-CHUNKER_VERSION = 9
+CHUNKER_VERSION = 10
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] take two of the model's positions
 Context = Literal["auto", "heading", "path", "subpath"]
 

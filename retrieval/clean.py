@@ -29,12 +29,17 @@ INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+[•▪●‣][ \t]*(?=\S)")
 FOOTER_MAX_CHARS = 600
 
 
-def clean_text(text: str, *, markdown: bool = False, wrap: int | None = None) -> str:
+def clean_text(
+    text: str, *, markdown: bool = False, wrap: int | None = None, card: bool = False
+) -> str:
     """Fix encoding damage and remove everything that is export residue rather than notes.
 
     In markdown a line of dashes is syntax (a setext heading's underline, a thematic break), so
     `markdown` keeps those lines and never cuts a "footer" after them: a short last section
-    after `---` is notes, not an author's bio. Blog exports come as plain text. A hard-wrapped
+    after `---` is notes, not an author's bio. Blog exports come as plain text. A flashcard's
+    field (`card`) is no blog export either: a line of dashes in it parts two halves of one
+    answer ("Firehose ... No data storage", "————", "Streams ... replay capability"), and the
+    half after it is notes, so no footer is cut there (its dashes line still goes). A hard-wrapped
     text (at column `wrap`, detected when None) is unwrapped first, so that it reads line by line
     exactly as the same notes written unwrapped."""
     text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n")
@@ -42,7 +47,7 @@ def clean_text(text: str, *, markdown: bool = False, wrap: int | None = None) ->
     text = INLINE_BULLET.sub("\n- ", text)
     text = BULLETS.sub(r"\1- ", text)
     lines = text.split("\n")
-    if not markdown:
+    if not markdown and not card:
         lines = _drop_footer(lines)
     lines = _drop_byline(lines)
     kept = [line.rstrip() for line in lines if not _is_residue(line, markdown=markdown)]

@@ -124,8 +124,8 @@ def read_numbered_cards(text: str, source: str) -> list[Document]:
         end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
         body = text[match.end() : end]
         parts = re.split(r"^\s*A\s*$", body, maxsplit=1, flags=re.MULTILINE)
-        front = clean_text(parts[0], wrap=wrap)
-        back = clean_text(parts[1], wrap=wrap) if len(parts) > 1 else ""
+        front = clean_text(parts[0], wrap=wrap, card=True)
+        back = clean_text(parts[1], wrap=wrap, card=True) if len(parts) > 1 else ""
         cards.append((front, back))
     return cards_to_documents(cards, source, title=title)
 
@@ -168,7 +168,9 @@ def read_delimited(text: str, source: str) -> list[Document]:
         cards = read_cards(text, delimiter=delimiter)
     except CardFileError as exc:
         raise ReadError(str(exc)) from exc
-    return cards_to_documents(((clean_text(c.front), clean_text(c.back)) for c in cards), source)
+    return cards_to_documents(
+        ((clean_text(c.front, card=True), clean_text(c.back, card=True)) for c in cards), source
+    )
 
 
 def read_html(text: str, source: str) -> list[Document]:
@@ -306,7 +308,10 @@ def _anki_fields(rows: Iterable[tuple[str]]) -> Iterator[tuple[str, str]]:
     for (fields,) in rows:
         parts = fields.split("\x1f")
         back = parts[1] if len(parts) > 1 else ""
-        yield clean_text(_html_field_text(parts[0])), clean_text(_html_field_text(back))
+        yield (
+            clean_text(_html_field_text(parts[0]), card=True),
+            clean_text(_html_field_text(back), card=True),
+        )
 
 
 def _html_field_text(html: str) -> str:

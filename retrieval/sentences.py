@@ -13,7 +13,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 # is one of the chunking parameters (`chunk.ChunkingParams`): an index built with another is
 # rebuilt. tests/retrieval/test_sentences_version.py fails when the shipped notes split
 # differently under the same version.
-SENTENCES_VERSION = 2
+SENTENCES_VERSION = 3
 
 # Not after "e.g." or "i.e.": "boosting (e.g. XGBoost) are the main ensembles" is one sentence,
 # and cut there it quoted "... boosting (e.g." and "XGBoost) are the main ...".

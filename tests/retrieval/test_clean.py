@@ -1,4 +1,5 @@
 from retrieval.clean import clean_text, drop_outlines, normalize_for_dedupe
+from retrieval.load import read_numbered_cards
 from tests.retrieval.fixtures import BLOG_TEXT, WIDGET
 
 
@@ -109,3 +110,17 @@ def test_a_list_under_a_heading_line_is_not_an_outline() -> None:
 def test_a_short_run_of_titles_is_kept() -> None:
     text = "Some prose line\n- One\n- Two\n- Three\n- Four\n- Five"
     assert drop_outlines(text) == text
+
+
+def test_a_cards_answer_keeps_its_half_after_a_line_of_dashes() -> None:
+    # A flashcard app's export of one card comparing two services: the dashes part the answer's
+    # two halves, and the half after them is the second service's, not an author's footer.
+    export = (
+        "134\nQ\n\nFirehose vs Streams\n\nA\nFirehose\n• Near real time\n• Automated Scaling\n"
+        "No data storage\n\n————————\n\nStreams\n• Real time\n"
+        "• Data Storage for 1 to 365 days, replay capability, multi consumers\n\n"
+        "135\nQ\n\nAWS Glue\n\nA\nServerless data integration.\n"
+    )
+    card = read_numbered_cards(export, "cards.txt")[0].text
+    assert "No data storage" in card and "replay capability" in card
+    assert "————" not in card

@@ -29,6 +29,11 @@ SPLITS = {
         "shipped": "ab10c89b4e86e7711f9990a0fb3e05b78ebd7cfd1c94951e8d45d2618d59d641",
         "seeds": "4921c9d73ab10ca1018d7c9ac4fb1785d13a1098926546653c3430b681fd13fc",
     },
+    # a flashcard's answer keeps its half after a line of dashes (`clean_text(card=True)`)
+    3: {
+        "shipped": "ab10c89b4e86e7711f9990a0fb3e05b78ebd7cfd1c94951e8d45d2618d59d641",
+        "seeds": "e39d7c173fb89cdfa9be4996e409a28f53e4d8de979f1b4eadbc4888d7c605d6",
+    },
 }
 
 
