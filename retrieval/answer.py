@@ -339,7 +339,9 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     question's last word ("learn guitar")."""
     vocabulary = _vocabulary(searcher)
     compared = compared_sides(ask)
-    phrases = key_phrases(ask) or compared
+    # "is Kedro the same thing as SageMaker Pipelines": each thing set beside the other is what
+    # the question asks about, as a comparison's sides are; a word of it the notes lack is missing
+    phrases = key_phrases(ask) or compared or equated_sides(ask)
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
