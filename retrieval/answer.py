@@ -287,8 +287,10 @@ def _covered(
     if missing and _other_value(composer, composition, missing):
         missing = ""
     if not missing and composition.sentences:
-        missing = _unnamed_side(composer, composition, main) or _unnamed_name(
-            composer, composition, main
+        missing = (
+            _unnamed_side(composer, composition, main)
+            or _unnamed_name(composer, composition, main)
+            or _unnamed_lead(composer, composition, main)
         )
     missing = missing or _absent_name(composer) or _split_side(composer) or _split_name(composer)
     passes = _passes(composer, composition, main, gate, min_confidence)
@@ -339,7 +341,9 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     question's last word ("learn guitar")."""
     vocabulary = _vocabulary(searcher)
     compared = compared_sides(ask)
-    phrases = key_phrases(ask) or compared
+    # "is Kedro the same thing as SageMaker Pipelines": each thing set beside the other is what
+    # the question asks about, as a comparison's sides are; a word of it the notes lack is missing
+    phrases = key_phrases(ask) or compared or equated_sides(ask)
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
@@ -403,6 +407,24 @@ def _unnamed_name(composer: Composer, composition: Composition, main: Hit) -> st
     if composer.ask.kind == "scenario" and not one_sentence(composer.ask):
         return ""  # a stem's names are its setting
     return _unnamed(composer, composition, main, capitalised_names(composer.ask.text))
+
+
+def _unnamed_lead(composer: Composer, composition: Composition, main: Hit) -> str:
+    """A term the question opens with that the notes never write (`NotesVocabulary.
+    unwritten_lead`: "modified z-score - why use the median absolute deviation") whose head word
+    neither the answer nor its main passage holds in any form: the answer is about what the
+    term's other word finds ("median absolute error"), not the term. A long scenario's opening is
+    its setting, as for `_unnamed_name`."""
+    ask = composer.ask
+    if ask.kind == "scenario" and not one_sentence(ask):
+        return ""
+    term = _vocabulary(composer.searcher).unwritten_lead(ask.text)
+    if not term:
+        return ""
+    head = set(tokenize(term.split()[-1]))
+    passage = f"{main.chunk.heading_path} {main.chunk.text}"
+    said = set(tokenize(composition.read)) | set(tokenize(passage))
+    return "" if head <= said else term
 
 
 def _absent_name(composer: Composer) -> str:

@@ -186,6 +186,9 @@ CLIPPED_MIN = 3  # a clipped word's letters at least ("xgb"), as `knows_as_writt
 # "word2vec cbow" 0.67-1.0), not a term the notes lack ("group normalization", "S3 Select",
 # "storage gateway": 0.0-0.3). Picked on the tuning parts and b8-b12.
 SHARED_PASSAGES = 0.5
+# A question that opens with its topic and asks of it after a spaced dash, a colon or a comma
+# ("modified z-score - why use ...", "spot fleet for cheap gpu runs, how do i set one up").
+TOPIC_FIRST = re.compile(r"^\s*([^,:?]+?)(?:\s+-\s+|:\s|,\s)")
 # A word of letters then a number ("float64", "int8"): a type or a version of a family the notes
 # name with another number ("float32"). Its letters are a word of three at least, so instance
 # sizes ("p4" beside "p3") stay apart.
@@ -705,6 +708,28 @@ class NotesVocabulary:
             if any(not (word.isdigit() or self.knows(word)) for word in words):
                 return name
         return None
+
+    def unwritten_lead(self, question: str) -> str | None:
+        """The two-word term a question opens with (`TOPIC_FIRST`, up to its first stopword, a
+        product prefix left out), an everyday word before a notes word, when the notes never
+        write that term (`_term_written`: "modified z-score", "gradient accumulation", "spot
+        fleet" in notes with z-scores, gradients and spot instances): a technique or a feature
+        named in the notes' own words that the notes lack. A product's own word first
+        ("object2vec endpoint", "knn endpoint") names its part, and a longer opening ("forecast
+        weekly demand for ...") is a sentence, not a term: both are left to the other checks."""
+        found = TOPIC_FIRST.match(question)
+        if not found:
+            return None
+        words: list[str] = []
+        for word in WORD.findall(found[1].lower()):
+            if word in STOPWORDS:
+                break
+            if word not in PRODUCT_WORDS:
+                words.append(word)
+        if len(words) != 2 or not self.everyday(words[0]):
+            return None
+        term = " ".join(words)
+        return term if self._term_written(term) is False else None
 
     def unfound_product(self, question: str, passages: Iterable[str]) -> str | None:
         """A product the question names, a prefix and a name that is no everyday English word

@@ -464,6 +464,10 @@ _EQUATED = re.compile(
     re.I,
 )
 
+# An aside in brackets after the question ("is AIC the same thing as AUC? (akaike information
+# criterion, ...)") spells out what was asked; the question before it holds the two things.
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)[?.!]?$")
+
 
 def equated_sides(ask: Ask) -> tuple[str, ...]:
     """The two things a question asks whether they are the same ("is the gini coefficient the
@@ -472,7 +476,7 @@ def equated_sides(ask: Ask) -> tuple[str, ...]:
     already read as a comparison has its sides (`Ask.subjects`)."""
     if ask.kind == "comparison":
         return ()
-    found = _EQUATED.search(ask.text.strip())
+    found = _EQUATED.search(_TRAILING_ASIDE.sub("", ask.text.strip()))
     return (found[1], found[2]) if found else ()
 
 
