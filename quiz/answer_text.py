@@ -216,6 +216,9 @@ OPPOSITES = (
     ({"supervised"}, {"unsupervised"}),
     ({"sparse"}, {"dense"}),
     ({"stateless"}, {"stateful"}),
+    # a place said the other way: "__label__ at the end of the line", "demand above P90"
+    ({"start", "starts", "begin", "begins"}, {"end", "ends"}),
+    ({"below", "beneath"}, {"above"}),
 )
 # A level said after the thing: "keep parallelism low" is "lower parallelism".
 HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
