@@ -88,6 +88,14 @@ CONTRAST_SCOPE = 4
 CONTRAST = re.compile(r"instead of|rather than|place of")
 # Words inside the phrase set aside: "instead of just the full copy".
 NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "your", "just", "only", "s", "all"})
+# Words that take a thing away rather than pick it ("drop X", "get rid of X", "X is gone").
+REMOVING = frozenset({"drop", "dropping", "remove", "removing", "ditch", "rid", "scrap"})
+# A removal reaches over a short noun phrase: "get rid of enhanced fan-out".
+REMOVAL_REACH = 4
+# Verbs with which an option itself removes ("Delete the endpoint ..."), beside REMOVING.
+REMOVAL_VERBS = frozenset({"delete", "eliminate", "exclude", "disable", "discard", "strip"})
+# "headerless", "serverless": the word's thing is lacking (a stem of four letters or more).
+LACKING = re.compile(r"\w{4,}less")
 # "little history" says what "no history" says: next to nothing of it.
 SCARCE = frozenset({"little", "scarce", "scant", "minimal"})
 # Words too common to carry a claim or to be read as an acronym.
@@ -208,6 +216,9 @@ OPPOSITES = (
     ({"supervised"}, {"unsupervised"}),
     ({"sparse"}, {"dense"}),
     ({"stateless"}, {"stateful"}),
+    # a place said the other way: "__label__ at the end of the line", "demand above P90"
+    ({"start", "starts", "begin", "begins"}, {"end", "ends"}),
+    ({"below", "beneath"}, {"above"}),
 )
 # A level said after the thing: "keep parallelism low" is "lower parallelism".
 HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
@@ -744,7 +755,24 @@ def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
     """Whether the clause denies its word; setting it aside ("instead of staying constant")
     confirms a point that denies it, and contradicts none that states it ("downloads a subset
     instead of the full copy that FullyReplicated gives" still says FullyReplicated copies)."""
-    return negated_before(tokens, index) or (confirm and contrasted(tokens, index))
+    return negated_before(tokens, index) or (
+        confirm and (contrasted(tokens, index) or does_without(tokens, index))
+    )
+
+
+@lru_cache(maxsize=1)
+def _removal_stems() -> frozenset[str]:
+    return frozenset(stems(sorted(REMOVING | REMOVAL_VERBS)))
+
+
+def does_without(tokens: Sequence[str], index: int) -> bool:
+    """The clause does without its word: says it is lacking ("keep the CSV headerless") or takes
+    it away ("delete the header row", "drop the header"), as a point that denies it does ("the
+    CSV has no header")."""
+    if LACKING.fullmatch(tokens[index]):
+        return True
+    before = tokens[max(0, index - REMOVAL_REACH) : index]
+    return bool(set(stems(before)) & _removal_stems())
 
 
 def opposite_only(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:

@@ -32,6 +32,7 @@ from quiz.answer_text import (
     compares_otherwise,
     denied_after,
     denies_the_subject,
+    does_without,
     gapped_positions,
     is_negated,
     left_to_you,
@@ -719,7 +720,11 @@ def _term_polarity(
                 continue
             turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
             turned = turned or left_to_you(point_tokens, tokens)
-            if negated_at(tokens, start, start + size) == point_negated and not turned:
+            # a point that denies its term agrees with a clause that does without it
+            negated = negated_at(tokens, start, start + size) or (
+                point_negated and does_without(tokens, start)
+            )
+            if negated == point_negated and not turned:
                 return True
             found = found or turned or not both_deny
     return False if found else None

@@ -23,6 +23,9 @@ from functools import lru_cache
 from quiz.answer_text import (
     FUNCTION_WORDS,
     NEGATION_SCOPE,
+    REMOVAL_REACH,
+    REMOVAL_VERBS,
+    REMOVING,
     acronyms_of,
     known_word,
     misspells,
@@ -75,13 +78,7 @@ FILLERS = frozenset({"hmm", "um", "well", "honestly", "really", "totally", "i", 
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
-# Words that take a thing away rather than pick it ("drop X", "get rid of X", "X is gone").
-REMOVING = frozenset({"drop", "dropping", "remove", "removing", "ditch", "rid", "scrap"})
 GONE = frozenset({"gone", "discontinued", "deprecated", "retired", "removed"})
-# A removal reaches over a short noun phrase: "get rid of enhanced fan-out".
-REMOVAL_REACH = 4
-# Verbs with which an option itself removes ("Delete the endpoint ..."), beside REMOVING.
-REMOVAL_VERBS = frozenset({"delete", "eliminate", "exclude", "disable", "discard", "strip"})
 # Words with which an answer turns from the thing its lead spoke of to its pick.
 TURNING = frozenset({"instead"}) | REMOVING | REMOVAL_VERBS
 # What an option changes: "from X to Y", "replace X with Y", "swap X for Y"; and keeping it.
