@@ -29,6 +29,10 @@ SPLITS = {
         "shipped": "ab10c89b4e86e7711f9990a0fb3e05b78ebd7cfd1c94951e8d45d2618d59d641",
         "seeds": "4921c9d73ab10ca1018d7c9ac4fb1785d13a1098926546653c3430b681fd13fc",
     },
+    3: {
+        "shipped": "ab10c89b4e86e7711f9990a0fb3e05b78ebd7cfd1c94951e8d45d2618d59d641",
+        "seeds": "4f91f6881ec4169ccabc15e67287d961be75bf639e6fd9435564231a2a17e0a8",
+    },
 }
 
 
