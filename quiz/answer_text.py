@@ -11,7 +11,7 @@ import Stemmer
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from retrieval.british import american
+from quiz.spelling import american
 
 FUZZY_CUTOFF = 85.0
 EXACT_TERM_MAX_CHARS = 4

@@ -13,8 +13,6 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.british import american
-
 TOKEN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 TOKEN_CACHE = 8192  # texts; a few MB at most
 # Short technical tokens (s3, ec2, k, f1) carry meaning here; only true stopwords are dropped:
@@ -79,9 +77,22 @@ STOPWORDS = (
 ) | CHAT_AND_MODALS
 
 
-# Bump when `tokenize` changes what it returns: a built index keeps its BM25 tokens. 2: British
-# spellings are searched as American ones (`british.american`).
+# British -ise/-yse spellings are searched as the -ize/-yze ones ("regularisation" as
+# "regularization", "personalise" as "personalize", "analysed" as "analyzed"): the stemmer keeps
+# "regularis" and "regular" apart, so a question spelt one way missed notes spelt the other, and
+# the notes themselves write both. Not after a v or c ("supervised", "precise": their -ision
+# nouns stem with them as they are) nor a base under three letters ("raise", "noise").
+BRITISH = re.compile(
+    r"^(?P<base>[a-z]{3,}?(?<![vcw]))(?P<y>i|y)s(?P<end>e|ed|es|er|ers|ing|ation|ations)$"
+)
+# Bump when `tokenize` changes what it returns: a built index keeps its BM25 tokens.
 LEXICAL_VERSION = 2
+
+
+def american(token: str) -> str:
+    """`token` with a British -ise/-yse ending spelt -ize/-yze (`BRITISH`)."""
+    found = BRITISH.match(token)
+    return f"{found['base']}{found['y']}z{found['end']}" if found else token
 
 
 @cache
@@ -92,8 +103,7 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 
 def tokenize(text: str) -> list[str]:
-    """Lowercase word tokens without stopwords, stemmed, British spellings read as American
-    (`british.american`); hyphenated terms also kept whole."""
+    """Lowercase word tokens without stopwords, stemmed; hyphenated terms also kept whole."""
     return list(_tokens(text))
 
 

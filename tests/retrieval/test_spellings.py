@@ -1,4 +1,4 @@
-"""British spellings are searched as American ones (`british.american`): the stemmer alone keeps
+"""British -ise/-yse spellings are searched as the -ize/-yze ones: the stemmer alone keeps
 "regularis" and "regular" apart, and the notes and the students write both."""
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
-"""British and American spellings of one word read as the same word before stemming: search
-finds notes that say "regularization" for a question that says "regularisation", and grading
-takes "normalisation" for a key point's "normalization", and the other way round ("optimise"/
-"optimize", "behaviour"/"behavior", "centre"/"center", "artefact"). The notes themselves write
-both."""
+"""British and American spellings of one word read as the same word before stemming: a key
+point that says "normalization" is made by an answer that says "normalisation", and the other
+way round ("optimise"/"optimize", "behaviour"/"behavior", "centre"/"center", "artefact")."""
 
 from __future__ import annotations
 
