@@ -18,7 +18,6 @@ import semchunk
 from retrieval.clean import normalize_for_dedupe
 from retrieval.documents import HEADING_SEPARATOR, Chunk, Document
 from retrieval.embed import TokenCounter
-from retrieval.lexical import LEXICAL_VERSION
 from retrieval.sections import Section, split_sections
 from retrieval.sentences import SENTENCES_VERSION
 
@@ -90,7 +89,6 @@ class ChunkingParams:
         return {
             "version": CHUNKER_VERSION,
             "sentences": SENTENCES_VERSION,
-            "lexical": LEXICAL_VERSION,  # the BM25 tokens a build stores
             "model": self.model,
             "token_limit": self.token_limit,
             "options": asdict(DEFAULT_OPTIONS),

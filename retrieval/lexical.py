@@ -77,24 +77,6 @@ STOPWORDS = (
 ) | CHAT_AND_MODALS
 
 
-# British -ise/-yse spellings are searched as the -ize/-yze ones ("regularisation" as
-# "regularization", "personalise" as "personalize", "analysed" as "analyzed"): the stemmer keeps
-# "regularis" and "regular" apart, so a question spelt one way missed notes spelt the other, and
-# the notes themselves write both. Not after a v or c ("supervised", "precise": their -ision
-# nouns stem with them as they are) nor a base under three letters ("raise", "noise").
-BRITISH = re.compile(
-    r"^(?P<base>[a-z]{3,}?(?<![vcw]))(?P<y>i|y)s(?P<end>e|ed|es|er|ers|ing|ation|ations)$"
-)
-# Bump when `tokenize` changes what it returns: a built index keeps its BM25 tokens.
-LEXICAL_VERSION = 2
-
-
-def american(token: str) -> str:
-    """`token` with a British -ise/-yse ending spelt -ize/-yze (`BRITISH`)."""
-    found = BRITISH.match(token)
-    return f"{found['base']}{found['y']}z{found['end']}" if found else token
-
-
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
     import Stemmer
@@ -118,7 +100,7 @@ def _tokens(text: str) -> tuple[str, ...]:
         words.append(token)
         if "-" in token or "_" in token or "." in token:
             words.extend(p for p in re.split(r"[-_.]", token) if p and p not in STOPWORDS)
-    return tuple(_stemmer().stemWords([american(w) for w in words]))
+    return tuple(_stemmer().stemWords(words))
 
 
 def _bm25s() -> Any:
