@@ -1685,6 +1685,8 @@ def _under_item(candidate: Candidate, chunk: Chunk) -> Candidate:
     line_start = text.rfind("\n", 0, candidate.start) + 1
     if line_start == 0 or text[line_start : candidate.start].strip(" \t-*+•·"):
         return candidate  # the sentence does not open its line
+    if _names_setting(candidate.text):
+        return candidate  # "`buckets`: ..." names itself; "- `vector_dim`" above is a sibling
     above_start = text.rfind("\n", 0, line_start - 1) + 1
     above = BULLET.sub("", text[above_start : line_start - 1].strip())
     if not above or len(above.split()) >= MIN_WORDS or above.startswith(("Q:", "A:")):

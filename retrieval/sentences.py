@@ -13,7 +13,7 @@ from retrieval.lexical import PRODUCT_PREFIX, tokenize
 # is one of the chunking parameters (`chunk.ChunkingParams`): an index built with another is
 # rebuilt. tests/retrieval/test_sentences_version.py fails when the shipped notes split
 # differently under the same version.
-SENTENCES_VERSION = 3
+SENTENCES_VERSION = 4
 
 # Not after "e.g." or "i.e.": "boosting (e.g. XGBoost) are the main ensembles" is one sentence,
 # and cut there it quoted "... boosting (e.g." and "XGBoost) are the main ...".
@@ -27,6 +27,12 @@ MIN_WORDS = 3
 # before when that one ends without a stop or a colon ("... while the" / "job runs, ...").
 ENDS_OPEN = re.compile(r"[^\s.!?:;]\s*$")
 STARTS_LOWER = re.compile(r"^[ \t]*[a-z]")
+# A line ending in a comma or in a word no sentence ends on goes on from there whatever case the
+# next line starts in: a slide's text box wraps a name's own capitals ("Fully managed Ingest," /
+# "Transform, Load (ITL) solution"), and cut there the quote lost "Ingest". Not into a list
+# item, a heading or a card's label, nor into a line all in capitals (a slide's title).
+ENDS_MIDWAY = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|for|with|by|from|into|than)) *$", re.I)
+STARTS_UPPER = re.compile(r"^[ \t]*[A-Z]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -303,6 +309,8 @@ def _goes_on(before: str, line: str) -> bool:
         return False
     if ENDS_OPEN.search(before) and STARTS_LOWER.match(line):
         return True
+    if _wraps_midway(before, line):
+        return True
     name = before.strip()
     if "\n" in before and line.strip() and not _explains(line):
         return False  # past a blank line: what comes is not this name's meaning
@@ -311,6 +319,15 @@ def _goes_on(before: str, line: str) -> bool:
     if WORD_LINE.match(name) and (not line.strip() or LIST_MARKER.match(line)):
         return True
     return _is_term(before) and bool(DEFINITION.match(line))
+
+
+def _wraps_midway(before: str, line: str) -> bool:
+    """`before` stops on a comma or a joining word, `line` goes on in capitals (`ENDS_MIDWAY`)."""
+    last = before.rpartition("\n")[2]
+    if not ENDS_MIDWAY.search(last) or not STARTS_UPPER.match(line) or line.isupper():
+        return False
+    headed = last.lstrip().startswith("#") or line.lstrip().startswith("#")
+    return not (headed or LIST_MARKER.match(line) or CARD_LABEL.match(line))
 
 
 # A list item after a setting's name item that is another entry of the same list, not the

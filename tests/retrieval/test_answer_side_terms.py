@@ -34,6 +34,14 @@ A few of them matter most:
 - Lambda
   - L2 regularization term; larger = more conservative
 
+## BlazingText text classification hyperparameters
+
+- `mode` (required): supervised
+- `word_ngrams`: how many consecutive words are combined into features
+- `vector_dim`
+- `buckets`: hash buckets for word n-grams
+- `early_stopping`, with `patience` and `min_epochs`
+
 ## Semantic segmentation algorithms
 
 You choose one of three network architectures with the `algorithm` hyperparameter:
@@ -78,6 +86,14 @@ def test_a_bare_item_line_names_the_fact_under_it(tutor: NotesIndex) -> None:
     quoted = " ".join(tutor.ask("xgboost alpha vs lambda").sentences)
     assert "L1 regularization" in quoted and "L2 regularization" in quoted
     assert "deployment package" not in quoted
+
+
+def test_a_setting_line_is_not_labelled_with_the_bare_setting_above_it(tutor: NotesIndex) -> None:
+    quoted = " ".join(
+        tutor.ask("blazingtext: word_ngrams vs buckets, what does each one control?").sentences
+    )
+    assert "hash buckets" in quoted
+    assert "vector_dim" not in quoted
 
 
 def test_a_name_closing_a_list_of_names_labels_nothing(tutor: NotesIndex) -> None:

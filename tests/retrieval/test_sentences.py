@@ -35,6 +35,24 @@ def test_list_items_titles_and_capitalised_lines_stay_lines_of_their_own() -> No
     assert not any("Library Good" in s for s in said)
 
 
+# A slide's text box wraps inside a name, after a comma, before a capital.
+SLIDE_WRAP = (
+    "INGESTION\n\n"
+    "Fully managed Ingest,\n"
+    "Transform, Load (ITL) solution\n"
+    "with no code required\n\n"
+    "Targets include the following,\n"
+    "- Amazon S3\n"
+    "- Amazon Redshift"
+)
+
+
+def test_a_line_stopping_on_a_comma_goes_on_into_a_capitalised_line() -> None:
+    said = quoted(SLIDE_WRAP)
+    assert "Fully managed Ingest, Transform, Load (ITL) solution with no code required" in said
+    assert "Amazon S3" not in " ".join(s for s in said if "following" in s)
+
+
 def test_spans_stay_offsets_into_the_passage() -> None:
     for start, end in sentence_spans(WRAPPED):
         assert WRAPPED[start:end].strip() == WRAPPED[start:end]

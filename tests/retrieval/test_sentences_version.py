@@ -34,6 +34,11 @@ SPLITS = {
         "shipped": "ab10c89b4e86e7711f9990a0fb3e05b78ebd7cfd1c94951e8d45d2618d59d641",
         "seeds": "e39d7c173fb89cdfa9be4996e409a28f53e4d8de979f1b4eadbc4888d7c605d6",
     },
+    # a line ending in a comma or a joining word runs on into a capitalised next line
+    4: {
+        "shipped": "ab10c89b4e86e7711f9990a0fb3e05b78ebd7cfd1c94951e8d45d2618d59d641",
+        "seeds": "3c46023af8d0a383637e3d95de5b9a70d55009f488e4575d97a655761da57815",
+    },
 }
 
 
