@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from common.citation import Citation
-from retrieval.acronym import expansion
+from retrieval.acronym import STANDS_FOR, expansion
 from retrieval.compose import (
     EMPHASIS_TERMS,
     GENERIC_HEADING,
@@ -343,6 +343,8 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
+    if missing and _chat(vocabulary, ask, missing):
+        missing = None  # "textract gives back the text plus what": chat about a notes term
     if missing and vocabulary.remade(missing):
         missing = None  # "how often does it resample the rows": the notes' "sample", made again
     if ask.kind == "scenario" and missing and goes_on_as_sentence(ask.text, missing):
@@ -362,9 +364,20 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     if missing or ask.kind == "scenario" or confidence >= ENDING_CONFIDENCE:
         return missing or ""
     ending = vocabulary.unknown_ending(ask.text)
-    if not ending or vocabulary.remade(ending):
+    if not ending or vocabulary.remade(ending) or _chat(vocabulary, ask, ending):
         return ""
     return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
+
+
+def _chat(vocabulary: NotesVocabulary, ask: Ask, missing: str) -> bool:
+    """A casual ask's missing word that is chat about a term the notes hold
+    (`NotesVocabulary.chat_about_term`), not its subject. A definition, a comparison or a how-to
+    names what it asks about, so a word the notes lack there is the subject ("what is teacher
+    forcing"); an acronym ask's chat ("ITL stands for what") declines it into the notes'
+    expansion (`_expanded`)."""
+    if ask.kind != "casual" or STANDS_FOR.search(ask.text):
+        return False
+    return vocabulary.chat_about_term(ask.text, missing)
 
 
 def _respelled(searcher: Searcher, question: str) -> str:

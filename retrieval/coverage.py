@@ -401,6 +401,28 @@ class NotesVocabulary:
             for end, stem in (("er", word[:-2]), ("est", word[:-3]))
         )
 
+    def chat_about_term(self, question: str, missing: str) -> bool:
+        """`missing` is chat, not a subject: its words and every other word of the question the
+        notes lack are chat words (`chat`: "textract gives back the text plus what", "besides
+        dropout what else stops overfitting", "what do the exam scenarios throw at you"),
+        written in small letters, and the question names a term of the notes no common English
+        word is ("textract", "dropout", "exam"). The chat words say how the student asks about
+        that term, not what about. An off-topic ask ("how long does it take to learn guitar")
+        names no such term; a name ("Ray Tune", "sagemaker model cards") is capitalised or has
+        a word that is no chat word."""
+        said = WORD.findall(missing)
+        written = set(CASED_SIDE_WORD.findall(question))  # as the student cased them
+        words = [w for w in WORD.findall(question.lower()) if _content_word(w) and len(w) >= 3]
+        unknown = [w for w in words if not self.knows(w)]
+        if not said or any(not self.chat(w) or w not in written for w in [*said, *unknown]):
+            return False
+        return any(self._term(w) for w in words)
+
+    def _term(self, word: str) -> bool:
+        """A word the notes write that is no common English word (`COMMON_WORDS`): a name or a
+        term of their subject ("textract", "dropout", "exam"), not how anyone talks."""
+        return word in self.words and self.ranks.get(word, COMMON_WORDS) >= COMMON_WORDS
+
     def _often(self, word: str) -> bool:
         """The notes write the word more than rarely (`rare`), in this form."""
         return self.counts[word] > self.rare
