@@ -181,6 +181,8 @@ MOSTLY_UNKNOWN = "this"
 CLIPPED_STEM = 5
 NEAR_MIN_LETTERS = 6  # a word one letter from a notes word this long is a typo of it
 CLIPPED_MIN = 3  # a clipped word's letters at least ("xgb"), as `knows_as_written` reads one
+PLURAL_STEM = 2  # a plural's word without its "s" ("db" of "dbs"), as `clipped_plural` reads one
+CLIPPED_MAX = 3  # chat clips a word to its first syllable ("pic", "doc", "vid"), then adds an "s"
 # A comparison side's two words that share at least this share of the rarer one's passages name
 # a product and its own part ("polly ssml": both SSML passages are Polly's; "xgboost alpha",
 # "word2vec cbow" 0.67-1.0), not a term the notes lack ("group normalization", "S3 Select",
@@ -434,7 +436,22 @@ class NotesVocabulary:
             return True
         if set(tokenize(word)) <= self.stems and tokenize(word):
             return True
+        if self.clipped_plural(word):
+            return True
         return len(word) >= CLIPPED_MIN and next(self._starting(word), None) is not None
+
+    def clipped_plural(self, word: str, written: Collection[str] | None = None) -> bool:
+        """A plural a student makes of a short word the notes write (`written`: their words by
+        default) with a bare "s", which a stemmer does not undo: of the word as written ("dbs"
+        of "db", "built-ins" of "built-in"), or of a clipped one that starts a longer notes word
+        (`CLIPPED_MIN` to `CLIPPED_MAX` letters, as for "xgb": "pics" of "pictures")."""
+        stem = word[:-1]
+        if not word.endswith("s") or len(stem) < PLURAL_STEM or stem.endswith("s"):
+            return False
+        if stem in (self.words if written is None else written):
+            return True
+        clipped = CLIPPED_MIN <= len(stem) <= CLIPPED_MAX  # "chronos" is no clipped "chronological"
+        return written is None and clipped and any(self._starting(stem))
 
     def near_spelling(self, word: str) -> str | None:
         """The notes word a long word is one letter from (a typo: "tunning" of "tuning"), the
@@ -753,6 +770,8 @@ class NotesVocabulary:
             found.update(WORD.findall(passage.lower()))
         stems = set(tokenize(" ".join(found)))
         for prefix, name in names:
+            if self.clipped_plural(name, found):
+                continue  # "sagemaker built-ins" where the passages write "built-in"
             if name not in found and covers(set(tokenize(name)), stems) < 1:
                 return f"{prefix} {name}"
         return None
