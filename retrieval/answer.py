@@ -283,7 +283,7 @@ def _covered(
     """Whether the question is answered, and what the notes don't mention: covered when the
     gate passes, the answer quotes something and no subject is missing. A declined question in
     another language is named by none of its words ("Was ist Amazon Bedrock")."""
-    missing = _missing(composer.searcher, composer.ask, gate, hits)
+    missing = _missing(composer.searcher, composer.ask, (gate, min_confidence), hits)
     if missing and _other_value(composer, composition, missing):
         missing = ""
     if not missing and composition.sentences:
@@ -333,17 +333,19 @@ def _passages(composition: Composition, hits: list[Hit]) -> tuple[list[Passage],
     return passages, quoted[0] if quoted else hits[0]
 
 
-def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -> str:
+def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list[Hit]) -> str:
     """What the question asks about that the notes never mention: a named subject, a product
     none of the passages found names, or, when the answer is not clearly right, a short
-    question's last word ("learn guitar")."""
+    question's last word ("learn guitar"). `gate` is the gate and its floor."""
+    confidence, floor = gate
+    chat = confidence >= floor  # a chat word's decline is left to a gate that would answer
     vocabulary = _vocabulary(searcher)
     compared = compared_sides(ask)
     phrases = key_phrases(ask) or compared
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
-    if missing and _chat(vocabulary, ask, missing):
+    if missing and chat and _chat(vocabulary, ask, missing):
         missing = None  # "textract gives back the text plus what": chat about a notes term
     if missing and vocabulary.remade(missing):
         missing = None  # "how often does it resample the rows": the notes' "sample", made again
@@ -364,7 +366,7 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     if missing or ask.kind == "scenario" or confidence >= ENDING_CONFIDENCE:
         return missing or ""
     ending = vocabulary.unknown_ending(ask.text)
-    if not ending or vocabulary.remade(ending) or _chat(vocabulary, ask, ending):
+    if not ending or vocabulary.remade(ending) or (chat and _chat(vocabulary, ask, ending)):
         return ""
     return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
 

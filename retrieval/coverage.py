@@ -423,6 +423,8 @@ class NotesVocabulary:
     def _term(self, word: str) -> bool:
         """A word the notes write that is no common English word (`COMMON_WORDS`): a name or a
         term of their subject ("textract", "dropout", "exam"), not how anyone talks."""
+        if "'" in word:
+            return False  # a contraction ("won't") is how anyone talks
         return word in self.words and self.ranks.get(word, COMMON_WORDS) >= COMMON_WORDS
 
     def _often(self, word: str) -> bool:
