@@ -69,3 +69,9 @@ def test_a_chatty_ask_about_a_notes_term_is_answered(
     assert answering.calibrated(answer.features[:3]) < answering.ENDING_CONFIDENCE  # gate decides
     monkeypatch.setattr(NotesVocabulary, "chat_about_term", lambda _self, _q, _word: False)
     assert not tutor.ask(question).covered  # "besides" read as a subject the notes lack
+
+
+def test_a_chat_word_the_gate_declines_anyway_is_still_named(tutor: NotesIndex) -> None:
+    answer = tutor.ask("is dropout the same as the letter l in greek")
+    assert not answer.covered
+    assert answer.missing == "greek"  # off topic: the decline says what the notes lack
