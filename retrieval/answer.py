@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from common.citation import Citation
-from retrieval.acronym import expansion
+from retrieval.acronym import STANDS_FOR, expansion
 from retrieval.compose import (
     EMPHASIS_TERMS,
     GENERIC_HEADING,
@@ -283,7 +283,7 @@ def _covered(
     """Whether the question is answered, and what the notes don't mention: covered when the
     gate passes, the answer quotes something and no subject is missing. A declined question in
     another language is named by none of its words ("Was ist Amazon Bedrock")."""
-    missing = _missing(composer.searcher, composer.ask, gate, hits)
+    missing = _missing(composer.searcher, composer.ask, (gate, min_confidence), hits)
     if missing and _other_value(composer, composition, missing):
         missing = ""
     if not missing and composition.sentences:
@@ -335,10 +335,12 @@ def _passages(composition: Composition, hits: list[Hit]) -> tuple[list[Passage],
     return passages, quoted[0] if quoted else hits[0]
 
 
-def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -> str:
+def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list[Hit]) -> str:
     """What the question asks about that the notes never mention: a named subject, a product
     none of the passages found names, or, when the answer is not clearly right, a short
-    question's last word ("learn guitar")."""
+    question's last word ("learn guitar"). `gate` is the gate and its floor."""
+    confidence, floor = gate
+    chat = confidence >= floor  # a chat word's decline is left to a gate that would answer
     vocabulary = _vocabulary(searcher)
     compared = compared_sides(ask)
     # "is Kedro the same thing as SageMaker Pipelines": each thing set beside the other is what
@@ -347,6 +349,8 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
+    if missing and chat and _chat(vocabulary, ask, missing):
+        missing = None  # "textract gives back the text plus what": chat about a notes term
     if missing and vocabulary.remade(missing):
         missing = None  # "how often does it resample the rows": the notes' "sample", made again
     if ask.kind == "scenario" and missing and goes_on_as_sentence(ask.text, missing):
@@ -366,9 +370,20 @@ def _missing(searcher: Searcher, ask: Ask, confidence: float, hits: list[Hit]) -
     if missing or ask.kind == "scenario" or confidence >= ENDING_CONFIDENCE:
         return missing or ""
     ending = vocabulary.unknown_ending(ask.text)
-    if not ending or vocabulary.remade(ending):
+    if not ending or vocabulary.remade(ending) or (chat and _chat(vocabulary, ask, ending)):
         return ""
     return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
+
+
+def _chat(vocabulary: NotesVocabulary, ask: Ask, missing: str) -> bool:
+    """A casual ask's missing word that is chat about a term the notes hold
+    (`NotesVocabulary.chat_about_term`), not its subject. A definition, a comparison or a how-to
+    names what it asks about, so a word the notes lack there is the subject ("what is teacher
+    forcing"); an acronym ask's chat ("ITL stands for what") declines it into the notes'
+    expansion (`_expanded`)."""
+    if ask.kind != "casual" or STANDS_FOR.search(ask.text):
+        return False
+    return vocabulary.chat_about_term(ask.text, missing)
 
 
 def _respelled(searcher: Searcher, question: str) -> str:

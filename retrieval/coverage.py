@@ -181,6 +181,8 @@ MOSTLY_UNKNOWN = "this"
 CLIPPED_STEM = 5
 NEAR_MIN_LETTERS = 6  # a word one letter from a notes word this long is a typo of it
 CLIPPED_MIN = 3  # a clipped word's letters at least ("xgb"), as `knows_as_written` reads one
+PLURAL_STEM = 2  # a plural's word without its "s" ("db" of "dbs"), as `clipped_plural` reads one
+CLIPPED_MAX = 3  # chat clips a word to its first syllable ("pic", "doc", "vid"), then adds an "s"
 # A comparison side's two words that share at least this share of the rarer one's passages name
 # a product and its own part ("polly ssml": both SSML passages are Polly's; "xgboost alpha",
 # "word2vec cbow" 0.67-1.0), not a term the notes lack ("group normalization", "S3 Select",
@@ -404,6 +406,30 @@ class NotesVocabulary:
             for end, stem in (("er", word[:-2]), ("est", word[:-3]))
         )
 
+    def chat_about_term(self, question: str, missing: str) -> bool:
+        """`missing` is chat, not a subject: its words and every other word of the question the
+        notes lack are chat words (`chat`: "textract gives back the text plus what", "besides
+        dropout what else stops overfitting", "what do the exam scenarios throw at you"),
+        written in small letters, and the question names a term of the notes no common English
+        word is ("textract", "dropout", "exam"). The chat words say how the student asks about
+        that term, not what about. An off-topic ask ("how long does it take to learn guitar")
+        names no such term; a name ("Ray Tune", "sagemaker model cards") is capitalised or has
+        a word that is no chat word."""
+        said = WORD.findall(missing)
+        written = set(CASED_SIDE_WORD.findall(question))  # as the student cased them
+        words = [w for w in WORD.findall(question.lower()) if _content_word(w) and len(w) >= 3]
+        unknown = [w for w in words if not self.knows(w)]
+        if not said or any(not self.chat(w) or w not in written for w in [*said, *unknown]):
+            return False
+        return any(self._term(w) for w in words)
+
+    def _term(self, word: str) -> bool:
+        """A word the notes write that is no common English word (`COMMON_WORDS`): a name or a
+        term of their subject ("textract", "dropout", "exam"), not how anyone talks."""
+        if "'" in word:
+            return False  # a contraction ("won't") is how anyone talks
+        return word in self.words and self.ranks.get(word, COMMON_WORDS) >= COMMON_WORDS
+
     def _often(self, word: str) -> bool:
         """The notes write the word more than rarely (`rare`), in this form."""
         return self.counts[word] > self.rare
@@ -415,7 +441,22 @@ class NotesVocabulary:
             return True
         if set(tokenize(word)) <= self.stems and tokenize(word):
             return True
+        if self.clipped_plural(word):
+            return True
         return len(word) >= CLIPPED_MIN and next(self._starting(word), None) is not None
+
+    def clipped_plural(self, word: str, written: Collection[str] | None = None) -> bool:
+        """A plural a student makes of a short word the notes write (`written`: their words by
+        default) with a bare "s", which a stemmer does not undo: of the word as written ("dbs"
+        of "db", "built-ins" of "built-in"), or of a clipped one that starts a longer notes word
+        (`CLIPPED_MIN` to `CLIPPED_MAX` letters, as for "xgb": "pics" of "pictures")."""
+        stem = word[:-1]
+        if not word.endswith("s") or len(stem) < PLURAL_STEM or stem.endswith("s"):
+            return False
+        if stem in (self.words if written is None else written):
+            return True
+        clipped = CLIPPED_MIN <= len(stem) <= CLIPPED_MAX  # "chronos" is no clipped "chronological"
+        return written is None and clipped and any(self._starting(stem))
 
     def near_spelling(self, word: str) -> str | None:
         """The notes word a long word is one letter from (a typo: "tunning" of "tuning"), the
@@ -756,6 +797,8 @@ class NotesVocabulary:
             found.update(WORD.findall(passage.lower()))
         stems = set(tokenize(" ".join(found)))
         for prefix, name in names:
+            if self.clipped_plural(name, found):
+                continue  # "sagemaker built-ins" where the passages write "built-in"
             if name not in found and covers(set(tokenize(name)), stems) < 1:
                 return f"{prefix} {name}"
         return None
