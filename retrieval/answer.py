@@ -292,8 +292,7 @@ def _covered(
             or _unnamed_name(composer, composition, main)
             or _unnamed_lead(composer, composition, main)
         )
-    missing = missing or _absent_name(composer) or _split_side(composer, main)
-    missing = missing or _split_name(composer)
+    missing = missing or _absent_name(composer) or _split_side(composer) or _split_name(composer)
     passes = _passes(composer, composition, main, gate, min_confidence)
     covered = passes and not missing and bool(composition.sentences)
     if not covered and looks_foreign(composer.ask.text):
@@ -453,18 +452,16 @@ def _absent_name(composer: Composer) -> str:
     return _vocabulary(composer.searcher).unknown_in_name(capitalised_names(ask.text)) or ""
 
 
-def _split_side(composer: Composer, main: Hit) -> str:
+def _split_side(composer: Composer) -> str:
     """A comparison's side whose words the notes never write as that term, beside a side they
     write (`NotesVocabulary.split_side`: "S3 Select vs Athena"): whatever the answer quotes of
     its words (selects, groups) is about something else. A question asking whether two things
     are the same (`equated_sides`: "is the gini coefficient the same thing as gini impurity")
-    sets them side by side as a comparison does. A side whose words the answer's passage (that
-    of `main`) holds is held (`NotesVocabulary.side_held`), as for `_unnamed_side`."""
+    sets them side by side as a comparison does."""
     ask = composer.ask
     asked = compared_sides(ask) or equated_sides(ask)
     sides = ask.subjects if ask.kind == "comparison" else asked
-    passage = f"{main.chunk.heading_path} {main.chunk.text}"
-    return _vocabulary(composer.searcher).split_side(sides, passage) or ""
+    return _vocabulary(composer.searcher).split_side(sides) or ""
 
 
 def _split_name(composer: Composer) -> str:

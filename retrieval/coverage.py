@@ -602,7 +602,8 @@ class NotesVocabulary:
                 continue  # a side is a name: a longer one is a question misread as a side
             if not all(w in self.places for w in words):
                 continue
-            if not self._held(side, plain, sides, passage):
+            others = [other for other in sides if other != side]
+            if not self.side_held(side, words, others, passage):
                 found.append((side, words))
         return found
 
@@ -637,7 +638,7 @@ class NotesVocabulary:
             return False
         return all(name not in WORD.findall(other.lower()) for other in others)
 
-    def split_side(self, sides: Sequence[str], passage: str = "") -> str | None:
+    def split_side(self, sides: Sequence[str]) -> str | None:
         """A comparison's side named by two notes words the notes never write as that term, while
         another side is one they write: "group normalization vs batch normalization", "S3 Select
         vs Athena" (the notes have groups, selects and normalization, never "group normalization"
@@ -645,8 +646,7 @@ class NotesVocabulary:
         another form is left to the other checks), never together in any form (`together`), and
         seldom in one passage (`_seldom_together`): a product and its own part ("polly ssml",
         "xgboost alpha") share the part's passages though the notes never write them side by
-        side. The answer would be about the other side or a sibling its words find. A side
-        `side_held` finds held (in `passage`, the answer's, too) is no split one."""
+        side. The answer would be about the other side or a sibling its words find."""
         # a side is read as its plain kind: "a plain autoencoder" is one the notes write
         plain = self.plain_kinds(sides)
         written = [self._side_written(side) for side in plain]
@@ -654,17 +654,7 @@ class NotesVocabulary:
             return None  # no side the notes write: the comparison may be phrased, not named
         if written[-1] is False and _one_word_before(sides):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
-        found = zip(sides, plain, written, strict=True)
-        split = [(side, kind) for side, kind, w in found if w is False]
-        return next(
-            (side for side, kind in split if not self._held(side, kind, sides, passage)), None
-        )
-
-    def _held(self, side: str, plain: str, sides: Sequence[str], passage: str) -> bool:
-        """`side_held` for one of `sides`, read by its plain kind's words (numbers left out)."""
-        words = [w for w in self._content(WORD.findall(plain)) if not w.isdigit()]
-        others = [other for other in sides if other != side]
-        return self.side_held(side, words, others, passage)
+        return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
 
     def _side_written(self, side: str) -> bool | None:
         """`_term_written` for a comparison's side, and False for a side with a hyphenated word
