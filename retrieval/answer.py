@@ -477,12 +477,13 @@ def _split_name(composer: Composer) -> str:
 def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: list[str]) -> str:
     """The first of `sides` whose words the notes never write together and that neither the
     answer nor its main passage names."""
-    unwritten = set(_vocabulary(composer.searcher).unwritten_sides(sides))
+    passage = f"{main.chunk.heading_path} {main.chunk.text}"
+    unwritten = set(_vocabulary(composer.searcher).unwritten_sides(sides, passage))
     if not unwritten:
         return ""
     about = _about_terms(main.chunk)
     named = sides_named(sides, composition.read, about)
-    in_passage = sides_named(sides, f"{main.chunk.heading_path} {main.chunk.text}", about)
+    in_passage = sides_named(sides, passage, about)
     found = zip(sides, named, in_passage, strict=True)
     return next((s for s, n, p in found if s in unwritten and not (n or p)), "")
 

@@ -584,13 +584,14 @@ class NotesVocabulary:
                 return side
         return None
 
-    def unwritten_sides(self, sides: Iterable[str]) -> list[str]:
+    def unwritten_sides(self, sides: Iterable[str], passage: str = "") -> list[str]:
         """The comparison sides named by words the notes each hold but never write together
         ("storage gateway" in notes with "storage" and "API Gateway"): a name of two to four
-        words, not a question misread as a side."""
-        return [side for side, _ in self._unwritten(list(sides))]
+        words, not a question misread as a side. A side `side_held` finds held, in the notes or
+        in `passage` (the answer's passage), is not one of them."""
+        return [side for side, _ in self._unwritten(list(sides), passage)]
 
-    def _unwritten(self, sides: list[str]) -> list[tuple[str, list[str]]]:
+    def _unwritten(self, sides: list[str], passage: str = "") -> list[tuple[str, list[str]]]:
         """Each of `unwritten_sides` with the words it is checked by (its `plain_kinds` words,
         numbers left out)."""
         found = []
@@ -601,10 +602,41 @@ class NotesVocabulary:
                 continue  # a side is a name: a longer one is a question misread as a side
             if not all(w in self.places for w in words):
                 continue
-            joined = itertools.pairwise(words)
-            if not any((a, b) in self.pairs or a + b in self.words for a, b in joined):
+            others = [other for other in sides if other != side]
+            if not self.side_held(side, words, others, passage):
                 found.append((side, words))
         return found
+
+    def side_held(
+        self, side: str, words: Sequence[str], others: Sequence[str], passage: str
+    ) -> bool:
+        """Whether the notes hold a comparison's side named by notes words (`words`, its plain
+        kind's), the one judgement every check of a side makes (`absent_side`, `unwritten_sides`):
+        the notes write two of its words together in some form (`together`), it is a product's
+        part (`_named_part`: "object2vec endpoints"), or `passage`, the passage the answer
+        quotes, holds every word in some form ("rnn cell" beside a passage on the LSTM cell,
+        "part of RNN"): the notes speak of the side there in their own words."""
+        if any(self.together(a, b) for a, b in itertools.pairwise(words)):
+            return True
+        if self._named_part(side, others):
+            return True
+        held = set(tokenize(passage))
+        return bool(held) and all(set(tokenize(w)) <= held for w in words)
+
+    def _named_part(self, side: str, others: Sequence[str]) -> bool:
+        """A side that is a product's part: a name the notes write that is no English word
+        ("object2vec", "deepar") and one word after it, in small letters, that the notes write
+        often ("object2vec endpoints"). The notes speak of a product's endpoints, parameters or
+        instances in its passages in their own words, seldom after its name. A capitalised part
+        names a feature ("S3 Select"), and a name another side holds too makes the part what the
+        comparison is about ("gini coefficient" beside "gini impurity")."""
+        found = [w for w in CASED_SIDE_WORD.findall(side) if w.lower() not in STOPWORDS]
+        if len(found) != 2 or not found[1].islower():
+            return False
+        name, part = found[0].lower(), found[1]
+        if name in self.english or name not in self.words or not self._often(part):
+            return False
+        return all(name not in WORD.findall(other.lower()) for other in others)
 
     def split_side(self, sides: Sequence[str]) -> str | None:
         """A comparison's side named by two notes words the notes never write as that term, while
