@@ -761,7 +761,8 @@ def _denies(tokens: Sequence[str], index: int, *, confirm: bool) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _removal_stems() -> frozenset[str]:
+def removal_stems() -> frozenset[str]:
+    """The stems of the words that take a thing away (`REMOVING`, `REMOVAL_VERBS`)."""
     return frozenset(stems(sorted(REMOVING | REMOVAL_VERBS)))
 
 
@@ -772,7 +773,7 @@ def does_without(tokens: Sequence[str], index: int) -> bool:
     if LACKING.fullmatch(tokens[index]):
         return True
     before = tokens[max(0, index - REMOVAL_REACH) : index]
-    return bool(set(stems(before)) & _removal_stems())
+    return bool(set(stems(before)) & removal_stems())
 
 
 def opposite_only(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:

@@ -32,6 +32,7 @@ from quiz.answer_text import (
     negated_at,
     normalise,
     prefixed_opposite,
+    removal_stems,
     stems,
     term_positions,
     words,
@@ -189,12 +190,7 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
 
 def _removes(option: str) -> bool:
     """Whether the option removes something: "Drop every row ...", "Remove the column ..."."""
-    return bool(set(stems(words(normalise(option)))) & _removal_stems())
-
-
-@lru_cache(maxsize=1)
-def _removal_stems() -> frozenset[str]:
-    return frozenset(stems(sorted(REMOVING | REMOVAL_VERBS)))
+    return bool(set(stems(words(normalise(option)))) & removal_stems())
 
 
 def _scenario_stems(stem: str) -> set[str]:

@@ -358,9 +358,7 @@ def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list
     if not missing and (ask.kind == "comparison" or compared):
         missing = vocabulary.absent_side(phrases)
     if not missing and ask.kind != "scenario":  # a stem's products are its setting
-        missing = vocabulary.unfound_product(
-            ask.text, (f"{h.chunk.heading_path} {h.chunk.text}" for h in hits)
-        )
+        missing = vocabulary.unfound_product(ask.text, (_passage_text(h) for h in hits))
     if missing == MOSTLY_UNKNOWN:
         return missing  # another language, or another subject altogether: always declined
     if missing and vocabulary.everyday(missing) and ask.kind != "comparison":
@@ -437,9 +435,14 @@ def _unnamed_lead(composer: Composer, composition: Composition, main: Hit) -> st
     if not term:
         return ""
     head = set(tokenize(term.split()[-1]))
-    passage = f"{main.chunk.heading_path} {main.chunk.text}"
+    passage = _passage_text(main)
     said = set(tokenize(composition.read)) | set(tokenize(passage))
     return "" if head <= said else term
+
+
+def _passage_text(hit: Hit) -> str:
+    """A passage as the coverage checks read it: its heading path, then its text."""
+    return f"{hit.chunk.heading_path} {hit.chunk.text}"
 
 
 def _absent_name(composer: Composer) -> str:
@@ -477,7 +480,7 @@ def _split_name(composer: Composer) -> str:
 def _unnamed(composer: Composer, composition: Composition, main: Hit, sides: list[str]) -> str:
     """The first of `sides` whose words the notes never write together and that neither the
     answer nor its main passage names."""
-    passage = f"{main.chunk.heading_path} {main.chunk.text}"
+    passage = _passage_text(main)
     unwritten = set(_vocabulary(composer.searcher).unwritten_sides(sides, passage))
     if not unwritten:
         return ""

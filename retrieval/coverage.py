@@ -21,6 +21,7 @@ import weakref
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import process
@@ -287,6 +288,13 @@ def identifier_words(text: str) -> list[list[str]]:
 
 def _capitalised(word: str) -> bool:
     return bool(CAPITALISED.fullmatch(word))
+
+
+@lru_cache(maxsize=32)
+def _passage_words(passage: str) -> frozenset[str]:
+    """The answer's passage's words (tokens): every side of a question, and the two checks of a
+    comparison's sides and of capitalised names, read the same passage."""
+    return frozenset(tokenize(passage))
 
 
 class NotesVocabulary:
@@ -620,7 +628,7 @@ class NotesVocabulary:
             return True
         if self._named_part(side, others):
             return True
-        held = set(tokenize(passage))
+        held = _passage_words(passage)
         return bool(held) and all(set(tokenize(w)) <= held for w in words)
 
     def _named_part(self, side: str, others: Sequence[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from retrieval.lexical import tokenize
 from retrieval.search import Searcher
@@ -70,6 +70,12 @@ def held_weights(
     kept = set(keep)
     weights = rarity_weights(terms, counts, total)
     return {t: w if counts.get(t, 0) or t in kept else 0.0 for t, w in weights.items()}
+
+
+def held_weight(weights: Mapping[str, float], words: Iterable[str]) -> float:
+    """How much of the weighted terms (`held_weights`) the `words` hold: their weights, summed,
+    each word once."""
+    return sum(weights.get(t, 0.0) for t in set(words))
 
 
 def weighted_share(terms: set[str], available: set[str], counts: Counter[str], total: int) -> float:

@@ -19,12 +19,12 @@ of the next setting, and a scenario's quoted what the algorithm is for.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from retrieval.compose import sentence_words
 from retrieval.lexical import tokenize
-from retrieval.rarity import held_weights, sentence_counts
+from retrieval.rarity import held_weight, held_weights, sentence_counts
 from retrieval.sentences import owner_of
 
 if TYPE_CHECKING:
@@ -52,7 +52,8 @@ VALUE_ASK = re.compile(r"\b(?:values?|range)\b", re.I)
 SETTING_ITEM = re.compile(_NAME)
 NUMBER = re.compile(r"(?<![A-Za-z_])\d")  # a value, not the 2 of "Alpha2" or "S3"
 # How many asked words the line's description must hold at least: one shared word (often a
-# common one, "data", "model") says nothing of which setting was asked for.
+# common one, "data", "model") says nothing of which setting, or which named thing
+# (`thing.thing_pick`), was asked for.
 HELD_WORDS = 2
 
 
@@ -88,17 +89,12 @@ def setting_pick(
         found = setting_line(c.text)
         said = set(tokenize(found[1])) if found else set()
         if found is None or set(tokenize(found[0])) <= typed or len(said & asked) < HELD_WORDS:
-            others = max(others, _held(weights, words[c.row]))
+            others = max(others, held_weight(weights, words[c.row]))
             continue
-        held = _held(weights, said)
+        held = held_weight(weights, said)
         if best is None or (held, c.score) > best[:2]:
             best = (held, c.score, c)
     return best[2] if best and best[0] >= others else None
-
-
-def _held(weights: dict[str, float], words: Iterable[str]) -> float:
-    """How much of the asked words a sentence holds: their rarity weights, summed."""
-    return sum(weights.get(t, 0.0) for t in set(words))
 
 
 def item_setting(text: str, start: int) -> str:
@@ -135,7 +131,7 @@ def value_pick(
         # A line saying what the values are ("range: (0,1]") over one using a value ("Setting
         # it to 0.5 means ..."), then the one holding more of the question ("if about 0.4 % of
         # records are anomalies, use roughly 256" for a stem expecting 0.4 % anomalies).
-        return bool(VALUE_ASK.search(c.text)), _held(weights, words[c.row]), c.score
+        return bool(VALUE_ASK.search(c.text)), held_weight(weights, words[c.row]), c.score
 
     return max(stating, key=fit, default=None)
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from retrieval.compose import sentence_words
 from retrieval.lexical import tokenize
-from retrieval.rarity import held_weights, sentence_counts
+from retrieval.rarity import held_weight, held_weights, sentence_counts
 from retrieval.search import Searcher
+from retrieval.setting import HELD_WORDS
 
 if TYPE_CHECKING:
     from retrieval.compose import Candidate, Composer
@@ -40,9 +41,6 @@ IDENTIFIER = re.compile(
 )
 # Per index (its searcher): the words of its headings.
 _HEADINGS: weakref.WeakKeyDictionary[Searcher, frozenset[str]] = weakref.WeakKeyDictionary()
-# How many of the question's words the sentence must hold at least: one shared word (often a
-# common one, "data", "job") says nothing of which thing was asked for.
-HELD_WORDS = 2
 
 
 def names_thing(text: str, question: str, subjects: frozenset[str]) -> bool:
@@ -83,15 +81,10 @@ def thing_pick(composer: Composer, candidates: Sequence[Candidate]) -> Candidate
         said = words[c.row] & asked
         if len(said) < HELD_WORDS or not names_thing(c.text, composer.ask.text, subjects):
             continue
-        held = _held(weights, said)
+        held = held_weight(weights, said)
         if best is None or (held, c.score) > best[:2]:
             best = (held, c.score, c)
     return best[2] if best else None
-
-
-def _held(weights: dict[str, float], words: Iterable[str]) -> float:
-    """How much of the asked words a sentence holds: their rarity weights, summed."""
-    return sum(weights.get(t, 0.0) for t in words)
 
 
 def with_thing(
