@@ -980,8 +980,15 @@ class Composer:
             from retrieval import define
 
             anchor = define.defining_anchor(self, usable, anchor, hits)
+        around = usable
+        if self.ask.kind == "when":
+            from retrieval import situation
+
+            lines = situation.situation_lines(self, usable, anchor, hits)
+            if lines:  # the lines scoring above them describe the subject: not what was asked
+                anchor, around = lines[0], lines
         chunk = hits[anchor.rank].chunk
-        chosen = self._around(anchor, hits, candidates, usable)
+        chosen = self._around(anchor, hits, candidates, around)
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
