@@ -39,6 +39,7 @@ WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 CASED_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
 # A comparison side's words as the student cased them ("Ray Tune", "plain accuracy").
 CASED_SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+TITLED = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+\b")  # a capitalised word inside a sentence
 CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*|[0-9]+[A-Z][A-Za-z0-9]*")
 WORD_OR_END = re.compile(WORD.pattern + r"|[.!?;](?=\s|$)|[,:](?=\s)|(?<=\s)-(?=\s)")
 # An identifier as the notes write it in code or an API ("MaxWaitTimeInSeconds", "maxRetries"),
@@ -817,19 +818,25 @@ class NotesVocabulary:
         ("amazon q", "aws trainium"), that none of the passages search found names: the notes
         have nothing on it to quote, and an answer would be about something else ("what is amazon
         q" quoted a legacy Amazon ML sentence). The name counts as named in any form the
-        passages' words take (its stem, a plural, a longer word it starts)."""
+        passages' words take (its stem, a plural, a longer word it starts).
+
+        An everyday word is a name too when the question capitalises it and the notes never
+        write it ("Amazon Detective" in notes that only detect): it names a product they lack,
+        and then only that word itself, or its plural, names it in a passage ("detects" is no
+        Detective)."""
         words = [w if w[0].isalpha() else "." for w in WORD_OR_END.findall(question.lower())]
+        titled = self._titled_unwritten(question)
         names = [
             (prefix, name)
             for i, (prefix, name) in enumerate(itertools.pairwise(words))
             if prefix in PRODUCT_WORDS
             and name not in PRODUCT_WORDS
             and name != "."
-            and not (name in self.english and len(name) > 1)  # "aws pricing": no name
+            and not (name in self.english and len(name) > 1 and name not in titled)  # "pricing"
             and name not in STOPWORDS
             and name not in FILLER
-            and not (self.everyday(name) and _holds_verb(words, i))  # "amazon rewrote"
-        ]
+            and not (self.everyday(name) and name not in titled and _holds_verb(words, i))
+        ]  # "amazon rewrote": a verb; a capitalised word the notes lack is a name, not a verb
         if not names:
             return None  # most questions: the passages need not be read
         found: set[str] = set()
@@ -839,9 +846,21 @@ class NotesVocabulary:
         for prefix, name in names:
             if self.clipped_plural(name, found):
                 continue  # "sagemaker built-ins" where the passages write "built-in"
-            if name not in found and covers(set(tokenize(name)), stems) < 1:
+            if name in titled:
+                if name not in found and f"{name}s" not in found:
+                    return f"{prefix} {name}"
+            elif name not in found and covers(set(tokenize(name)), stems) < 1:
                 return f"{prefix} {name}"
         return None
+
+    def _titled_unwritten(self, question: str) -> frozenset[str]:
+        """The everyday words the question capitalises (not opening it) that the notes never
+        write in any casing: each may name a product ("Detective", "Shield")."""
+        return frozenset(
+            w.lower()
+            for w in TITLED.findall(question)
+            if w.lower() in self.english and w.lower() not in self.words
+        )
 
     def _places(self, word: str) -> set[int]:
         """The passages holding a word in either spelling ("optimisation", "optimization")."""

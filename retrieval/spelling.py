@@ -10,6 +10,11 @@ the gate fell short), and any one-letter slip of a notes word in a long word tha
 a common English word ("tunning" reads as "tun" + "ning"; `NotesVocabulary.near_spelling`, which
 the coverage check already takes for the notes word).
 
+A name typed in a form the notes never write is read in theirs too: run together where they
+write two words ("guardduty", "GuardDuty" for "Guard Duty": as typed it matches neither word, and
+search found the exam post instead), and slipped with a number inside ("objec2vec" for
+"object2vec", as a letters-only word's slip is read).
+
 A word is otherwise left alone when the notes hold it in any written form
 (`NotesVocabulary.knows_as_written`: its stem, a plural, a longer word it starts, as "xgb" starts
 "xgboost"), when it is an English word, when the student types it with a capital inside ("RMSLE",
@@ -30,12 +35,14 @@ from collections.abc import Collection, Iterable, Iterator
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from retrieval.coverage import COMMON_WORDS, ENDINGS, NotesVocabulary
+from retrieval.coverage import COMMON_WORDS, ENDINGS, JOINED_PART, PREFIXES, NotesVocabulary
 from retrieval.lexical import tokenize
 
-# A word as typed: letters only, a capital at most first, not part of a hyphenated or dotted name
-# ("t-SNE", "ml.p3") nor of a contraction ("isn't").
-TYPED = re.compile(r"(?<![\w\-.'’])([A-Za-z][a-z]+)(?![\w\-'’]|\.\w)")
+# A word as typed: letters (a number inside: "objec2vec"), a capital at most first, not part of a
+# hyphenated or dotted name ("t-SNE", "ml.p3") nor of a contraction ("isn't").
+TYPED = re.compile(r"(?<![\w\-.'’])([A-Za-z][a-z]+(?:[0-9]+[a-z]+)?)(?![\w\-'’]|\.\w)")
+# A name typed run together in two capitalised parts ("GuardDuty").
+CAMEL = re.compile(r"(?<![\w\-.'’])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w\-'’]|\.\w)")
 NOTES_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # How many slips (a letter dropped, added, changed, or two neighbours swapped) a typed word of
 # this many letters may hold: one up to seven letters, two from eight on ("infernce" is one from
@@ -53,7 +60,7 @@ def targets_for(vocabulary: NotesVocabulary, texts: Iterable[str]) -> list[str]:
     found = _TARGETS.get(vocabulary)
     if found is None:
         small = {t.lower() for text in texts for t in NOTES_TOKEN.findall(text) if not t.isupper()}
-        found = sorted(w for w in small & vocabulary.words if w.isalpha())
+        found = sorted(w for w in small & vocabulary.words if _spelled_word(w))
         _TARGETS[vocabulary] = found
     return found
 
@@ -70,6 +77,8 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
     def plain(match: re.Match[str]) -> str:
         typed = match.group(1)
         word = typed.lower()
+        if (parts := _joined(word, vocabulary)) is not None:
+            return " ".join(p.capitalize() if typed[0].isupper() else p for p in parts)
         if _typo(word, vocabulary):
             found = _nearest(word, choices, vocabulary)
         elif _long_typo(word, vocabulary) and (near := vocabulary.near_spelling(word)) in choices:
@@ -82,7 +91,32 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
             return typed
         return found.capitalize() if typed[0].isupper() else found
 
-    return TYPED.sub(plain, question)
+    def apart(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        joined = _joined(first.lower() + second.lower(), vocabulary)
+        return f"{first} {second}" if joined == (first.lower(), second.lower()) else match.group(0)
+
+    return CAMEL.sub(apart, TYPED.sub(plain, question))
+
+
+def _spelled_word(word: str) -> bool:
+    """A word a typo may stand for: letters, or letters with a number inside ("object2vec")."""
+    return word.isalnum() and word[0].isalpha() and word[-1].isalpha()
+
+
+def _joined(word: str, vocabulary: NotesVocabulary) -> tuple[str, str] | None:
+    """The two words the notes write side by side that `word` runs together ("guardduty" of the
+    notes' "Guard Duty"), when the notes never write it as one word and it is no English word:
+    searched as typed it matches neither word. An English prefix before a word is one word made
+    of the two ("pretraining"), not a name."""
+    if word in vocabulary.english or word in vocabulary.words:
+        return None
+    splits = [
+        (word[:i], word[i:])
+        for i in range(JOINED_PART, len(word) - JOINED_PART + 1)
+        if (word[:i], word[i:]) in vocabulary.pairs and word[:i] not in PREFIXES
+    ]
+    return splits[0] if len(splits) == 1 else None
 
 
 def _typo(word: str, vocabulary: NotesVocabulary) -> bool:

@@ -55,3 +55,14 @@ def test_amazon_q_is_declined_by_name_not_answered_with_amazon_ml(tutor: NotesIn
     for question, named in (("what is amazon kendra", "Kendra"), ("aws glue vs amazon emr", "EMR")):
         found = tutor.ask(question)
         assert found.covered and named in found.text
+
+
+def test_a_capitalised_everyday_word_the_notes_never_write_names_a_product() -> None:
+    # "Detective": the notes only detect, and a stem shared with "detects" names no Detective
+    passages = ["GuardDuty detects threats in CloudTrail logs.", "Comprehend finds entities."]
+    vocabulary = NotesVocabulary(passages, {"what", "does", "add", "detective", "comprehend"})
+    question = "What does Amazon Detective add to a GuardDuty finding"
+    assert vocabulary.unfound_product(question, passages) == "amazon detective"
+    # in small letters an everyday word after a prefix is no name; a word the notes write is one
+    assert vocabulary.unfound_product(question.lower(), passages) is None
+    assert vocabulary.unfound_product("What does Amazon Comprehend add", passages) is None
