@@ -1017,11 +1017,14 @@ class Composer:
         (`attribute.spare`), or for a stated answer the sentences that followed its last one
         (`_follow_on`), else the pick is left out."""
         from retrieval import attribute
+        from retrieval.drawback import drawback_pick
         from retrieval.stated import stated_pick
 
         said = " ".join(sentences)
         pick = attribute.attribute_pick(self, hits, candidates, chosen, said)
         room = MAX_SENTENCES
+        if pick is None:
+            pick = drawback_pick(self, hits, candidates, chosen)
         if pick is None:
             subject = attribute.subject_named(self, hits, chosen)
             pick = stated_pick(self, hits, candidates, chosen, subject)
