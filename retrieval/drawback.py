@@ -43,19 +43,37 @@ def drawback_pick(
     composer: Composer, hits: Sequence[Hit], candidates: list[Candidate], chosen: list[Candidate]
 ) -> Candidate | None:
     """For an ask for a drawback whose quote states none (DRAWBACK), the best-scoring sentence
-    of a quoted passage that states one, distinct from the quote; None when there is no such
-    sentence (a full quote makes room for it as for an asked attribute: `Composer._making_room`)."""
-    if not DRAWBACK_ASK.search(composer.ask.text) or not chosen:
+    of a quoted passage that states one and is not quoted, never one denying a risk
+    (`quoted_stating`; a full quote makes room for it as for an asked attribute:
+    `Composer._making_room`)."""
+    if not DRAWBACK_ASK.search(composer.ask.text):
         return None
-    if any(DRAWBACK.search(c.text) for c in chosen):
+    return quoted_stating(composer, candidates, chosen, DRAWBACK, DENIED)
+
+
+def quoted_stating(
+    composer: Composer,
+    candidates: list[Candidate],
+    chosen: list[Candidate],
+    states: re.Pattern[str],
+    denied: re.Pattern[str] | None = None,
+) -> Candidate | None:
+    """When no quoted sentence matches `states`, the best-scoring sentence of a quoted passage
+    that does (and not `denied`) and is not quoted; else None. Sentences of one passage are read
+    with it, so their vectors lie close ("The second function ... counts how frequently ..." and
+    "The Tf-Idf is a great way of giving weights ... as it penalizes generic words" at 0.9):
+    by vector they would read as one sentence said twice (`Composer._distinct`), which they are
+    not; one the quote already says is left out when it is added (`unsaid`)."""
+    if not chosen or any(states.search(c.text) for c in chosen):
         return None
     quoted = {c.rank for c in chosen}
+    rows = {c.row for c in chosen}
     pool = [
         c
         for c in candidates
         if c.rank in quoted
-        and DRAWBACK.search(c.text)
-        and not DENIED.search(c.text)
-        and all(composer._distinct(c.row, o.row) for o in chosen)
+        and c.row not in rows
+        and states.search(c.text)
+        and not (denied and denied.search(c.text))
     ]
     return max(pool, key=lambda c: c.score, default=None)
