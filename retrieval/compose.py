@@ -1018,17 +1018,25 @@ class Composer:
         ranks: list[int],
     ) -> tuple[list[str], list[int], int]:
         """The quote, and after it the sentence that holds the asked attribute the quote lacks
-        (`attribute.attribute_pick`), or that states a yes/no ask's answer (`stated`), with the
-        one it leans on; and how many sentences the quote keeps. A full quote gives up one
+        (`attribute.attribute_pick`), or the drawback or the reason the ask asks for and the
+        quote does not state (`drawback`, `reason`), or that states a yes/no ask's answer
+        (`stated`), with the one it leans on; and how many sentences the quote keeps. A full
+        quote gives up one
         sentence for it, one that says no asked word the rest of the quote does not
         (`attribute.spare`), or for a stated answer the sentences that followed its last one
         (`_follow_on`), else the pick is left out."""
         from retrieval import attribute
+        from retrieval.drawback import drawback_pick
+        from retrieval.reason import reason_pick
         from retrieval.stated import stated_pick
 
         said = " ".join(sentences)
         pick = attribute.attribute_pick(self, hits, candidates, chosen, said)
         room = MAX_SENTENCES
+        if pick is None:
+            pick = drawback_pick(self, hits, candidates, chosen)
+        if pick is None:
+            pick = reason_pick(self, hits, candidates, chosen)
         if pick is None:
             subject = attribute.subject_named(self, hits, chosen)
             pick = stated_pick(self, hits, candidates, chosen, subject)

@@ -411,12 +411,15 @@ REFERENCE_MARK = re.compile(
     r"(?:(?<=[a-z]{3})|(?<=[.,;)\"”]))\[[1-9]\d{0,2}\](?::\s*\d+(?:[-–]\d+)?)?(?=[\s.,;:]|$)"
 )
 LOOSE_SPACE = re.compile(r"[^\S\n]{2,}")  # a copied page's no-break spaces too
+# A marker the copy cut off at the line's end ("... alone.[" on a card), shown with the stop
+# the quote then gained ("alone.[."): no reference follows it.
+CUT_MARK = re.compile(r"(?<=[.!?])\[\.?$")
 
 
 def as_read(text: str) -> str:
     """A quoted sentence as a student reads it: bold markers gone (`without_emphasis`), an ASCII
-    arrow shown as an arrow, reference markers dropped."""
-    text = REFERENCE_MARK.sub("", without_emphasis(text))
+    arrow shown as an arrow, reference markers dropped (one cut off at the end too)."""
+    text = CUT_MARK.sub("", REFERENCE_MARK.sub("", without_emphasis(text).rstrip()))
     return LOOSE_SPACE.sub(" ", ARROW.sub(" → ", text)).strip()
 
 

@@ -300,10 +300,11 @@ def _contracted(text: str) -> str:
 
 def understand(question: str) -> Ask:
     """The ask, with the diagnosis its symptoms give named (`diagnose`)."""
+    from retrieval.brevity import without_brevity
     from retrieval.diagnose import diagnosis
     from retrieval.rejected import split_rejected
 
-    plain = normalise(question)
+    plain, _ = without_brevity(normalise(question))
     found = diagnosis(plain)
     ask = _understand(f"{plain} ({found})" if found else plain)
     if ask.kind == "scenario":

@@ -46,3 +46,9 @@ def test_a_copied_pages_reference_markers_are_dropped(tutor: NotesIndex) -> None
 def test_a_bracketed_value_or_an_index_in_code_stays() -> None:
     kept = "range: [0,1], weights[0] and x[1] stay."
     assert as_read(kept) == kept
+
+
+def test_a_marker_cut_off_at_the_end_is_dropped_with_its_stop() -> None:
+    cut = "better than any of the constituent algorithms alone.[."
+    assert as_read(cut) == "better than any of the constituent algorithms alone."
+    assert as_read("a list [.") == "a list [."  # no stop before it: not a cut marker
