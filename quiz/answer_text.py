@@ -835,14 +835,6 @@ def same_word(one: str, other: str) -> bool:
     return one == other or (min(len(one), len(other)) >= 6 and one[:6] == other[:6])
 
 
-def shares_words(point_tokens: Sequence[str], tokens: Sequence[str], share: float) -> bool:
-    """Whether the tokens say at least `share` of the point's content words (by stem): a
-    paraphrase that keeps them says the point, though it may read further from it."""
-    wanted = set(stems([t for t in point_tokens if t not in FUNCTION_WORDS]))
-    held = wanted & set(stems([t for t in tokens if t not in FUNCTION_WORDS]))
-    return bool(wanted) and len(held) >= share * len(wanted)
-
-
 def known_word(stem: str, vocabulary: frozenset[str]) -> bool:
     """Whether a stem is in the vocabulary, or abbreviates a word of it ("norm" for normal)."""
     return stem in vocabulary or any(

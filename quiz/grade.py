@@ -40,7 +40,6 @@ from quiz.answer_text import (
     normalise,
     opposite_direction,
     opposite_only,
-    shares_words,
     stems,
     term_matches,
     term_positions,
@@ -322,8 +321,11 @@ def _contradicted(
 
 
 def _shares_words(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
-    """Whether the part says at least `SHARED_WORDS_SHARE` of the point's content words."""
-    return shares_words(point_tokens, tokens, SHARED_WORDS_SHARE)
+    """Whether the part says at least `SHARED_WORDS_SHARE` of the point's content words (by
+    stem): a paraphrase that keeps them says the point, though it reads further from it."""
+    wanted = set(stems([t for t in point_tokens if t not in FUNCTION_WORDS]))
+    held = wanted & set(stems([t for t in tokens if t not in FUNCTION_WORDS]))
+    return bool(wanted) and len(held) >= SHARED_WORDS_SHARE * len(wanted)
 
 
 @dataclass(frozen=True)

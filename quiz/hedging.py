@@ -33,7 +33,6 @@ from quiz.answer_text import (
     normalise,
     prefixed_opposite,
     removal_stems,
-    shares_words,
     stems,
     term_positions,
     words,
@@ -77,8 +76,6 @@ PREPOSITIONS = frozenset(
 QUANTIFIERS = frozenset({"several", "multiple", "many", "few", "some", "most", *NUMBER_WORDS})
 # Words that say nothing beside "not sure" in a lead ("hmm, not really sure").
 FILLERS = frozenset({"hmm", "um", "well", "honestly", "really", "totally", "i", "m", "am"})
-# A lead clause that keeps this share of a key point's content words restates that point.
-RESTATED_SHARE = 0.5
 # Words that start another conjunct: "add X and Y or Z" hedges between Y and Z only.
 CONJUNCTIONS = frozenset({"and", "then", "plus", "also"})
 CONTRAST = frozenset({"rather", "instead", "unlike", "than"})
@@ -141,8 +138,6 @@ class _Names:
     # no other option removes anything ("Drop every row ...", "Remove the column"): taking a
     # rival away ("drop enhanced fan-out") is then no pick of it
     taking_away: bool = False
-    # each key point's words, and the stems of its text and terms
-    points: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
 
 
 def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]:
@@ -190,13 +185,7 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         endorsed=_endorsed(choices, key_points, subjects),
         right_words=frozenset(words(" ".join((choices.right, *naming_terms)))),
         taking_away=not any(_removes(text) for text in choices.others),
-        points=tuple(_point_words(kp) for kp in key_points),
     )
-
-
-def _point_words(kp: KeyPoint) -> tuple[tuple[str, ...], frozenset[str]]:
-    tokens = tuple(words(normalise(kp.point)))
-    return tokens, frozenset(stems([*tokens, *(w for t in kp.terms for w in words(t))]))
 
 
 def _removes(option: str) -> bool:
@@ -490,7 +479,6 @@ def read_choice(
         lead = f"{lead} {split[1]}"
     if _or_hedge(names, key_points, lead, normalise(parts[-1])) or _both_do(names, parts[-1]):
         return Reading(hedged=True)
-    split = _past_restatement(names, split)
     outright = (
         _named_outright(choices, split[0])
         or _named_by_opening(names, choices, split[0])
@@ -499,34 +487,6 @@ def read_choice(
     if outright:
         return Reading(other_choice=outright)
     return Reading(other_choice=_pick(names, choices, split, text) or None)
-
-
-def _past_restatement(names: _Names, split: Sequence[str]) -> Sequence[str]:
-    """The clauses from the one that states the pick: a lead that restates a key point in the
-    key's words ("The CSV stays headerless with the target in the first column, so ...",
-    "predictor_type is what tells Linear Learner the problem type; ...") gives a fact of the
-    key, not a pick, though a word of that point is also another option's ("first column")."""
-    if len(split) > 1 and _restates_a_point(names, split[0]):
-        return split[1:]
-    return split
-
-
-def _restates_a_point(names: _Names, part: str) -> bool:
-    """Whether the clause, naming no part of the right option, says a key point: every word
-    of another option or rival it says is that point's, and it keeps half or more of the
-    point's other content words (a bare "data quality monitoring" restates nothing of "it
-    complements data quality monitoring of inputs")."""
-    tokens = words(part)
-    token_stems = stems(tokens)
-    if _right_at(names, tokens, token_stems):
-        return False
-    rival = set().union(*names.rivals, *names.others, _stems_of_terms(names.subjects))
-    said = rival & set(token_stems)
-    return bool(said) and any(
-        said <= own
-        and shares_words([t for t in point if stems([t])[0] not in rival], tokens, RESTATED_SHARE)
-        for point, own in names.points
-    )
 
 
 def _both_do(names: _Names, whole: str) -> bool:
