@@ -9,7 +9,8 @@ another thing ("Softmax forces ...", "Mean imputation is ..."). "not X", "rather
 clause that names the right one ("a lifecycle configuration with an OnStart script" against "a
 lifecycle configuration with only an OnCreate script"). The pick is what the answer's first
 clause names first; an "or" between the right option and a rival, or a thing the key never
-mentions, is a hedge.
+mentions, is a hedge, and so is naming another option beside the right one and saying it would
+do as well ("one of them will alert"; "probably X, though Y might also work").
 """
 
 from __future__ import annotations
@@ -48,10 +49,20 @@ NAME_WORDS = 4
 # An answer states its pick up front: the first clauses that name anything decide it.
 LEAD_CLAUSES = 2
 UNSURE = re.compile(r"\b(?:either|whichever|both|not sure|unsure|depending|depends|maybe)\b")
-# Says that another pick would do as well ("either should work", "whichever works").
+# Says that another pick would do as well ("either should work", "whichever works", "one of
+# them will alert").
 BOTH_DO = re.compile(
-    r"\b(?:either (?:should|would|could|will|works?|is fine|one)|whichever works)\b"
+    r"\b(?:either (?:should|would|could|will|works?|is fine|one)|whichever works"
+    r"|one of (?:them|the two|those) (?:will|would|should|could|might))\b"
 )
+# Says that another thing would work too ("might also work", "could do it too"): a hedge only
+# in an answer that doubts its pick ("probably X, though Y might also work"); a sure answer
+# that says it ("Athena; Redshift Spectrum would also work") states a wrong detail.
+ALSO_DOES = re.compile(
+    r"\b(?:(?:might|may|could|would|should) (?:also work|work (?:too|as well))"
+    r"|(?:might|may|could|would|should) (?:also )?do (?:it|that|this|the job))\b"
+)
+DOUBTS_PICK = re.compile(r"\b(?:probably|not sure|unsure|maybe|perhaps)\b")
 # Unsure enough that a key term on one side of an "or" and anything on the other is a hedge.
 DOUBT = re.compile(r"\b(?:either|whichever|not sure|unsure|depending|depends|maybe|perhaps)\b")
 # Beyond answer_text.FUNCTION_WORDS (always excluded alongside): verbs and names that any
@@ -477,7 +488,9 @@ def read_choice(
     lead = split[0]
     if len(split) > 1 and (words(split[1])[:1] == ["or"] or _only_unsure(lead)):
         lead = f"{lead} {split[1]}"
-    if _or_hedge(names, key_points, lead, normalise(parts[-1])) or _both_do(names, parts[-1]):
+    if _or_hedge(names, key_points, lead, normalise(parts[-1])) or _both_do(
+        names, choices, parts[-1]
+    ):
         return Reading(hedged=True)
     outright = (
         _named_outright(choices, split[0])
@@ -489,16 +502,23 @@ def read_choice(
     return Reading(other_choice=_pick(names, choices, split, text) or None)
 
 
-def _both_do(names: _Names, whole: str) -> bool:
-    """The answer names the right option and another one, and says another would do as well
-    ("a heat map, though a tree map could also show it, either should work"): no "or" is
-    needed for a hedge."""
-    if not BOTH_DO.search(normalise(whole)):
+def _both_do(names: _Names, choices: Choices, whole: str) -> bool:
+    """The answer names the right option and another one (strictly, or each by its own opening
+    name: "model quality monitoring or data quality monitoring"), and says another would do as
+    well ("a heat map, though a tree map could also show it, either should work", "probably X,
+    though a bigger buffer might also work"): no "or" is needed for a hedge."""
+    said = normalise(whole)
+    if not BOTH_DO.search(said) and not (ALSO_DOES.search(said) and DOUBTS_PICK.search(said)):
         return False
     tokens = words(whole)
     token_stems = stems(tokens)
-    return _names_option(names, tokens, token_stems) and any(
-        _names_other(option, tokens, token_stems) for option in names.others
+    right = _names_option(names, tokens, token_stems) or _opening_at(choices, tokens)
+    return bool(right) and (
+        any(_names_other(option, tokens, token_stems) for option in names.others)
+        or any(
+            opening is not None and _unnegated(tokens, _said_exactly(opening, tokens))
+            for opening in openings(choices)[1:]
+        )
     )
 
 
