@@ -393,15 +393,14 @@ class NotesVocabulary:
         forms = [word, *(form for form in cut if len(form) >= FORM_MIN_LETTERS)]
         return any(self.ranks.get(form, COMMON_WORDS) < COMMON_WORDS for form in forms)
 
-    def knows(self, word: str, stems: bool = True) -> bool:
-        """Whether the notes know the word in any form (`stems=False`: in any but its stem)."""
+    def knows(self, word: str) -> bool:
         word = word.lower()
         if word in self.words or word.replace("-", "") in self.words:
             return True
         parts = [p for p in re.split(r"[-']", word) if p and p not in STOPWORDS]
         if len(parts) > 1:  # "sequence-to-vector" where the notes write "sequence to vector"
-            return all(self.knows(part, stems) for part in parts)
-        if self.knows_as_written(word, stems) or self.near_spelling(word):
+            return all(self.knows(part) for part in parts)
+        if self.knows_as_written(word) or self.near_spelling(word):
             return True
         return len(word) >= 4 and (
             self._swapped(word)
@@ -411,17 +410,17 @@ class NotesVocabulary:
         )
 
     def knows_name(self, word: str) -> bool:
-        """Whether the notes know a word the question writes as a name (`cased_names`): as
-        `knows` does, save through a stem the notes share with another word only ("OPTICS" and
-        "optical"): they write the name itself or one of its inflected forms ("LSTMs",
-        "Standard's"). An English word so written is spelt as meant, no slip of a notes word a
-        letter away ("Amazon Detective" is no "defective"), so only a longer word it starts
-        makes it known ("Auto" of "autopilot")."""
+        """Whether the notes know a word the question writes as a name (`cased_names`). An
+        English word so written is spelt as meant: the notes must write it or one of its
+        inflected forms ("LSTMs", "Standard's"), or a longer word it starts ("Auto" of
+        "autopilot"), not only another word that shares its stem ("OPTICS" and "optical") nor
+        one a letter away ("Amazon Detective" is no "defective"). Any other word is known as
+        `knows` has it ("Featurization" is the notes' "feature" made a noun)."""
         if self._written_form(word) or self._written_form(respell(word)):
             return True
         if word in self.english:
             return self.knows_as_written(word, stems=False)
-        return self.knows(word, stems=False)
+        return self.knows(word)
 
     def _written_form(self, word: str) -> bool:
         """The notes write the word in one of its inflected forms (`INFLECTIONS`): "fail" or
@@ -593,7 +592,7 @@ class NotesVocabulary:
             )
             if found or not coined:
                 return found
-            named = [i for i in unknown if _lone_name(words, i, asked)]
+            named = [i for i in unknown if self._lone_name(words, i, asked)]
             if not named:
                 return None
         first = named[0]
@@ -604,6 +603,23 @@ class NotesVocabulary:
         if end + 1 < len(words) and words[end] == "for" and self._names_on(words[end + 1]):
             end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
+
+    def _lone_name(self, words: list[str], index: int, asked: Spelled) -> bool:
+        """An unknown word the question writes as a name of one word (`cased_names`: "How does
+        the Theta method forecast ...", "how is CRPS used ..."): the subject, though an everyday
+        word or one letter from one, when nothing else names one. A capitalised word beside
+        another is part of a longer name, which the checks of capitalised names decline whole
+        ("Delta Lake"); one of the commonest English words (`COMMON_WORDS`) capitalised is most
+        often a language, a month or a place, the question's setting ("sentiment in Spanish
+        reviews"), not what it asks about."""
+        word = words[index]
+        if word not in asked.names or self.ranks.get(word, COMMON_WORDS) < COMMON_WORDS:
+            return False
+        beside = (
+            words[index - 1] if index > 0 else ".",
+            words[index + 1] if index + 1 < len(words) else ".",
+        )
+        return not any(other in asked.names for other in beside)
 
     def _unknown_words(self, words: list[str], asked: Spelled) -> tuple[list[int], int]:
         """Where the question's unknown content words stand, and how many content words it has.
@@ -1082,20 +1098,6 @@ class NotesVocabulary:
             ):
                 return f"{prefix} {first} {second}"
         return None
-
-
-def _lone_name(words: list[str], index: int, asked: Spelled) -> bool:
-    """An unknown word the question writes as a name of one word (`cased_names`: "How does the
-    Theta method forecast ...", "how is CRPS used ..."): the subject, though an everyday word or
-    one letter from one, when nothing else names one. A capitalised word beside another is part
-    of a longer name, which the checks of capitalised names decline whole ("Delta Lake")."""
-    if words[index] not in asked.names:
-        return False
-    beside = (
-        words[index - 1] if index > 0 else ".",
-        words[index + 1] if index + 1 < len(words) else ".",
-    )
-    return not any(word in asked.names for word in beside)
 
 
 def _holds_verb(words: list[str], start: int) -> bool:
