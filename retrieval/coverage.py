@@ -197,6 +197,13 @@ TOPIC_FIRST = re.compile(r"^\s*([^,:?]+?)(?:\s+-\s+|:\s|,\s)")
 # name with another number ("float32"). Its letters are a word of three at least, so instance
 # sizes ("p4" beside "p3") stay apart.
 NUMBERED = re.compile(r"([a-z]{3,})([0-9]+)")
+# A word in capitals this long is a name ("CRPS", "OPTICS"); shorter ones are abbreviations of
+# anything ("ML", "I").
+NAME_MIN_LETTERS = 3
+EDGE_MARKS = "\"'`“”‘’[]{}?!*"  # marks around a word the student typed, not part of it
+# The endings a word's inflected forms differ by ("LSTMs" of "LSTM", "failed" of "fail",
+# "Standard's"): forms of one word, where a shared stem may join two ("optics", "optical").
+INFLECTIONS = ("'s", "s", "es", "ed", "d", "ing")
 _CACHE: weakref.WeakKeyDictionary[object, NotesVocabulary] = weakref.WeakKeyDictionary()
 
 
@@ -207,6 +214,7 @@ class Spelled:
 
     words: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # words written as a name (`cased_names`)
 
 
 def capitalised_compounds(question: str) -> frozenset[str]:
@@ -215,6 +223,28 @@ def capitalised_compounds(question: str) -> frozenset[str]:
     return frozenset(
         w.lower() for w in CASED_WORD.findall(question) if "-" in w and not w[1:].islower()
     )
+
+
+def cased_names(question: str) -> frozenset[str]:
+    """The question's words it writes as a name, lowercased: capitalised past a sentence's first
+    word ("How does the Theta method ...", "Amazon Detective") or in capitals throughout
+    wherever they stand ("OPTICS or k-means", "CRPS"). A student who types a name so means that
+    name, not another word that shares its stem ("optical", "detection"). A product prefix is
+    no such name (the notes often drop it), and a short word in capitals ("I", "ML") may be an
+    abbreviation of anything."""
+    names: set[str] = set()
+    for sentence in re.split(r"[.!?;:,()]\s*|\s+-\s+", question):
+        for place, token in enumerate(sentence.split()):
+            word = token.strip(EDGE_MARKS)
+            if not CASED_SIDE_WORD.fullmatch(word):
+                continue  # no word: "A/B", or one glued to another alphabet's letter ("Cramér's")
+            capitals = word.isupper() and len(word) >= NAME_MIN_LETTERS
+            if not (capitals or (place > 0 and word[0].isupper() and word[1:].islower())):
+                continue
+            plain = word.lower().removesuffix("'s")
+            if plain.isalpha() and plain not in PRODUCT_WORDS and plain not in STOPWORDS:
+                names.add(word.lower())
+    return frozenset(names)
 
 
 def capitalised_names(question: str) -> list[str]:
@@ -380,6 +410,26 @@ class NotesVocabulary:
             or self._inflected(word)
         )
 
+    def knows_name(self, word: str) -> bool:
+        """Whether the notes know a word the question writes as a name (`cased_names`). An
+        English word so written is spelt as meant: the notes must write it or one of its
+        inflected forms ("LSTMs", "Standard's"), or a longer word it starts ("Auto" of
+        "autopilot"), not only another word that shares its stem ("OPTICS" and "optical") nor
+        one a letter away ("Amazon Detective" is no "defective"). Any other word is known as
+        `knows` has it ("Featurization" is the notes' "feature" made a noun)."""
+        if self._written_form(word) or self._written_form(respell(word)):
+            return True
+        if word in self.english:
+            return self.knows_as_written(word, stems=False)
+        return self.knows(word)
+
+    def _written_form(self, word: str) -> bool:
+        """The notes write the word in one of its inflected forms (`INFLECTIONS`): "fail" or
+        "failing" for "failed", "lstm" for "LSTMs"."""
+        bases = {word} | {word[: -len(e)] for e in INFLECTIONS if word.endswith(e)}
+        bases = {base for base in bases if len(base) >= FORM_MIN_LETTERS}
+        return any(f"{base}{e}" in self.words for base in bases for e in ("", *INFLECTIONS))
+
     def _inflected(self, word: str) -> bool:
         """Another form of a word the notes write longer: the word less a verb's or a plural's
         ending (`FORM_ENDINGS`) starts a notes word ("embeds" of "embedding", "params" of
@@ -443,12 +493,12 @@ class NotesVocabulary:
         """The notes write the word more than rarely (`rare`), in this form."""
         return self.counts[word] > self.rare
 
-    def knows_as_written(self, word: str) -> bool:
+    def knows_as_written(self, word: str, stems: bool = True) -> bool:
         """The notes hold the (lowercased) word as it is spelled, in another form of it (its
         stem, a plural), or a longer word it starts ("xgb" of "xgboost"): no slip of a letter."""
         if word in self.words or word.replace("-", "") in self.words:
             return True
-        if set(tokenize(word)) <= self.stems and tokenize(word):
+        if stems and set(tokenize(word)) <= self.stems and tokenize(word):
             return True
         if self.clipped_plural(word):
             return True
@@ -529,18 +579,23 @@ class NotesVocabulary:
         phrases = [WORD.findall(phrase.lower()) for phrase in key_phrases]
         key = {w for phrase in phrases for w in phrase}
         leading = {lead[0] for phrase in phrases if (lead := self._content(phrase))}
-        asked = Spelled(frozenset(words), capitalised_compounds(question))
+        asked = Spelled(frozenset(words), capitalised_compounds(question), cased_names(question))
         unknown, content = self._unknown_words(words, asked)
         if len(unknown) > max(2, content // 2):
             return MOSTLY_UNKNOWN
         named = [i for i in unknown if self._names_subject(words, i, key, leading, coined, asked)]
         if not named:
             prose = prefixes_before_prose(question)
-            return (
+            found = (
                 self._unknown_product(words, prose)
                 or self._unknown_name(words, prose)
                 or self._short_name(words)
             )
+            if found or not coined:
+                return found
+            named = [i for i in unknown if self._lone_name(words, i, asked)]
+            if not named:
+                return None
         first = named[0]
         start = first - 1 if first > 0 and words[first - 1] in PRODUCT_WORDS else first
         end = first + 1
@@ -549,6 +604,23 @@ class NotesVocabulary:
         if end + 1 < len(words) and words[end] == "for" and self._names_on(words[end + 1]):
             end += 2  # "lookout for vision": a name that goes on with "for"
         return " ".join(words[start:end])
+
+    def _lone_name(self, words: list[str], index: int, asked: Spelled) -> bool:
+        """An unknown word the question writes as a name of one word (`cased_names`: "How does
+        the Theta method forecast ...", "how is CRPS used ..."): the subject, though an everyday
+        word or one letter from one, when nothing else names one. A capitalised word beside
+        another is part of a longer name, which the checks of capitalised names decline whole
+        ("Delta Lake"); one of the commonest English words (`COMMON_WORDS`) capitalised is most
+        often a language, a month or a place, the question's setting ("sentiment in Spanish
+        reviews"), not what it asks about."""
+        word = words[index]
+        if word not in asked.names or self.ranks.get(word, COMMON_WORDS) < COMMON_WORDS:
+            return False
+        beside = (
+            words[index - 1] if index > 0 else ".",
+            words[index + 1] if index + 1 < len(words) else ".",
+        )
+        return not any(other in asked.names for other in beside)
 
     def _unknown_words(self, words: list[str], asked: Spelled) -> tuple[list[int], int]:
         """Where the question's unknown content words stand, and how many content words it has.
@@ -560,7 +632,9 @@ class NotesVocabulary:
             if word in STOPWORDS or word in FILLER or len(word) < 3 or word.isdigit():
                 continue
             content += 1
-            if not self.knows(word) or (word in asked.compounds and not self._joined(word)):
+            joined = word not in asked.compounds or self._joined(word)
+            named = word not in asked.names or self.knows_name(word)
+            if not (self.knows(word) and joined and named):
                 unknown.append(index)
         return unknown, content
 
