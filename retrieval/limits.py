@@ -1,5 +1,7 @@
 """A limit or number question's answer: the sentence that states a number for the subject asked,
-not a number of a neighbouring subject or of another attribute of the same subject."""
+not a number of a neighbouring subject or of another attribute of the same subject. A bound said
+in words ("no limit on input size", "infinite storage") is stated as surely as one in digits; a
+footnote marker pasted with a web page ("softargmax[1]: 184") states none."""
 
 from __future__ import annotations
 
@@ -25,10 +27,12 @@ from retrieval.search import Hit
 if TYPE_CHECKING:
     from retrieval.compose import Composer
 
+# Words of the asking, not of the subject: "is there a cap on ...", "... always add up to what".
 LIMIT_WORDS = frozenset(
     tokenize(
         "max maximum min minimum limit limits how many much long big large size payload quota "
-        "what is the can be of for a an per up to by default value values option options"
+        "what is the can be of for a an per up to by default value values option options "
+        "add always cap there"
     )
 )
 # What a limit question measures ("payload limit": the sentence must be about payloads, not the
@@ -51,6 +55,14 @@ BOUND_WEIGHT = 0.15  # tuning parts: 0.1-0.25 score the same; shipped limits +2
 # "how many") over one with a number of another attribute of the same subject (a PutRecord
 # line, a throughput): the lead's session-5 reading found that class wrong at 0.9+.
 VALUE_WEIGHT = 0.3
+# A bound stated in words ("no limit on input size", "infinite storage", "total bucket size is
+# unbounded"): what "is there a maximum ..." asks, with no number in it.
+UNBOUNDED = re.compile(
+    r"\bno (?:\w+ )?(?:limit|maximum|ceiling|cap)\b|\bunlimited\b|\binfinite\b|\bunbounded\b", re.I
+)
+# A footnote marker pasted with a web page, with its page ("softargmax[1]: 184"): a number of
+# nothing.
+FOOTNOTE = re.compile(r"\[\d+\](?::\s*\d+(?:[-–]\d+)?)?")
 # "lambda timeout max": a default ("the default timeout is 3 seconds") is not the bound asked.
 BOUND_ASKED = re.compile(r"\bmax(?:imum)?\b|\blimit\b|\blongest\b|\bbiggest\b|\blargest\b", re.I)
 DEFAULT = re.compile(r"\bdefaults?\b|\bby default\b", re.I)
@@ -115,7 +127,7 @@ def limit_answer(
     numbered = [
         c
         for c in candidates
-        if (NUMBER.search(c.text) or (counted and COUNT.search(c.text)))
+        if (_states_number(c.text) or (counted and COUNT.search(c.text)))
         and (composer._usable(c, hits) or _after_antecedent(composer, c, candidates))
     ]
     if not numbered:
@@ -148,7 +160,7 @@ def _fit(c: Candidate, asked: _Asked, about: float) -> float:
         + 0.4 * about
         + 0.2 * covers(asked.subject, words)
         + MEASURE_WEIGHT * measured
-        + BOUND_WEIGHT * bool(BOUND.search(c.text))
+        + BOUND_WEIGHT * bool(BOUND.search(c.text) or UNBOUNDED.search(c.text))
         + VALUE_WEIGHT * asked.stated(c.text)
         - DEFAULT_PENALTY * (asked.bounded and _default_only(c.text))
         - 0.4 * (other or sibling(asked.subject, words))
@@ -177,6 +189,11 @@ def _after_antecedent(composer: Composer, c: Candidate, candidates: list[Candida
     "it" is (`Composer._with_antecedent`)."""
     row = composer.files.row_before(c.row)
     return row is not None and any(o.row == row for o in candidates)
+
+
+def _states_number(text: str) -> bool:
+    """The sentence states a number (footnote markers aside) or a bound in words."""
+    return bool(NUMBER.search(FOOTNOTE.sub("", text)) or UNBOUNDED.search(text))
 
 
 def _default_only(text: str) -> bool:
