@@ -13,7 +13,11 @@ the coverage check already takes for the notes word).
 A name typed in a form the notes never write is read in theirs too: run together where they
 write two words ("guardduty", "GuardDuty" for "Guard Duty": as typed it matches neither word, and
 search found the exam post instead), and slipped with a number inside ("objec2vec" for
-"object2vec", as a letters-only word's slip is read).
+"object2vec", as a letters-only word's slip is read). So is a two-word term the notes never write
+as typed but write after the same first word in a longer form (`_in_notes_form`): a number as a
+Roman numeral ("type 1 error" for "Type I error"), a word as a compound ending in it ("test set"
+for "test dataset") or in full ("train val" for "train validation"). As typed, the term is taken
+for one the notes lack and the question is declined, or search finds its first word's passages.
 
 A word is otherwise left alone when the notes hold it in any written form
 (`NotesVocabulary.knows_as_written`: its stem, a plural, a longer word it starts, as "xgb" starts
@@ -36,7 +40,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from retrieval.coverage import COMMON_WORDS, ENDINGS, JOINED_PART, PREFIXES, NotesVocabulary
-from retrieval.lexical import tokenize
+from retrieval.lexical import STOPWORDS, tokenize
 
 # A word as typed: letters (a number inside: "objec2vec"), a capital at most first, not part of a
 # hyphenated or dotted name ("t-SNE", "ml.p3") nor of a contraction ("isn't").
@@ -44,6 +48,10 @@ TYPED = re.compile(r"(?<![\w\-.'’])([A-Za-z][a-z]+(?:[0-9]+[a-z]+)?)(?![\w\-'�
 # A name typed run together in two capitalised parts ("GuardDuty").
 CAMEL = re.compile(r"(?<![\w\-.'’])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w\-'’]|\.\w)")
 NOTES_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# Two words typed side by side: a word, then a word or a small number ("test set", "type 1").
+# The second word is looked ahead at, so that it may be the first of the next pair too.
+PAIR = re.compile(r"(?<![\w\-.'’])([A-Za-z][a-z]+)(?=\s+(([a-z]{2,}|[1-4])(?![\w\-'’]|\.\w)))")
+ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # How many slips (a letter dropped, added, changed, or two neighbours swapped) a typed word of
 # this many letters may hold: one up to seven letters, two from eight on ("infernce" is one from
 # "inference"; a long word keeps enough letters to be recognised with two slips).
@@ -52,6 +60,9 @@ TWO_SLIPS_FROM = 8
 # A word's last letters, which a slip inside it leaves alone and another form of it changes.
 ENDING_LETTERS = 2
 _TARGETS: weakref.WeakKeyDictionary[NotesVocabulary, list[str]] = weakref.WeakKeyDictionary()
+_FOLLOWERS: weakref.WeakKeyDictionary[NotesVocabulary, dict[str, set[str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def targets_for(vocabulary: NotesVocabulary, texts: Iterable[str]) -> list[str]:
@@ -96,7 +107,60 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
         joined = _joined(first.lower() + second.lower(), vocabulary)
         return f"{first} {second}" if joined == (first.lower(), second.lower()) else match.group(0)
 
-    return CAMEL.sub(apart, TYPED.sub(plain, question))
+    return _noted(CAMEL.sub(apart, TYPED.sub(plain, question)), vocabulary)
+
+
+def _noted(question: str, vocabulary: NotesVocabulary) -> str:
+    """`question` with each second word of a pair the notes write in a longer form
+    (`_in_notes_form`) in that form."""
+    found = [
+        (match.start(2), match.end(2), form)
+        for match in PAIR.finditer(question)
+        if (form := _in_notes_form(match.group(1).lower(), match.group(3), vocabulary))
+    ]
+    for start, end, form in reversed(found):
+        question = question[:start] + form + question[end:]
+    return question
+
+
+def _in_notes_form(first: str, second: str, vocabulary: NotesVocabulary) -> str | None:
+    """The notes' form of the term `first second` when they never write it as typed
+    (`together`) but write `first` before one longer form of `second`: a number's Roman numeral
+    ("type 1" -> "type I"), a compound of a notes word and `second` ("test set" -> "test
+    dataset"; an English prefix's word, "subset", is another word), or the word `second`, which
+    the notes never write, is clipped from ("train val" -> "train validation"). A small word
+    first ("a set") names no term, nor one second ("index or" is no "index predictor")."""
+    if first in STOPWORDS or second in STOPWORDS or vocabulary.together(first, second):
+        return None
+    after = _followers(vocabulary).get(first, set())
+    if second in ROMAN:
+        return ROMAN[second] if ROMAN[second].lower() in after else None
+    compounds = [
+        word
+        for word in after
+        if word.endswith(second)
+        and (head := word[: -len(second)]) in vocabulary.words
+        and len(head) >= JOINED_PART
+        and head not in PREFIXES
+    ]
+    if compounds:
+        return compounds[0] if len(compounds) == 1 else None
+    if second in vocabulary.words or len(second) < JOINED_PART:
+        return None  # a word of the notes' own ("object" of "object detection") is no clipping
+    # a clipped word: its full forms all start with the shortest ("validation", "validations")
+    full = sorted((word for word in after if word.startswith(second)), key=len)
+    return full[0] if full and all(word.startswith(full[0]) for word in full) else None
+
+
+def _followers(vocabulary: NotesVocabulary) -> dict[str, set[str]]:
+    """Each notes word's next words as the notes write them. Made once per vocabulary."""
+    found = _FOLLOWERS.get(vocabulary)
+    if found is None:
+        found = {}
+        for first, second in vocabulary.pairs:
+            found.setdefault(first, set()).add(second)
+        _FOLLOWERS[vocabulary] = found
+    return found
 
 
 def _spelled_word(word: str) -> bool:
