@@ -514,9 +514,14 @@ _PLACE = re.compile(
 # fine, but we cannot lose hours of progress"): requirements one after another.
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but\s+|and\s+|so\s+)?|\s+but\s+", re.I)
 STATED_CLAUSES = 2
-# An asking clause that wants a detail of the subject named, not an option to pick.
+# An asking clause that wants a detail of the subject named, not an option to pick: how it works,
+# how much, whether there is something, or how I (we) do something with it ("For object
+# detection, how do I tell it where each bounding box sits?"): the answer is a step or setting of
+# the subject named, not an option the stem leaves open. "How should we ..." after a stem still
+# asks which option to take.
 _DETAIL_ASK = re.compile(
-    r"^(?:so\s+)?(?:how (?:does|long|many|much|often|big|large)|is there|are there)\b",
+    r"^(?:so\s+)?(?:how (?:does|long|many|much|often|big|large|(?:do|can) (?:i|we))|is there"
+    r"|are there)\b",
     re.I,
 )
 # A question that only asks about something ("does the tuning work with my own algo or only
@@ -537,11 +542,13 @@ def _is_stated_stem(text: str) -> bool:
 
 def _asks_detail(text: str) -> bool:
     """The one sentence's asking clause (its last clause) asks a detail of what it names: how it
-    works, how long or how many, whether there is something ("PCA in randomized mode is less
-    precise, is there a setting to win accuracy back?", "On a multi-container endpoint, how does
-    my request say which container answers?", "how long do objects stay in S3 Standard before a
-    lifecycle rule moves them?"). A scenario's answer is an option its stem does not name; this
-    answer is a sentence about the subject named, which the stem's requirements would outweigh."""
+    works, how long or how many, whether there is something, how to do something with it ("PCA
+    in randomized mode is less precise, is there a setting to win accuracy back?", "On a
+    multi-container endpoint, how does my request say which container answers?", "how long do
+    objects stay in S3 Standard before a lifecycle rule moves them?", "once the pipeline is
+    cleaned up by hand, how can we get the same steps applied to every new file each night?").
+    A scenario's answer is an option its stem does not name; this answer is a sentence about
+    the subject named, which the stem's requirements would outweigh."""
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
     return bool(clauses) and bool(_DETAIL_ASK.match(clauses[-1].strip()))
 

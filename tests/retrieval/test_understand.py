@@ -490,6 +490,16 @@ def test_a_long_question_about_something_is_no_stem() -> None:
             "allowed to move it over to the Glacier class?",
             "limit",
         ),
+        (
+            "For object detection with the built-in algorithm, how do I tell it where each "
+            "bounding box sits in my training images?",
+            "casual",
+        ),
+        (
+            "once our feature pipeline is cleaned up by hand in the notebook, how can we get the "
+            "very same steps applied to every new file each night?",
+            "casual",
+        ),
     ],
 )
 def test_a_sentence_asking_a_detail_of_what_it_names_is_no_scenario(
@@ -502,6 +512,14 @@ def test_a_sentence_asking_for_an_option_after_its_stem_stays_a_scenario() -> No
     ask = understand(
         "our clickstream lands in S3 every minute and nobody wants to run servers, which "
         "service should turn it into parquet?"
+    )
+    assert ask.kind == "scenario"
+
+
+def test_a_stem_asking_how_we_should_go_about_it_stays_a_scenario() -> None:
+    ask = understand(
+        "our clickstream lands in S3 every minute and nobody wants to run servers, how should "
+        "we turn it into parquet for the analysts?"
     )
     assert ask.kind == "scenario"
 
