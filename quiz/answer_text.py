@@ -96,6 +96,13 @@ REMOVAL_REACH = 4
 REMOVAL_VERBS = frozenset({"delete", "eliminate", "exclude", "disable", "discard", "strip"})
 # "headerless", "serverless": the word's thing is lacking (a stem of four letters or more).
 LACKING = re.compile(r"\w{4,}less")
+# Words that shut a thing off as a negator denies it: "blocks all outbound network access"
+# says what "no outbound network" says, "closed to new customers" what "no longer takes new
+# customers" says, "keeps PII out of stored text" what "never lands in the stored text" says.
+BLOCKING = frozenset(
+    {"block", "blocks", "blocked", "blocking", "prevent", "prevents", "prevented", "closed"}
+    | {"forbid", "forbids", "forbidden", "disallow", "disallows", "disallowed", "out"}
+)
 # "little history" says what "no history" says: next to nothing of it.
 SCARCE = frozenset({"little", "scarce", "scant", "minimal"})
 # Words too common to carry a claim or to be read as an acronym.
@@ -611,7 +618,12 @@ def claim_polarity(
     for index, negated, found in uses:
         stem = point_stems[index]
         agrees[stem] = agrees.get(stem, False) or any(
-            not turned and (denied == negated or _slipped(index, i, negated, anchors))
+            not turned
+            and (
+                denied == negated
+                or _slipped(index, i, negated, anchors)
+                or (denied and shut_off(point_tokens, index, clause_tokens))
+            )
             for i, denied, turned in found
         )
     if not all(agrees.values()):
@@ -624,6 +636,20 @@ def claim_polarity(
     ):
         return False
     return True if shared else None
+
+
+def shut_off(point_tokens: Sequence[str], index: int, clause_tokens: Sequence[str]) -> bool:
+    """The point shuts its word off with a word of `BLOCKING` shortly before it ("blocks all
+    outbound network access", "keeps PII out of stored text"), which the clause does not say:
+    a clause that denies the word says the same ("the container has no outbound network").
+    Like a removal, it reaches over a short noun phrase; "out" shuts off only as "out of"."""
+    before = point_tokens[max(0, index - REMOVAL_REACH) : index]
+    blockers = {
+        t
+        for at, t in enumerate(before)
+        if t in BLOCKING and (t != "out" or before[at + 1 : at + 2] == ["of"])
+    }
+    return bool(blockers) and not blockers & set(clause_tokens)
 
 
 # How far from a word both deny a denial may run on in one text and not the other.

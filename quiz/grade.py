@@ -49,6 +49,7 @@ from quiz.bank import KeyPoint
 from quiz.hedging import Choices, adds_to_the_pick, naming_point, read_choice, rival_terms
 from quiz.names_in_text import names as names_in
 from quiz.quantities import (
+    NUMBER_WORDS,
     bare_numbers_agree,
     gives_another_count,
     gives_another_reciprocal,
@@ -514,6 +515,15 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         return True
     if any(states_a_number_of(kp.point, parts[i]) for i in answer.own):
         return False
+    # the point's own number said in a clause that says the point's words ("of which 400 or
+    # more are labelled as fraud", "subnets in 2+ AZs"): another amount of its kind elsewhere
+    # is another thing's ("it needs 10,000 events or more", "one AZ dying"), no wrong value.
+    # The number alone is not the point's words ("400 rows is plenty").
+    if any(
+        gives_the_count(kp.point, parts[i]) and claim_polarity(kp.point, _wordy(answer.tokens[i]))
+        for i in answer.own
+    ):
+        return False
     # a number about something else ("the job needs two hours") says nothing of the point's
     return any(
         not numbers_agree(kp.point, parts[i])
@@ -521,6 +531,11 @@ def _wrong_number(kp: KeyPoint, answer: _Answer, about: Sequence[bool]) -> bool:
         and claim_polarity(kp.point, answer.tokens[i]) is not None
         for i in answer.own
     ) or _wrong_count(kp, answer)
+
+
+def _wordy(tokens: Sequence[str]) -> list[str]:
+    """The tokens less the numbers, written in digits or words."""
+    return [t for t in tokens if not t[:1].isdigit() and t not in NUMBER_WORDS]
 
 
 def _pieces(answer: _Answer) -> list[int]:
