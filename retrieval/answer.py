@@ -42,6 +42,7 @@ from retrieval.coverage import (
     vocabulary_for,
 )
 from retrieval.followup import resolve
+from retrieval.framing import unframed
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
@@ -599,7 +600,9 @@ def _chat_terms(ask: Ask, searcher: Searcher) -> set[str]:
 def _terms_and_said(ask: Ask, composition: Composition, main: Hit) -> tuple[set[str], set[str]]:
     """The question's terms, and those the answer holds with the option it names and the quoted
     heading (a scenario's whole quoted passage: its stem is met by the passage)."""
-    terms = set(tokenize(ask.text)) - EMPHASIS_TERMS
+    # A comparison's framing words ("sound alike", "what separates the two") no note holds.
+    asked = unframed(ask.text) if ask.kind == "comparison" else ask.text
+    terms = set(tokenize(asked)) - EMPHASIS_TERMS
     said = [composition.lead, *composition.weighed, *main.chunk.heading]
     if ask.kind == "scenario":
         said.append(main.chunk.text)

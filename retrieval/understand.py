@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from retrieval.framing import ALIKE, OR_ELSE
+
 Kind = Literal["definition", "comparison", "limit", "when", "scenario", "howto", "casual"]
 
 # Chat spelling and the plain word it stands for. Only whole words, never inside a term.
@@ -254,6 +256,7 @@ _TOPIC_PREPOSITION = re.compile(r"^(?:in|for|with|on|about)\s+", re.I)
 EITHER_OR_WORDS = 16  # "glue or emr for a big spark job?", not a list in a long sentence
 SCENARIO_WORDS = 15  # a stem of two or more sentences
 SCENARIO_ONE_SENTENCE = 22
+TOPIC_WORDS = 2  # small-letter words before a written name that make a topic, not a name's part
 STEM_WORDS = 4  # "kinesis data streams: ..." names a topic; "we stream clicks to S3, ..." a stem
 
 
@@ -376,6 +379,9 @@ def offered_values(ask: Ask) -> tuple[str, ...]:
 
 def _sides(text: str) -> tuple[str, ...]:
     core = _ASK_AFTER_DASH.sub("", text.strip().rstrip("?!. "))
+    # A remark on the names ("ElastiCache sound alike") or the ask's other answer ("macro f1 or a
+    # different score") closing the sides is no part of the last one.
+    core = OR_ELSE.sub("", ALIKE.sub("", core)) or core
     asked = _ASK_AFTER_COLON.search(core)
     if asked and _SIDE_SPLIT.search(core[: asked.start()]):
         core = core[: asked.start()]
@@ -400,6 +406,7 @@ def _sides(text: str) -> tuple[str, ...]:
         parts = list(named.groups())
     if len(parts) >= 2:
         parts[0] = _TOPIC.sub("", parts[0])
+        parts[0] = _named_value(parts[0], parts[-1])
         parts[-1] = _REMARK.sub("", parts[-1]) or parts[-1]
     whole = [_side(part, trail=False) for part in parts]
     sides = [_side(part, trail=True) for part in parts]
@@ -407,6 +414,19 @@ def _sides(text: str) -> tuple[str, ...]:
         if any(_within(side, other) for j, other in enumerate(whole) if j != i):
             sides[i] = whole[i]  # "early stopping in a tuning job vs ... in a training job"
     return tuple(s for s in sides if s)[:3]
+
+
+def _named_value(first: str, last: str) -> str:
+    """The first side of two written names ("Dropped" of "firehose transformed record status
+    Dropped vs ProcessingFailed"): two or more small-letter words before it name what the values
+    belong to, a topic, not a part of the side. Only when both sides are one word written with a
+    capital and the words before are all in small letters: "random forest vs RCF" keeps its side,
+    and so does a name's one small-letter word ("leaky ReLU vs PReLU")."""
+    words = first.split()
+    named = [w for w in (words[-1:] + last.split()) if w[:1].isupper() or not w.islower()]
+    if len(words) < TOPIC_WORDS + 1 or len(last.split()) != 1 or len(named) != 2:
+        return first
+    return words[-1] if all(w.islower() for w in words[:-1]) else first
 
 
 def _joined(text: str) -> re.Match[str] | None:
