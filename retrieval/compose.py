@@ -975,18 +975,7 @@ class Composer:
         usable = sorted((c for c in candidates if self._usable(c, hits)), key=lambda c: -c.score)
         if not usable:
             usable = sorted(candidates, key=lambda c: -c.score)
-        anchor = self._anchor(usable, hits)
-        if self.ask.kind == "definition":
-            from retrieval import define
-
-            anchor = define.defining_anchor(self, usable, anchor, hits)
-        around = usable
-        if self.ask.kind == "when":
-            from retrieval import situation
-
-            lines = situation.situation_lines(self, usable, anchor, hits)
-            if lines:  # the lines scoring above them describe the subject: not what was asked
-                anchor, around = lines[0], lines
+        anchor, around = self._kind_anchor(usable, hits)
         chunk = hits[anchor.rank].chunk
         chosen = self._around(anchor, hits, candidates, around)
         if self.ask.kind != "definition":
@@ -1009,6 +998,26 @@ class Composer:
             extra=len(sentences) - quoted,
         )
 
+    def _kind_anchor(
+        self, usable: list[Candidate], hits: Sequence[Hit]
+    ) -> tuple[Candidate, list[Candidate]]:
+        """The sentence the answer is built on, and the candidates it may be built with: for a
+        definition the one that defines the subject (`define.defining_anchor`), for a when-to-use
+        ask a line saying when to use it (`situation.situation_lines`: the lines scoring above
+        them describe the subject, not what was asked), else the best usable one."""
+        anchor = self._anchor(usable, hits)
+        if self.ask.kind == "definition":
+            from retrieval import define
+
+            return define.defining_anchor(self, usable, anchor, hits), usable
+        if self.ask.kind == "when":
+            from retrieval import situation
+
+            lines = situation.situation_lines(self, usable, anchor, hits)
+            if lines:
+                return lines[0], lines
+        return anchor, usable
+
     def _with_attribute(
         self,
         hits: Sequence[Hit],
@@ -1017,30 +1026,12 @@ class Composer:
         sentences: list[str],
         ranks: list[int],
     ) -> tuple[list[str], list[int], int]:
-        """The quote, and after it the sentence that holds the asked attribute the quote lacks
-        (`attribute.attribute_pick`), or the drawback or the reason the ask asks for and the
-        quote does not state (`drawback`, `reason`), or that states a yes/no ask's answer
-        (`stated`), with the one it leans on; and how many sentences the quote keeps. A full
-        quote gives up one
-        sentence for it, one that says no asked word the rest of the quote does not
-        (`attribute.spare`), or for a stated answer the sentences that followed its last one
-        (`_follow_on`), else the pick is left out."""
-        from retrieval import attribute
-        from retrieval.drawback import drawback_pick
-        from retrieval.reason import reason_pick
-        from retrieval.stated import stated_pick
-
-        said = " ".join(sentences)
-        pick = attribute.attribute_pick(self, hits, candidates, chosen, said)
-        room = MAX_SENTENCES
-        if pick is None:
-            pick = drawback_pick(self, hits, candidates, chosen)
-        if pick is None:
-            pick = reason_pick(self, hits, candidates, chosen)
-        if pick is None:
-            subject = attribute.subject_named(self, hits, chosen)
-            pick = stated_pick(self, hits, candidates, chosen, subject)
-            room = len(chosen)  # a stated answer keeps at least the chosen sentences
+        """The quote, and after it the sentence the quote lacks (`_added_pick`), with the one
+        it leans on; and how many sentences the quote keeps. A full quote gives up one sentence
+        for it, one that says no asked word the rest of the quote does not (`attribute.spare`),
+        or for a stated answer the sentences that followed its last one (`_follow_on`), else the
+        pick is left out."""
+        pick, room = self._added_pick(hits, candidates, chosen, " ".join(sentences))
         if pick is None:
             return sentences, ranks, len(sentences)
         placed = self._leaning_placed([pick], candidates)
@@ -1053,6 +1044,29 @@ class Composer:
         added = [u for t in self._render(placed, hits) if (u := unsaid(t, plain))]
         more = [c.rank for c in placed if c.rank not in ranks]
         return kept + added, ranks + sorted(set(more)), len(kept)
+
+    def _added_pick(
+        self, hits: Sequence[Hit], candidates: list[Candidate], chosen: list[Candidate], said: str
+    ) -> tuple[Candidate | None, int]:
+        """The sentence to add after the quote, and how many sentences the quote may keep: the
+        one holding the asked attribute the quote lacks (`attribute.attribute_pick`), else the
+        drawback or the reason the ask asks for and the quote does not state (`drawback`,
+        `reason`), else one stating a yes/no ask's answer (`stated`; the quote then keeps at
+        least its chosen sentences)."""
+        from retrieval import attribute
+        from retrieval.drawback import drawback_pick
+        from retrieval.reason import reason_pick
+        from retrieval.stated import stated_pick
+
+        pick = (
+            attribute.attribute_pick(self, hits, candidates, chosen, said)
+            or drawback_pick(self, hits, candidates, chosen)
+            or reason_pick(self, hits, candidates, chosen)
+        )
+        if pick is not None:
+            return pick, MAX_SENTENCES
+        subject = attribute.subject_named(self, hits, chosen)
+        return stated_pick(self, hits, candidates, chosen, subject), len(chosen)
 
     def _making_room(
         self,
