@@ -83,7 +83,14 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
     if not vocabulary.english:
         return question  # without everyday English, every word outside the notes looks a typo
     spelled = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", question))
-    choices = [t for t in targets if t not in spelled]
+    made: list[list[str]] = []
+
+    def choices() -> list[str]:
+        """The notes words a typo here may stand for, made once and only when a word looks like
+        one: most questions hold none, and the list runs to thousands of words."""
+        if not made:
+            made.append([t for t in targets if t not in spelled])
+        return made[0]
 
     def plain(match: re.Match[str]) -> str:
         typed = match.group(1)
@@ -91,11 +98,11 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
         if (parts := _joined(word, vocabulary)) is not None:
             return " ".join(p.capitalize() if typed[0].isupper() else p for p in parts)
         if _typo(word, vocabulary):
-            found = _nearest(word, choices, vocabulary)
-        elif _long_typo(word, vocabulary) and (near := vocabulary.near_spelling(word)) in choices:
+            found = _nearest(word, choices(), vocabulary)
+        elif _long_typo(word, vocabulary) and (near := vocabulary.near_spelling(word)) in choices():
             found = near
         elif _stem_typo(word, vocabulary):
-            found = _nearest(word, choices, vocabulary, same_stem=True)
+            found = _nearest(word, choices(), vocabulary, same_stem=True)
         else:
             return typed
         if not found:
