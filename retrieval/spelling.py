@@ -31,6 +31,7 @@ it beside it.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections import Counter
@@ -83,14 +84,12 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
     if not vocabulary.english:
         return question  # without everyday English, every word outside the notes looks a typo
     spelled = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", question))
-    made: list[list[str]] = []
 
+    @functools.cache
     def choices() -> list[str]:
         """The notes words a typo here may stand for, made once and only when a word looks like
         one: most questions hold none, and the list runs to thousands of words."""
-        if not made:
-            made.append([t for t in targets if t not in spelled])
-        return made[0]
+        return [t for t in targets if t not in spelled]
 
     def plain(match: re.Match[str]) -> str:
         typed = match.group(1)
