@@ -189,8 +189,7 @@ def _questions(question: str | None, file: Path | None) -> list[str]:
     if file is not None:
         if not file.is_file():
             raise fail("no such file", where=f"--file {file}")
-        lines = file.read_text(encoding="utf-8").splitlines()
-        questions = [line.strip() for line in lines if line.strip()]
+        questions = [line.strip() for line in _file_lines(file) if line.strip()]
     elif question is not None:
         questions = [question]
     else:
@@ -198,6 +197,23 @@ def _questions(question: str | None, file: Path | None) -> list[str]:
     if not any(q.strip() for q in questions):
         raise fail(ASK_USAGE)
     return questions
+
+
+def _file_lines(file: Path) -> list[str]:
+    """The lines of a questions file, or a clear refusal naming the file (and the line) when it
+    cannot be read or is not UTF-8 text (a binary file, another encoding)."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read it: {exc.strerror or exc}", where=f"--file {file}") from None
+    try:
+        return data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise fail(
+            "not UTF-8 text (save it as UTF-8, one question per line)",
+            where=f"--file {file}, line {line}",
+        ) from None
 
 
 @app.command()

@@ -43,6 +43,17 @@ def test_one_error_line_and_exit_2(
     assert line.startswith(message)
 
 
+def test_a_questions_file_that_is_not_utf8_text_is_refused_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "questions.txt").write_bytes(b"what is pipe mode\nwhy \xff\xfe\x00 binary\n")
+    env = {"STUDYBOT_DATA_DIR": str(tmp_path / "data")}
+    result = studybot("ask", "--file", "questions.txt", env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: not UTF-8 text")
+    assert line.endswith("(--file questions.txt, line 2)")
+
+
 def test_domain_errors_share_one_root() -> None:
     for error in (QuizError, BuildError, NotSqlite):
         assert issubclass(error, StudybotError)
