@@ -43,6 +43,7 @@ from retrieval.compose import (
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
 from retrieval.rarity import rarity_weights, sentence_counts
+from retrieval.remedy import states_remedy, tells_failure
 from retrieval.search import Hit, Searcher
 from retrieval.thing import with_thing
 
@@ -94,6 +95,14 @@ NEW_NAME_WEIGHT = 0.3
 # loses a team's scenario whose "status of transformed data:" passage sat that far behind; 0.25
 # keeps only the second gain; 0.3 or more is the unbounded lift.
 KIND_RIVAL_MARGIN = 0.2
+# How much of the stem's requirements (rarity-weighted shares, summed, as `with_unmet` reads them)
+# a remedy line must hold to be quoted after a failure stem's quote (`with_remedy`): a remedy line
+# about something else the passage covers holds little of the stem ("For development, stop idle
+# notebook instances ..." for a radiology endpoint). Read on tune and b8-b20: 0.3 gains three
+# (Instance fleets at 0.32 over "Use Spot on the master ... because" at 0.28; Workgroups at 0.34;
+# EMRFS at 0.37) and changes no other answer; 0.2 also adds a line to two right answers; 0.4
+# gains none.
+REMEDY_SHARE = 0.3
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -216,6 +225,7 @@ def reasons(
             chosen.append(candidate)
     usable = [c for c in ordered if composer._usable(c, pool)]
     chosen = with_unmet(composer, hit, usable, with_asked(composer, hit, usable, chosen))
+    chosen = with_remedy(composer, hit, usable, chosen)
     chosen = with_thing(composer, usable, chosen)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -287,6 +297,38 @@ def with_unmet(
         if gain >= UNMET_GAIN and (best is None or gain > best[0]):
             best = (gain, candidate)
     return chosen if best is None else [*chosen, best[1]]
+
+
+def with_remedy(
+    composer: Composer, hit: Hit, usable: list[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """For a stem telling of a failure (`remedy.tells_failure`), the passage's line stating a
+    remedy (`remedy.states_remedy`) that holds the most of the stem's requirements, at least
+    REMEDY_SHARE and more than any quoted remedy line, is quoted too while there is room: the
+    quoted sentences meet the stem by restating its setting ("On-Demand or Reserved Instances for
+    the steady master and core capacity, and Spot task nodes added for peaks such as a nightly
+    Spark job" for Spot capacity that runs out), and the remedy line answers it ("Instance fleets
+    can mix several instance types to improve the chance of getting Spot capacity")."""
+    if not tells_failure(composer.ask.constraints) or _slots(composer, chosen, usable) >= (
+        MAX_SENTENCES
+    ):
+        return chosen
+    needs = unmet_needs(composer, hit)
+
+    def held(c: Candidate) -> float:
+        return float(requirement_shares(composer, c.row, hit, needs).sum())
+
+    said = max((held(c) for c in chosen if states_remedy(c.text)), default=0.0)
+    quoted = {c.row for c in chosen}
+    lines = [
+        (held(c), c)
+        for c in usable
+        if c.row not in quoted and states_remedy(c.text) and _adds(composer, c, chosen, hit, set())
+    ]
+    best = max(lines, key=lambda line: line[0], default=None)
+    if best is None or best[0] < max(REMEDY_SHARE, said + 1e-9):
+        return chosen
+    return [*chosen, best[1]]
 
 
 def _slots(composer: Composer, chosen: list[Candidate], usable: list[Candidate]) -> int:
