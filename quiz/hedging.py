@@ -928,9 +928,7 @@ def _two_options(names: _Names, before: Sequence[str], after: Sequence[str]) -> 
         # helps too: words inside a thing the key offers name no other option ("increase the
         # learning rate")
         offered = _endorsed_spans(names, theirs)
-        other = any(
-            _names_other(option, theirs, their_stems, offered) for option in names.others
-        )
+        other = any(_names_other(option, theirs, their_stems, offered) for option in names.others)
         if named and other and not _names_option(names, theirs, their_stems):
             return True
     return False
