@@ -149,6 +149,9 @@ class _Names:
     # no other option removes anything ("Drop every row ...", "Remove the column"): taking a
     # rival away ("drop enhanced fan-out") is then no pick of it
     taking_away: bool = False
+    # the stems either side of each "or" the right option says ("for one or three years"): the
+    # pick's own alternatives
+    own_ors: frozenset[tuple[str, str]] = frozenset()
 
 
 def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]:
@@ -196,6 +199,17 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         endorsed=_endorsed(choices, key_points, subjects),
         right_words=frozenset(words(" ".join((choices.right, *naming_terms)))),
         taking_away=not any(_removes(text) for text in choices.others),
+        own_ors=_ors(choices.right),
+    )
+
+
+def _ors(text: str) -> frozenset[tuple[str, str]]:
+    """The stems right before and right after each "or" of the text."""
+    token_stems = stems(words(normalise(text)))
+    return frozenset(
+        (token_stems[i - 1], token_stems[i + 1])
+        for i in range(1, len(token_stems) - 1)
+        if token_stems[i] == "or"
     )
 
 
@@ -464,9 +478,15 @@ def _rival_at(
     return sorted(hits, key=lambda hit: hit[0])
 
 
-def _names_other(option: frozenset[str], tokens: Sequence[str], token_stems: Sequence[str]) -> bool:
-    """Strictly: two distinctive words of the option, or half of them, not negated."""
-    hits = [i for i, s in enumerate(token_stems) if s in option]
+def _names_other(
+    option: frozenset[str],
+    tokens: Sequence[str],
+    token_stems: Sequence[str],
+    skipped: frozenset[int] = frozenset(),
+) -> bool:
+    """Strictly: two distinctive words of the option, or half of them, not negated (nor at a
+    `skipped` position)."""
+    hits = [i for i, s in enumerate(token_stems) if s in option and i not in skipped]
     found = len({token_stems[i] for i in hits})
     named = found >= 2 or (found >= 1 and found * 2 >= len(option))
     return named and _unnegated(tokens, hits)
@@ -857,7 +877,7 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
     unsure, doubt = bool(UNSURE.search(whole)), bool(DOUBT.search(whole))
     own = names.option_words
     for index, token in enumerate(tokens):
-        if token != "or":
+        if token != "or" or _own_or(names, token_stems, index):
             continue
         joined = [i for i in range(index) if tokens[i] in CONJUNCTIONS]
         left = slice(max(0, index - HEDGE_REACH, joined[-1] + 1 if joined else 0), index)
@@ -888,17 +908,40 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
     return False
 
 
+def _own_or(names: _Names, token_stems: Sequence[str], index: int) -> bool:
+    """The "or" at `index` joins what the right option joins with its own "or" ("a one- or
+    three-year term" for "for one or three years"): no second pick."""
+    if index == 0 or index + 1 >= len(token_stems):
+        return False
+    return (token_stems[index - 1], token_stems[index + 1]) in names.own_ors
+
+
 def _two_options(names: _Names, before: Sequence[str], after: Sequence[str]) -> bool:
     """The right option named strictly on one side of the "or" and another option strictly on
     the other, however long each is ("Use the Kinesis Producer Library to aggregate and batch
-    records or use the Kinesis Client Library ...")."""
+    records or use the Kinesis Client Library ..."), not by words of a term the key itself
+    offers (`_Names.endorsed`)."""
     for mine, theirs in ((before, after), (after, before)):
         mine_stems, their_stems = stems(mine), stems(theirs)
         named = _names_option(names, mine, mine_stems)
-        other = any(_names_other(option, theirs, their_stems) for option in names.others)
+        # "clip the gradient norm, or lower the learning rate" when the key says lowering it
+        # helps too: words inside a thing the key offers name no other option ("increase the
+        # learning rate")
+        offered = _endorsed_spans(names, theirs)
+        other = any(_names_other(option, theirs, their_stems, offered) for option in names.others)
         if named and other and not _names_option(names, theirs, their_stems):
             return True
     return False
+
+
+def _endorsed_spans(names: _Names, tokens: Sequence[str]) -> frozenset[int]:
+    """The positions of the tokens inside a term the key itself offers (`_Names.endorsed`)."""
+    return frozenset(
+        i
+        for term in names.endorsed
+        for start in term_positions(term, tokens)
+        for i in range(start, start + len(words(term)))
+    )
 
 
 def _modifier(tokens: Sequence[str], end: int) -> list[str]:
