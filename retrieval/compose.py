@@ -884,6 +884,10 @@ class Composer:
 
     def _composed(self, hits: Sequence[Hit]) -> Composition:
         pool = list(hits[:POOL])
+        # before the sides: "pca and kmeans both builtin" puts two things on one list
+        on_list = self.on_list(pool)
+        if on_list is not None:
+            return on_list
         if self.ask.kind == "comparison" and len(self.ask.subjects) >= 2:
             return self.comparison(hits)
         valued = self.setting_value(pool)
@@ -904,6 +908,20 @@ class Composer:
                 return limit
         listed = self.headed_list(pool, best_similarity)
         return listed or self.single_passage(pool, candidates, best_similarity)
+
+    def on_list(self, hits: Sequence[Hit]) -> Composition | None:
+        """An ask whether a thing is on a list: the list's lead-in line with the items naming
+        the thing (`membership`)."""
+        from retrieval import membership
+
+        if self.ask.kind == "scenario" or not membership.asks_membership(self.ask.text):
+            return None
+        found = membership.listed(self.ask.text, hits)
+        if found is None:
+            return None
+        candidates = self.candidates(hits)
+        best = max((c.context for c in candidates), default=0.0)
+        return self.from_passage([found.sentence], found.rank, hits, best)
 
     def setting(
         self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float

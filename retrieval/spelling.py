@@ -12,7 +12,8 @@ the coverage check already takes for the notes word).
 
 A name typed in a form the notes never write is read in theirs too: run together where they
 write two words ("guardduty", "GuardDuty" for "Guard Duty": as typed it matches neither word, and
-search found the exam post instead), and slipped with a number inside ("objec2vec" for
+search found the exam post instead), typed closed where they hyphenate it ("realtime", "builtin"
+for "real-time", "built-in": `_hyphenated`), and slipped with a number inside ("objec2vec" for
 "object2vec", as a letters-only word's slip is read). So is a two-word term the notes never write
 as typed but write after the same first word in a longer form (`_in_notes_form`): a number as a
 Roman numeral ("type 1 error" for "Type I error"), a word as a compound ending in it ("test set"
@@ -61,6 +62,7 @@ TWO_SLIPS_FROM = 8
 # A word's last letters, which a slip inside it leaves alone and another form of it changes.
 ENDING_LETTERS = 2
 _TARGETS: weakref.WeakKeyDictionary[NotesVocabulary, list[str]] = weakref.WeakKeyDictionary()
+_CLOSED: weakref.WeakKeyDictionary[NotesVocabulary, dict[str, str]] = weakref.WeakKeyDictionary()
 _FOLLOWERS: weakref.WeakKeyDictionary[NotesVocabulary, dict[str, set[str]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -94,6 +96,8 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
     def plain(match: re.Match[str]) -> str:
         typed = match.group(1)
         word = typed.lower()
+        if (written := _hyphenated(word, vocabulary)) is not None:
+            return written.capitalize() if typed[0].isupper() else written
         if (parts := _joined(word, vocabulary)) is not None:
             return " ".join(p.capitalize() if typed[0].isupper() else p for p in parts)
         if _typo(word, vocabulary):
@@ -166,6 +170,30 @@ def _followers(vocabulary: NotesVocabulary) -> dict[str, set[str]]:
         for first, second in vocabulary.pairs:
             found.setdefault(first, set()).add(second)
         _FOLLOWERS[vocabulary] = found
+    return found
+
+
+def _hyphenated(word: str, vocabulary: NotesVocabulary) -> str | None:
+    """The notes' hyphenated form of a word typed closed ("realtime" for the notes' "real-time",
+    "builtin" for "built-in"), when the notes never write it closed and it is no English word.
+    Search reads "real-time" as "real" and "time" and the closed word as one word of its own, so
+    as typed it matches no passage that says it ("can emr handle realtime streaming": the EMR
+    line "Real-time streaming" went unfound)."""
+    if word in vocabulary.english or vocabulary.counts.get(word, 0):
+        return None
+    return _closed_forms(vocabulary).get(word)
+
+
+def _closed_forms(vocabulary: NotesVocabulary) -> dict[str, str]:
+    """Each hyphenated notes word by its closed form, the most written one when several close
+    alike. Made once per vocabulary."""
+    found = _CLOSED.get(vocabulary)
+    if found is None:
+        found = {}
+        for written, _ in vocabulary.counts.most_common():
+            if "-" in written.strip("-") and (closed := written.replace("-", "")).isalpha():
+                found.setdefault(closed, written)
+        _CLOSED[vocabulary] = found
     return found
 
 
