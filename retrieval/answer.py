@@ -67,6 +67,9 @@ __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
 SENTENCE_POOL = 5
 SUBJECT_PLACE_WORDS = 6  # a topic this short starts with its subject
+# The kinds whose topic opens with the thing asked about ("what is a foundation model", "how does
+# the gap statistic pick ..."); a casual ask's topic is the whole ask ("what does a low one say").
+SUBJECT_KINDS = frozenset({"definition", "howto"})
 # Question shapes and the sentences that answer them (kept for callers that score sentences).
 QUESTION_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bwhen\b", re.I), re.compile(r"\bwhen\b|\bif\b", re.I)),
@@ -346,7 +349,8 @@ def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list
     compared = compared_sides(ask)
     # "is Kedro the same thing as SageMaker Pipelines": each thing set beside the other is what
     # the question asks about, as a comparison's sides are; a word of it the notes lack is missing
-    phrases = key_phrases(ask) or compared or equated_sides(ask)
+    equated = equated_sides(ask)
+    phrases = key_phrases(ask) or compared or equated
     # A scenario's made-up words are its setting (a company), unless it is one sentence.
     coined = ask.kind != "scenario" or one_sentence(ask)
     missing = vocabulary.unknown_subject(ask.text, phrases or _subject_word(ask), coined=coined)
@@ -358,6 +362,8 @@ def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list
         missing = None  # "Which SageMaker capability ...": the stem's words, not a product's
     if not missing and (ask.kind == "comparison" or compared):
         missing = vocabulary.absent_side(phrases)
+    if not missing and equated:  # each thing named is checked as a side, a phrase left out
+        missing = vocabulary.absent_side(equated, names_only=True)
     if not missing and ask.kind != "scenario":  # a stem's products are its setting
         missing = vocabulary.unfound_product(ask.text, (_passage_text(h) for h in hits))
     if missing == MOSTLY_UNKNOWN:
@@ -425,14 +431,19 @@ def _unnamed_name(composer: Composer, composition: Composition, main: Hit) -> st
 
 def _unnamed_lead(composer: Composer, composition: Composition, main: Hit) -> str:
     """A term the question opens with that the notes never write (`NotesVocabulary.
-    unwritten_lead`: "modified z-score - why use the median absolute deviation") whose head word
-    neither the answer nor its main passage holds in any form: the answer is about what the
-    term's other word finds ("median absolute error"), not the term. A long scenario's opening is
+    unwritten_lead`: "modified z-score - why use the median absolute deviation"), or that a
+    definition's or a how-to's subject opens with (`unwritten_subject`: "what is a foundation
+    model", "how does the gap statistic pick ..."), whose head word neither the answer nor its
+    main passage holds in any form: the answer is about what the term's other word finds
+    ("median absolute error", the number of clusters), not the term. A long scenario's opening is
     its setting, as for `_unnamed_name`."""
     ask = composer.ask
     if ask.kind == "scenario" and not one_sentence(ask):
         return ""
-    term = _vocabulary(composer.searcher).unwritten_lead(ask.text)
+    vocabulary = _vocabulary(composer.searcher)
+    term = vocabulary.unwritten_lead(ask.text)
+    if not term and ask.kind in SUBJECT_KINDS:
+        term = vocabulary.unwritten_subject(topic(ask))
     if not term:
         return ""
     head = set(tokenize(term.split()[-1]))

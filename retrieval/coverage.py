@@ -172,6 +172,7 @@ KINDS_OF_OFFERING = frozenset(
 # Words before a subject that make the word after it a verb ("does sagemaker bill ...").
 AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
+ARTICLES = frozenset({"a", "an", "the"})  # what opens a noun phrase: the thing a subject names
 CONJOINING = frozenset({"and", "or", "vs", "versus"})  # words that set two kinds side by side
 ASIDE = re.compile(r"\([^()]*\)")  # "multi-class (one label per document) and multi-label"
 # A run-together name's first part has this many letters at least ("guard" + "duty"); a chat
@@ -654,12 +655,12 @@ class NotesVocabulary:
         a gerund that opens what the name is for ("cyclegan for turning photos into ...")."""
         return word not in STOPWORDS and not word.endswith("ing")
 
-    def absent_side(self, sides: Iterable[str]) -> str | None:
+    def absent_side(self, sides: Iterable[str], names_only: bool = False) -> str | None:
         """A comparison's side the notes never name, though they know each of its words: words
         they never put together, nor in any one passage ("isolation forest" in notes that have
         network isolation and random forests). A word the notes hold only in another form
         ("optimisation" for "optimization") leaves the side to the other checks."""
-        for side, words in self._unwritten(list(sides)):
+        for side, words in self._unwritten(list(sides), names_only=names_only):
             shared = set(self._places(words[0]))
             for word in words[1:]:
                 shared.intersection_update(self._places(word))
@@ -674,7 +675,9 @@ class NotesVocabulary:
         in `passage` (the answer's passage), is not one of them."""
         return [side for side, _ in self._unwritten(list(sides), passage)]
 
-    def _unwritten(self, sides: list[str], passage: str = "") -> list[tuple[str, list[str]]]:
+    def _unwritten(
+        self, sides: list[str], passage: str = "", names_only: bool = False
+    ) -> list[tuple[str, list[str]]]:
         """Each of `unwritten_sides` with the words it is checked by (its `plain_kinds` words,
         numbers left out)."""
         found = []
@@ -683,6 +686,8 @@ class NotesVocabulary:
             words = [w for w in self._content(WORD.findall(plain)) if not w.isdigit()]
             if len(said) > NAME_WORDS + 2 or len(words) < 2:
                 continue  # a side is a name: a longer one is a question misread as a side
+            if names_only and any(w in STOPWORDS for w in said[1:-1]):
+                continue  # a phrase ("the hardware for training"), no name: left to the others
             if not all(w in self.places for w in words):
                 continue
             others = [other for other in sides if other != side]
@@ -735,9 +740,22 @@ class NotesVocabulary:
         written = [self._side_written(side) for side in plain]
         if True not in written and not any(self._name_written(side) for side in plain):
             return None  # no side the notes write: the comparison may be phrased, not named
-        if written[-1] is False and _one_word_before(sides):
+        if written[-1] is False and _one_word_before(sides) and self._shares_head(plain):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
+
+    def _shares_head(self, sides: Sequence[str]) -> bool:
+        """A last side that may share its head word with a one-word side before it (as
+        `_one_word_before` reads it: "supervised vs unsupervised ML", "glove vs bert
+        embeddings"): the head is a kind of thing the notes write often ("ML", "embeddings",
+        "endpoints"), or one they write in a passage with that one-word side. A rare head no
+        passage sets beside the other side is the last side's own term ("k-means or mean
+        shift": "shift" is no kind of k-means), which the notes must write."""
+        head = _content_words(sides[-1])[-1:]
+        if not head or self._often(head[0]):
+            return bool(head)
+        ones = [words[0] for side in sides[:-1] if len(words := _content_words(side)) == 1]
+        return any(self._places(one) & self._places(head[0]) for one in ones)
 
     def _side_written(self, side: str) -> bool | None:
         """`_term_written` for a comparison's side, and False for a side with a hyphenated word
@@ -819,9 +837,11 @@ class NotesVocabulary:
     def _term_written(self, term: str) -> bool | None:
         """Whether the notes write a term: one notes word, or two that stand together or share
         most passages (`_seldom_together`); None when the term is no such short name (three
-        words or more are often a phrase: "linear traffic shifting")."""
+        words or more are often a phrase: "linear traffic shifting"), or ends in a word a
+        student adds (`FILLER`: "pca used"). Such a word before a notes word may open a term
+        ("mean shift"), which the notes must write as any other."""
         words = _content_words(term)
-        if not 0 < len(words) <= 2 or any(w in STOPWORDS or w in FILLER for w in words):
+        if not 0 < len(words) <= 2 or any(w in STOPWORDS for w in words) or words[-1] in FILLER:
             return None
         if not all(self.knows_as_written(w) for w in words):
             return None
@@ -882,6 +902,25 @@ class NotesVocabulary:
                 break
             if word not in PRODUCT_WORDS:
                 words.append(word)
+        return self._unwritten_term(words)
+
+    def unwritten_subject(self, asked: str) -> str | None:
+        """The two-word term a subject opens with after an article ("a foundation model", "the
+        gap statistic pick ..." of what a definition or a how-to asks), an everyday word before
+        a notes word, when the notes never write that term (`_term_written`), as for
+        `unwritten_lead`: the article opens a noun phrase, and its first two words name the
+        thing asked about. A stopword or a product prefix ends the term; an everyday adjective
+        first describes a thing ("a proper caffe latte", "the usual way"), it names none."""
+        words = WORD.findall(asked.lower())
+        if len(words) < 2 or words[0] not in ARTICLES or f"{words[1]}ly" in self.english:
+            return None  # an adjective: the model's vocabulary holds its adverb ("properly")
+        named = itertools.takewhile(
+            lambda w: w not in STOPWORDS and w not in PRODUCT_WORDS, words[1:]
+        )
+        return self._unwritten_term(list(named)[:2])
+
+    def _unwritten_term(self, words: list[str]) -> str | None:
+        """Two words, an everyday one first, as a term the notes never write (`_term_written`)."""
         if len(words) != 2 or not self.everyday(words[0]):
             return None
         term = " ".join(words)
