@@ -876,11 +876,13 @@ class Composer:
         """The answer's sentences for the ask's kind, each thing said once (`repeats`), then a
         sentence stating an amount asked and not stated (`amount`)."""
         from retrieval.amount import with_amount
+        from retrieval.continuation import with_continuation
         from retrieval.repeats import said_once
 
         composition = self._composed(hits)
         sentences, extra = said_once(composition.sentences, composition.extra)
-        return with_amount(self, hits, replace(composition, sentences=sentences, extra=extra))
+        composition = replace(composition, sentences=sentences, extra=extra)
+        return with_continuation(self, hits, with_amount(self, hits, composition))
 
     def _composed(self, hits: Sequence[Hit]) -> Composition:
         pool = list(hits[:POOL])
