@@ -39,6 +39,7 @@ from retrieval.sides import Side, aspect_of, covers, side_tokens, sides_of
 from retrieval.topic import answering_rank, are_aspects, topic_hits, topic_side, unnamed_pick
 from retrieval.understand import EMPHASIS, Ask, asks_when, key_phrases
 from retrieval.unsaid import unsaid
+from retrieval.workings import ADVICE_WEIGHT, asks_workings
 
 POOL = 5  # passages whose sentences may be quoted
 # Passages weighed against a scenario's constraints: the six search brings at the default k
@@ -679,6 +680,7 @@ class Composer:
         self.defined = set(tokenize(" ".join(asked))) - PRODUCT_PREFIX
         self.preferred = _preferred(ask)
         self.yes_no = ask.kind != "scenario" and bool(YES_NO.match(ask.text))
+        self.workings = asks_workings(ask)
         self.side_cue = RECOMMEND if asks_when(ask.text) else CUES["definition"]  # "use each"
         kind = ASKED_KIND.search(ask.focus)
         self.asked_kind = set(tokenize(kind.group(1))) - ASK_ONLY if kind else set()
@@ -753,14 +755,25 @@ class Composer:
 
     def _own_words(self, text: str, words: frozenset[str]) -> float:
         """What a sentence earns by its own words: the question's terms it holds, the cue of the
-        kind asked, saying what the asked subject is, a "no" for a yes/no question."""
+        kind asked, saying what the asked subject is, a "no" for a yes/no question; and what it
+        loses advising when to use the subject of an ask for how it works (`workings`)."""
         overlap = len(self.terms & words) / max(len(self.terms), 1)
         return (
             OVERLAP_WEIGHT * overlap
             + CUE_WEIGHT * any(p.search(text) for p in self.cues)
             + DEFINES_WEIGHT * self._defines(text)
             + POLARITY_WEIGHT * bool(self.yes_no and POLARITY.search(text))
+            - ADVICE_WEIGHT * self._advises(text)
         )
+
+    def _advises(self, text: str) -> bool:
+        """The sentence advises when to use something (`situation.says_situation`), and the ask
+        asks how something works, which such a line does not say."""
+        if not self.workings:
+            return False
+        from retrieval.situation import says_situation
+
+        return says_situation(text)
 
     def _neighbours(self, hits: Sequence[Hit]) -> Neighbours:
         """The pooled passages about a neighbour of the one subject asked (`neighbour`): none
