@@ -167,6 +167,10 @@ ASPECT_HELD = 0.3  # a sentence holding this much of the aspect answers it (abou
 SHARED_ASPECT_WEIGHT = 0.45
 SIDE_OPENING_WEIGHT = 0.1
 BOTH_SIDES_WEIGHT = 0.15
+PAIR_SAID = 1  # words a pair line holds besides its side's name: not a bare name
+# a pair set out side by side answers both sides when it scores within this of their own picks;
+# the read parts gain the same from 0.2 to 0.55
+PAIR_MARGIN = 0.3
 # A sentence that contrasts the sides ("L1 is less efficient than L2, but ...", "Compared with
 # XGBoost, ..."); one that only names both ("Rule of thumb: start with Linear Learner or XGBoost")
 # relates them without a contrast and opens the answer only when no sentence contrasts them.
@@ -376,6 +380,36 @@ class _Sides:
             for rank, hit in enumerate(self.hits)
             if all(side.names(_about_tokens(hit.chunk)) for side in self.sides)
         }
+
+    def alone(self, c: Candidate, side: Side) -> bool:
+        """The sentence names the side itself and no other side."""
+        return self.says(c, side) and not self.names_another(c, side)
+
+    def sets_out(self, c: Candidate, side: Side) -> bool:
+        """The sentence is a line of its own (`_opens_line`) that names the side as typed, and no
+        other side nor a longer product holding its name, and says something of it: not a bare
+        name or an item of a list of names, nor what another thing is ("Model parameters are
+        settings the training algorithm ...")."""
+        typed = side.forms[0] - PRODUCT_PREFIX or side.forms[0]
+        said = self.words[c.row] - set().union(*side.forms) - PRODUCT_PREFIX
+        return (
+            covers(typed, self.words[c.row]) >= 1
+            and self.alone(c, side)
+            and len(said) >= PAIR_SAID
+            and _opens_line(c, self.hits[c.rank].chunk)
+            and not self.listed(c, side)
+            and not self.other_term(c, side)
+            and not _defines_other(c.text, side)
+        )
+
+    def settled(self, c: Candidate, side: Side) -> bool:
+        """The sentence is a line the notes filed under the side's heading for what was asked
+        (`filed`), or says what the side is, in a "Term: fact" line from a passage about the
+        subject the sides belong to (`term_names`, `of_subject`) or as "An epoch is one full pass
+        ..." (`_defines_side`): a pick no layout of other lines beats."""
+        if self.filed(c, side) or _defines_side(c.text, side):
+            return True
+        return self.term_names(c, side) and self.of_subject(c)
 
     def term_names(self, c: Candidate, side: Side) -> bool:
         """The sentence is a "Term: fact" line whose term is the side's name ("Glue ETL: ETL Jobs
@@ -1327,6 +1361,7 @@ class Composer:
             sided.aspects = True
             self._one_passage(sided)
         chosen = self._side_picks(sided, unnamed=topical)
+        chosen = self._paired(sided, chosen) or chosen
         contrast = self._contrast(sided, chosen)
         if contrast is not None and len(chosen) < MAX_SENTENCES:
             chosen.append(contrast)
@@ -1395,6 +1430,45 @@ class Composer:
             )
             picks[picks.index(None)] = fallback
         return [p for p in picks if p is not None]
+
+    def _paired(self, sided: _Sides, chosen: list[Candidate]) -> list[Candidate]:
+        """Two lines next to each other in one passage, each saying something of one of two sides
+        (`_Sides.sets_out`: "Large learning rates can overshoot the correct solution" then "Small
+        learning rates increase training time"): the notes set the sides out line by line, and
+        that pair answers both when it scores within `PAIR_MARGIN` of the sides' own picks and
+        puts no filed or defining line of theirs aside (`_Sides.settled`); else none."""
+        if len(sided.sides) != 2 or sided.aspects or len(chosen) != 2:
+            return []
+        first, second = sided.sides
+        lines = {
+            c.row: c
+            for c in sided.candidates
+            if not self._other_product(c, sided)  # "Redshift Spectrum: ..." is not Redshift's
+        }
+        pairs = []
+        for c in lines.values():
+            after = lines.get(c.row + 1)
+            if after is None or after.rank != c.rank:
+                continue
+            for a, b in ((c, after), (after, c)):
+                if sided.sets_out(a, first) and sided.sets_out(b, second):
+                    pairs.append((a, b))
+        if not pairs:
+            return []
+        pair = max(pairs, key=lambda p: self._pair_value(sided, p))
+        for pick, line, side in zip(chosen, pair, sided.sides, strict=True):
+            if sided.settled(pick, side) and not sided.settled(line, side):
+                return []
+        if self._pair_value(sided, pair) + PAIR_MARGIN < self._pair_value(sided, tuple(chosen)):
+            return []
+        return list(pair)
+
+    def _pair_value(self, sided: _Sides, pair: Sequence[Candidate]) -> float:
+        """What two side sentences score together as their sides' (`_side_pick`'s weighing)."""
+        return sum(
+            self._side_score(c, side, sided) + ASPECT_WEIGHT * sided.asked(c, self.files, side)
+            for c, side in zip(pair, sided.sides, strict=True)
+        )
 
     def _one_passage(self, sided: _Sides) -> None:
         """Keep the sentences of the subject's passage answering most aspects (`topic`)."""
@@ -1758,6 +1832,26 @@ def _under_item(candidate: Candidate, chunk: Chunk) -> Candidate:
     if _listed_name(text, above_start):
         return candidate
     return replace(candidate, text=f"{above}: {candidate.text}")
+
+
+def _defines_other(text: str, side: Side) -> bool:
+    """The sentence says what another thing is ("Model parameters are settings ..."): it
+    answers for that thing, whatever side its later words name."""
+    found = DEFINING.match(text)
+    return bool(found) and not side.names(side_tokens(found[1]))
+
+
+def _defines_side(text: str, side: Side) -> bool:
+    """The sentence says what the side is ("An epoch is one full pass ...")."""
+    found = DEFINING.match(text)
+    return bool(found) and side.names(side_tokens(found[1]))
+
+
+def _opens_line(candidate: Candidate, chunk: Chunk) -> bool:
+    """The sentence opens a line of its passage (after a list marker, if any): a line of the
+    notes' own, not a sentence inside a paragraph."""
+    line_start = chunk.text.rfind("\n", 0, candidate.start) + 1
+    return not chunk.text[line_start : candidate.start].strip(" \t-*+•·")
 
 
 def _listed_name(text: str, line_start: int) -> bool:
