@@ -26,15 +26,9 @@ _PLACE = re.compile(
     rf"[\s,]*\b(?:in|on|from|per|according\s+to|based\s+on)\s+{_NOTES}(?!['’\w])", re.I
 )
 # "which metric do the flashcards nickname ...", "what do these notes mean by a label", "when the
-# flashcards talk about s3": the notes as the one who says; what they say stays. "do my notes
-# mention X" asks about X: its verb goes too (left in, "mention X" was named as what the notes
-# lack).
-_COVERS = (
-    r"(?:\s+(?:mention|cover|include|discuss)\b"
-    r"|\s+(?:talk|say\s+anything|have\s+anything)\s+(?:about|on)\b)?"
-)
+# flashcards talk about s3": the notes as the one who says; what they say stays.
 _SAYER = re.compile(
-    rf"\b(?:(?:do|does|did)\s+{_NOTES}{_COVERS}|(?:when|where|as)\s+{_NOTES}\s+(?:talk|speak|write)s?)"
+    rf"\b(?:(?:do|does|did)\s+{_NOTES}|(?:when|where|as)\s+{_NOTES}\s+(?:talk|speak|write)s?)"
     r"(?!['’\w])\s*",
     re.I,
 )

@@ -40,7 +40,6 @@ from retrieval.understand import understand
             "what is a shard about kinesis?",
             None,
         ),
-        ("do my notes mention amazon bedrock?", "amazon bedrock?", None),
     ],
 )
 def test_a_pointer_at_the_notes_is_left_out(question: str, plain: str, kind: str | None) -> None:
