@@ -305,10 +305,9 @@ def understand(question: str) -> Ask:
     """The ask, with the diagnosis its symptoms give named (`diagnose`)."""
     from retrieval.brevity import without_brevity
     from retrieval.diagnose import diagnosis
-    from retrieval.notes_named import without_notes_named
     from retrieval.rejected import split_rejected
 
-    plain, _ = without_notes_named(without_brevity(normalise(question))[0])
+    plain, _ = without_brevity(normalise(question))
     found = diagnosis(plain)
     ask = _understand(f"{plain} ({found})" if found else plain)
     if ask.kind == "scenario":
