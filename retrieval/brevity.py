@@ -13,7 +13,11 @@ import re
 # lines and sentences. Inside a clause the same words are content ("word A shows up 3 times but
 # all in one sentence, word B ..."), and so they are closing a yes/no ask ("is each record in
 # one line?").
-_SHORT = r"(?:in|as)\s+(?:one|a)\s+(?:line|sentence|one-liner)"
+# "in a line or two", "in one or two sentences", "in two lines" ask the same.
+_SHORT = (
+    r"(?:(?:in|as)\s+(?:one|a)\s+(?:line|sentence|one-liner)(?:\s+or\s+two)?"
+    r"|in\s+(?:one\s+or\s+)?two\s+(?:lines|sentences))"
+)
 _YES_NO = re.compile(r"^(?:does|do|is|are|can|could|will|would|should|has|have)\b", re.I)
 _BREVITY = re.compile(
     rf"^\s*{_SHORT}\s*[,:]\s*"
