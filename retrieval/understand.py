@@ -237,13 +237,6 @@ _ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\
 # "TabTransformer vs CatBoost: both are meant for ..."): a name holds no colon and a space; a
 # colon before the sides names a topic (`_TOPIC`), one inside a name no space ("test:msd").
 _ASK_AFTER_COLON = re.compile(r":\s+\S.*$|:\s*(?:what|which|when|how|why)\b.*$", re.I)
-# ... and after a spaced dash that follows the sides, whatever its first word, when its "or"
-# would part a third side off the ask ("SSE-C vs client-side encryption - does S3 ever keep my
-# key, or see the plaintext", "seq2seq vs encoder-decoder - stock series or translation, which
-# goes where?"); one without ("for deepar, cpu or gpu - does the answer change between training
-# and inference?") may name the sides itself. A name holds no spaced dash; one before the sides
-# names a topic ("comprehend custom classification - multi-class mode vs multi-label mode").
-_ASK_AFTER_SPACED_DASH = re.compile(r"\s[-–]+\s+\S.*$")
 # What is not part of a side: a remark after the last one ("ElastiCache - not the same thing
 # right", "unsupervised learning, short version please") and a topic before a colon ("s3 lifecycle
 # rules: transition actions vs expiration actions", "in a GAN, ... vs ..."). The aspect asked is
@@ -392,9 +385,6 @@ def _sides(text: str) -> tuple[str, ...]:
     asked = _ASK_AFTER_COLON.search(core)
     if asked and _SIDE_SPLIT.search(core[: asked.start()]):
         core = core[: asked.start()]
-    asked = _ASK_AFTER_SPACED_DASH.search(core)
-    if asked and _SIDE_SPLIT.search(core[: asked.start()]) and _WORD_SPLIT.search(asked[0]):
-        core = core[: asked.start()]  # the ask would part a side off ("... or see the plaintext")
     between = (
         re.search(r"\bbetween (.+?) and (.+)$", core, re.I)
         or _EACH_OF_TWO.search(core)

@@ -166,14 +166,6 @@ def test_two_named_options_after_a_topic_stay_a_comparison(
             "RDS vs Redshift: does each one store its data by row or by column?",
             ("RDS", "Redshift"),
         ),
-        (  # so is one after a spaced dash: its "or" parts no third side off the ask
-            "hot path vs cold path - does either keep my events, or only forward them?",
-            ("hot path", "cold path"),
-        ),
-        (
-            "star schema vs snowflake schema - sales reports or audit logs, which fits where?",
-            ("star schema", "snowflake schema"),
-        ),
         (  # a colon inside a name, with no space after it, is part of the side
             "sagemaker kmeans test:msd vs test:ssd - what does each one measure?",
             ("sagemaker kmeans test:msd", "test:ssd"),
