@@ -43,6 +43,7 @@ from retrieval.coverage import (
 )
 from retrieval.followup import resolve
 from retrieval.framing import unframed
+from retrieval.head_values import head_values
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
@@ -191,7 +192,7 @@ def answer_question(
     asked = question
     if previous is not None and previous.subject:
         asked = resolve(question, previous.searched or previous.question, previous.subject)
-    ask = understand(_respelled(searcher, asked))
+    ask = head_values(understand(_respelled(searcher, asked)), _vocabulary(searcher))
     searched = without_rejected(ask.text, ask.rejected)
     prepared = searcher.prepare(searched)
     hits = searcher.search(
