@@ -47,6 +47,7 @@ from retrieval.head_values import head_values
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
+from retrieval.material import without_pointer
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
@@ -192,7 +193,9 @@ def answer_question(
     asked = question
     if previous is not None and previous.subject:
         asked = resolve(question, previous.searched or previous.question, previous.subject)
-    ask = head_values(understand(_respelled(searcher, asked)), _vocabulary(searcher))
+    ask = head_values(
+        understand(_respelled(searcher, without_pointer(asked))), _vocabulary(searcher)
+    )
     searched = without_rejected(ask.text, ask.rejected)
     prepared = searcher.prepare(searched)
     hits = searcher.search(
