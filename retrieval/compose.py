@@ -1440,11 +1440,7 @@ class Composer:
         if len(sided.sides) != 2 or sided.aspects or len(chosen) != 2:
             return []
         first, second = sided.sides
-        lines = {
-            c.row: c
-            for c in sided.candidates
-            if not self._other_product(c, sided)  # "Redshift Spectrum: ..." is not Redshift's
-        }
+        lines = {c.row: c for c in sided.candidates}
         pairs = []
         for c in lines.values():
             after = lines.get(c.row + 1)
@@ -1453,6 +1449,8 @@ class Composer:
             for a, b in ((c, after), (after, c)):
                 if sided.sets_out(a, first) and sided.sets_out(b, second):
                     pairs.append((a, b))
+        # "Redshift Spectrum: ..." is not Redshift's; asked last, of the few lines a pair holds
+        pairs = [p for p in pairs if not any(self._other_product(c, sided) for c in p)]
         if not pairs:
             return []
         pair = max(pairs, key=lambda p: self._pair_value(sided, p))
