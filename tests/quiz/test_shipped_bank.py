@@ -79,8 +79,12 @@ FLOORS = {
     # at its start and end), read in session 20 (0.99 / 0.94 / 0.90 at its end)
     "grading_heldout_b19.yaml": (0.97, 0.92, 0.88),
     # 120 answers on 40 questions written blind in session 20, scored blind (0.98 / 0.86 / 0.82
-    # at its start, 0.98 / 0.87 / 0.82 at its end); its errors are not read yet
+    # at its start, 0.98 / 0.87 / 0.82 at its end), read in session 21 (0.98 / 0.87 / 0.83 at
+    # its end)
     "grading_heldout_b20.yaml": (0.96, 0.85, 0.80),
+    # 120 answers on 40 questions written blind in session 21, scored blind (0.96 / 0.94 / 0.88
+    # at its start and end); its errors are not read yet
+    "grading_heldout_b21.yaml": (0.94, 0.92, 0.86),
 }
 
 
