@@ -1478,8 +1478,7 @@ class Composer:
                 return True  # "for the train channel ... ShardedByS3Key; the test channel ..."
             if sided.says(c, side) and sided.states_apart(c, side):
                 return True  # "A default job gives ...; an advanced job replays ..."
-            said = sided.says(c, side) and not sided.names_another(c, side)
-            return said and bool(sided.words[c.row] - set().union(*side.forms))
+            return sided.alone(c, side) and bool(sided.words[c.row] - set().union(*side.forms))
 
         # among passages answering as many aspects, the one stating most of what was asked of
         # them ("which distribution type"), then the closest to the question
