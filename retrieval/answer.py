@@ -1,10 +1,11 @@
 """Extractive answers: the one to three sentences that answer a question as a tutor would, the
 passages they come from with citations, and a confidence calibrated on held-out questions.
 
-The steps, each in its own module: intake (empty, binary, oversized input), understand (chat
-spelling, kind of ask, sides, a scenario's constraints), followup (a question that refers back
-names the previous subject), coverage (a subject the notes never mention is declined by name),
-search, then compose (the sentences, per kind).
+The steps, each in its own module: intake (empty, binary, oversized input), followup (a
+question that refers back names the previous subject), small_talk (a greeting, a thanks,
+nothing to look up), understand (chat spelling, kind of ask, sides, a scenario's constraints),
+coverage (a subject the notes never mention is declined by name), search, then compose (the
+sentences, per kind).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
 from retrieval.sentences import as_read
+from retrieval.small_talk import small_talk
 from retrieval.spelling import respelled, targets_for
 from retrieval.understand import (
     Ask,
@@ -193,6 +195,9 @@ def answer_question(
     asked = question
     if previous is not None and previous.subject:
         asked = resolve(question, previous.searched or previous.question, previous.subject)
+    reply = small_talk(asked)
+    if reply:
+        return Answer(question, [], [], 0.0, False, notice=reply)
     ask = head_values(
         understand(_respelled(searcher, without_pointer(asked))), _vocabulary(searcher)
     )

@@ -224,3 +224,21 @@ def test_a_terse_note_is_quoted_after_the_subject_its_heading_names(tutor: Notes
 def test_a_quote_that_names_its_subject_gets_no_lead(tutor: NotesIndex) -> None:
     answer = tutor.ask("recall formula pls")
     assert answer.sentences[0].startswith("Recall is the share") and not answer.lead
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("hi", "Ask me anything"),
+        ("hey there!", "Ask me anything"),
+        ("thanks a lot", "You're welcome"),
+        ("both?", "nothing in that to look up"),
+        ("- vs -", "nothing in that to look up"),
+        ("what is it", "nothing in that to look up"),
+    ],
+)
+def test_a_message_with_nothing_to_look_up_gets_a_reply_not_a_decline(
+    tutor: NotesIndex, question: str, says: str
+) -> None:
+    answer = tutor.ask(question)
+    assert not answer.covered and not answer.passages and says in answer.notice

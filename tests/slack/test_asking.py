@@ -160,3 +160,14 @@ def test_the_bot_ignores_its_own_messages(bot: Running) -> None:
     bot.fake.wait_for("chat.postMessage", ok=True)
     bot.settle()
     assert [c.body["channel"] for c in bot.fake.calls("chat.postMessage")] == ["D8"]
+
+
+def test_a_thanks_in_a_thread_gets_a_reply_not_a_decline(bot: Running) -> None:
+    root = bot.mention("<@UBOT> What does Kinesis Data Firehose do?")
+    bot.fake.wait_for("chat.postMessage", ok=True)
+    bot.mention("<@UBOT> thanks!", thread_ts=root)
+    calls = bot.fake.wait_for("chat.postMessage", 2, ok=True)
+    assert calls[1].body["thread_ts"] == root
+    assert "You're welcome" in calls[1].body["text"]
+    assert "You're welcome" in blocks_text(calls[1].body)
+    assert "don't mention" not in blocks_text(calls[1].body)

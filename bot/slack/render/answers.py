@@ -1,5 +1,6 @@
 """Answers from the notes in Slack: the answer sentences or why the notes don't cover it, the
-cited passages, the hint when unsure, the feedback/more/share buttons."""
+cited passages, the hint when unsure, the feedback/more/share buttons; and the reply to a
+message with nothing to look up (a greeting, a thanks)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ def declined_text(answer: Answer) -> str:
 
 
 def answer_text(answer: Answer) -> str:
+    if answer.notice:
+        return fallback(escape(answer.notice))
     if answer.covered and answer.sentences:
         return fallback(escape(plain(answer.text)))
     return fallback(declined_text(answer))
@@ -57,7 +60,10 @@ def answer_text(answer: Answer) -> str:
 def answer_blocks(
     answer: Answer, ask_id: int, *, trimmed: bool = False, shareable: bool = False
 ) -> list[Block]:
-    """The answer sentences, up to three cited passages, a hint when unsure, and buttons."""
+    """The answer sentences, up to three cited passages, a hint when unsure, and buttons; or,
+    for a message with nothing to look up (a greeting, a thanks), the reply alone."""
+    if answer.notice:
+        return [section(escape(answer.notice))]
     blocks: list[Block] = []
     if trimmed:
         blocks.append(context(TRIMMED_NOTE))
