@@ -748,14 +748,19 @@ class NotesVocabulary:
         """A last side that may share its head word with a one-word side before it (as
         `_one_word_before` reads it: "supervised vs unsupervised ML", "glove vs bert
         embeddings"): the head is a kind of thing the notes write often ("ML", "embeddings",
-        "endpoints"), or one they write in a passage with that one-word side. A rare head no
-        passage sets beside the other side is the last side's own term ("k-means or mean
-        shift": "shift" is no kind of k-means), which the notes must write."""
-        head = _content_words(sides[-1])[-1:]
-        if not head or self._often(head[0]):
-            return bool(head)
-        ones = [words[0] for side in sides[:-1] if len(words := _content_words(side)) == 1]
-        return any(self._places(one) & self._places(head[0]) for one in ones)
+        "endpoints"), or one they write in a passage with that one-word side, and so is the last
+        side's own first word, the kind set against the one-word side ("unsupervised", "bert",
+        "object2vec"). A rare head no passage sets beside the other side is the last side's own
+        term ("k-means or mean shift": "shift" is no kind of k-means), and so is a head after a
+        word the notes seldom write and never beside that side ("PCA or factor analysis", "t-SNE
+        vs multi-dimensional scaling": no kind of PCA or t-SNE): the notes must write that term."""
+        words = _content_words(sides[-1])
+        ones = [w[0] for side in sides[:-1] if len(w := _content_words(side)) == 1]
+        return bool(words) and all(self._kind_beside(w, ones) for w in (words[-1], words[0]))
+
+    def _kind_beside(self, word: str, ones: Sequence[str]) -> bool:
+        """A word the notes write often, or in a passage with one of `ones` (`_shares_head`)."""
+        return self._often(word) or any(self._places(one) & self._places(word) for one in ones)
 
     def _side_written(self, side: str) -> bool | None:
         """`_term_written` for a comparison's side, and False for a side with a hyphenated word

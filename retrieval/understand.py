@@ -466,11 +466,24 @@ def _split_sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(])", text) if s.strip()]
 
 
+# "object detection or instance segmentation if I need the exact outline of every car?": two
+# short options joined by "or" open the ask, then the condition they are weighed under. Read as a
+# one-sentence scenario (the condition makes it long), it compares the two all the same.
+_OPTIONS_FIRST = re.compile(
+    r"^(?!(?:i|we|you|they|my|our|your|their)\s)(?:[^\s,:;]+\s+){0,3}?[^\s,:;]+\s+or\s+"
+    r"(?:[^\s,:;]+\s+){0,3}?[^\s,:;]+\s+(?:if|when|whenever|given|since|because|while)\b",
+    re.I,
+)
+
+
 def compared_sides(ask: Ask) -> tuple[str, ...]:
     """The options a one-sentence scenario compares ("EMR on EKS vs a regular EMR cluster for our
-    nightly Spark jobs, which is cheaper?"): named like a comparison's sides, for checking that
-    the notes name them; a stem of its own compares nothing by name."""
-    if ask.kind != "scenario" or not one_sentence(ask) or not _COMPARE.search(ask.text):
+    nightly Spark jobs, which is cheaper?", "fast file mode or pipe mode if my script ..."): named
+    like a comparison's sides, for checking that the notes name them; a stem of its own compares
+    nothing by name."""
+    if ask.kind != "scenario" or not one_sentence(ask):
+        return ()
+    if not (_COMPARE.search(ask.text) or _OPTIONS_FIRST.match(ask.text)):
         return ()
     return _sides(ask.text)
 

@@ -2,7 +2,10 @@
 that term wherever the question names what it asks about: a comparison's last side after a
 one-word side ("k-means or mean shift"), one of two things asked to be the same ("is Poisson
 regression the same thing as the Poisson distribution"), or a definition's or a how-to's subject
-after an article ("what is a foundation model"). A term the notes write, a head the notes use
+after an article ("what is a foundation model"). A head shared with a one-word side needs the last
+side's own first word to be one of the notes' kinds too ("glove vs bert embeddings", not "PCA or
+factor analysis"), and a long ask that opens with two options joined by "or" ("object detection or
+instance segmentation if ...") has them as its sides. A term the notes write, a head the notes use
 often for both sides ("spectral vs hierarchical clustering" read as "spectral clustering"), and a
 phrase ("the hardware for training") keep their answers."""
 
@@ -13,6 +16,7 @@ import pytest
 from retrieval.coverage import NotesVocabulary
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
+from retrieval.understand import compared_sides, understand
 from tests.retrieval.conftest import tutor_over
 
 PASSAGES = [
@@ -29,6 +33,13 @@ PASSAGES = [
     "A random forest averages many decision trees trained on bootstrap samples.",
     "A model is trained on data, then deployed to an endpoint.",
     "Clean data is the foundation of every pipeline.",
+    "Principal component analysis (PCA) keeps the directions of most variance.",
+    "Residual analysis and error analysis read what a model gets wrong.",
+    "Multiplying a column by a constant factor leaves its ranking as it was.",
+    "Word vectors: GloVe gives each word one vector, while BERT reads the whole sentence.",
+    "Embeddings map users and items to vectors; embeddings of similar items lie close.",
+    "Object detection draws a bounding box around each object in an image.",
+    "Semantic segmentation labels every pixel; instance types are picked per training job.",
 ]
 # Enough other words that a word the notes write once is rare in them (`RARE_PER_WORDS`).
 PADDING = " ".join(["records"] * 8_000)
@@ -61,6 +72,29 @@ def test_a_last_side_whose_head_the_notes_use_often_may_share_it(
 ) -> None:
     # "spectral vs hierarchical clustering": "clustering" is both sides' head
     assert vocabulary.split_side(["spectral", "hierarchical clustering"]) is None
+
+
+def test_a_head_is_shared_only_after_a_kind_the_notes_write_beside_the_other_side(
+    vocabulary: NotesVocabulary,
+) -> None:
+    # "bert" shares a passage with GloVe: "glove vs bert embeddings" compares two embeddings
+    assert vocabulary.split_side(["glove", "bert embeddings"]) is None
+    # "analysis" is frequent, but "factor" is rare and never beside PCA: a term of its own
+    assert vocabulary.split_side(["PCA", "factor analysis"]) == "factor analysis"
+
+
+def test_options_joined_by_or_before_a_condition_are_a_scenarios_sides() -> None:
+    ask = understand(
+        "object detection or instance segmentation if I need the exact outline of every single"
+        " car in the picture, not just a rough box around it?"
+    )
+    assert ask.kind == "scenario"
+    assert compared_sides(ask) == ("object detection", "instance segmentation")
+    stem = understand(
+        "we run glue or emr jobs every night when the sales data lands and need the cheapest way"
+        " to keep the jobs running?"
+    )
+    assert compared_sides(stem) == ()  # a person opens a stem, not two options
 
 
 def test_an_equated_name_is_checked_as_a_side_and_a_phrase_is_not(
@@ -99,3 +133,12 @@ def test_an_equated_thing_the_notes_never_name_is_declined(tutor: NotesIndex) ->
 def test_a_comparison_with_a_term_the_notes_write_is_answered(tutor: NotesIndex) -> None:
     answer = tutor.ask("k-means or hierarchical clustering if I have no idea how many clusters?")
     assert answer.covered
+
+
+def test_a_two_word_option_the_notes_never_write_is_declined(tutor: NotesIndex) -> None:
+    answer = tutor.ask(
+        "object detection or instance segmentation if I need the exact outline of every single"
+        " car in the picture, not just a rough box around it?"
+    )
+    assert not answer.covered
+    assert answer.missing == "instance segmentation"
