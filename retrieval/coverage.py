@@ -173,6 +173,14 @@ KINDS_OF_OFFERING = frozenset(
 AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
 ARTICLES = frozenset({"a", "an", "the"})  # what opens a noun phrase: the thing a subject names
+# What opens a verb's object right after it ("picking a bigger gpu instance", "eyeballing the
+# plot"), and the prepositions that open a participle's complement ("shipped as a container").
+DETERMINERS = ARTICLES | frozenset({"my", "our", "your", "their", "its", "this", "these", "those"})
+COMPLEMENT_PREPOSITIONS = frozenset({"as", "in", "on", "into", "to", "from", "by", "with", "at"})
+# Before a gerund in its clause, these make it the clause's subject, a technique named ("is label
+# smoothing a regulariser", "how does pruning a network work"), not the student's own action.
+SUBJECT_MAKERS = AUXILIARIES | frozenset({"is", "are", "was", "were", "am", "be", "been"})
+VERB_STEM = 3  # a verb form's letters before its ending at least: "thing" is no gerund of "th"
 CONJOINING = frozenset({"and", "or", "vs", "versus"})  # words that set two kinds side by side
 ASIDE = re.compile(r"\([^()]*\)")  # "multi-class (one label per document) and multi-label"
 # A run-together name's first part has this many letters at least ("guard" + "duty"); a chat
@@ -584,7 +592,12 @@ class NotesVocabulary:
         unknown, content = self._unknown_words(words, asked)
         if len(unknown) > max(2, content // 2):
             return MOSTLY_UNKNOWN
-        named = [i for i in unknown if self._names_subject(words, i, key, leading, coined, asked)]
+        named = [
+            i
+            for i in unknown
+            if not self._takes_object(words, i)
+            and self._names_subject(words, i, key, leading, coined, asked)
+        ]
         if not named:
             prose = prefixes_before_prose(question)
             found = (
@@ -638,6 +651,33 @@ class NotesVocabulary:
             if not (self.knows(word) and joined and named):
                 unknown.append(index)
         return unknown, content
+
+    def _takes_object(self, words: list[str], index: int) -> bool:
+        """The word is a verb's form with what it acts on right after it, so it says what the
+        student does, not what the question is about: a gerund before its object ("besides
+        eyeballing a residual plot", "elastic inference vs just picking a bigger gpu instance")
+        or a past form (`_past_form`) before its complement ("lambda shipped as a container
+        image"). A gerund after a form of "be" or an auxiliary in its clause is the clause's
+        subject, a technique named ("is label smoothing a regulariser", "how does pruning a
+        network work"), and stays one."""
+        word = words[index]
+        after = [*words[index + 1 : index + 3], ".", "."]
+        gerund = word.endswith("ing") and len(word) - len("ing") >= VERB_STEM
+        if gerund and after[0] in DETERMINERS:
+            clause = itertools.takewhile(lambda w: w != ".", reversed(words[:index]))
+            return not any(w in SUBJECT_MAKERS for w in clause)
+        complement = after[0] in COMPLEMENT_PREPOSITIONS and after[1] in DETERMINERS
+        return complement and self._past_form(word)
+
+    def _past_form(self, word: str) -> bool:
+        """A verb's past form: the word less "ed" or "d" ("trained", "stored"), a doubled last
+        consonant undone ("shipped"), is an English word; "nosebleed" is none."""
+        if not word.endswith("ed"):
+            return False
+        stems = {word[:-2], word[:-1]}
+        if len(word) > len("ed") + 1 and word[-3] == word[-4]:
+            stems.add(word[:-3])
+        return any(len(stem) >= VERB_STEM and stem in self.english for stem in stems)
 
     def _joined(self, compound: str) -> bool:
         """The notes write a hyphenated compound's parts together: hyphenated, run together or
@@ -902,9 +942,12 @@ class NotesVocabulary:
         if not found:
             return None
         words: list[str] = []
-        for word in WORD.findall(found[1].lower()):
+        opening = WORD.findall(found[1].lower())
+        for index, word in enumerate(opening):
             if word in STOPWORDS:
                 break
+            if self._takes_object(opening, index):
+                return None  # "lambda shipped as a container image": a clause and its verb
             if word not in PRODUCT_WORDS:
                 words.append(word)
         return self._unwritten_term(words)

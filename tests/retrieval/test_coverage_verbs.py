@@ -41,3 +41,42 @@ def test_a_verb_after_a_prefix_is_no_product_search_failed_to_find() -> None:
 def test_a_name_followed_by_its_verb_stays_a_name() -> None:
     vocabulary = NotesVocabulary(NOTES, ENGLISH)
     assert vocabulary.unknown_subject("What does AWS Proton do for ML teams?") == "aws proton"
+
+
+# A verb's form with what it acts on after it says what the student does, not what about.
+ACTION_NOTES = [
+    "Heteroscedasticity: detect it with a residual plot or a Breusch-Pagan test.",
+    "Elastic Inference attaches a GPU accelerator to an instance for cheap inference.",
+    "AWS Lambda runs functions without servers; a container image may be up to 10 GB.",
+    "Models are shipped to the endpoint after training.",
+]
+ACTION_ENGLISH = {"picking", "pick", "bigger", "lambda", "shipped", "ship", "plot", "residual"}
+
+
+def test_a_gerund_before_its_object_is_the_students_action() -> None:
+    vocabulary = NotesVocabulary(ACTION_NOTES, ACTION_ENGLISH)
+    asked = "besides eyeballing a residual plot, how do i test for heteroscedasticity?"
+    assert vocabulary.unknown_subject(asked) is None
+    # after an auxiliary in its clause the gerund is what is asked about
+    asked = "how does eyeballing a residual plot work?"
+    assert vocabulary.unknown_subject(asked) == "eyeballing"
+    assert vocabulary.unknown_subject("what is eyeballing?") == "eyeballing"
+
+
+def test_a_comparison_side_opened_by_a_gerund_and_its_object_names_no_subject() -> None:
+    vocabulary = NotesVocabulary(ACTION_NOTES, ACTION_ENGLISH)
+    sides = ["elastic inference", "just picking a bigger gpu instance"]
+    asked = "elastic inference vs just picking a bigger gpu instance - what do i gain?"
+    assert vocabulary.unknown_subject(asked, sides) is None
+    sides = ["elastic inference", "just picking"]
+    assert vocabulary.unknown_subject("elastic inference vs just picking", sides) == "picking"
+
+
+def test_a_participle_before_its_complement_opens_a_clause_not_a_term() -> None:
+    vocabulary = NotesVocabulary(ACTION_NOTES, ACTION_ENGLISH)
+    asked = "lambda shipped as a container image - how big can it get?"
+    assert vocabulary.unwritten_lead(asked) is None
+    assert vocabulary.unwritten_lead("lambda shipped - how big can it get?") == "lambda shipped"
+    # a word ending in "ed" whose rest is no English verb is no past form
+    asked = "does a nosebleed in a residual plot show heteroscedasticity"
+    assert vocabulary.unknown_subject(asked) == "nosebleed"
