@@ -764,8 +764,11 @@ class Composer:
     def _left_out(self, raw: str, row: int, hit: Hit, start: int, values: bool) -> bool:
         """`_unquoted`, but with `values` a short line stating a value of a setting the question
         names stays in ("range: (0,1]" under "subsample [default=1]", `setting.value_pick`)."""
+        from retrieval.heading_line import only_heads
         from retrieval.setting import states_named_value
 
+        if only_heads(hit.chunk.text, start, start + len(raw)):
+            return True
         if not self._unquoted(raw, row, hit):
             return False
         return not (values and states_named_value(hit.chunk.text, start, raw, self.terms))
