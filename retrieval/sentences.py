@@ -118,12 +118,11 @@ def _words(text: str) -> set[str]:
     return {w for w in tokenize(text) if not re.search(r"[._]", w)}
 
 
-def heads_lines(text: str, line_start: int, *, card_first: bool = False) -> bool:
+def heads_lines(text: str, line_start: int) -> bool:
     """The next line with words is indented deeper than the line at `line_start`: this line
     is their heading ("- Perplexity" over "  - Cross-entropy"), not a fact of its own. Not
-    told of a card's first line, whose indentation the card's "A:" label took, unless
-    `card_first`: then its depth is read without the label."""
-    if text.startswith("A:", line_start) and not card_first:
+    told of a card's first line, whose indentation the card's "A:" label took."""
+    if text.startswith("A:", line_start):
         return False
     end = _line_end(text, line_start)
     depth = _depth(text[line_start:end])
