@@ -22,6 +22,7 @@ import numpy as np
 from retrieval.aspect import Aspect, asked_clauses, asks, following, following_rows
 from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
+from retrieval.heading_line import only_heads
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
@@ -766,6 +767,8 @@ class Composer:
         names stays in ("range: (0,1]" under "subsample [default=1]", `setting.value_pick`)."""
         from retrieval.setting import states_named_value
 
+        if only_heads(hit.chunk.text, start, start + len(raw)):
+            return True
         if not self._unquoted(raw, row, hit):
             return False
         return not (values and states_named_value(hit.chunk.text, start, raw, self.terms))
@@ -1718,7 +1721,12 @@ class Composer:
         rows = itertools.takewhile(
             lambda r: chunk_of[r] == chunk_of[row], range(row + 1, len(chunk_of))
         )
-        quotable = (r for r in rows if is_quotable(self.files.sentence_text(r).strip()))
+        quotable = (
+            r
+            for r in rows
+            if is_quotable(self.files.sentence_text(r).strip())
+            and not only_heads(chunk.text, *self.files.sentence_spans[r].tolist())
+        )
         for after in itertools.islice(quotable, 2):
             start, end = self.files.sentence_spans[after].tolist()
             text = display_sentence(chunk.text[start:end])

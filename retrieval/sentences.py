@@ -105,7 +105,7 @@ def _owned(text: str, line_start: int, stripped: str) -> bool:
         return False
     if WEB_ADDRESS.search(shown) or not WORDED.search(shown) or CODE_PUNCTUATION.search(shown):
         return False  # a slide's footer ("sundog-education.com"), a line of JSON or a formula
-    if _heads_lines(text, line_start):
+    if heads_lines(text, line_start):
         return False
     owner = owner_of(text, line_start)
     return bool(owner) and bool(_words(shown) - _words(owner) - PRODUCT_PREFIX)
@@ -118,7 +118,7 @@ def _words(text: str) -> set[str]:
     return {w for w in tokenize(text) if not re.search(r"[._]", w)}
 
 
-def _heads_lines(text: str, line_start: int) -> bool:
+def heads_lines(text: str, line_start: int) -> bool:
     """The next line with words is indented deeper than the line at `line_start`: this line
     is their heading ("- Perplexity" over "  - Cross-entropy"), not a fact of its own. Not
     told of a card's first line, whose indentation the card's "A:" label took."""
