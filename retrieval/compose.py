@@ -22,6 +22,7 @@ import numpy as np
 from retrieval.aspect import Aspect, asked_clauses, asks, following, following_rows
 from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
+from retrieval.filing import filed_words, label_homes
 from retrieval.heading_line import only_heads
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
@@ -360,6 +361,12 @@ class _Sides:
     # buckets"), when the question names one: a side's sentence from a passage never naming it
     # is about another thing of that name (an S3 bucket's access control)
     subject: str = ""
+    # the words each pooled passage's repeated heading label files (`filing`: "cpu", "gpu" under
+    # "DeepAR: Instance Types"), by rank
+    filing: list[frozenset[str]] = field(default_factory=list)
+    # a side's pick filed on its own card for the ask (`filed`), by row: the card's next best
+    # line (`card_mate`), quoted with it in the card's order
+    mates: dict[int, Candidate] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # A sentence names a side with its heading's and its passage's help (`sides`): "randomized
@@ -618,8 +625,15 @@ class _Sides:
         rendered = []  # both bring its "Entity, IP"
         for c, text in zip(chosen, out, strict=False):
             if self._adds(c, f"{text} {brought}"):
-                brought = f"{brought} {self.extended[c.row]}"
-                text = f"{text} {as_sentence(self.extended[c.row])}"
+                after = self.extended[c.row]
+                brought = f"{brought} {after}"
+                mate = self.mates.get(c.row)
+                if mate is not None and mate.text == after and mate.row < c.row:
+                    # a card's lines are quoted in the card's order, after its label
+                    label = f"{self.labels[c.rank]}: " if c.row in self.labelled else ""
+                    text = f"{label}{as_sentence(after)} {text.removeprefix(label)}"
+                else:
+                    text = f"{text} {as_sentence(after)}"
             rendered.append(text)
         return rendered
 
@@ -642,11 +656,16 @@ class _Sides:
         own (`headed`): notes file a side's facts under "Seq2Seq: Instance Types" or
         "Seq2Seq: What training input does it expect?", and the line under it ("Can only use GPU
         instance types", "RecordIO-Protobuf") answers that ask without repeating its words; a
-        line of the side's overview card answers none of it."""
+        line of the side's overview card answers none of it. A heading's label gives the words
+        the notes file under that label too (`filing`: "cpu" under "Instance Types")."""
         if not self.aspect.explicit or not self.headed(c, side) or not self.of_subject(c):
             return set()
         named = set().union(*side.forms)
-        return facet_in(self.aspect.terms, self.heading[c.rank] - named)
+        given = facet_in(self.aspect.terms, self.heading[c.rank] - named)
+        # the label the notes file the asked word under gives it too ("cpu" under "Seq2Seq:
+        # Instance Types"), when the word tells the ask apart (`Aspect.telling`)
+        filed = self.filing[c.rank] if self.filing else frozenset()
+        return given | {t for t in self.aspect.terms & filed if self.aspect.telling(t)}
 
     def filed(self, c: Candidate, side: Side) -> bool:
         """The sentence sits under the side's own heading that holds an asked word telling the
@@ -677,12 +696,48 @@ class _Sides:
         return best
 
     def extend(self, pick: Candidate, files: BuildFiles, side: Side | None) -> None:
-        """Quote the sentence after `pick` with it when that is where the aspect is."""
+        """Quote the sentence after `pick` with it when that is where the aspect is, else the
+        line of its card that answers the ask with it (`card_mate`)."""
         if side is None:
             return
         after = self._goes_on(pick, files, side) or self._under_name_line(pick, files, side)
         if after is not None:
             self.extended[pick.row] = after[1]
+        elif pick.row in self.mates:
+            self.extended[pick.row] = self.mates[pick.row].text
+
+    def card_mate(
+        self,
+        pick: Candidate,
+        naming: list[Candidate],
+        side: Side,
+        key: Callable[[Candidate], tuple[bool, float]],
+    ) -> None:
+        """A pick filed on the side's own card for the ask (`filed`: "Seq2Seq: Instance Types")
+        keeps the card's next best line (by the pick's own `key`) as its mate: terse cards spread
+        the answer over lines of their own ("Can only use GPU instance types (P3 for example)",
+        "Can only use a single machine for training"), and one line gives half of it."""
+        chunk = self.hits[pick.rank].chunk
+        if not self.filed(pick, side) or not _whole_line(pick, chunk):
+            return
+        # the card must be the side's whole: "BlazingText: What training input ..." holds lines
+        # for text classification too, not only for "blazingtext word2vec"
+        if covers(side.forms[0] - PRODUCT_PREFIX or side.forms[0], self.heading[pick.rank]) < 1:
+            return
+        said = self.words[pick.row] | set().union(*side.forms)
+        lines = [
+            c
+            for c in naming
+            if c.rank == pick.rank
+            and c.row != pick.row
+            and self.filed(c, side)
+            and _whole_line(c, chunk)
+            and not self.names_another(c, side)
+            and self.words[c.row] - said  # not "One sentence per line" after "... per line"
+        ]
+        mate = max(lines, key=key, default=None)
+        if mate is not None:
+            self.mates[pick.row] = mate
 
     def _under_name_line(
         self, c: Candidate, files: BuildFiles, side: Side
@@ -1357,8 +1412,15 @@ class Composer:
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
         subject = next((t for t in tokenize(self.ask.topic) if t not in PRODUCT_PREFIX), "")
         own_rows = {h.row for h in own}
+        homes = label_homes(self.searcher)
         sided = _Sides(
-            sides, everything, candidates, own_rows, self._aspect(sides), subject=subject
+            sides,
+            everything,
+            candidates,
+            own_rows,
+            self._aspect(sides),
+            subject=subject,
+            filing=[filed_words(h.chunk, homes) for h in everything],
         )
         if topical:
             sided.aspects = True
@@ -1584,6 +1646,7 @@ class Composer:
             )
 
         pick = sided.answering(max(naming, key=key), naming, asked, side, key)
+        sided.card_mate(pick, naming, side, key)
         if not sided.says(pick, side):
             sided.labelled.add(pick.row)
         return pick
@@ -1857,6 +1920,14 @@ def _opens_line(candidate: Candidate, chunk: Chunk) -> bool:
     notes' own, not a sentence inside a paragraph."""
     line_start = chunk.text.rfind("\n", 0, candidate.start) + 1
     return not chunk.text[line_start : candidate.start].strip(" \t-*+•·")
+
+
+def _whole_line(candidate: Candidate, chunk: Chunk) -> bool:
+    """The sentence is a line of its passage on its own (`_opens_line`, and nothing after it on
+    its line): a card's terse line, not a sentence of a paragraph."""
+    line_end = chunk.text.find("\n", candidate.end)
+    rest = chunk.text[candidate.end : None if line_end < 0 else line_end]
+    return _opens_line(candidate, chunk) and not rest.strip()
 
 
 def _listed_name(text: str, line_start: int) -> bool:
