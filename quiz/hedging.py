@@ -7,7 +7,8 @@ a word of another option that the right one lacks, or the subject of a key point
 another thing ("Softmax forces ...", "Mean imputation is ..."). "not X", "rather than X" and
 "instead of X" do not name X, nor does a word the key itself says of the right option in a
 clause that names the right one ("a lifecycle configuration with an OnStart script" against "a
-lifecycle configuration with only an OnCreate script"). The pick is what the answer's first
+lifecycle configuration with only an OnCreate script"), nor a verb any option may use ("deploy
+the model as a shadow variant" names no "canary deployment"). The pick is what the answer's first
 clause names first; an "or" between the right option and a rival, or a thing the key never
 mentions, is a hedge, and so is naming another option beside the right one and saying it would
 do as well ("one of them will alert"; "probably X, though Y might also work").
