@@ -7,7 +7,8 @@ a word of another option that the right one lacks, or the subject of a key point
 another thing ("Softmax forces ...", "Mean imputation is ..."). "not X", "rather than X" and
 "instead of X" do not name X, nor does a word the key itself says of the right option in a
 clause that names the right one ("a lifecycle configuration with an OnStart script" against "a
-lifecycle configuration with only an OnCreate script"). The pick is what the answer's first
+lifecycle configuration with only an OnCreate script"), nor a verb any option may use ("deploy
+the model as a shadow variant" names no "canary deployment"). The pick is what the answer's first
 clause names first; an "or" between the right option and a rival, or a thing the key never
 mentions, is a hedge, and so is naming another option beside the right one and saying it would
 do as well ("one of them will alert"; "probably X, though Y might also work").
@@ -464,13 +465,22 @@ def _abbreviates(stem: str, vocabulary: frozenset[str]) -> bool:
     )
 
 
+def _said_of(
+    option: frozenset[str], tokens: Sequence[str], token_stems: Sequence[str]
+) -> list[int]:
+    """Where the answer says a word of the option's stems. A verb any option may use names
+    none, though another option's noun shares its stem: "deploy the new model as a shadow
+    variant" names no "canary deployment"."""
+    return [i for i, s in enumerate(token_stems) if s in option and tokens[i] not in STOPWORDS]
+
+
 def _rival_at(
     names: _Names, tokens: Sequence[str], token_stems: Sequence[str]
 ) -> list[tuple[int, str | None]]:
     """Where the answer names a rival: (position, the option it belongs to, if any)."""
     hits: list[tuple[int, str | None]] = []
     for rival, index in zip(names.rivals, range(len(names.rivals)), strict=True):
-        positions = [i for i, s in enumerate(token_stems) if s in rival]
+        positions = _said_of(rival, tokens, token_stems)
         hits.extend((i, str(index)) for i in _unnegated_at(tokens, positions, names.taking_away))
     for term in names.subjects:
         at = term_positions(term, tokens)
@@ -486,7 +496,7 @@ def _names_other(
 ) -> bool:
     """Strictly: two distinctive words of the option, or half of them, not negated (nor at a
     `skipped` position)."""
-    hits = [i for i, s in enumerate(token_stems) if s in option and i not in skipped]
+    hits = [i for i in _said_of(option, tokens, token_stems) if i not in skipped]
     found = len({token_stems[i] for i in hits})
     named = found >= 2 or (found >= 1 and found * 2 >= len(option))
     return named and _unnegated(tokens, hits)
