@@ -1,15 +1,16 @@
-"""A terse note's afterthought: a piece of one to three words right after a quoted sentence that
-finishes it, too short for the sentence index or for the index to tie it to the sentence ("...
-separated by spaces. No labels.", "Requires provisioning!" on the line under a database's
-description, "Per-word log likelihood" as the item after "Optional test channel can be used for
-scoring results"). Left out, the quote loses the very fact it leads up to; quoted with it, the
-answer says it."""
+"""A terse note's afterthought: a short piece right after a quoted sentence that finishes it and
+that the sentence index cannot tie to it: a sentence of one or two words, too short for the index
+("... separated by spaces. No labels.", "Requires provisioning!" on the line under a database's
+description), or a list's lone short item, which a one-sentence answer does not go on to
+("Per-word log likelihood" as the item after "Optional test channel can be used for scoring
+results"). Left out, the quote loses the very fact it leads up to; quoted with it, the answer
+says it."""
 
 from __future__ import annotations
 
 import re
 
-from retrieval.sentences import WEB_ADDRESS, WORDED, display_sentence
+from retrieval.sentences import MIN_WORDS, WEB_ADDRESS, WORDED, display_sentence
 
 FRAGMENT_WORDS = 3  # "No labels.", "Per-word log likelihood": no more than a phrase
 FULL_WORDS = 4  # a quote this long states a fact of its own that the afterthought adds to
@@ -94,8 +95,10 @@ def _phrase(piece: str) -> bool:
 
 
 def _statement(piece: str) -> bool:
-    """A phrase that ends as a sentence and states something (no sign-off)."""
+    """A phrase too short for the sentence index (a longer one is quoted, or not, by the rules for
+    whole sentences: never "Uses Gremlin queries." after an example) that ends as a sentence and
+    states something (no sign-off)."""
     shown = display_sentence(piece)
-    return (
-        _phrase(piece) and bool(ENDS_SENTENCE.search(piece.strip())) and bool(STATES.search(shown))
-    )
+    if len(shown.split()) >= MIN_WORDS or not ENDS_SENTENCE.search(piece.strip()):
+        return False
+    return _phrase(piece) and bool(STATES.search(shown))
