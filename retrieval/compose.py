@@ -23,6 +23,7 @@ from retrieval.aspect import Aspect, asked_clauses, asks, following, following_r
 from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
 from retrieval.filing import filed_words, label_homes
+from retrieval.fragment import trailing_fragment
 from retrieval.heading_line import only_heads
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
@@ -1840,6 +1841,8 @@ class Composer:
                 if items:
                     text = f"{text.rstrip('.,;: ')}: {'; '.join(items)}."
                     listed.update(_plain(i) for i in items)
+            elif self.ask.kind in FOLLOW_ON_KINDS:  # a side or a scenario's reason has its own rule
+                text = _with_fragment(text, chunk.text, candidate, owned, chosen)
             out.append(closed(text))
         return [t for t in out if _plain(t) not in listed]
 
@@ -2072,6 +2075,20 @@ def _mutual(side: set[str] | frozenset[str], heading: set[str]) -> float:
 
 def _unique(hits: list[Hit]) -> list[Hit]:  # each passage once, at its first place
     return [h for i, h in enumerate(hits) if h.row not in {o.row for o in hits[:i]}]
+
+
+def _with_fragment(
+    text: str, notes: str, candidate: Candidate, owned: str, chosen: list[Candidate]
+) -> str:
+    """The quoted sentence with the afterthought after it (`fragment.trailing_fragment`), unless
+    another quoted sentence says it already."""
+    shown = owned or candidate.text
+    piece, item = trailing_fragment(notes, candidate.start, candidate.end, shown)
+    if not piece or any(_plain(piece) in _plain(c.text) for c in chosen):
+        return text
+    if item:
+        return f"{text.rstrip('.,;: ')}; {as_sentence(piece)}"
+    return f"{text.rstrip()} {piece}"  # `as_sentence` closed the quote already
 
 
 def list_items(text: str, end: int) -> list[str]:
