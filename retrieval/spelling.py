@@ -40,13 +40,15 @@ it beside it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA
 
 from retrieval.coverage import COMMON_WORDS, ENDINGS, JOINED_PART, PREFIXES, NotesVocabulary
 from retrieval.lexical import STOPWORDS, tokenize
@@ -83,6 +85,8 @@ OTHER_SPELLING = {"is": "iz", "iz": "is", "ys": "yz", "yz": "ys"}
 ENDING_LETTERS = 2
 _TARGETS: weakref.WeakKeyDictionary[NotesVocabulary, list[str]] = weakref.WeakKeyDictionary()
 _CLOSED: weakref.WeakKeyDictionary[NotesVocabulary, dict[str, str]] = weakref.WeakKeyDictionary()
+# Each vocabulary's typo targets by length, and by first letter and length (`_Shapes`).
+_SHAPES: weakref.WeakKeyDictionary[NotesVocabulary, _Shapes] = weakref.WeakKeyDictionary()
 _FOLLOWERS: weakref.WeakKeyDictionary[NotesVocabulary, dict[str, set[str]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -115,7 +119,12 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
 
     @functools.cache
     def chosen() -> frozenset[str]:
+        """`choices` as a set, to look one spelling up (`_spelt_otherwise`)."""
         return frozenset(choices())
+
+    def unspelled(words: Iterable[str]) -> list[str]:
+        """Those of `words` a typo here may stand for, as for `choices`."""
+        return [w for w in words if w not in spelled]
 
     def plain(match: re.Match[str]) -> str:
         typed = match.group(1)
@@ -128,7 +137,7 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
             found = (
                 _nearest(word, choices(), vocabulary)
                 or _spelt_otherwise(word, chosen())
-                or _misspelt(word, choices())
+                or _misspelt(word, _shapes(vocabulary, targets), unspelled)
             )
         elif _long_typo(word, vocabulary) and (near := vocabulary.near_spelling(word)) in choices():
             found = near
@@ -323,26 +332,54 @@ def _spelt_otherwise(word: str, choices: Collection[str]) -> str | None:
     return None
 
 
-def _misspelt(word: str, choices: list[str]) -> str | None:
+@dataclass(frozen=True)
+class _Shapes:
+    """A vocabulary's typo targets by length and by first letter and length: `_misspelt` compares
+    a word only with those a slip or left-out vowels may have made it from, not with thousands."""
+
+    by_length: dict[int, list[str]]
+    by_start: dict[tuple[str, int], list[str]]
+
+
+def _shapes(vocabulary: NotesVocabulary, targets: list[str]) -> _Shapes:
+    """`targets` by shape (`_Shapes`). Made once per vocabulary."""
+    found = _SHAPES.get(vocabulary)
+    if found is None:
+        by_length: dict[int, list[str]] = {}
+        by_start: dict[tuple[str, int], list[str]] = {}
+        for word in targets:
+            by_length.setdefault(len(word), []).append(word)
+            by_start.setdefault((word[0], len(word)), []).append(word)
+        found = _SHAPES[vocabulary] = _Shapes(by_length, by_start)
+    return found
+
+
+def _misspelt(
+    word: str, shapes: _Shapes, usable: Callable[[Iterable[str]], list[str]]
+) -> str | None:
     """The one notes word a long word is a slip of past what `_nearest` reads: a letter added or
     changed in a word of `ANY_SLIP_FROM` letters ("wrangeler" for "wrangler"), or vowels left out
     ("sagemkr" for "sagemaker"). Only when no other notes word is as near: with two, the typed
-    word says neither."""
+    word says neither. `usable` keeps the targets a typo here may stand for (not the words the
+    question spells itself)."""
     near: set[str] = set()
     if len(word) >= ANY_SLIP_FROM:
+        lengths = (shapes.by_length.get(len(word) + step, []) for step in (-1, 0, 1))
         near.update(
             known
             for known, _, _ in process.extract(
-                word, choices, scorer=OSA.distance, score_cutoff=1, limit=None
+                word,
+                usable(itertools.chain(*lengths)),
+                scorer=OSA.distance,
+                score_cutoff=1,
+                limit=None,
             )
         )
     if len(word) >= UNVOWELLED_FROM:
+        longer = range(len(word) + 1, len(word) + len(word) // 2 + 1)
+        starting = (shapes.by_start.get((word[0], length), []) for length in longer)
         near.update(
-            known
-            for known, _, _ in process.extract(
-                word, choices, scorer=Indel.distance, score_cutoff=len(word) // 2, limit=None
-            )
-            if _unvowelled(word, known)
+            known for known in usable(itertools.chain(*starting)) if _unvowelled(word, known)
         )
     return near.pop() if len(near) == 1 else None
 
