@@ -191,6 +191,9 @@ JOINED_PART = 3
 MOSTLY_UNKNOWN = "this"
 CLIPPED_STEM = 5
 NEAR_MIN_LETTERS = 6  # a word one letter from a notes word this long is a typo of it
+# A chat aside that opens or closes a sentence is an initialism this long at most ("afaik",
+# "imho", "tldr", "iirc"): a longer made-up word there is the question's subject ("zoneout").
+ASIDE_MAX_LETTERS = 5
 CLIPPED_MIN = 3  # a clipped word's letters at least ("xgb"), as `knows_as_written` reads one
 PLURAL_STEM = 2  # a plural's word without its "s" ("db" of "dbs"), as `clipped_plural` reads one
 CLIPPED_MAX = 3  # chat clips a word to its first syllable ("pic", "doc", "vid"), then adds an "s"
@@ -1070,10 +1073,11 @@ class NotesVocabulary:
         """A made-up word ("codewhisperer", "netapp"): letters only, no English or notes word
         with an ending added ("auditors", "labelled", "cnns"), and, when shorter than
         `COINED_MIN_LETTERS`, no one-letter slip of an English or notes word (a typo) and
-        `inside` its sentence: a chat aside ("afaik", "imho", "tldr") opens or closes one. A
-        word one letter from a word the question spells itself is no slip of it: a student who
-        writes "rmse" right does not mistype it beside it ("rmsle instead of rmse"). A compound
-        the question capitalises inside ("LF-Tags", "R-CNN") is a name too."""
+        `inside` its sentence or longer than a chat aside (`ASIDE_MAX_LETTERS`: "afaik", "imho",
+        "tldr" open or close one; "zoneout for an lstm - how does it work" opens with its
+        subject). A word one letter from a word the question spells itself is no slip of it: a
+        student who writes "rmse" right does not mistype it beside it ("rmsle instead of
+        rmse"). A compound the question capitalises inside ("LF-Tags", "R-CNN") is a name too."""
         asked = asked or Spelled()
         if len(word) < SHORT_COINED_LETTERS:
             return False
@@ -1087,7 +1091,8 @@ class NotesVocabulary:
                 return False
         if len(word) >= COINED_MIN_LETTERS:
             return True
-        return inside and not self._slip(word, asked.words)
+        aside = not inside and len(word) <= ASIDE_MAX_LETTERS
+        return not aside and not self._slip(word, asked.words)
 
     def _slip(self, word: str, spelled: frozenset[str] = frozenset()) -> bool:
         """One letter away from an English or a notes word other than the `spelled` ones: a

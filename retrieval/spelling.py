@@ -10,6 +10,13 @@ the gate fell short), and any one-letter slip of a notes word in a long word tha
 a common English word ("tunning" reads as "tun" + "ning"; `NotesVocabulary.near_spelling`, which
 the coverage check already takes for the notes word).
 
+Past those, a long word is read as the one notes word it is a slip of (`_misspelt`): a letter
+added or changed from eight letters on ("wrangeler" for "wrangler"; shorter, such a slip of a notes
+word is as often another English word the model's list lacks: "decile", "tickle"), or vowels
+left out ("sagemkr" for "sagemaker"); and a British spelling is read as the notes' American one,
+or the other way (`_spelt_otherwise`: "personalise" for "personalize"). As typed, each was taken
+for a subject the notes lack and the question declined.
+
 A name typed in a form the notes never write is read in theirs too: run together where they
 write two words ("guardduty", "GuardDuty" for "Guard Duty": as typed it matches neither word, and
 search found the exam post instead), typed closed where they hyphenate it ("realtime", "builtin"
@@ -33,10 +40,12 @@ it beside it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -59,10 +68,25 @@ ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # "inference"; a long word keeps enough letters to be recognised with two slips).
 SHORTEST = 3
 TWO_SLIPS_FROM = 8
+# A word this long may hold any one slip, a letter added or changed too ("wrangeler" for
+# "wrangler"): shorter, one letter changed or added makes another English word as often as a slip
+# ("decile" and "decide", "tickle" and "pickle", "linkage" and "lineage", "triplet" and
+# "triples": all past the model's word list, all in the read negatives at six or seven letters).
+ANY_SLIP_FROM = 8
+# A word typed without some of its vowels ("sagemkr" for "sagemaker"), this long at least: a
+# shorter one is as often an abbreviation of anything.
+UNVOWELLED_FROM = 6
+VOWELS = frozenset("aeiou")
+# The letters British spelling writes where American writes others, before a vowel
+# ("personalise", "analyse", "generalisation"): a spelling of the same word, not a slip.
+BRITISH = re.compile(r"(?<=[a-z])(is|iz|ys|yz)(?=[aeiy])")
+OTHER_SPELLING = {"is": "iz", "iz": "is", "ys": "yz", "yz": "ys"}
 # A word's last letters, which a slip inside it leaves alone and another form of it changes.
 ENDING_LETTERS = 2
 _TARGETS: weakref.WeakKeyDictionary[NotesVocabulary, list[str]] = weakref.WeakKeyDictionary()
 _CLOSED: weakref.WeakKeyDictionary[NotesVocabulary, dict[str, str]] = weakref.WeakKeyDictionary()
+# Each vocabulary's typo targets by length, and by first letter and length (`_Shapes`).
+_SHAPES: weakref.WeakKeyDictionary[NotesVocabulary, _Shapes] = weakref.WeakKeyDictionary()
 _FOLLOWERS: weakref.WeakKeyDictionary[NotesVocabulary, dict[str, set[str]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -93,6 +117,15 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
         one: most questions hold none, and the list runs to thousands of words."""
         return [t for t in targets if t not in spelled]
 
+    @functools.cache
+    def chosen() -> frozenset[str]:
+        """`choices` as a set, to look one spelling up (`_spelt_otherwise`)."""
+        return frozenset(choices())
+
+    def unspelled(words: Iterable[str]) -> list[str]:
+        """Those of `words` a typo here may stand for, as for `choices`."""
+        return [w for w in words if w not in spelled]
+
     def plain(match: re.Match[str]) -> str:
         typed = match.group(1)
         word = typed.lower()
@@ -101,7 +134,11 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
         if (parts := _joined(word, vocabulary)) is not None:
             return " ".join(p.capitalize() if typed[0].isupper() else p for p in parts)
         if _typo(word, vocabulary):
-            found = _nearest(word, choices(), vocabulary)
+            found = (
+                _nearest(word, choices(), vocabulary)
+                or _spelt_otherwise(word, chosen())
+                or _misspelt(word, _shapes(vocabulary, targets), unspelled)
+            )
         elif _long_typo(word, vocabulary) and (near := vocabulary.near_spelling(word)) in choices():
             found = near
         elif _stem_typo(word, vocabulary):
@@ -281,6 +318,87 @@ def _nearest(
         if (_respelt(word, known, stem) if same_stem else _slipped(word, known))
     ]
     return min(near)[-1] if near else None
+
+
+def _spelt_otherwise(word: str, choices: Collection[str]) -> str | None:
+    """The notes word `word` is another spelling of: British "-ise", "-yse" where the notes write
+    American "-ize", "-yze" ("amazon personalise", "analyse", "generalisation"), or the other way.
+    The stem tells search it is the same word, yet the embedding reads it as another and the
+    coverage check as a word the notes lack: the question was declined."""
+    for found in BRITISH.finditer(word):
+        other = f"{word[: found.start()]}{OTHER_SPELLING[found.group(0)]}{word[found.end() :]}"
+        if other in choices:
+            return other
+    return None
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    """A vocabulary's typo targets by length and by first letter and length: `_misspelt` compares
+    a word only with those a slip or left-out vowels may have made it from, not with thousands."""
+
+    by_length: dict[int, list[str]]
+    by_start: dict[tuple[str, int], list[str]]
+
+
+def _shapes(vocabulary: NotesVocabulary, targets: list[str]) -> _Shapes:
+    """`targets` by shape (`_Shapes`). Made once per vocabulary."""
+    found = _SHAPES.get(vocabulary)
+    if found is None:
+        by_length: dict[int, list[str]] = {}
+        by_start: dict[tuple[str, int], list[str]] = {}
+        for word in targets:
+            by_length.setdefault(len(word), []).append(word)
+            by_start.setdefault((word[0], len(word)), []).append(word)
+        found = _SHAPES[vocabulary] = _Shapes(by_length, by_start)
+    return found
+
+
+def _misspelt(
+    word: str, shapes: _Shapes, usable: Callable[[Iterable[str]], list[str]]
+) -> str | None:
+    """The one notes word a long word is a slip of past what `_nearest` reads: a letter added or
+    changed in a word of `ANY_SLIP_FROM` letters ("wrangeler" for "wrangler"), or vowels left out
+    ("sagemkr" for "sagemaker"). Only when no other notes word is as near: with two, the typed
+    word says neither. `usable` keeps the targets a typo here may stand for (not the words the
+    question spells itself)."""
+    near: set[str] = set()
+    if len(word) >= ANY_SLIP_FROM:
+        lengths = (shapes.by_length.get(len(word) + step, []) for step in (-1, 0, 1))
+        near.update(
+            known
+            for known, _, _ in process.extract(
+                word,
+                usable(itertools.chain(*lengths)),
+                scorer=OSA.distance,
+                score_cutoff=1,
+                limit=None,
+            )
+        )
+    if len(word) >= UNVOWELLED_FROM:
+        longer = range(len(word) + 1, len(word) + len(word) // 2 + 1)
+        starting = (shapes.by_start.get((word[0], length), []) for length in longer)
+        near.update(
+            known for known in usable(itertools.chain(*starting)) if _unvowelled(word, known)
+        )
+    return near.pop() if len(near) == 1 else None
+
+
+def _unvowelled(typed: str, known: str) -> bool:
+    """`typed` is `known` with some of its vowels left out, nothing else, its first letter kept."""
+    if len(known) <= len(typed) or typed[0] != known[0]:
+        return False
+    rest = iter(known)
+    dropped: list[str] = []
+    for letter in typed:
+        for kept in rest:
+            if kept == letter:
+                break
+            dropped.append(kept)
+        else:
+            return False  # a letter typed that the notes word does not hold here
+    dropped.extend(rest)
+    return all(letter in VOWELS for letter in dropped)
 
 
 def _respelt(typed: str, known: str, stem: list[str]) -> bool:

@@ -151,6 +151,8 @@ def test_a_short_made_up_name_is_the_subject_but_a_typo_is_not() -> None:
     assert vocabulary.unknown_subject("can lamda feed training data to fsx") is None
     # a chat aside opens or closes the sentence: "as far as I know", "in my humble opinion"
     assert vocabulary.unknown_subject("afaik fsx can feed training data. imho") is None
+    # a longer made-up word opening the question is its subject, no aside
+    assert vocabulary.unknown_subject("quorix for training data - how does it work") == "quorix"
 
 
 def test_a_near_spelling_of_a_word_the_question_also_spells_is_a_term_of_its_own() -> None:

@@ -50,7 +50,19 @@ ACTION_NOTES = [
     "AWS Lambda runs functions without servers; a container image may be up to 10 GB.",
     "Models are shipped to the endpoint after training.",
 ]
-ACTION_ENGLISH = {"picking", "pick", "bigger", "lambda", "shipped", "ship", "plot", "residual"}
+# "besides" is English as the model's word list has it: unknown, a word that long opening the
+# question would be its made-up subject (`NotesVocabulary._coined`)
+ACTION_ENGLISH = {
+    "picking",
+    "pick",
+    "bigger",
+    "lambda",
+    "shipped",
+    "ship",
+    "plot",
+    "residual",
+    "besides",
+}
 
 
 def test_a_gerund_before_its_object_is_the_students_action() -> None:
