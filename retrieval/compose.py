@@ -1411,18 +1411,7 @@ class Composer:
         if not candidates or len(sides) < 2:
             return self.single_passage(pool, self.candidates(pool), 0.0)
         best_similarity = max((c.context for c in candidates if c.rank < len(pool)), default=0.0)
-        subject = next((t for t in tokenize(self.ask.topic) if t not in PRODUCT_PREFIX), "")
-        own_rows = {h.row for h in own}
-        homes = label_homes(self.searcher)
-        sided = _Sides(
-            sides,
-            everything,
-            candidates,
-            own_rows,
-            self._aspect(sides),
-            subject=subject,
-            filing=[filed_words(h.chunk, homes) for h in everything],
-        )
+        sided = self._sided(sides, everything, candidates, own)
         if topical:
             sided.aspects = True
             self._one_passage(sided)
@@ -1447,6 +1436,28 @@ class Composer:
             sided.named(chosen) / len(sides),
             self._shared_lead(everything, ranks, sentences),
             pool=tuple(everything),
+        )
+
+    def _sided(
+        self,
+        sides: list[Side],
+        everything: list[Hit],
+        candidates: list[Candidate],
+        own: list[Hit],
+    ) -> _Sides:
+        """The comparison's sides with what they pick from: the candidates of every passage read,
+        each side's own passages, the aspect asked, the topic's subject word and the words each
+        passage's heading label files (`filing`)."""
+        subject = next((t for t in tokenize(self.ask.topic) if t not in PRODUCT_PREFIX), "")
+        homes = label_homes(self.searcher)
+        return _Sides(
+            sides,
+            everything,
+            candidates,
+            {h.row for h in own},
+            self._aspect(sides),
+            subject=subject,
+            filing=[filed_words(h.chunk, homes) for h in everything],
         )
 
     def _comparison_pool(

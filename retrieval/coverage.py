@@ -613,7 +613,11 @@ class NotesVocabulary:
             named = [i for i in unknown if self._lone_name(words, i, asked)]
             if not named:
                 return None
-        first = named[0]
+        return self._named_run(words, unknown, named[0])
+
+    def _named_run(self, words: list[str], unknown: list[int], first: int) -> str:
+        """The subject the unknown word at `first` names: with a product word before it and the
+        unknown words after it ("amazon bedrock agents")."""
         start = first - 1 if first > 0 and words[first - 1] in PRODUCT_WORDS else first
         end = first + 1
         while end < len(words) and end in unknown:

@@ -109,52 +109,65 @@ def respelled(question: str, vocabulary: NotesVocabulary, targets: list[str]) ->
     may stand for (`targets_for`)."""
     if not vocabulary.english:
         return question  # without everyday English, every word outside the notes looks a typo
-    spelled = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", question))
-
-    @functools.cache
-    def choices() -> list[str]:
-        """The notes words a typo here may stand for, made once and only when a word looks like
-        one: most questions hold none, and the list runs to thousands of words."""
-        return [t for t in targets if t not in spelled]
-
-    @functools.cache
-    def chosen() -> frozenset[str]:
-        """`choices` as a set, to look one spelling up (`_spelt_otherwise`)."""
-        return frozenset(choices())
-
-    def unspelled(words: Iterable[str]) -> list[str]:
-        """Those of `words` a typo here may stand for, as for `choices`."""
-        return [w for w in words if w not in spelled]
-
-    def plain(match: re.Match[str]) -> str:
-        typed = match.group(1)
-        word = typed.lower()
-        if (written := _hyphenated(word, vocabulary)) is not None:
-            return written.capitalize() if typed[0].isupper() else written
-        if (parts := _joined(word, vocabulary)) is not None:
-            return " ".join(p.capitalize() if typed[0].isupper() else p for p in parts)
-        if _typo(word, vocabulary):
-            found = (
-                _nearest(word, choices(), vocabulary)
-                or _spelt_otherwise(word, chosen())
-                or _misspelt(word, _shapes(vocabulary, targets), unspelled)
-            )
-        elif _long_typo(word, vocabulary) and (near := vocabulary.near_spelling(word)) in choices():
-            found = near
-        elif _stem_typo(word, vocabulary):
-            found = _nearest(word, choices(), vocabulary, same_stem=True)
-        else:
-            return typed
-        if not found:
-            return typed
-        return found.capitalize() if typed[0].isupper() else found
+    reader = _Reader(question, vocabulary, targets)
 
     def apart(match: re.Match[str]) -> str:
         first, second = match.group(1), match.group(2)
         joined = _joined(first.lower() + second.lower(), vocabulary)
         return f"{first} {second}" if joined == (first.lower(), second.lower()) else match.group(0)
 
-    return _noted(CAMEL.sub(apart, TYPED.sub(plain, question)), vocabulary)
+    return _noted(CAMEL.sub(apart, TYPED.sub(reader.plain, question)), vocabulary)
+
+
+class _Reader:
+    """One question's typed words read as the notes words they slip from (`respelled`)."""
+
+    def __init__(self, question: str, vocabulary: NotesVocabulary, targets: list[str]) -> None:
+        self.vocabulary = vocabulary
+        self.targets = targets
+        self.spelled = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", question))
+
+    @functools.cached_property
+    def choices(self) -> list[str]:
+        """The notes words a typo here may stand for, made once and only when a word looks like
+        one: most questions hold none, and the list runs to thousands of words."""
+        return [t for t in self.targets if t not in self.spelled]
+
+    @functools.cached_property
+    def chosen(self) -> frozenset[str]:
+        """`choices` as a set, to look one spelling up (`_spelt_otherwise`)."""
+        return frozenset(self.choices)
+
+    def unspelled(self, words: Iterable[str]) -> list[str]:
+        """Those of `words` a typo here may stand for, as for `choices`."""
+        return [w for w in words if w not in self.spelled]
+
+    def plain(self, match: re.Match[str]) -> str:
+        """The typed word as the notes write it: hyphenated, as two words, or its typo read."""
+        typed = match.group(1)
+        word, vocabulary = typed.lower(), self.vocabulary
+        if (written := _hyphenated(word, vocabulary)) is not None:
+            return written.capitalize() if typed[0].isupper() else written
+        if (parts := _joined(word, vocabulary)) is not None:
+            return " ".join(p.capitalize() if typed[0].isupper() else p for p in parts)
+        if _typo(word, vocabulary):
+            found = (
+                _nearest(word, self.choices, vocabulary)
+                or _spelt_otherwise(word, self.chosen)
+                or _misspelt(word, _shapes(vocabulary, self.targets), self.unspelled)
+            )
+        elif (
+            _long_typo(word, vocabulary)
+            and (near := vocabulary.near_spelling(word)) in self.choices
+        ):
+            found = near
+        elif _stem_typo(word, vocabulary):
+            found = _nearest(word, self.choices, vocabulary, same_stem=True)
+        else:
+            return typed
+        if not found:
+            return typed
+        return found.capitalize() if typed[0].isupper() else found
 
 
 def _noted(question: str, vocabulary: NotesVocabulary) -> str:
