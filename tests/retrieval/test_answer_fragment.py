@@ -4,15 +4,12 @@ labels." ending a format's line, "Per-word log likelihood" after the item it fin
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.build import BuildOptions, build_index
 from retrieval.embed import Embedder
 from retrieval.fragment import trailing_fragment
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import MODEL
+from tests.retrieval.conftest import tutor_over
 
 NOTES = """# Study notes
 
@@ -38,11 +35,7 @@ Requires provisioning!
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    root = tmp_path_factory.mktemp("fragment")
-    (root / "notes.md").write_text(NOTES, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("fragment-data") / "index"
-    build_index(BuildOptions([root], index_dir, MODEL), embedder_factory=lambda _n: embedder)
-    return NotesIndex(Path(index_dir), MODEL, embedder=embedder)
+    return tutor_over(tmp_path_factory, embedder, "fragment", {"notes.md": NOTES})
 
 
 def test_a_short_line_after_the_quote_is_quoted_with_it(tutor: NotesIndex) -> None:
