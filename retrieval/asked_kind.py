@@ -9,7 +9,6 @@ and the question do not already hold. An ask of no kind read here wants nothing 
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 from typing import Literal
 
 AskedKind = Literal["name", "amount"]
@@ -38,9 +37,6 @@ _NAME_TOKEN = re.compile(
     r"\b[A-Z]{2,}[A-Za-z0-9]*\b|\b[A-Za-z]+[a-z][A-Z][A-Za-z0-9]*\b|\b\w+(?:[_.]\w+)+\b"
     r"|\b[A-Za-z]+\d\w*\b|(?<=[a-z0-9,;(/&] )[A-Z][a-z]+\b"
 )
-# A sentence's first word, past a list marker or emphasis ("- **Formality", "• Face"): a name
-# only when the notes never write it in lower case (`lower_words`).
-_OPENING_WORD = re.compile(r"^[\W_]*([A-Z][a-z]+)\b")
 # An amount as the notes write one: a number standing alone ("75 %", "5TB", "1,024") or an
 # instance type or size ("ml.eia1.medium"); a name holding a digit ("EC2", "S3") is none.
 _NUMBER_TOKEN = re.compile(r"(?<![A-Za-z])\d[\d,.]*%?|\bml\.\w+(?:\.\w+)?")
@@ -56,15 +52,11 @@ def asked_kind(question: str) -> AskedKind | None:
     return None
 
 
-def states_kind(
-    kind: AskedKind, text: str, known: str, lower: AbstractSet[str] = frozenset()
-) -> bool:
+def states_kind(kind: AskedKind, text: str, known: str) -> bool:
     """The sentence states a thing of the asked kind that `known` (the question and the quote)
-    does not hold: a name, or a number, neither of which the student has read already. With
-    `lower`, the words the notes write in lower case, a first word outside it is a name too."""
+    does not hold: a name, or a number, neither of which the student has read already."""
     pattern = _NAME_TOKEN if kind == "name" else _NUMBER_TOKEN
     seen = {t.lower().strip(".") for t in re.findall(r"[\w.%$]+", known) + pattern.findall(known)}
-    tokens = pattern.findall(text)
-    if kind == "name" and lower and (opening := _OPENING_WORD.match(text)):
-        tokens += [opening.group(1)] if opening.group(1).lower() not in lower else []
-    return any(token.lower().strip(".") not in seen for token in tokens if token.strip("."))
+    return any(
+        token.lower().strip(".") not in seen for token in pattern.findall(text) if token.strip(".")
+    )

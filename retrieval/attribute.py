@@ -23,7 +23,6 @@ from retrieval.compose import (
     sentence_words,
 )
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
-from retrieval.lower_words import lower_words
 from retrieval.rarity import rarest_terms, rarity_weights, sentence_counts
 from retrieval.search import Hit
 
@@ -133,11 +132,10 @@ def closest(
     if kind is None or not clause:
         return None
     known = f"{composer.ask.text} {said}"
-    lower = lower_words(composer.searcher)
     pool = [
         c
         for c in _about_subject(composer, hits, candidates, chosen, subject)
-        if states_kind(kind, c.text, known, lower)
+        if states_kind(kind, c.text, known)
     ]
     if not pool:
         return None

@@ -42,7 +42,6 @@ from retrieval.compose import (
 )
 from retrieval.documents import Chunk
 from retrieval.lexical import tokenize
-from retrieval.lower_words import lower_words
 from retrieval.rarity import rarity_weights, sentence_counts
 from retrieval.remedy import states_remedy, tells_failure
 from retrieval.search import Hit, Searcher
@@ -245,16 +244,11 @@ def reasons(
 
 def names_new(composer: Composer, candidates: list[Candidate]) -> set[int]:
     """The rows of the sentences naming a thing the question does not name, when the ask wants
-    a name (`asked_kind`, or a setting by what is done with it: `SETTING_ASK`); none otherwise.
-    A sentence's first word names a thing when the notes never write it in lower case
-    (`lower_words`): "Formality and profanity masking settings exist ..." names two settings,
-    while every other sentence of the passage earned the weight for a name said in passing ("in
-    S3", "with Active Custom Translation")."""
+    a name (`asked_kind`, or a setting by what is done with it: `SETTING_ASK`); none otherwise."""
     question = composer.ask.text
     if asked_kind(question) != "name" and not SETTING_ASK.search(composer.ask.focus):
         return set()
-    lower = lower_words(composer.searcher)
-    return {c.row for c in candidates if states_kind("name", c.text, question, lower)}
+    return {c.row for c in candidates if states_kind("name", c.text, question)}
 
 
 def closer_to_ask(composer: Composer, candidates: list[Candidate]) -> dict[int, float]:

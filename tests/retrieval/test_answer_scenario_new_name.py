@@ -51,11 +51,3 @@ def test_an_ask_for_what_a_request_carries_wants_the_parameter(shipped: NotesInd
 )
 def test_an_ask_for_a_setting_by_what_is_done_with_it(ask: str, wants_setting: bool) -> None:
     assert bool(SETTING_ASK.search(ask)) is wants_setting
-
-
-def test_the_setting_named_first_in_its_sentence_is_quoted(shipped: NotesIndex) -> None:
-    answer = shipped.ask(
-        "Chats are machine-translated for our Italian customers, and the Italian text must be "
-        "formal and must hide swear words. Which Amazon Translate settings should be used?"
-    )
-    assert "Formality and profanity" in answer.text
