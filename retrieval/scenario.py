@@ -103,6 +103,18 @@ KIND_RIVAL_MARGIN = 0.2
 # EMRFS at 0.37) and changes no other answer; 0.2 also adds a line to two right answers; 0.4
 # gains none.
 REMEDY_SHARE = 0.3
+# An ask for a setting by what is done with it ("What should we configure?", "What must every
+# request carry?") wants a name as "Which setting?" does: the sentence naming the parameter
+# ("... with the TargetContainerHostname parameter") answers, the one describing the service
+# restates the stem. Not "add" nor "change": what is added or changed is as often a step (an
+# imputation, a flag column) as a named thing. Read on tune and b8-b21: +1 (the parameter a
+# request carries), two other answers changed (a right one gained a line), none lost; with
+# "add", two answers already wrong also lost their best line.
+SETTING_ASK = re.compile(
+    r"\bwhat\s+(?:should|must|do|does|would|could|can)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:configure|set|enable|turn on|switch on|carry|pass|specify|include)\b",
+    re.I,
+)
 
 # How notes name a storage or data location ("Data Storage for Machine Learning > Amazon S3",
 # "DynamoDB: a NoSQL database", "Redshift is a data warehouse"), in a heading or the opening
@@ -232,9 +244,9 @@ def reasons(
 
 def names_new(composer: Composer, candidates: list[Candidate]) -> set[int]:
     """The rows of the sentences naming a thing the question does not name, when the ask wants
-    a name (`asked_kind`); none otherwise."""
+    a name (`asked_kind`, or a setting by what is done with it: `SETTING_ASK`); none otherwise."""
     question = composer.ask.text
-    if asked_kind(question) != "name":
+    if asked_kind(question) != "name" and not SETTING_ASK.search(composer.ask.focus):
         return set()
     return {c.row for c in candidates if states_kind("name", c.text, question)}
 
