@@ -414,7 +414,8 @@ def _respelled(searcher: Searcher, question: str) -> str:
 def _vocabulary(searcher: Searcher) -> NotesVocabulary:
     files = searcher.files
     model_path = _model_path(files.manifest.model if files.manifest else "")
-    texts = (f"{' '.join(c.heading)} {c.text}" for c in files.chunks)
+    # the heading on a line of its own: `NotesVocabulary` reads how a sentence cases its words
+    texts = (f"{' '.join(c.heading)}\n{c.text}" for c in files.chunks)
     return vocabulary_for(searcher, texts, model_path)
 
 

@@ -9,7 +9,9 @@ hyperpod"), when it is what a definition or a comparison asks about or stands fi
 short question asks about ("how does lookout for vision find defects"), or when it is a long
 coined word (the embedding model's whole-word vocabulary says which words are English). Known
 words name an absent product when the notes never put them together after a prefix and one is
-rare in the notes ("sagemaker studio lab" in notes that only have "SageMaker Studio").
+rare in the notes ("sagemaker studio lab" in notes that only have "SageMaker Studio"). A
+product's feature typed after it is absent when the notes write its word only as another name's
+("cloudtrail lake" beside "AWS Lake Formation"), never near that product.
 """
 
 from __future__ import annotations
@@ -212,6 +214,13 @@ NUMBERED = re.compile(r"([a-z]{3,})([0-9]+)")
 # A word in capitals this long is a name ("CRPS", "OPTICS"); shorter ones are abbreviations of
 # anything ("ML", "I").
 NAME_MIN_LETTERS = 3
+# A name's word is capitalised in one of this many of the notes' uses at least: "lake" 10 of 26
+# in the shipped notes (a data lake, AWS Lake Formation), "blocks" 6 of 16 (Elastic Block Store),
+# "insights" 25 of 34 (IP Insights), where a part every product has is capitalised in under a
+# fifth ("endpoint" 0 of 171, 2 of 17 in the team's notes: VPC Endpoint; "cost" 5 of 89).
+# Picked on the tuning parts and b8-b21.
+NAME_USES = 3
+SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")  # where a sentence's first word starts
 EDGE_MARKS = "\"'`“”‘’[]{}?!*"  # marks around a word the student typed, not part of it
 # The endings a word's inflected forms differ by ("LSTMs" of "LSTM", "failed" of "fail",
 # "Standard's"): forms of one word, where a shared stem may join two ("optics", "optical").
@@ -348,7 +357,11 @@ class NotesVocabulary:
         conjoined: set[frozenset[str]] = set()  # words the notes set side by side (`_conjoined`)
         counts: Counter[str] = Counter()
         places: dict[str, list[int]] = {}
+        self.named: Counter[str] = Counter()  # uses written capitalised inside a sentence
+        self.cased: Counter[str] = Counter()  # all uses in the lines `_count_cases` reads
+        self.capped: Counter[str] = Counter()  # uses with a capital anywhere ("S3", "CloudTrail")
         for number, text in enumerate(texts):
+            self._count_cases(text)
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
             conjoined.update(_conjoined(WORD.findall(ASIDE.sub(" ", text.lower()))))
@@ -378,6 +391,32 @@ class NotesVocabulary:
         self.ranks: Mapping[str, int] = english if isinstance(english, Mapping) else {}
         self._by_length: dict[int, list[str]] | None = None  # for `_slip`, made when first needed
         self._stemmed: set[tuple[str, str]] | None = None  # for `together`
+
+    def _count_cases(self, text: str) -> None:
+        """Count how each word is cased past its sentence's first word, in the text's lines that
+        are prose: a heading in title case ("Performance and Cost") capitalises every word."""
+        for line in text.splitlines():
+            tokens = CASED_SIDE_WORD.findall(line)
+            if sum(t[0].isupper() for t in tokens) * 2 > len(tokens):
+                continue  # a heading, or a list of names
+            for sentence in SENTENCE_END.split(line):
+                for token in CASED_SIDE_WORD.findall(sentence)[1:]:
+                    word = token.lower()
+                    self.cased[word] += 1
+                    if token[0].isupper() and not token.isupper():
+                        self.named[word] += 1
+                    if not token.islower():
+                        self.capped[word] += 1
+
+    def name_word(self, word: str) -> bool:
+        """A word the notes write as a name's word: capitalised inside a sentence in one of
+        `NAME_USES` of its uses at least, in either number ("Lake" of "AWS Lake Formation",
+        "Lens" of "Contact Lens", "Insights" of "IP Insights"), where a part every product has
+        ("endpoint", "cost") is written in small letters."""
+        forms = (word, f"{word}s", word.removesuffix("s"))
+        forms = tuple(dict.fromkeys(f for f in forms if f))
+        cased = sum(self.cased[f] for f in forms)
+        return cased > 0 and NAME_USES * sum(self.named[f] for f in forms) >= cased
 
     def everyday(self, word: str) -> bool:
         """An everyday English word: a whole word of the model's vocabulary, or one made of an
@@ -607,6 +646,7 @@ class NotesVocabulary:
                 self._unknown_product(words, prose)
                 or self._unknown_name(words, prose)
                 or self._short_name(words)
+                or self._unknown_feature(words, asked.names)
             )
             if found or not coined:
                 return found
@@ -1190,6 +1230,53 @@ class NotesVocabulary:
             ):
                 return f"{prefix} {name}"
         return None
+
+    def _unknown_feature(self, words: list[str], names: frozenset[str]) -> str | None:
+        """A feature of a product the notes name, typed after it, that the notes never write
+        ("cloudwatch logs insights", "s3 storage lens", "cloudtrail lake"): the product's name
+        (a notes word that is no English word, and any words the notes write right after it),
+        then a word the notes write as a name's word (`name_word`) yet never after that name nor
+        in any passage holding the product. A part every product has ("knn endpoint", "emr
+        cost") is written in small letters: the notes speak of it in the product's passages in
+        their own words, or under another name. A feature the question capitalises (`names`:
+        "S3 Object Lambda") is left to the checks of capitalised names, which name it as typed."""
+        for start, product in enumerate(words):
+            if not self._product_name(product):
+                continue
+            end = start + 1
+            while end < min(len(words), start + NAME_WORDS) and self._name_goes_on(words, end):
+                end += 1
+            feature = words[end] if end < len(words) else "."
+            if not _content_word(feature) or feature in CONJOINING | NAME_ENDS | names:
+                continue
+            if self.together(words[end - 1], feature) or not self.name_word(feature):
+                continue
+            if not self._places(product) & self._places(feature):
+                return " ".join(words[start : end + 1])
+        return None
+
+    def _product_name(self, word: str) -> bool:
+        """A product's name the notes write that is no English word, with a capital in half of
+        its uses at least ("CloudTrail", "S3"), where a term of theirs is written in small
+        letters ("overfit"); a prefix names no product of its own, nor does a contraction
+        ("What's")."""
+        return (
+            2 * self.capped[word] >= self.cased[word] > 0
+            and word not in self.english
+            and word not in PRODUCT_WORDS
+            and _content_word(word)
+            and word.isalnum()
+            and word[0].isalpha()
+            and len(word) >= PLURAL_STEM
+        )
+
+    def _name_goes_on(self, words: list[str], index: int) -> bool:
+        """The word at `index` goes on with the name before it: the notes write it right after
+        ("cloudwatch logs", "s3 storage")."""
+        word = words[index]
+        if not _content_word(word) or word in CONJOINING:
+            return False
+        return self.together(words[index - 1], word)
 
     def _unknown_product(self, words: list[str], prose: frozenset[int] = frozenset()) -> str | None:
         """A product named by a prefix and everyday words the notes never put together ("aws
