@@ -349,6 +349,18 @@ def _passage_words(passage: str) -> frozenset[str]:
     return frozenset(tokenize(passage))
 
 
+def _forms(found: list[str], hyphened: set[tuple[str, str]]) -> set[str]:
+    """The words a passage holds: each word found, its hyphen and apostrophe parts, and it with
+    its hyphens dropped; each hyphenated compound's neighbouring parts go into `hyphened`."""
+    here: set[str] = set()
+    for word in found:
+        here.add(word)
+        hyphened.update(itertools.pairwise(p for p in word.split("-") if p))
+        here.update(p for p in re.split(r"[-']", word) if p)
+        here.add(word.replace("-", ""))
+    return here
+
+
 class NotesVocabulary:
     def __init__(self, texts: Iterable[str], english: Collection[str]) -> None:
         words: set[str] = set()
@@ -369,12 +381,7 @@ class NotesVocabulary:
                 pairs.update(itertools.pairwise(parts))
                 found.extend(parts)
             counts.update(found)
-            here: set[str] = set()
-            for word in found:
-                here.add(word)
-                hyphened.update(itertools.pairwise(p for p in word.split("-") if p))
-                here.update(p for p in re.split(r"[-']", word) if p)
-                here.add(word.replace("-", ""))
+            here = _forms(found, hyphened)
             words |= here
             for word in here:
                 places.setdefault(word, []).append(number)
