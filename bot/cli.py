@@ -150,7 +150,7 @@ def corpus_reachable(settings: Settings) -> bool:
     return chosen or all(path.exists() for path in settings.corpus)
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question to answer.")] = None,
     k: Annotated[

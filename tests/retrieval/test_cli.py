@@ -66,6 +66,14 @@ def test_ask_prints_the_answer_and_its_citations(corpus_args: list[str]) -> None
     assert "Pipe mode streams" in result.stdout and "blog.txt › " in result.stdout
 
 
+def test_a_question_starting_with_a_dash_is_a_question_not_an_option(
+    corpus_args: list[str],
+) -> None:
+    result = runner.invoke(app, ["ask", "- vs -", *corpus_args])
+    assert result.exit_code == 0, result.output
+    assert "nothing in that to look up" in result.stdout
+
+
 def test_empty_question_is_a_clear_error(corpus_args: list[str]) -> None:
     result = runner.invoke(app, ["ask", "   ", *corpus_args])
     assert result.exit_code == 2 and "question" in result.output.lower()
