@@ -1096,7 +1096,7 @@ class Composer:
     def single_passage(
         self, hits: Sequence[Hit], candidates: list[Candidate], best_similarity: float
     ) -> Composition:
-        from retrieval import stated
+        from retrieval import named_step, stated
 
         usable = sorted((c for c in candidates if self._usable(c, hits)), key=lambda c: -c.score)
         if not usable:
@@ -1107,6 +1107,7 @@ class Composer:
         if self.ask.kind != "definition":
             chosen.sort(key=lambda c: (c.rank, c.start))
             chosen = self._subject_first(chosen, hits, usable)
+        chosen = named_step.with_step(self, usable, chosen)
         chosen = self._leaning_placed(self._with_antecedent(chosen, candidates), candidates)
         chosen = stated.with_stated_twins(self, hits, candidates, chosen)
         sentences = self._render(chosen, hits)
