@@ -9,6 +9,7 @@ fact, in the place of one of the items that hold the facts; those are quoted on 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from retrieval.sentences import display_sentence, heads_lines
 
@@ -16,8 +17,12 @@ from retrieval.sentences import display_sentence, heads_lines
 SMALL_WORD = re.compile(r"(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|vs|with)$", re.I)
 WORD = re.compile(r"[A-Za-z][\w'-]*")
 TITLE_WORDS = 2  # capitalised words a title holds at least: one alone is a name ("Rekognition")
+# Every pooled sentence of every ask is checked; the notes do not change under a running index,
+# and a passage's text is one string object, so a check repeated across asks is a lookup.
+CACHED_CHECKS = 65_536
 
 
+@lru_cache(maxsize=CACHED_CHECKS)
 def only_heads(text: str, start: int, end: int) -> bool:
     """The sentence at `start`-`end` of a passage's `text` is its whole line, written as a title
     (`is_titled`), with no verb or number (`compose.VERB`), and heads the lines indented under
