@@ -15,10 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.compose import sentence_words
-from retrieval.rarity import held_weight, held_weights, sentence_counts
-from retrieval.setting import HELD_WORDS
-from retrieval.thing import heading_words, names_thing
+from retrieval.thing import heading_words, names_thing, naming_pick
 
 if TYPE_CHECKING:
     from retrieval.compose import Candidate, Composer
@@ -41,21 +38,7 @@ def asks_how_done(composer: Composer) -> bool:
 def step_pick(composer: Composer, usable: Sequence[Candidate], rank: int) -> Candidate | None:
     """Of passage `rank`'s sentences naming a thing the question does not, the one holding the
     most of the question's words weighted by rarity, when it holds HELD_WORDS of them."""
-    words = sentence_words(composer.searcher)
-    counts, total = sentence_counts(composer.searcher, words)
-    weights = held_weights(composer.terms, counts, total)
-    subjects = heading_words(composer.searcher)
-    best: tuple[float, float, Candidate] | None = None
-    for c in usable:
-        said = words[c.row] & composer.terms
-        if c.rank != rank or len(said) < HELD_WORDS:
-            continue
-        if not names_thing(c.text, composer.ask.text, subjects):
-            continue
-        held = held_weight(weights, said)
-        if best is None or (held, c.score) > best[:2]:
-            best = (held, c.score, c)
-    return best[2] if best else None
+    return naming_pick(composer, [c for c in usable if c.rank == rank], composer.terms)
 
 
 def with_step(

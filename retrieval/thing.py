@@ -71,7 +71,15 @@ def thing_pick(composer: Composer, candidates: Sequence[Candidate]) -> Candidate
     ask = THING_ASK.search(composer.ask.focus or composer.ask.text)
     if ask is None:
         return None
-    asked = composer.terms - set(tokenize(ask[1]))
+    return naming_pick(composer, candidates, composer.terms - set(tokenize(ask[1])))
+
+
+def naming_pick(
+    composer: Composer, candidates: Sequence[Candidate], asked: set[str]
+) -> Candidate | None:
+    """Of `candidates` naming a thing the question does not (`names_thing`), the one holding the
+    most of the `asked` words, each weighted by its rarity (`rarity.held_weights`), when it holds
+    HELD_WORDS of them (the better scored of two holding as much)."""
     words = sentence_words(composer.searcher)
     counts, total = sentence_counts(composer.searcher, words)
     weights = held_weights(asked, counts, total)
