@@ -133,14 +133,13 @@ class _Reader:
         one: most questions hold none, and the list runs to thousands of words."""
         return [t for t in self.targets if t not in self.spelled]
 
-    @functools.cached_property
-    def chosen(self) -> frozenset[str]:
-        """`choices` as a set, to look one spelling up (`_spelt_otherwise`)."""
-        return frozenset(self.choices)
-
     def unspelled(self, words: Iterable[str]) -> list[str]:
         """Those of `words` a typo here may stand for, as for `choices`."""
         return [w for w in words if w not in self.spelled]
+
+    def usable(self, word: str) -> bool:
+        """`word` is one a typo here may stand for (in `choices`), looked up, not scanned for."""
+        return word in _shapes(self.vocabulary, self.targets).words and word not in self.spelled
 
     def plain(self, match: re.Match[str]) -> str:
         """The typed word as the notes write it: hyphenated, as two words, or its typo read."""
@@ -153,7 +152,7 @@ class _Reader:
         if _typo(word, vocabulary):
             found = (
                 _nearest(word, self.choices, vocabulary)
-                or _spelt_otherwise(word, self.chosen)
+                or _spelt_otherwise(word, self.usable)
                 or _misspelt(word, _shapes(vocabulary, self.targets), self.unspelled)
             )
         elif (
@@ -333,14 +332,14 @@ def _nearest(
     return min(near)[-1] if near else None
 
 
-def _spelt_otherwise(word: str, choices: Collection[str]) -> str | None:
+def _spelt_otherwise(word: str, usable: Callable[[str], bool]) -> str | None:
     """The notes word `word` is another spelling of: British "-ise", "-yse" where the notes write
     American "-ize", "-yze" ("amazon personalise", "analyse", "generalisation"), or the other way.
     The stem tells search it is the same word, yet the embedding reads it as another and the
     coverage check as a word the notes lack: the question was declined."""
     for found in BRITISH.finditer(word):
         other = f"{word[: found.start()]}{OTHER_SPELLING[found.group(0)]}{word[found.end() :]}"
-        if other in choices:
+        if usable(other):
             return other
     return None
 
@@ -348,10 +347,12 @@ def _spelt_otherwise(word: str, choices: Collection[str]) -> str | None:
 @dataclass(frozen=True)
 class _Shapes:
     """A vocabulary's typo targets by length and by first letter and length: `_misspelt` compares
-    a word only with those a slip or left-out vowels may have made it from, not with thousands."""
+    a word only with those a slip or left-out vowels may have made it from, not with thousands;
+    and as a set, to look one spelling up (`_spelt_otherwise`)."""
 
     by_length: dict[int, list[str]]
     by_start: dict[tuple[str, int], list[str]]
+    words: frozenset[str]
 
 
 def _shapes(vocabulary: NotesVocabulary, targets: list[str]) -> _Shapes:
@@ -363,7 +364,7 @@ def _shapes(vocabulary: NotesVocabulary, targets: list[str]) -> _Shapes:
         for word in targets:
             by_length.setdefault(len(word), []).append(word)
             by_start.setdefault((word[0], len(word)), []).append(word)
-        found = _SHAPES[vocabulary] = _Shapes(by_length, by_start)
+        found = _SHAPES[vocabulary] = _Shapes(by_length, by_start, frozenset(targets))
     return found
 
 
