@@ -151,6 +151,7 @@ RARE_PER_WORDS = 8_000
 # guitar"): unknown to the notes, the question is about something they never mention.
 SHORT_QUESTION_WORDS = 12
 NAME_WORDS = 2  # words of a product's name after its prefix ("sagemaker studio lab")
+TAIL_DASH = " - "  # a spaced dash: the question's tail opens after it ("X vs Y - which is cheaper")
 # Words that follow a prefix to speak of its offerings in general, not to name one ("which aws
 # services fit together").
 KINDS_OF_OFFERING = frozenset(
@@ -775,11 +776,11 @@ class NotesVocabulary:
         """Each of `unwritten_sides` with the words it is checked by (its `plain_kinds` words,
         numbers left out)."""
         found = []
-        for side, plain in zip(sides, self.plain_kinds(sides), strict=True):
+        for index, (side, plain) in enumerate(zip(sides, self.plain_kinds(sides), strict=True)):
             said = WORD.findall(side.lower())  # its length as asked: a name, not a question
             words = [w for w in self._content(WORD.findall(plain)) if not w.isdigit()]
-            if len(said) > NAME_WORDS + 2 or len(words) < 2:
-                continue  # a side is a name: a longer one is a question misread as a side
+            if _misread_side(side, sides[:index]) or len(words) < 2:
+                continue  # a side is a name: a question misread as a side is left to the others
             if names_only and any(w in STOPWORDS for w in said[1:-1]):
                 continue  # a phrase ("the hardware for training"), no name: left to the others
             if not all(w in self.places for w in words):
@@ -1344,6 +1345,18 @@ def _conjoined(words: list[str]) -> Iterator[frozenset[str]]:
             yield frozenset((first, last))
     for first, second in itertools.pairwise(words):
         yield frozenset((first, second))
+
+
+def _misread_side(side: str, before: Sequence[str]) -> bool:
+    """A stretch of the question misread as a comparison's side, not a name: longer than a name
+    (`NAME_WORDS` + 1 words past a product prefix: "curved pattern vs a few isolated huge
+    residuals" describes what a plot shows), or an alternative the question's tail offers after
+    a side that runs on past a spaced dash into that tail ("SSE-C vs client-side encryption -
+    does S3 keep my key, or see the plaintext": "see the plaintext" is no thing compared). Such a
+    stretch names nothing the notes must write, so the checks of absent sides leave it out."""
+    if len(_content_words(side)) > NAME_WORDS + 1:
+        return True
+    return any(TAIL_DASH in earlier for earlier in before)
 
 
 def _one_word_before(sides: Sequence[str]) -> bool:
