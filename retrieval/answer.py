@@ -21,6 +21,7 @@ import numpy as np
 from common.citation import Citation
 from retrieval.acronym import STANDS_FOR, expansion
 from retrieval.compose import (
+    BULLET,
     EMPHASIS_TERMS,
     GENERIC_HEADING,
     NAMED_SHARE,
@@ -231,8 +232,8 @@ def _answer(
     passages, main = _passages(composition, hits)
     features, gate = _gate(composer, composition, hits, main)
     covered, missing = _covered(composer, composition, hits, main, gate, min_confidence)
-    expanded = None if covered or missing == MOSTLY_UNKNOWN else _expanded(composer, composition)
-    if expanded is not None:  # a declined acronym ask the notes expand: quote the expansion
+    expanded = None if missing == MOSTLY_UNKNOWN else _expanded(composer, composition, covered)
+    if expanded is not None:  # an acronym ask the notes expand: quote the expansion
         composition, covered, missing = expanded, True, ""
         passages, main = _passages(composition, hits)
         features, _ = _gate(composer, composition, hits, main)
@@ -269,19 +270,27 @@ def _gate(
     return features, calibrated(features, SCENARIO_SHIFT if ask.kind == "scenario" else 0.0)
 
 
-def _expanded(composer: Composer, composition: Composition) -> Composition | None:
+def _expanded(composer: Composer, composition: Composition, covered: bool) -> Composition | None:
     """An acronym ask's answer from the notes' own expansion of the acronym
     (`acronym.expansion`: "ARIMA -> Autoregressive integrated moving average"), quoted from its
     passage, when the ask was declined: its chat words ("what does the name even stand for")
-    match nothing, so its gate falls low, or read as a subject the notes lack ("stands"). An
-    acronym the notes never write has no expansion, and the decline stands."""
+    match nothing, so its gate falls low, or read as a subject the notes lack ("stands"); or when
+    the answer quotes another sentence naming the acronym ("Technically ReLU is a special case of
+    maxout" for "relu is short for what"). An acronym the notes never write has no expansion,
+    and the decline stands."""
     chunks = composer.searcher.files.chunks
     found = expansion(composer.ask.text, chunks)
     if found is None:
         return None
+    if covered and set(tokenize(found.line)) <= set(tokenize(" ".join(composition.sentences))):
+        return None  # the quote gives the expansion already
     hit = Hit(chunks[found.row], found.row, 0.0, composition.best_similarity, 0.0)
     return Composition(
-        [found.line], [0], composition.best_similarity, composition.heading_overlap, pool=(hit,)
+        [BULLET.sub("", found.line)],
+        [0],
+        composition.best_similarity,
+        composition.heading_overlap,
+        pool=(hit,),
     )
 
 

@@ -20,7 +20,6 @@ from retrieval.compose import (
     WHAT_FRONT,
     Candidate,
     _about_terms,
-    _mutual,
     _plain_line,
     covers,
     subject_of,
@@ -117,7 +116,7 @@ def own_section(composer: Composer, hit: Hit) -> bool:
     # the first passage of its section, in whichever file: each file's notes on the subject
     # open with what it is, not only the first file's
     first = hit.row == 0 or chunks[hit.row - 1].heading != hit.chunk.heading
-    return first and _mutual(composer.defined, set(heading)) >= NAMED_SHARE
+    return first and heading_names_subject(composer, set(heading))
 
 
 def card_asks_what(composer: Composer, hit: Hit) -> bool:
@@ -130,7 +129,17 @@ def card_asks_what(composer: Composer, hit: Hit) -> bool:
         return covers(composer.defined, set(tokenize(front[1]))) >= NAMED_SHARE
     # a front that is the subject's name alone ("Binning"): its answer says what it is
     named = set(tokenize(hit.chunk.heading[0])) - PRODUCT_PREFIX
-    return "?" not in hit.chunk.heading[0] and _mutual(composer.defined, named) >= NAMED_SHARE
+    return "?" not in hit.chunk.heading[0] and heading_names_subject(composer, named)
+
+
+def heading_names_subject(composer: Composer, heading: set[str]) -> bool:
+    """The heading names the asked subject: it holds most of the subject's words, and most of
+    its own words are the subject's or the ones the ask gives it as its topic ("S3 Availability"
+    for "what does availability mean when the flashcards talk about s3")."""
+    return (
+        covers(composer.defined, heading) >= NAMED_SHARE
+        and covers(heading, composer.defined | composer.terms) >= NAMED_SHARE
+    )
 
 
 def defining(composer: Composer, hit: Hit, candidates: list[Candidate]) -> Candidate | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from retrieval.framing import ALIKE, OR_ELSE
+from retrieval.meaning import meaning_subject
 
 Kind = Literal["definition", "comparison", "limit", "when", "scenario", "howto", "casual"]
 
@@ -204,7 +205,7 @@ _DEFINITION_TAIL = re.compile(
     re.I,
 )
 # "what does eta do in xgb": the subject is what does something, not the rest of the ask.
-_DOES_TAIL = re.compile(r"^(?P<subject>.+?)\s+(?:do|mean|stand for)\b.*$", re.I)
+_DOES_TAIL = re.compile(r"^(?P<subject>.+?)\s+(?:do|mean|measure|stand for)\b.*$", re.I)
 _WHEN = re.compile(r"^when\b|\bwhen (?:should|do|to|would|is it|does it make sense)\b", re.I)
 _HOWTO = re.compile(r"^how (?:do|can|to|should|would)\b|^how\b(?! (?:many|much|long|big))", re.I)
 _ASK = re.compile(r"\b(?:which|what|how|should|recommend|best|most|choose|select)\b|\?$", re.I)
@@ -342,6 +343,8 @@ def _understand(text: str) -> Ask:
 def _kind(text: str) -> Kind:
     if _COMPARE.search(text) or _is_either_or(text):
         return "comparison"
+    if meaning_subject(text):  # "what does s3 availability measure": no limit's ask
+        return "definition"
     if _LIMIT.search(text):
         return "limit"
     if _WHEN.search(text):
@@ -632,6 +635,9 @@ def key_phrases(ask: Ask) -> tuple[str, ...]:
     if ask.kind == "comparison":
         return ask.subjects
     if ask.kind == "definition":
+        meant = meaning_subject(ask.text)  # "X, what does that even mean"
+        if meant:
+            return (meant,)
         subject = _DEFINITION.sub("", _DEFINITION_TAIL.sub("", ask.text)).strip(" ?")
         if re.match(r"^what does\b", ask.text, re.I):
             doing = _DOES_TAIL.match(subject)
