@@ -40,6 +40,7 @@ from quiz.answer_text import (
     words,
 )
 from quiz.bank import KeyPoint
+from quiz.dismissal import turns_down
 from quiz.names_in_text import LEAD_VERBS, lead_clause
 from quiz.names_in_text import names as names_in
 from quiz.quantities import NUMBER_WORDS, SCALED, quantities, spell_numbers
@@ -527,7 +528,7 @@ def read_choice(
         or _named_by_opening(names, choices, split[0])
         or _keeps_the_old(choices, split[0])
     )
-    if outright:
+    if outright and not _sets_aside(names, split, 0, outright):
         return Reading(other_choice=outright)
     return Reading(other_choice=_pick(names, choices, split, text) or None)
 
@@ -672,7 +673,10 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         named = together or _names_option(names, tokens, token_stems)
         if picked == "" and index == 0 and not named:
             picked = _remedy(names, choices, split[1:2]) or picked
-        if picked and _turns_to_the_right(names, split[: index + 1], split[index + 1 :]):
+        if picked and (
+            _turns_to_the_right(names, split[: index + 1], split[index + 1 :])
+            or _sets_aside(names, split, index, picked)
+        ):
             return ""
         if picked is not None:
             return picked
@@ -693,6 +697,16 @@ def _turns_to_the_right(names: _Names, lead: Sequence[str], following: Sequence[
         return True
     lead_stems, later_stems = set(stems(lead_tokens)), set(stems(later))
     return any(prefixed_opposite(one, other) for one in later_stems for other in lead_stems)
+
+
+def _sets_aside(names: _Names, split: Sequence[str], index: int, picked: str) -> bool:
+    """The lead clause that names the other thing (`picked`) turns it down ("Mechanical Turk
+    is out because ...", "Lambda can't take this", "Although BlazingText also makes
+    embeddings") and a later clause names the right option strictly and no other ("so set up a
+    private workforce"): the answer picks the right one."""
+    return turns_down(split[index], picked) and any(
+        _names_only_the_right(names, part) for part in split[index + 1 :]
+    )
 
 
 def _names_only_the_right(names: _Names, part: str) -> bool:
