@@ -56,7 +56,7 @@ BARE_UNIT = re.compile(
 # notes, with its verb ("talk", "say"), is all pointer; what it is about stays ("about s3"). Left
 # with its verb alone ("mean when talk about s3") the ask reads as another kind.
 REPORTING_CLAUSE = re.compile(
-    rf"\s*\b(?:when|where|whenever|wherever|as)\s+{_DETERMINER}{_MATERIAL}\s+[a-z]+\b(?!['’])",
+    rf"\b(?:when|where|whenever|wherever|as)\s+{_DETERMINER}{_MATERIAL}\s+[a-z]+\b(?!['’])",
     re.I,
 )
 # "In the flashcards' service list, what is DMS?": an opening place in the notes' own part, up to
@@ -64,6 +64,8 @@ REPORTING_CLAUSE = re.compile(
 OPENING_PLACE = re.compile(
     rf"^\s*(?:in|on|from)\s+{_DETERMINER}{_MATERIAL}['’]s?\s+[^,?]{{1,40}},\s*", re.I
 )
+_MENTION = re.compile(rf"\b(?:{_MATERIAL}|{_UNIT})(?![\w-])", re.I)
+_UNIT_WORD = re.compile(rf"\b{_UNIT}(?![\w-])", re.I)
 # What taking the pointer out leaves behind: a comma before the question's end or another comma.
 _LEFT_COMMA = re.compile(r"\s*,\s*(?=[,?.!]|$)")
 _WORD = re.compile(r"[\w-]+")
@@ -89,11 +91,12 @@ def read_pointer(question: str, written: Collection[tuple[str, str]] = frozenset
     the word pairs the notes write, which keep a unit word the notes use as a word of their own
     ("the card numbers", "the card" of notes that say it) in place."""
     units: list[str] = []
-    left = OPENING_PLACE.sub("", question)
-    left = REPORTING_CLAUSE.sub("", left)
-    for unit in (NAMED_UNIT, BARE_UNIT):
-        left = unit.sub(lambda found: _unit_left(found, written, units), left)
-    left = POINTER.sub(" ", left)
+    left = question
+    if _MENTION.search(left):  # most questions name no material: read them no further
+        left = REPORTING_CLAUSE.sub("", OPENING_PLACE.sub("", left))
+        for unit in (NAMED_UNIT, BARE_UNIT) if _UNIT_WORD.search(left) else ():
+            left = unit.sub(lambda found: _unit_left(found, written, units), left)
+        left = POINTER.sub(" ", left)
     left = _LEFT_COMMA.sub("", " ".join(left.split()))
     left = re.sub(r"\s+(?=[?.!,])", "", left).strip(" ,")
     if not re.search(r"\w", left):
