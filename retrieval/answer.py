@@ -49,7 +49,7 @@ from retrieval.head_values import head_values
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
-from retrieval.material import without_pointer
+from retrieval.material import named_hits, read_pointer
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
@@ -199,9 +199,9 @@ def answer_question(
     reply = small_talk(asked)
     if reply:
         return Answer(question, [], [], 0.0, False, notice=reply)
-    ask = head_values(
-        understand(_respelled(searcher, without_pointer(asked))), _vocabulary(searcher)
-    )
+    vocabulary = _vocabulary(searcher)
+    pointed = read_pointer(asked, vocabulary.pairs)
+    ask = head_values(understand(_respelled(searcher, pointed.text)), vocabulary)
     searched = without_rejected(ask.text, ask.rejected)
     prepared = searcher.prepare(searched)
     hits = searcher.search(
@@ -211,7 +211,9 @@ def answer_question(
         return Answer(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
         )
-    composer = Composer(searcher, ask, prepared[0], prepared[1])
+    named = named_hits(hits, pointed.units)  # "the redshift card": look there
+    composer = Composer(searcher, ask, prepared[0], prepared[1], confined=bool(named))
+    hits = named or hits
     composition = composer.compose(hits)
     return _answer(composer, question, hits, composition, k, more, min_confidence)
 

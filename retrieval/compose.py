@@ -759,8 +759,19 @@ class _Sides:
 class Composer:
     """Chooses the sentences for one question from its hits."""
 
-    def __init__(self, searcher: Searcher, ask: Ask, query: str, vector: np.ndarray) -> None:
+    def __init__(
+        self,
+        searcher: Searcher,
+        ask: Ask,
+        query: str,
+        vector: np.ndarray,
+        *,
+        confined: bool = False,
+    ) -> None:
         self.searcher = searcher
+        # the hits are the units of the notes the question names ("recall card vs precision
+        # card"): a comparison reads them alone, not a line from elsewhere naming both sides
+        self.confined = confined
         self.files = searcher.files
         self.ask = ask
         self.vector = vector
@@ -1471,6 +1482,8 @@ class Composer:
         if topical:
             return topical[:POOL], topical[:POOL], [], True
         pool = list(hits[:POOL])
+        if self.confined:
+            return pool, pool, [], False
         own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
         extra = _unique(own + self._side_hits(pool))
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]

@@ -1,31 +1,138 @@
 """The student's pointer at their own study material ("on the flashcards", "according to these
-notes", "what do the cards say"): it names where the answer is to come from, not what is asked,
-so it is left out of the question before it is searched and checked. Left in, its word is taken
-for a subject the notes never write ("Your notes don't mention flashcards", where the notes are
-flashcards), and search weighs it beside the real subject and finds another card."""
+notes", "what do the cards say", "what does the redshift card say"): it names where the answer is
+to come from, not what is asked, so it is left out of the question before it is searched and
+checked. Left in, its word is taken for a subject the notes never write ("Your notes don't mention
+flashcards", where the notes are flashcards), and search weighs it beside the real subject and
+finds another card. A unit named by its subject ("the redshift card", "recall card vs precision
+card") also says where to read: the hits headed by that subject (`named_hits`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from retrieval.documents import Chunk
+from retrieval.lexical import PRODUCT_PREFIX, tokenize
+
+
+class _Headed(Protocol):
+    @property
+    def chunk(self) -> Chunk: ...
+
+
+_HitT = TypeVar("_HitT", bound=_Headed)
 
 # A determiner, then a word for the notes themselves, with the preposition that places the ask in
 # them ("on the flashcards", "of the notes", "according to our notes") and a possessive mark
 # ("the flashcards' service list"). Only after a determiner: "model cards", "release notes" and
 # "Anki deck export" are subjects of their own.
-POINTER = re.compile(
-    r"(?:\b(?:according\s+to|in|on|from|of)\s+)?"
-    r"\b(?:the|my|our|these|those|your)\s+(?:notes|flashcards?|cards|deck|slides)(?:['’]s?)?"
-    r"(?![\w'’-])",
+_DETERMINER = r"\b(?:the|my|our|these|those|your)\s+"
+_MATERIAL = r"(?:notes|flashcards?|cards|deck|slides)"
+_PLACING = r"(?:\b(?:according\s+to|in|on|from|of)\s+)?"
+POINTER = re.compile(rf"{_PLACING}{_DETERMINER}{_MATERIAL}(?:['’]s?)?(?![\w'’-])", re.I)
+# One unit of the notes named by what it is about ("the redshift card", "on the services overview
+# card", "the kms section"), or, in chat, bare as a label ("svm card: ...", "recall card vs
+# precision card"): the unit word says where to look and goes, with its determiner and preposition;
+# the words before it name the subject and stay ("what does redshift say", "recall vs precision").
+# Singular only: "the sagemaker model cards" may be the very thing asked about.
+_UNIT = r"(?:card|flashcard|slide|section)"
+NAMED_UNIT = re.compile(
+    rf"{_PLACING}(?P<det>\b(?:the|my|our|these|those|your|this))\s+"
+    rf"(?P<head>(?:[\w-]+\s+){{0,2}}?)(?P<unit>{_UNIT})(?=(?P<after>\s+[\w-]+)?)(?![\w'’-])",
     re.I,
 )
+# The bare label form: only where a label stands, at the start or after a side's mark ("vs",
+# "or", a comma, a dash), and before one (or the question's end): "an ID card." or "card
+# transactions" are things, not places in the notes.
+_SIDE_MARK = r"\b(?:vs\.?|versus|or|and)\s+"
+BARE_UNIT = re.compile(
+    rf"(?P<lead>^|[,:;]\s*|\s[-–]\s+|{_SIDE_MARK})(?P<head>[\w-]+(?:\s+[\w-]+)??)\s+"
+    rf"(?P<unit>{_UNIT})(?=\s*(?:[:,;?!.]|[-–]\s|{_SIDE_MARK}|$))(?P<after>)",
+    re.I,
+)
+# "what does 'availability' mean when the flashcards talk about s3": a clause whose subject is the
+# notes, with its verb ("talk", "say"), is all pointer; what it is about stays ("about s3"). Left
+# with its verb alone ("mean when talk about s3") the ask reads as another kind.
+REPORTING_CLAUSE = re.compile(
+    rf"\b(?:when|where|whenever|wherever|as)\s+{_DETERMINER}{_MATERIAL}\s+[a-z]+\b(?!['’])",
+    re.I,
+)
+# "In the flashcards' service list, what is DMS?": an opening place in the notes' own part, up to
+# its comma, is all pointer.
+OPENING_PLACE = re.compile(
+    rf"^\s*(?:in|on|from)\s+{_DETERMINER}{_MATERIAL}['’]s?\s+[^,?]{{1,40}},\s*", re.I
+)
+_MENTION = re.compile(rf"\b(?:{_MATERIAL}|{_UNIT})(?![\w-])", re.I)
+_UNIT_WORD = re.compile(rf"\b{_UNIT}(?![\w-])", re.I)
 # What taking the pointer out leaves behind: a comma before the question's end or another comma.
 _LEFT_COMMA = re.compile(r"\s*,\s*(?=[,?.!]|$)")
+_WORD = re.compile(r"[\w-]+")
 
 
-def without_pointer(question: str) -> str:
+@dataclass(frozen=True)
+class Pointed:
+    """A question read for its pointers: the text left to search and check, and the subjects of
+    the units of the notes it names ("redshift" of "the redshift card"), where to look."""
+
+    text: str
+    units: tuple[str, ...] = ()
+
+
+def without_pointer(question: str, written: Collection[tuple[str, str]] = frozenset()) -> str:
     """The question without its pointers at the study material; as written when it is nothing
     else ("my notes")."""
-    left = POINTER.sub(" ", question)
+    return read_pointer(question, written).text
+
+
+def read_pointer(question: str, written: Collection[tuple[str, str]] = frozenset()) -> Pointed:
+    """The question without its pointers, and the units it names by their subjects. `written`:
+    the word pairs the notes write, which keep a unit word the notes use as a word of their own
+    ("the card numbers", "the card" of notes that say it) in place."""
+    units: list[str] = []
+    left = question
+    if _MENTION.search(left):  # most questions name no material: read them no further
+        left = REPORTING_CLAUSE.sub("", OPENING_PLACE.sub("", left))
+        for unit in (NAMED_UNIT, BARE_UNIT) if _UNIT_WORD.search(left) else ():
+            left = unit.sub(lambda found: _unit_left(found, written, units), left)
+        left = POINTER.sub(" ", left)
     left = _LEFT_COMMA.sub("", " ".join(left.split()))
     left = re.sub(r"\s+(?=[?.!,])", "", left).strip(" ,")
-    return left if re.search(r"\w", left) else question
+    if not re.search(r"\w", left):
+        return Pointed(question)
+    return Pointed(left, tuple(units))
+
+
+def _unit_left(found: re.Match[str], written: Collection[tuple[str, str]], units: list[str]) -> str:
+    """What stays of a named unit: its head words (with a bare label's lead), or the whole as
+    written when the notes write the unit word beside its neighbour (a term of theirs)."""
+    unit = found["unit"].lower()
+    before = (found.groupdict().get("det") or "").split() + found["head"].split()
+    after = _WORD.findall(found["after"] or "")
+    if (before and (before[-1].lower(), unit) in written) or (
+        after and (unit, after[0].lower()) in written
+    ):
+        return found[0]
+    head = found["head"].strip()
+    if head:
+        units.append(head)
+    return f"{found.groupdict().get('lead') or ''}{head}"
+
+
+def named_hits(hits: Sequence[_HitT], units: Sequence[str]) -> list[_HitT]:
+    """The hits that are the named units: each passage whose own heading (less a product word:
+    "Amazon Redshift") opens with a unit's subject; none unless every unit has one among them (a
+    comparison of two cards keeps both sides)."""
+    wanted = [tokenize(unit) for unit in units]
+    if not wanted or not all(wanted):
+        return []
+    found = [h for h in hits if any(_opens_with(h, words) for words in wanted)]
+    every = all(any(_opens_with(h, words) for h in found) for words in wanted)
+    return found if every else []
+
+
+def _opens_with(hit: _Headed, words: list[str]) -> bool:
+    heading = hit.chunk.heading
+    own = [t for t in tokenize(heading[-1]) if t not in PRODUCT_PREFIX] if heading else []
+    return own[: len(words)] == words

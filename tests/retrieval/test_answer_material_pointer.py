@@ -1,6 +1,7 @@
 """The student's pointer at their own study material ("on the flashcards", "according to these
-notes") names where the answer comes from, not what is asked: it is left out before the question
-is searched and checked, so the notes' word for itself is no subject they "don't mention"."""
+notes", "the redshift card") names where the answer comes from, not what is asked: it is left out
+before the question is searched and checked, so the notes' word for itself is no subject they
+"don't mention", and a unit named by its subject is where the answer is read."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 import retrieval.answer as answering
 from retrieval.embed import Embedder
-from retrieval.material import without_pointer
+from retrieval.material import Pointed, named_hits, read_pointer, without_pointer
 from retrieval.service import NotesIndex
 from tests.retrieval.conftest import tutor_over
 from tests.retrieval.test_answer_terse import NOTES
@@ -26,7 +27,7 @@ def test_a_pointer_at_the_flashcards_is_no_missing_subject(
     answer = tutor.ask(question)
     assert answer.covered, answer.missing
     assert "buffers incoming records" in answer.text.lower()
-    monkeypatch.setattr(answering, "without_pointer", lambda text: text)
+    monkeypatch.setattr(answering, "read_pointer", lambda text, written: Pointed(text))
     assert "flashcards" in tutor.ask(question).missing  # read as a subject the notes lack
 
 
@@ -49,7 +50,17 @@ def test_a_subject_the_notes_lack_is_still_declined(tutor: NotesIndex) -> None:
             "which metric do the cards call 'correct positives'?",
             "which metric do call 'correct positives'?",
         ),
-        ("In the flashcards' service list, what is DMS?", "service list, what is DMS?"),
+        ("In the flashcards' service list, what is DMS?", "what is DMS?"),
+        ("what does the redshift card say?", "what does redshift say?"),
+        ("recall card vs precision card - which one?", "recall vs precision - which one?"),
+        ("svm card: text vs images", "svm: text vs images"),
+        ("which does the card push?", "which does push?"),
+        (
+            "what does 'availability' mean when the flashcards talk about s3?",
+            "what does 'availability' mean about s3?",
+        ),
+        ("the photo on an ID card. Which one fits?", "the photo on an ID card. Which one fits?"),
+        ("A card issuer flags fraud. Which metric?", "A card issuer flags fraud. Which metric?"),
         ("what are sagemaker model cards", "what are sagemaker model cards"),  # a subject
         ("where are the release notes", "where are the release notes"),
         ("my notes", "my notes"),  # nothing else: left as written
@@ -57,3 +68,61 @@ def test_a_subject_the_notes_lack_is_still_declined(tutor: NotesIndex) -> None:
 )
 def test_without_pointer(question: str, left: str) -> None:
     assert without_pointer(question) == left
+
+
+def test_a_unit_word_the_notes_write_stays() -> None:
+    written = {("the", "card"), ("card", "numbers")}
+    assert without_pointer("who may store the card numbers?", written) == (
+        "who may store the card numbers?"
+    )
+    assert without_pointer("who may store the card numbers?") == "who may store numbers?"
+
+
+def test_the_named_units_are_read() -> None:
+    assert read_pointer("recall card vs precision card?").units == ("recall", "precision")
+    assert read_pointer("what does the card say about s3?").units == ()
+
+
+METRICS = """# Metrics
+
+## Recall
+
+- share of the actual positives the model finds
+- a good choice when false negatives cost a lot, such as fraud detection
+
+## Precision
+
+- share of the predicted positives that are right
+- a good choice when false positives cost a lot, such as drug testing
+
+## F1
+
+- the harmonic mean of precision and recall, for when you care about precision and recall alike
+"""
+
+
+@pytest.fixture(scope="module")
+def metrics(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
+    return tutor_over(tmp_path_factory, embedder, "named-units", {"metrics.md": METRICS})
+
+
+def test_named_units_are_where_the_answer_is_read(
+    metrics: NotesIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = (
+        "recall card vs precision card - which one fits fraud detection and which drug testing?"
+    )
+    answer = metrics.ask(question)
+    assert "fraud detection" in answer.text and "drug testing" in answer.text
+    assert "harmonic mean" not in answer.text  # the F1 card names both, but was not pointed at
+    monkeypatch.setattr(answering, "named_hits", lambda hits, units: [])
+    assert "harmonic mean" in metrics.ask(question).text
+
+
+def test_named_hits_need_every_unit(metrics: NotesIndex) -> None:
+    hits = metrics.searcher.search("recall precision f1", k=3)
+    assert {h.chunk.heading[-1] for h in named_hits(hits, ["recall", "precision"])} == {
+        "Recall",
+        "Precision",
+    }
+    assert named_hits(hits, ["recall", "roc curve"]) == []
