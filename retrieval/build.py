@@ -11,6 +11,7 @@ plan what to embed (pure) -> embed (I/O) -> assemble the build and its manifest 
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ from retrieval.index_store import (
 from retrieval.known_vectors import SHIPPED_DIR, KnownVectors, encode_with_known, shipped_path
 from retrieval.load import SourceFile, discover, file_digest, read_corpus
 from retrieval.manifest import EmbedderRecord, Manifest
+from retrieval.scatter import section_check
 from retrieval.threads import all_cores
 
 
@@ -131,6 +133,7 @@ def _build(
     now: Callable[[], datetime],
 ) -> BuildReport:
     started = time.perf_counter()
+    embedder_factory = functools.cache(embedder_factory)  # chunking and embedding share one load
     files = discover(options.roots)
     digests = {f.source: file_digest(f.path) for f in files}
     chunking = ChunkingParams(options.model, options.token_limit).as_dict()
@@ -220,6 +223,19 @@ def _token_counter(model: str, embedder_factory: EmbedderFactory) -> TokenCounte
         return embedder_factory(model)  # a hub model: its tokenizer comes with it
 
 
+def _encoder(model: str, embedder_factory: EmbedderFactory) -> Callable[[list[str]], np.ndarray]:
+    """Encodes with the model, loaded the first time a section needs it: only a long headed
+    note asks (retrieval/scatter.py), and most builds have all their vectors already."""
+    loaded: list[Embedder] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        if not loaded:
+            loaded.append(embedder_factory(model))
+        return loaded[0].encode(texts)
+
+    return encode
+
+
 def _collect_chunks(
     files: list[SourceFile],
     unchanged: frozenset[str],
@@ -237,13 +253,16 @@ def _collect_chunks(
         raise BuildError(_strict_message(report.skipped))
     counter = _token_counter(options.model, embedder_factory)
     limit = effective_limit(ChunkingParams(options.model, options.token_limit), counter)
+    scattered = section_check(_encoder(options.model, embedder_factory))
     old_by_source: dict[str, list[Chunk]] = {}
     for chunk in old.chunks if old else []:
         old_by_source.setdefault(chunk.source, []).append(chunk)
     collected: list[Chunk] = []
     for file in files:
         if file.source in documents:
-            collected.extend(chunk_documents(documents[file.source], counter, limit))
+            collected.extend(
+                chunk_documents(documents[file.source], counter, limit, scattered=scattered)
+            )
         elif file.source in unchanged:
             collected.extend(old_by_source.get(file.source, []))
     chunks, report.duplicates = dedupe(collected)

@@ -9,7 +9,7 @@ whether a second granularity is indexed too (each parent's whole block, or finer
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -23,9 +23,11 @@ from retrieval.sentences import SENTENCES_VERSION
 
 # Bump when reading, cleaning or chunking changes what chunks a file yields: builds with
 # another version are rebuilt from scratch.
-CHUNKER_VERSION = 10
+CHUNKER_VERSION = 11
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] take two of the model's positions
 Context = Literal["auto", "heading", "path", "subpath"]
+# Whether a section's text (under its heading path) is a list of lines about different things.
+ScatterCheck = Callable[[tuple[str, ...], str], bool]
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,9 @@ def chunk_documents(
     counter: TokenCounter,
     limit: int,
     options: ChunkOptions | None = None,
+    scattered: ScatterCheck | None = None,
 ) -> list[Chunk]:
+    """The passages of the documents; `scattered` tells a catch-all section (`_chunk_section`)."""
     chosen = options or DEFAULT_OPTIONS
     chunks: list[Chunk] = []
     for document in documents:
@@ -115,7 +119,7 @@ def chunk_documents(
         if document.kind == "note" and chosen.merge_tokens > 0:
             sections = _merge_small_siblings(sections, counter, limit, chosen)
         for section in sections:
-            chunks.extend(_chunk_section(document, section, counter, limit, chosen))
+            chunks.extend(_chunk_section(document, section, counter, limit, chosen, scattered))
             if document.kind == "note" and chosen.fine_tokens > 0:
                 chunks.extend(_fine_windows(document, section, counter, limit, chosen))
     return chunks
@@ -150,14 +154,29 @@ def _chunk_section(
     counter: TokenCounter,
     limit: int,
     options: ChunkOptions,
+    scattered: ScatterCheck | None = None,
 ) -> list[Chunk]:
+    """One passage for a section that fits the model, else windows of it. A note section with
+    no heading of its own, or a headed one that `scattered` calls a list of lines about
+    different things ("Extra info about AWS Services": each line a fact about another service),
+    is cut into short windows (`bare_window_tokens`): a window the model's length mixes twenty
+    subjects, its vector far from the one line that answers, and BM25 scores its line at a
+    tenth of its length. The team's notes, read parts (tuning, b8-b22; bench/answers.py): five
+    answers gained (collaborative filtering, the Firehose Lambda record's fields, training
+    inside a VPC, online vs out-of-core and incremental vs transfer learning), two lost to a
+    short window of "General concepts" or of the list outranking the passage that answered;
+    any of 3 passages +6, passage 1 -2; no check part and nothing of the shipped notes moved
+    (they have no such section)."""
     context = _context(document, section.heading, options)
     whole = _make_chunk(document, section, section.start, section.end, section.text, context)
     if counter.count_tokens(whole.embed_text()) <= limit:
         return [whole]
     if document.kind != "note":
         return _windows(document, section, counter, limit, context)
-    bare = len(section.heading) <= 1 and options.bare_window_tokens > 0
+    bare = options.bare_window_tokens > 0 and (
+        len(section.heading) <= 1
+        or (scattered is not None and scattered(section.heading, section.text))
+    )
     body_tokens = options.bare_window_tokens if bare else options.window_tokens
     overlap = options.overlap if body_tokens > 0 else 0.0
     return _windows(document, section, counter, limit, context, body_tokens, overlap)

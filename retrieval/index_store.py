@@ -17,7 +17,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,6 +31,7 @@ from retrieval.dense import DenseIndex
 from retrieval.documents import Chunk
 from retrieval.lexical import LexicalIndex
 from retrieval.manifest import Manifest
+from retrieval.scatter import is_scattered, mean_pair_cosine
 
 KEEP_BUILDS = 2
 
@@ -165,13 +166,13 @@ class BuildFiles:
     def sentence_similarity(self, chunk_row: int) -> float:
         """The mean cosine of two different sentences of one chunk: how far its lines speak of
         one thing. 1.0 for a chunk of fewer than two sentences (nothing to tell apart)."""
-        rows = self.sentence_rows(chunk_row)
-        if rows.size < 2:
-            return 1.0
-        vectors = self.sentence_vectors[rows].astype(np.float32)
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        pairs = rows.size * (rows.size - 1)
-        return float(((vectors @ vectors.T).sum() - rows.size) / pairs)
+        return mean_pair_cosine(self.sentence_vectors[self.sentence_rows(chunk_row)])
+
+    def sentences_scattered(self, chunk_rows: Sequence[int]) -> bool:
+        """Whether the sentences of these chunks (one section's windows) together are a long
+        list of lines about different things (retrieval/scatter.py)."""
+        rows = np.concatenate([self.sentence_rows(row) for row in chunk_rows])
+        return is_scattered(self.sentence_vectors[rows])
 
     def best_sentence_cosines(self, chunk_rows: list[int], vector: np.ndarray) -> np.ndarray:
         """Per chunk row, the highest cosine of one of its sentences with the unit `vector`;

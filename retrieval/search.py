@@ -63,6 +63,9 @@ foundation model") is now answered, a raised catch-all line lifting the gate's b
 Checked on held-out, b5-b7: b7 +1, nothing lost; the shipped notes unchanged. Headed passages
 whose lines share a subject sit above 0.5 on the team's notes ("Amazon Sagemaker" 0.51, "AWS Data
 Pipeline" 0.62); raising every long note lost three read answers to them, and 0.55 lost one.
+Such a section, when too long for one passage, is now cut into short windows (retrieval/chunk.py,
+session 23): each window is judged with its section's other windows (`_section_windows`), since
+a window of five lines is too short to tell alone, and keeps the raise.
 
 Flashcards are weighted 0.6 against notes when their deck restates the notes: such a card
 restates a fact in question form, so it matches question-shaped queries very closely, yet the
@@ -106,8 +109,6 @@ SIDES_WEIGHT = 0.1
 SIDE_ROWS = 3
 SENTENCE_WEIGHT = 0.5
 SENTENCE_SLACK = 0.05
-SCATTERED_SENTENCES = 8
-SCATTERED_SIMILARITY = 0.5
 SUBJECT_HEADINGS = 2
 MAX_QUERY_CHARS = 2000
 CARD_WEIGHT = 0.6
@@ -159,6 +160,7 @@ class Searcher:
             files.chunks, self._vectors, card_weight, restated_cosine, restated_scope
         )
         self._unheaded = frozenset(r for r, c in enumerate(files.chunks) if _unheaded(c))
+        self._sections = _section_windows(files.chunks)
         self._scattered: dict[int, bool] = {}  # filled as rows come up: a derived, fixed fact
 
     def prepare(self, question: str) -> tuple[str, np.ndarray]:
@@ -242,14 +244,15 @@ class Searcher:
         "Extra info about AWS Services", "General concepts", "Key Features". Its heading names
         none of the subjects its lines are about, so, as for an unheaded window, its vector is
         an average far from the one line that answers. A card is left out: its lines all answer
-        its front. Worked out once per row, the first time it is a candidate."""
+        its front. A window of a section too long for one passage is judged with its section's
+        other windows: the chunker cuts a scattered section into short windows of a few lines
+        each (retrieval/chunk.py), too few to tell on their own. Worked out once per row, the
+        first time it is a candidate."""
         known = self._scattered.get(row)
         if known is None:
             files = self.files
-            known = (
-                files.chunks[row].kind == "note"
-                and files.sentence_count(row) >= SCATTERED_SENTENCES
-                and files.sentence_similarity(row) < SCATTERED_SIMILARITY
+            known = files.chunks[row].kind == "note" and files.sentences_scattered(
+                self._sections.get(row, (row,))
             )
             self._scattered[row] = known
         return known
@@ -354,6 +357,16 @@ def both_sides(
             side, lambda t: lexical.holding([t], rows), lambda: [tokenize(t) for t in texts]
         )
     return named
+
+
+def _section_windows(chunks: Sequence[Chunk]) -> dict[int, tuple[int, ...]]:
+    """Each row of a headed note section cut into several windows: all that section's rows. A
+    file's bare windows (under its title at most) are no one section: they are cut by length."""
+    rows: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for row, chunk in enumerate(chunks):
+        if chunk.kind == "note" and len(chunk.heading) > 1:
+            rows.setdefault((chunk.source, chunk.heading), []).append(row)
+    return {row: tuple(group) for group in rows.values() if len(group) > 1 for row in group}
 
 
 def _unheaded(chunk: Chunk) -> bool:

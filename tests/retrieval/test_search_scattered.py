@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval import search
+from retrieval import scatter
 from retrieval.embed import Embedder
 from retrieval.search import Searcher
 from retrieval.service import NotesIndex
@@ -54,7 +54,7 @@ def test_the_list_holding_the_line_comes_first(tutor: NotesIndex) -> None:
 def test_without_the_rule_the_overview_wins(
     tutor: NotesIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "SCATTERED_SIMILARITY", 0.0)  # no list counts as scattered
+    monkeypatch.setattr(scatter, "SCATTERED_SIMILARITY", 0.0)  # no list counts as scattered
     plain = Searcher(tutor.searcher.files, tutor.searcher.embedder)
     assert "FailureReason" not in plain.search(QUESTION, k=2)[0].chunk.text
 
@@ -63,7 +63,7 @@ def test_only_the_long_unrelated_list_counts(tutor: NotesIndex) -> None:
     searcher = tutor.searcher
     files = searcher.files
     rows = {files.chunks[r].source: r for r in range(len(files.chunks))}
-    assert files.sentence_count(rows["extra.md"]) >= search.SCATTERED_SENTENCES
-    assert files.sentence_similarity(rows["extra.md"]) < search.SCATTERED_SIMILARITY
+    assert files.sentence_count(rows["extra.md"]) >= scatter.SCATTERED_SENTENCES
+    assert files.sentence_similarity(rows["extra.md"]) < scatter.SCATTERED_SIMILARITY
     assert searcher._is_scattered(rows["extra.md"])
     assert not searcher._is_scattered(rows["monitoring.md"])  # one subject, few sentences
