@@ -9,8 +9,40 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from retrieval.coverage import FILLER, WORD, NotesVocabulary
+from retrieval.coverage import FILLER, PREFIXES, WORD, NotesVocabulary
 from retrieval.lexical import STOPWORDS, tokenize
+
+# Words English joins after any word to describe a thing by it ("canary-style rollout", "tree-based
+# model", "GPU-bound job"): such a compound speaks of its first word, which the notes may well
+# cover, not of a term of its own.
+DESCRIBING = frozenset(
+    [
+        "based",
+        "style",
+        "like",
+        "driven",
+        "aware",
+        "specific",
+        "friendly",
+        "level",
+        "wise",
+        "related",
+        "free",
+        "heavy",
+        "only",
+        "ready",
+        "powered",
+        "enabled",
+        "sized",
+        "intensive",
+        "bound",
+        "oriented",
+        "centric",
+        "facing",
+        "focused",
+        "native",
+    ]
+)
 
 
 def unjoined_compound(vocabulary: NotesVocabulary, asked: str) -> str | None:
@@ -19,12 +51,16 @@ def unjoined_compound(vocabulary: NotesVocabulary, asked: str) -> str | None:
     never write joined in any form (hyphenated, run together, as neighbouring words, or in
     another form of either word: "micro averaging" for "micro-averaged"), with that word:
     "q-q plot". A compound last or before an article is a verb's or an adverb's ("cross-validate
-    a", "mid-conversation"); a plural the notes write as one ("built-ins") is theirs."""
+    a", "mid-conversation"); a plural the notes write as one ("built-ins") is theirs; an English
+    prefix first ("non-stationary") or a describing word last ("canary-style") makes a word of the
+    notes again or describes one."""
     words = WORD.findall(asked.lower())
     for word, after in itertools.pairwise(words):
         parts = word.split("-")
         if len(parts) < 2 or not all(p.isalpha() and p not in STOPWORDS for p in parts):
             continue
+        if parts[0] in PREFIXES or parts[-1] in DESCRIBING:
+            continue  # a notes word made again ("non-stationary"), or described ("canary-style")
         if after in STOPWORDS or after in FILLER or _joined(vocabulary, word, parts):
             continue
         return f"{word} {after}"

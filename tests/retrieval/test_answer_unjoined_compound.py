@@ -3,8 +3,9 @@ about, though its words find a passage: a hyphenated compound whose parts the no
 ("how do i read a q-q plot", "skip-thought vectors", "a multi-armed bandit that ..."), and a
 definition's or a how-to's two-word subject with a word the notes never write at all ("the
 kernel trick", "the gap statistic"). A compound the notes write in any form, a plural of one
-("built-ins"), a verb's compound ("cross-validate a model") and a clipped phrase ("on-prem")
-are no such term."""
+("built-ins"), a verb's compound ("cross-validate a model"), a clipped phrase ("on-prem"), a
+notes word described ("kernel-based") or made again with a prefix ("non-separable") are no such
+term."""
 
 from __future__ import annotations
 
@@ -57,6 +58,11 @@ def test_a_plural_a_verb_and_a_clipped_phrase_name_no_term(vocabulary: NotesVoca
     assert unjoined_compound(vocabulary, "can built-ins stream csv") is None
     assert unjoined_compound(vocabulary, "cross-validate a time series model") is None
     assert unjoined_compound(vocabulary, "our on-prem files") is None
+
+
+def test_a_described_or_remade_notes_word_names_no_term(vocabulary: NotesVocabulary) -> None:
+    assert unjoined_compound(vocabulary, "a kernel-based separating surface") is None
+    assert unjoined_compound(vocabulary, "non-separable data") is None
 
 
 def test_a_subject_with_a_word_the_notes_never_write_is_unwritten(
