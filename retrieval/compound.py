@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from retrieval.coverage import FILLER, PREFIXES, WORD, NotesVocabulary
 from retrieval.lexical import STOPWORDS, tokenize
 
+GERUND_STEM = 3  # letters before "-ing" in a verb's form: "thing" and "king" are none
+
 # Words English joins after any word to describe a thing by it ("canary-style rollout", "tree-based
 # model", "GPU-bound job"): such a compound speaks of its first word, which the notes may well
 # cover, not of a term of its own.
@@ -52,19 +54,26 @@ def unjoined_compound(vocabulary: NotesVocabulary, asked: str) -> str | None:
     another form of either word: "micro averaging" for "micro-averaged"), with that word:
     "q-q plot". A compound last or before an article is a verb's or an adverb's ("cross-validate
     a", "mid-conversation"); a plural the notes write as one ("built-ins") is theirs; an English
-    prefix first ("non-stationary") or a describing word last ("canary-style") makes a word of the
-    notes again or describes one."""
+    prefix first ("non-stationary") or a describing word or a verb's "-ing" form last
+    ("canary-style", "fraud-scoring") makes a word of the notes again or describes a thing."""
     words = WORD.findall(asked.lower())
     for word, after in itertools.pairwise(words):
         parts = word.split("-")
         if len(parts) < 2 or not all(p.isalpha() and p not in STOPWORDS for p in parts):
             continue
-        if parts[0] in PREFIXES or parts[-1] in DESCRIBING:
+        if parts[0] in PREFIXES or parts[-1] in DESCRIBING or _gerund(parts[-1]):
             continue  # a notes word made again ("non-stationary"), or described ("canary-style")
         if after in STOPWORDS or after in FILLER or _joined(vocabulary, word, parts):
             continue
         return f"{word} {after}"
     return None
+
+
+def _gerund(part: str) -> bool:
+    """A verb's "-ing" form last in a compound before a noun says what that thing does ("a
+    fraud-scoring pipeline", "an image-processing step"): a description, not a term's name (a
+    technique so named stands alone: "how does self-training work")."""
+    return part.endswith("ing") and len(part) - len("ing") >= GERUND_STEM
 
 
 def _joined(vocabulary: NotesVocabulary, word: str, parts: list[str]) -> bool:

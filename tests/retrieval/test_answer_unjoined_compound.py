@@ -63,6 +63,7 @@ def test_a_plural_a_verb_and_a_clipped_phrase_name_no_term(vocabulary: NotesVoca
 def test_a_described_or_remade_notes_word_names_no_term(vocabulary: NotesVocabulary) -> None:
     assert unjoined_compound(vocabulary, "a kernel-based separating surface") is None
     assert unjoined_compound(vocabulary, "non-separable data") is None
+    assert unjoined_compound(vocabulary, "a point-mapping kernel") is None  # what it does
 
 
 def test_a_subject_with_a_word_the_notes_never_write_is_unwritten(
