@@ -32,6 +32,7 @@ from retrieval.compose import (
     sentence_words,
     subject_of,
 )
+from retrieval.compound import compound_named, unjoined_compound
 from retrieval.confidence import attribute_held, needs_met, right_chance, sides_named
 from retrieval.coverage import (
     CASED_SIDE_WORD,
@@ -315,6 +316,7 @@ def _covered(
             _unnamed_side(composer, composition, main)
             or _unnamed_name(composer, composition, main)
             or _unnamed_lead(composer, composition, main)
+            or _unnamed_compound(composer, composition, main)
         )
     missing = missing or _absent_name(composer) or _split_side(composer) or _split_name(composer)
     passes = _passes(composer, composition, main, gate, min_confidence)
@@ -471,6 +473,24 @@ def _unnamed_lead(composer: Composer, composition: Composition, main: Hit) -> st
     passage = _passage_text(main)
     said = set(tokenize(composition.read)) | set(tokenize(passage))
     return "" if head <= said else term
+
+
+def _unnamed_compound(composer: Composer, composition: Composition, main: Hit) -> str:
+    """A compound naming the term a definition, a how-to or a one-sentence scenario asks about
+    that the notes never write (`compound.unjoined_compound`: "how do i read a q-q plot") and
+    neither the answer nor its main passage names: the answer is about what its parts find
+    (residual plots), not the term."""
+    ask = composer.ask
+    if ask.kind == "scenario" and one_sentence(ask):
+        asked = ask.text
+    elif ask.kind in SUBJECT_KINDS:
+        asked = topic(ask)
+    else:
+        return ""
+    term = unjoined_compound(_vocabulary(composer.searcher), asked)
+    if not term or compound_named(term, (composition.read, _passage_text(main))):
+        return ""
+    return term
 
 
 def _passage_text(hit: Hit) -> str:

@@ -1023,10 +1023,14 @@ class NotesVocabulary:
         return self._unwritten_term(list(named)[:2])
 
     def _unwritten_term(self, words: list[str]) -> str | None:
-        """Two words, an everyday one first, as a term the notes never write (`_term_written`)."""
+        """Two words, an everyday one first, as a term the notes never write (`_term_written`),
+        or cannot: one of its words is none of theirs in any form ("the kernel trick", "the gap
+        statistic" in notes without "trick" or "gap"), though the other finds a passage."""
         if len(words) != 2 or not self.everyday(words[0]):
             return None
         term = " ".join(words)
+        if not all(self.knows(w) for w in words):
+            return term
         return term if self._term_written(term) is False else None
 
     def unfound_product(self, question: str, passages: Iterable[str]) -> str | None:

@@ -1,0 +1,95 @@
+"""A hyphenated compound that names a term the notes never write ("a q-q plot", "skip-thought
+vectors", "a multi-armed bandit"): its parts are notes words, or some are, yet the notes never
+join them, so a passage its parts find is about something else (residual plots, skip-gram, A/B
+testing), and whether an answer names it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from retrieval.coverage import FILLER, PREFIXES, WORD, NotesVocabulary
+from retrieval.lexical import STOPWORDS, tokenize
+
+GERUND_STEM = 3  # letters before "-ing" in a verb's form: "thing" and "king" are none
+
+# Words English joins after any word to describe a thing by it ("canary-style rollout", "tree-based
+# model", "GPU-bound job"): such a compound speaks of its first word, which the notes may well
+# cover, not of a term of its own.
+DESCRIBING = frozenset(
+    [
+        "based",
+        "style",
+        "like",
+        "driven",
+        "aware",
+        "specific",
+        "friendly",
+        "level",
+        "wise",
+        "related",
+        "free",
+        "heavy",
+        "only",
+        "ready",
+        "powered",
+        "enabled",
+        "sized",
+        "intensive",
+        "bound",
+        "oriented",
+        "centric",
+        "facing",
+        "focused",
+        "native",
+    ]
+)
+
+
+def unjoined_compound(vocabulary: NotesVocabulary, asked: str) -> str | None:
+    """The first compound in `asked` (what the question asks about) that modifies a term's word
+    after it, its parts letters and no stopword ("on-prem" is a phrase clipped), that the notes
+    never write joined in any form (hyphenated, run together, as neighbouring words, or in
+    another form of either word: "micro averaging" for "micro-averaged"), with that word:
+    "q-q plot". A compound last or before an article is a verb's or an adverb's ("cross-validate
+    a", "mid-conversation"); a plural the notes write as one ("built-ins") is theirs; an English
+    prefix first ("non-stationary") or a describing word or a verb's "-ing" form last
+    ("canary-style", "fraud-scoring") makes a word of the notes again or describes a thing."""
+    words = WORD.findall(asked.lower())
+    for word, after in itertools.pairwise(words):
+        parts = word.split("-")
+        if len(parts) < 2 or not all(p.isalpha() and p not in STOPWORDS for p in parts):
+            continue
+        if parts[0] in PREFIXES or parts[-1] in DESCRIBING or _gerund(parts[-1]):
+            continue  # a notes word made again ("non-stationary"), or described ("canary-style")
+        if after in STOPWORDS or after in FILLER or _joined(vocabulary, word, parts):
+            continue
+        return f"{word} {after}"
+    return None
+
+
+def _gerund(part: str) -> bool:
+    """A verb's "-ing" form last in a compound before a noun says what that thing does ("a
+    fraud-scoring pipeline", "an image-processing step"): a description, not a term's name (a
+    technique so named stands alone: "how does self-training work")."""
+    return part.endswith("ing") and len(part) - len("ing") >= GERUND_STEM
+
+
+def _joined(vocabulary: NotesVocabulary, word: str, parts: list[str]) -> bool:
+    """The notes write the compound's parts together in some form, or the compound as a plural
+    of one they write ("built-ins" of "built-in")."""
+    if vocabulary.clipped_plural(word) or word.replace("-", "") in vocabulary.words:
+        return True
+    return all(vocabulary.together(a, b) for a, b in itertools.pairwise(parts))
+
+
+def compound_named(compound: str, texts: Iterable[str]) -> bool:
+    """Whether `texts` (the answer and its passage) hold every part of the compound in some form
+    (its stems; a part of one letter as itself): they speak of it in their own words."""
+    said: set[str] = set()
+    for text in texts:
+        said.update(tokenize(text))
+        said.update(WORD.findall(text.lower()))
+    parts = compound.split()[0].split("-")
+    return all((set(tokenize(part)) or {part}) <= said for part in parts)
