@@ -223,17 +223,34 @@ def _token_counter(model: str, embedder_factory: EmbedderFactory) -> TokenCounte
         return embedder_factory(model)  # a hub model: its tokenizer comes with it
 
 
-def _encoder(model: str, embedder_factory: EmbedderFactory) -> Callable[[list[str]], np.ndarray]:
-    """Encodes with the model, loaded the first time a section needs it: only a long headed
-    note asks (retrieval/scatter.py), and most builds have all their vectors already."""
-    loaded: list[Embedder] = []
+def _encoder(
+    options: BuildOptions, embedder_factory: EmbedderFactory
+) -> Callable[[list[str]], np.ndarray]:
+    """Encodes a section's sentences for the chunker's catch-all test (retrieval/scatter.py):
+    from the vectors committed for the shipped notes when it has them all (a first `make run`
+    then embeds nothing here), else with the model, loaded the first time it is needed."""
+    loaded: list[KnownVectors | None] = []
 
     def encode(texts: list[str]) -> np.ndarray:
         if not loaded:
-            loaded.append(embedder_factory(model))
-        return loaded[0].encode(texts)
+            loaded.append(_known_vectors(options))
+        known = loaded[0]
+        if known is not None:
+            _found, vectors, missing = known.lookup(texts)
+            if not missing:
+                return vectors
+        return embedder_factory(options.model).encode(texts)
 
     return encode
+
+
+def _known_vectors(options: BuildOptions) -> KnownVectors | None:
+    """The vectors committed for the shipped notes, for this model; None when not wanted."""
+    if options.known_vectors_dir is None:
+        return None
+    return KnownVectors.load(
+        shipped_path(options.model, DEFAULT_PRECISION, options.known_vectors_dir)
+    )
 
 
 def _collect_chunks(
@@ -253,7 +270,7 @@ def _collect_chunks(
         raise BuildError(_strict_message(report.skipped))
     counter = _token_counter(options.model, embedder_factory)
     limit = effective_limit(ChunkingParams(options.model, options.token_limit), counter)
-    scattered = section_check(_encoder(options.model, embedder_factory))
+    scattered = section_check(_encoder(options, embedder_factory))
     old_by_source: dict[str, list[Chunk]] = {}
     for chunk in old.chunks if old else []:
         old_by_source.setdefault(chunk.source, []).append(chunk)
@@ -295,10 +312,7 @@ def _embed(
     if not plan.fresh:
         return np.zeros((0, 0), dtype=np.float32), None
     embedder = embedder_factory(options.model)
-    known = None
-    if options.known_vectors_dir is not None:
-        known = KnownVectors.load(
-            shipped_path(options.model, DEFAULT_PRECISION, options.known_vectors_dir)
-        )
-    vectors, report.known = encode_with_known(embedder, plan.texts, known, progress)
+    vectors, report.known = encode_with_known(
+        embedder, plan.texts, _known_vectors(options), progress
+    )
     return vectors, _embedder_record(embedder)

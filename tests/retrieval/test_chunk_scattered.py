@@ -6,11 +6,16 @@ one subject keeps its full windows, and search still reads the short windows as 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
+from retrieval import known_vectors
+from retrieval.build import BuildOptions, _encoder
 from retrieval.chunk import chunk_documents
 from retrieval.documents import Document
-from retrieval.embed import Embedder
+from retrieval.embed import DEFAULT_PRECISION, Embedder
 from retrieval.scatter import section_check
 from retrieval.service import NotesIndex
 from tests.retrieval.conftest import tutor_over
@@ -87,3 +92,28 @@ def test_the_window_holding_the_line_comes_first(tutor: NotesIndex) -> None:
     first = tutor.searcher.search("a training job failed, which api call tells me why", k=2)[0]
     assert "FailureReason" in first.chunk.text
     assert len(first.chunk.text) < len(CATCH_ALL) / 3
+
+
+def test_the_check_reads_the_committed_vectors_before_it_loads_the_model(
+    embedder: Embedder, tmp_path: Path
+) -> None:
+    # a first `make run` has every sentence's vector committed: the chunker's test of a long
+    # section must not load and run the model for what the build then takes from the file
+    lines = [f"{HEADING}: {line}" for line in LINES]
+    model = "all-MiniLM-L6-v2"
+    path = known_vectors.shipped_path(model, DEFAULT_PRECISION, tmp_path)
+    known_vectors.write(path, lines, embedder.encode(lines), embedder)
+    loads: list[str] = []
+
+    def factory(name: str) -> Embedder:
+        loads.append(name)
+        return embedder
+
+    encode = _encoder(
+        BuildOptions([tmp_path], tmp_path / "index", model, known_vectors_dir=tmp_path), factory
+    )
+    vectors = encode(lines[:9])
+    assert loads == [] and vectors.shape == (9, embedder.dim)
+    assert np.allclose(vectors, embedder.encode(lines[:9]), atol=1e-2)
+    encode([*lines[:3], "A sentence the committed vectors never saw."])
+    assert loads == [model]
