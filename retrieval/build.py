@@ -134,6 +134,7 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     embedder_factory = functools.cache(embedder_factory)  # chunking and embedding share one load
+    known = _known_loader(options)  # and one read of the committed vectors
     files = discover(options.roots)
     digests = {f.source: file_digest(f.path) for f in files}
     chunking = ChunkingParams(options.model, options.token_limit).as_dict()
@@ -146,10 +147,10 @@ def _build(
         old = _previous_build(options.index_dir) if sources.reuse else None
         report = BuildReport(files=len(files))
         chunks = _collect_chunks(
-            files, sources.unchanged, previous, old, options, embedder_factory, report
+            files, sources.unchanged, previous, old, options, embedder_factory, known, report
         )
         plan = plan_embedding(chunks, old)
-        vectors, embedder = _embed(plan, options, embedder_factory, progress, report)
+        vectors, embedder = _embed(plan, options, embedder_factory, known, progress, report)
         built = assemble(plan, vectors, old, options.hnsw_threshold)
         facts = _facts(options, chunking, digests, report)
         built.manifest = describe(built, facts, embedder or _kept_embedder(old), now())
@@ -223,34 +224,39 @@ def _token_counter(model: str, embedder_factory: EmbedderFactory) -> TokenCounte
         return embedder_factory(model)  # a hub model: its tokenizer comes with it
 
 
+KnownLoader = Callable[[], KnownVectors | None]
+
+
+def _known_loader(options: BuildOptions) -> KnownLoader:
+    """The vectors committed for the shipped notes, for this model (None when not wanted), read
+    the first time a step of the build asks and kept for the rest of it."""
+
+    def load() -> KnownVectors | None:
+        if options.known_vectors_dir is None:
+            return None
+        return KnownVectors.load(
+            shipped_path(options.model, DEFAULT_PRECISION, options.known_vectors_dir)
+        )
+
+    return functools.cache(load)
+
+
 def _encoder(
-    options: BuildOptions, embedder_factory: EmbedderFactory
+    options: BuildOptions, embedder_factory: EmbedderFactory, known: KnownLoader
 ) -> Callable[[list[str]], np.ndarray]:
     """Encodes a section's sentences for the chunker's catch-all test (retrieval/scatter.py):
     from the vectors committed for the shipped notes when it has them all (a first `make run`
     then embeds nothing here), else with the model, loaded the first time it is needed."""
-    loaded: list[KnownVectors | None] = []
 
     def encode(texts: list[str]) -> np.ndarray:
-        if not loaded:
-            loaded.append(_known_vectors(options))
-        known = loaded[0]
-        if known is not None:
-            _found, vectors, missing = known.lookup(texts)
+        stored = known()
+        if stored is not None:
+            _found, vectors, missing = stored.lookup(texts)
             if not missing:
                 return vectors
         return embedder_factory(options.model).encode(texts)
 
     return encode
-
-
-def _known_vectors(options: BuildOptions) -> KnownVectors | None:
-    """The vectors committed for the shipped notes, for this model; None when not wanted."""
-    if options.known_vectors_dir is None:
-        return None
-    return KnownVectors.load(
-        shipped_path(options.model, DEFAULT_PRECISION, options.known_vectors_dir)
-    )
 
 
 def _collect_chunks(
@@ -260,6 +266,7 @@ def _collect_chunks(
     old: BuildFiles | None,
     options: BuildOptions,
     embedder_factory: EmbedderFactory,
+    known: KnownLoader,
     report: BuildReport,
 ) -> list[Chunk]:
     documents, skipped = read_corpus(f for f in files if f.source not in unchanged)
@@ -270,7 +277,7 @@ def _collect_chunks(
         raise BuildError(_strict_message(report.skipped))
     counter = _token_counter(options.model, embedder_factory)
     limit = effective_limit(ChunkingParams(options.model, options.token_limit), counter)
-    scattered = section_check(_encoder(options, embedder_factory))
+    scattered = section_check(_encoder(options, embedder_factory, known))
     old_by_source: dict[str, list[Chunk]] = {}
     for chunk in old.chunks if old else []:
         old_by_source.setdefault(chunk.source, []).append(chunk)
@@ -295,7 +302,14 @@ def embedding_texts(options: BuildOptions, embedder_factory: EmbedderFactory) ->
     """Every text a fresh build of `options.roots` embeds (for retrieval.known_vectors)."""
     files = discover(options.roots)
     chunks = _collect_chunks(
-        files, frozenset(), None, None, options, embedder_factory, BuildReport()
+        files,
+        frozenset(),
+        None,
+        None,
+        options,
+        embedder_factory,
+        _known_loader(options),
+        BuildReport(),
     )
     return plan_embedding(chunks, None).texts
 
@@ -304,6 +318,7 @@ def _embed(
     plan: EmbedPlan,
     options: BuildOptions,
     embedder_factory: EmbedderFactory,
+    known: KnownLoader,
     progress: EmbedProgress | None,
     report: BuildReport,
 ) -> tuple[np.ndarray, EmbedderRecord | None]:
@@ -312,7 +327,5 @@ def _embed(
     if not plan.fresh:
         return np.zeros((0, 0), dtype=np.float32), None
     embedder = embedder_factory(options.model)
-    vectors, report.known = encode_with_known(
-        embedder, plan.texts, _known_vectors(options), progress
-    )
+    vectors, report.known = encode_with_known(embedder, plan.texts, known(), progress)
     return vectors, _embedder_record(embedder)

@@ -22,7 +22,7 @@ from retrieval.glossary import build_glossary
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import LexicalIndex
 from retrieval.manifest import FORMAT_VERSION, Counts, EmbedderRecord, Manifest
-from retrieval.sentences import is_quotable, sentence_spans
+from retrieval.sentences import is_quotable, led_sentence, sentence_spans
 
 Span = tuple[int, int]
 
@@ -94,9 +94,7 @@ def chunk_spans(chunk: Chunk) -> list[Span]:
 
 def _sentence_text(chunk: Chunk, span: Span) -> str:
     sentence = chunk.text[span[0] : span[1]]
-    return (
-        f"{chunk.heading[-1]}: {sentence}" if chunk.kind == "note" and chunk.heading else sentence
-    )
+    return led_sentence(chunk.heading, sentence) if chunk.kind == "note" else sentence
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from retrieval.sentences import sentence_spans
+from retrieval.sentences import led_sentence, sentence_spans
 
 SCATTERED_SENTENCES = 8
 SCATTERED_SIMILARITY = 0.5
@@ -37,14 +37,15 @@ def is_scattered(vectors: np.ndarray) -> bool:
 
 def section_check(encode: Encode) -> Callable[[tuple[str, ...], str], bool]:
     """The chunker's test of a section (its heading path and text): its sentences, each led by
-    its heading as a build embeds them (retrieval/build_plan.py), embedded by `encode` and read
+    its heading as a build embeds them (`led_sentence`), embedded by `encode` and read
     by `is_scattered`. A section of too few sentences is never embedded here."""
 
     def scattered(heading: tuple[str, ...], text: str) -> bool:
         spans = sentence_spans(text)
         if len(spans) < SCATTERED_SENTENCES:
             return False
-        lead = f"{heading[-1]}: " if heading else ""
-        return is_scattered(encode([f"{lead}{text[start:end]}" for start, end in spans]))
+        return is_scattered(
+            encode([led_sentence(heading, text[start:end]) for start, end in spans])
+        )
 
     return scattered

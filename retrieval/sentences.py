@@ -35,6 +35,12 @@ ENDS_MIDWAY = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|for|with|by|from|into
 STARTS_UPPER = re.compile(r"^[ \t]*[A-Z]")
 
 
+def led_sentence(heading: tuple[str, ...], sentence: str) -> str:
+    """A note's sentence as a build embeds it: led by its own heading ("Pipe mode: ..."), which
+    says what a terse line is about."""
+    return f"{heading[-1]}: {sentence}" if heading else sentence
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or list item with at least MIN_WORDS words; a paragraph's
     hard-wrapped lines are one line, and so are a setting's name and the line explaining it. A

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from retrieval import known_vectors
-from retrieval.build import BuildOptions, _encoder
+from retrieval.build import BuildOptions, _encoder, _known_loader
 from retrieval.chunk import chunk_documents
 from retrieval.documents import Document
 from retrieval.embed import DEFAULT_PRECISION, Embedder
@@ -109,9 +109,8 @@ def test_the_check_reads_the_committed_vectors_before_it_loads_the_model(
         loads.append(name)
         return embedder
 
-    encode = _encoder(
-        BuildOptions([tmp_path], tmp_path / "index", model, known_vectors_dir=tmp_path), factory
-    )
+    options = BuildOptions([tmp_path], tmp_path / "index", model, known_vectors_dir=tmp_path)
+    encode = _encoder(options, factory, _known_loader(options))
     vectors = encode(lines[:9])
     assert loads == [] and vectors.shape == (9, embedder.dim)
     assert np.allclose(vectors, embedder.encode(lines[:9]), atol=1e-2)
