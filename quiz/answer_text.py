@@ -308,7 +308,7 @@ def clauses(text: str) -> list[str]:
     # clause proper ("fastfile mode, no code changes, starts instantly" and its pieces)
     if not whole or parts == [whole]:
         return parts
-    return [*parts, whole] if parts[-1] != whole else parts
+    return [*parts, whole] if not parts or parts[-1] != whole else parts
 
 
 def term_positions(

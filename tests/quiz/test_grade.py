@@ -815,3 +815,13 @@ def test_a_clause_means_the_same_however_it_is_spelt(embedder: Embedder) -> None
     british = grader.point_similarities(points, "more regularisation, a higher lambda")
     american = grader.point_similarities(points, "more regularization, a higher lambda")
     assert float(british[0]) == pytest.approx(float(american[0]), abs=1e-5)
+
+
+def test_an_answer_with_no_words_makes_no_point_and_raises_nothing(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # the quiz asks for words before it grades, but the grader is a public piece: text of symbols
+    # or control bytes alone has no clause, and is read as the whole answer, which says nothing
+    assert clauses("\x00\xff") == ["\x00\xff"]
+    for text in ("\x00\xff" * 50, "!!! ???", "\u200b\u200b"):
+        assert graded(grader, bank["de-etl-007"], text).score == 0.0
