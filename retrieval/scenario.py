@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from retrieval.asked_kind import asked_kind, states_kind
+from retrieval.challenge import with_limitation
 from retrieval.compose import (
     ASK_ONLY,
     ASKED_KIND_WEIGHT,
@@ -238,7 +239,7 @@ def reasons(
     usable = [c for c in ordered if composer._usable(c, pool)]
     chosen = with_unmet(composer, hit, usable, with_asked(composer, hit, usable, chosen))
     chosen = with_remedy(composer, hit, usable, chosen)
-    chosen = with_thing(composer, usable, chosen)
+    chosen = with_limitation(composer, usable, with_thing(composer, usable, chosen))
     return sorted(chosen, key=lambda c: c.start)
 
 
