@@ -172,6 +172,16 @@ KINDS_OF_OFFERING = frozenset(
         "options",
     ]
 )
+# Words after a thing that ask for its kinds, its steps or their order ("window types", "build
+# steps", "lex order"): such a pair names no term of its own but asks something of the word before
+# it, and the notes list those kinds or steps in their own words, seldom with the student's word
+# after it. So the pair is no term, nor longer product name, the notes must write.
+ASKED_OF_A_THING = frozenset(
+    [
+        *("type", "types", "kind", "kinds", "sort", "sorts"),
+        *("step", "steps", "stage", "stages", "phase", "phases", "order"),
+    ]
+)
 # Words before a subject that make the word after it a verb ("does sagemaker bill ...").
 AUXILIARIES = frozenset(["does", "do", "did", "can", "could", "will", "would", "should", "shall"])
 NAME_ENDS = frozenset({"per", "each", "every", "via", "vs", "versus"})
@@ -1026,8 +1036,8 @@ class NotesVocabulary:
         """Two words, an everyday one first, as a term the notes never write (`_term_written`),
         or cannot: one of its words is none of theirs in any form ("the kernel trick", "the gap
         statistic" in notes without "trick" or "gap"), though the other finds a passage."""
-        if len(words) != 2 or not self.everyday(words[0]):
-            return None
+        if len(words) != 2 or not self.everyday(words[0]) or words[1] in ASKED_OF_A_THING:
+            return None  # "window types": the kinds of a window asked, no term
         term = " ".join(words)
         if not all(self.knows(w) for w in words):
             return term
@@ -1186,7 +1196,9 @@ class NotesVocabulary:
             if len(name) < 3:
                 continue
             first, second = (self._notes_form(word) for word in name[1:])
-            if first in KINDS_OF_OFFERING or self._named_with_attribute(prefix, first, second):
+            if first in KINDS_OF_OFFERING or second in ASKED_OF_A_THING:
+                continue  # "sagemaker build steps": what is asked of the notes' "build process"
+            if self._named_with_attribute(prefix, first, second):
                 continue
             if self.together(first, second) or min(self.counts[first], self.counts[second]) > (
                 self.rare
@@ -1307,6 +1319,7 @@ class NotesVocabulary:
                 and first not in KINDS_OF_OFFERING
                 and second not in STOPWORDS
                 and second not in FILLER
+                and second not in ASKED_OF_A_THING
                 and (prefix, first) not in self.pairs
                 and (first, second) not in self.pairs
             ):
