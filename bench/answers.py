@@ -188,12 +188,20 @@ PLAIN_TYPOGRAPHY = str.maketrans(
 )
 
 
+# An arrow as typed ("->", "-->", "=>") or as the answer shows it ("→", the notes' "->" set in
+# type by `retrieval.sentences`), with the spaces around it.
+ANY_ARROW = re.compile(r"\s*(?:-{1,2}>|=>|\u2192)\s*")
+
+
+def plain(text: str) -> str:
+    """The text lowered, its dashes, quotes and arrows in one plain form each."""
+    return ANY_ARROW.sub(" -> ", text.lower().translate(PLAIN_TYPOGRAPHY))
+
+
 def matches(text: str, expect: list[list[str]]) -> bool:
     """Every group of `expect` has an alternative the text holds, case and typography aside."""
-    lowered = text.lower().translate(PLAIN_TYPOGRAPHY)
-    return bool(expect) and all(
-        any(a.lower().translate(PLAIN_TYPOGRAPHY) in lowered for a in group) for group in expect
-    )
+    lowered = plain(text)
+    return bool(expect) and all(any(plain(a) in lowered for a in group) for group in expect)
 
 
 @dataclass
