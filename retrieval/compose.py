@@ -240,6 +240,9 @@ DEFINING_MARGIN = 0.1  # 0.1-0.5 score the same on the tuning parts: the least m
 # fact in the answer 0.86 -> 0.90 (shipped) and 0.59 -> 0.62 (team's notes); no kind lost.
 DETAIL_ITEMS = 3
 FOLLOW_ON_KINDS = frozenset({"definition", "when", "howto", "casual", "limit"})
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # a blank line: the notes' own paragraph break
+EXAMPLE_OPENING = re.compile(r"^examples?\b", re.I)  # "Example S3 standard: 99.99 %"
+FIRST_STEP = re.compile(r"^(?:start|begin|first)\b", re.I)
 BECAUSE = re.compile(r"\bbecause\b|\bso that\b|\bsince\b", re.I)
 
 
@@ -1330,6 +1333,7 @@ class Composer:
             following.rstrip().endswith("?")
             or sibling_facts(self.files, row, following)
             or said_of_example(display_sentence(said), following)
+            or self._new_paragraph(row, following)
         ):
             return []
         return [closed(following) if SENTENCE_END.search(following) else f"{following}."]
@@ -1802,6 +1806,16 @@ class Composer:
         """The next sentence of the same passage that is not the same words again (a card's
         answer may repeat its front), as displayed; "" at the passage's end, and with `items`
         false, "" when it is a list item (a terse list's items are facts of their own)."""
+        after = self._next_row(row)
+        if after is None:
+            return ""
+        chunk = self.files.chunks[int(self.files.sentence_chunk[row])]
+        start, end = self.files.sentence_spans[after].tolist()
+        text = display_sentence(chunk.text[start:end])
+        return "" if not items and LIST_ITEM.match(chunk.text[start:end]) else text
+
+    def _next_row(self, row: int) -> int | None:
+        """The row of `_next_sentence`'s sentence, or None."""
         chunk_of = self.files.sentence_chunk
         chunk = self.files.chunks[int(chunk_of[row])]
         start, end = self.files.sentence_spans[row].tolist()
@@ -1818,10 +1832,27 @@ class Composer:
         )
         for after in itertools.islice(quotable, 2):
             start, end = self.files.sentence_spans[after].tolist()
-            text = display_sentence(chunk.text[start:end])
-            if _plain(text) != said:
-                return "" if not items and LIST_ITEM.match(chunk.text[start:end]) else text
-        return ""
+            if _plain(display_sentence(chunk.text[start:end])) != said:
+                return after
+        return None
+
+    def _new_paragraph(self, row: int, following: str) -> bool:
+        """The sentence after the one at `row` opens a paragraph of its own (a blank line
+        between them) and does not lean back on it: in terse notes each paragraph is a fact of
+        its own ("Uses deep graph library." then "t-SNE (...)"), so it does not go on the quote;
+        one the quoted line leads into (a colon) does."""
+        after = self._next_row(row)
+        if after is None or BACK_REFERENCE.match(following) or EXAMPLE_OPENING.match(following):
+            return False
+        quoted = display_sentence(self.files.sentence_text(row))
+        if FIRST_STEP.match(quoted):
+            return False  # "Start with CPU ..." goes on with its next step ("Move up to GPU ...")
+        if set(tokenize(following)) & set(tokenize(f"{self.ask.text} {quoted}")):
+            return False  # it goes on about something the ask or the quoted sentence names
+        chunk = self.files.chunks[int(self.files.sentence_chunk[row])]
+        end = int(self.files.sentence_spans[row][1])
+        between = chunk.text[end : int(self.files.sentence_spans[after][0])]
+        return not chunk.text[:end].rstrip().endswith(":") and bool(PARAGRAPH_BREAK.search(between))
 
     def _distinct(self, a: int, b: int) -> bool:
         """Two sentences that say the same thing (often from two passages) are quoted once."""
