@@ -51,6 +51,7 @@ from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
 from retrieval.material import named_hits, read_pointer
+from retrieval.modified import modified_term
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
@@ -317,6 +318,7 @@ def _covered(
             or _unnamed_name(composer, composition, main)
             or _unnamed_lead(composer, composition, main)
             or _unnamed_compound(composer, composition, main)
+            or _unnamed_kind(composer)
         )
     missing = missing or _absent_name(composer) or _split_side(composer) or _split_name(composer)
     passes = _passes(composer, composition, main, gate, min_confidence)
@@ -491,6 +493,14 @@ def _unnamed_compound(composer: Composer, composition: Composition, main: Hit) -
     if not term or compound_named(term, (composition.read, _passage_text(main))):
         return ""
     return term
+
+
+def _unnamed_kind(composer: Composer) -> str:
+    """A kind of a notes term the question asks about by name that the notes never write
+    (`modified.modified_term`: "spatial dropout", "balanced accuracy"): the answer quotes the
+    plain kind its head word finds, which names the head word, so no check of the answer's words
+    can tell; the term itself is what the notes lack."""
+    return modified_term(_vocabulary(composer.searcher), composer.ask) or ""
 
 
 def _passage_text(hit: Hit) -> str:

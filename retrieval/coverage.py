@@ -231,6 +231,8 @@ NAME_MIN_LETTERS = 3
 # fifth ("endpoint" 0 of 171, 2 of 17 in the team's notes: VPC Endpoint; "cost" 5 of 89).
 # Picked on the tuning parts and b8-b21.
 NAME_USES = 3
+# A word written in small letters throughout, not a part of a name cased inside ("lo" of "GloVe").
+LOWERED_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z][a-z0-9]*(?![A-Za-z0-9])")
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")  # where a sentence's first word starts
 EDGE_MARKS = "\"'`“”‘’[]{}?!*"  # marks around a word the student typed, not part of it
 # The endings a word's inflected forms differ by ("LSTMs" of "LSTM", "failed" of "fail",
@@ -383,8 +385,11 @@ class NotesVocabulary:
         self.named: Counter[str] = Counter()  # uses written capitalised inside a sentence
         self.cased: Counter[str] = Counter()  # all uses in the lines `_count_cases` reads
         self.capped: Counter[str] = Counter()  # uses with a capital anywhere ("S3", "CloudTrail")
+        # words written in small letters somewhere, headings too: "GloVe" only is a name's word
+        self.lowered: set[str] = set()
         for number, text in enumerate(texts):
             self._count_cases(text)
+            self.lowered.update(LOWERED_WORD.findall(text))
             found = WORD.findall(text.lower())
             pairs.update(itertools.pairwise(found))
             conjoined.update(_conjoined(WORD.findall(ASIDE.sub(" ", text.lower()))))
@@ -1042,6 +1047,47 @@ class NotesVocabulary:
         if not all(self.knows(w) for w in words):
             return term
         return term if self._term_written(term) is False else None
+
+    def unwritten_kind(self, words: Sequence[str]) -> str | None:
+        """A kind of a notes term named by an English word before it that the notes write seldom
+        or never ("spatial dropout", "balanced accuracy", "population based training" in notes
+        on dropout, accuracy and training): a technique of its own the notes never write as that
+        term (`_term_written`), not one they cover, so the answer their term finds is about the
+        plain kind. The first word is written rarely at most (`rare`), in small letters (a name's
+        word, "GloVe", names its own thing and its attribute after it), and the term's head word
+        often: a rare word before a rare one is a name of two words, left to the other checks.
+        A participle after the first word ("population based") describes the head after it, and
+        a head the notes write a word after goes on to that word ("edited nearest neighbours")."""
+        if len(words) < 2 or not words[0].isalpha() or words[0] not in self.english:
+            return None
+        first, second = words[:2]
+        if self._gerund(first):
+            return None  # the student's action on a thing ("adding filters to a layer, any catch")
+        described = len(words) > 2 and second.endswith("ed")
+        head = words[2] if described else second
+        if self.counts[first] > self.rare or self.counts[head] <= self.rare:
+            return None
+        if self.counts[first] and not self._small_lettered(first):
+            return None
+        if self.knows(first) and self._term_written(f"{first} {second}") is not False:
+            return None
+        goes_on = len(words) > 2 and (described or self.together(second, words[2]))
+        return " ".join(words[:3] if goes_on else words[:2])
+
+    def _gerund(self, word: str) -> bool:
+        """A verb's "-ing" form: the word less its ending, with an "e" back or a doubled last
+        letter undone, is an English word ("adding", "tuning", "running")."""
+        stem = word.removesuffix("ing")
+        if stem == word or len(stem) < VERB_STEM:
+            return False
+        stems = {stem, f"{stem}e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+        return any(s in self.english for s in stems)
+
+    def _small_lettered(self, word: str) -> bool:
+        """The notes write the word in small letters, somewhere and in most of their sentences'
+        uses: no name's word ("GloVe", "Stochastic Gradient Descent")."""
+        named = self.name_word(word) or 2 * self.capped[word] > self.cased[word]
+        return word in self.lowered and not named
 
     def unfound_product(self, question: str, passages: Iterable[str]) -> str | None:
         """A product the question names, a prefix and a name that is no everyday English word

@@ -1,0 +1,71 @@
+"""Where a question names the thing it asks about by its opening words, and whether those words
+are a kind of a notes term the notes never write ("spatial dropout in a cnn, what does it drop",
+"what is balanced accuracy", "how does population based training tune ..."): the answer its head
+word finds is about the plain kind (dropout, accuracy, training), not the term asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from retrieval.coverage import FILLER, NAME_ENDS, TOPIC_FIRST, WORD_OR_END, NotesVocabulary
+from retrieval.lexical import PRODUCT_WORDS, STOPWORDS
+from retrieval.understand import Ask, key_phrases, one_sentence, topic
+
+# "how does X ...": X, the clause's subject, is what is asked about; "how do i X ..." opens with
+# the student's verb instead.
+SUBJECT_ASKED = re.compile(
+    r"^\s*how\s+(?:does|do|is|are|can|could|would|will)\s+(?!(?:i|we|you|it|they|one)\b)", re.I
+)
+ARTICLES = frozenset({"a", "an", "the"})
+# A preposition that opens an aside before the question ("besides S3, which sources ..."): the
+# words after it name what the question sets aside, not what it asks about.
+ASIDE_OPENERS = frozenset(
+    ["besides", "except", "unlike", "beyond", "despite", "without", "within", "like", "apart"]
+)
+
+
+def modified_term(vocabulary: NotesVocabulary, ask: Ask) -> str | None:
+    """The first opening (`openings`) that names a kind of a notes term the notes never write
+    (`NotesVocabulary.unwritten_kind`). A long scenario's opening is its setting."""
+    if ask.kind == "scenario" and not one_sentence(ask):
+        return None
+    for words in openings(ask):
+        term = vocabulary.unwritten_kind(words)
+        if term:
+            return term
+    return None
+
+
+def openings(ask: Ask) -> Iterator[list[str]]:
+    """The words that open what the question asks about, up to the first stopword or sentence
+    mark: the topic a question opens with before a dash, a colon or a comma (`TOPIC_FIRST`),
+    a definition's subject, a how-to's subject after "how does", each without its article or
+    a product prefix. A comparison's sides are left to the checks of sides."""
+    if ask.kind == "comparison":
+        return
+    lead = TOPIC_FIRST.match(ask.text)
+    if lead:
+        yield _opening(lead[1], articles=False)
+    if ask.kind == "definition":
+        yield from (_opening(phrase) for phrase in key_phrases(ask))
+    elif ask.kind == "howto" and SUBJECT_ASKED.match(ask.text):
+        yield _opening(topic(ask))
+
+
+def _opening(phrase: str, articles: bool = True) -> list[str]:
+    """A phrase's words up to its first stopword or sentence mark, a leading product prefix (and
+    article, when `articles`) left out. A lead's article is kept: "our app logs use ..." opens a
+    sentence, not a term."""
+    words = [w if w[0].isalpha() else "." for w in WORD_OR_END.findall(phrase.lower())]
+    while words and ((articles and words[0] in ARTICLES) or words[0] in PRODUCT_WORDS):
+        words = words[1:]
+    opening: list[str] = []
+    for word in words:
+        if word in STOPWORDS or word in FILLER or word in NAME_ENDS or word == ".":
+            break
+        if word in ASIDE_OPENERS:
+            break
+        opening.append(word)
+    return opening
