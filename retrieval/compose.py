@@ -737,7 +737,11 @@ class _Sides:
         line of its card that answers the ask with it (`card_mate`)."""
         if side is None:
             return
-        after = self._goes_on(pick, files, side) or self._under_name_line(pick, files, side)
+        after = (
+            self._goes_on(pick, files, side)
+            or self._under_name_line(pick, files, side)
+            or self._same_line(pick, files, side)
+        )
         if after is not None:
             self.extended[pick.row] = after[1]
         elif pick.row in self.mates:
@@ -775,6 +779,26 @@ class _Sides:
         mate = max(lines, key=key, default=None)
         if mate is not None:
             self.mates[pick.row] = mate
+
+    def _same_line(self, c: Candidate, files: BuildFiles, side: Side) -> tuple[int, str] | None:
+        """The sentence after a "Term: fact" pick on the same line of the notes, when it goes on
+        about the side ("Input Layer: The first layer in a neural network." - "This layer
+        receives all data ...", "Hidden Layer: A layer ..." - "Hidden layers are tailored to a
+        specific task."): a glossary line's first sentence only places the term, the next says
+        what it does. None that names another side."""
+        if not self.term_names(c, side):
+            return None
+        after = following(files, c.row, 1)
+        if not after or "\n" in self.hits[c.rank].chunk.text[c.end : c.end + 1]:
+            return None
+        row, text, leans = after[0]
+        start = files.sentence_spans[row].tolist()[0]
+        if "\n" in self.hits[c.rank].chunk.text[c.end : start]:
+            return None  # the next line is another term's
+        tokens = side_tokens(text)
+        if any(s.names(tokens) for s in self.sides if s is not side):
+            return None
+        return (row, text) if leans or side.names(tokens) else None
 
     def _under_name_line(
         self, c: Candidate, files: BuildFiles, side: Side

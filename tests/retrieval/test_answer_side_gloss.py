@@ -1,7 +1,8 @@
 """A comparison side is answered by the line saying what it is when the ask names no aspect: the
 gloss opening the section headed by its name ("a fully managed ... service"), or a fact under its
 bare item line; an item of a flat list is no label of the item below it, and a setting's name
-line keeps its defaults in brackets without ceasing to label its description."""
+line keeps its defaults in brackets without ceasing to label its description. A glossary line's
+first sentence is quoted with the next one on its line."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ is caught by the others before the batch ships.
 ## Gadget Press
 
 - Gadget Press: visual gadget preparation and cleaning tool
+
+## Network layers
+
+- Input Layer: The first layer in a network. This layer receives every record that passes through.
+
+- Hidden Layer: A layer between the input and output layers. Hidden layers are tailored to a task.
 """
 
 
@@ -39,6 +46,14 @@ def test_a_side_is_answered_by_the_gloss_under_its_heading(tutor: NotesIndex) ->
     quoted = " ".join(tutor.ask("widget forge vs gadget press, which one is for what?").sentences)
     assert "fully managed widget review service" in quoted
     assert "Consolidation sends" not in quoted
+
+
+def test_a_glossary_line_goes_on_to_what_the_side_does(tutor: NotesIndex) -> None:
+    """ "Input Layer: The first layer ..." only places the term; the sentence after it on its
+    line ("This layer receives ...", "Hidden layers are tailored ...") says what it does."""
+    quoted = " ".join(tutor.ask("input layer vs hidden layer - what does each one do?").sentences)
+    assert "receives every record" in quoted
+    assert "tailored to a task" in quoted
 
 
 def _first_line_under(text: str, line: str) -> tuple[Candidate, Chunk]:
