@@ -24,6 +24,7 @@ from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
 from retrieval.filing import filed_words, label_homes
 from retrieval.fragment import trailing_fragment
+from retrieval.framing import unframed
 from retrieval.heading_line import only_heads
 from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
@@ -73,6 +74,8 @@ CONSTRAINT_MET = 0.4  # a stem requirement counts as met by a sentence this clos
 LEXICAL_MET_SCALE = 0.8  # a sentence holding half a requirement's terms meets it at 0.4
 LIST_ITEMS = 6
 BULLET = re.compile(r"^[-*+•·]\s+")  # a list marker left at a line's start ("- Forecasting")
+ITEM_INDENT = re.compile(r"^([ \t]*)[-*+•·]\s")  # a list item line, with its indent
+DEFAULTS = re.compile(r"\s*\[[^\]]*\]\s*$")  # "[default=0, alias: min_split_loss]" after a name
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s")
 # How a quoted sentence may end: a stop, a colon before its list, or a bracket closed after a stop.
 SENTENCE_END = re.compile(r"(?:[.!?:]|[.!?]\))$")
@@ -230,6 +233,10 @@ WHY = re.compile(r"\bwhy\b", re.I)
 # A defining sentence's opening: up to eight words of name, then the verb that defines.
 DEFINING = re.compile(r"^((?:[\w()/&+.'-]+\s+){1,8}?)(?:is|are|refers to|means|stands for)\b", re.I)
 DEFINES_WEIGHT = 0.2
+# A gloss: what a thing is or is for with no subject of its own ("a fully managed data labeling
+# service ...", "allows you to attach ..."), as terse notes write it under the thing's heading;
+# not what it can do besides ("Can do pre- and post- processing").
+GLOSS = re.compile(r"^(?:an?\s|(?:allows?|lets|enables?|provides?|used (?:to|for))\b)", re.I)
 WHAT_FRONT = re.compile(r"^(.+?):\s*what(?:'s| is| does)\s+(?:it|this|that)\b", re.I)
 OPENING_SLACK = 3  # words before the subject's name in an opening that names it ("A", "The")
 ADVICE_OPENING = re.compile(r"^(?:use|choose|pick|prefer|avoid|don't|do not)\b", re.I)
@@ -371,6 +378,10 @@ class _Sides:
     # a side's pick filed on its own card for the ask (`filed`), by row: the card's next best
     # line (`card_mate`), quoted with it in the card's order
     mates: dict[int, Candidate] = field(default_factory=dict)
+    # each pooled passage opens its notes section, by rank (`opens_section`)
+    section_start: list[bool] = field(default_factory=list)
+    # the question sets the sides in nothing besides its ask (no task: "for a recommender")
+    bare: bool = False
 
     def __post_init__(self) -> None:
         # A sentence names a side with its heading's and its passage's help (`sides`): "randomized
@@ -433,9 +444,34 @@ class _Sides:
             return False
         text = self.hits[c.rank].chunk.text
         merged = "\n" in text[c.start : c.end]  # a name line read with the line under it
-        if merged and _listed_name(text, text.rfind("\n", 0, c.start) + 1):
-            return False
+        if merged:
+            line_start = text.rfind("\n", 0, c.start) + 1
+            below = text.find("\n", c.start) + 1
+            if _listed_name(text, line_start) or _siblings(text[line_start:below], text[below:]):
+                return False
         return _is_name_of(side, side_tokens(label[1]), self.heading[c.rank])
+
+    def defines(self, c: Candidate, side: Side) -> bool:
+        """The sentence says what the side is: a "Term: fact" line naming it (`term_names`) or
+        the gloss opening the notes section headed by the side's name (`opens_section`)."""
+        return self.term_names(c, side) or self.opens_section(c, side)
+
+    def opens_section(self, c: Candidate, side: Side) -> bool:
+        """The sentence is a gloss (`GLOSS`: "a fully managed data labeling service ...", "allows
+        you to attach ...") opening the section headed by the side's own name
+        ("Amazon SageMaker Ground Truth"): terse notes say what a thing is under its heading as
+        they would after "Term:". Not when the question sets the sides a task (`bare`): what a
+        side brings "for a recommender" is in a sentence about that, not in what the side is."""
+        chunk = self.hits[c.rank].chunk
+        if not self.bare or chunk.kind != "note" or not chunk.heading:
+            return False
+        if not self.section_start[c.rank]:
+            return False
+        if chunk.text[: c.start].strip(" \t\n-*+•·"):
+            return False  # not the section's first sentence
+        if not _is_name_of(side, side_tokens(chunk.heading[-1])):
+            return False
+        return bool(GLOSS.match(c.text))
 
     def says(self, c: Candidate, side: Side) -> bool:
         """The sentence itself names the side (with its heading's and passage's help)."""
@@ -704,7 +740,11 @@ class _Sides:
         line of its card that answers the ask with it (`card_mate`)."""
         if side is None:
             return
-        after = self._goes_on(pick, files, side) or self._under_name_line(pick, files, side)
+        after = (
+            self._goes_on(pick, files, side)
+            or self._under_name_line(pick, files, side)
+            or self._same_line(pick, files, side)
+        )
         if after is not None:
             self.extended[pick.row] = after[1]
         elif pick.row in self.mates:
@@ -742,6 +782,26 @@ class _Sides:
         mate = max(lines, key=key, default=None)
         if mate is not None:
             self.mates[pick.row] = mate
+
+    def _same_line(self, c: Candidate, files: BuildFiles, side: Side) -> tuple[int, str] | None:
+        """The sentence after a "Term: fact" pick on the same line of the notes, when it goes on
+        about the side ("Input Layer: The first layer in a neural network." - "This layer
+        receives all data ...", "Hidden Layer: A layer ..." - "Hidden layers are tailored to a
+        specific task."): a glossary line's first sentence only places the term, the next says
+        what it does. None that names another side."""
+        if not self.term_names(c, side):
+            return None
+        after = following(files, c.row, 1)
+        if not after or "\n" in self.hits[c.rank].chunk.text[c.end : c.end + 1]:
+            return None
+        row, text, leans = after[0]
+        start = files.sentence_spans[row].tolist()[0]
+        if "\n" in self.hits[c.rank].chunk.text[c.end : start]:
+            return None  # the next line is another term's
+        tokens = side_tokens(text)
+        if any(s.names(tokens) for s in self.sides if s is not side):
+            return None
+        return (row, text) if leans or side.names(tokens) else None
 
     def _under_name_line(
         self, c: Candidate, files: BuildFiles, side: Side
@@ -1474,7 +1534,19 @@ class Composer:
             self._aspect(sides),
             subject=subject,
             filing=[filed_words(h.chunk, homes) for h in everything],
+            section_start=[
+                h.row == 0 or self.files.chunks[h.row - 1].heading != h.chunk.heading
+                for h in everything
+            ],
+            bare=not self._setting_words(sides),
         )
+
+    def _setting_words(self, sides: list[Side]) -> set[str]:
+        """The question's words outside its asking clauses that name no side and only frame
+        nothing (`framing`): a task the sides are set ("for a recommender")."""
+        asked = aspect_of(asked_clauses(self.ask.text), sides, ASKING_WORDS)
+        whole = aspect_of(unframed(self.ask.text), sides, ASKING_WORDS)
+        return whole - asked - EMPHASIS_TERMS
 
     def _comparison_pool(
         self, hits: Sequence[Hit], sides: list[Side]
@@ -1666,7 +1738,7 @@ class Composer:
             return (
                 sided.filed(c, side)
                 or (
-                    sided.term_names(c, side)
+                    sided.defines(c, side)
                     and asked[c.row] + ASPECT_HELD > most
                     and (c.row in stating or not stating)
                 ),
@@ -1677,7 +1749,12 @@ class Composer:
 
         pick = sided.answering(max(naming, key=key), naming, asked, side, key)
         sided.card_mate(pick, naming, side, key)
-        if not sided.says(pick, side):
+        # a gloss under the side's heading is quoted after it ("A tool used to chain ..."), but
+        # for one opening with the side's name ("A histogram shows ...")
+        glossed = sided.opens_section(pick, side) and not any(
+            self._opens_with(pick.text, f) for f in side.forms
+        )
+        if glossed or not sided.says(pick, side):
             sided.labelled.add(pick.row)
         return pick
 
@@ -1951,7 +2028,12 @@ def _under_item(candidate: Candidate, chunk: Chunk) -> Candidate:
     if _names_setting(candidate.text):
         return candidate  # "`buckets`: ..." names itself; "- `vector_dim`" above is a sibling
     above_start = text.rfind("\n", 0, line_start - 1) + 1
-    above = BULLET.sub("", text[above_start : line_start - 1].strip())
+    above_line = text[above_start : line_start - 1]
+    if above_start and _siblings(above_line, text[line_start:]):
+        return candidate  # "- Ground truth" over "- SageMaker Algorithms: ...": two items
+    # a setting's name line keeps its defaults in brackets ("gamma [default=0, alias: ...]"):
+    # its name is the label of the description under it
+    above = DEFAULTS.sub("", BULLET.sub("", above_line.strip()))
     if not above or len(above.split()) >= MIN_WORDS or above.startswith(("Q:", "A:")):
         return candidate
     if not is_title(above) or _plain(above) in _plain(candidate.text):
@@ -1959,6 +2041,27 @@ def _under_item(candidate: Candidate, chunk: Chunk) -> Candidate:
     if _listed_name(text, above_start):
         return candidate
     return replace(candidate, text=f"{above}: {candidate.text}")
+
+
+def _siblings(above: str, opening: str) -> bool:
+    """Two lines are items of one list at one depth (each with a list marker, equally indented):
+    the upper one is no label of the lower one."""
+    first, second = ITEM_INDENT.match(above), ITEM_INDENT.match(opening)
+    return bool(first and second) and len(first[1]) == len(second[1])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _under_sibling(text: str, line_start: int, indent: int) -> bool:
+    """The line at `line_start` is indented deeper than `indent` and the line above it is not: a
+    fact under the name line before, which is at that indent ("- Eta" over "  - Step size
+    shrinkage ..."), not a name of the list the next line closes."""
+    if line_start == 0 or _indent(text[line_start:]) <= indent:
+        return False
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    return bool(above_start) and _indent(text[above_start:]) == indent
 
 
 def _defines_other(text: str, side: Side) -> bool:
@@ -1995,7 +2098,10 @@ def _listed_name(text: str, line_start: int) -> bool:
     if line_start == 0:
         return False
     before_start = text.rfind("\n", 0, line_start - 1) + 1
-    before = BULLET.sub("", text[before_start : line_start - 1].strip())
+    before_line = text[before_start : line_start - 1]
+    if _under_sibling(text, before_start, _indent(text[line_start:])):
+        return False  # "- Eta" / "  - Step size shrinkage ..." / "- Gamma": a fact under a name
+    before = BULLET.sub("", before_line.strip())
     return bool(before) and is_title(before)
 
 
