@@ -103,6 +103,9 @@ BLOCKING = frozenset(
     {"block", "blocks", "blocked", "blocking", "prevent", "prevents", "prevented", "closed"}
     | {"forbid", "forbids", "forbidden", "disallow", "disallows", "disallowed", "out"}
 )
+# Words with which a point puts the thing after it down, as a shut-off does: "an online copy
+# beats shipping Snowball devices" says what "no need to ship Snowball devices" says.
+BEATING = frozenset({"beat", "beats", "outperform", "outperforms"})
 # "little history" says what "no history" says: next to nothing of it.
 SCARCE = frozenset({"little", "scarce", "scant", "minimal"})
 # Words too common to carry a claim or to be read as an acronym.
@@ -640,14 +643,16 @@ def claim_polarity(
 
 def shut_off(point_tokens: Sequence[str], index: int, clause_tokens: Sequence[str]) -> bool:
     """The point shuts its word off with a word of `BLOCKING` shortly before it ("blocks all
-    outbound network access", "keeps PII out of stored text"), which the clause does not say:
-    a clause that denies the word says the same ("the container has no outbound network").
+    outbound network access", "keeps PII out of stored text"), or puts it down with one of
+    `BEATING` ("beats shipping Snowball devices"), which the clause does not say: a clause that
+    denies the word says the same ("the container has no outbound network", "no need for a
+    Snowball").
     Like a removal, it reaches over a short noun phrase; "out" shuts off only as "out of"."""
     before = point_tokens[max(0, index - REMOVAL_REACH) : index]
     blockers = {
         t
         for at, t in enumerate(before)
-        if t in BLOCKING and (t != "out" or before[at + 1 : at + 2] == ["of"])
+        if (t in BLOCKING or t in BEATING) and (t != "out" or before[at + 1 : at + 2] == ["of"])
     }
     return bool(blockers) and not blockers & set(clause_tokens)
 

@@ -40,6 +40,7 @@ from quiz.answer_text import (
     normalise,
     opposite_direction,
     opposite_only,
+    shut_off,
     stems,
     term_matches,
     term_positions,
@@ -724,7 +725,6 @@ def _term_polarity(
     for term in kp.terms:
         size = len(words(term))
         in_point = term_positions(term, point_tokens)
-        point_negated = bool(in_point) and negated_at(point_tokens, in_point[0], in_point[0] + size)
         at = (
             term_positions(term, tokens, vocabulary)
             or quantity_positions(term, tokens)
@@ -735,14 +735,31 @@ def _term_polarity(
                 continue
             turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
             turned = turned or left_to_you(point_tokens, tokens)
-            # a point that denies its term agrees with a clause that does without it
-            negated = negated_at(tokens, start, start + size) or (
-                point_negated and does_without(tokens, start)
-            )
-            if negated == point_negated and not turned:
+            if _said_its_way(point_tokens, in_point, size, tokens, start) and not turned:
                 return True
             found = found or turned or not both_deny
     return False if found else None
+
+
+def _said_its_way(
+    point_tokens: Sequence[str],
+    in_point: Sequence[int],
+    size: int,
+    tokens: Sequence[str],
+    start: int,
+) -> bool:
+    """Whether the term at `start` is negated exactly when the point negates it (at
+    `in_point`). A point that denies its term agrees with a clause that does without it ("strip
+    the header row" for "the CSV has no header"), and one that shuts it off or puts it down
+    with a clause that denies it ("no need to ship Snowball devices" for "an online managed
+    copy beats shipping Snowball devices")."""
+    point_negated = bool(in_point) and negated_at(point_tokens, in_point[0], in_point[0] + size)
+    negated = negated_at(tokens, start, start + size) or (
+        point_negated and does_without(tokens, start)
+    )
+    if negated == point_negated:
+        return True
+    return negated and bool(in_point) and shut_off(point_tokens, in_point[0], tokens)
 
 
 def _denies(kp: KeyPoint) -> bool:
