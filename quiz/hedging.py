@@ -460,9 +460,7 @@ def _names_option(names: _Names, tokens: Sequence[str], token_stems: Sequence[st
     # the slip is read on the words as written: "frequent" is no slip of "frequency"
     written = frozenset(w for w in names.right_words if stems([w])[0] in names.right)
     hits = [
-        i
-        for i, s in enumerate(token_stems)
-        if s in names.right or misspells(tokens[i], written)
+        i for i, s in enumerate(token_stems) if s in names.right or misspells(tokens[i], written)
     ]
     hits += [i for term in names.right_terms for i in term_positions(term, tokens)]
     return bool(_unnegated_at(tokens, hits))
