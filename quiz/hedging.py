@@ -104,6 +104,8 @@ LINKS = frozenset(
     {"against", "per", "over", "across", "via", "through", "after", "before", "using", "under"}
     | {"between", "plus", "without", "within", "followed", "instead", "so", "that", "where"}
 )
+# What is left of "Rekognition's" once the apostrophe splits it.
+POSSESSIVE = "s"
 COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|[a-z]+)")
 # A number standing alone (not inside a name such as "q3" or "ml.m5"), with what follows it.
@@ -452,9 +454,14 @@ def _right_at(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) 
 
 
 def _names_option(names: _Names, tokens: Sequence[str], token_stems: Sequence[str]) -> bool:
-    """Strictly the right option, not a property of it: its distinctive words or the terms
-    only it contains ("Standard-IA or Glacier" names no option)."""
-    hits = [i for i, s in enumerate(token_stems) if s in names.right]
+    """Strictly the right option, not a property of it: its distinctive words (one slip
+    allowed: "inference recomender") or the terms only it contains ("Standard-IA or Glacier"
+    names no option)."""
+    # the slip is read on the words as written: "frequent" is no slip of "frequency"
+    written = frozenset(w for w in names.right_words if stems([w])[0] in names.right)
+    hits = [
+        i for i, s in enumerate(token_stems) if s in names.right or misspells(tokens[i], written)
+    ]
     hits += [i for term in names.right_terms for i in term_positions(term, tokens)]
     return bool(_unnegated_at(tokens, hits))
 
@@ -602,10 +609,14 @@ def _opening_at(choices: Choices, tokens: Sequence[str]) -> list[int]:
 
 
 def _said_exactly(phrase: str, tokens: Sequence[str]) -> list[int]:
-    """Where the tokens say the phrase word for word (stems alike; no typos, a name is exact)."""
-    wanted, said = stems(words(phrase)), stems(tokens)
+    """Where the tokens say the phrase word for word (stems alike; no typos, a name is exact).
+    A possessive's "s" is no word between: "Rekognition's content moderation" says
+    "Rekognition content moderation"."""
+    wanted = stems(words(phrase))
+    kept = [i for i, t in enumerate(tokens) if t != POSSESSIVE or i == 0]
+    said = stems([tokens[i] for i in kept])
     size = len(wanted)
-    return [i for i in range(len(said) - size + 1) if said[i : i + size] == wanted]
+    return [kept[i] for i in range(len(said) - size + 1) if said[i : i + size] == wanted]
 
 
 def _named_by_opening(names: _Names, choices: Choices, lead: str) -> str | None:
@@ -669,7 +680,7 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         if picked is None and together:
             picked = ""
         if not picked and index == 0:
-            picked = _foreign_first(names, lead_clause(text), tokens, picked)
+            picked = _foreign_first(names, choices, lead_clause(text), tokens, picked)
         named = together or _names_option(names, tokens, token_stems)
         if picked == "" and index == 0 and not named:
             picked = _remedy(names, choices, split[1:2]) or picked
@@ -743,7 +754,7 @@ def _remedy(names: _Names, choices: Choices, following: Sequence[str]) -> str | 
 
 
 def _foreign_first(
-    names: _Names, lead: str, tokens: Sequence[str], picked: str | None
+    names: _Names, choices: Choices, lead: str, tokens: Sequence[str], picked: str | None
 ) -> str | None:
     """A name the question never says, first in a lead that names no option, is the pick
     ("Apache Airflow on MWAA"). In a lead that names the right option (`picked` is "") it is
@@ -754,7 +765,8 @@ def _foreign_first(
     foreign = _foreign_pick(names, lead, tokens)
     if foreign is None or picked is None:
         return foreign[1] if foreign is not None else picked
-    right = _right_at(names, tokens, stems(tokens))
+    # the right option's own opening name says it too ("Rekognition's content moderation API")
+    right = _right_at(names, tokens, stems(tokens)) or _opening_at(choices, tokens)
     if (right and right[0] < foreign[0]) or _right_by_name(names, lead):
         return picked
     return foreign[1]
