@@ -68,6 +68,13 @@ _CHAT = re.compile(
     + r")(?![\w/-])",
     re.I,
 )
+# A lone "n" typed for "and" between two words ("cm n inches", "word2vec n seq2seq"): a
+# small-letter n with a word on each side, not a count ("top n features", "n = 5", "n-grams") nor
+# an option set against another ("sample variance n or n-1").
+_CHAT_AND = re.compile(
+    r"(?<=[a-z0-9] )(?<!\btop )(?<!\bfirst )(?<!\blast )(?<!\bthe )(?<!\bof )"
+    r"n(?= (?!(?:or|and|vs)\b)[a-z])"
+)
 # A negation typed without its apostrophe ("cant", "wont", "wasnt"): the auxiliary's contraction,
 # not a word the notes lack ("if firehose cant keep up" asked about a missing "cant").
 _UNAPOSTROPHISED = re.compile(
@@ -232,7 +239,13 @@ _TRAILING = re.compile(
 )
 # "firehose vs kinesis data streams - what is the actual difference": what follows a dash or a
 # comma and opens with a question word is the ask, not part of the last side.
-_ASK_AFTER_DASH = re.compile(r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why)\b.*$", re.I)
+# So is a yes/no ask that takes the sides one at a time ("deepar vs seq2seq - is a gpu optional or
+# required for training each?": its "or" parts no sides).
+_ASK_AFTER_DASH = re.compile(
+    r"\s*(?:,|\s[-–]+)\s*(?:what|which|when|how|why"
+    r"|(?:can|could|do|does|is|are|will|would|should)\b[^,:]*?\b(?:either|each|both)\b).*$",
+    re.I,
+)
 # ... and after a colon that follows the sides, whatever its first word ("seq2seq vs random cut
 # forest: what kind of instances ...", "RDS/Aurora vs Redshift: does each one store ...",
 # "TabTransformer vs CatBoost: both are meant for ..."): a name holds no colon and a space; a
@@ -288,6 +301,7 @@ def normalise(question: str) -> str:
         return CHAT_WORDS[word.lower()]
 
     text = _CHAT.sub(plain, " ".join(unicodedata.normalize("NFKC", question).split()))
+    text = _CHAT_AND.sub("and", text)
     return re.sub(r"\s{2,}", " ", _contracted(text)).strip()
 
 

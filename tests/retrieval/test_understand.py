@@ -587,3 +587,36 @@ def test_symptoms_give_their_diagnosis(question: str, found: str) -> None:
 
     assert diagnosis(question) == found
     assert understand(question).diagnosis == found
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("kmeans n knn both need feature_dim", "kmeans and knn both need feature_dim"),
+        ("glue n emr run spark?", "glue and emr run spark?"),
+        ("keep the top n features", "keep the top n features"),  # a count, not "and"
+        ("divide by n or n-1", "divide by n or n-1"),  # an option set against another
+        ("use n-grams for order", "use n-grams for order"),
+    ],
+)
+def test_a_lone_n_between_two_words_is_and(typed: str, plain: str) -> None:
+    assert normalise(typed) == plain
+
+
+def test_chat_n_joining_two_names_that_both_then_takes_is_a_comparison() -> None:
+    ask = understand("kmeans n knn both need a feature_dim")
+    assert ask.kind == "comparison"
+    assert ask.subjects == ("kmeans", "knn")
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("lda vs ntm - is a gpu needed or optional for each?", ("lda", "ntm")),
+        ("athena vs redshift, can both of them query s3 or only one?", ("athena", "redshift")),
+    ],
+)
+def test_a_yes_no_ask_after_the_sides_is_no_part_of_them(
+    question: str, sides: tuple[str, ...]
+) -> None:
+    assert understand(question).subjects == sides
