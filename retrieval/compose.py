@@ -1385,15 +1385,16 @@ class Composer:
         details ("single-instance GPU training is available" - "Must set tree_method ...")."""
         from retrieval.terse import sibling_facts
 
-        following = self._next_sentence(row, items=False)
-        if not following:
+        after = self._next_row(row)
+        following = self._displayed(row, after, items=False)
+        if after is None or not following:
             return self._details(row)
         said = self.files.sentence_text(row)
         if (
             following.rstrip().endswith("?")
             or sibling_facts(self.files, row, following)
             or said_of_example(display_sentence(said), following)
-            or self._new_paragraph(row, following)
+            or self._new_paragraph(row, after, following)
         ):
             return []
         return [closed(following) if SENTENCE_END.search(following) else f"{following}."]
@@ -1883,7 +1884,10 @@ class Composer:
         """The next sentence of the same passage that is not the same words again (a card's
         answer may repeat its front), as displayed; "" at the passage's end, and with `items`
         false, "" when it is a list item (a terse list's items are facts of their own)."""
-        after = self._next_row(row)
+        return self._displayed(row, self._next_row(row), items=items)
+
+    def _displayed(self, row: int, after: int | None, *, items: bool) -> str:
+        """The sentence at `after` (`_next_row` of `row`) as `_next_sentence` gives it."""
         if after is None:
             return ""
         chunk = self.files.chunks[int(self.files.sentence_chunk[row])]
@@ -1913,13 +1917,12 @@ class Composer:
                 return after
         return None
 
-    def _new_paragraph(self, row: int, following: str) -> bool:
-        """The sentence after the one at `row` opens a paragraph of its own (a blank line
-        between them) and does not lean back on it: in terse notes each paragraph is a fact of
-        its own ("Uses deep graph library." then "t-SNE (...)"), so it does not go on the quote;
-        one the quoted line leads into (a colon) does."""
-        after = self._next_row(row)
-        if after is None or BACK_REFERENCE.match(following) or EXAMPLE_OPENING.match(following):
+    def _new_paragraph(self, row: int, after: int, following: str) -> bool:
+        """The sentence after the one at `row` (`following`, at row `after`) opens a paragraph
+        of its own (a blank line between them) and does not lean back on it: in terse notes each
+        paragraph is a fact of its own ("Uses deep graph library." then "t-SNE (...)"), so it
+        does not go on the quote; one the quoted line leads into (a colon) does."""
+        if BACK_REFERENCE.match(following) or EXAMPLE_OPENING.match(following):
             return False
         quoted = display_sentence(self.files.sentence_text(row))
         if FIRST_STEP.match(quoted):
