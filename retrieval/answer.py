@@ -484,9 +484,12 @@ def _unnamed_lead(composer: Composer, composition: Composition, main: Hit) -> st
 
 def _unnamed_compound(composer: Composer, composition: Composition, main: Hit) -> str:
     """A compound naming the term a definition, a how-to or a one-sentence scenario asks about
-    that the notes never write (`compound.unjoined_compound`: "how do i read a q-q plot") and
-    neither the answer nor its main passage names: the answer is about what its parts find
-    (residual plots), not the term."""
+    that the notes never write (`compound.unjoined_compound`: "how do i read a q-q plot"), one
+    that opens the question's lead in any ask (`compound.opening_compound`: "one-cycle learning
+    rate policy - how does it ...") or a technique named by a word the notes lack and its action
+    (`compound.coined_compound`: "pseudo-labeling"), that neither the answer nor its main passage
+    names: the answer is about what its parts find (residual plots, learning-rate schedules,
+    Ground Truth's labelling), not the term."""
     ask = composer.ask
     if ask.kind == "scenario" and not one_sentence(ask):
         return ""  # a stem's words are its setting
