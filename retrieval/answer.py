@@ -32,7 +32,12 @@ from retrieval.compose import (
     sentence_words,
     subject_of,
 )
-from retrieval.compound import compound_named, unjoined_compound
+from retrieval.compound import (
+    coined_compound,
+    compound_named,
+    opening_compound,
+    unjoined_compound,
+)
 from retrieval.confidence import attribute_held, needs_met, right_chance, sides_named
 from retrieval.coverage import (
     CASED_SIDE_WORD,
@@ -479,17 +484,22 @@ def _unnamed_lead(composer: Composer, composition: Composition, main: Hit) -> st
 
 def _unnamed_compound(composer: Composer, composition: Composition, main: Hit) -> str:
     """A compound naming the term a definition, a how-to or a one-sentence scenario asks about
-    that the notes never write (`compound.unjoined_compound`: "how do i read a q-q plot") and
-    neither the answer nor its main passage names: the answer is about what its parts find
-    (residual plots), not the term."""
+    that the notes never write (`compound.unjoined_compound`: "how do i read a q-q plot"), one
+    that opens the question's lead in any ask (`compound.opening_compound`: "one-cycle learning
+    rate policy - how does it ...") or a technique named by a word the notes lack and its action
+    (`compound.coined_compound`: "pseudo-labeling"), that neither the answer nor its main passage
+    names: the answer is about what its parts find (residual plots, learning-rate schedules,
+    Ground Truth's labelling), not the term."""
     ask = composer.ask
-    if ask.kind == "scenario" and one_sentence(ask):
-        asked = ask.text
-    elif ask.kind in SUBJECT_KINDS:
-        asked = topic(ask)
-    else:
-        return ""
-    term = unjoined_compound(_vocabulary(composer.searcher), asked)
+    if ask.kind == "scenario" and not one_sentence(ask):
+        return ""  # a stem's words are its setting
+    asked = ask.text if ask.kind == "scenario" else topic(ask)
+    vocabulary = _vocabulary(composer.searcher)
+    term = (
+        (ask.kind in SUBJECT_KINDS | {"scenario"} and unjoined_compound(vocabulary, asked))
+        or opening_compound(vocabulary, ask.text)
+        or coined_compound(vocabulary, ask.text)
+    )
     if not term or compound_named(term, (composition.read, _passage_text(main))):
         return ""
     return term

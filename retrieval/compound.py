@@ -1,7 +1,9 @@
 """A hyphenated compound that names a term the notes never write ("a q-q plot", "skip-thought
-vectors", "a multi-armed bandit"): its parts are notes words, or some are, yet the notes never
-join them, so a passage its parts find is about something else (residual plots, skip-gram, A/B
-testing), and whether an answer names it.
+vectors", "a multi-armed bandit", "one-cycle learning rate policy - how does it ...",
+"pseudo-labeling with our own model"): its parts are notes words, or some are, yet the notes
+never join them, so a passage its parts find is about something else (residual plots,
+skip-gram, A/B testing, learning-rate schedules, Ground Truth's labelling), and whether an
+answer names it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from retrieval.coverage import FILLER, PREFIXES, WORD, NotesVocabulary
+from retrieval.coverage import (
+    ARTICLES,
+    COMMON_WORDS,
+    FILLER,
+    PREFIXES,
+    TOPIC_FIRST,
+    WORD,
+    NotesVocabulary,
+)
 from retrieval.lexical import STOPWORDS, tokenize
 
 GERUND_STEM = 3  # letters before "-ing" in a verb's form: "thing" and "king" are none
@@ -59,14 +69,64 @@ def unjoined_compound(vocabulary: NotesVocabulary, asked: str) -> str | None:
     words = WORD.findall(asked.lower())
     for word, after in itertools.pairwise(words):
         parts = word.split("-")
-        if len(parts) < 2 or not all(p.isalpha() and p not in STOPWORDS for p in parts):
-            continue
-        if parts[0] in PREFIXES or parts[-1] in DESCRIBING or _gerund(parts[-1]):
+        if not _names_term(parts) or _gerund(parts[-1]):
             continue  # a notes word made again ("non-stationary"), or described ("canary-style")
         if after in STOPWORDS or after in FILLER or _joined(vocabulary, word, parts):
             continue
         return f"{word} {after}"
     return None
+
+
+def opening_compound(vocabulary: NotesVocabulary, question: str) -> str | None:
+    """The compound a question's lead opens with (`TOPIC_FIRST`: "one-cycle learning rate policy
+    - how does it ramp ...", "g-mean as the metric for ..., how do i compute it") when the notes
+    never write it joined, with the word after it unless that is a stopword ("one-cycle
+    learning"): the student names the term first and asks about it after the mark, so it is
+    what the question asks about whatever follows it. A lead that opens with a verb's compound
+    before its object ("re-train the model, ...", "cross-validate a model: ...") or with a
+    compound `unjoined_compound` reads as no term is left to the other checks."""
+    lead = TOPIC_FIRST.match(question)
+    words = WORD.findall(lead[1].lower()) if lead else []
+    while words and words[0] in ARTICLES:
+        words = words[1:]
+    if not words:
+        return None
+    word, after = words[0], (words[1:] or [""])[0]
+    parts = word.split("-")
+    if not _names_term(parts) or _gerund(parts[-1]) or after in ARTICLES:
+        return None
+    if _joined(vocabulary, word, parts):
+        return None
+    return word if after in STOPWORDS or after in FILLER or not after else f"{word} {after}"
+
+
+def coined_compound(vocabulary: NotesVocabulary, question: str) -> str | None:
+    """The first compound naming a technique by what it does, a verb's "-ing" form last after a
+    word the notes never write in any form and that is none of the commonest English words
+    (`COMMON_WORDS`: "pseudo-labeling", "meta-learning" in notes without "pseudo" or "meta"): a
+    method of its own, not the notes' labelling or learning; the notes cannot write it, though
+    its last part finds their passages. A common word first says how the thing is done
+    ("fine-tuning", "hand-labelling"), which notes may put in other words, and an English
+    prefix first ("re-training", "pre-processing") makes the notes' word again."""
+    for word in WORD.findall(question.lower()):
+        parts = word.split("-")
+        if len(parts) != 2 or not _names_term(parts) or not _gerund(parts[-1]):
+            continue
+        first, last = parts
+        if vocabulary.ranks.get(first, COMMON_WORDS) < COMMON_WORDS:
+            continue
+        if not vocabulary.knows(first) and vocabulary.knows(last):
+            return word
+    return None
+
+
+def _names_term(parts: list[str]) -> bool:
+    """A compound's parts that may name a term: two or more, letters and no stopword ("on-prem"
+    is a phrase clipped), no English prefix first ("non-stationary" makes a notes word again)
+    nor a describing word last ("canary-style")."""
+    if len(parts) < 2 or not all(p.isalpha() and p not in STOPWORDS for p in parts):
+        return False
+    return parts[0] not in PREFIXES and parts[-1] not in DESCRIBING
 
 
 def _gerund(part: str) -> bool:
