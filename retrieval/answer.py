@@ -55,7 +55,7 @@ from retrieval.head_values import head_values
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
-from retrieval.material import named_hits, read_pointer
+from retrieval.material import named_hits, read_pointer, title_words
 from retrieval.modified import modified_term
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
@@ -207,7 +207,8 @@ def answer_question(
     if reply:
         return Answer(question, [], [], 0.0, False, notice=reply)
     vocabulary = _vocabulary(searcher)
-    pointed = read_pointer(asked, vocabulary.pairs)
+    titled = title_words(searcher, searcher.files.chunks)
+    pointed = read_pointer(asked, vocabulary.pairs, titled)
     ask = head_values(understand(_respelled(searcher, pointed.text)), vocabulary)
     searched = without_rejected(ask.text, ask.rejected)
     prepared = searcher.prepare(searched)

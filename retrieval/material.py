@@ -4,12 +4,20 @@ to come from, not what is asked, so it is left out of the question before it is 
 checked. Left in, its word is taken for a subject the notes never write ("Your notes don't mention
 flashcards", where the notes are flashcards), and search weighs it beside the real subject and
 finds another card. A unit named by its subject ("the redshift card", "recall card vs precision
-card") also says where to read: the hits headed by that subject (`named_hits`)."""
+card") also says where to read: the hits headed by that subject (`named_hits`).
+
+One document of the notes named by its kind ("in the blog", "the cheat sheet's list", "per the
+outline") is a pointer too, unless the notes' own titles hold that name: a document titled
+"... Cheat Sheet" is found by it (its passages' titles hold the words, and search weighs them),
+so there the name stays and does its work; where no title holds it ("blog" in notes titled by
+their subject), its words only pull search to another passage ("firehose input format in the
+blog json or csv" found a Data Pipeline line about JSON) and go (`title_words`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+import weakref
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -64,7 +72,20 @@ REPORTING_CLAUSE = re.compile(
 OPENING_PLACE = re.compile(
     rf"^\s*(?:in|on|from)\s+{_DETERMINER}{_MATERIAL}['’]s?\s+[^,?]{{1,40}},\s*", re.I
 )
-_MENTION = re.compile(rf"\b(?:{_MATERIAL}|{_UNIT})(?![\w-])", re.I)
+# One document named by its kind, after a determiner ("in the blog", "the cheat sheet's
+# regularisation list", "per the outline"): not "the outline of every car", a thing's outline.
+_DOCUMENT = r"(?P<kind>blog(?:\s+(?:notes|post))?|cheat\s+sheet|outline)"
+DOCUMENT_POINTER = re.compile(
+    rf"(?:\b(?:according\s+to|in|on|from|per)\s+)?{_DETERMINER}{_DOCUMENT}(?:['’]s?)?"
+    r"(?![\w'’-])(?!\s+of\b)",
+    re.I,
+)
+# "In the outline's algorithm types, ...": an opening place in one document's part, as
+# `OPENING_PLACE` reads one in the notes'.
+DOCUMENT_OPENING = re.compile(
+    rf"^\s*(?:in|on|from)\s+{_DETERMINER}{_DOCUMENT}['’]s?\s+[^,?]{{1,40}},\s*", re.I
+)
+_MENTION = re.compile(rf"\b(?:{_MATERIAL}|{_UNIT}|blog|sheet|outline)(?![\w-])", re.I)
 _UNIT_WORD = re.compile(rf"\b{_UNIT}(?![\w-])", re.I)
 # What taking the pointer out leaves behind: a comma before the question's end or another comma.
 _LEFT_COMMA = re.compile(r"\s*,\s*(?=[,?.!]|$)")
@@ -80,22 +101,33 @@ class Pointed:
     units: tuple[str, ...] = ()
 
 
-def without_pointer(question: str, written: Collection[tuple[str, str]] = frozenset()) -> str:
+def without_pointer(
+    question: str,
+    written: Collection[tuple[str, str]] = frozenset(),
+    titled: Collection[str] = frozenset(),
+) -> str:
     """The question without its pointers at the study material; as written when it is nothing
     else ("my notes")."""
-    return read_pointer(question, written).text
+    return read_pointer(question, written, titled).text
 
 
-def read_pointer(question: str, written: Collection[tuple[str, str]] = frozenset()) -> Pointed:
+def read_pointer(
+    question: str,
+    written: Collection[tuple[str, str]] = frozenset(),
+    titled: Collection[str] = frozenset(),
+) -> Pointed:
     """The question without its pointers, and the units it names by their subjects. `written`:
     the word pairs the notes write, which keep a unit word the notes use as a word of their own
-    ("the card numbers", "the card" of notes that say it) in place."""
+    ("the card numbers", "the card" of notes that say it) in place; `titled`: the words of the
+    notes' titles (`title_words`), which keep a document's name they hold in place."""
     units: list[str] = []
     left = question
     if _MENTION.search(left):  # most questions name no material: read them no further
         left = REPORTING_CLAUSE.sub("", OPENING_PLACE.sub("", left))
         for unit in (NAMED_UNIT, BARE_UNIT) if _UNIT_WORD.search(left) else ():
             left = unit.sub(lambda found: _unit_left(found, written, units), left)
+        for document in (DOCUMENT_OPENING, DOCUMENT_POINTER):
+            left = document.sub(lambda found: _document_left(found, titled), left)
         left = POINTER.sub(" ", left)
     left = _LEFT_COMMA.sub("", " ".join(left.split()))
     left = re.sub(r"\s+(?=[?.!,])", "", left).strip(" ,")
@@ -118,6 +150,26 @@ def _unit_left(found: re.Match[str], written: Collection[tuple[str, str]], units
     if head:
         units.append(head)
     return f"{found.groupdict().get('lead') or ''}{head}"
+
+
+def _document_left(found: re.Match[str], titled: Collection[str]) -> str:
+    """A document named by its kind stays when the notes' titles hold each of its words."""
+    words = found["kind"].lower().split()
+    return found[0] if all(word in titled for word in words) else " "
+
+
+_TITLES: weakref.WeakKeyDictionary[object, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def title_words(owner: object, chunks: Iterable[Chunk]) -> frozenset[str]:
+    """The words (small letters) of the notes' titles: the first heading of each note's passages
+    (a card's heading is its front, no title). Kept per `owner`, the searcher over a build."""
+    found = _TITLES.get(owner)
+    if found is None:
+        titles = {c.heading[0] for c in chunks if c.kind == "note" and c.heading}
+        found = frozenset(w.lower() for title in titles for w in _WORD.findall(title))
+        _TITLES[owner] = found
+    return found
 
 
 def named_hits(hits: Sequence[_HitT], units: Sequence[str]) -> list[_HitT]:

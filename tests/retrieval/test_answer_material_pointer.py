@@ -9,7 +9,7 @@ import pytest
 
 import retrieval.answer as answering
 from retrieval.embed import Embedder
-from retrieval.material import Pointed, named_hits, read_pointer, without_pointer
+from retrieval.material import Pointed, named_hits, read_pointer, title_words, without_pointer
 from retrieval.service import NotesIndex
 from tests.retrieval.conftest import tutor_over
 from tests.retrieval.test_answer_terse import NOTES
@@ -27,7 +27,7 @@ def test_a_pointer_at_the_flashcards_is_no_missing_subject(
     answer = tutor.ask(question)
     assert answer.covered, answer.missing
     assert "buffers incoming records" in answer.text.lower()
-    monkeypatch.setattr(answering, "read_pointer", lambda text, written: Pointed(text))
+    monkeypatch.setattr(answering, "read_pointer", lambda text, written, titled: Pointed(text))
     assert "flashcards" in tutor.ask(question).missing  # read as a subject the notes lack
 
 
@@ -126,3 +126,45 @@ def test_named_hits_need_every_unit(metrics: NotesIndex) -> None:
         "Precision",
     }
     assert named_hits(hits, ["recall", "roc curve"]) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "left"),
+    [
+        ("firehose input format in the blog json or csv", "firehose input format json or csv"),
+        ("What is Kafka, per the blog's MSK note?", "What is Kafka, MSK note?"),
+        (
+            "In the outline's algorithm types, which one is BlazingText?",
+            "which one is BlazingText?",
+        ),
+        ("Which remedy is on the cheat sheet's list?", "Which remedy is list?"),
+        ("the exact outline of every car in a photo", "the exact outline of every car in a photo"),
+    ],
+)
+def test_a_document_no_title_names_is_a_pointer(question: str, left: str) -> None:
+    assert without_pointer(question) == left
+
+
+def test_a_document_a_title_names_stays() -> None:
+    titled = frozenset({"machine", "learning", "cheat", "sheet"})
+    question = "Which remedy is on the cheat sheet's list?"
+    assert without_pointer(question, titled=titled) == question
+    assert without_pointer("json or csv in the blog", titled=titled) == "json or csv"
+
+
+SHEET = """# Machine Learning Cheat Sheet
+
+## Regularisation
+
+- dropout switches off random units while training
+"""
+
+
+def test_the_notes_titles_keep_their_document_in_the_question(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    tutor = tutor_over(tmp_path_factory, embedder, "document-pointer", {"sheet.md": SHEET})
+    assert title_words(tutor.searcher, tutor.searcher.files.chunks) >= {"cheat", "sheet"}
+    kept = tutor.ask("what does dropout do, per the cheat sheet?")
+    assert "cheat sheet" in kept.searched
+    assert "blog" not in tutor.ask("what does dropout do, per the blog?").searched
