@@ -2,7 +2,8 @@
 
 "Mechanical Turk is out because ...", "Lambda can't take this because ...", "rewriting every
 client for Kinesis is what they want to avoid", "Although BlazingText also makes embeddings
-...": the lead names another option or rival only to set it aside, and the pick follows.
+...", "Rather than gluing Step Functions and Lambda together, ...": the lead names another
+option or rival only to set it aside, and the pick follows.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from quiz.answer_text import AUXILIARIES, DENIALS, FUNCTION_WORDS, stems, words
 TURNED_DOWN = DENIALS | {"out"}
 # "... what they want to avoid": the lead rejects what it just named.
 AVOIDING = frozenset({"avoid", "avoided", "avoiding"})
-# A lead that opens by conceding ("Although X also makes embeddings, ...") names X to set it
-# aside: what follows is the pick.
-CONCEDING = (["although"], ["though"], ["even", "though"])
+# A lead that opens by conceding ("Although X also makes embeddings, ...") or by setting X
+# against what follows ("Rather than gluing X and Lambda together, ...", "Instead of X, ...")
+# names X to set it aside: what follows is the pick.
+CONCEDING = (["although"], ["though"], ["even", "though"], ["rather", "than"], ["instead", "of"])
 # The denied verb follows the thing at once ("Lambda can't", "k-NN is out"), its auxiliary at
 # most this many words on ("Lambda alone can't").
 VERB_REACH = 3
@@ -29,7 +31,8 @@ CONJUNCTS = frozenset({"and", "but", "then", "plus", "while", "whereas"})
 
 def turns_down(lead: str, named: str) -> bool:
     """Whether the lead clause sets aside what it names (`named`: the other option or rival it
-    was read as picking): it opens conceding, or right after the thing says a denied verb of it
+    was read as picking): it opens conceding or setting it against what follows ("rather
+    than", "instead of"), or right after the thing says a denied verb of it
     ("is out", "can not take this") or, before another conjunct, that it is to be avoided. A
     denial further on is another thing's ("keep sigmoid and add layers, residual connections
     don't help")."""

@@ -85,9 +85,24 @@ def swaps_roles(
         for name, claims in pieces:
             if subject is None or subject in name or _names(name, tokens[index]):
                 continue
-            if any(term_positions(term, tokens[index]) for term in claims):
+            if any(_claimed_at(term, tokens[index]) for term in claims):
                 return True
     return False
+
+
+# Words after which a conjunct opens with a subject of its own: "KDA for SQL is discontinued and
+# Flink has no built-in function" says nothing of KDA about Flink.
+CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
+
+
+def _claimed_at(term: str, tokens: Sequence[str]) -> bool:
+    """Whether the clause says the term where it is claimed of the clause's subject: not where
+    the term stands as a subject itself, opening the clause ("Kafka Connect connectors move
+    over unchanged") or a conjunct ("... and Flink has no built-in function")."""
+    return any(
+        start > 0 and tokens[start - 1] not in CONJUNCTIONS
+        for start in term_positions(term, tokens)
+    )
 
 
 def _clause_subject(

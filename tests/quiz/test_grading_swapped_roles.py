@@ -61,3 +61,24 @@ def test_two_things_related_the_other_way_round_make_no_point(
     right = "Use scale_pos_weight, set to the negative count divided by the positive count."
     assert points_made(grader, xgboost, inverted) == [1]
     assert points_made(grader, xgboost, right) == [1, 2]
+
+
+def test_a_claim_term_standing_as_a_subject_is_claimed_of_nothing_else(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # session 25 (read in grading_heldout_b20.yaml and _b22.yaml): the point's term that opens
+    # a clause or a conjunct is that clause's subject, not a claim of another subject.
+    # de-kinesis-007: 2 Managed Service for Apache Flink has no built-in RANDOM_CUT_FOREST
+    flink = bank["de-kinesis-007"]
+    text = (
+        "KDA SQL apps are gone and Flink ships no built-in RANDOM_CUT_FOREST function, so score"
+        " the readings in a Flink app through a SageMaker RCF endpoint."
+    )
+    assert 2 in points_made(grader, flink, text)
+    # de-kinesis-010: 1 Amazon MSK is managed Apache Kafka using standard Kafka APIs
+    kafka = bank["de-kinesis-010"]
+    text = (
+        "Amazon MSK. It runs Apache Kafka for them with the usual Kafka APIs, so the existing"
+        " producers stay as they are; Kafka Connect connectors carry over unchanged."
+    )
+    assert 1 in points_made(grader, kafka, text)

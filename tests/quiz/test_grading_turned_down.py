@@ -68,3 +68,26 @@ def test_a_pick_not_turned_down_or_not_followed_by_the_right_option_stays(
     other = "Lambda, and the time limit is not a problem here; AWS Batch would be overkill."
     grade = graded(grader, batch, other)
     assert grade.other_choice is not None and grade.score == 0.0
+
+
+def test_a_lead_that_sets_the_other_option_against_the_pick_is_no_pick(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # session 25: "Rather than X, ..." and "Instead of X, ..." name X only to set it aside (read
+    # in grading_heldout_b22.yaml and _b24.yaml, where good answers were zeroed as picking X)
+    batch = bank["de-etl-007"]
+    rather = (
+        "Rather than splitting the work across Lambda functions, run the container as an AWS"
+        " Batch job, which has no 15-minute limit."
+    )
+    assert graded(grader, batch, rather).other_choice is None
+    kafka = bank["de-kinesis-010"]
+    instead = (
+        "Instead of porting every producer to Kinesis Data Streams, choose Amazon MSK, which is"
+        " managed Kafka with the standard Kafka APIs."
+    )
+    assert graded(grader, kafka, instead).other_choice is None
+    # set aside, but no right option follows: the answer picks nothing right
+    labelling = bank["eda-groundtruth-001"]
+    alone = "Rather than Mechanical Turk, pay a labelling vendor to look at the scans."
+    assert graded(grader, labelling, alone).score == 0.0
