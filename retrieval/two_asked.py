@@ -82,33 +82,50 @@ def two_asked(ask: Ask, names: HeadingNames) -> Ask:
 def sides_answered(composer: Composer, composition: Composition) -> bool:
     """Each side of the ask read as two-sided has a quoted sentence that names it and holds an
     asked word telling enough to file what was asked (`aspect.TELLING_SHARE`: "cpu", "instance",
-    not "train"), in itself or in its passage's heading ("Instance Types"): the comparison then
-    answers the ask for each. Else its lines say what a side is, not what was asked, and the ask
-    is answered as first read."""
+    not "train"), in itself or in a heading that files the ask alone (`_filed`: "Object2Vec:
+    Instance Types"): the comparison then answers the ask for each. Else its lines say what a
+    side is, not what was asked, and the ask is answered as first read."""
     ask, searcher = composer.ask, composer.searcher
     counts, total = sentence_counts(searcher, sentence_words(searcher))
-    named = (
-        set(tokenize(" ".join(ask.subjects))) | ASKING_WORDS | COMPARING | FRAME_TERMS | _FRAMING
-    )
-    asked = {
-        t
-        for t in tokenize(asked_clauses(ask.focus))
-        if t not in named and 0 < counts.get(t, 0) <= TELLING_SHARE * total
-    }
+    named = ASKING_WORDS | COMPARING | FRAME_TERMS | _FRAMING
+    sides = set(tokenize(" ".join(ask.subjects)))
+    asked = set(tokenize(asked_clauses(ask.focus))) - named - sides
+    telling = {t for t in asked if 0 < counts.get(t, 0) <= TELLING_SHARE * total}
     picked = composition.picked
-    if not asked or len(picked) != len(composition.sentences):
+    if not telling or len(picked) != len(composition.sentences):
         return False
     quoted = [
-        (sentence, _about_terms(composition.pool[rank].chunk))
-        for sentence, rank in zip(composition.sentences, picked, strict=True)
+        (sentence, _own_words(sentence, chunk.heading), _about_terms(chunk))
+        for sentence, chunk in (
+            (sentence, composition.pool[rank].chunk)
+            for sentence, rank in zip(composition.sentences, picked, strict=True)
+        )
     ]
     return all(
         any(
-            sides_named([side], sentence, about)[0] and asked & (set(tokenize(sentence)) | about)
-            for sentence, about in quoted
+            sides_named([side], sentence, about)[0]
+            and telling & (own | _filed(about - sides, asked))
+            for sentence, own, about in quoted
         )
         for side in ask.subjects
     )
+
+
+def _own_words(sentence: str, heading: tuple[str, ...]) -> set[str]:
+    """The quoted sentence's words without the heading label it is quoted under ("Linear Learner
+    input formats and hyperparameters: `feature_dim` ..."): what the line itself says."""
+    for level in reversed(heading):
+        for label in (level, level.split(":", 1)[0]):
+            if label and sentence.startswith(f"{label}:"):
+                return set(tokenize(sentence[len(label) + 1 :]))
+    return set(tokenize(sentence))
+
+
+def _filed(heading: set[str], asked: set[str]) -> set[str]:
+    """A heading's words past the sides' names, when every one is asked: a card front filing
+    the ask ("Instance Types" of "Object2Vec: Instance Types"), not a section holding it among
+    other things ("Factorization Machines input formats and hyperparameters")."""
+    return heading if heading <= asked else set()
 
 
 class HeadingNames:

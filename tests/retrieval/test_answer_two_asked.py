@@ -39,6 +39,14 @@ Only GPU supported for training (P2 or P3) on a single machine only
 
 - Inference on CPU (C5 or M5) or GPU (P2 or P3)
 
+## DeepAR: What training input does it expect?
+
+JSON Lines format, Gzip or Parquet
+
+## Linear Learner input formats and hyperparameters
+
+`feature_dim`: the number of features in each record.
+
 ## Linear Learner: What's it for?
 
 Fits a linear model for regression or classification.
@@ -81,5 +89,17 @@ def test_sides_whose_notes_hold_nothing_of_the_ask_keep_the_first_reading(
     answer = tutor.ask(
         "Two datasets arrive this week: sales rows for Linear Learner and sensor series for "
         "DeepAR. Which of the two needs its rows shuffled first?"
+    )
+    assert answer.kind == "scenario"
+
+
+def test_a_heading_holding_more_than_the_ask_answers_nothing_for_its_side(
+    tutor: NotesIndex,
+) -> None:
+    """ "Linear Learner input formats and hyperparameters" holds the asked "input format" beside
+    what it also files: a hyperparameter line under it says nothing of the input format."""
+    answer = tutor.ask(
+        "Two teams start this week, one with a Linear Learner model and one with a DeepAR "
+        "model. Which input format does each of them want?"
     )
     assert answer.kind == "scenario"
