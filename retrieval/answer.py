@@ -208,9 +208,13 @@ def answer_question(
     pointed = read_pointer(asked, vocabulary.pairs)
     read = head_values(understand(_respelled(searcher, pointed.text)), vocabulary)
     ask = two_asked(read, _heading_names(searcher, vocabulary))
-    composed = _composed(searcher, ask, pointed.units, k + more)
+    # both readings search the same text: its vector is computed once
+    searched = without_rejected(read.text, read.rejected)
+    prepared = searcher.prepare(searched)
+    composed = _composed(searcher, ask, (searched, prepared), pointed.units, k + more)
     if ask is not read and (composed is None or not sides_answered(*composed[::2])):
-        ask, composed = read, _composed(searcher, read, pointed.units, k + more)
+        ask = read
+        composed = _composed(searcher, read, (searched, prepared), pointed.units, k + more)
     if composed is None:
         return Answer(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
@@ -220,13 +224,17 @@ def answer_question(
 
 
 def _composed(
-    searcher: Searcher, ask: Ask, units: tuple[str, ...], wanted: int
+    searcher: Searcher,
+    ask: Ask,
+    query: tuple[str, tuple[str, np.ndarray]],
+    units: tuple[str, ...],
+    wanted: int,
 ) -> tuple[Composer, list[Hit], Composition] | None:
     """The ask searched and composed: its composer, the passages read and the composition; none
-    when search finds nothing. `units` are the notes units the question points at ("the redshift
+    when search finds nothing. `query` is the text searched and its prepared form
+    (`Searcher.prepare`); `units` are the notes units the question points at ("the redshift
     card"), where the answer is confined."""
-    searched = without_rejected(ask.text, ask.rejected)
-    prepared = searcher.prepare(searched)
+    searched, prepared = query
     hits = searcher.search(
         searched, k=max(wanted, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
     )
