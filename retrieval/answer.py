@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ from retrieval.search import Hit, Searcher
 from retrieval.sentences import as_read
 from retrieval.small_talk import small_talk
 from retrieval.spelling import respelled, targets_for
+from retrieval.two_asked import HeadingNames, sides_answered, two_asked
 from retrieval.understand import (
     Ask,
     compared_sides,
@@ -78,6 +80,7 @@ from retrieval.understand import (
 __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
 SENTENCE_POOL = 5
+_NAMES: weakref.WeakKeyDictionary[Searcher, HeadingNames] = weakref.WeakKeyDictionary()
 SUBJECT_PLACE_WORDS = 6  # a topic this short starts with its subject
 # The kinds whose topic opens with the thing asked about ("what is a foundation model", "how does
 # the gap statistic pick ..."); a casual ask's topic is the whole ask ("what does a low one say").
@@ -209,21 +212,44 @@ def answer_question(
     vocabulary = _vocabulary(searcher)
     titled = title_words(searcher, searcher.files.chunks)
     pointed = read_pointer(asked, vocabulary.pairs, titled)
-    ask = head_values(understand(_respelled(searcher, pointed.text)), vocabulary)
-    searched = without_rejected(ask.text, ask.rejected)
+    read = head_values(understand(_respelled(searcher, pointed.text)), vocabulary)
+    ask = two_asked(read, _heading_names(searcher, vocabulary))
+    # both readings search the same text: its vector is computed once
+    searched = without_rejected(read.text, read.rejected)
     prepared = searcher.prepare(searched)
-    hits = searcher.search(
-        searched, k=max(k + more, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
-    )
-    if not hits:
+    composed = _composed(searcher, ask, (searched, prepared), pointed.units, k + more)
+    if ask is not read and (composed is None or not sides_answered(*composed[::2])):
+        ask = read
+        composed = _composed(searcher, read, (searched, prepared), pointed.units, k + more)
+    if composed is None:
         return Answer(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
         )
-    named = named_hits(hits, pointed.units)  # "the redshift card": look there
+    composer, hits, composition = composed
+    return _answer(composer, question, hits, composition, k, more, min_confidence)
+
+
+def _composed(
+    searcher: Searcher,
+    ask: Ask,
+    query: tuple[str, tuple[str, np.ndarray]],
+    units: tuple[str, ...],
+    wanted: int,
+) -> tuple[Composer, list[Hit], Composition] | None:
+    """The ask searched and composed: its composer, the passages read and the composition; none
+    when search finds nothing. `query` is the text searched and its prepared form
+    (`Searcher.prepare`); `units` are the notes units the question points at ("the redshift
+    card"), where the answer is confined."""
+    searched, prepared = query
+    hits = searcher.search(
+        searched, k=max(wanted, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
+    )
+    if not hits:
+        return None
+    named = named_hits(hits, units)  # "the redshift card": look there
     composer = Composer(searcher, ask, prepared[0], prepared[1], confined=bool(named))
     hits = named or hits
-    composition = composer.compose(hits)
-    return _answer(composer, question, hits, composition, k, more, min_confidence)
+    return composer, hits, composer.compose(hits)
 
 
 def _answer(
@@ -438,6 +464,15 @@ def _vocabulary(searcher: Searcher) -> NotesVocabulary:
     # the heading on a line of its own: `NotesVocabulary` reads how a sentence cases its words
     texts = (f"{' '.join(c.heading)}\n{c.text}" for c in files.chunks)
     return vocabulary_for(searcher, texts, model_path)
+
+
+def _heading_names(searcher: Searcher, vocabulary: NotesVocabulary) -> HeadingNames:
+    """The notes' heading subjects (`two_asked.HeadingNames`), made once per loaded build."""
+    found = _NAMES.get(searcher)
+    if found is None:
+        found = HeadingNames((c.heading for c in searcher.files.chunks), vocabulary.everyday)
+        _NAMES[searcher] = found
+    return found
 
 
 def _unnamed_side(composer: Composer, composition: Composition, main: Hit) -> str:

@@ -275,6 +275,7 @@ class Composition:
     lead: str = ""  # the subject named ahead of the quote (a scenario's answer)
     pool: tuple[Hit, ...] = ()  # what `ranks` index into, when not the search's hits
     extra: int = 0  # trailing sentences brought for the asked attribute (`attribute`)
+    picked: tuple[int, ...] = ()  # each sentence's passage in `pool` (a comparison's picks)
 
     @property
     def weighed(self) -> list[str]:
@@ -1513,6 +1514,7 @@ class Composer:
             sided.named(chosen) / len(sides),
             self._shared_lead(everything, ranks, sentences),
             pool=tuple(everything),
+            picked=tuple(c.rank for c in chosen),
         )
 
     def _sided(
@@ -1545,7 +1547,7 @@ class Composer:
     def _setting_words(self, sides: list[Side]) -> set[str]:
         """The question's words outside its asking clauses that name no side and only frame
         nothing (`framing`): a task the sides are set ("for a recommender")."""
-        asked = aspect_of(asked_clauses(self.ask.text), sides, ASKING_WORDS)
+        asked = aspect_of(asked_clauses(self.ask.focus), sides, ASKING_WORDS)
         whole = aspect_of(unframed(self.ask.text), sides, ASKING_WORDS)
         return whole - asked - EMPHASIS_TERMS
 
@@ -1684,8 +1686,8 @@ class Composer:
     def _aspect(self, sides: list[Side]) -> Aspect:
         words = sentence_words(self.searcher)
         counts, total = sentence_counts(self.searcher, words)
-        asked = aspect_of(asked_clauses(self.ask.text), sides, ASKING_WORDS)
-        return Aspect(asked, counts, total, words, explicit=asks(self.ask.text))
+        asked = aspect_of(asked_clauses(self.ask.focus), sides, ASKING_WORDS)
+        return Aspect(asked, counts, total, words, explicit=asks(self.ask.focus))
 
     def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
         """The best sentence naming every side: one that contrasts them or answers what was
