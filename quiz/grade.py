@@ -63,6 +63,7 @@ from quiz.quantities import (
 )
 from quiz.roles import (
     PIECES,
+    grants_the_limit,
     paired_subjects,
     question_subjects,
     reverses_roles,
@@ -355,6 +356,7 @@ class _Answer:
     known: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     pairs: tuple[tuple[str, str] | None, ...] = ()
+    offered: frozenset[str] = frozenset()
 
     @property
     def rival_words(self) -> frozenset[str]:
@@ -410,7 +412,17 @@ def _read(
         known=_known(key_points, choices),
         subjects=question_subjects(key_points),
         pairs=paired_subjects(tuple(key_points)),
+        offered=_offered(choices),
     )
+
+
+def _offered(choices: Choices | None) -> frozenset[str]:
+    """The stems of the words only the other options say: the things the answer should not
+    give the right option's merits ("AWS Fargate with the official PyTorch image")."""
+    if choices is None:
+        return frozenset()
+    others = stems([w for text in choices.others for w in words(text)])
+    return frozenset(others) - set(stems(words(choices.right))) - set(stems(FUNCTION_WORDS))
 
 
 def _claims(
@@ -618,6 +630,7 @@ def _taken_back(
         or _said_the_other_way(kp, point_tokens, answer)
         or _named_otherwise(kp, answer, close)
         or swaps_roles(kp, answer.subjects, answer.tokens, answer.own)
+        or grants_the_limit(kp, answer.offered, answer.tokens, answer.own)
         or any(reverses_roles(point_tokens, answer.tokens[i]) for i in answer.own)
         or swaps_paired_roles(answer.pairs[index], answer.tokens, answer.own, close & nearest)
     )

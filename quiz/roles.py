@@ -11,7 +11,10 @@ before it ("keep the KPL, because it sends ...").
 
 Two points may open with two things of a kind ("The online store serves ...", "The offline
 store keeps ..."): a clause that opens with one and reads like the other's point says that
-point's claim of the wrong thing ("the offline store serves the latest values").
+point's claim of the wrong thing ("the offline store serves the latest values"). A point that
+sets apart a thing only another option names ("SSML only affects the document it is written
+in") is taken back by a clause that gives that thing what another has ("SSML would also fix
+every document").
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from functools import lru_cache
 
 from quiz.answer_text import (
     FUNCTION_WORDS,
+    NEGATORS,
     acronyms_of,
     change_of,
     normalise,
@@ -153,6 +157,34 @@ def swaps_paired_roles(
         if not any(term_positions(word, clause) for word in distinct):
             return True
     return False
+
+
+# Words that give a thing what another has ("SSML would also fix every document").
+ADDITIVES = frozenset({"also", "too", "either"})
+# Words that set a piece's subject apart ("SSML only affects ...", "Fargate has no GPUs").
+LIMITS = NEGATORS | {"only"}
+
+
+def grants_the_limit(
+    kp: KeyPoint, offered: frozenset[str], tokens: Sequence[Sequence[str]], own: Sequence[int]
+) -> bool:
+    """Whether a clause that opens with a thing that only another option names (`offered`, by
+    stem) and that a piece of the point sets apart ("SSML only affects the document it is
+    written in", "Fargate has no GPUs") gives it what another has ("SSML would also fix every
+    document at once", "Fargate would give them GPUs too")."""
+    limited = {_head(piece) for piece in PIECES.split(kp.point)} & offered
+    return any(
+        clause and stems(clause[:1])[0] in limited and ADDITIVES & set(clause)
+        for clause in (_past_articles(tokens[index]) for index in own)
+    )
+
+
+def _head(piece: str) -> str | None:
+    """The stem of the word a piece that sets its subject apart opens with."""
+    tokens = _past_articles(words(normalise(piece)))
+    if not tokens or not LIMITS & set(tokens):
+        return None
+    return stems(tokens[:1])[0]
 
 
 # Words after which a conjunct opens with a subject of its own: "KDA for SQL is discontinued and

@@ -103,3 +103,22 @@ def test_each_claim_tied_to_the_other_thing_of_a_pair_makes_no_point(
     )
     assert points_made(grader, store, swapped) == []
     assert points_made(grader, store, kept) == [1, 2]
+
+
+def test_a_rival_given_what_the_key_sets_it_apart_from_makes_no_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # session 25 (read in grading_heldout_b9.yaml, _b10.yaml and _b24.yaml): a point sets a
+    # thing only another option names apart ("SSML only affects the document it is written
+    # in", "Fargate has no GPUs"); a clause that opens with it and gives it what another has
+    # ("also", "too", "either") takes the point back.
+    # ops-ai-002: 2 SSML only affects the document it is written in
+    polly = bank["ops-ai-002"]
+    granted = "A pronunciation lexicon; SSML tags would also cover all the lessons in one go."
+    kept = "A pronunciation lexicon; SSML tags only change the one document that holds them."
+    assert 2 not in points_made(grader, polly, granted)
+    assert 2 in points_made(grader, polly, kept)
+    # ops-containers-001: 2 ... Fargate has no GPUs
+    containers = bank["ops-containers-001"]
+    granted = "EKS with Deep Learning Containers; Fargate could run the GPU jobs too."
+    assert 2 not in points_made(grader, containers, granted)
