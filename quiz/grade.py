@@ -61,7 +61,15 @@ from quiz.quantities import (
     replaces_a_number,
     states_a_number_of,
 )
-from quiz.roles import PIECES, question_subjects, reverses_roles, swaps_roles
+from quiz.roles import (
+    PIECES,
+    grants_the_limit,
+    paired_subjects,
+    question_subjects,
+    reverses_roles,
+    swaps_paired_roles,
+    swaps_roles,
+)
 from retrieval.embed import Embedder
 from retrieval.lexical import PRODUCT_WORDS
 
@@ -239,7 +247,7 @@ class FreeTextGrader:
         said, claims = _claims(kp, answer, ~elsewhere)
         point_tokens = words(normalise(kp.point))
         about = [bool(value >= self.term_support) for value in row]
-        if _taken_back(kp, point_tokens, answer, about, row >= self.threshold):
+        if _taken_back(kp, point_tokens, answer, about, row >= self.threshold, ~elsewhere, index):
             return False
         naming = index == answer.naming
         polarity = _polarities(kp, answer, naming)
@@ -347,6 +355,8 @@ class _Answer:
     named: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    pairs: tuple[tuple[str, str] | None, ...] = ()
+    offered: frozenset[str] = frozenset()
 
     @property
     def rival_words(self) -> frozenset[str]:
@@ -401,7 +411,18 @@ def _read(
         named=named,
         known=_known(key_points, choices),
         subjects=question_subjects(key_points),
+        pairs=paired_subjects(tuple(key_points)),
+        offered=_offered(choices),
     )
+
+
+def _offered(choices: Choices | None) -> frozenset[str]:
+    """The stems of the words only the other options say: the things the answer should not
+    give the right option's merits ("AWS Fargate with the official PyTorch image")."""
+    if choices is None:
+        return frozenset()
+    others = stems([w for text in choices.others for w in words(text)])
+    return frozenset(others) - set(stems(words(choices.right))) - set(stems(FUNCTION_WORDS))
 
 
 def _claims(
@@ -593,12 +614,15 @@ def _taken_back(
     point_tokens: Sequence[str],
     answer: _Answer,
     about: Sequence[bool],
-    close: Sequence[bool],
+    close: np.ndarray,
+    nearest: np.ndarray,
+    index: int,
 ) -> bool:
     """Whatever else it says, the answer gives the point another value, denies it, says it
     the other way, names another thing in its place (`close`: the clauses whose meaning is
     the point's), says what it claims of another of the question's subjects, or relates its
-    two things the other way round."""
+    two things the other way round; or a clause that reads like this point more than any other
+    (`nearest`) opens with the other thing of the point's pair (the point is `index`)."""
     return (
         _wrong_number(kp, answer, about)
         or _denied(kp, answer)
@@ -606,7 +630,9 @@ def _taken_back(
         or _said_the_other_way(kp, point_tokens, answer)
         or _named_otherwise(kp, answer, close)
         or swaps_roles(kp, answer.subjects, answer.tokens, answer.own)
+        or grants_the_limit(kp, answer.offered, answer.tokens, answer.own)
         or any(reverses_roles(point_tokens, answer.tokens[i]) for i in answer.own)
+        or swaps_paired_roles(answer.pairs[index], answer.tokens, answer.own, close & nearest)
     )
 
 

@@ -8,6 +8,13 @@ A subject is a name that opens a piece of a key point ("The KPL buffers ...", "N
 "SageMaker") name no subject. A clause's subject is a subject word it opens with, or, for a
 clause that opens with a pronoun ("it", "they"), the first subject word of the clause right
 before it ("keep the KPL, because it sends ...").
+
+Two points may open with two things of a kind ("The online store serves ...", "The offline
+store keeps ..."): a clause that opens with one and reads like the other's point says that
+point's claim of the wrong thing ("the offline store serves the latest values"). A point that
+sets apart a thing only another option names ("SSML only affects the document it is written
+in") is taken back by a clause that gives that thing what another has ("SSML would also fix
+every document").
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from functools import lru_cache
 
 from quiz.answer_text import (
     FUNCTION_WORDS,
+    NEGATORS,
     acronyms_of,
     change_of,
     normalise,
@@ -34,6 +42,8 @@ from retrieval.lexical import PRODUCT_WORDS
 PIECES = re.compile(r"[,;:]")
 # A clause opening with one of these speaks of the subject of the clause before.
 PRONOUNS = frozenset({"it", "they"})
+# Words before a clause's subject that are no part of it ("the online store keeps ...").
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 @lru_cache(maxsize=4096)
@@ -88,6 +98,93 @@ def swaps_roles(
             if any(_claimed_at(term, tokens[index]) for term in claims):
                 return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def paired_subjects(key_points: tuple[KeyPoint, ...]) -> tuple[tuple[str, str] | None, ...]:
+    """Per point that opens with a term naming one of two things of a kind, two points'
+    terms of two words or more with the same last word ("The online store serves ...", "The
+    offline store keeps ..."): the point's own term and the other point's; else None."""
+    openings = [_opening_term(kp) for kp in key_points]
+    paired: list[tuple[str, str] | None] = []
+    for index, term in enumerate(openings):
+        others = [
+            other
+            for at, other in enumerate(openings)
+            if at != index and term and other and _of_a_kind(term, other)
+        ]
+        paired.append((term, others[0]) if term and len(others) == 1 else None)
+    return tuple(paired)
+
+
+def _opening_term(kp: KeyPoint) -> str | None:
+    """The point's term of two words or more that the point opens with, past an article."""
+    tokens = _past_articles(words(normalise(kp.point)))
+    return next(
+        (t for t in kp.terms if len(words(t)) >= 2 and 0 in term_positions(t, tokens)), None
+    )
+
+
+def _of_a_kind(term: str, other: str) -> bool:
+    """Two terms that name two things of one kind: "online store" and "offline store"."""
+    mine, theirs = words(term), words(other)
+    return mine[-1] == theirs[-1] and bool(set(mine) - set(theirs))
+
+
+def _past_articles(tokens: Sequence[str]) -> Sequence[str]:
+    return tokens[1:] if tokens and tokens[0] in ARTICLES else tokens
+
+
+def swaps_paired_roles(
+    pair: tuple[str, str] | None,
+    tokens: Sequence[Sequence[str]],
+    own: Sequence[int],
+    nearest: Sequence[bool],
+) -> bool:
+    """Whether a clause that opens with the other thing of the point's pair (`pair`: the
+    point's term and the other's), writes nothing that tells the point's own thing from it and
+    reads closest to this point of all, close enough to make it (`nearest`), says the point's
+    claim of the other thing: "the offline store serves the latest values" against "the online
+    store serves the latest values with low latency"."""
+    if pair is None:
+        return False
+    term, other = pair
+    distinct = set(words(term)) - set(words(other))
+    for index in own:
+        clause = _past_articles(tokens[index])
+        if not nearest[index] or 0 not in term_positions(other, clause):
+            continue
+        if not any(term_positions(word, clause) for word in distinct):
+            return True
+    return False
+
+
+# Words that give a thing what another has ("SSML would also fix every document").
+ADDITIVES = frozenset({"also", "too", "either"})
+# Words that set a piece's subject apart ("SSML only affects ...", "Fargate has no GPUs").
+LIMITS = NEGATORS | {"only"}
+
+
+def grants_the_limit(
+    kp: KeyPoint, offered: frozenset[str], tokens: Sequence[Sequence[str]], own: Sequence[int]
+) -> bool:
+    """Whether a clause that opens with a thing that only another option names (`offered`, by
+    stem) and that a piece of the point sets apart ("SSML only affects the document it is
+    written in", "Fargate has no GPUs") gives it what another has ("SSML would also fix every
+    document at once", "Fargate would give them GPUs too")."""
+    limited = {_head(piece) for piece in PIECES.split(kp.point)} & offered
+    return any(
+        clause and stems(clause[:1])[0] in limited and ADDITIVES & set(clause)
+        for clause in (_past_articles(tokens[index]) for index in own)
+    )
+
+
+def _head(piece: str) -> str | None:
+    """The stem of the word a piece that sets its subject apart opens with."""
+    tokens = _past_articles(words(normalise(piece)))
+    if not tokens or not LIMITS & set(tokens):
+        return None
+    return stems(tokens[:1])[0]
 
 
 # Words after which a conjunct opens with a subject of its own: "KDA for SQL is discontinued and

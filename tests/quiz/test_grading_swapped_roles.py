@@ -82,3 +82,43 @@ def test_a_claim_term_standing_as_a_subject_is_claimed_of_nothing_else(
         " producers stay as they are; Kafka Connect connectors carry over unchanged."
     )
     assert 1 in points_made(grader, kafka, text)
+
+
+def test_each_claim_tied_to_the_other_thing_of_a_pair_makes_no_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # session 25 (read in grading_heldout_b9.yaml, _b15.yaml and _b21.yaml): two points open
+    # with two things of a kind ("online store", "offline store"); a clause that opens with
+    # one and reads like the other's point says that point's claim of the wrong thing.
+    # eda-featurestore-001: 1 the online store serves the latest values with low latency;
+    # 2 the offline store keeps history in S3 for point-in-time training data
+    store = bank["eda-featurestore-001"]
+    swapped = (
+        "Use Feature Store. The offline store answers the model with the newest values at low"
+        " latency, while the online store holds the full history in S3 for training sets."
+    )
+    kept = (
+        "Use Feature Store. The online store answers the model with the newest values at low"
+        " latency, while the offline store holds the full history in S3 for training sets."
+    )
+    assert points_made(grader, store, swapped) == []
+    assert points_made(grader, store, kept) == [1, 2]
+
+
+def test_a_rival_given_what_the_key_sets_it_apart_from_makes_no_point(
+    grader: FreeTextGrader, bank: dict[str, BankQuestion]
+) -> None:
+    # session 25 (read in grading_heldout_b9.yaml, _b10.yaml and _b24.yaml): a point sets a
+    # thing only another option names apart ("SSML only affects the document it is written
+    # in", "Fargate has no GPUs"); a clause that opens with it and gives it what another has
+    # ("also", "too", "either") takes the point back.
+    # ops-ai-002: 2 SSML only affects the document it is written in
+    polly = bank["ops-ai-002"]
+    granted = "A pronunciation lexicon; SSML tags would also cover all the lessons in one go."
+    kept = "A pronunciation lexicon; SSML tags only change the one document that holds them."
+    assert 2 not in points_made(grader, polly, granted)
+    assert 2 in points_made(grader, polly, kept)
+    # ops-containers-001: 2 ... Fargate has no GPUs
+    containers = bank["ops-containers-001"]
+    granted = "EKS with Deep Learning Containers; Fargate could run the GPU jobs too."
+    assert 2 not in points_made(grader, containers, granted)
