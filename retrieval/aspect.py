@@ -25,6 +25,7 @@ from retrieval.rarity import rarest_terms, weighted_share
 from retrieval.sentences import display_sentence
 from retrieval.sides import covers
 
+PLURAL_MIN = 3  # "cpus" reads as "cpu"; "ms", "gbs" are left as asked
 FOLLOWING = 3  # sentences after a side's own that may still be about it (a terse list's items)
 # An asked word held by more of the notes' sentences than this share ("train", "data", "use")
 # is in a side's overview as often as in what answers the ask: it tells neither apart. Read
@@ -40,6 +41,14 @@ ASKED_RARE_FLOOR = 5  # in a small set of notes, a word in a handful of sentence
 CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[:;,?]")
 ASKING_CLAUSE = re.compile(
     r"\s*(?:(?:and|or|but)\s+)?(?:which|what|what's|how|who|whose|does|do|is|are|can)\b", re.I
+)
+# An aspect the sides' clause names after its last side ("msk vs kinesis on message size - which
+# lets me go past 1 MB", "supervised vs unsupervised in terms of labels - what does each need"):
+# asked of the sides as much as the asking clause's words. Not a place the notes are read from
+# ("on the overview card"): a pointer opens with "the".
+SIDES_ASPECT = re.compile(
+    r"\b(?:vs\.?|versus|or)\s.+?\s(?:when it comes to|in terms of|on)\s+(?!the\b)(?P<aspect>.+)$",
+    re.I,
 )
 # Words that ask what something hands back ("what comes back per doc", "what's in the response"),
 # one term, held by a sentence saying what it returns or outputs, in whichever of these words.
@@ -115,6 +124,16 @@ class Aspect:
         return 0 < self.counts.get(term, 0) <= max(ASKED_RARE_SHARE * self.total, ASKED_RARE_FLOOR)
 
 
+def singular(terms: set[str], counts: Counter[str]) -> set[str]:
+    """`terms` with a plural the stemmer leaves whole ("cpus", "gpus": it spares short words) read
+    as its singular when the notes write that more often ("Uses CPU's only ..."): a singular asked
+    word finds the plural as its short form (`covers`), a plural never finds the singular."""
+    return {
+        t[:-1] if len(t) > PLURAL_MIN and t.endswith("s") and counts[t[:-1]] > counts[t] else t
+        for t in terms
+    }
+
+
 def as_returned(terms: set[str] | frozenset[str]) -> set[str]:
     """`terms` with every word for what comes back as RETURN_TERM."""
     return {RETURN_TERM if t in RETURN_WORDS else t for t in terms}
@@ -126,8 +145,12 @@ def asked_clauses(question: str) -> str:
     sides' clause holds what the sides are for ("for a foundation model", "to make a skewed
     column look normal"): every passage about them holds those words, so they tell no sentence
     that answers the ask from one that says what a side is."""
-    asking = [c for c in CLAUSE_BREAK.split(question) if ASKING_CLAUSE.match(c)]
-    return " ".join(asking) if asking else question
+    clauses = CLAUSE_BREAK.split(question)
+    asking = [c for c in clauses if ASKING_CLAUSE.match(c)]
+    if not asking:
+        return question
+    named = (SIDES_ASPECT.search(c) for c in clauses if not ASKING_CLAUSE.match(c))
+    return " ".join([m["aspect"] for m in named if m] + asking)
 
 
 def asks(question: str) -> bool:

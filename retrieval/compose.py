@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from retrieval.aspect import Aspect, asked_clauses, asks, following, following_rows
+from retrieval.aspect import (
+    Aspect,
+    asked_clauses,
+    asks,
+    following,
+    following_rows,
+    singular,
+)
 from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
 from retrieval.filing import filed_words, label_homes
@@ -702,7 +709,9 @@ class _Sides:
         if not self.aspect.explicit or not self.headed(c, side) or not self.of_subject(c):
             return set()
         named = set().union(*side.forms)
-        given = facet_in(self.aspect.terms, self.heading[c.rank] - named)
+        # a heading gives an asked word it holds whole: "mode" is not the start of "Automatic
+        # Model Tuning", whose lines answer no ask of modes
+        given = self.aspect.terms & (self.heading[c.rank] - named)
         # the label the notes file the asked word under gives it too ("cpu" under "Seq2Seq:
         # Instance Types"), when the word tells the ask apart (`Aspect.telling`)
         filed = self.filing[c.rank] if self.filing else frozenset()
@@ -1686,7 +1695,7 @@ class Composer:
     def _aspect(self, sides: list[Side]) -> Aspect:
         words = sentence_words(self.searcher)
         counts, total = sentence_counts(self.searcher, words)
-        asked = aspect_of(asked_clauses(self.ask.focus), sides, ASKING_WORDS)
+        asked = singular(aspect_of(asked_clauses(self.ask.focus), sides, ASKING_WORDS), counts)
         return Aspect(asked, counts, total, words, explicit=asks(self.ask.focus))
 
     def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:

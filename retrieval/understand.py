@@ -256,6 +256,11 @@ _ASK_AFTER_COLON = re.compile(r":\s+\S.*$|:\s*(?:what|which|when|how|why)\b.*$",
 # rules: transition actions vs expiration actions", "in a GAN, ... vs ..."). The aspect asked is
 # still read from the whole question.
 _REMARK = re.compile(r"(?:,|\s[-–]+)\s+.*$")
+# An aspect named after the last side ("kinesis data streams on message size - which ...", "...
+# when it comes to CPUs - what ..."): no part of its name when an ask follows the sides' clause
+# (`aspect.SIDES_ASPECT` reads it as asked); in "how does A compare to B on small objects" the
+# one clause both names the sides and asks.
+_ASPECT_TAIL = re.compile(r"\s+(?:when it comes to|in terms of|on)\s+(?!the\b)\S.*$", re.I)
 _TOPIC = re.compile(
     r"^(?P<named>[^:]{2,60}):\s+|^(?:in|for|with|on|about) (?P<set>[^,]{2,40}),\s*", re.I
 )
@@ -394,14 +399,23 @@ def offered_values(ask: Ask) -> tuple[str, ...]:
     return (found["value"], found["other"]) if found else ()
 
 
-def _sides(text: str) -> tuple[str, ...]:
-    core = _ASK_AFTER_DASH.sub("", text.strip().rstrip("?!. "))
+def _sides_clause(plain: str) -> str:
+    """The question without the ask after the sides' dash, comma or colon."""
+    core = _ASK_AFTER_DASH.sub("", plain)
     # A remark on the names ("ElastiCache sound alike") or the ask's other answer ("macro f1 or a
     # different score") closing the sides is no part of the last one.
     core = OR_ELSE.sub("", ALIKE.sub("", core)) or core
     asked = _ASK_AFTER_COLON.search(core)
     if asked and _SIDE_SPLIT.search(core[: asked.start()]):
         core = core[: asked.start()]
+    return core
+
+
+def _sides(text: str) -> tuple[str, ...]:
+    plain = text.strip().rstrip("?!. ")
+    core = _sides_clause(plain)
+    # an ask after the sides' clause: an aspect closing that clause is asked (`_ASPECT_TAIL`)
+    ask_follows = core != plain
     between = (
         re.search(r"\bbetween (.+?) and (.+)$", core, re.I)
         or _EACH_OF_TWO.search(core)
@@ -427,6 +441,8 @@ def _sides(text: str) -> tuple[str, ...]:
         parts[-1] = _REMARK.sub("", parts[-1]) or parts[-1]
     whole = [_side(part, trail=False) for part in parts]
     sides = [_side(part, trail=True) for part in parts]
+    if ask_follows and len(sides) >= 2:
+        sides[-1] = _ASPECT_TAIL.sub("", sides[-1]) or sides[-1]
     for i, side in enumerate(sides):
         if any(_within(side, other) for j, other in enumerate(whole) if j != i):
             sides[i] = whole[i]  # "early stopping in a tuning job vs ... in a training job"
