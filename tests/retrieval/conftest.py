@@ -50,6 +50,16 @@ def shipped(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Not
     return NotesIndex(index_dir, MODEL, embedder=embedder)
 
 
+def filler_topics(count: int) -> str:
+    """Sections of other notes, each about one numbered step of preparing data, so that the
+    words a test asks about are words few of the notes' sentences hold, as in real notes."""
+    return "\n".join(
+        f"## Topic {n}\n\nTopic {n} covers step {n} of preparing data for a model. "
+        f"Each step {n} is checked before the next one runs. Step {n} is logged."
+        for n in range(1, count + 1)
+    )
+
+
 def tutor_over(
     factory: pytest.TempPathFactory, embedder: Embedder, name: str, files: dict[str, str]
 ) -> NotesIndex:

@@ -12,7 +12,7 @@ from retrieval.documents import Chunk
 from retrieval.embed import Embedder
 from retrieval.filing import homes_of, label_of
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import tutor_over
+from tests.retrieval.conftest import filler_topics, tutor_over
 
 CARDS = """# Built-in algorithms
 
@@ -50,11 +50,7 @@ Inference: use ml.p2.2xlarge
 """
 
 # Other notes, so that "cpu" is a word few of the notes' sentences hold, as in real notes.
-FILLER = "\n".join(
-    f"## Topic {n}\n\nTopic {n} covers step {n} of preparing data for a model. "
-    f"Each step {n} is checked before the next one runs. Step {n} is logged."
-    for n in range(1, 41)
-)
+FILLER = filler_topics(40)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import tutor_over
+from tests.retrieval.conftest import filler_topics, tutor_over
 
 CARDS = """# Built-in algorithms
 
@@ -45,11 +45,7 @@ An S3 bucket policy is a JSON document attached to a bucket that allows or denie
 # Other notes, so that "input" and "control" are words few of the notes' sentences hold, as in
 # real notes.
 FILLER = (
-    "\n".join(
-        f"## Topic {n}\n\nTopic {n} covers step {n} of preparing data for a model. "
-        f"Each step {n} is checked before the next one runs. Step {n} is logged."
-        for n in range(1, 14)
-    )
+    filler_topics(13)
     + "\n\n## Input files\n\nEach job reads one input file per channel."
     + "\n\n## Roles\n\nIAM roles control who may start a job."
 )

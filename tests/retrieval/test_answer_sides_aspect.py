@@ -13,7 +13,7 @@ from retrieval.aspect import asked_clauses, singular
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
 from retrieval.understand import understand
-from tests.retrieval.conftest import tutor_over
+from tests.retrieval.conftest import filler_topics, tutor_over
 
 QUEUES = """# Messaging
 
@@ -54,11 +54,7 @@ Can use File or Pipe mode on either.
 """
 
 # Other notes, so that "retention", "mode" and "tuning" are words few sentences hold.
-FILLER = "\n".join(
-    f"## Topic {n}\n\nTopic {n} covers step {n} of preparing data for a model. "
-    f"Each step {n} is checked before the next one runs. Step {n} is logged."
-    for n in range(1, 14)
-)
+FILLER = filler_topics(13)
 
 
 @pytest.fixture(scope="module")

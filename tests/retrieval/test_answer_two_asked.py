@@ -9,7 +9,7 @@ import pytest
 
 from retrieval.embed import Embedder
 from retrieval.service import NotesIndex
-from tests.retrieval.conftest import tutor_over
+from tests.retrieval.conftest import filler_topics, tutor_over
 
 CARDS = """# Built-in algorithms
 
@@ -60,11 +60,7 @@ Multi-GPU does not seem to help
 
 # Other notes, so that "cpu" and "instance" are words few of the notes' sentences hold, as in
 # real notes.
-FILLER = "\n".join(
-    f"## Topic {n}\n\nTopic {n} covers step {n} of preparing data for a model. "
-    f"Each step {n} is checked before the next one runs. Step {n} is logged."
-    for n in range(1, 41)
-)
+FILLER = filler_topics(40)
 
 
 @pytest.fixture(scope="module")
