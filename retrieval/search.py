@@ -274,8 +274,10 @@ class Searcher:
         closer to the question than the whole note makes it the best: its vector, an average of
         several facts about its subject, is far from the one fact that answers. Only the first
         place changes; the rest keep their order, as raised notes that did not win, let into the
-        passages the answer draws its lines from, lent it their label lines."""
-        if self.long_note_weight <= 0 or not order:
+        passages the answer draws its lines from, lent it their label lines. A first passage
+        judged by its best sentence already (`_by_best_sentence`) holds a line that answers: a
+        long note's line, raised more, took its place with a line beside the point."""
+        if self.long_note_weight <= 0 or not order or self._by_best_sentence(order[0]):
             return order
         long = [row for row in closeness if self._is_long_note(row)]
         if not long:
@@ -288,6 +290,10 @@ class Searcher:
         if not first or first[0] == order[0] or raised[first[0]] == closeness[first[0]]:
             return order
         return [first[0], *(row for row in order if row != first[0])][:k]
+
+    def _by_best_sentence(self, row: int) -> bool:
+        """Whether a passage is judged by its best sentence already (`_with_best_sentence`)."""
+        return row in self._unheaded or self._is_scattered(row)
 
     def _is_long_note(self, row: int) -> bool:
         """A headed note of at least LONG_NOTE_SENTENCES sentences that is not scattered (a

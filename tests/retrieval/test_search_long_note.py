@@ -29,12 +29,16 @@ EXAM = """# Services
 The exam often lists Glue among the options for moving data.
 """
 
+# Raw notes under no heading: judged by their best line already.
+LOOSE = """Kinesis Data Streams keeps records for a day by default. Firehose delivers to S3.
+"""
+
 QUESTION = "exam option says glue but the question never talks about etl, still pick it?"
 
 
 @pytest.fixture(scope="module")
 def tutor(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> NotesIndex:
-    files = {"glue.md": GLUE, "exam.md": EXAM}
+    files = {"glue.md": GLUE, "exam.md": EXAM, "loose.md": LOOSE}
     return tutor_over(tmp_path_factory, embedder, "long-note", files)
 
 
@@ -70,3 +74,20 @@ def test_only_the_first_place_changes(tutor: NotesIndex) -> None:
     finally:
         searcher.long_note_weight = weight
     assert raised[1:] == [row for row in plain if row != raised[0]][: len(raised) - 1]
+
+
+def test_a_first_passage_judged_by_its_best_line_keeps_its_place(tutor: NotesIndex) -> None:
+    searcher = tutor.searcher
+    rows = {chunk.source: row for row, chunk in enumerate(searcher.files.chunks)}
+    glue, exam, loose = rows["glue.md"], rows["exam.md"], rows["loose.md"]
+    assert searcher._by_best_sentence(loose) and not searcher._by_best_sentence(exam)
+    _, vector = searcher.prepare(QUESTION)
+    closeness = {row: 0.0 for row in rows.values()}
+
+    def glue_wins(close: dict[int, float]) -> dict[int, float]:
+        return {**{row: 0.0 for row in close}, glue: close[glue]}
+
+    first = searcher._long_note_first([exam, loose, glue], closeness, vector, glue_wins, 3)
+    assert first == [glue, exam, loose]
+    kept = searcher._long_note_first([loose, exam, glue], closeness, vector, glue_wins, 3)
+    assert kept == [loose, exam, glue]
