@@ -84,8 +84,9 @@ whose closest note is phrased differently.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -109,6 +110,9 @@ SIDES_WEIGHT = 0.1
 SIDE_ROWS = 3
 SENTENCE_WEIGHT = 0.5
 SENTENCE_SLACK = 0.05
+LONG_NOTE_SENTENCES = 4
+LONG_NOTE_WEIGHT = 0.75
+LONG_NOTE_SLACK = 0.15
 SUBJECT_HEADINGS = 2
 MAX_QUERY_CHARS = 2000
 CARD_WEIGHT = 0.6
@@ -147,6 +151,7 @@ class Searcher:
         facet_weight: float = FACET_WEIGHT,
         sides_weight: float = SIDES_WEIGHT,
         sentence_weight: float = SENTENCE_WEIGHT,
+        long_note_weight: float = LONG_NOTE_WEIGHT,
     ) -> None:
         self.files = files
         self.embedder = embedder
@@ -155,6 +160,7 @@ class Searcher:
         self.facet_weight = facet_weight
         self.sides_weight = sides_weight
         self.sentence_weight = sentence_weight
+        self.long_note_weight = long_note_weight
         self._vectors = files.vectors  # a view of the FAISS index's storage
         self._weights = card_weights(
             files.chunks, self._vectors, card_weight, restated_cosine, restated_scope
@@ -189,11 +195,9 @@ class Searcher:
         self._add_cosines(cosine, lexical_rank, vector)
         top = float(lexical[lexical_rank[0]]) if lexical_rank else 0.0
         closeness = self._with_best_sentence(cosine, vector) if mode == "hybrid" else cosine
-        fused = self._weighted(self._fuse(mode, dense_rank, lexical_rank, closeness, lexical, top))
-        if mode == "hybrid" and self.facet_weight > 0:
-            fused = self._with_facet(question, fused)
-        if expanded:
-            fused = self._with_sides(expanded, fused)
+        ranks = (dense_rank, lexical_rank)
+        scored = partial(self._scored, question, mode, ranks, lexical, top, expanded)
+        fused = scored(closeness)
         blend = (
             fused
             if mode == "hybrid"
@@ -202,10 +206,29 @@ class Searcher:
             )
         )
         order = _best_first(fused, blend, k)
+        if mode == "hybrid":
+            order = self._long_note_first(order, closeness, vector, scored, k)
         return [
             Hit(self.files.chunks[r], r, float(fused[r]), cosine[r], float(lexical[r]))
             for r in order
         ]
+
+    def _scored(
+        self,
+        question: str,
+        mode: Mode,
+        ranks: tuple[list[int], list[int]],
+        lexical: np.ndarray,
+        top: float,
+        expanded: list[str],
+        close: dict[int, float],
+    ) -> dict[int, float]:
+        """Each candidate's score from its closeness `close`: fused, weighted, and raised by the
+        question's facet and the comparison's sides."""
+        fused = self._weighted(self._fuse(mode, *ranks, close, lexical, top))
+        if mode == "hybrid" and self.facet_weight > 0:
+            fused = self._with_facet(question, fused)
+        return self._with_sides(expanded, fused) if expanded else fused
 
     def _with_facet(self, question: str, fused: dict[int, float]) -> dict[int, float]:
         """The first FACET_POOL passages, each raised by `facet_weight` x the share of the
@@ -237,6 +260,48 @@ class Searcher:
         for row, top in zip(rows, best, strict=True):
             raised[row] += self.sentence_weight * max(0.0, top - SENTENCE_SLACK - cosine[row])
         return raised
+
+    def _long_note_first(
+        self,
+        order: list[int],
+        closeness: dict[int, float],
+        vector: np.ndarray,
+        scored: Callable[[dict[int, float]], dict[int, float]],
+        k: int,
+    ) -> list[int]:
+        """`order`, or a long headed note (`_is_long_note`) put first when raising each long
+        candidate by `long_note_weight` x how far its best sentence (less LONG_NOTE_SLACK) is
+        closer to the question than the whole note makes it the best: its vector, an average of
+        several facts about its subject, is far from the one fact that answers. Only the first
+        place changes; the rest keep their order, as raised notes that did not win, let into the
+        passages the answer draws its lines from, lent it their label lines. A first passage
+        judged by its best sentence already (`_by_best_sentence`) holds a line that answers: a
+        long note's line, raised more, took its place with a line beside the point."""
+        if self.long_note_weight <= 0 or not order or self._by_best_sentence(order[0]):
+            return order
+        long = [row for row in closeness if self._is_long_note(row)]
+        if not long:
+            return order
+        best = self.files.best_sentence_cosines(long, vector).tolist()
+        raised = dict(closeness)
+        for row, top in zip(long, best, strict=True):
+            raised[row] += self.long_note_weight * max(0.0, top - LONG_NOTE_SLACK - closeness[row])
+        first = _best_first(scored(raised), {}, 1)
+        if not first or first[0] == order[0] or raised[first[0]] == closeness[first[0]]:
+            return order
+        return [first[0], *(row for row in order if row != first[0])][:k]
+
+    def _by_best_sentence(self, row: int) -> bool:
+        """Whether a passage is judged by its best sentence already (`_with_best_sentence`)."""
+        return row in self._unheaded or self._is_scattered(row)
+
+    def _is_long_note(self, row: int) -> bool:
+        """A headed note of at least LONG_NOTE_SENTENCES sentences that is not scattered (a
+        scattered one is raised already, `_with_best_sentence`): a blog paragraph or a
+        service's section that states several facts about its subject, one of which answers."""
+        if row in self._unheaded or self.files.chunks[row].kind != "note":
+            return False
+        return self.files.sentence_count(row) >= LONG_NOTE_SENTENCES and not self._is_scattered(row)
 
     def _is_scattered(self, row: int) -> bool:
         """Whether a headed note is a long list of lines about different things (at least
