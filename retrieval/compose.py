@@ -756,7 +756,7 @@ class _Sides:
             or self._same_line(pick, files, side)
         )
         if after is not None:
-            self.extended[pick.row] = after[1]
+            self.extended[pick.row] = _with_items(after, files)
         elif pick.row in self.mates:
             self.extended[pick.row] = self.mates[pick.row].text
 
@@ -2265,6 +2265,18 @@ def _with_fragment(
     if item:
         return f"{text.rstrip('.,;: ')}; {as_sentence(piece)}"
     return f"{text.rstrip()} {piece}"  # `as_sentence` closed the quote already
+
+
+def _with_items(sentence: tuple[int, str], files: BuildFiles) -> str:
+    """A sentence quoted after a side's pick with the list it leads into ("For binary
+    classification it has four cells:"), or closed with a stop when no list follows it in the
+    notes: left open, the next side's line read as its list ("... four cells: S3 is ...")."""
+    row, text = sentence
+    if not text.rstrip().endswith(":"):
+        return text
+    chunk = files.chunks[int(files.sentence_chunk[row])]
+    items = list_items(chunk.text, int(files.sentence_spans[row][1]))
+    return f"{text.rstrip(': ')}: {'; '.join(items)}." if items else closed(text)
 
 
 def list_items(text: str, end: int) -> list[str]:
