@@ -283,11 +283,16 @@ class Searcher:
         if not long:
             return order
         best = self.files.best_sentence_cosines(long, vector).tolist()
-        raised = dict(closeness)
-        for row, top in zip(long, best, strict=True):
-            raised[row] += self.long_note_weight * max(0.0, top - LONG_NOTE_SLACK - closeness[row])
+        lifts = {
+            row: self.long_note_weight * (top - LONG_NOTE_SLACK - closeness[row])
+            for row, top in zip(long, best, strict=True)
+            if top - LONG_NOTE_SLACK > closeness[row]
+        }
+        if not lifts:  # no note raised: the candidates are not scored a second time
+            return order
+        raised = {row: value + lifts.get(row, 0.0) for row, value in closeness.items()}
         first = _best_first(scored(raised), {}, 1)
-        if not first or first[0] == order[0] or raised[first[0]] == closeness[first[0]]:
+        if not first or first[0] == order[0] or first[0] not in lifts:
             return order
         return [first[0], *(row for row in order if row != first[0])][:k]
 
