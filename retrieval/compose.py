@@ -1986,7 +1986,7 @@ class Composer:
             if text.endswith(":") or self._heads_list(candidate, hits[candidate.rank]):
                 items = list_items(hits[candidate.rank].chunk.text, candidate.end)
                 if items:
-                    text = f"{text.rstrip('.,;: ')}: {'; '.join(items)}."
+                    text = with_list(text, items)
                     listed.update(_plain(i) for i in items)
             elif self.ask.kind in FOLLOW_ON_KINDS:  # a side or a scenario's reason has its own rule
                 text = _with_fragment(text, chunk.text, candidate, owned, chosen)
@@ -2276,7 +2276,12 @@ def _with_items(sentence: tuple[int, str], files: BuildFiles) -> str:
         return text
     chunk = files.chunks[int(files.sentence_chunk[row])]
     items = list_items(chunk.text, int(files.sentence_spans[row][1]))
-    return f"{text.rstrip(': ')}: {'; '.join(items)}." if items else closed(text)
+    return with_list(text, items) if items else closed(text)
+
+
+def with_list(text: str, items: list[str]) -> str:
+    """A lead-in sentence with the list items it leads into, joined on one line."""
+    return f"{text.rstrip('.,;: ')}: {'; '.join(items)}."
 
 
 def list_items(text: str, end: int) -> list[str]:
