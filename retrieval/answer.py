@@ -56,7 +56,7 @@ from retrieval.head_values import head_values
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
-from retrieval.material import named_hits, read_pointer, title_words
+from retrieval.material import Pointed, named_hits, read_pointer, title_words
 from retrieval.modified import modified_term
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
@@ -217,10 +217,10 @@ def answer_question(
     # both readings search the same text: its vector is computed once
     searched = without_rejected(read.text, read.rejected)
     prepared = searcher.prepare(searched)
-    composed = _composed(searcher, ask, (searched, prepared), pointed.units, k + more)
+    composed = _composed(searcher, ask, (searched, prepared), pointed, k + more)
     if ask is not read and (composed is None or not sides_answered(*composed[::2])):
         ask = read
-        composed = _composed(searcher, read, (searched, prepared), pointed.units, k + more)
+        composed = _composed(searcher, read, (searched, prepared), pointed, k + more)
     if composed is None:
         return Answer(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
@@ -233,20 +233,21 @@ def _composed(
     searcher: Searcher,
     ask: Ask,
     query: tuple[str, tuple[str, np.ndarray]],
-    units: tuple[str, ...],
+    pointed: Pointed,
     wanted: int,
 ) -> tuple[Composer, list[Hit], Composition] | None:
     """The ask searched and composed: its composer, the passages read and the composition; none
     when search finds nothing. `query` is the text searched and its prepared form
-    (`Searcher.prepare`); `units` are the notes units the question points at ("the redshift
-    card"), where the answer is confined."""
+    (`Searcher.prepare`); `pointed` is where the question points: its units ("the redshift
+    card") confine the answer, a pointer at the cards raises them in search."""
     searched, prepared = query
+    wanted = max(wanted, SENTENCE_POOL)
     hits = searcher.search(
-        searched, k=max(wanted, SENTENCE_POOL), prepared=prepared, sides=ask.subjects
+        searched, k=wanted, prepared=prepared, sides=ask.subjects, cards=pointed.cards
     )
     if not hits:
         return None
-    named = named_hits(hits, units)  # "the redshift card": look there
+    named = named_hits(hits, pointed.units)  # "the redshift card": look there
     composer = Composer(searcher, ask, prepared[0], prepared[1], confined=bool(named))
     hits = named or hits
     return composer, hits, composer.compose(hits)

@@ -11,7 +11,11 @@ outline") is a pointer too, unless the notes' own titles hold that name: a docum
 "... Cheat Sheet" is found by it (its passages' titles hold the words, and search weighs them),
 so there the name stays and does its work; where no title holds it ("blog" in notes titled by
 their subject), its words only pull search to another passage ("firehose input format in the
-blog json or csv" found a Data Pipeline line about JSON) and go (`title_words`)."""
+blog json or csv" found a Data Pipeline line about JSON) and go (`title_words`).
+
+A pointer at the cards ("per the deck", "on the flashcards", "from the card", "the reinforcement
+learning card") also says which passages to read first: the notes' flashcards (`Pointed.cards`),
+which search raises a little (retrieval/search.py)."""
 
 from __future__ import annotations
 
@@ -85,6 +89,14 @@ DOCUMENT_POINTER = re.compile(
 DOCUMENT_OPENING = re.compile(
     rf"^\s*(?:in|on|from)\s+{_DETERMINER}{_DOCUMENT}['’]s?\s+[^,?]{{1,40}},\s*", re.I
 )
+# A pointer at the cards: the deck or the cards as a whole ("per the deck", "on the flashcards"),
+# or one card, named by its subject or not ("from the card", "the reinforcement learning card").
+# Plural only right after the determiner, as for `NAMED_UNIT`: "the sagemaker model cards" may be
+# the very thing asked about.
+CARDS_NAMED = re.compile(
+    rf"{_DETERMINER}(?:(?:flashcards|cards|deck)|(?:[\w-]+\s+){{0,3}}?(?:flash)?card)(?![\w-])",
+    re.I,
+)
 _MENTION = re.compile(rf"\b(?:{_MATERIAL}|{_UNIT}|blog|sheet|outline)(?![\w-])", re.I)
 _UNIT_WORD = re.compile(rf"\b{_UNIT}(?![\w-])", re.I)
 # What taking the pointer out leaves behind: a comma before the question's end or another comma.
@@ -94,11 +106,13 @@ _WORD = re.compile(r"[\w-]+")
 
 @dataclass(frozen=True)
 class Pointed:
-    """A question read for its pointers: the text left to search and check, and the subjects of
-    the units of the notes it names ("redshift" of "the redshift card"), where to look."""
+    """A question read for its pointers: the text left to search and check, the subjects of the
+    units of the notes it names ("redshift" of "the redshift card"), where to look, and whether
+    it points at the cards ("per the deck"), which are then read first."""
 
     text: str
     units: tuple[str, ...] = ()
+    cards: bool = False
 
 
 def without_pointer(
@@ -116,13 +130,16 @@ def read_pointer(
     written: Collection[tuple[str, str]] = frozenset(),
     titled: Collection[str] = frozenset(),
 ) -> Pointed:
-    """The question without its pointers, and the units it names by their subjects. `written`:
-    the word pairs the notes write, which keep a unit word the notes use as a word of their own
-    ("the card numbers", "the card" of notes that say it) in place; `titled`: the words of the
-    notes' titles (`title_words`), which keep a document's name they hold in place."""
+    """The question without its pointers, the units it names by their subjects, and whether it
+    points at the cards (`CARDS_NAMED`). `written`: the word pairs the notes write, which keep a
+    unit word the notes use as a word of their own ("the card numbers", "the card" of notes that
+    say it) in place; `titled`: the words of the notes' titles (`title_words`), which keep a
+    document's name they hold in place."""
     units: list[str] = []
     left = question
+    cards = False
     if _MENTION.search(left):  # most questions name no material: read them no further
+        cards = CARDS_NAMED.search(left) is not None
         left = REPORTING_CLAUSE.sub("", OPENING_PLACE.sub("", left))
         for unit in (NAMED_UNIT, BARE_UNIT) if _UNIT_WORD.search(left) else ():
             left = unit.sub(lambda found: _unit_left(found, written, units), left)
@@ -132,8 +149,8 @@ def read_pointer(
     left = _LEFT_COMMA.sub("", " ".join(left.split()))
     left = re.sub(r"\s+(?=[?.!,])", "", left).strip(" ,")
     if not re.search(r"\w", left):
-        return Pointed(question)
-    return Pointed(left, tuple(units))
+        return Pointed(question, cards=cards)
+    return Pointed(left, tuple(units), cards)
 
 
 def _unit_left(found: re.Match[str], written: Collection[tuple[str, str]], units: list[str]) -> str:

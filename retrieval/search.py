@@ -67,6 +67,16 @@ Such a section, when too long for one passage, is now cut into short windows (re
 session 23): each window is judged with its section's other windows (`_section_windows`), since
 a window of five lines is too short to tell alone, and keeps the raise.
 
+The cards raise: a question that points at the cards ("per the deck", "from the card", "the
+reinforcement learning card", `material.CARDS_NAMED`) asks for what the flashcards say, yet a
+notes passage on the same subject, written in fuller sentences nearer the question's, took the
+first places and the answer quoted it ("Which Comprehend output from the card covers that?"
+quoted a blog's Comprehend intro, not the card's list holding "syntax"). Each flashcard among the
+candidates gains CARDS_NAMED_WEIGHT: a soft raise, not a filter (a card must still be a candidate
+and a close one); a question naming no cards is scored as before. Read on the team's notes'
+sessions 8-25 sets: answers +3 (b22, b23, b25: "own face collection", "syntax", the services
+overview card's ElasticSearch line), none lost; 0.15-0.3 score the same, 0.1 and 0.05 gain two.
+
 Flashcards are weighted 0.6 against notes when their deck restates the notes: such a card
 restates a fact in question form, so it matches question-shaped queries very closely, yet the
 notes section holds the fuller answer and a heading to cite. Without the weight, cards took the
@@ -108,6 +118,7 @@ FACET_WEIGHT = 0.1
 FACET_POOL = 8
 SIDES_WEIGHT = 0.1
 SIDE_ROWS = 3
+CARDS_NAMED_WEIGHT = 0.2
 SENTENCE_WEIGHT = 0.5
 SENTENCE_SLACK = 0.05
 LONG_NOTE_SENTENCES = 4
@@ -166,6 +177,7 @@ class Searcher:
             files.chunks, self._vectors, card_weight, restated_cosine, restated_scope
         )
         self._unheaded = frozenset(r for r, c in enumerate(files.chunks) if _unheaded(c))
+        self._cards = frozenset(r for r, c in enumerate(files.chunks) if c.kind == "flashcard")
         self._sections = _section_windows(files.chunks)
         self._scattered: dict[int, bool] = {}  # filled as rows come up: a derived, fixed fact
 
@@ -181,9 +193,10 @@ class Searcher:
         mode: Mode = "hybrid",
         prepared: tuple[str, np.ndarray] | None = None,
         sides: Sequence[str] = (),
+        cards: bool = False,
     ) -> list[Hit]:
-        """The `k` best passages; `sides`, a comparison's sides, raise the passages that name
-        every side (`both_sides`)."""
+        """The `k` best passages; `sides`, a comparison's sides, raise the passages naming every
+        side (`both_sides`); `cards` (a pointer at the cards) raises the cards (`_with_cards`)."""
         query, vector = prepared or self.prepare(question)
         dense_rank, cosine = self._dense_candidates(vector)
         lexical = self.files.lexical.scores(query)
@@ -196,7 +209,7 @@ class Searcher:
         top = float(lexical[lexical_rank[0]]) if lexical_rank else 0.0
         closeness = self._with_best_sentence(cosine, vector) if mode == "hybrid" else cosine
         ranks = (dense_rank, lexical_rank)
-        scored = partial(self._scored, question, mode, ranks, lexical, top, expanded)
+        scored = partial(self._scored, question, mode, ranks, lexical, top, (expanded, cards))
         fused = scored(closeness)
         blend = (
             fused
@@ -220,15 +233,24 @@ class Searcher:
         ranks: tuple[list[int], list[int]],
         lexical: np.ndarray,
         top: float,
-        expanded: list[str],
+        raised: tuple[list[str], bool],
         close: dict[int, float],
     ) -> dict[int, float]:
         """Each candidate's score from its closeness `close`: fused, weighted, and raised by the
-        question's facet and the comparison's sides."""
+        question's facet, the comparison's sides (`raised[0]`) and, for a question pointing at
+        the cards (`raised[1]`), the flashcards."""
+        expanded, cards = raised
         fused = self._weighted(self._fuse(mode, *ranks, close, lexical, top))
         if mode == "hybrid" and self.facet_weight > 0:
             fused = self._with_facet(question, fused)
+        if cards and mode == "hybrid":
+            fused = self._with_cards(fused)
         return self._with_sides(expanded, fused) if expanded else fused
+
+    def _with_cards(self, fused: dict[int, float]) -> dict[int, float]:
+        """Each flashcard candidate raised by CARDS_NAMED_WEIGHT: the question asks what the
+        cards say, and a fuller notes passage on the same subject would win the plain blend."""
+        return {row: v + CARDS_NAMED_WEIGHT * (row in self._cards) for row, v in fused.items()}
 
     def _with_facet(self, question: str, fused: dict[int, float]) -> dict[int, float]:
         """The first FACET_POOL passages, each raised by `facet_weight` x the share of the
