@@ -57,7 +57,7 @@ from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
 from retrieval.material import Pointed, named_hits, read_pointer, title_words
-from retrieval.modified import modified_term
+from retrieval.modified import modified_term, unheld_modifier
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
 from retrieval.search import Hit, Searcher
@@ -352,6 +352,7 @@ def _covered(
             or _unnamed_lead(composer, composition, main)
             or _unnamed_compound(composer, composition, main)
             or _unnamed_kind(composer)
+            or _unheld_modifier(composer, composition, main)
         )
     missing = missing or _absent_name(composer) or _split_side(composer) or _split_name(composer)
     passes = _passes(composer, composition, main, gate, min_confidence)
@@ -548,6 +549,14 @@ def _unnamed_kind(composer: Composer) -> str:
     plain kind its head word finds, which names the head word, so no check of the answer's words
     can tell; the term itself is what the notes lack."""
     return modified_term(_vocabulary(composer.searcher), composer.ask) or ""
+
+
+def _unheld_modifier(composer: Composer, composition: Composition, main: Hit) -> str:
+    """A modifier the notes write rarely and never with the term it modifies, that neither the
+    answer nor its main passage holds (`modified.unheld_modifier`: "nested cross-validation"
+    answered by k-fold): the answer is about the plain term."""
+    texts = (composition.read, _passage_text(main))
+    return unheld_modifier(_vocabulary(composer.searcher), composer.ask, texts) or ""
 
 
 def _passage_text(hit: Hit) -> str:

@@ -215,6 +215,10 @@ CLIPPED_MAX = 3  # chat clips a word to its first syllable ("pic", "doc", "vid")
 # "word2vec cbow" 0.67-1.0), not a term the notes lack ("group normalization", "S3 Select",
 # "storage gateway": 0.0-0.3). Picked on the tuning parts and b8-b12.
 SHARED_PASSAGES = 0.5
+# "the highest gini impurity": a value asked of a term, not a kind of it; "rule based": the word
+# before a participle is its complement, no modifier of it.
+SUPERLATIVE = "est"
+PARTICIPLE = "ed"
 # A question that opens with its topic and asks of it after a spaced dash, a colon or a comma
 # ("modified z-score - why use ...", "spot fleet for cheap gpu runs, how do i set one up").
 TOPIC_FIRST = re.compile(r"^\s*([^,:?]+?)(?:\s+-\s+|:\s|,\s)")
@@ -1073,6 +1077,37 @@ class NotesVocabulary:
             return None
         goes_on = len(words) > 2 and (described or self.together(second, words[2]))
         return " ".join(words[:3] if goes_on else words[:2])
+
+    def unwritten_modifier(self, words: Sequence[str]) -> str | None:
+        """A modifier and the term after it (and the term's next word, when the notes write the
+        two together): the modifier letters only, no verb's "-ing" form (the student's action), a
+        superlative (a value asked of the term) nor an everyday adjective (`_adjective`: "plain",
+        "usual": the ordinary kind, which the notes put in other words), written rarely at most
+        (`rare`) and never right before the term's head, which the notes know and write more
+        often, sharing few passages with it (`_seldom_together`)."""
+        if len(words) < 2 or not words[0].isalpha():
+            return None
+        first, head = words[:2]
+        if self._gerund(first) or self._superlative(first):
+            return None
+        if self._adjective(first):
+            return None  # an everyday adjective: the ordinary kind ("a plain rnn cell"), a quality
+        if self.counts[first] > self.rare or not self.knows(head):
+            return None
+        if not self.knows_as_written(first):
+            return None  # a word the notes never write in any form is left to the other checks
+        if head.endswith(PARTICIPLE) or self.counts[head] <= self.counts[first]:
+            return None  # "rule based": the word first is the participle's complement
+        if self.together(first, head) or not self._seldom_together(first, head):
+            return None
+        goes_on = len(words) > 2 and self.together(head, words[2])
+        return " ".join(words[:3] if goes_on else words[:2])
+
+    def _superlative(self, word: str) -> bool:
+        """An adjective's "-est" form, its comparative an English word too ("highest", "higher")."""
+        stem = word.removesuffix(SUPERLATIVE)
+        stems = {stem, f"{stem}e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+        return stem != word and any(f"{s}er" in self.english for s in stems if len(s) >= 2)
 
     def _gerund(self, word: str) -> bool:
         """A verb's "-ing" form: the word less its ending, with an "e" back or a doubled last

@@ -1,16 +1,25 @@
 """Where a question names the thing it asks about by its opening words, and whether those words
 are a kind of a notes term the notes never write ("spatial dropout in a cnn, what does it drop",
 "what is balanced accuracy", "how does population based training tune ..."): the answer its head
-word finds is about the plain kind (dropout, accuracy, training), not the term asked about.
+word finds is about the plain kind (dropout, accuracy, training), not the term asked about; and
+whether a modifier the notes never write with its term is one the answer lacks ("nested
+cross-validation" answered by k-fold).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from retrieval.coverage import FILLER, NAME_ENDS, TOPIC_FIRST, WORD_OR_END, NotesVocabulary
-from retrieval.lexical import PRODUCT_WORDS, STOPWORDS
+from retrieval.coverage import (
+    FILLER,
+    NAME_ENDS,
+    TOPIC_FIRST,
+    WORD,
+    WORD_OR_END,
+    NotesVocabulary,
+)
+from retrieval.lexical import PRODUCT_WORDS, STOPWORDS, tokenize
 from retrieval.understand import Ask, key_phrases, one_sentence, topic
 
 # "how does X ...": X, the clause's subject, is what is asked about; "how do i X ..." opens with
@@ -69,3 +78,66 @@ def _opening(phrase: str, articles: bool = True) -> list[str]:
             break
         opening.append(word)
     return opening
+
+
+# "when do i need X ...", "when should we use X ...": X, what the student would use, is what a
+# when-to-use ask asks about.
+WHEN_USED = re.compile(
+    r"^\s*when\s+(?:do|does|should|would|could|can|is it worth)\s+(?:i|we|you|one)?\s*"
+    r"(?:really\s+|actually\s+)?(?:need|use|pick|choose|want|apply|prefer|try)\s+",
+    re.I,
+)
+# "... nested cross-validation instead of a single k-fold loop": the subject ends where the
+# alternative it is set against begins.
+ALTERNATIVE = re.compile(r"\b(?:instead|rather|over|versus|vs)\b", re.I)
+
+
+def unheld_modifier(vocabulary: NotesVocabulary, ask: Ask, texts: Iterable[str]) -> str | None:
+    """The first opening of what the question asks about (`openings`, a when-to-use ask's
+    subject, a comparison's side) that sets a modifier the notes write rarely before a term
+    they write more often, never the two together (`NotesVocabulary.unwritten_modifier`: "nested
+    cross-validation", "stochastic depth", "edited nearest neighbours"), when neither the answer
+    nor its passage (`texts`) holds the modifier in any form: the answer is about the plain
+    term (k-fold, ResNet's skip connections, nearest-neighbour undersampling). Unlike
+    `modified_term`, the modifier may be a name's word or no English word at all ("stochastic"
+    of "Stochastic Gradient Descent"): the answer, not the word, tells that it is unheld."""
+    if ask.kind == "scenario" and not one_sentence(ask):
+        return None
+    said = _said(texts)
+    for words in _subject_openings(vocabulary, ask):
+        term = vocabulary.unwritten_modifier(words)
+        if term and not _held(term.split()[0], said):
+            return term
+    return None
+
+
+def _subject_openings(vocabulary: NotesVocabulary, ask: Ask) -> Iterator[list[str]]:
+    """`openings`, then a when-to-use ask's subject ("when do i need nested cross-validation
+    instead of ..."), or each of a comparison's sides ("edited nearest neighbours vs tomek
+    links"), without a word saying it is the ordinary kind ("a plain rnn cell": `plain_kinds`)."""
+    yield from openings(ask)
+    if ask.kind == "when":
+        used = WHEN_USED.match(ask.text)
+        if used:
+            yield _opening(ALTERNATIVE.split(ask.text[used.end() :])[0])
+    elif ask.kind == "comparison":
+        yield from (_opening(side) for side in vocabulary.plain_kinds(ask.subjects))
+
+
+def _said(texts: Iterable[str]) -> set[str]:
+    """The words of `texts`, as written and as stems."""
+    said: set[str] = set()
+    for text in texts:
+        said.update(tokenize(text))
+        said.update(WORD.findall(text.lower()))
+    return said
+
+
+def _held(modifier: str, said: set[str]) -> bool:
+    """Whether `said` holds each part of the modifier, as a stem, or as the start of a longer
+    word that it clips ("async" of "asynchronous")."""
+    parts = modifier.split("-")
+    return all(
+        (set(tokenize(part)) or {part}) <= said or any(w.startswith(part) for w in said)
+        for part in parts
+    )
