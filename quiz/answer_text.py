@@ -234,6 +234,12 @@ OPPOSITES = (
 HIGH = frozenset({"high", "higher", "large", "larger", "big", "bigger"})
 LOW = frozenset({"low", "lower", "small", "smaller", "little"})
 LEVEL_REACH = 2
+# Verbs by which a thing keeps another from happening ("high parallelism stops Bayesian search
+# from learning"), and how far past the level word's thing one may stand.
+HARMING = frozenset({"stop", "stops", "prevent", "prevents", "hinder", "hinders"})
+HARM_REACH = 2
+# How many words of what the point says is harmed a clause says when it gives the harm too.
+HARM_WORDS = 2
 # Words that dismiss what comes before them when denied: "isn't needed", "won't help", "can't be".
 DISMISSALS = frozenset(
     {"be", "help", "helps", "work", "works", "needed", "necessary", "required", "matter"}
@@ -595,6 +601,58 @@ def opposite_direction(point_tokens: Sequence[str], at: int, tokens: Sequence[st
     return bool(wanted and (said or kept) and wanted != said)
 
 
+def harm_condition(point_tokens: Sequence[str]) -> bool:
+    """The point says what a thing at some level keeps from happening: a level or change word,
+    its thing, then a verb of `HARMING` ("High parallelism stops Bayesian search from learning
+    from completed jobs"). The level is the cause of the harm, not a change the point asks
+    for."""
+    return _harmed(tuple(point_tokens)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _harmed(point_tokens: tuple[str, ...]) -> frozenset[str] | None:
+    """The stems of what the point says is harmed (the content words after its harming verb),
+    when it says a level is the cause of a harm (`harm_condition`); else None."""
+    for index, token in enumerate(point_tokens):
+        verbs = [
+            at
+            for at in range(index + 2, min(len(point_tokens), index + 2 + HARM_REACH))
+            if point_tokens[at] in HARMING
+        ]
+        if _change(token) and verbs:
+            after = [t for t in point_tokens[verbs[0] + 1 :] if t not in FUNCTION_WORDS]
+            return frozenset(stems(after))
+    return None
+
+
+def remedies(point_tokens: Sequence[str], at: int, tokens: Sequence[str], i: int) -> bool:
+    """The clause sets the point's word (at `at`) the other way from the level at which the
+    point says it does harm (`harm_condition`), and says the harm too: "fewer parallel jobs:
+    Bayesian search can't learn from results when all 50 run at once" gives the remedy with
+    its reason. The word set that way says nothing against the point then, nor the point
+    itself: it is no evidence either way, and the clause is judged by what else it says. The
+    remedy alone ("lower max parallel jobs") still says the thing the other way."""
+    return gives_the_harm(point_tokens, tokens) and opposite_direction(point_tokens, at, tokens, i)
+
+
+def _kept_from(point_tokens: Sequence[str], index: int) -> bool:
+    """The word is what a harm point (`harm_condition`) says the level keeps from happening:
+    "learning" in "high parallelism stops Bayesian search from learning", which says the search
+    does not learn ("Bayesian search can't learn from results")."""
+    if index < 1 or point_tokens[index - 1] != "from" or not harm_condition(point_tokens):
+        return False
+    before = point_tokens[: index - 1]
+    verb = next((at for at, t in enumerate(before) if t in HARMING), None)
+    return verb is not None and "from" not in before[verb:]
+
+
+def gives_the_harm(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
+    """The point says a level is the cause of a harm (`harm_condition`) and the clause says
+    `HARM_WORDS` words or more of what is harmed."""
+    harmed = _harmed(tuple(point_tokens))
+    return harmed is not None and len(harmed & set(stems(tokens))) >= HARM_WORDS
+
+
 def is_negated(tokens: Sequence[str]) -> bool:
     return any(t in NEGATORS for t in tokens)
 
@@ -675,10 +733,15 @@ def _shared_uses(
     for index, stem in enumerate(point_stems):
         if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
             continue
-        negated = negated_before(point_tokens, index) or contrasted(point_tokens, index)
+        negated = (
+            negated_before(point_tokens, index)
+            or contrasted(point_tokens, index)
+            or _kept_from(point_tokens, index)
+        )
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
         if negated and stem in affirmed:
             found = [i for i in found if negated_before(clause_tokens, i)]
+        found = [i for i in found if not remedies(point_tokens, index, clause_tokens, i)]
         if found:
             uses.append(
                 (
@@ -742,6 +805,8 @@ def changes_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str])
     """The point changes or rates things one way only ("common words are down-weighted",
     "higher mAP means a better match") and the clause only the other way ("boosts the common
     words", "a lower mAP means a better match")."""
+    if gives_the_harm(point_tokens, clause_tokens):
+        return False  # a remedy given with the harm it cures (`remedies`) changes nothing back
     wanted = {_change(t) for t in point_tokens} - {0}
     said = {_change(t) for t in clause_tokens} - {0}
     return len(wanted) == 1 and said == {-d for d in wanted}

@@ -40,6 +40,7 @@ from quiz.answer_text import (
     normalise,
     opposite_direction,
     opposite_only,
+    remedies,
     shut_off,
     stems,
     term_matches,
@@ -757,7 +758,9 @@ def _term_polarity(
             or gapped_positions(term, tokens)
         )
         for start in at:
-            if set(range(start, start + size)) <= masked:
+            if set(range(start, start + size)) <= masked or (
+                in_point and remedies(point_tokens, in_point[0], tokens, start)
+            ):
                 continue
             turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
             turned = turned or left_to_you(point_tokens, tokens)
