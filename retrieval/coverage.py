@@ -851,7 +851,8 @@ class NotesVocabulary:
         plain = self.plain_kinds(sides)
         written = [self._side_written(side) for side in plain]
         for index, side in enumerate(sides):  # "xgboost input": the notes' product and its part
-            if self._product_part(side, [*sides[:index], *sides[index + 1 :]]):
+            others = [*sides[:index], *sides[index + 1 :]]
+            if written[index] is False and self._product_part(side, others):
                 written[index] = None
         if True not in written and not any(self._name_written(side) for side in plain):
             return None  # no side the notes write: the comparison may be phrased, not named
