@@ -546,16 +546,23 @@ class _Sides:
             t
             for t in self.shared_aspect()
             if all(
-                any(
-                    t in self.words[c.row]
-                    and self.about(c, side)
-                    and self.headed(c, side)
-                    and not self.names_another(c, side)
-                    for c in self.candidates
-                )
+                any(t in self.words[c.row] and self.own_line(c, side) for c in self.candidates)
                 for side in self.sides
             )
         }
+
+    def own_line(self, c: Candidate, side: Side) -> bool:
+        """The sentence is about the side on its own passage (`headed`), naming no other side nor
+        the side as a list item, and no "Term: fact" line about another term ("Kinesis Data
+        Streams: ... capacity planning" on a card about S3)."""
+        return (
+            self.about(c, side)
+            and self.headed(c, side)
+            and not self.names_another(c, side)
+            and not self.listed(c, side)
+            and not self.other_term(c, side)
+            and self.of_subject(c)
+        )
 
     def states_shared(self, c: Candidate, side: Side) -> bool:
         """The sentence names the side itself and holds the asked word both sides' sentences
@@ -2014,6 +2021,7 @@ class Composer:
             label = bare_label(chunk, candidate.start)
             if label and _plain(label) not in _plain(text):
                 text = f"{label}: {text}"
+            bare = text
             if is_title(candidate.text) and not owned:  # an owned line is a fact, not a title
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):
@@ -2023,6 +2031,10 @@ class Composer:
                 if items:
                     text = with_list(text, items)
                     listed.update(_plain(i) for i in items)
+                # a title's next line that leads into no list it brings says nothing alone
+                # ("Each record must contain:" after "Gzip or Parquet")
+                elif text != bare and text.endswith(":"):
+                    text = bare
             elif self.ask.kind in FOLLOW_ON_KINDS:  # a side or a scenario's reason has its own rule
                 text = _with_fragment(text, chunk.text, candidate, owned, chosen)
             out.append(closed(text))

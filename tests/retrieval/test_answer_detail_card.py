@@ -28,8 +28,8 @@ CARDS = [
     ("DeepAR: What's it for?", "Forecasting one-dimensional time series data"),
     (
         "DeepAR: What training input does it expect?",
-        "JSON lines format, Gzip or Parquet. "
-        "Each record must contain a start time stamp and the target values.",
+        "JSON lines format\n- Gzip or Parquet\nEach record must contain:\n"
+        "- Start: the starting time stamp\n- Target: the time series values",
     ),
     ("DeepAR: Instance Types", "Can use CPU or GPU. Single or multi machine."),
     ("Seq2Seq: What's it for?", "Input is a sequence of tokens, output is a sequence"),
@@ -66,6 +66,8 @@ def test_each_side_is_quoted_from_its_card_holding_the_detail(tutor: NotesIndex)
     assert "recordIO-protobuf and Parquet" in quoted, quoted
     assert "Gzip or Parquet" in quoted, quoted
     assert "memory bound" not in quoted
+    # the card's next line only leads into a list left behind: alone it says nothing
+    assert "must contain" not in quoted
 
 
 def test_the_detail_card_of_each_side_is_the_one_holding_the_asked_word(tutor: NotesIndex) -> None:
