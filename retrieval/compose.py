@@ -27,6 +27,7 @@ from retrieval.aspect import (
     following_rows,
     singular,
 )
+from retrieval.detail_card import detail_rows
 from retrieval.documents import Chunk
 from retrieval.facets import REMEDY_TERM, facet_in, facet_share, remedies, states_value
 from retrieval.filing import filed_words, label_homes
@@ -535,6 +536,34 @@ class _Sides:
             self.shared = rarest_terms(held, self.aspect.counts)
         return self.shared
 
+    def headed_shared(self) -> set[str]:
+        """The asked words both sides share (`shared_aspect`) that each side's own passage
+        holds, in a sentence naming no other side: the detail asked of both, filed on each
+        one's card ("Parquet" of "XGBoost: What training input ..." and "DeepAR: What training
+        input ..."), not a word one card holds for both ("assigns labels to bounding boxes"
+        of object detection on the semantic segmentation card)."""
+        return {
+            t
+            for t in self.shared_aspect()
+            if all(
+                any(t in self.words[c.row] and self.own_line(c, side) for c in self.candidates)
+                for side in self.sides
+            )
+        }
+
+    def own_line(self, c: Candidate, side: Side) -> bool:
+        """The sentence is about the side on its own passage (`headed`), naming no other side nor
+        the side as a list item, and no "Term: fact" line about another term ("Kinesis Data
+        Streams: ... capacity planning" on a card about S3)."""
+        return (
+            self.about(c, side)
+            and self.headed(c, side)
+            and not self.names_another(c, side)
+            and not self.listed(c, side)
+            and not self.other_term(c, side)
+            and self.of_subject(c)
+        )
+
     def states_shared(self, c: Candidate, side: Side) -> bool:
         """The sentence names the side itself and holds the asked word both sides' sentences
         hold (`shared_aspect`): it says that of this side. One named only by its passage's
@@ -590,10 +619,7 @@ class _Sides:
         if asked[pick.row] >= ASPECT_HELD or self.aspect.rare_in(pick.row):
             return pick
         own = [c for c in naming if not self.names_another(c, side) and not self.listed(c, side)]
-        # an asked word both sides' sentences hold is weighed already (`stating`); one that only
-        # stresses the ask ("actually") asks nothing of the notes
-        unread = self.shared_aspect() | EMPHASIS_TERMS
-        rarest = self.aspect.rarest_held([c.row for c in own], unread)
+        rarest = self._rarest_unstated(own, side)
         if not rarest:
             return pick
         holding = [
@@ -605,6 +631,18 @@ class _Sides:
             and self.aspect.holds(c.row, rarest)
         ]
         return max(holding, key=key, default=pick)
+
+    def _rarest_unstated(self, own: list[Candidate], side: Side) -> set[str]:
+        """The rarest asked words the side's own sentences hold that no pick weighed already:
+        an asked word both sides' sentences hold is weighed where a sentence naming the side
+        states it (`stating`); where only lines of the side's own card hold it ("Gzip or Parquet"
+        under "DeepAR: What training input ...", `headed_shared`) it is the detail looked for
+        first. A word that only stresses the ask ("actually") asks nothing of the notes."""
+        rows, shared = [c.row for c in own], self.shared_aspect()
+        if any(self.states_shared(c, side) for c in own):
+            return self.aspect.rarest_held(rows, shared | EMPHASIS_TERMS)
+        detail = self.aspect.rarest_held(rows, self.aspect.terms - self.headed_shared())
+        return detail or self.aspect.rarest_held(rows, shared | EMPHASIS_TERMS)
 
     def of_subject(self, c: Candidate) -> bool:
         """The sentence's passage names the subject the sides belong to, when the question names
@@ -1573,7 +1611,11 @@ class Composer:
         if self.confined:
             return pool, pool, [], False
         own = [h for h in (self._own_passage(side.forms) for side in sides) if h is not None]
-        extra = _unique(own + self._side_hits(pool))
+        # each side's own card holding the detail asked of both ("Gzip or Parquet" on "DeepAR:
+        # What training input does it expect?" for "which of the two can read Parquet")
+        names = [self._expand(s) for s in self.ask.subjects]
+        detail = detail_rows(self.files, sides, names, self._aspect(sides), _card_subject)
+        extra = _unique(own + self._side_hits(pool) + [self._chunk_hit(r, 0.0) for r in detail])
         everything = pool + [h for h in extra if h.row not in {p.row for p in pool}]
         return pool, everything, own, False
 
@@ -1979,6 +2021,7 @@ class Composer:
             label = bare_label(chunk, candidate.start)
             if label and _plain(label) not in _plain(text):
                 text = f"{label}: {text}"
+            bare = text
             if is_title(candidate.text) and not owned:  # an owned line is a fact, not a title
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):
@@ -1988,6 +2031,10 @@ class Composer:
                 if items:
                     text = with_list(text, items)
                     listed.update(_plain(i) for i in items)
+                # a title's next line that leads into no list it brings says nothing alone
+                # ("Each record must contain:" after "Gzip or Parquet")
+                elif text != bare and text.endswith(":"):
+                    text = bare
             elif self.ask.kind in FOLLOW_ON_KINDS:  # a side or a scenario's reason has its own rule
                 text = _with_fragment(text, chunk.text, candidate, owned, chosen)
             out.append(closed(text))
