@@ -625,16 +625,6 @@ def _harmed(point_tokens: tuple[str, ...]) -> frozenset[str] | None:
     return None
 
 
-def remedies(point_tokens: Sequence[str], at: int, tokens: Sequence[str], i: int) -> bool:
-    """The clause sets the point's word (at `at`) the other way from the level at which the
-    point says it does harm (`harm_condition`), and says the harm too: "fewer parallel jobs:
-    Bayesian search can't learn from results when all 50 run at once" gives the remedy with
-    its reason. The word set that way says nothing against the point then, nor the point
-    itself: it is no evidence either way, and the clause is judged by what else it says. The
-    remedy alone ("lower max parallel jobs") still says the thing the other way."""
-    return gives_the_harm(point_tokens, tokens) and opposite_direction(point_tokens, at, tokens, i)
-
-
 def _kept_from(point_tokens: Sequence[str], index: int) -> bool:
     """The word is what a harm point (`harm_condition`) says the level keeps from happening:
     "learning" in "high parallelism stops Bayesian search from learning", which says the search
@@ -648,7 +638,12 @@ def _kept_from(point_tokens: Sequence[str], index: int) -> bool:
 
 def gives_the_harm(point_tokens: Sequence[str], tokens: Sequence[str]) -> bool:
     """The point says a level is the cause of a harm (`harm_condition`) and the clause says
-    `HARM_WORDS` words or more of what is harmed."""
+    `HARM_WORDS` words or more of what is harmed: "fewer parallel jobs: Bayesian search can't
+    learn from results when all 50 run at once" gives the remedy with its reason. The point's
+    word set the other way (`opposite_direction`) says nothing against the point then, nor the
+    point itself: it is no evidence either way, and the clause is judged by what else it says.
+    The remedy alone ("lower max parallel jobs") still says the thing the other way. Callers
+    ask it once per clause: it reads the whole clause."""
     harmed = _harmed(tuple(point_tokens))
     return harmed is not None and len(harmed & set(stems(tokens))) >= HARM_WORDS
 
@@ -729,6 +724,7 @@ def _shared_uses(
     it, and each place the clause says it, whether the clause denies it there and whether it
     changes it the other way."""
     point_stems, clause_stems = stems(point_tokens), stems(clause_tokens)
+    harm_given = gives_the_harm(point_tokens, clause_tokens)
     uses = []
     for index, stem in enumerate(point_stems):
         if point_tokens[index] in FUNCTION_WORDS | NEED or len(stem) < 3 or stem in ignore:
@@ -741,7 +737,10 @@ def _shared_uses(
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
         if negated and stem in affirmed:
             found = [i for i in found if negated_before(clause_tokens, i)]
-        found = [i for i in found if not remedies(point_tokens, index, clause_tokens, i)]
+        if harm_given:  # a remedy given with its harm is no evidence either way
+            found = [
+                i for i in found if not opposite_direction(point_tokens, index, clause_tokens, i)
+            ]
         if found:
             uses.append(
                 (
@@ -806,7 +805,7 @@ def changes_otherwise(point_tokens: Sequence[str], clause_tokens: Sequence[str])
     "higher mAP means a better match") and the clause only the other way ("boosts the common
     words", "a lower mAP means a better match")."""
     if gives_the_harm(point_tokens, clause_tokens):
-        return False  # a remedy given with the harm it cures (`remedies`) changes nothing back
+        return False  # a remedy given with the harm it cures changes nothing back
     wanted = {_change(t) for t in point_tokens} - {0}
     said = {_change(t) for t in clause_tokens} - {0}
     return len(wanted) == 1 and said == {-d for d in wanted}

@@ -34,13 +34,13 @@ from quiz.answer_text import (
     denies_the_subject,
     does_without,
     gapped_positions,
+    gives_the_harm,
     is_negated,
     left_to_you,
     negated_at,
     normalise,
     opposite_direction,
     opposite_only,
-    remedies,
     shut_off,
     stems,
     term_matches,
@@ -748,6 +748,7 @@ def _term_polarity(
     available at prediction time"), so the clause is judged by its meaning."""
     point_tokens = words(normalise(kp.point))
     both_deny = is_negated(tokens) and _denies(kp)
+    harm_given = gives_the_harm(point_tokens, tokens)
     found = False
     for term in kp.terms:
         size = len(words(term))
@@ -759,7 +760,9 @@ def _term_polarity(
         )
         for start in at:
             if set(range(start, start + size)) <= masked or (
-                in_point and remedies(point_tokens, in_point[0], tokens, start)
+                in_point
+                and harm_given
+                and opposite_direction(point_tokens, in_point[0], tokens, start)
             ):
                 continue
             turned = bool(in_point) and opposite_direction(point_tokens, in_point[0], tokens, start)
