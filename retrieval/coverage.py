@@ -848,38 +848,15 @@ class NotesVocabulary:
         another form is left to the other checks), never together in any form (`together`), and
         seldom in one passage (`_seldom_together`): a product and its own part ("polly ssml",
         "xgboost alpha") share the part's passages though the notes never write them side by
-        side. The answer would be about the other side or a sibling its words find. Nor is a
-        product and a part of it the notes write often in its passages (`_product_part`:
-        "xgboost input", "quicksight standard", which share too few of the part's passages)."""
+        side. The answer would be about the other side or a sibling its words find."""
         # a side is read as its plain kind: "a plain autoencoder" is one the notes write
         plain = self.plain_kinds(sides)
         written = [self._side_written(side) for side in plain]
-        for index, side in enumerate(sides):  # "xgboost input": the notes' product and its part
-            others = [*sides[:index], *sides[index + 1 :]]
-            if written[index] is False and self._product_part(side, others):
-                written[index] = None
         if True not in written and not any(self._name_written(side) for side in plain):
             return None  # no side the notes write: the comparison may be phrased, not named
         if written[-1] is False and _one_word_before(sides) and self._shares_head(plain):
             written[-1] = None  # "supervised vs unsupervised ML": "ML" may be both sides' head
         return next((s for s, w in zip(sides, written, strict=True) if w is False), None)
-
-    def _product_part(self, side: str, others: Sequence[str] = ()) -> bool:
-        """A side or a name that is a product and one of its parts ("xgboost input", "quicksight
-        standard", "Glue Python"): two words, the first a name the notes capitalise in half of
-        its uses at least ("XGBoost", "QuickSight", "AWS Glue"), the second one they write often
-        and in a passage with it ("takes CSV or libsvm input", "Standard edition", "Glue ETL jobs
-        ... written in Python"). The notes speak of the part in the product's passages in their
-        own words, seldom right after its name, so the two are no term the notes lack. A feature
-        name ("S3 Select", "EventBridge Pipes") is a word the notes seldom or never write, and a
-        name another side holds too is what the comparison is about, not a product."""
-        found = [w.lower() for w in CASED_SIDE_WORD.findall(side) if w.lower() not in STOPWORDS]
-        if len(found) != 2 or any(found[0] in WORD.findall(o.lower()) for o in others):
-            return False
-        name, part = found
-        if not 2 * self.capped[name] >= self.cased[name] > 0 or not self._often(part):
-            return False
-        return bool(self._places(name) & self._places(part))
 
     def _shares_head(self, sides: Sequence[str]) -> bool:
         """A last side that may share its head word with a one-word side before it (as
@@ -973,10 +950,8 @@ class NotesVocabulary:
         """The first of the names a question capitalises (`capitalised_names`, joined into runs)
         that is two notes words the notes never write as that name and seldom in one passage
         ("EventBridge Pipes" in notes with EventBridge rules and SageMaker pipelines), as
-        `split_side` reads a comparison's side; a product and one of its parts (`_product_part`:
-        "Glue Python" of "a Glue Python shell job") is none."""
-        runs = [name for name in _runs(names) if not self._product_part(name)]
-        return next((name for name in runs if self._term_written(name) is False), None)
+        `split_side` reads a comparison's side."""
+        return next((name for name in _runs(names) if self._term_written(name) is False), None)
 
     def _term_written(self, term: str) -> bool | None:
         """Whether the notes write a term: one notes word, or two that stand together or share
