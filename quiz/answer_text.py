@@ -737,25 +737,12 @@ def _shared_uses(
         found = [i for i, s in enumerate(clause_stems) if same_word(s, stem)]
         if negated and stem in affirmed:
             found = [i for i in found if negated_before(clause_tokens, i)]
-        if harm_given:  # a remedy given with its harm is no evidence either way
-            found = [
-                i for i in found if not opposite_direction(point_tokens, index, clause_tokens, i)
-            ]
+        turned = {i: opposite_direction(point_tokens, index, clause_tokens, i) for i in found}
+        # a remedy given with its harm (`gives_the_harm`) is no evidence either way
+        found = [i for i in found if not (harm_given and turned[i])]
         if found:
-            uses.append(
-                (
-                    index,
-                    negated,
-                    [
-                        (
-                            i,
-                            _denies(clause_tokens, i, confirm=negated),
-                            opposite_direction(point_tokens, index, clause_tokens, i),
-                        )
-                        for i in found
-                    ],
-                )
-            )
+            said = [(i, _denies(clause_tokens, i, confirm=negated), turned[i]) for i in found]
+            uses.append((index, negated, said))
     return uses
 
 
