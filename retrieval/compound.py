@@ -147,9 +147,24 @@ def _joined(vocabulary: NotesVocabulary, word: str, parts: list[str]) -> bool:
 def compound_named(compound: str, texts: Iterable[str]) -> bool:
     """Whether `texts` (the answer and its passage) hold every part of the compound in some form
     (its stems; a part of one letter as itself): they speak of it in their own words."""
+    return holds_parts(compound.split()[0].split("-"), said_words(texts))
+
+
+def said_words(texts: Iterable[str]) -> set[str]:
+    """The words of `texts`, as written and as stems."""
     said: set[str] = set()
     for text in texts:
         said.update(tokenize(text))
         said.update(WORD.findall(text.lower()))
-    parts = compound.split()[0].split("-")
-    return all((set(tokenize(part)) or {part}) <= said for part in parts)
+    return said
+
+
+def holds_parts(parts: Iterable[str], said: set[str], clipped: bool = False) -> bool:
+    """Whether `said` (`said_words`) holds each part as its stems (a part of one letter as
+    itself), or, with `clipped`, as the start of a longer word it clips ("async" of
+    "asynchronous")."""
+    return all(
+        (set(tokenize(part)) or {part}) <= said
+        or (clipped and any(w.startswith(part) for w in said))
+        for part in parts
+    )

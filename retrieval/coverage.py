@@ -1106,8 +1106,7 @@ class NotesVocabulary:
     def _superlative(self, word: str) -> bool:
         """An adjective's "-est" form, its comparative an English word too ("highest", "higher")."""
         stem = word.removesuffix(SUPERLATIVE)
-        stems = {stem, f"{stem}e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
-        return stem != word and any(f"{s}er" in self.english for s in stems if len(s) >= 2)
+        return stem != word and any(f"{s}er" in self.english for s in _undone(stem) if len(s) >= 2)
 
     def _gerund(self, word: str) -> bool:
         """A verb's "-ing" form: the word less its ending, with an "e" back or a doubled last
@@ -1115,8 +1114,7 @@ class NotesVocabulary:
         stem = word.removesuffix("ing")
         if stem == word or len(stem) < VERB_STEM:
             return False
-        stems = {stem, f"{stem}e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
-        return any(s in self.english for s in stems)
+        return any(s in self.english for s in _undone(stem))
 
     def _small_lettered(self, word: str) -> bool:
         """The notes write the word in small letters, somewhere and in most of their sentences'
@@ -1502,3 +1500,9 @@ def vocabulary_for(owner: object, texts: Iterable[str], model_path: Path | None)
 def _form_stems(word: str) -> Iterator[str]:
     """The word less each verb's or plural's ending it has (`FORM_ENDINGS`: "embeds": "embed")."""
     return (word[: -len(end)] for end in FORM_ENDINGS if word.endswith(end))
+
+
+def _undone(stem: str) -> set[str]:
+    """What a word less an ending ("-ing", "-est") may stand for: the stem, with an "e" back, or
+    with a doubled last letter undone ("tun" of "tuning", "runn" of "running")."""
+    return {stem, f"{stem}e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}

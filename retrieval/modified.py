@@ -11,15 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from retrieval.coverage import (
-    FILLER,
-    NAME_ENDS,
-    TOPIC_FIRST,
-    WORD,
-    WORD_OR_END,
-    NotesVocabulary,
-)
-from retrieval.lexical import PRODUCT_WORDS, STOPWORDS, tokenize
+from retrieval.compound import holds_parts, said_words
+from retrieval.coverage import FILLER, NAME_ENDS, TOPIC_FIRST, WORD_OR_END, NotesVocabulary
+from retrieval.lexical import PRODUCT_WORDS, STOPWORDS
 from retrieval.understand import Ask, key_phrases, one_sentence, topic
 
 # "how does X ...": X, the clause's subject, is what is asked about; "how do i X ..." opens with
@@ -103,10 +97,10 @@ def unheld_modifier(vocabulary: NotesVocabulary, ask: Ask, texts: Iterable[str])
     of "Stochastic Gradient Descent"): the answer, not the word, tells that it is unheld."""
     if ask.kind == "scenario" and not one_sentence(ask):
         return None
-    said = _said(texts)
+    said = said_words(texts)
     for words in _subject_openings(vocabulary, ask):
         term = vocabulary.unwritten_modifier(words)
-        if term and not _held(term.split()[0], said):
+        if term and not holds_parts(term.split()[0].split("-"), said, clipped=True):
             return term
     return None
 
@@ -122,22 +116,3 @@ def _subject_openings(vocabulary: NotesVocabulary, ask: Ask) -> Iterator[list[st
             yield _opening(ALTERNATIVE.split(ask.text[used.end() :])[0])
     elif ask.kind == "comparison":
         yield from (_opening(side) for side in vocabulary.plain_kinds(ask.subjects))
-
-
-def _said(texts: Iterable[str]) -> set[str]:
-    """The words of `texts`, as written and as stems."""
-    said: set[str] = set()
-    for text in texts:
-        said.update(tokenize(text))
-        said.update(WORD.findall(text.lower()))
-    return said
-
-
-def _held(modifier: str, said: set[str]) -> bool:
-    """Whether `said` holds each part of the modifier, as a stem, or as the start of a longer
-    word that it clips ("async" of "asynchronous")."""
-    parts = modifier.split("-")
-    return all(
-        (set(tokenize(part)) or {part}) <= said or any(w.startswith(part) for w in said)
-        for part in parts
-    )
