@@ -4,7 +4,10 @@ to come from, not what is asked, so it is left out of the question before it is 
 checked. Left in, its word is taken for a subject the notes never write ("Your notes don't mention
 flashcards", where the notes are flashcards), and search weighs it beside the real subject and
 finds another card. A unit named by its subject ("the redshift card", "recall card vs precision
-card") also says where to read: the hits headed by that subject (`named_hits`).
+card") also says where to read: the hits headed by that subject (`named_hits`). Placed after the
+two sides that open a comparison ("dynamodb vs elasticache on the services overview card", "mysql
+vs mongodb in the blog's database list"), a unit or a document's part is where both sides are read,
+and its subject words go with it (`_placed`): left, they were read as words of the last side.
 
 One document of the notes named by its kind ("in the blog", "the cheat sheet's list", "per the
 outline") is a pointer too, unless the notes' own titles hold that name: a document titled
