@@ -4,7 +4,10 @@ to come from, not what is asked, so it is left out of the question before it is 
 checked. Left in, its word is taken for a subject the notes never write ("Your notes don't mention
 flashcards", where the notes are flashcards), and search weighs it beside the real subject and
 finds another card. A unit named by its subject ("the redshift card", "recall card vs precision
-card") also says where to read: the hits headed by that subject (`named_hits`).
+card") also says where to read: the hits headed by that subject (`named_hits`). Placed after the
+two sides that open a comparison ("dynamodb vs elasticache on the services overview card", "mysql
+vs mongodb in the blog's database list"), a unit or a document's part is where both sides are read,
+and its subject words go with it (`_placed`): left, they were read as words of the last side.
 
 One document of the notes named by its kind ("in the blog", "the cheat sheet's list", "per the
 outline") is a pointer too, unless the notes' own titles hold that name: a document titled
@@ -51,7 +54,7 @@ POINTER = re.compile(rf"{_PLACING}{_DETERMINER}{_MATERIAL}(?:['’]s?)?(?![\w'�
 # Singular only: "the sagemaker model cards" may be the very thing asked about.
 _UNIT = r"(?:card|flashcard|slide|section)"
 NAMED_UNIT = re.compile(
-    rf"{_PLACING}(?P<det>\b(?:the|my|our|these|those|your|this))\s+"
+    rf"(?P<place>{_PLACING})(?P<det>\b(?:the|my|our|these|those|your|this))\s+"
     rf"(?P<head>(?:[\w-]+\s+){{0,2}}?)(?P<unit>{_UNIT})(?=(?P<after>\s+[\w-]+)?)(?![\w'’-])",
     re.I,
 )
@@ -76,12 +79,30 @@ REPORTING_CLAUSE = re.compile(
 OPENING_PLACE = re.compile(
     rf"^\s*(?:in|on|from)\s+{_DETERMINER}{_MATERIAL}['’]s?\s+[^,?]{{1,40}},\s*", re.I
 )
+# A part of a document named after its possessive, up to the clause's end ("the blog's database
+# list - which ...", "the blog's list?"): read as a place only after a comparison (`_placed`).
+_PART = r"(?:[\w-]+\s+){0,2}?[\w-]+(?=\s*(?:[,:;?!.]|[-–]\s|$))"
+# A comparison's two sides opening the sentence, the last one running up to a placed unit or
+# document part after it ("dynamodb vs elasticache on the services overview card", "mysql vs
+# mongodb in the blog's database list"): the place is where both sides are read, so its subject
+# words are no words of the last side. Left there, "elasticache services overview" was a side the
+# notes never write and the question was declined by it. The sides open their sentence, as
+# `understand` reads names joined before an ask: a question word or a person opening it makes the
+# "and" join what someone does ("how do i train and deploy on the sagemaker card"), and a stem's
+# earlier sentence ("dropout and early stopping are in place.") compares nothing the place holds.
+_COMPARED = re.compile(
+    r"^\s*(?!(?:how|what|which|when|why|where|who|can|could|do|does|did|is|are|was|were|will"
+    r"|would|should|may|might|must|i|we|you|they|my|our|your|their)\b)"
+    r"(?:[\w'’-]+\s+){1,4}?(?:vs\.?|versus|and|or)\s+[\w-]",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.?!:;]\s")
 # One document named by its kind, after a determiner ("in the blog", "the cheat sheet's
 # regularisation list", "per the outline"): not "the outline of every car", a thing's outline.
 _DOCUMENT = r"(?P<kind>blog(?:\s+(?:notes|post))?|cheat\s+sheet|outline)"
 DOCUMENT_POINTER = re.compile(
-    rf"(?:\b(?:according\s+to|in|on|from|per)\s+)?{_DETERMINER}{_DOCUMENT}(?:['’]s?)?"
-    r"(?![\w'’-])(?!\s+of\b)",
+    rf"(?P<place>\b(?:according\s+to|in|on|from|per)\s+)?{_DETERMINER}{_DOCUMENT}"
+    rf"(?:['’]s?(?:\s+(?P<part>{_PART}))?)?(?![\w'’-])(?!\s+of\b)",
     re.I,
 )
 # "In the outline's algorithm types, ...": an opening place in one document's part, as
@@ -166,13 +187,30 @@ def _unit_left(found: re.Match[str], written: Collection[tuple[str, str]], units
     head = found["head"].strip()
     if head:
         units.append(head)
+    if _placed(found):
+        return " "  # "dynamodb vs elasticache on the services overview card": where, not a side
     return f"{found.groupdict().get('lead') or ''}{head}"
 
 
 def _document_left(found: re.Match[str], titled: Collection[str]) -> str:
-    """A document named by its kind stays when the notes' titles hold each of its words."""
+    """A document named by its kind stays when the notes' titles hold each of its words; so does
+    the part of it named after its possessive ("per the blog's MSK note"), unless it is where a
+    comparison's sides are read (`_placed`)."""
     words = found["kind"].lower().split()
-    return found[0] if all(word in titled for word in words) else " "
+    if all(word in titled for word in words):
+        return found[0]
+    part = found.groupdict().get("part") or ""
+    return " " if not part or _placed(found) else f" {part}"
+
+
+def _placed(found: re.Match[str]) -> bool:
+    """Whether a pointer, brought in by a preposition ("on the ... card", "in the blog's ...
+    list"), follows a comparison's sides in its sentence (`_COMPARED`)."""
+    if not found.groupdict().get("place"):
+        return False
+    before = found.string[: found.start()]
+    ends = list(_SENTENCE_END.finditer(before))
+    return _COMPARED.search(before[ends[-1].end() if ends else 0 :]) is not None
 
 
 _TITLES: weakref.WeakKeyDictionary[object, frozenset[str]] = weakref.WeakKeyDictionary()

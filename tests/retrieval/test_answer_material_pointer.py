@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import retrieval.answer as answering
+from retrieval import material
 from retrieval.embed import Embedder
 from retrieval.material import Pointed, named_hits, read_pointer, title_words, without_pointer
 from retrieval.service import NotesIndex
@@ -168,3 +169,70 @@ def test_the_notes_titles_keep_their_document_in_the_question(
     kept = tutor.ask("what does dropout do, per the cheat sheet?")
     assert "cheat sheet" in kept.searched
     assert "blog" not in tutor.ask("what does dropout do, per the blog?").searched
+
+
+@pytest.mark.parametrize(
+    ("question", "left"),
+    [
+        (
+            "dynamodb vs elasticache on the services overview card - which one caches?",
+            "dynamodb vs elasticache - which one caches?",
+        ),
+        (
+            "QuickSight and Athena on the services overview card, what is each one for?",
+            "QuickSight and Athena, what is each one for?",
+        ),
+        (
+            "mysql vs mongodb in the blog's database list - which one is relational?",
+            "mysql vs mongodb - which one is relational?",
+        ),
+        # no comparison before the place: its subject is what is asked about
+        (
+            "How does the agent on the reinforcement learning card learn?",
+            "How does the agent reinforcement learning learn?",
+        ),
+        ("What is Kafka, per the blog's MSK note?", "What is Kafka, MSK note?"),
+        # "and" joining what the student does: no sides open the question
+        (
+            "how do i train and deploy on the sagemaker card?",
+            "how do i train and deploy sagemaker?",
+        ),
+        # the comparison is in another sentence (a scenario's stem)
+        (
+            "Dropout and early stopping are in place. Which remedy on the regularisation card?",
+            "Dropout and early stopping are in place. Which remedy regularisation?",
+        ),
+    ],
+)
+def test_a_place_after_a_comparison_is_no_word_of_its_last_side(question: str, left: str) -> None:
+    assert without_pointer(question) == left
+
+
+OVERVIEW = """# Data engineering
+
+## Major services for data engineering
+
+- DynamoDB: NoSQL store
+- ElastiCache: data cache technology
+- Redshift: data warehouse for analytics
+- Athena: serverless query of your data in S3
+
+## Redshift overview
+
+- Redshift Spectrum queries data in S3 without loading it
+- Redshift serves BI dashboards over all the services that land data in S3
+"""
+
+
+def test_a_comparison_on_a_named_card_is_answered(
+    tmp_path_factory: pytest.TempPathFactory,
+    embedder: Embedder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tutor = tutor_over(tmp_path_factory, embedder, "placed-pointer", {"overview.md": OVERVIEW})
+    question = "dynamodb vs elasticache on the services overview card - which one is the cache?"
+    answer = tutor.ask(question)
+    assert answer.covered, answer.missing
+    assert "NoSQL store" in answer.text and "data cache technology" in answer.text
+    monkeypatch.setattr(material, "_placed", lambda found: False)
+    assert "services overview" in tutor.ask(question).missing  # read as the last side's words
