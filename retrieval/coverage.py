@@ -1084,7 +1084,8 @@ class NotesVocabulary:
         superlative (a value asked of the term) nor an everyday adjective (`_adjective`: "plain",
         "usual": the ordinary kind, which the notes put in other words), written rarely at most
         (`rare`) and never right before the term's head, which the notes know and write more
-        often, sharing few passages with it (`_seldom_together`)."""
+        often, sharing few passages with it (`_seldom_together`); or a term's own word the notes
+        write often, never in a passage with the head (`_term_word_apart`: "incremental PCA")."""
         if len(words) < 2 or not words[0].isalpha():
             return None
         first, head = words[:2]
@@ -1092,16 +1093,27 @@ class NotesVocabulary:
             return None
         if self._adjective(first):
             return None  # an everyday adjective: the ordinary kind ("a plain rnn cell"), a quality
-        if self.counts[first] > self.rare or not self.knows(head):
+        apart = self._term_word_apart(first, head)
+        if (self.counts[first] > self.rare and not apart) or not self.knows(head):
             return None
         if not self.knows_as_written(first):
             return None  # a word the notes never write in any form is left to the other checks
-        if head.endswith(PARTICIPLE) or self.counts[head] <= self.counts[first]:
+        if head.endswith(PARTICIPLE) or (self.counts[head] <= self.counts[first] and not apart):
             return None  # "rule based": the word first is the participle's complement
         if self.together(first, head) or not self._seldom_together(first, head):
             return None
         goes_on = len(words) > 2 and self.together(head, words[2])
         return " ".join(words[:3] if goes_on else words[:2])
+
+    def _term_word_apart(self, first: str, head: str) -> bool:
+        """A term's own word (no English word, written in small letters: "incremental",
+        "stochastic") that the notes write often but never in a passage with `head`: the two
+        name a technique the notes lack ("incremental PCA", "stochastic depth"), however often
+        the notes write the modifier before other terms. An English word ("full", "whole") or a
+        name's ("CNN") qualifies many things the notes write apart without naming a term."""
+        if first in self.english or not self._small_lettered(first):
+            return False
+        return not self._places(first) & self._places(head)
 
     def _superlative(self, word: str) -> bool:
         """An adjective's "-est" form, its comparative an English word too ("highest", "higher")."""

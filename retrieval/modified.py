@@ -84,6 +84,10 @@ WHEN_USED = re.compile(
 # "... nested cross-validation instead of a single k-fold loop": the subject ends where the
 # alternative it is set against begins.
 ALTERNATIVE = re.compile(r"\b(?:instead|rather|over|versus|vs)\b", re.I)
+# "plain PCA or incremental PCA when the feature matrix is too big ...": a question that opens
+# with two options joined by "or" asks about each, though its sentence runs on too long to be
+# read as a comparison.
+OPTIONS_FIRST = re.compile(r"^\s*([^,:?]+?)\s+or\s+([^,:?]+)", re.I)
 
 
 def unheld_modifier(vocabulary: NotesVocabulary, ask: Ask, texts: Iterable[str]) -> str | None:
@@ -107,12 +111,16 @@ def unheld_modifier(vocabulary: NotesVocabulary, ask: Ask, texts: Iterable[str])
 
 def _subject_openings(vocabulary: NotesVocabulary, ask: Ask) -> Iterator[list[str]]:
     """`openings`, then a when-to-use ask's subject ("when do i need nested cross-validation
-    instead of ..."), or each of a comparison's sides ("edited nearest neighbours vs tomek
-    links"), without a word saying it is the ordinary kind ("a plain rnn cell": `plain_kinds`)."""
+    instead of ..."), and each of a comparison's sides ("edited nearest neighbours vs tomek
+    links"), without a word saying it is the ordinary kind ("a plain rnn cell": `plain_kinds`),
+    or of the options another ask opens with (`OPTIONS_FIRST`: "plain PCA or incremental PCA
+    when ...")."""
     yield from openings(ask)
     if ask.kind == "when":
         used = WHEN_USED.match(ask.text)
         if used:
             yield _opening(ALTERNATIVE.split(ask.text[used.end() :])[0])
-    elif ask.kind == "comparison":
+    if ask.kind == "comparison":
         yield from (_opening(side) for side in vocabulary.plain_kinds(ask.subjects))
+    elif options := OPTIONS_FIRST.match(ask.text):
+        yield from (_opening(option) for option in options.groups())
