@@ -590,6 +590,35 @@ def test_symptoms_give_their_diagnosis(question: str, found: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        (
+            "Our churn model performs poorly on its training data and on the test set.",
+            "underfitting",
+        ),
+        ("The forecaster does badly even on the weeks it was trained on. Why?", "underfitting"),
+        (
+            "It scores nearly perfectly on the training split but poorly on validation.",
+            "overfitting",
+        ),
+        ("The net reaches 98% on training data and does badly on unseen data.", "overfitting"),
+        ("Our model performs badly on the validation set. What now?", ""),  # the fit is unknown
+        ("Labels are badly skewed in the training data. What now?", ""),  # no score told
+        ("It scores very well on training and on test data alike.", ""),
+        ("About 0.4 % of rows are anomalies. Which value should the training job use?", ""),
+    ],
+)
+def test_symptoms_told_in_words_give_their_diagnosis(question: str, found: str) -> None:
+    """Without a number, "does badly on the rows it was trained on" is still underfitting and
+    "almost perfectly on training but badly on validation" overfitting: the answer then quotes
+    what the symptoms mean, not the stem's setting."""
+    from retrieval.diagnose import diagnosis
+
+    assert diagnosis(question) == found
+    assert understand(question).diagnosis == found
+
+
+@pytest.mark.parametrize(
     ("typed", "plain"),
     [
         ("kmeans n knn both need feature_dim", "kmeans and knn both need feature_dim"),
