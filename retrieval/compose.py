@@ -1113,6 +1113,14 @@ class Composer:
         return with_continuation(self, hits, with_amount(self, hits, composition))
 
     def _composed(self, hits: Sequence[Hit]) -> Composition:
+        """The answer for the ask's kind (`_for_kind`), or the list item of a setting the
+        question names when that answer does not open it (`named_setting`)."""
+        from retrieval.named_setting import item_answer
+
+        composition = self._for_kind(hits)
+        return item_answer(self, hits[:POOL], composition) or composition
+
+    def _for_kind(self, hits: Sequence[Hit]) -> Composition:
         pool = list(hits[:POOL])
         # before the sides: "pca and kmeans both builtin" puts two things on one list
         on_list = self.on_list(pool)
