@@ -43,6 +43,14 @@ CHAT_WORDS: dict[str, str] = {
     "idk": "i don't know",
     "algo": "algorithm",
     "algos": "algorithms",
+    # Clipped words a student types for a notes word: as typed, each matches no notes sentence
+    # ("on prem" for the notes' "on-premises", "the vocab" for "the vocabulary", "the infra" for
+    # the infrastructure, "collab filtering"), so the line that answers lost to one holding the
+    # ask's other words, or the question was declined.
+    "vocab": "vocabulary",
+    "prem": "premises",
+    "infra": "infrastructure",
+    "collab": "collaborative",
     "btw": "by the way",
     "nah": "no",
     "ya": "yes",
