@@ -29,6 +29,8 @@ from retrieval.understand import normalise, topic, understand
         ("do i run the infra myself", "do i run the infrastructure myself"),
         ("collab filtering in one line", "collaborative filtering in one line"),
         ("our on-prem share", "our on-prem share"),
+        ("will ppl see docs thru kendra", "will people see documents through kendra"),
+        ("deepar tst metrics, a recsys thing?", "deepar test metrics, a recommender system thing?"),
     ],
 )
 def test_chat_spelling_is_made_plain_but_capitals_stay_acronyms(typed: str, plain: str) -> None:
