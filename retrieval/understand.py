@@ -43,6 +43,22 @@ CHAT_WORDS: dict[str, str] = {
     "idk": "i don't know",
     "algo": "algorithm",
     "algos": "algorithms",
+    # Clipped and chat-spelt words for a notes word: as typed, each matches no notes sentence
+    # ("on prem" for the notes' "on-premises", "the vocab" for "the vocabulary", "the infra" for
+    # the infrastructure, "collab filtering", "deepar tst metrics", "will ppl see docs"), so the
+    # line that answers lost to one holding the ask's other words, or the question was declined.
+    # Left out: clippings the notes write themselves ("data prep" heads a team's card) and ones
+    # that are words of their own ("net" of "Elastic Net"), which read as the full word brought
+    # in lines beside the point.
+    "vocab": "vocabulary",
+    "prem": "premises",
+    "infra": "infrastructure",
+    "collab": "collaborative",
+    "recsys": "recommender system",
+    "docs": "documents",
+    "tst": "test",
+    "thru": "through",
+    "ppl": "people",
     "btw": "by the way",
     "nah": "no",
     "ya": "yes",

@@ -23,6 +23,14 @@ from retrieval.understand import normalise, topic, understand
             "what goes on the y-axis of a residual plot",
             "what goes on the y-axis of a residual plot",
         ),
+        # clipped words, read as the words they clip; a hyphenated name keeps its part
+        ("can glue pull from on prem", "can glue pull from on premises"),
+        ("what does it do to the vocab", "what does it do to the vocabulary"),
+        ("do i run the infra myself", "do i run the infrastructure myself"),
+        ("collab filtering in one line", "collaborative filtering in one line"),
+        ("our on-prem share", "our on-prem share"),
+        ("will ppl see docs thru kendra", "will people see documents through kendra"),
+        ("deepar tst metrics, a recsys thing?", "deepar test metrics, a recommender system thing?"),
     ],
 )
 def test_chat_spelling_is_made_plain_but_capitals_stay_acronyms(typed: str, plain: str) -> None:
