@@ -11,7 +11,9 @@ lifecycle configuration with only an OnCreate script"), nor a verb any option ma
 the model as a shadow variant" names no "canary deployment"). The pick is what the answer's first
 clause names first; an "or" between the right option and a rival, or a thing the key never
 mentions, is a hedge, and so is naming another option beside the right one and saying it would
-do as well ("one of them will alert"; "probably X, though Y might also work").
+do as well ("one of them will alert"; "probably X, though Y might also work"). A key point's
+subject named with another term of its point states that point: in an answer that names the
+right option strictly it is no pick.
 """
 
 from __future__ import annotations
@@ -156,6 +158,9 @@ class _Names:
     # the stems either side of each "or" the right option says ("for one or three years"): the
     # pick's own alternatives
     own_ors: frozenset[tuple[str, str]] = frozenset()
+    # per subject, the other terms of the key points it opens: said with the subject, they
+    # state its point rather than pick it (`_states_its_point`)
+    subject_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _content_stems(text: str, stopwords: frozenset[str] = STOPWORDS) -> set[str]:
@@ -204,6 +209,20 @@ def _names(choices: Choices, key_points: tuple[KeyPoint, ...]) -> _Names:
         right_words=frozenset(words(" ".join((choices.right, *naming_terms)))),
         taking_away=not any(_removes(text) for text in choices.others),
         own_ors=_ors(choices.right),
+        subject_terms=_subject_terms(key_points, subjects),
+    )
+
+
+def _subject_terms(
+    key_points: Sequence[KeyPoint], subjects: Sequence[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each subject with the other terms of the key points it opens."""
+    return tuple(
+        (
+            subject,
+            tuple(t for kp in key_points if subject in kp.terms for t in kp.terms if t != subject),
+        )
+        for subject in subjects
     )
 
 
@@ -687,6 +706,7 @@ def _pick(names: _Names, choices: Choices, split: Sequence[str], text: str) -> s
         if picked and (
             _turns_to_the_right(names, split[: index + 1], split[index + 1 :])
             or _sets_aside(names, split, index, picked)
+            or _states_its_point(names, split, index, picked)
         ):
             return ""
         if picked is not None:
@@ -718,6 +738,23 @@ def _sets_aside(names: _Names, split: Sequence[str], index: int, picked: str) ->
     return turns_down(split[index], picked) and any(
         _names_only_the_right(names, part) for part in split[index + 1 :]
     )
+
+
+def _states_its_point(names: _Names, split: Sequence[str], index: int, picked: str) -> bool:
+    """The lead clause that names a key point's subject (`picked`) says another term of that
+    point ("Softmax returns one label per photo", "Linear Learner reads the problem type from
+    predictor_type") and the answer names the right option strictly, in that clause or a later
+    one: the lead states the subject's point, a fact of the setting or of the alternative, and
+    the pick is the right option."""
+    others = dict(names.subject_terms).get(picked, ())
+    tokens = words(split[index])
+    spans = {
+        i
+        for start in term_positions(picked, tokens)
+        for i in range(start, start + len(words(picked)))
+    }
+    said = any(set(term_positions(term, tokens)) - spans for term in others)
+    return said and any(_names_only_the_right(names, part) for part in split[index:])
 
 
 def _names_only_the_right(names: _Names, part: str) -> bool:
