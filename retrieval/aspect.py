@@ -39,11 +39,8 @@ ASKED_RARE_FLOOR = 5  # in a small set of notes, a word in a handful of sentence
 # A comparison's parts: the sides' clause, the clauses that ask ("X vs Y for a foundation model -
 # who runs the instances in each case", "A vs B: which trains sequentially, and which ...").
 CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[:;,?]")
-# "and for which one does it recommend a GPU": a preposition may come before the question word
 ASKING_CLAUSE = re.compile(
-    r"\s*(?:(?:and|or|but)\s+)?(?:(?:for|in|on|of|with|by|from|to)\s+(?=which|what|whose))?"
-    r"(?:which|what|what's|how|who|whose|does|do|is|are|can)\b",
-    re.I,
+    r"\s*(?:(?:and|or|but)\s+)?(?:which|what|what's|how|who|whose|does|do|is|are|can)\b", re.I
 )
 # An aspect the sides' clause names after its last side ("msk vs kinesis on message size - which
 # lets me go past 1 MB", "supervised vs unsupervised in terms of labels - what does each need"):
