@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -151,6 +151,13 @@ def asked_clauses(question: str) -> str:
         return question
     named = (SIDES_ASPECT.search(c) for c in clauses if not ASKING_CLAUSE.match(c))
     return " ".join([m["aspect"] for m in named if m] + asking)
+
+
+def with_stem(asked: set[str], stem: set[str], telling: Callable[[str], bool]) -> set[str]:
+    """The asked words, with the `stem`'s telling ones (the words of the sentences before the
+    ask of a two-subject scenario, `two_asked`): "which one can still be trained" leaves the
+    detail to the stem ("only CPU capacity is free"), and read alone asks nothing of the sides."""
+    return asked | {t for t in stem if telling(t)}
 
 
 def asks(question: str) -> bool:

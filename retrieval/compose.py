@@ -26,6 +26,7 @@ from retrieval.aspect import (
     following,
     following_rows,
     singular,
+    with_stem,
 )
 from retrieval.detail_card import detail_rows
 from retrieval.documents import Chunk
@@ -1746,6 +1747,10 @@ class Composer:
         words = sentence_words(self.searcher)
         counts, total = sentence_counts(self.searcher, words)
         asked = singular(aspect_of(asked_clauses(self.ask.focus), sides, ASKING_WORDS), counts)
+        # a two-subject ask read out of a scenario (`two_asked`) keeps its stem as constraints
+        stem = singular(aspect_of(" ".join(self.ask.constraints), sides, ASKING_WORDS), counts)
+        telling = Aspect(asked, counts, total, words).telling
+        asked = with_stem(asked, stem, lambda t: t not in EMPHASIS_TERMS and telling(t))
         return Aspect(asked, counts, total, words, explicit=asks(self.ask.focus))
 
     def _contrast(self, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
@@ -1770,6 +1775,8 @@ class Composer:
             ),
             default=None,
         )
+        if pick is not None and self.ask.constraints and not self._contrasts(pick, sided):
+            return None
         if pick is None or not asks_when(self.ask.text) or RECOMMEND.search(pick.text):
             return pick
         advising = [
@@ -1778,6 +1785,13 @@ class Composer:
             if RECOMMEND.search(c.text) and all(sided.says(c, side) for side in sided.sides)
         ]
         return None if advising else pick
+
+    def _contrasts(self, c: Candidate, sided: _Sides) -> bool:
+        """A line naming both sides of an ask read out of a scenario (`two_asked`: it keeps its
+        stem) contrasts them or holds the aspect asked; the stem's two subjects met in one
+        sentence by chance ("Classification and random cut forest models trained in XGBoost")
+        answer nothing."""
+        return bool(CONTRAST.search(c.text)) or sided.aspect.share(c.row) >= ASPECT_HELD
 
     def _side_pick(self, side: Side, sided: _Sides, chosen: list[Candidate]) -> Candidate | None:
         """The best sentence naming one side (itself, or by its passage's subject when neither

@@ -6,14 +6,20 @@ comparison of the two, asked what its asking sentence asks. Read as a scenario o
 ask was answered from one of them only.
 
 The two are read where the ask joins them by "and", each after the same preposition ("for X and
-for Y", "pairs with X, and themes with Y") or each after an article ("a X ... and a Y ..."), and
-only when each is a notes subject with passages of its own: the run of its words naming the
-heading subject that heads the most passages ("semantic segmentation" of "a semantic segmentation
-model", under "Semantic Segmentation: Instance Types"). Joined by articles, the ask must take them
+for Y", "pairs with X, and themes with Y") or each after an article or a possessive ("a X ... and
+a Y ...", "our X job and our Y job"), and only when each is a notes subject with passages of its
+own: the run of its words naming the heading subject that heads the most passages ("semantic
+segmentation" of "a semantic segmentation model", under "Semantic Segmentation: Instance
+Types"). Joined by articles, the ask must take them
 one at a time ("each", "both", "either", "which of the two", "which one", "which job gets
 which"), as must two named after the same preposition with other words between ("pairs with X,
 and themes with Y"). A limit ask keeps its reading: its composer quotes the number stated as a
 bound, which a side's pick does not look for.
+
+The stem before the asking sentence stays with the comparison (as its constraints), without the
+words each side is typed with ("a DeepAR forecaster" says what the side is): its telling words
+are asked too, since a vague ask leaves the detail to it ("only one P3 GPU instance is free.
+Which of the two jobs can make use of it?").
 
 The comparison stands only when it answers the ask for each side (`sides_answered`): each side's
 quoted line holds a telling asked word ("cpu", "instance"); else its lines say what a side is
@@ -28,13 +34,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from retrieval.aspect import TELLING_SHARE, asked_clauses
+from retrieval.aspect import TELLING_SHARE, asked_clauses, with_stem
 from retrieval.attribute import FRAME_TERMS
 from retrieval.compose import ASKING_WORDS, Composer, Composition, _about_terms, sentence_words
 from retrieval.confidence import sides_named
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.rarity import sentence_counts
-from retrieval.sides import COMPARING
+from retrieval.sides import COMPARING, covers
 from retrieval.understand import Ask
 
 _WORD = r"[^\s,.;:?!()]+"
@@ -48,9 +54,11 @@ _SAME_PREPOSITION = re.compile(
     rf"(?P<between>(?:{_WORD}\s+){{0,3}}?)(?P=prep)\s+{_DETERMINER}(?P<second>{_LAST})",
     re.I,
 )
-# "a X forecaster and a Y model", "of an X job and an Y model": an article before each side.
+# "a X forecaster and a Y model", "of an X job and an Y model", "our X job and our Y job": an
+# article or a possessive before each side.
+_ARTICLE = r"(?:an?|our|my|their|your)"
 _ARTICLES = re.compile(
-    rf"\b(?:an?)\s+(?P<first>{_NAME})\s*,?\s+and\s+(?:an?)\s+(?P<second>{_LAST})", re.I
+    rf"\b{_ARTICLE}\s+(?P<first>{_NAME})\s*,?\s+and\s+{_ARTICLE}\s+(?P<second>{_LAST})", re.I
 )
 # The ask takes the two one at a time.
 _EACH = re.compile(
@@ -70,12 +78,18 @@ def two_asked(ask: Ask, names: HeadingNames) -> Ask:
     asked what its last asking sentence asks; else as it was. `names` are the notes' subjects."""
     if ask.kind in ("comparison", "limit"):
         return ask
-    focus = ask.focus if ask.kind == "scenario" else _SENTENCE.split(ask.text)[-1]
-    sides = _sides(ask.text, bool(_EACH.search(focus)), lambda typed: _named(typed, names))
-    if sides is None:
+    sentences = _SENTENCE.split(ask.text)
+    focus = ask.focus if ask.kind == "scenario" else sentences[-1]
+    found = _sides(ask.text, bool(_EACH.search(focus)), lambda typed: _named(typed, names))
+    if found is None:
         return ask
+    sides, joined = found
+    # the stem is kept, but for the words the sides are typed with ("a DeepAR forecaster"): a
+    # vague ask ("which one can still be trained") leaves the detail to it
+    stem = ask.constraints if ask.kind == "scenario" else tuple(sentences[:-1])
+    stem = tuple(_unnamed(_without(part, joined), names) for part in stem)
     return replace(
-        ask, kind="comparison", focus=focus, subjects=sides, constraints=(), places=(), topic=""
+        ask, kind="comparison", focus=focus, subjects=sides, constraints=stem, places=(), topic=""
     )
 
 
@@ -90,25 +104,34 @@ def sides_answered(composer: Composer, composition: Composition) -> bool:
     named = ASKING_WORDS | COMPARING | FRAME_TERMS | _FRAMING
     sides = set(tokenize(" ".join(ask.subjects)))
     asked = set(tokenize(asked_clauses(ask.focus))) - named - sides
+    stem = set(tokenize(" ".join(ask.constraints))) - named - sides
+    asked = with_stem(asked, stem, lambda t: 0 < counts.get(t, 0) <= TELLING_SHARE * total)
     telling = {t for t in asked if 0 < counts.get(t, 0) <= TELLING_SHARE * total}
     picked = composition.picked
-    if not telling or len(picked) != len(composition.sentences):
+    # a quoted example ("For example P3.") may follow the picks: each pick opens the sentences
+    if not telling or len(picked) > len(composition.sentences):
         return False
     quoted = [
         (sentence, _own_words(sentence, chunk.heading), _about_terms(chunk))
         for sentence, chunk in (
             (sentence, composition.pool[rank].chunk)
-            for sentence, rank in zip(composition.sentences, picked, strict=True)
+            for sentence, rank in zip(composition.sentences[: len(picked)], picked, strict=True)
         )
     ]
     return all(
         any(
             sides_named([side], sentence, about)[0]
-            and telling & (own | _filed(about - sides, asked))
+            and _holds(telling, own | _filed(about - sides, asked))
             for sentence, own, about in quoted
         )
         for side in ask.subjects
     )
+
+
+def _holds(telling: set[str], words: set[str]) -> bool:
+    """The words hold a telling asked word, a plural the stemmer leaves whole counting for its
+    singular ("GPUs" for "gpu": `covers`)."""
+    return any(covers({t}, words) >= 1 for t in telling)
 
 
 def _own_words(sentence: str, heading: tuple[str, ...]) -> set[str]:
@@ -159,8 +182,11 @@ class HeadingNames:
         return set(tokenize(word)) <= self._words and not self._everyday(word.lower())
 
 
-def _sides(text: str, each: bool, named: Callable[[str], str]) -> tuple[str, str] | None:
-    """The two sides the text names, each cut to its notes name, when a join reads them."""
+def _sides(
+    text: str, each: bool, named: Callable[[str], str]
+) -> tuple[tuple[str, str], tuple[str, ...]] | None:
+    """The two sides the text names, each cut to its notes name, when a join reads them; with
+    the join's text and each side as typed."""
     for pattern in (_SAME_PREPOSITION, _ARTICLES):
         for found in pattern.finditer(text):
             between = found.groupdict().get("between", "")
@@ -168,8 +194,25 @@ def _sides(text: str, each: bool, named: Callable[[str], str]) -> tuple[str, str
                 continue
             first, second = named(found["first"]), named(found["second"])
             if first and second and not _within(first, second) and not _within(second, first):
-                return first, second
+                return (first, second), (found[0], found["first"], found["second"])
     return None
+
+
+def _without(text: str, typed: tuple[str, ...]) -> str:
+    """`text` without the join of the sides, or each side as typed where the join runs past it."""
+    for run in typed:
+        text = text.replace(run, " ")
+    return text
+
+
+def _unnamed(text: str, names: HeadingNames) -> str:
+    """`text` without the words naming a notes subject or the platform ("a TensorFlow model",
+    "SageMaker"): the stem's setting, which a side's line holds without answering the ask."""
+    return " ".join(
+        w
+        for w in text.split()
+        if not names.names_word(w.strip(",.;:")) and not set(tokenize(w)) & PRODUCT_PREFIX
+    )
 
 
 def _named(typed: str, names: HeadingNames) -> str:

@@ -99,3 +99,15 @@ def test_a_heading_holding_more_than_the_ask_answers_nothing_for_its_side(
         "model. Which input format does each of them want?"
     )
     assert answer.kind == "scenario"
+
+
+def test_a_vague_ask_is_answered_for_the_detail_its_stem_gives(tutor: NotesIndex) -> None:
+    """ "Which one can still be trained" names no detail of its own: the stem's "only CPU capacity
+    is free" is what each side's instance card is read for."""
+    answer = tutor.ask(
+        "This month only CPU capacity is free. Of a DeepAR forecaster and a semantic "
+        "segmentation model, which one can still be trained?"
+    )
+    assert answer.kind == "comparison"
+    assert "Only GPU supported for training" in answer.text
+    assert "CPU" in answer.text.split("Semantic Segmentation")[0]

@@ -89,3 +89,43 @@ def test_a_side_no_heading_names_keeps_the_first_reading() -> None:
 def test_a_limit_ask_keeps_its_reading() -> None:
     ask = understand("What size limits hold for one DeepAR record and for one Firehose record?")
     assert two_asked(ask, NAMES) == ask
+
+
+def test_a_possessive_before_each_side_joins_them() -> None:
+    ask = two_asked(
+        understand(
+            "Our DeepAR job and our semantic segmentation job both run slowly. Can each of them "
+            "use more than one GPU?"
+        ),
+        NAMES,
+    )
+    assert ask.subjects == ("DeepAR", "semantic segmentation")
+
+
+def test_the_stem_is_kept_without_the_words_the_sides_are_typed_with() -> None:
+    """A vague ask ("which one can still be trained") leaves the detail to the stem ("only CPU
+    capacity is free"); the words typed with a side ("forecaster") say what the side is."""
+    ask = two_asked(
+        understand(
+            "This month only CPU capacity is free. Of a DeepAR forecaster and a semantic "
+            "segmentation model, which one can still be trained?"
+        ),
+        NAMES,
+    )
+    assert ask.kind == "comparison"
+    assert "CPU capacity" in " ".join(ask.constraints)
+    assert "forecaster" not in " ".join(ask.constraints)
+
+
+def test_the_stem_drops_the_name_of_a_third_subject() -> None:
+    """A third notes subject the stem names ("a Firehose stream") is the setting: a side's line
+    naming it answers nothing of the ask."""
+    ask = two_asked(
+        understand(
+            "A Firehose stream feeds a DeepAR forecaster and a semantic segmentation model. "
+            "Which of the two can run on CPU instances?"
+        ),
+        NAMES,
+    )
+    assert ask.subjects == ("DeepAR", "semantic segmentation")
+    assert "Firehose" not in " ".join(ask.constraints)
