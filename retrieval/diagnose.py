@@ -42,7 +42,7 @@ def diagnosis(text: str) -> str:
         return ""  # the student named it already
     scores = _scores(text)
     if len(scores) < 2:
-        return _said(text)
+        return _said(text, scores)
     train, held = scores["train"], scores["held"]
     error = bool(ERROR.search(text))
     gap = held - train if error else train - held  # an error is better when lower
@@ -53,12 +53,12 @@ def diagnosis(text: str) -> str:
     return ""
 
 
-def _said(text: str) -> str:
-    """The diagnosis of symptoms told in words, the percentages beside them counting as they
-    read ("99 % on training data and badly on the test set"): a training score told bad is
-    underfitting whatever the held-out one (the model cannot fit the rows it has seen); good on
-    training and bad on held-out data is overfitting."""
-    scores = _scores(text)
+def _said(text: str, scores: dict[str, float]) -> str:
+    """The diagnosis of symptoms told in words, the percentages beside them (`scores`, read by
+    `_scores`) counting as they read ("99 % on training data and badly on the test set"): a
+    training score told bad is underfitting whatever the held-out one (the model cannot fit the
+    rows it has seen); good on training and bad on held-out data is overfitting."""
+    scores = dict(scores)  # the words' scores join a copy
     if scores and ERROR.search(text):
         return ""  # an error's numbers read the other way from the words beside them
     said = False

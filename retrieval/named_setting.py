@@ -10,15 +10,14 @@ limit, an example with numbers in it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from retrieval.attribute import RARE_SHARE
-from retrieval.compose import MAX_SENTENCES, sentence_words
+from retrieval.compose import MAX_SENTENCES, _plain, sentence_words
 from retrieval.lexical import tokenize
 from retrieval.rarity import sentence_counts
-from retrieval.setting import SETTING_ITEM, VALUE_ASK, item_setting, setting_line
+from retrieval.setting import SETTING_ITEM, VALUE_ASK, item_setting, name_of, setting_line
 
 if TYPE_CHECKING:
     from retrieval.compose import Candidate, Composer, Composition
@@ -80,9 +79,9 @@ def _typed_names(composer: Composer, hits: Sequence[Hit]) -> set[str]:
     for hit in hits:
         for line in hit.chunk.text.split("\n"):
             found = SETTING_ITEM.match(line)
-            words = tokenize(_name_in(found)) if found else []
+            words = tokenize(name_of(found)) if found else []
             if words and set(words) <= typed and counts[words[0]] <= RARE_SHARE * total:
-                names.add(_name_in(found).lower())
+                names.add(name_of(found).lower())
     return names
 
 
@@ -93,12 +92,4 @@ def _setting_of(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     found = SETTING_ITEM.match(text[line_start : line_end if line_end >= 0 else len(text)])
-    return _name_in(found) if found else item_setting(text, start)
-
-
-def _name_in(found: re.Match[str]) -> str:
-    return next(g for g in found.groups()[:3] if g)
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
+    return name_of(found) if found else item_setting(text, start)

@@ -60,10 +60,10 @@ HELD_WORDS = 2
 def setting_line(text: str) -> tuple[str, str] | None:
     """The setting's name and what the line says it does, or None when the line names none."""
     match = SETTING_LINE.match(text)
-    return (_name_of(match), match[4]) if match else None
+    return (name_of(match), match[4]) if match else None
 
 
-def _name_of(match: re.Match[str]) -> str:
+def name_of(match: re.Match[str]) -> str:
     """The name a `_NAME` match found, in whichever of its forms."""
     return next(g for g in match.groups()[:3] if g)
 
@@ -106,7 +106,7 @@ def item_setting(text: str, start: int) -> str:
     for head in (line, owner_of(text, start)):
         found = SETTING_ITEM.match(head)
         if found:
-            return _name_of(found)
+            return name_of(found)
     return ""
 
 

@@ -105,8 +105,12 @@ def sides_answered(composer: Composer, composition: Composition) -> bool:
     sides = set(tokenize(" ".join(ask.subjects)))
     asked = set(tokenize(asked_clauses(ask.focus))) - named - sides
     stem = set(tokenize(" ".join(ask.constraints))) - named - sides
-    asked = with_stem(asked, stem, lambda t: 0 < counts.get(t, 0) <= TELLING_SHARE * total)
-    telling = {t for t in asked if 0 < counts.get(t, 0) <= TELLING_SHARE * total}
+
+    def is_telling(term: str) -> bool:
+        return 0 < counts.get(term, 0) <= TELLING_SHARE * total
+
+    asked = with_stem(asked, stem, is_telling)
+    telling = {t for t in asked if is_telling(t)}
     picked = composition.picked
     # a quoted example ("For example P3.") may follow the picks: each pick opens the sentences
     if not telling or len(picked) > len(composition.sentences):
