@@ -47,6 +47,7 @@ from retrieval.coverage import (
     WORD,
     NotesVocabulary,
     capitalised_names,
+    cased_names,
     goes_on_as_sentence,
     vocabulary_for,
 )
@@ -351,7 +352,7 @@ def _covered(
             or _unnamed_name(composer, composition, main)
             or _unnamed_lead(composer, composition, main)
             or _unnamed_compound(composer, composition, main)
-            or _unnamed_kind(composer)
+            or _unnamed_kind(composer, composition, main)
             or _unheld_modifier(composer, composition, main)
         )
     missing = missing or _absent_name(composer) or _split_side(composer) or _split_name(composer)
@@ -426,7 +427,7 @@ def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list
         missing = vocabulary.unfound_product(ask.text, (_passage_text(h) for h in hits))
     if missing == MOSTLY_UNKNOWN:
         return missing  # another language, or another subject altogether: always declined
-    if missing and vocabulary.everyday(missing) and ask.kind != "comparison":
+    if missing and _everyday(vocabulary, ask, missing) and ask.kind != "comparison":
         # An everyday word: a clearly matched answer stands ("how to deal with missing data");
         # else the decline names the whole topic ("the capital of france", not "capital").
         return "" if confidence >= ENDING_CONFIDENCE else _asked(ask) or missing
@@ -436,6 +437,16 @@ def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list
     if not ending or vocabulary.remade(ending) or (chat and _chat(vocabulary, ask, ending)):
         return ""
     return _asked(ask) or ending  # "a good recipe for banana bread" says more than "bread"
+
+
+def _everyday(vocabulary: NotesVocabulary, ask: Ask, missing: str) -> bool:
+    """A missing subject that is an everyday English word (`NotesVocabulary.everyday`), unless
+    the question writes it as a name (`cased_names`: "How does DAX in front of DynamoDB ..."):
+    the model's word list holds rare words too ("dax"), and a student who types one in capitals
+    names a product or a technique, not an everyday thing."""
+    if missing in cased_names(ask.text):
+        return False
+    return vocabulary.everyday(missing)
 
 
 def _chat(vocabulary: NotesVocabulary, ask: Ask, missing: str) -> bool:
@@ -543,12 +554,13 @@ def _unnamed_compound(composer: Composer, composition: Composition, main: Hit) -
     return term
 
 
-def _unnamed_kind(composer: Composer) -> str:
+def _unnamed_kind(composer: Composer, composition: Composition, main: Hit) -> str:
     """A kind of a notes term the question asks about by name that the notes never write
     (`modified.modified_term`: "spatial dropout", "balanced accuracy"): the answer quotes the
     plain kind its head word finds, which names the head word, so no check of the answer's words
     can tell; the term itself is what the notes lack."""
-    return modified_term(_vocabulary(composer.searcher), composer.ask) or ""
+    texts = (composition.read, _passage_text(main))
+    return modified_term(_vocabulary(composer.searcher), composer.ask, texts) or ""
 
 
 def _unheld_modifier(composer: Composer, composition: Composition, main: Hit) -> str:

@@ -226,6 +226,9 @@ TOPIC_FIRST = re.compile(r"^\s*([^,:?]+?)(?:\s+-\s+|:\s|,\s)")
 # name with another number ("float32"). Its letters are a word of three at least, so instance
 # sizes ("p4" beside "p3") stay apart.
 NUMBERED = re.compile(r"([a-z]{3,})([0-9]+)")
+# A name of letters joined by a number ("graph2vec", "node2vec"), as the notes' own "word2vec" and
+# "object2vec" are: a coined name, no word of English.
+NUMBERED_NAME = re.compile(r"[a-z]{3,}[0-9]+[a-z]{2,}")
 # A word in capitals this long is a name ("CRPS", "OPTICS"); shorter ones are abbreviations of
 # anything ("ML", "I").
 NAME_MIN_LETTERS = 3
@@ -1052,7 +1055,9 @@ class NotesVocabulary:
             return term
         return term if self._term_written(term) is False else None
 
-    def unwritten_kind(self, words: Sequence[str]) -> str | None:
+    def unwritten_kind(
+        self, words: Sequence[str], said: Collection[str] | None = None
+    ) -> str | None:
         """A kind of a notes term named by an English word before it that the notes write seldom
         or never ("spatial dropout", "balanced accuracy", "population based training" in notes
         on dropout, accuracy and training): a technique of its own the notes never write as that
@@ -1073,10 +1078,23 @@ class NotesVocabulary:
             return None
         if self.counts[first] and not self._small_lettered(first):
             return None
-        if self.knows(first) and self._term_written(f"{first} {second}") is not False:
+        if self.knows(first) and self._kind_written(first, second, said):
             return None
         goes_on = len(words) > 2 and (described or self.together(second, words[2]))
         return " ".join(words[:3] if goes_on else words[:2])
+
+    def _kind_written(self, first: str, second: str, said: Collection[str] | None) -> bool:
+        """The notes write the kind `unwritten_kind` reads: the two words side by side in some
+        form (`together`), a pair `_term_written` cannot weigh, or two that share most of the
+        rarer one's passages (`_term_written`) when `said` (the words and stems of the answer
+        and its passage; None when no answer is read) holds the first word: the shared passage
+        speaks of the kind ("census data" beside the notes' census records). One the answer
+        lacks shares them by chance: the first word is rare in the notes, so one passage that
+        holds both ("temperature" in a passage on scaling) makes half its passages."""
+        written = self._term_written(f"{first} {second}")
+        if written is not True or said is None or self.together(first, second):
+            return written is not False
+        return set(tokenize(first)) <= set(said)
 
     def unwritten_modifier(self, words: Sequence[str]) -> str | None:
         """A modifier and the term after it (and the term's next word, when the notes write the
@@ -1227,8 +1245,9 @@ class NotesVocabulary:
         return [w for w in words if w not in STOPWORDS and w not in FILLER and len(w) >= 3]
 
     def _coined(self, word: str, inside: bool = True, asked: Spelled | None = None) -> bool:
-        """A made-up word ("codewhisperer", "netapp"): letters only, no English or notes word
-        with an ending added ("auditors", "labelled", "cnns"), and, when shorter than
+        """A made-up word ("codewhisperer", "netapp"): letters only, or letters joined by a
+        number (`NUMBERED_NAME`: "graph2vec"), no English or notes word with an ending added
+        ("auditors", "labelled", "cnns"), and, when shorter than
         `COINED_MIN_LETTERS`, no one-letter slip of an English or notes word (a typo) and
         `inside` its sentence or longer than a chat aside (`ASIDE_MAX_LETTERS`: "afaik", "imho",
         "tldr" open or close one; "zoneout for an lstm - how does it work" opens with its
@@ -1240,7 +1259,7 @@ class NotesVocabulary:
             return False
         if word in asked.compounds:
             return inside
-        if not word.isalpha():
+        if not (word.isalpha() or NUMBERED_NAME.fullmatch(word)):
             return False
         for end in ENDINGS:
             stem = word[: len(word) - len(end)]

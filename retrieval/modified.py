@@ -29,13 +29,17 @@ ASIDE_OPENERS = frozenset(
 )
 
 
-def modified_term(vocabulary: NotesVocabulary, ask: Ask) -> str | None:
+def modified_term(
+    vocabulary: NotesVocabulary, ask: Ask, texts: Iterable[str] | None = None
+) -> str | None:
     """The first opening (`openings`) that names a kind of a notes term the notes never write
-    (`NotesVocabulary.unwritten_kind`). A long scenario's opening is its setting."""
+    (`NotesVocabulary.unwritten_kind`), read against `texts` (the answer and its passage) when
+    given. A long scenario's opening is its setting."""
     if ask.kind == "scenario" and not one_sentence(ask):
         return None
+    said = None if texts is None else said_words(texts)
     for words in openings(ask):
-        term = vocabulary.unwritten_kind(words)
+        term = vocabulary.unwritten_kind(words, said)
         if term:
             return term
     return None
