@@ -1263,7 +1263,9 @@ class Composer:
         definition the one that defines the subject (`define.defining_anchor`), for a when-to-use
         ask a line saying when to use it (`situation.situation_lines`: the lines scoring above
         them describe the subject, not what was asked), else the best usable one."""
-        anchor = self._anchor(usable, hits)
+        from retrieval.named_step import subject_anchor
+
+        anchor = subject_anchor(self, usable, hits, self._anchor(usable, hits))
         if self.ask.kind == "definition":
             from retrieval import define
 

@@ -15,6 +15,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from retrieval.lexical import tokenize
+from retrieval.rarity import passage_counts, rarest_terms
+from retrieval.search import Hit
 from retrieval.thing import heading_words, names_thing, naming_pick
 
 if TYPE_CHECKING:
@@ -25,6 +28,15 @@ if TYPE_CHECKING:
 HOW_DONE = re.compile(
     r"\bhow (?:do|does|can|could|should|would|did) (?!.*\bused\b)|\bhow to\b", re.I
 )
+# "how do I / can we / should you ...", "how to ...": the asker does something to the subject,
+# so the answer must be about that subject; "how does X work" may ask of a thing the notes
+# only touch on under another name ("label propagation" is no "forward propagation").
+HOW_I_DO = re.compile(
+    r"\bhow (?:do|can|could|should|would|did) (?:i|we|you|u|they|people|one)\b|\bhow to\b",
+    re.I,
+)
+# A word this many pooled passages are headed by names the subject asked, not one detail of it.
+SUBJECT_HEADINGS = 2
 # The kinds a how-to ask is read as: its own, or casual when a topic comes first ("multi-model
 # endpoint - how does ..."). A scenario has its own thing pick (`thing`), a comparison sides.
 KINDS = ("howto", "casual")
@@ -55,3 +67,39 @@ def with_step(
     question, subjects = composer.ask.text, heading_words(composer.searcher)
     kept = [c for c in chosen if not names_thing(c.text, question, subjects)]
     return [*kept[:1], pick]
+
+
+def subject_anchor(
+    composer: Composer, usable: Sequence[Candidate], hits: Sequence[Hit], anchor: Candidate
+) -> Candidate:
+    """For a how-to ask the asker acts in (`HOW_I_DO`), the best sentence of the first pooled
+    passage headed by the subject asked, when the anchor's passage never names it: the subject
+    is the rarest of the question's words that the pooled passages' own headings hold (not their
+    file's title), and names a subject only when SUBJECT_HEADINGS of them hold it ("object
+    detection" of "how do I get SageMaker object detection to start from pretrained weights",
+    where search's first passage, on production variant weights, matched "weights" alone; not
+    "AUC" of "how do I get a tuning job to stop once a job reaches a validation AUC", which one
+    passage on the metric is headed by). Else `anchor`."""
+    if composer.ask.kind not in KINDS or not HOW_I_DO.search(composer.ask.text):
+        return anchor
+    headings = [_own_heading(h) for h in hits]
+    headed = composer.terms & set(tokenize(composer.ask.text)) & set().union(*headings)
+    subject = rarest_terms(headed, passage_counts(composer.searcher))
+    if not subject or subject & _words(hits[anchor.rank]):
+        return anchor
+    if sum(subject <= heading for heading in headings) < SUBJECT_HEADINGS:
+        return anchor
+    rank = next(r for r, heading in enumerate(headings) if subject <= heading)
+    return next((c for c in usable if c.rank == rank), anchor)
+
+
+def _own_heading(hit: Hit) -> set[str]:
+    """The words of a passage's own headings, its file's title left out when it has more (a card's
+    front is its heading)."""
+    heading = hit.chunk.heading
+    return set(tokenize(" ".join(heading[1:] or heading)))
+
+
+def _words(hit: Hit) -> set[str]:
+    """The words of a passage, its headings included."""
+    return set(tokenize(" ".join((*hit.chunk.heading, hit.chunk.text))))
