@@ -246,6 +246,10 @@ DEFINES_WEIGHT = 0.2
 # service ...", "allows you to attach ..."), as terse notes write it under the thing's heading;
 # not what it can do besides ("Can do pre- and post- processing").
 GLOSS = re.compile(r"^(?:an?\s|(?:allows?|lets|enables?|provides?|used (?:to|for))\b)", re.I)
+# A line that goes on from its heading in small letters ("Collaborative filtering" over "based on
+# (user, item, rating) tuples", "The k-means algorithm" over "attempts to find discrete groupings
+# ..."): the heading is its subject, as for a gloss. A plain word: not an identifier ("num_topics").
+CONTINUES_HEADING = re.compile(r"^[a-z]+[ ,]")
 WHAT_FRONT = re.compile(r"^(.+?):\s*what(?:'s| is| does)\s+(?:it|this|that)\b", re.I)
 OPENING_SLACK = 3  # words before the subject's name in an opening that names it ("A", "The")
 ADVICE_OPENING = re.compile(r"^(?:use|choose|pick|prefer|avoid|don't|do not)\b", re.I)
@@ -479,9 +483,9 @@ class _Sides:
             return False
         if chunk.text[: c.start].strip(" \t\n-*+•·"):
             return False  # not the section's first sentence
-        if not _is_name_of(side, side_tokens(chunk.heading[-1])):
+        if not _heading_names(side, chunk.heading[-1]):
             return False
-        return bool(GLOSS.match(c.text))
+        return bool(GLOSS.match(c.text) or CONTINUES_HEADING.match(c.text))
 
     def says(self, c: Candidate, side: Side) -> bool:
         """The sentence itself names the side (with its heading's and passage's help)."""
@@ -573,7 +577,9 @@ class _Sides:
         shared = self.shared_aspect()
         if not shared or not covers(shared, self.words[c.row]):
             return False
-        return self.says(c, side) and not self.listed(c, side)
+        # a gloss opening the side's own section says it of the side its heading names
+        named = self.says(c, side) or self.opens_section(c, side)
+        return named and not self.listed(c, side)
 
     def stating(self, naming: list[Candidate], asked: dict[int, float], side: Side) -> set[int]:
         """The rows of the side's sentences (`naming`, with the aspect each holds: `asked`) that
@@ -2311,6 +2317,37 @@ def _is_name_of(side: Side, words: Sequence[str], heading: AbstractSet[str] = fr
         and covers(held, form) >= NAMED_SHARE
         for form in side.forms
     )
+
+
+def _heading_names(side: Side, heading: str) -> bool:
+    """The section heading is the side's name (`_is_name_of`), also with the side's hyphened
+    words written apart, or a product's full name ending with it (`_product_tail`)."""
+    words = _with_compounds(side, side_tokens(heading))
+    return _is_name_of(side, words) or _product_tail(side, heading)
+
+
+def _product_tail(side: Side, heading: str) -> bool:
+    """The heading is a product's full name, every word capitalised, that ends with the side's
+    name ("Amazon Kinesis Data Firehose" for "firehose"): the side is that product's short name."""
+    if not all(w[:1].isupper() for w in heading.split() if w[:1].isalpha()):
+        return False
+    tokens = side_tokens(heading)
+    return any(len(tokens) > len(f) and set(tokens[-len(f) :]) == f for f in side.forms)
+
+
+def _with_compounds(side: Side, words: Sequence[str]) -> list[str]:
+    """`words` with a side's hyphened words when they hold the rest of its name, the hyphened
+    word's parts among it (the tokenizer keeps both: "one-hot", "one", "hot"): a heading may write
+    the name apart ("One hot encoding" for "one-hot encoding")."""
+    held = set(words)
+    joined = {
+        t
+        for form in side.forms
+        if {w for w in form if "-" not in w} <= held
+        for t in form
+        if "-" in t
+    }
+    return [*words, *sorted(joined - held)]
 
 
 def _mutual(side: set[str] | frozenset[str], heading: set[str]) -> float:
