@@ -2109,6 +2109,9 @@ class Composer:
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):
                     text = f"{text} {as_sentence(following)}"
+                if value := _choice_value(self.files, candidate, chunk):
+                    # the choice's answer, too short to quote alone, goes right after it
+                    text = f"{bare} {as_sentence(value)}{text.removeprefix(bare)}"
             if text.endswith(":") or self._heads_list(candidate, hits[candidate.rank]):
                 items = list_items(hits[candidate.rank].chunk.text, candidate.end)
                 if items:
@@ -2226,6 +2229,26 @@ def _opens_line(candidate: Candidate, chunk: Chunk) -> bool:
     notes' own, not a sentence inside a paragraph."""
     line_start = chunk.text.rfind("\n", 0, candidate.start) + 1
     return not chunk.text[line_start : candidate.start].strip(" \t-*+•·")
+
+
+def _choice_value(files: BuildFiles, candidate: Candidate, chunk: Chunk) -> str:
+    """The line right under a bare choice ("CPU or GPU") that answers it by naming one of its
+    options in a bare phrase ("GPU recommended"), as terse cards give it; "" when there is none.
+    Too short to quote alone, it is passed by when a title brings its next sentence."""
+    line = BULLET.sub("", display_sentence(candidate.text).strip())
+    if not CHOICE.search(line) or not _whole_line(candidate, chunk):
+        return ""
+    after = following(files, candidate.row, 1)
+    if not after:
+        return ""
+    row, text, _ = after[0]
+    start = files.sentence_spans[row].tolist()[0]
+    if chunk.text[candidate.end : start].count("\n") > VALUE_GAP or "\n" in text.strip():
+        return ""
+    value = BULLET.sub("", text.strip())
+    if not is_title(value) or len(value.split()) > VALUE_WORDS:
+        return ""
+    return text if set(side_tokens(value)) & set(side_tokens(line)) else ""
 
 
 def _whole_line(candidate: Candidate, chunk: Chunk) -> bool:

@@ -1,7 +1,8 @@
 """A comparison side's card line that only poses what was asked, a bare choice ("CPU or GPU")
 or what a thing is used for ("Optional test channel can be used for scoring results"), brings
 the card's next line when that is the bare value ("GPU recommended", "Per-word log likelihood");
-a line stating a value of its own ("Can use CPU or GPU") does not bring the next fact along."""
+a line stating a value of its own ("Can use CPU or GPU") does not bring the next fact along. A
+bare choice quoted as a title, in any kind of answer, has that answer right after it."""
 
 from __future__ import annotations
 
@@ -72,3 +73,10 @@ def test_a_line_stating_a_value_of_its_own_brings_no_next_fact(tutor: NotesIndex
     answer = tutor.ask("series caster vs rift cutter: cpu or gpu for training each?")
     assert "Can use CPU or GPU" in answer.text
     assert "Single or multi machine" not in answer.text
+
+
+def test_a_bare_choice_quoted_alone_brings_its_answer_before_the_next_fact(
+    tutor: NotesIndex,
+) -> None:
+    answer = tutor.ask("pair scorer cpu or gpu")
+    assert "CPU or GPU. GPU recommended." in answer.text
