@@ -238,6 +238,14 @@ def is_title(text: str) -> bool:  # not a "Term: fact" line ("ElastiCache: data 
     return short and not VERB.search(text) and not LABEL.match(text)
 
 
+# A short card line posing the ask and the bare value line under it (`_Sides._value_line`): the
+# posing line at most this long, the value line at most this long, at most this many line breaks
+# (a blank line between) apart; a bare posing line must offer a choice ("CPU or GPU").
+POSING_WORDS = 10
+VALUE_WORDS = 4
+VALUE_GAP = 2
+CHOICE = re.compile(r"\w \bor\b \w", re.I)
+USED_FOR = re.compile(r"\bused (?:for|to)\b", re.I)  # what a thing gives, named not given
 WHY = re.compile(r"\bwhy\b", re.I)
 # A defining sentence's opening: up to eight words of name, then the verb that defines.
 DEFINING = re.compile(r"^((?:[\w()/&+.'-]+\s+){1,8}?)(?:is|are|refers to|means|stands for)\b", re.I)
@@ -392,6 +400,9 @@ class _Sides:
     # a side's pick filed on its own card for the ask (`filed`), by row: the card's next best
     # line (`card_mate`), quoted with it in the card's order
     mates: dict[int, Candidate] = field(default_factory=dict)
+    # a mate posing the ask whose value sits on the card's next line (`_value_line`), by the
+    # pick's row: that line, quoted after the mate
+    mate_values: dict[int, str] = field(default_factory=dict)
     # each pooled passage opens its notes section, by rank (`opens_section`)
     section_start: list[bool] = field(default_factory=list)
     # the question sets the sides in nothing besides its ask (no task: "for a recommender")
@@ -724,7 +735,10 @@ class _Sides:
                 if mate is not None and mate.text == after and mate.row < c.row:
                     # a card's lines are quoted in the card's order, after its label
                     label = f"{self.labels[c.rank]}: " if c.row in self.labelled else ""
-                    text = f"{label}{as_sentence(after)} {text.removeprefix(label)}"
+                    lead = as_sentence(after)
+                    if c.row in self.mate_values:
+                        lead = f"{lead} {as_sentence(self.mate_values[c.row])}"
+                    text = f"{label}{lead} {text.removeprefix(label)}"
                 else:
                     text = f"{text} {as_sentence(after)}"
             rendered.append(text)
@@ -796,14 +810,19 @@ class _Sides:
         if side is None:
             return
         after = (
-            self._goes_on(pick, files, side)
+            self._value_line(pick, files, side)
+            or self._goes_on(pick, files, side)
             or self._under_name_line(pick, files, side)
             or self._same_line(pick, files, side)
         )
         if after is not None:
             self.extended[pick.row] = _with_items(after, files)
         elif pick.row in self.mates:
-            self.extended[pick.row] = self.mates[pick.row].text
+            mate = self.mates[pick.row]
+            self.extended[pick.row] = mate.text
+            value = self._value_line(mate, files, side) if mate.row < pick.row else None
+            if value is not None and value[0] != pick.row:
+                self.mate_values[pick.row] = value[1]  # quoted after the mate, before the pick
 
     def card_mate(
         self,
@@ -857,6 +876,40 @@ class _Sides:
         if any(s.names(tokens) for s in self.sides if s is not side):
             return None
         return (row, text) if leans or side.names(tokens) else None
+
+    def _value_line(self, c: Candidate, files: BuildFiles, side: Side) -> tuple[int, str] | None:
+        """The card's next line when the pick only names what was asked and the value sits under
+        it: terse cards pose the ask on one line ("CPU or GPU", "Optional test channel can be
+        used for scoring results") and give the value on the next as a bare phrase ("GPU
+        recommended", "Per-word log likelihood"). The pick is a short line of its own holding an
+        asked word, either a bare choice ("A or B"), answered by a line naming one of its
+        options, or a line naming what a thing is used for; the next line is a bare phrase
+        (`is_title`) naming no other side. Not after a line stating a value itself ("Can use CPU
+        or GPU" over "Single or multi machine"): that next line is a fact of its own."""
+        chunk = self.hits[c.rank].chunk
+        if not _whole_line(c, chunk) or self.aspect.share(c.row) <= 0:
+            return None
+        line = BULLET.sub("", display_sentence(c.text).strip())
+        if len(line.split()) > POSING_WORDS:
+            return None
+        choice = is_title(line) and CHOICE.search(line)
+        if not choice and not USED_FOR.search(line):
+            return None
+        after = following(files, c.row, 1)
+        if not after:
+            return None
+        row, text, _ = after[0]
+        start = files.sentence_spans[row].tolist()[0]
+        if chunk.text[c.end : start].count("\n") > VALUE_GAP or "\n" in text.strip():
+            return None  # not the card's very next line
+        value = BULLET.sub("", text.strip())
+        if not is_title(value) or len(value.split()) > VALUE_WORDS:
+            return None
+        if any(s.names(side_tokens(value)) for s in self.sides if s is not side):
+            return None
+        if choice and not set(side_tokens(value)) & set(side_tokens(line)):
+            return None  # a choice is answered by naming one of its options ("GPU recommended")
+        return row, text
 
     def _under_name_line(
         self, c: Candidate, files: BuildFiles, side: Side
@@ -2056,6 +2109,9 @@ class Composer:
                 following = self._next_sentence(candidate.row)
                 if following and not any(following == c.text for c in chosen):
                     text = f"{text} {as_sentence(following)}"
+                if value := _choice_value(self.files, candidate, chunk):
+                    # the choice's answer, too short to quote alone, goes right after it
+                    text = f"{bare} {as_sentence(value)}{text.removeprefix(bare)}"
             if text.endswith(":") or self._heads_list(candidate, hits[candidate.rank]):
                 items = list_items(hits[candidate.rank].chunk.text, candidate.end)
                 if items:
@@ -2173,6 +2229,26 @@ def _opens_line(candidate: Candidate, chunk: Chunk) -> bool:
     notes' own, not a sentence inside a paragraph."""
     line_start = chunk.text.rfind("\n", 0, candidate.start) + 1
     return not chunk.text[line_start : candidate.start].strip(" \t-*+•·")
+
+
+def _choice_value(files: BuildFiles, candidate: Candidate, chunk: Chunk) -> str:
+    """The line right under a bare choice ("CPU or GPU") that answers it by naming one of its
+    options in a bare phrase ("GPU recommended"), as terse cards give it; "" when there is none.
+    Too short to quote alone, it is passed by when a title brings its next sentence."""
+    line = BULLET.sub("", display_sentence(candidate.text).strip())
+    if not CHOICE.search(line) or not _whole_line(candidate, chunk):
+        return ""
+    after = following(files, candidate.row, 1)
+    if not after:
+        return ""
+    row, text, _ = after[0]
+    start = files.sentence_spans[row].tolist()[0]
+    if chunk.text[candidate.end : start].count("\n") > VALUE_GAP or "\n" in text.strip():
+        return ""
+    value = BULLET.sub("", text.strip())
+    if not is_title(value) or len(value.split()) > VALUE_WORDS:
+        return ""
+    return text if set(side_tokens(value)) & set(side_tokens(line)) else ""
 
 
 def _whole_line(candidate: Candidate, chunk: Chunk) -> bool:
