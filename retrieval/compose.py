@@ -895,16 +895,11 @@ class _Sides:
         choice = is_title(line) and CHOICE.search(line)
         if not choice and not USED_FOR.search(line):
             return None
-        after = following(files, c.row, 1)
-        if not after:
+        under = _bare_line_under(files, c, chunk)
+        if under is None:
             return None
-        row, text, _ = after[0]
-        start = files.sentence_spans[row].tolist()[0]
-        if chunk.text[c.end : start].count("\n") > VALUE_GAP or "\n" in text.strip():
-            return None  # not the card's very next line
+        row, text = under
         value = BULLET.sub("", text.strip())
-        if not is_title(value) or len(value.split()) > VALUE_WORDS:
-            return None
         if any(s.names(side_tokens(value)) for s in self.sides if s is not side):
             return None
         if choice and not set(side_tokens(value)) & set(side_tokens(line)):
@@ -2238,17 +2233,30 @@ def _choice_value(files: BuildFiles, candidate: Candidate, chunk: Chunk) -> str:
     line = BULLET.sub("", display_sentence(candidate.text).strip())
     if not CHOICE.search(line) or not _whole_line(candidate, chunk):
         return ""
+    under = _bare_line_under(files, candidate, chunk)
+    if under is None:
+        return ""
+    text = under[1]
+    value = BULLET.sub("", text.strip())
+    return text if set(side_tokens(value)) & set(side_tokens(line)) else ""
+
+
+def _bare_line_under(
+    files: BuildFiles, candidate: Candidate, chunk: Chunk
+) -> tuple[int, str] | None:
+    """The card's very next line (at most VALUE_GAP line breaks on) when it is a bare phrase of at
+    most VALUE_WORDS words (`is_title`: "GPU recommended", "Per-word log likelihood"), by row."""
     after = following(files, candidate.row, 1)
     if not after:
-        return ""
+        return None
     row, text, _ = after[0]
     start = files.sentence_spans[row].tolist()[0]
     if chunk.text[candidate.end : start].count("\n") > VALUE_GAP or "\n" in text.strip():
-        return ""
+        return None  # not the card's very next line
     value = BULLET.sub("", text.strip())
     if not is_title(value) or len(value.split()) > VALUE_WORDS:
-        return ""
-    return text if set(side_tokens(value)) & set(side_tokens(line)) else ""
+        return None
+    return row, text
 
 
 def _whole_line(candidate: Candidate, chunk: Chunk) -> bool:
