@@ -39,7 +39,7 @@ from retrieval.index_store import BuildFiles
 from retrieval.lexical import PRODUCT_PREFIX, tokenize
 from retrieval.neighbour import Neighbours
 from retrieval.rarity import held_weights, passage_counts, rarest_terms, sentence_counts
-from retrieval.search import Hit, Searcher
+from retrieval.search import Hit, Searcher, own_heading_words, passage_words
 from retrieval.sentences import (
     MIN_WORDS,
     display_sentence,
@@ -340,7 +340,7 @@ def in_context(similarity: np.ndarray, to_passage: np.ndarray, dense: np.ndarray
 def heading_terms(chunk: Chunk) -> set[str]:
     if chunk.kind != "note":
         return set()
-    return set(tokenize(" ".join(chunk.heading[1:] or chunk.heading)))
+    return own_heading_words(chunk)
 
 
 def _about_terms(chunk: Chunk) -> set[str]:
@@ -348,7 +348,7 @@ def _about_terms(chunk: Chunk) -> set[str]:
 
 
 def _words_in(chunk: Chunk) -> set[str]:  # a passage's words, its headings' included
-    return set(tokenize(" ".join((*chunk.heading, chunk.text))))
+    return passage_words(chunk)
 
 
 def _about_tokens(chunk: Chunk) -> list[str]:

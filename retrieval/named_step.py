@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.lexical import tokenize
 from retrieval.rarity import passage_counts, rarest_terms
-from retrieval.search import Hit
+from retrieval.search import Hit, own_heading_words, passage_words
 from retrieval.thing import heading_words, names_thing, naming_pick
 
 if TYPE_CHECKING:
@@ -82,24 +82,12 @@ def subject_anchor(
     passage on the metric is headed by). Else `anchor`."""
     if composer.ask.kind not in KINDS or not HOW_I_DO.search(composer.ask.text):
         return anchor
-    headings = [_own_heading(h) for h in hits]
+    headings = [own_heading_words(h.chunk) for h in hits]
     headed = composer.terms & set(tokenize(composer.ask.text)) & set().union(*headings)
     subject = rarest_terms(headed, passage_counts(composer.searcher))
-    if not subject or subject & _words(hits[anchor.rank]):
+    if not subject or subject & passage_words(hits[anchor.rank].chunk):
         return anchor
     if sum(subject <= heading for heading in headings) < SUBJECT_HEADINGS:
         return anchor
     rank = next(r for r, heading in enumerate(headings) if subject <= heading)
     return next((c for c in usable if c.rank == rank), anchor)
-
-
-def _own_heading(hit: Hit) -> set[str]:
-    """The words of a passage's own headings, its file's title left out when it has more (a card's
-    front is its heading)."""
-    heading = hit.chunk.heading
-    return set(tokenize(" ".join(heading[1:] or heading)))
-
-
-def _words(hit: Hit) -> set[str]:
-    """The words of a passage, its headings included."""
-    return set(tokenize(" ".join((*hit.chunk.heading, hit.chunk.text))))

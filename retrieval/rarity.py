@@ -11,8 +11,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from retrieval.lexical import tokenize
-from retrieval.search import Searcher
+from retrieval.search import Searcher, passage_words
 
 _COUNTS: weakref.WeakKeyDictionary[Searcher, tuple[Counter[str], int]] = weakref.WeakKeyDictionary()
 _PASSAGES: weakref.WeakKeyDictionary[Searcher, Counter[str]] = weakref.WeakKeyDictionary()
@@ -41,7 +40,7 @@ def passage_counts(searcher: Searcher) -> Counter[str]:
     if found is None:
         found = Counter()
         for chunk in searcher.files.chunks:
-            found.update(set(tokenize(" ".join((*chunk.heading, chunk.text)))))
+            found.update(passage_words(chunk))
         _PASSAGES[searcher] = found
     return found
 

@@ -470,7 +470,17 @@ def _unheaded(chunk: Chunk) -> bool:
 def _about(chunk: Chunk) -> set[str]:
     if chunk.kind == "flashcard":
         return set(tokenize(" ".join(chunk.heading)))
+    return own_heading_words(chunk)
+
+
+def own_heading_words(chunk: Chunk) -> set[str]:
+    """The words of a passage's own headings: its file's title left out when it has more."""
     return set(tokenize(" ".join(chunk.heading[1:] or chunk.heading)))
+
+
+def passage_words(chunk: Chunk) -> set[str]:
+    """The words of a passage, its headings' included."""
+    return set(tokenize(" ".join((*chunk.heading, chunk.text))))
 
 
 def _best_first(fused: dict[int, float], blend: dict[int, float], k: int) -> list[int]:
