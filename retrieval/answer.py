@@ -57,7 +57,7 @@ from retrieval.head_values import head_values
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
-from retrieval.material import Pointed, named_hits, read_pointer, title_words
+from retrieval.material import Pointed, documents_of, named_hits, read_pointer, title_words
 from retrieval.modified import modified_term, unheld_modifier
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
 from retrieval.rejected import without_rejected
@@ -81,6 +81,9 @@ from retrieval.understand import (
 __all__ = ["Answer", "EmptyQuestionError", "Passage", "answer_question"]
 
 SENTENCE_POOL = 5
+# How many of search's passages a question naming a document by its kind ("per the blog") reads
+# to find that document's best ones, when its quote came from another document.
+DOCUMENT_POOL = 30
 _NAMES: weakref.WeakKeyDictionary[Searcher, HeadingNames] = weakref.WeakKeyDictionary()
 SUBJECT_PLACE_WORDS = 6  # a topic this short starts with its subject
 # The kinds whose topic opens with the thing asked about ("what is a foundation model", "how does
@@ -218,10 +221,12 @@ def answer_question(
     # both readings search the same text: its vector is computed once
     searched = without_rejected(read.text, read.rejected)
     prepared = searcher.prepare(searched)
-    composed = _composed(searcher, ask, (searched, prepared), pointed, k + more)
+    composed = _composed(searcher, ask, (searched, prepared), pointed, (k + more, min_confidence))
     if ask is not read and (composed is None or not sides_answered(*composed[::2])):
         ask = read
-        composed = _composed(searcher, read, (searched, prepared), pointed, k + more)
+        composed = _composed(
+            searcher, read, (searched, prepared), pointed, (k + more, min_confidence)
+        )
     if composed is None:
         return Answer(
             question, [], [], 0.0, False, kind=ask.kind, searched=ask.text, topic=topic(ask)
@@ -235,14 +240,16 @@ def _composed(
     ask: Ask,
     query: tuple[str, tuple[str, np.ndarray]],
     pointed: Pointed,
-    wanted: int,
+    reading: tuple[int, float],
 ) -> tuple[Composer, list[Hit], Composition] | None:
     """The ask searched and composed: its composer, the passages read and the composition; none
     when search finds nothing. `query` is the text searched and its prepared form
     (`Searcher.prepare`); `pointed` is where the question points: its units ("the redshift
-    card") confine the answer, a pointer at the cards raises them in search."""
+    card") confine the answer, a pointer at the cards raises them in search, a document named by
+    its kind ("per the blog") is read on its own (`_in_named_document`). `reading`: how many
+    passages to read, and the gate's floor."""
     searched, prepared = query
-    wanted = max(wanted, SENTENCE_POOL)
+    wanted = max(reading[0], SENTENCE_POOL)
     hits = searcher.search(
         searched, k=wanted, prepared=prepared, sides=ask.subjects, cards=pointed.cards
     )
@@ -251,7 +258,54 @@ def _composed(
     named = named_hits(hits, pointed.units)  # "the redshift card": look there
     composer = Composer(searcher, ask, prepared[0], prepared[1], confined=bool(named))
     hits = named or hits
-    return composer, hits, composer.compose(hits)
+    composed = composer, hits, composer.compose(hits)
+    if pointed.documents and not named:  # "per the blog": read there if read elsewhere
+        inside = _in_named_document(composer, (composed[2], hits), query, pointed, wanted)
+        if inside:
+            there = Composer(searcher, ask, prepared[0], prepared[1])
+            composed = _surer(composed, (there, inside, there.compose(inside)), reading[1])
+    return composed
+
+
+def _surer(
+    elsewhere: tuple[Composer, list[Hit], Composition],
+    there: tuple[Composer, list[Hit], Composition],
+    floor: float,
+) -> tuple[Composer, list[Hit], Composition]:
+    """The reading of the named document (`there`) unless the gate judges the other one
+    (`elsewhere`) surer and answered: a quote from the document named is what was asked for, yet
+    not at the cost of an answer the gate passes ("What is EMR, in the blog's words?" answered
+    from a card, declined from the blog's list) or of a surer one."""
+    judged = [
+        _gate(c, composition, hits, _passages(composition, hits)[1])[1]
+        for c, hits, composition in (elsewhere, there)
+    ]
+    return elsewhere if judged[0] >= floor and judged[0] > judged[1] else there
+
+
+def _in_named_document(
+    composer: Composer,
+    composed: tuple[Composition, list[Hit]],
+    query: tuple[str, tuple[str, np.ndarray]],
+    pointed: Pointed,
+    wanted: int,
+) -> list[Hit]:
+    """The passages of the document the question names by its kind ("per the blog", "the
+    outline's list", `Pointed.documents`) to read instead, when the composition quotes another
+    document: the `wanted` best of that document among search's DOCUMENT_POOL first. None when
+    the quote is from that document already (its composition stands: read among all passages, a
+    comparison's sides keep their own passages), or no passage of it is found. The named
+    document holds the asked line, yet another document's passage on the same subject took the
+    quote, or the gate declined, weighing only the chat words left once the pointer went."""
+    searcher, ask = composer.searcher, composer.ask
+    sources = documents_of(searcher, searcher.files.chunks, pointed.documents)
+    if not sources or _passages(*composed)[1].chunk.source in sources:
+        return []
+    searched, prepared = query
+    wide = searcher.search(
+        searched, k=DOCUMENT_POOL, prepared=prepared, sides=ask.subjects, cards=pointed.cards
+    )
+    return [h for h in wide if h.chunk.source in sources][:wanted]
 
 
 def _answer(

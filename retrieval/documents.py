@@ -17,7 +17,9 @@ class Document:
     """One unit a reader produced: a whole notes file, or one flashcard.
 
     `fmt` says how headings are written in `text`: "markdown" (# headings) or "text" (bare title
-    lines). Flashcards carry their question as `heading` and "Q … A …" as text.
+    lines). Flashcards carry their question as `heading` and "Q … A …" as text. `genre`: what
+    kind of document its export shows it to be, as a reader names it ("blog", "outline";
+    retrieval.genre), so a question pointing at "the blog" can be read there.
     """
 
     source: str
@@ -26,6 +28,7 @@ class Document:
     fmt: Literal["markdown", "text", "card"] = "markdown"
     title: str = ""
     heading: tuple[str, ...] = ()
+    genre: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class Chunk:
     id: str = field(default="")
     # What the embedder and BM25 see before the text; None: the nearest heading of a note.
     context: str | None = None
+    # Its document's genre (`Document.genre`): no part of the id, the text or the vectors.
+    genre: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -72,6 +77,7 @@ class Chunk:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["heading"] = list(self.heading)
+        data["genre"] = list(self.genre)
         return data
 
     @classmethod
@@ -85,6 +91,7 @@ class Chunk:
             text=data["text"],
             id=data["id"],
             context=data.get("context"),
+            genre=tuple(data.get("genre", ())),
         )
 
 

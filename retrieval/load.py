@@ -21,6 +21,7 @@ from common.errors import StudybotError
 from retrieval.anki_csv import CardFileError, read_cards
 from retrieval.clean import RATING_WIDGET, clean_text, drop_outlines
 from retrieval.documents import Document, Skipped
+from retrieval.genre import genre
 from retrieval.unwrap import wrap_width
 
 MARKDOWN = {".md", ".markdown"}
@@ -98,7 +99,8 @@ def read_markdown(text: str, source: str) -> list[Document]:
     cleaned = clean_text(text, markdown=True)
     if not cleaned:
         raise ReadError("no text left after cleaning")
-    return [Document(source=source, kind="note", text=cleaned, fmt="markdown")]
+    kinds = genre(text, outlined=False)
+    return [Document(source=source, kind="note", text=cleaned, fmt="markdown", genre=kinds)]
 
 
 CARD_START = re.compile(r"^\s*(\d+)\s*\n\s*Q\s*$", re.MULTILINE)
@@ -107,10 +109,12 @@ CARD_START = re.compile(r"^\s*(\d+)\s*\n\s*Q\s*$", re.MULTILINE)
 def read_text(text: str, source: str) -> list[Document]:
     if len(CARD_START.findall(text)) >= 3:
         return read_numbered_cards(text, source)
-    cleaned = drop_outlines(clean_text(text))
+    whole = clean_text(text)
+    cleaned = drop_outlines(whole)
     if not cleaned:
         raise ReadError("no text left after cleaning")
-    return [Document(source=source, kind="note", text=cleaned, fmt="text")]
+    kinds = genre(text, outlined=cleaned != whole)
+    return [Document(source=source, kind="note", text=cleaned, fmt="text", genre=kinds)]
 
 
 def read_numbered_cards(text: str, source: str) -> list[Document]:

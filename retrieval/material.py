@@ -15,6 +15,9 @@ outline") is a pointer too, unless the notes' own titles hold that name: a docum
 so there the name stays and does its work; where no title holds it ("blog" in notes titled by
 their subject), its words only pull search to another passage ("firehose input format in the
 blog json or csv" found a Data Pipeline line about JSON) and go (`title_words`).
+Either way its kind is kept (`Pointed.documents`): the answer is read in the documents of that
+kind (`documents_of`: those whose export shows it, retrieval/genre.py, or whose title holds it)
+when it came from another (retrieval/answer.py).
 
 A pointer at the cards ("per the deck", "on the flashcards", "from the card", "the reinforcement
 learning card") also says which passages to read first: the notes' flashcards (`Pointed.cards`),
@@ -100,6 +103,7 @@ _SENTENCE_END = re.compile(r"[.?!:;]\s")
 # One document named by its kind, after a determiner ("in the blog", "the cheat sheet's
 # regularisation list", "per the outline"): not "the outline of every car", a thing's outline.
 _DOCUMENT = r"(?P<kind>blog(?:\s+(?:notes|post))?|cheat\s+sheet|outline)"
+_KIND_TAIL = frozenset({"notes", "post"})  # "the blog notes", "the blog post": the blog
 DOCUMENT_POINTER = re.compile(
     rf"(?P<place>\b(?:according\s+to|in|on|from|per)\s+)?{_DETERMINER}{_DOCUMENT}"
     rf"(?:['’]s?(?:\s+(?P<part>{_PART}))?)?(?![\w'’-])(?!\s+of\b)",
@@ -134,6 +138,7 @@ class Pointed:
     text: str
     units: tuple[str, ...] = ()
     cards: bool = False
+    documents: tuple[str, ...] = ()  # the kinds of document named ("blog", "cheat sheet")
 
 
 def without_pointer(
@@ -157,6 +162,7 @@ def read_pointer(
     say it) in place; `titled`: the words of the notes' titles (`title_words`), which keep a
     document's name they hold in place."""
     units: list[str] = []
+    documents: list[str] = []
     left = question
     cards = False
     if _MENTION.search(left):  # most questions name no material: read them no further
@@ -165,13 +171,13 @@ def read_pointer(
         for unit in (NAMED_UNIT, BARE_UNIT) if _UNIT_WORD.search(left) else ():
             left = unit.sub(lambda found: _unit_left(found, written, units), left)
         for document in (DOCUMENT_OPENING, DOCUMENT_POINTER):
-            left = document.sub(lambda found: _document_left(found, titled), left)
+            left = document.sub(lambda found: _document_left(found, titled, documents), left)
         left = POINTER.sub(" ", left)
     left = _LEFT_COMMA.sub("", " ".join(left.split()))
     left = re.sub(r"\s+(?=[?.!,])", "", left).strip(" ,")
     if not re.search(r"\w", left):
-        return Pointed(question, cards=cards)
-    return Pointed(left, tuple(units), cards)
+        return Pointed(question, cards=cards, documents=tuple(documents))
+    return Pointed(left, tuple(units), cards, tuple(documents))
 
 
 def _unit_left(found: re.Match[str], written: Collection[tuple[str, str]], units: list[str]) -> str:
@@ -192,11 +198,13 @@ def _unit_left(found: re.Match[str], written: Collection[tuple[str, str]], units
     return f"{found.groupdict().get('lead') or ''}{head}"
 
 
-def _document_left(found: re.Match[str], titled: Collection[str]) -> str:
+def _document_left(found: re.Match[str], titled: Collection[str], documents: list[str]) -> str:
     """A document named by its kind stays when the notes' titles hold each of its words; so does
     the part of it named after its possessive ("per the blog's MSK note"), unless it is where a
-    comparison's sides are read (`_placed`)."""
+    comparison's sides are read (`_placed`). Its kind ("blog" of "the blog notes") joins
+    `documents`."""
     words = found["kind"].lower().split()
+    documents.append(" ".join(w for w in words if w not in _KIND_TAIL))
     if all(word in titled for word in words):
         return found[0]
     part = found.groupdict().get("part") or ""
@@ -225,6 +233,32 @@ def title_words(owner: object, chunks: Iterable[Chunk]) -> frozenset[str]:
         found = frozenset(w.lower() for title in titles for w in _WORD.findall(title))
         _TITLES[owner] = found
     return found
+
+
+_NAMED: weakref.WeakKeyDictionary[object, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def documents_of(owner: object, chunks: Sequence[Chunk], kinds: Sequence[str]) -> frozenset[str]:
+    """The sources of the notes' documents of the named kinds ("blog", "cheat sheet"): those
+    whose export shows the kind (`Chunk.genre`, retrieval/genre.py) and those whose title (a
+    note's first heading) holds each of its words. Kept per `owner` and kind."""
+    known = _NAMED.setdefault(owner, {})
+    found: set[str] = set()
+    for kind in kinds:
+        if kind not in known:
+            words = kind.split()
+            known[kind] = frozenset(
+                c.source
+                for c in chunks
+                if kind in c.genre
+                or (
+                    c.kind == "note"
+                    and c.heading
+                    and all(w in {t.lower() for t in _WORD.findall(c.heading[0])} for w in words)
+                )
+            )
+        found |= known[kind]
+    return frozenset(found)
 
 
 def named_hits(hits: Sequence[_HitT], units: Sequence[str]) -> list[_HitT]:
