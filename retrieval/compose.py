@@ -450,6 +450,18 @@ class _Sides:
             and not _defines_other(c.text, side)
         )
 
+    def term_line(self, c: Candidate, side: Side) -> bool:
+        """The sentence opens a line of its own as a "Term: fact" line whose term is the side's
+        name (`term_names`: "Gamma: Minimum loss reduction ..." on "XGBoost: Important
+        Hyperparameters" for "xgboost gamma"), naming no other side nor saying what another
+        thing is."""
+        return (
+            self.term_names(c, side)
+            and self.alone(c, side)
+            and _opens_line(c, self.hits[c.rank].chunk)
+            and not _defines_other(c.text, side)
+        )
+
     def settled(self, c: Candidate, side: Side) -> bool:
         """The sentence is a line the notes filed under the side's heading for what was asked
         (`filed`), or says what the side is, in a "Term: fact" line from a passage about the
@@ -1722,19 +1734,24 @@ class Composer:
         (`_Sides.sets_out`: "Large learning rates can overshoot the correct solution" then "Small
         learning rates increase training time"): the notes set the sides out line by line, and
         that pair answers both when it scores within `PAIR_MARGIN` of the sides' own picks and
-        puts no filed or defining line of theirs aside (`_Sides.settled`); else none."""
+        puts no filed or defining line of theirs aside (`_Sides.settled`); else none. So does a
+        card listing a "Term: fact" line for each side, when it passes `_beats`."""
         if len(sided.sides) != 2 or sided.aspects or len(chosen) != 2:
             return []
         first, second = sided.sides
-        lines = {c.row: c for c in sided.candidates}
-        pairs = []
-        for c in lines.values():
-            after = lines.get(c.row + 1)
-            if after is None or after.rank != c.rank:
-                continue
-            for a, b in ((c, after), (after, c)):
-                if sided.sets_out(a, first) and sided.sets_out(b, second):
-                    pairs.append((a, b))
+        firsts = [c for c in sided.candidates if sided.sets_out(c, first)]
+        seconds = [c for c in sided.candidates if sided.sets_out(c, second)]
+        # next to each other; or each side's "Term: fact" line on one card listing such lines
+        # ("Glue Data Catalog & Crawlers: Metadata repositories ..." and "Athena: Serverless
+        # Query of your data" on an overview card), a weaker sign than lines set side by side:
+        # taken only when it scores as well as the sides' own picks and holds not clearly less
+        # of the ask ("Redshift: Data Warehousing for OLAP" does not say "by column")
+        pairs = [
+            (a, b) for a in firsts for b in seconds if a.rank == b.rank and abs(a.row - b.row) == 1
+        ]
+        pairs += [
+            p for p in self._card_pairs(sided) if p not in pairs and self._beats(sided, p, chosen)
+        ]
         # "Redshift Spectrum: ..." is not Redshift's; asked last, of the few lines a pair holds
         pairs = [p for p in pairs if not any(self._other_product(c, sided) for c in p)]
         if not pairs:
@@ -1746,6 +1763,31 @@ class Composer:
         if self._pair_value(sided, pair) + PAIR_MARGIN < self._pair_value(sided, tuple(chosen)):
             return []
         return list(pair)
+
+    def _card_pairs(self, sided: _Sides) -> list[tuple[Candidate, Candidate]]:
+        """Each side's "Term: fact" line of one passage (`_Sides.term_line`), the first side's
+        first."""
+        first, second = sided.sides
+        firsts = [c for c in sided.candidates if sided.term_line(c, first)]
+        seconds = [c for c in sided.candidates if sided.term_line(c, second)]
+        return [(a, b) for a in firsts for b in seconds if a.rank == b.rank]
+
+    def _beats(
+        self, sided: _Sides, pair: tuple[Candidate, Candidate], chosen: list[Candidate]
+    ) -> bool:
+        """A card's pair of term lines holds not clearly less of the asked aspect (`ASPECT_HELD`)
+        than the sides' own picks, and scores at least what they score unless one of them is
+        its line already: the card that answers one side holds the other's line too."""
+        if self._pair_asked(sided, pair) + ASPECT_HELD <= self._pair_asked(sided, chosen):
+            return False
+        held = any(line.row == pick.row for line, pick in zip(pair, chosen, strict=True))
+        return held or self._pair_value(sided, pair) >= self._pair_value(sided, tuple(chosen))
+
+    def _pair_asked(self, sided: _Sides, pair: Sequence[Candidate]) -> float:
+        """How much of the asked aspect two side sentences answer together (`_Sides.asked`)."""
+        return sum(
+            sided.asked(c, self.files, side) for c, side in zip(pair, sided.sides, strict=True)
+        )
 
     def _pair_value(self, sided: _Sides, pair: Sequence[Candidate]) -> float:
         """What two side sentences score together as their sides' (`_side_pick`'s weighing)."""
