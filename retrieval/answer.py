@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,7 @@ from retrieval.sentences import as_read
 from retrieval.small_talk import small_talk
 from retrieval.spelling import respelled, targets_for
 from retrieval.two_asked import HeadingNames, sides_answered, two_asked
+from retrieval.two_values import TwoValues, setting_asked, two_values
 from retrieval.understand import (
     Ask,
     compared_sides,
@@ -216,7 +218,7 @@ def answer_question(
     vocabulary = _vocabulary(searcher)
     titled = title_words(searcher, searcher.files.chunks)
     pointed = read_pointer(asked, vocabulary.pairs, titled)
-    read = head_values(understand(_respelled(searcher, pointed.text)), vocabulary)
+    read = setting_asked(head_values(understand(_respelled(searcher, pointed.text)), vocabulary))
     ask = two_asked(read, _heading_names(searcher, vocabulary))
     # both readings search the same text: its vector is computed once
     searched = without_rejected(read.text, read.rejected)
@@ -474,9 +476,9 @@ def _missing(searcher: Searcher, ask: Ask, gate: tuple[float, float], hits: list
     if ask.kind == "scenario" and missing and goes_on_as_sentence(ask.text, missing):
         missing = None  # "Which SageMaker capability ...": the stem's words, not a product's
     if not missing and (ask.kind == "comparison" or compared):
-        missing = vocabulary.absent_side(phrases)
+        missing = vocabulary.absent_side(_checked(searcher, phrases))
     if not missing and equated:  # each thing named is checked as a side, a phrase left out
-        missing = vocabulary.absent_side(equated, names_only=True)
+        missing = vocabulary.absent_side(_checked(searcher, equated), names_only=True)
     if not missing and ask.kind != "scenario":  # a stem's products are its setting
         missing = vocabulary.unfound_product(ask.text, (_passage_text(h) for h in hits))
     if missing == MOSTLY_UNKNOWN:
@@ -549,8 +551,22 @@ def _unnamed_side(composer: Composer, composition: Composition, main: Hit) -> st
     naming the side's words ("comprehend DetectPiiEntities": a Comprehend passage quoting
     DetectPiiEntities) speaks of it in other words."""
     ask = composer.ask
-    sides = list(ask.subjects if ask.kind == "comparison" else compared_sides(ask))
-    return _unnamed(composer, composition, main, sides)
+    sides = ask.subjects if ask.kind == "comparison" else compared_sides(ask)
+    return _unnamed(composer, composition, main, list(_checked(composer.searcher, sides)))
+
+
+def _checked(searcher: Searcher, sides: Sequence[str]) -> Sequence[str]:
+    """The sides a coverage check looks for: two values of one setting (`two_values`: "quicksight
+    standard or enterprise") are checked by what they belong to ("quicksight"), the values being
+    no subjects the notes must name; other sides as asked."""
+    found = _two_values(searcher, sides)
+    return (found.owner,) if found else sides
+
+
+def _two_values(searcher: Searcher, sides: Sequence[str]) -> TwoValues | None:
+    """`two_values` of `sides`, common words counted by the notes vocabulary's word ranks."""
+    ranks = _vocabulary(searcher).ranks
+    return two_values(sides, lambda word: ranks.get(word, COMMON_WORDS) < COMMON_WORDS)
 
 
 def _unnamed_name(composer: Composer, composition: Composition, main: Hit) -> str:
@@ -648,7 +664,7 @@ def _split_side(composer: Composer) -> str:
     sets them side by side as a comparison does."""
     ask = composer.ask
     asked = compared_sides(ask) or equated_sides(ask)
-    sides = ask.subjects if ask.kind == "comparison" else asked
+    sides = _checked(composer.searcher, ask.subjects if ask.kind == "comparison" else asked)
     return _vocabulary(composer.searcher).split_side(sides) or ""
 
 
