@@ -53,6 +53,14 @@ SIDES_ASPECT = re.compile(
 # Words that ask what something hands back ("what comes back per doc", "what's in the response"),
 # one term, held by a sentence saying what it returns or outputs, in whichever of these words.
 RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
+# An asking clause that only asks which side to take ("which fits?", "which is better?", "which do
+# the notes recommend?"): it names no aspect, and the case the sides are weighed for stands in the
+# sides' clause ("multi-model endpoint vs a dedicated endpoint when every model must answer fast on
+# the very first call - which fits?"), as it does in "X or Y for <case>?", which has no asking
+# clause at all.
+CHOOSING = frozenset(
+    tokenize("fit fits suit suits better best recommend prefer choose pick right go one use notes")
+)
 RETURN_TERM = "return"
 # The opening of a sentence that goes on from the one before it: a pronoun or a connective.
 LEANS = re.compile(
@@ -147,7 +155,7 @@ def asked_clauses(question: str) -> str:
     that answers the ask from one that says what a side is."""
     clauses = CLAUSE_BREAK.split(question)
     asking = [c for c in clauses if ASKING_CLAUSE.match(c)]
-    if not asking:
+    if not asking or all(set(tokenize(c)) <= CHOOSING for c in asking):
         return question
     named = (SIDES_ASPECT.search(c) for c in clauses if not ASKING_CLAUSE.match(c))
     return " ".join([m["aspect"] for m in named if m] + asking)
