@@ -58,9 +58,9 @@ RETURN_WORDS = frozenset(tokenize("return returns output outputs response respon
 # sides' clause ("multi-model endpoint vs a dedicated endpoint when every model must answer fast on
 # the very first call - which fits?"), as it does in "X or Y for <case>?", which has no asking
 # clause at all.
-CHOOSING = frozenset(
-    tokenize("fit fits suit suits better best recommend prefer choose pick right go one use notes")
-)
+CHOOSING = frozenset(tokenize("fit fits suit suits better best recommend prefer choose pick worth"))
+CHOOSING_FILLER = frozenset(tokenize("one use notes"))  # "which one should I use", "the notes"
+WHICH = re.compile(r"\s*(?:(?:and|or|but)\s+)?which\b", re.I)
 RETURN_TERM = "return"
 # The opening of a sentence that goes on from the one before it: a pronoun or a connective.
 LEANS = re.compile(
@@ -155,10 +155,19 @@ def asked_clauses(question: str) -> str:
     that answers the ask from one that says what a side is."""
     clauses = CLAUSE_BREAK.split(question)
     asking = [c for c in clauses if ASKING_CLAUSE.match(c)]
-    if not asking or all(set(tokenize(c)) <= CHOOSING for c in asking):
+    if not asking or all(_chooses(c) for c in asking):
         return question
     named = (SIDES_ASPECT.search(c) for c in clauses if not ASKING_CLAUSE.match(c))
     return " ".join([m["aspect"] for m in named if m] + asking)
+
+
+def _chooses(clause: str) -> bool:
+    """The asking clause only asks which side to take (`CHOOSING`): "which fits?", not "what
+    do I have to pick in each one?", which asks what each side leaves to the student."""
+    words = set(tokenize(clause))
+    return (
+        bool(WHICH.match(clause)) and bool(words & CHOOSING) and words <= CHOOSING | CHOOSING_FILLER
+    )
 
 
 def with_stem(asked: set[str], stem: set[str], telling: Callable[[str], bool]) -> set[str]:
