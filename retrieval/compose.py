@@ -1816,19 +1816,13 @@ class Composer:
         "when do I use each", none that gives no advice when a chosen sentence names every side
         and advises already ("Use KDS when ...; use Firehose when ..." is the answer, record
         limits are not)."""
-        share = sided.aspect.share
-        # a line holding the asked case says what a near twin holding none of it does not
-        # ("multivariate imputation (..., better than mean imputation)" beside "mean imputation
-        # (..., a naive approach)" for "which is better")
         both = [
             c
             for c in sided.candidates
             if all(sided.says(c, side) and not sided.listed(c, side) for side in sided.sides)
-            and all(
-                self._distinct(c.row, o.row) or share(o.row) < ASPECT_HELD <= share(c.row)
-                for o in chosen
-            )
+            and all(self._distinct(c.row, o.row) for o in chosen)
         ]
+        share = sided.aspect.share
         pick = max(
             both,
             key=lambda c: (
