@@ -50,6 +50,14 @@ SIDES_ASPECT = re.compile(
     r"\b(?:vs\.?|versus|or)\s.+?\s(?:when it comes to|in terms of|on)\s+(?!the\b)(?P<aspect>.+)$",
     re.I,
 )
+# An asking clause that only asks which side to take ("which fits?", "which is better?", "which do
+# the notes recommend?"): it names no aspect, and the case the sides are weighed for stands in the
+# sides' clause ("multi-model endpoint vs a dedicated endpoint when every model must answer fast on
+# the very first call - which fits?"), as it does in "X or Y for <case>?", which has no asking
+# clause at all.
+CHOOSING = frozenset(tokenize("fit fits suit suits better best recommend prefer choose pick worth"))
+CHOOSING_FILLER = frozenset(tokenize("one use notes"))  # "which one should I use", "the notes"
+WHICH = re.compile(r"\s*(?:(?:and|or|but)\s+)?which\b", re.I)
 # Words that ask what something hands back ("what comes back per doc", "what's in the response"),
 # one term, held by a sentence saying what it returns or outputs, in whichever of these words.
 RETURN_WORDS = frozenset(tokenize("return returns output outputs response responds back"))
@@ -144,13 +152,24 @@ def asked_clauses(question: str) -> str:
     word ("who runs the instances in each case"), or the whole question when none does. The
     sides' clause holds what the sides are for ("for a foundation model", "to make a skewed
     column look normal"): every passage about them holds those words, so they tell no sentence
-    that answers the ask from one that says what a side is."""
+    that answers the ask from one that says what a side is. But an asking clause that only asks
+    which side to take (`_chooses`: "which fits?") asks nothing of the sides: the case they are
+    weighed for, in the sides' clause, is the ask, and the whole question is read."""
     clauses = CLAUSE_BREAK.split(question)
     asking = [c for c in clauses if ASKING_CLAUSE.match(c)]
-    if not asking:
+    if not asking or all(_chooses(c) for c in asking):
         return question
     named = (SIDES_ASPECT.search(c) for c in clauses if not ASKING_CLAUSE.match(c))
     return " ".join([m["aspect"] for m in named if m] + asking)
+
+
+def _chooses(clause: str) -> bool:
+    """The asking clause only asks which side to take (`CHOOSING`): "which fits?", not "what
+    do I have to pick in each one?", which asks what each side leaves to the student."""
+    words = set(tokenize(clause))
+    return (
+        bool(WHICH.match(clause)) and bool(words & CHOOSING) and words <= CHOOSING | CHOOSING_FILLER
+    )
 
 
 def with_stem(asked: set[str], stem: set[str], telling: Callable[[str], bool]) -> set[str]:
