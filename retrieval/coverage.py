@@ -229,6 +229,12 @@ NUMBERED = re.compile(r"([a-z]{3,})([0-9]+)")
 # A name of letters joined by a number ("graph2vec", "node2vec"), as the notes' own "word2vec" and
 # "object2vec" are: a coined name, no word of English.
 NUMBERED_NAME = re.compile(r"[a-z]{3,}[0-9]+[a-z]{2,}")
+# A name the question capitalises that ends in a version number ("Detectron2"): coined too when
+# its letters are no English word, where "Python3" or "Windows10" is a known thing's version.
+VERSIONED_NAME = re.compile(r"\b[A-Z][a-z]{2,}[0-9]+\b")
+# A letter joined by a hyphen to a word ("k-prototypes", "x-means"): a technique's coined name,
+# as the notes' own "k-means" and "k-NN" are.
+LETTERED_NAME = re.compile(r"[a-z]-[a-z]{4,}")
 # A word in capitals this long is a name ("CRPS", "OPTICS"); shorter ones are abbreviations of
 # anything ("ML", "I").
 NAME_MIN_LETTERS = 3
@@ -256,6 +262,15 @@ class Spelled:
     words: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # words written as a name (`cased_names`)
+    versioned: frozenset[str] = frozenset()  # names ending in a number (`VERSIONED_NAME`)
+
+
+def spelled(question: str, words: Iterable[str]) -> Spelled:
+    """How the question spells its `words` (lowercased, as `WORD_OR_END` finds them)."""
+    versioned = frozenset(w.lower() for w in VERSIONED_NAME.findall(question))
+    return Spelled(
+        frozenset(words), capitalised_compounds(question), cased_names(question), versioned
+    )
 
 
 def capitalised_compounds(question: str) -> frozenset[str]:
@@ -660,7 +675,7 @@ class NotesVocabulary:
         phrases = [WORD.findall(phrase.lower()) for phrase in key_phrases]
         key = {w for phrase in phrases for w in phrase}
         leading = {lead[0] for phrase in phrases if (lead := self._content(phrase))}
-        asked = Spelled(frozenset(words), capitalised_compounds(question), cased_names(question))
+        asked = spelled(question, words)
         unknown, content = self._unknown_words(words, asked)
         if len(unknown) > max(2, content // 2):
             return MOSTLY_UNKNOWN
@@ -725,9 +740,18 @@ class NotesVocabulary:
             content += 1
             joined = word not in asked.compounds or self._joined(word)
             named = word not in asked.names or self.knows_name(word)
-            if not (self.knows(word) and joined and named):
+            if not (self.knows(word) and joined and named) or self._variant(word, asked.words):
                 unknown.append(index)
         return unknown, content
+
+    def _variant(self, word: str, spelled: frozenset[str]) -> bool:
+        """A word known only as a one-letter slip of a notes word (`near_spelling`) that the
+        question spells too ("DeepVAR vs DeepAR"): a student who writes the notes' word right
+        beside it names another thing by the other, a variant the notes lack."""
+        if self.knows_as_written(word):
+            return False
+        near = self.near_spelling(word)
+        return near is not None and near != word and near in spelled
 
     def _takes_object(self, words: list[str], index: int) -> bool:
         """The word is a verb's form with what it acts on right after it, so it says what the
@@ -1259,7 +1283,7 @@ class NotesVocabulary:
             return False
         if word in asked.compounds:
             return inside
-        if not (word.isalpha() or NUMBERED_NAME.fullmatch(word)):
+        if not (word.isalpha() or self._name_form(word, asked)):
             return False
         for end in ENDINGS:
             stem = word[: len(word) - len(end)]
@@ -1269,6 +1293,16 @@ class NotesVocabulary:
             return True
         aside = not inside and len(word) <= ASIDE_MAX_LETTERS
         return not aside and not self._slip(word, asked.words)
+
+    def _name_form(self, word: str, asked: Spelled) -> bool:
+        """A word that is no plain letters yet a coined name's form: letters joined by a number
+        (`NUMBERED_NAME`: "graph2vec"), a capitalised name ending in a version number whose
+        letters are no English word (`VERSIONED_NAME`: "Detectron2"), or a letter hyphened to a
+        word (`LETTERED_NAME`: "k-prototypes"). Each varies a name the notes may hold
+        ("word2vec", "detection", "k-means") by a part they never write with it."""
+        if NUMBERED_NAME.fullmatch(word) or LETTERED_NAME.fullmatch(word):
+            return True
+        return word in asked.versioned and word.rstrip("0123456789") not in self.english
 
     def _slip(self, word: str, spelled: frozenset[str] = frozenset()) -> bool:
         """One letter away from an English or a notes word other than the `spelled` ones: a
