@@ -1122,13 +1122,15 @@ class NotesVocabulary:
 
     def unwritten_modifier(self, words: Sequence[str]) -> str | None:
         """A modifier and the term after it (and the term's next word, when the notes write the
-        two together): the modifier letters only, no verb's "-ing" form (the student's action), a
-        superlative (a value asked of the term) nor an everyday adjective (`_adjective`: "plain",
-        "usual": the ordinary kind, which the notes put in other words), written rarely at most
+        two together): the modifier letters only (or two words hyphened the notes never join,
+        `_unjoined_compound`: "field-aware factorization machines"), no verb's "-ing" form (the
+        student's action), a superlative (a value asked of the term) nor an everyday adjective
+        (`_adjective`: "plain", "usual": the ordinary kind, which the notes put in other words),
+        written rarely at most
         (`rare`) and never right before the term's head, which the notes know and write more
         often, sharing few passages with it (`_seldom_together`); or a term's own word the notes
         write often, never in a passage with the head (`_term_word_apart`: "incremental PCA")."""
-        if len(words) < 2 or not words[0].isalpha():
+        if len(words) < 2 or not (words[0].isalpha() or self._unjoined_compound(words[0])):
             return None
         first, head = words[:2]
         if self._gerund(first) or self._superlative(first):
@@ -1138,14 +1140,24 @@ class NotesVocabulary:
         apart = self._term_word_apart(first, head)
         if (self.counts[first] > self.rare and not apart) or not self.knows(head):
             return None
-        if not self.knows_as_written(first):
+        if not (self.knows_as_written(first) or "-" in first):
             return None  # a word the notes never write in any form is left to the other checks
+        # (a hyphened modifier is `_unjoined_compound`: unwritten as a whole, whatever its parts)
         if head.endswith(PARTICIPLE) or (self.counts[head] <= self.counts[first] and not apart):
             return None  # "rule based": the word first is the participle's complement
         if self.together(first, head) or not self._seldom_together(first, head):
             return None
         goes_on = len(words) > 2 and self.together(head, words[2])
         return " ".join(words[:3] if goes_on else words[:2])
+
+    def _unjoined_compound(self, word: str) -> bool:
+        """Two words of letters hyphened that the notes never write together in any form
+        (`_joined`): a modifier coined for a term ("field-aware"), as a side's "one-class" is. A
+        phrase hyphened into an adjective ("concept-by-concept", "state-of-the-art") holds a
+        small word and names no kind."""
+        parts = word.split("-")
+        plain = all(p.isalpha() and p not in STOPWORDS for p in parts)
+        return len(parts) == 2 and plain and not self._joined(word)
 
     def _term_word_apart(self, first: str, head: str) -> bool:
         """A term's own word (no English word, written in small letters: "incremental",
