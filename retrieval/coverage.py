@@ -229,6 +229,12 @@ NUMBERED = re.compile(r"([a-z]{3,})([0-9]+)")
 # A name of letters joined by a number ("graph2vec", "node2vec"), as the notes' own "word2vec" and
 # "object2vec" are: a coined name, no word of English.
 NUMBERED_NAME = re.compile(r"[a-z]{3,}[0-9]+[a-z]{2,}")
+# A name the question capitalises that ends in a version number ("Detectron2"): coined too when
+# its letters are no English word, where "Python3" or "Windows10" is a known thing's version.
+VERSIONED_NAME = re.compile(r"\b[A-Z][a-z]{2,}[0-9]+\b")
+# A letter joined by a hyphen to a word ("k-prototypes", "x-means"): a technique's coined name,
+# as the notes' own "k-means" and "k-NN" are.
+LETTERED_NAME = re.compile(r"[a-z]-[a-z]{4,}")
 # A word in capitals this long is a name ("CRPS", "OPTICS"); shorter ones are abbreviations of
 # anything ("ML", "I").
 NAME_MIN_LETTERS = 3
@@ -256,6 +262,15 @@ class Spelled:
     words: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # words written as a name (`cased_names`)
+    versioned: frozenset[str] = frozenset()  # names ending in a number (`VERSIONED_NAME`)
+
+
+def spelled(question: str, words: Iterable[str]) -> Spelled:
+    """How the question spells its `words` (lowercased, as `WORD_OR_END` finds them)."""
+    versioned = frozenset(w.lower() for w in VERSIONED_NAME.findall(question))
+    return Spelled(
+        frozenset(words), capitalised_compounds(question), cased_names(question), versioned
+    )
 
 
 def capitalised_compounds(question: str) -> frozenset[str]:
@@ -660,7 +675,7 @@ class NotesVocabulary:
         phrases = [WORD.findall(phrase.lower()) for phrase in key_phrases]
         key = {w for phrase in phrases for w in phrase}
         leading = {lead[0] for phrase in phrases if (lead := self._content(phrase))}
-        asked = Spelled(frozenset(words), capitalised_compounds(question), cased_names(question))
+        asked = spelled(question, words)
         unknown, content = self._unknown_words(words, asked)
         if len(unknown) > max(2, content // 2):
             return MOSTLY_UNKNOWN
@@ -725,9 +740,18 @@ class NotesVocabulary:
             content += 1
             joined = word not in asked.compounds or self._joined(word)
             named = word not in asked.names or self.knows_name(word)
-            if not (self.knows(word) and joined and named):
+            if not (self.knows(word) and joined and named) or self._variant(word, asked.words):
                 unknown.append(index)
         return unknown, content
+
+    def _variant(self, word: str, spelled: frozenset[str]) -> bool:
+        """A word known only as a one-letter slip of a notes word (`near_spelling`) that the
+        question spells too ("DeepVAR vs DeepAR"): a student who writes the notes' word right
+        beside it names another thing by the other, a variant the notes lack."""
+        if self.knows_as_written(word):
+            return False
+        near = self.near_spelling(word)
+        return near is not None and near != word and near in spelled
 
     def _takes_object(self, words: list[str], index: int) -> bool:
         """The word is a verb's form with what it acts on right after it, so it says what the
@@ -1098,13 +1122,15 @@ class NotesVocabulary:
 
     def unwritten_modifier(self, words: Sequence[str]) -> str | None:
         """A modifier and the term after it (and the term's next word, when the notes write the
-        two together): the modifier letters only, no verb's "-ing" form (the student's action), a
-        superlative (a value asked of the term) nor an everyday adjective (`_adjective`: "plain",
-        "usual": the ordinary kind, which the notes put in other words), written rarely at most
+        two together): the modifier letters only (or two words hyphened the notes never join,
+        `_unjoined_compound`: "field-aware factorization machines"), no verb's "-ing" form (the
+        student's action), a superlative (a value asked of the term) nor an everyday adjective
+        (`_adjective`: "plain", "usual": the ordinary kind, which the notes put in other words),
+        written rarely at most
         (`rare`) and never right before the term's head, which the notes know and write more
         often, sharing few passages with it (`_seldom_together`); or a term's own word the notes
         write often, never in a passage with the head (`_term_word_apart`: "incremental PCA")."""
-        if len(words) < 2 or not words[0].isalpha():
+        if len(words) < 2 or not (words[0].isalpha() or self._unjoined_compound(words[0])):
             return None
         first, head = words[:2]
         if self._gerund(first) or self._superlative(first):
@@ -1114,14 +1140,24 @@ class NotesVocabulary:
         apart = self._term_word_apart(first, head)
         if (self.counts[first] > self.rare and not apart) or not self.knows(head):
             return None
-        if not self.knows_as_written(first):
+        if not (self.knows_as_written(first) or "-" in first):
             return None  # a word the notes never write in any form is left to the other checks
+        # (a hyphened modifier is `_unjoined_compound`: unwritten as a whole, whatever its parts)
         if head.endswith(PARTICIPLE) or (self.counts[head] <= self.counts[first] and not apart):
             return None  # "rule based": the word first is the participle's complement
         if self.together(first, head) or not self._seldom_together(first, head):
             return None
         goes_on = len(words) > 2 and self.together(head, words[2])
         return " ".join(words[:3] if goes_on else words[:2])
+
+    def _unjoined_compound(self, word: str) -> bool:
+        """Two words of letters hyphened that the notes never write together in any form
+        (`_joined`): a modifier coined for a term ("field-aware"), as a side's "one-class" is. A
+        phrase hyphened into an adjective ("concept-by-concept", "state-of-the-art") holds a
+        small word and names no kind."""
+        parts = word.split("-")
+        plain = all(p.isalpha() and p not in STOPWORDS for p in parts)
+        return len(parts) == 2 and plain and not self._joined(word)
 
     def _term_word_apart(self, first: str, head: str) -> bool:
         """A term's own word (no English word, written in small letters: "incremental",
@@ -1259,7 +1295,7 @@ class NotesVocabulary:
             return False
         if word in asked.compounds:
             return inside
-        if not (word.isalpha() or NUMBERED_NAME.fullmatch(word)):
+        if not (word.isalpha() or self._name_form(word, asked)):
             return False
         for end in ENDINGS:
             stem = word[: len(word) - len(end)]
@@ -1269,6 +1305,16 @@ class NotesVocabulary:
             return True
         aside = not inside and len(word) <= ASIDE_MAX_LETTERS
         return not aside and not self._slip(word, asked.words)
+
+    def _name_form(self, word: str, asked: Spelled) -> bool:
+        """A word that is no plain letters yet a coined name's form: letters joined by a number
+        (`NUMBERED_NAME`: "graph2vec"), a capitalised name ending in a version number whose
+        letters are no English word (`VERSIONED_NAME`: "Detectron2"), or a letter hyphened to a
+        word (`LETTERED_NAME`: "k-prototypes"). Each varies a name the notes may hold
+        ("word2vec", "detection", "k-means") by a part they never write with it."""
+        if NUMBERED_NAME.fullmatch(word) or LETTERED_NAME.fullmatch(word):
+            return True
+        return word in asked.versioned and word.rstrip("0123456789") not in self.english
 
     def _slip(self, word: str, spelled: frozenset[str] = frozenset()) -> bool:
         """One letter away from an English or a notes word other than the `spelled` ones: a

@@ -116,8 +116,9 @@ def unheld_modifier(vocabulary: NotesVocabulary, ask: Ask, texts: Iterable[str])
 def _subject_openings(vocabulary: NotesVocabulary, ask: Ask) -> Iterator[list[str]]:
     """`openings`, then a when-to-use ask's subject ("when do i need nested cross-validation
     instead of ..."), and each of a comparison's sides ("edited nearest neighbours vs tomek
-    links"), without a word saying it is the ordinary kind ("a plain rnn cell": `plain_kinds`),
-    or of the options another ask opens with (`OPTIONS_FIRST`: "plain PCA or incremental PCA
+    links"; a side misread as a whole "how does X ... compared with Y" is read from X),
+    without a word saying it is the ordinary kind ("a plain rnn cell": `plain_kinds`), or of
+    the options another ask opens with (`OPTIONS_FIRST`: "plain PCA or incremental PCA
     when ...")."""
     yield from openings(ask)
     if ask.kind == "when":
@@ -125,6 +126,8 @@ def _subject_openings(vocabulary: NotesVocabulary, ask: Ask) -> Iterator[list[st
         if used:
             yield _opening(ALTERNATIVE.split(ask.text[used.end() :])[0])
     if ask.kind == "comparison":
-        yield from (_opening(side) for side in vocabulary.plain_kinds(ask.subjects))
+        # a side misread as the whole "how does X ... compared with Y": X opens it
+        sides = (SUBJECT_ASKED.sub("", side, count=1) for side in ask.subjects)
+        yield from (_opening(side) for side in vocabulary.plain_kinds(list(sides)))
     elif options := OPTIONS_FIRST.match(ask.text):
         yield from (_opening(option) for option in options.groups())

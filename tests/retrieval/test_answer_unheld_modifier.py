@@ -3,7 +3,9 @@ cross-validation", "stochastic depth", "edited nearest neighbours"), where the q
 it asks about (a when-to-use ask's subject and a comparison's sides too), is declined by that term
 when neither the answer nor its passage holds the modifier: the answer is about the plain term. A
 modifier the answer holds, a term the notes write, a superlative, a participle's complement, an
-ordinary kind ("a plain rnn cell") and a word the notes never write (a typo) are none."""
+ordinary kind ("a plain rnn cell") and a word the notes never write (a typo) are none. Two words
+hyphened that the notes never join ("field-aware") are such a modifier, and a how-to misread as
+one whole comparison side ("how does X cope ... compared with Y") is read from its subject X."""
 
 from __future__ import annotations
 
@@ -97,3 +99,20 @@ def test_the_plain_term_is_answered(tutor: NotesIndex) -> None:
     answer = tutor.ask("When do I need k-fold cross-validation instead of one split?")
     assert answer.covered
     assert "folds" in answer.text
+
+
+def test_a_hyphenated_modifier_the_notes_never_join_is_one(vocabulary: NotesVocabulary) -> None:
+    assert vocabulary.unwritten_modifier(["group-aware", "cross-validation"]) == (
+        "group-aware cross-validation"
+    )
+    assert vocabulary.unwritten_modifier(["k-fold", "cross-validation"]) is None  # written
+    # a phrase hyphened into an adjective names no kind
+    assert vocabulary.unwritten_modifier(["fold-by-fold", "cross-validation"]) is None
+
+
+def test_a_how_does_ask_misread_as_one_side_is_read_from_its_subject(
+    vocabulary: NotesVocabulary,
+) -> None:
+    ask = understand("How does nested cross-validation cope with tuning compared with k-fold?")
+    assert ask.kind == "comparison"
+    assert unheld_modifier(vocabulary, ask, [K_FOLD]) == "nested cross-validation"
