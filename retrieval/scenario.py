@@ -1,6 +1,7 @@
 """A scenario's answer: the pooled passage whose sentences meet most of the stem's requirements,
 quoted where they meet them, with the service or approach it is about named ahead; a second
-option when the ask wants two services."""
+option when the ask wants two services, and a line for each need of a two-need stem whose ask
+wants two things (`two_needs`)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ from retrieval.rarity import rarity_weights, sentence_counts
 from retrieval.remedy import states_remedy, tells_failure
 from retrieval.search import Hit, Searcher
 from retrieval.thing import with_thing
+from retrieval.two_needs import asks_two, other_need_line
 
 if TYPE_CHECKING:
     from retrieval.compose import Composer
@@ -165,13 +167,18 @@ def compose_scenario(composer: Composer, hits: Sequence[Hit]) -> Composition:
     if GENERIC_HEADING.match(lead) or lead.lower() in " ".join(sentences).lower():
         lead = ""
     ranks = [rank]
-    if PLURAL_ASK.search(composer.ask.focus):
-        second = second_option(composer, pool, rank)
-        if second is not None:
-            ranks.append(second.rank)
-            name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
-            text = composer._render([second], pool)[0]
-            sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
+    second = second_option(composer, pool, rank) if PLURAL_ASK.search(composer.ask.focus) else None
+    if asks_two(composer.ask.focus):
+        quoted = [*chosen, *([second] if second is not None else [])]
+        needed = other_need_line(composer, pool, rank, quoted)
+        if needed is not None:
+            own, second = needed
+            sentences = composer._render(own, pool)
+    if second is not None:
+        ranks.append(second.rank)
+        name = subject_of(pool[second.rank].chunk) or _card_subject(pool[second.rank].chunk)
+        text = composer._render([second], pool)[0]
+        sentences.append(text if name.lower() in text.lower() else f"{name}: {text}")
     return Composition(
         sentences,
         ranks,
