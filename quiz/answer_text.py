@@ -48,6 +48,14 @@ CONTRACTIONS = (
 _COUNTED_N = ")(?<!".join(
     rf"\b{word} " for word in ("top", "first", "last", "the", "of", "every", "each", "over")
 )
+# A working may write a sum where the key writes its total: "80 / (80 + 20)" is "80 / 100".
+BRACKETED_SUM = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*\)")
+# Ordinals in digits: "the 1st column" is "the first column".
+ORDINALS = (
+    (re.compile(r"\b1st\b"), "first"),
+    (re.compile(r"\b2nd\b"), "second"),
+    (re.compile(r"\b3rd\b"), "third"),
+)
 # Chat spelling: only forms that are never a word of the notes ("r" and "u" as words, "4"
 # only before a word that a number never counts).
 CHAT = (
@@ -268,11 +276,20 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Lowercase with contractions and chat spelling spelt out, so "doesn't" and "doesnt" read
-    as "does not", "w/ cat feats 4 the new items" as "with cat feats for the new items"."""
-    text = text.lower().replace("\u2019", "'")
+    as "does not", "w/ cat feats 4 the new items" as "with cat feats for the new items"; a
+    number written another way reads as the key writes it ("1st" as "first", a sum in brackets
+    as its total: "80 / (80 + 20)" as "80 / 100")."""
+    text = BRACKETED_SUM.sub(_total, text.lower().replace("\u2019", "'"))
+    for pattern, replacement in ORDINALS:
+        text = pattern.sub(replacement, text)
     for pattern, replacement in CONTRACTIONS + CHAT:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _total(match: re.Match[str]) -> str:
+    total = float(match[1]) + float(match[2])
+    return str(int(total)) if total.is_integer() else f"{total:g}"
 
 
 def american_text(text: str) -> str:

@@ -227,13 +227,19 @@ def _subject_terms(
 
 
 def _ors(text: str) -> frozenset[tuple[str, str]]:
-    """The stems right before and right after each "or" of the text."""
-    token_stems = stems(words(normalise(text)))
+    """The stems right before and right after each "or" of the text, numbers as digits."""
+    token_stems = _numerals(stems(words(normalise(text))))
     return frozenset(
         (token_stems[i - 1], token_stems[i + 1])
         for i in range(1, len(token_stems) - 1)
         if token_stems[i] == "or"
     )
+
+
+def _numerals(token_stems: Sequence[str]) -> list[str]:
+    """The stems with spelt-out numbers as digits: "1 or 3 yrs" joins what "one or three
+    years" joins."""
+    return [str(NUMBER_WORDS[s]) if s in NUMBER_WORDS else s for s in token_stems]
 
 
 def _removes(option: str) -> bool:
@@ -983,10 +989,10 @@ def _or_hedge(names: _Names, key_points: Sequence[KeyPoint], part: str, whole: s
 
 def _own_or(names: _Names, token_stems: Sequence[str], index: int) -> bool:
     """The "or" at `index` joins what the right option joins with its own "or" ("a one- or
-    three-year term" for "for one or three years"): no second pick."""
+    three-year term" or "1 or 3 yrs" for "for one or three years"): no second pick."""
     if index == 0 or index + 1 >= len(token_stems):
         return False
-    return (token_stems[index - 1], token_stems[index + 1]) in names.own_ors
+    return tuple(_numerals(token_stems[index - 1 : index + 2 : 2])) in names.own_ors
 
 
 def _two_options(names: _Names, before: Sequence[str], after: Sequence[str]) -> bool:

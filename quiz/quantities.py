@@ -201,13 +201,25 @@ def states_a_number_of(point: str, clause: str) -> bool:
     )
 
 
+# A bare count this large may be written with a "k" ("10k" for 10,000).
+THOUSANDS = 1000.0
+
+
 def quantity_positions(term: str, tokens: Sequence[str]) -> list[int]:
     """Where the answer gives the amount a quantity term names, in any unit of the same kind
-    ("one day" for the term "24 hours"); [] when the term is no single scaled quantity."""
-    wanted = [q for q in quantities(term) if q[0] in (SECOND, BYTE, PERCENT)]
+    ("one day" for the term "24 hours"), or the thousands a bare count names however written
+    ("10k" for the term "10,000"); [] when the term is no single such quantity."""
+    wanted = [
+        q
+        for q in quantities(term)
+        if q[0] in (SECOND, BYTE, PERCENT) or (not q[0] and q[1] >= THOUSANDS)
+    ]
     if len(wanted) != 1:
         return []
     kind, value = wanted[0]
+    if not kind:
+        # one word holds the count: "10k"
+        return [i for i, token in enumerate(tokens) if _among(("", value), _said(token))]
     found = []
     for index in range(len(tokens) - 1):
         amount = quantities(f"{tokens[index]} {tokens[index + 1]}", spelt=True)
