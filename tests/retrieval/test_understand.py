@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+import retrieval.understand as understand_module
 from retrieval.compose import is_title, respell
 from retrieval.coverage import NotesVocabulary
 from retrieval.followup import refers_back, resolve
 from retrieval.intake import EmptyQuestionError, problem
-from retrieval.understand import normalise, topic, understand
+from retrieval.understand import compared_sides, normalise, topic, understand
 
 
 @pytest.mark.parametrize(
@@ -212,6 +213,25 @@ def test_two_named_options_after_a_topic_stay_a_comparison(
 )
 def test_a_comparison_names_both_sides(question: str, sides: tuple[str, ...]) -> None:
     assert understand(question).subjects == sides
+
+
+def test_many_sides_are_told_apart_without_comparing_every_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A question of thousands of "1 vs 2" took a minute: each side was checked against every
+    other. Only the three sides kept are checked, each against the others once."""
+    calls = []
+    within = understand_module._within
+
+    def counted(*args: object) -> bool:
+        calls.append(1)
+        return within(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(understand_module, "_within", counted)
+    sides = 400
+    ask = understand("1 vs 2 " * (sides // 2))
+    assert compared_sides(ask) == ("1", "2 1", "2 1")
+    assert len(calls) <= 3 * sides
 
 
 def test_a_long_question_asking_about_each_side_is_a_comparison() -> None:
