@@ -58,6 +58,7 @@ from retrieval.head_values import head_values
 from retrieval.intake import EmptyQuestionError, problem
 from retrieval.language import looks_foreign
 from retrieval.lexical import tokenize
+from retrieval.listing import listed_title
 from retrieval.material import Pointed, documents_of, named_hits, read_pointer, title_words
 from retrieval.modified import modified_term, unheld_modifier
 from retrieval.rarity import rarest_held, sentence_counts, weighted_share
@@ -218,6 +219,8 @@ def answer_question(
     vocabulary = _vocabulary(searcher)
     titled = title_words(searcher, searcher.files.chunks)
     pointed = read_pointer(asked, vocabulary.pairs, titled)
+    if (listed := _listed_answer(searcher, question, pointed, min_confidence)) is not None:
+        return listed  # "does the outline cover X": its own list says
     read = setting_asked(head_values(understand(_respelled(searcher, pointed.text)), vocabulary))
     ask = two_asked(read, _heading_names(searcher, vocabulary))
     # both readings search the same text: its vector is computed once
@@ -267,6 +270,32 @@ def _composed(
             there = Composer(searcher, ask, prepared[0], prepared[1])
             composed = _surer(composed, (there, inside, there.compose(inside)), reading[1])
     return composed
+
+
+def _listed_answer(
+    searcher: Searcher, question: str, pointed: Pointed, min_confidence: float
+) -> Answer | None:
+    """The outline's title a question asking what the outline covers names, quoted from the
+    outline (retrieval/listing.py); cited by the outline document's first passage, with the
+    outline's list as its text. Sure as a quote holding all it was asked. None for any other
+    question, or a topic no title holds."""
+    listed = listed_title(searcher.files.chunks, pointed.documents, pointed.text)
+    if listed is None:
+        return None
+    chunk = listed.chunk
+    passage = Passage(
+        "\n".join(f"- {t}" for t in chunk.listing), chunk.source, chunk.heading_path, 1.0
+    )
+    return Answer(
+        question,
+        [listed.title],
+        [passage],
+        answered_confidence((1.0, 1.0, 1.0), min_confidence),
+        True,
+        subject=listed.title,
+        searched=question,
+        topic=listed.title,
+    )
 
 
 def _surer(

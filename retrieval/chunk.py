@@ -23,7 +23,7 @@ from retrieval.sentences import SENTENCES_VERSION
 
 # Bump when reading, cleaning or chunking changes what chunks a file yields: builds with
 # another version are rebuilt from scratch.
-CHUNKER_VERSION = 12
+CHUNKER_VERSION = 13
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] take two of the model's positions
 Context = Literal["auto", "heading", "path", "subpath"]
 # Whether a section's text (under its heading path) is a list of lines about different things.
@@ -240,6 +240,7 @@ def _make_chunk(
         text=text,
         context=context,
         genre=document.genre,
+        listing=document.listing,
     )
 
 

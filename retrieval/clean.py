@@ -122,6 +122,22 @@ def drop_outlines(text: str) -> str:
     fact the notes give nowhere else, and a student asks about it ("is tanh one of the
     activation functions" of "Activations functions (sigmoid, Tanh, ReLU)")."""
     lines = text.split("\n")
+    keep = _outline_kept(lines)
+    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+
+
+def outline_items(text: str) -> tuple[str, ...]:
+    """The topic titles `drop_outlines` takes out of `text`, list markers gone ("Gini impurity"):
+    the outline's own listing, kept apart so a question asking what the outline covers can still
+    be answered from it (retrieval/listing.py), while no other question searches it."""
+    lines = text.split("\n")
+    keep = _outline_kept(lines)
+    items = (LIST_ITEM.match(line) for line, kept in zip(lines, keep, strict=True) if not kept)
+    return tuple(m.group("body").strip() for m in items if m is not None)
+
+
+def _outline_kept(lines: list[str]) -> list[bool]:
+    """Per line, whether `drop_outlines` keeps it."""
     keep = [True] * len(lines)
     run: list[int] = []
     for i in range(len(lines) + 1):
@@ -132,7 +148,7 @@ def drop_outlines(text: str) -> str:
             for j in run:
                 keep[j] = _glossed(lines[j])
         run = []
-    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+    return keep
 
 
 def _is_title_item(line: str) -> bool:

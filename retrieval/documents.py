@@ -29,6 +29,9 @@ class Document:
     title: str = ""
     heading: tuple[str, ...] = ()
     genre: tuple[str, ...] = ()
+    # The topic outline cleaning took out (`clean.outline_items`): searched by no question, read
+    # only by one asking what the outline covers (retrieval/listing.py).
+    listing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class Chunk:
     context: str | None = None
     # Its document's genre (`Document.genre`): no part of the id, the text or the vectors.
     genre: tuple[str, ...] = ()
+    # Its document's outline listing (`Document.listing`): likewise no part of the id, the
+    # text or the vectors, so no search sees it.
+    listing: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -78,6 +84,7 @@ class Chunk:
         data = asdict(self)
         data["heading"] = list(self.heading)
         data["genre"] = list(self.genre)
+        data["listing"] = list(self.listing)
         return data
 
     @classmethod
@@ -92,6 +99,7 @@ class Chunk:
             id=data["id"],
             context=data.get("context"),
             genre=tuple(data.get("genre", ())),
+            listing=tuple(data.get("listing", ())),
         )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from common.errors import StudybotError
 from retrieval.anki_csv import CardFileError, read_cards
-from retrieval.clean import RATING_WIDGET, clean_text, drop_outlines
+from retrieval.clean import RATING_WIDGET, clean_text, drop_outlines, outline_items
 from retrieval.documents import Document, Skipped
 from retrieval.genre import genre
 from retrieval.unwrap import wrap_width
@@ -114,7 +114,10 @@ def read_text(text: str, source: str) -> list[Document]:
     if not cleaned:
         raise ReadError("no text left after cleaning")
     kinds = genre(text, outlined=cleaned != whole)
-    return [Document(source=source, kind="note", text=cleaned, fmt="text", genre=kinds)]
+    listing = outline_items(whole) if cleaned != whole else ()
+    return [
+        Document(source=source, kind="note", text=cleaned, fmt="text", genre=kinds, listing=listing)
+    ]
 
 
 def read_numbered_cards(text: str, source: str) -> list[Document]:

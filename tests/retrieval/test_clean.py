@@ -1,4 +1,4 @@
-from retrieval.clean import clean_text, drop_outlines, normalize_for_dedupe
+from retrieval.clean import clean_text, drop_outlines, normalize_for_dedupe, outline_items
 from retrieval.load import read_numbered_cards
 from tests.retrieval.fixtures import BLOG_TEXT, WIDGET
 
@@ -124,3 +124,13 @@ def test_a_cards_answer_keeps_its_half_after_a_line_of_dashes() -> None:
     card = read_numbered_cards(export, "cards.txt")[0].text
     assert "No data storage" in card and "replay capability" in card
     assert "————" not in card
+
+
+def test_the_outline_titles_dropped_are_kept_apart() -> None:
+    # What `drop_outlines` takes out, list markers gone; a glossed title stays in the text.
+    text = OUTLINE.replace("- Cross-validation", "- Specificity (TNR)")
+    items = outline_items(text)
+    assert "Overfitting" in items and "Data" in items
+    assert "Specificity (TNR)" not in items
+    kept = drop_outlines(text).split("\n")
+    assert all(f"- {item}" not in kept for item in items) and "2. Data" not in kept
