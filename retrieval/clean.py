@@ -121,19 +121,24 @@ def drop_outlines(text: str) -> str:
     dropped run that glosses its title (`_glossed`: "Specificity (TNR)") stays: it states a
     fact the notes give nowhere else, and a student asks about it ("is tanh one of the
     activation functions" of "Activations functions (sigmoid, Tanh, ReLU)")."""
-    lines = text.split("\n")
-    keep = _outline_kept(lines)
-    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+    return split_outlines(text)[0]
 
 
 def outline_items(text: str) -> tuple[str, ...]:
     """The topic titles `drop_outlines` takes out of `text`, list markers gone ("Gini impurity"):
     the outline's own listing, kept apart so a question asking what the outline covers can still
     be answered from it (retrieval/listing.py), while no other question searches it."""
+    return split_outlines(text)[1]
+
+
+def split_outlines(text: str) -> tuple[str, tuple[str, ...]]:
+    """`text` without its topic outlines (`drop_outlines`) and the titles taken out
+    (`outline_items`), from one reading of its lines: a reader wants both."""
     lines = text.split("\n")
     keep = _outline_kept(lines)
-    items = (LIST_ITEM.match(line) for line, kept in zip(lines, keep, strict=True) if not kept)
-    return tuple(m.group("body").strip() for m in items if m is not None)
+    kept = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
+    items = (LIST_ITEM.match(line) for line, k in zip(lines, keep, strict=True) if not k)
+    return kept, tuple(m.group("body").strip() for m in items if m is not None)
 
 
 def _outline_kept(lines: list[str]) -> list[bool]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from common.errors import StudybotError
 from retrieval.anki_csv import CardFileError, read_cards
-from retrieval.clean import RATING_WIDGET, clean_text, drop_outlines, outline_items
+from retrieval.clean import RATING_WIDGET, clean_text, split_outlines
 from retrieval.documents import Document, Skipped
 from retrieval.genre import genre
 from retrieval.unwrap import wrap_width
@@ -110,11 +110,10 @@ def read_text(text: str, source: str) -> list[Document]:
     if len(CARD_START.findall(text)) >= 3:
         return read_numbered_cards(text, source)
     whole = clean_text(text)
-    cleaned = drop_outlines(whole)
+    cleaned, listing = split_outlines(whole)  # an outline's titles: retrieval/listing.py
     if not cleaned:
         raise ReadError("no text left after cleaning")
     kinds = genre(text, outlined=cleaned != whole)
-    listing = outline_items(whole) if cleaned != whole else ()
     return [
         Document(source=source, kind="note", text=cleaned, fmt="text", genre=kinds, listing=listing)
     ]
